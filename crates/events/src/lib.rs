@@ -2,20 +2,82 @@
 //! and factuality from one analysed document.
 //!
 //! [`Extractor`] loads its trigger lexicon from `resources/events/` once;
-//! [`Extractor::extract`] is a pure function of its inputs.
+//! [`Extractor::extract`] is a pure function of its inputs. The approach is
+//! described in `docs/events.md`: trigger patterns (data) → a light chunker
+//! over the tagged tokens (voice, subject, object, prepositional phrases,
+//! appositions, coordination) → role frames (data) → time (clause, sentence,
+//! age, narrative) → factuality cues (data).
 
+mod chunk;
+mod lexicon;
+
+use annalist_model::interval::interval;
 use annalist_model::{
-    CleanDoc, EventMention, EventTime, EventType, Factuality, Role, RoleFiller, Span, TextAnalysis,
-    Timex,
+    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, RegionKind, Role,
+    RoleFiller, Span, TextAnalysis, Timex, TimexType,
 };
+use chunk::{Np, Sent, C};
+use lexicon::{CueScope, HeadKind, ItemKind, Lexicon};
+use std::collections::HashMap;
 
 /// The event-extraction stage.
-#[derive(Debug, Default)]
-pub struct Extractor {}
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A trigger pattern matched in a sentence (token indices of the sentence).
+#[derive(Clone, Debug)]
+struct Match {
+    trig: usize,
+    a: usize,
+    b: usize,
+    gap: Option<(usize, usize)>,
+    poss: Option<(usize, usize)>,
+}
+
+/// An event before its time is settled.
+struct Draft {
+    ev: EventMention,
+    /// Sentence-level age in years ("at the age of eight").
+    age: Option<u32>,
+}
+
+fn usable(t: &Timex) -> bool {
+    matches!(t.ttype, TimexType::Date | TimexType::Time) && interval(&t.value).is_some()
+}
+
+fn year_of(value: &str) -> Option<i32> {
+    interval(value).map(|i| i.start.year)
+}
+
+fn blank_line_between(text: &str, a: usize, b: usize) -> bool {
+    let s = text.get(a.min(b)..b).unwrap_or("");
+    let mut newlines = 0;
+    for c in s.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            newlines = 0;
+        }
+    }
+    false
+}
 
 impl Extractor {
     pub fn new() -> Self {
-        Extractor {}
+        Extractor {
+            lex: Lexicon::load(),
+        }
     }
 
     /// Event mentions of `doc`, in analysis-text offsets.
@@ -25,50 +87,1054 @@ impl Extractor {
         ta: &TextAnalysis,
         timexes: &[Timex],
     ) -> Vec<EventMention> {
-        let mut out = Vec::new();
+        let text = doc.text.as_str();
+        let mut order: Vec<usize> = (0..timexes.len()).collect();
+        order.sort_by_key(|&i| timexes[i].span.start);
+        let mut drafts: Vec<Draft> = Vec::new();
         for (si, s) in ta.sentences.iter().enumerate() {
-            for t in ta.sentence_tokens(si) {
-                let etype = match t.lemma.as_str() {
-                    "died" => EventType::Death,
-                    "born" => EventType::Birth,
-                    "exiled" => EventType::Exile,
-                    _ => continue,
+            let region = if doc.regions.is_empty() {
+                s.region
+            } else {
+                match doc.region_at(s.span.start) {
+                    RegionKind::Boilerplate => RegionKind::Boilerplate,
+                    _ => s.region,
+                }
+            };
+            if region == RegionKind::Boilerplate || s.tokens.1 <= s.tokens.0 {
+                continue;
+            }
+            let sent = Sent::new(text, ta, si, &self.lex);
+            if sent.len() == 0 {
+                continue;
+            }
+            // Timexes of this sentence: (index, token position).
+            let stx: Vec<(usize, usize)> = order
+                .iter()
+                .copied()
+                .filter(|&i| s.span.contains(timexes[i].span))
+                .map(|i| {
+                    let pos = sent
+                        .w
+                        .iter()
+                        .position(|w| w.span.end > timexes[i].span.start)
+                        .unwrap_or(0);
+                    (i, pos)
+                })
+                .collect();
+            let age = self.age_in_sentence(&sent, &stx, timexes);
+            let flagged = doc.flagged.iter().any(|(f, _)| f.overlaps(s.span));
+            let mut ctx = SentCtx {
+                sent: &sent,
+                si,
+                region,
+                flagged,
+                stx: &stx,
+                timexes,
+                matches: Vec::new(),
+                age,
+                sentence_span: s.span,
+            };
+            let (life, consumed) = self.lifespans(&ctx);
+            drafts.extend(life);
+            let matches: Vec<Match> = self
+                .find_matches(&sent)
+                .into_iter()
+                .filter(|m| !consumed.iter().any(|&(a, b)| m.a < b && a < m.b))
+                .collect();
+            ctx.matches = matches.clone();
+            for m in &matches {
+                drafts.extend(self.build(&ctx, m));
+            }
+        }
+        self.settle_times(doc, ta, timexes, &order, drafts)
+    }
+
+    /// Every trigger match of the sentence, overlaps resolved in favour of
+    /// the longest (then strongest) pattern.
+    fn find_matches(&self, sent: &Sent) -> Vec<Match> {
+        let mut all = Vec::new();
+        for i in 0..sent.len() {
+            let Some(cands) = self.lex.index.get(&sent.w[i].lower) else {
+                continue;
+            };
+            for &t in cands {
+                if let Some(m) = self.match_at(sent, t, i) {
+                    all.push(m);
+                }
+            }
+        }
+        all.sort_by(|x, y| {
+            (y.b - y.a)
+                .cmp(&(x.b - x.a))
+                .then(
+                    self.lex.triggers[y.trig]
+                        .weight
+                        .total_cmp(&self.lex.triggers[x.trig].weight),
+                )
+                .then(x.a.cmp(&y.a))
+        });
+        let mut kept: Vec<Match> = Vec::new();
+        for m in all {
+            if kept.iter().all(|k| m.b <= k.a || k.b <= m.a) {
+                kept.push(m);
+            }
+        }
+        kept.sort_by_key(|m| m.a);
+        kept
+    }
+
+    fn match_at(&self, sent: &Sent, t: usize, i: usize) -> Option<Match> {
+        let trig = &self.lex.triggers[t];
+        let items = &trig.items;
+        // Nouns and verbs sharing a form ("murder"): the context decides.
+        match trig.head {
+            HeadKind::Noun if sent.verbal_context(i) => return None,
+            HeadKind::Verb | HeadKind::Lit if sent.nominal_context(i) => return None,
+            _ => {}
+        }
+        let mut m = Match {
+            trig: t,
+            a: i,
+            b: i,
+            gap: None,
+            poss: None,
+        };
+        if self.match_items(sent, items, 0, i, &mut m) {
+            Some(m)
+        } else {
+            None
+        }
+    }
+
+    fn match_items(
+        &self,
+        sent: &Sent,
+        items: &[lexicon::Item],
+        k: usize,
+        pos: usize,
+        m: &mut Match,
+    ) -> bool {
+        let Some(item) = items.get(k) else {
+            m.b = pos;
+            return true;
+        };
+        if item.optional && self.match_items(sent, items, k + 1, pos, m) {
+            return true;
+        }
+        let Some(w) = sent.w.get(pos) else {
+            return false;
+        };
+        match &item.kind {
+            ItemKind::Words(set) => {
+                set.contains(&w.lower) && self.match_items(sent, items, k + 1, pos + 1, m)
+            }
+            ItemKind::Det => w.class == C::Det && self.match_items(sent, items, k + 1, pos + 1, m),
+            ItemKind::Poss => {
+                if w.class == C::Poss || w.glued_poss {
+                    m.poss = Some((pos, pos + 1));
+                    return self.match_items(sent, items, k + 1, pos + 1, m);
+                }
+                // A name followed by 's.
+                let mut e = pos;
+                while e < sent.len() && e - pos < 5 && sent.w[e].mention.is_some() {
+                    e += 1;
+                }
+                if e > pos && sent.w.get(e).is_some_and(|x| x.class == C::PossMark) {
+                    m.poss = Some((pos, e));
+                    return self.match_items(sent, items, k + 1, e + 1, m);
+                }
+                false
+            }
+            ItemKind::Gap => {
+                let Some(np) = sent.np_right(pos) else {
+                    return false;
                 };
-                let subject = ta
-                    .mentions
-                    .iter()
-                    .find(|m| m.sentence == si && m.span.end <= t.span.start)
-                    .map(|m| RoleFiller {
-                        role: Some(Role::Subject),
-                        entity: Some(m.entity),
-                        text: m.text.clone(),
-                        span: m.span,
-                    });
-                let time = timexes
-                    .iter()
+                if np.b - pos > 6 {
+                    return false;
+                }
+                m.gap = Some((pos, np.b));
+                self.match_items(sent, items, k + 1, np.b, m)
+            }
+        }
+    }
+
+    /// Fillers for a role from noun phrases.
+    fn fillers(&self, ctx: &SentCtx, nps: &[Np], role: Role) -> Vec<RoleFiller> {
+        nps.iter()
+            .filter_map(|np| self.filler(ctx, np, role))
+            .collect()
+    }
+
+    fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {
+        let sent = ctx.sent;
+        // "attacked his house" → him.
+        if matches!(role, Role::Subject) && self.lex.is("proxy", &np.head) {
+            if let Some(p) = &np.possessor {
+                return self.filler(ctx, p, role);
+            }
+        }
+        let span = sent.np_span(np);
+        // Time expressions are times, not places or objects.
+        if ctx
+            .stx
+            .iter()
+            .any(|&(ti, _)| ctx.timexes[ti].span.overlaps(span) && np.mention.is_none())
+        {
+            return None;
+        }
+        let mention = np.mention.or_else(|| {
+            if np.pronoun || np.head == "his" || np.head == "her" {
+                sent.resolve_pronoun(np.a)
+            } else {
+                None
+            }
+        });
+        let etype = mention.map(|m| sent.mention(m).etype);
+        let first_cap = sent.w[np.a..np.b]
+            .iter()
+            .find(|w| !matches!(w.class, C::Det | C::Poss))
+            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+        let ok = match role {
+            Role::Place | Role::Destination => match etype {
+                Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
+                None => !np.pronoun && (first_cap || self.lex.is("placenoun", &np.head)),
+            },
+            Role::Instrument => etype.is_none() && !np.pronoun,
+            Role::Work => match etype {
+                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                None => first_cap,
+            },
+            Role::Organization => match etype {
+                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                None => !np.pronoun,
+            },
+            Role::Subject | Role::Agent => mention.is_some() || !np.pronoun,
+        };
+        if !ok {
+            return None;
+        }
+        Some(match mention {
+            Some(m) => {
+                let mm = sent.mention(m);
+                RoleFiller {
+                    role: Some(role),
+                    entity: Some(mm.entity),
+                    text: mm.text.clone(),
+                    span: if np.pronoun { span } else { mm.span },
+                }
+            }
+            None => RoleFiller {
+                role: Some(role),
+                entity: None,
+                text: sent.text_of(np.a, np.b).to_string(),
+                span,
+            },
+        })
+    }
+
+    /// Prepositional phrases from token `from` to the end of the clause.
+    fn pps(&self, sent: &Sent, from: usize, end: usize) -> Vec<(String, Vec<Np>)> {
+        let mut out = Vec::new();
+        let mut i = from;
+        let mut steps = 0;
+        while i < end.min(sent.len()) && steps < 30 {
+            steps += 1;
+            if i > from && sent.clause_break(i) {
+                break;
+            }
+            // Multiword prepositions first.
+            let mut prep = None;
+            for (p, canon) in &self.lex.mwprep {
+                if p.iter()
                     .enumerate()
-                    .find(|(_, x)| s.span.contains(x.span))
-                    .map(|(i, x)| EventTime {
-                        value: x.value.clone(),
-                        timex: Some(i),
-                        how: "sentence".into(),
-                        inferred: false,
-                    });
-                out.push(EventMention {
-                    etype: Some(etype),
-                    trigger: t.span,
-                    trigger_text: t.span.slice(&doc.text).to_string(),
-                    evidence: Span::new(s.span.start, s.span.end),
-                    roles: subject.into_iter().collect(),
-                    time,
-                    factuality: Factuality::Asserted,
-                    region: s.region,
-                    confidence: 0.5,
-                    sentence: si,
-                    ..Default::default()
-                });
+                    .all(|(k, w)| sent.w.get(i + k).is_some_and(|x| &x.lower == w))
+                {
+                    prep = Some((canon.clone(), p.len()));
+                    break;
+                }
+            }
+            if prep.is_none() && sent.w[i].class == C::Prep {
+                prep = Some((sent.w[i].lower.clone(), 1));
+            }
+            let Some((p, n)) = prep else {
+                i += 1;
+                continue;
+            };
+            let mut k = i + n;
+            while k < sent.len() && sent.w[k].class == C::Adv {
+                k += 1;
+            }
+            match sent.np_right(k) {
+                Some(np) => {
+                    let nps = sent.coordinated_right(np);
+                    i = nps.last().map(|x| x.b).unwrap_or(k + 1);
+                    out.push((p, nps));
+                }
+                None => i = k.max(i + 1),
             }
         }
         out
     }
+
+    fn build(&self, ctx: &SentCtx, m: &Match) -> Vec<Draft> {
+        let sent = ctx.sent;
+        let trig = &self.lex.triggers[m.trig];
+        let frame = &trig.frame;
+        let h = m.a;
+        let mut etype = trig.etype;
+        let mut roles: Vec<(Role, RoleFiller)> = Vec::new();
+        let push = |roles: &mut Vec<(Role, RoleFiller)>, fs: Vec<RoleFiller>| {
+            for f in fs {
+                let r = f.role.unwrap_or_default();
+                if !roles
+                    .iter()
+                    .any(|(rr, x)| *rr == r && x.span.overlaps(f.span))
+                {
+                    roles.push((r, f));
+                }
+            }
+        };
+        let (clause_a, clause_b) = sent.clause_of(h);
+        let mut passive = false;
+        let mut after = m.b;
+        let mut self_filled = false;
+
+        if trig.head == HeadKind::Noun {
+            // Inside a proper name ("History of the Russian Revolution")?
+            if let Some(mi) = sent.w[h].mention {
+                if frame.slot("self").is_none() {
+                    return vec![];
+                }
+                let mm = sent.mention(mi);
+                if !matches!(mm.etype, EntityType::Work | EntityType::Place)
+                    && mm.text.chars().next().is_some_and(char::is_uppercase)
+                {
+                    self_filled = true;
+                    roles.push((
+                        Role::Subject,
+                        RoleFiller {
+                            role: Some(Role::Subject),
+                            entity: Some(mm.entity),
+                            text: mm.text.clone(),
+                            span: mm.span,
+                        },
+                    ));
+                }
+                let (_, b) = (h..sent.len())
+                    .take_while(|&k| sent.w[k].mention == Some(mi))
+                    .fold((h, h), |(a, _), k| (a, k + 1));
+                after = after.max(b);
+            } else if sent.w.get(m.b).is_some_and(|w| {
+                matches!(w.class, C::Noun) || (w.class == C::Other && !sent.is_verbish(m.b))
+            }) && m.b == h + 1
+            {
+                // A modifier of another noun ("death sentences", "murder weapon").
+                return vec![];
+            }
+            // Possessor: "his exile", "Trotsky's assassination", "the Kirov murder".
+            let mut j = h;
+            let mut skipped = 0;
+            while j > 0 && skipped < 3 {
+                let w = &sent.w[j - 1];
+                if matches!(w.class, C::Adj) || (w.class == C::Other && !sent.is_verbish(j - 1)) {
+                    j -= 1;
+                    skipped += 1;
+                    continue;
+                }
+                break;
+            }
+            if j > 0 {
+                let k = j - 1;
+                let w = &sent.w[k];
+                let poss_np = if w.class == C::Poss || w.glued_poss {
+                    Some(Np {
+                        a: k,
+                        b: k + 1,
+                        mention: w.mention,
+                        pronoun: w.class == C::Poss,
+                        head: w.lower.clone(),
+                        possessor: None,
+                    })
+                } else if w.class == C::PossMark && k > 0 {
+                    sent.np_left(k - 1)
+                } else if w.mention.is_some() && w.mention != sent.w[h].mention {
+                    sent.np_left(k)
+                } else {
+                    None
+                };
+                if let (Some(np), Some(role)) = (poss_np, frame.slot("poss")) {
+                    push(&mut roles, self.fillers(ctx, &[np], role));
+                }
+            }
+        } else {
+            // Verbs: voice, subject and object.
+            let participle = trig.participles.contains(&sent.w[h].lower);
+            let mut k = h;
+            let mut has_aux = false;
+            while k > 0 {
+                match sent.w[k - 1].class {
+                    C::Adv | C::Neg => k -= 1,
+                    C::Be | C::Aux | C::Modal => {
+                        has_aux = true;
+                        k -= 1
+                    }
+                    _ => break,
+                }
+            }
+            passive = frame.force_passive || sent.is_passive_at(h);
+            // A reduced participle clause right after a name ("Kirov, born …").
+            let reduced = (participle && !has_aux && h >= 2 && sent.w[h - 1].lower == ",")
+                .then(|| sent.np_left(h - 2))
+                .flatten()
+                .filter(|np| np.mention.is_some());
+            let (subj, inherited) = match reduced {
+                Some(np) => {
+                    passive = true;
+                    (vec![np], None)
+                }
+                None => sent.subject_of(h, 0),
+            };
+            if !passive && !has_aux && participle {
+                if let Some(p) = inherited {
+                    passive = p;
+                }
+                let by_follows = (m.b..clause_b.min(m.b + 8))
+                    .any(|i| sent.w.get(i).is_some_and(|w| w.lower == "by"));
+                if h > 0 && sent.w[h - 1].lower == "," && by_follows {
+                    passive = true;
+                }
+            }
+            let gsubj_role = if passive {
+                frame.slot("obj")
+            } else {
+                frame.slot("subj")
+            };
+            if let Some(r) = gsubj_role {
+                push(&mut roles, self.fillers(ctx, &subj, r));
+            }
+            // Object: the gap, or the phrase right after the match.
+            let obj = if let Some((ga, _)) = m.gap {
+                sent.np_right(ga).map(|np| sent.coordinated_right(np))
+            } else if !passive {
+                let mut k = m.b;
+                while k < sent.len() && sent.w[k].class == C::Adv {
+                    k += 1;
+                }
+                if sent.w.get(k).is_some_and(|w| {
+                    !matches!(w.class, C::Prep | C::Punct | C::Conj | C::Sconj | C::Rel)
+                }) {
+                    sent.np_right(k).map(|np| sent.coordinated_right(np))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some(nps) = obj {
+                if m.gap.is_none() {
+                    after = after.max(nps.last().map(|n| n.b).unwrap_or(after));
+                }
+                if let Some(r) = frame.slot("obj") {
+                    push(&mut roles, self.fillers(ctx, &nps, r));
+                }
+            }
+        }
+        // The trigger's own possessive slot ("succumbed to his wounds", "attempt on his life").
+        if let (Some((pa, pb)), Some(r)) = (m.poss, frame.slot("poss")) {
+            if trig.head != HeadKind::Noun || roles.is_empty() {
+                let np = if pb == pa + 1 {
+                    Np {
+                        a: pa,
+                        b: pb,
+                        mention: sent.w[pa].mention,
+                        pronoun: sent.w[pa].class == C::Poss,
+                        head: sent.w[pa].lower.clone(),
+                        possessor: None,
+                    }
+                } else {
+                    sent.np_left(pb - 1).unwrap_or(Np {
+                        a: pa,
+                        b: pb,
+                        mention: sent.w[pa].mention,
+                        pronoun: false,
+                        head: String::new(),
+                        possessor: None,
+                    })
+                };
+                push(&mut roles, self.fillers(ctx, &[np], r));
+            }
+        }
+        // Prepositional phrases after the trigger.
+        let mut from_place = false;
+        for (p, nps) in self.pps(sent, after, clause_b.max(after + 1)) {
+            let slot = if p == "by" {
+                if trig.head == HeadKind::Noun {
+                    frame.slot("by")
+                } else if passive {
+                    frame.slot("subj")
+                } else {
+                    None
+                }
+            } else {
+                frame.slot(&p)
+            };
+            if p == "from" {
+                from_place |= nps.iter().any(|np| {
+                    np.mention
+                        .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
+                        || self.lex.is("placenoun", &np.head)
+                });
+            }
+            if let Some(r) = slot {
+                push(&mut roles, self.fillers(ctx, &nps, r));
+            }
+        }
+        // Place phrases before the trigger in its clause ("In Paris, …").
+        if let Some(r) = frame.slot("in") {
+            if r == Role::Place {
+                for (p, nps) in self.pps(sent, clause_a, h) {
+                    if p == "in" || p == "at" {
+                        push(&mut roles, self.fillers(ctx, &nps, Role::Place));
+                    }
+                }
+            }
+        }
+        // Nouns: the clause subject ("forced into exile", "were under arrest").
+        let has_subject =
+            |roles: &Vec<(Role, RoleFiller)>| roles.iter().any(|(r, _)| *r == Role::Subject);
+        if trig.head == HeadKind::Noun && !has_subject(&roles) {
+            if let Some(r) = frame.slot("clause") {
+                let (subj, _) = sent.subject_of(h, 0);
+                push(&mut roles, self.fillers(ctx, &subj, r));
+            }
+        }
+        // Requirements.
+        for req in &frame.require {
+            let ok = match req.as_str() {
+                "self" => self_filled,
+                r => Role::parse(r).is_some_and(|role| roles.iter().any(|(x, _)| *x == role)),
+            };
+            if !ok {
+                return vec![];
+            }
+        }
+        if passive && !roles.iter().any(|(r, _)| *r == Role::Agent) {
+            if let Some(t) = frame.passive_noagent {
+                etype = t;
+            }
+        }
+        if from_place {
+            if let Some(t) = frame.from_place {
+                etype = t;
+            }
+        }
+        let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
+        let trigger = sent.span(m.a, m.b);
+        let time = self.clause_time(ctx, h, clause_a, clause_b, etype);
+        self.emit(
+            ctx,
+            etype,
+            trigger,
+            roles,
+            time,
+            factuality,
+            trig.weight,
+            m.a,
+            m.b,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(
+        &self,
+        ctx: &SentCtx,
+        etype: EventType,
+        trigger: Span,
+        roles: Vec<(Role, RoleFiller)>,
+        time: Option<EventTime>,
+        factuality: Factuality,
+        weight: f32,
+        a: usize,
+        b: usize,
+    ) -> Vec<Draft> {
+        let sent = ctx.sent;
+        let subjects: Vec<&RoleFiller> = roles
+            .iter()
+            .filter(|(r, _)| *r == Role::Subject)
+            .map(|(_, f)| f)
+            .collect();
+        // Keep named subjects when there are any ("Trotsky and other leaders").
+        let named: Vec<&RoleFiller> = subjects
+            .iter()
+            .copied()
+            .filter(|f| f.entity.is_some())
+            .collect();
+        let subjects = if named.is_empty() { subjects } else { named };
+        if subjects.is_empty() {
+            return vec![];
+        }
+        let region_factor = match ctx.region {
+            RegionKind::Comment => 0.6,
+            _ => 1.0,
+        };
+        let fact_factor = match factuality {
+            Factuality::Asserted => 1.0,
+            Factuality::Reported => 0.6,
+            _ => 0.3,
+        };
+        let flag_factor = if ctx.flagged { 0.7 } else { 1.0 };
+        // Evidence: the sentence, or the part of a long one around the event.
+        let mut lo = a;
+        let mut hi = b;
+        for (_, f) in &roles {
+            if let Some(i) = sent.w.iter().position(|w| w.span.start >= f.span.start) {
+                lo = lo.min(i);
+            }
+            if let Some(i) = sent.w.iter().rposition(|w| w.span.end <= f.span.end) {
+                hi = hi.max(i + 1);
+            }
+        }
+        if let Some(t) = &time {
+            if let Some(ti) = t.timex {
+                let ts = ctx.timexes[ti].span;
+                if let Some(i) = sent.w.iter().position(|w| w.span.end > ts.start) {
+                    lo = lo.min(i);
+                }
+                if let Some(i) = sent.w.iter().rposition(|w| w.span.start < ts.end) {
+                    hi = hi.max(i + 1);
+                }
+            }
+        }
+        let evidence = if ctx.sentence_span.len() <= 300 {
+            ctx.sentence_span
+        } else {
+            sent.span(lo, hi.min(sent.len()))
+        };
+        subjects
+            .iter()
+            .map(|subj| {
+                let mut fillers: Vec<RoleFiller> = vec![(*subj).clone()];
+                fillers.extend(
+                    roles
+                        .iter()
+                        .filter(|(r, f)| {
+                            *r != Role::Subject && f.entity.is_none_or(|e| Some(e) != subj.entity)
+                        })
+                        .map(|(_, f)| f.clone()),
+                );
+                let subj_factor = if subj.entity.is_some() { 1.0 } else { 0.8 };
+                Draft {
+                    ev: EventMention {
+                        etype: Some(etype),
+                        trigger,
+                        trigger_text: trigger.slice(sent.text).to_string(),
+                        evidence,
+                        roles: fillers,
+                        time: time.clone(),
+                        factuality,
+                        region: ctx.region,
+                        confidence: (weight
+                            * region_factor
+                            * fact_factor
+                            * flag_factor
+                            * subj_factor)
+                            .clamp(0.0, 1.0),
+                        sentence: ctx.si,
+                        ..Default::default()
+                    },
+                    age: ctx.age,
+                }
+            })
+            .collect()
+    }
+
+    /// A time expression in the event's clause, else elsewhere in its
+    /// sentence (unless it belongs to another event's clause).
+    fn clause_time(
+        &self,
+        ctx: &SentCtx,
+        h: usize,
+        ca: usize,
+        cb: usize,
+        etype: EventType,
+    ) -> Option<EventTime> {
+        let sent = ctx.sent;
+        let cand: Vec<(usize, usize)> = ctx
+            .stx
+            .iter()
+            .copied()
+            .filter(|&(ti, _)| usable(&ctx.timexes[ti]))
+            .collect();
+        let dist = |p: usize| p.abs_diff(h);
+        if let Some(&(ti, _)) = cand
+            .iter()
+            .filter(|&&(_, p)| p >= ca && p < cb)
+            .min_by_key(|&&(_, p)| dist(p))
+        {
+            return Some(EventTime {
+                value: ctx.timexes[ti].value.clone(),
+                timex: Some(ti),
+                how: "clause".into(),
+                inferred: false,
+            });
+        }
+        let free = |p: usize| {
+            let (a, b) = sent.clause_of(p);
+            !ctx.matches
+                .iter()
+                .any(|m| m.a >= a && m.a < b && self.lex.triggers[m.trig].etype != etype)
+        };
+        cand.iter()
+            .filter(|&&(_, p)| free(p))
+            .min_by_key(|&&(_, p)| dist(p))
+            .map(|&(ti, _)| EventTime {
+                value: ctx.timexes[ti].value.clone(),
+                timex: Some(ti),
+                how: "sentence".into(),
+                inferred: false,
+            })
+    }
+
+    /// "at the age of eight", "aged 60": from the time stage's age DURATION,
+    /// else from the tokens.
+    fn age_in_sentence(
+        &self,
+        sent: &Sent,
+        stx: &[(usize, usize)],
+        timexes: &[Timex],
+    ) -> Option<u32> {
+        for &(ti, _) in stx {
+            let t = &timexes[ti];
+            if t.ttype == TimexType::Duration && t.rule.contains("age") {
+                if let Some(n) = t
+                    .value
+                    .strip_prefix('P')
+                    .and_then(|v| v.strip_suffix('Y'))
+                    .and_then(|v| v.parse().ok())
+                {
+                    return Some(n);
+                }
+            }
+        }
+        let num = |i: usize| -> Option<u32> {
+            let w = sent.w.get(i)?;
+            w.lower
+                .parse()
+                .ok()
+                .or_else(|| self.lex.numbers.get(&w.lower).copied())
+        };
+        for i in 0..sent.len() {
+            let w = &sent.w[i].lower;
+            if w == "age" && sent.w.get(i + 1).is_some_and(|x| x.lower == "of") {
+                if let Some(n) = num(i + 2) {
+                    return Some(n);
+                }
+            }
+            if w == "aged" {
+                if let Some(n) = num(i + 1) {
+                    return Some(n);
+                }
+            }
+        }
+        None
+    }
+
+    fn factuality(&self, sent: &Sent, h: usize, clause_a: usize, verb: bool) -> Factuality {
+        // A question mark right after the sentence's last token.
+        let last = sent.w.last().map(|w| w.lower.as_str()).unwrap_or("");
+        let after = sent
+            .w
+            .last()
+            .and_then(|w| sent.text.get(w.span.end..))
+            .and_then(|s| s.trim_start().chars().next());
+        if last == "?" || after == Some('?') {
+            return Factuality::Question;
+        }
+        let mut found: Vec<Factuality> = Vec::new();
+        let start = sent.w.iter().position(|w| w.class != C::Punct).unwrap_or(0);
+        for cue in &self.lex.cues {
+            let n = cue.words.len();
+            let at = |i: usize| {
+                cue.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+            };
+            let hit = match cue.scope {
+                CueScope::Start => at(start),
+                CueScope::Sentence => (0..h).any(|i| i + n <= h && at(i)),
+                CueScope::Before => {
+                    let lo = clause_a.max(h.saturating_sub(6));
+                    (lo..h).any(|i| i + n <= h && at(i))
+                }
+            };
+            if hit {
+                found.push(cue.category);
+            }
+        }
+        // Negation glued to the auxiliary ("wasn't", "didn't").
+        if (clause_a.max(h.saturating_sub(4))..h).any(|i| sent.w[i].class == C::Neg) {
+            found.push(Factuality::Negated);
+        }
+        // A purpose infinitive ("sent … to kill him") is not asserted,
+        // unless the governing verb entails it ("was forced to flee").
+        if verb && h >= 1 && sent.w[h - 1].lower == "to" {
+            let gov = h
+                .checked_sub(2)
+                .map(|k| sent.w[k].lower.as_str())
+                .unwrap_or("");
+            if !self.lex.is("entailing", gov) {
+                found.push(Factuality::Hypothetical);
+            }
+        }
+        for f in [
+            Factuality::Question,
+            Factuality::Hypothetical,
+            Factuality::Negated,
+            Factuality::Reported,
+        ] {
+            if found.contains(&f) {
+                return f;
+            }
+        }
+        Factuality::Asserted
+    }
+
+    /// Encyclopedia life spans after a name: "(born November 7, 1879,
+    /// Yanovka — died August 21, 1940, Coyoacán)", "(Nov. 7, 1879-Aug. 21, 1940)".
+    fn lifespans(&self, ctx: &SentCtx) -> (Vec<Draft>, Vec<(usize, usize)>) {
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        let mut consumed = Vec::new();
+        for p in 0..sent.len() {
+            if sent.w[p].lower != "(" {
+                continue;
+            }
+            let mut q = p + 1;
+            let mut depth = 0;
+            while q < sent.len() {
+                match sent.w[q].lower.as_str() {
+                    "[" => depth += 1,
+                    "]" => depth -= 1,
+                    ")" if depth <= 0 => break,
+                    _ => {}
+                }
+                q += 1;
+            }
+            // Dates inside, outside square brackets ("[October 26, Old Style]").
+            let in_brackets = |pos: usize| {
+                let opens = (p..pos).filter(|&k| sent.w[k].lower == "[").count();
+                let closes = (p..pos).filter(|&k| sent.w[k].lower == "]").count();
+                opens > closes
+            };
+            let dates: Vec<(usize, usize)> = ctx
+                .stx
+                .iter()
+                .copied()
+                .filter(|&(ti, pos)| {
+                    pos > p && pos < q && usable(&ctx.timexes[ti]) && !in_brackets(pos)
+                })
+                .collect();
+            if dates.len() < 2 {
+                continue;
+            }
+            let (d1, p1) = dates[0];
+            let (d2, p2) = dates[dates.len() - 1];
+            let (v1, v2) = (&ctx.timexes[d1].value, &ctx.timexes[d2].value);
+            let (Some(y1), Some(y2)) = (year_of(v1), year_of(v2)) else {
+                continue;
+            };
+            let has = |w: &str| (p + 1..q).any(|k| sent.w[k].lower == w);
+            let cue = has("born") || has("b.") || has("died") || has("d.");
+            let precise = v1.len() >= 10 && v2.len() >= 10;
+            let gap_ok = y2 > y1 && y2 - y1 >= 15 && y2 - y1 <= 110;
+            if !(gap_ok && (cue || precise)) {
+                continue;
+            }
+            let subj = match p.checked_sub(1) {
+                Some(k) if sent.w[k].mention.is_some() => sent.np_left(k),
+                _ => sent.subject_of(p, 0).0.into_iter().next(),
+            };
+            let Some(subj) = subj else {
+                continue;
+            };
+            if subj.mention.is_none() {
+                continue;
+            }
+            let place_after = |from: usize, to: usize| -> Option<Np> {
+                let mut k = from;
+                while k < to {
+                    let w = &sent.w[k];
+                    let is_time = ctx
+                        .stx
+                        .iter()
+                        .any(|&(ti, _)| ctx.timexes[ti].span.overlaps(w.span));
+                    if !is_time && (w.mention.is_some() || w.class == C::Propn) {
+                        return sent.np_right(k);
+                    }
+                    k += 1;
+                }
+                None
+            };
+            let t1_end = (p1..q)
+                .find(|&k| sent.w[k].span.start >= ctx.timexes[d1].span.end)
+                .unwrap_or(p2);
+            let t2_end = (p2..q)
+                .find(|&k| sent.w[k].span.start >= ctx.timexes[d2].span.end)
+                .unwrap_or(q);
+            for (etype, ti, pl) in [
+                (EventType::Birth, d1, place_after(t1_end, p2)),
+                (EventType::Death, d2, place_after(t2_end, q)),
+            ] {
+                let mut roles = vec![];
+                if let Some(f) = self.filler(ctx, &subj, Role::Subject) {
+                    roles.push((Role::Subject, f));
+                }
+                if let Some(f) = pl.and_then(|np| self.filler(ctx, &np, Role::Place)) {
+                    roles.push((Role::Place, f));
+                }
+                let time = Some(EventTime {
+                    value: ctx.timexes[ti].value.clone(),
+                    timex: Some(ti),
+                    how: "apposition".into(),
+                    inferred: false,
+                });
+                let tpos = ctx.stx.iter().find(|x| x.0 == ti).map(|x| x.1).unwrap_or(p);
+                out.extend(self.emit(
+                    ctx,
+                    etype,
+                    ctx.timexes[ti].span,
+                    roles,
+                    time,
+                    Factuality::Asserted,
+                    0.9,
+                    tpos,
+                    tpos + 1,
+                ));
+            }
+            consumed.push((p, q + 1));
+        }
+        (out, consumed)
+    }
+
+    /// Second pass: events without a time in their sentence get one from an
+    /// age and a known birth date, else from the narrative reference time.
+    fn settle_times(
+        &self,
+        doc: &CleanDoc,
+        ta: &TextAnalysis,
+        timexes: &[Timex],
+        order: &[usize],
+        drafts: Vec<Draft>,
+    ) -> Vec<EventMention> {
+        let mut births: HashMap<usize, i32> = HashMap::new();
+        for d in &drafts {
+            if d.ev.etype == Some(EventType::Birth) && d.ev.factuality == Factuality::Asserted {
+                if let (Some(e), Some(y)) = (
+                    d.ev.fillers(Role::Subject).next().and_then(|f| f.entity),
+                    d.ev.time.as_ref().and_then(|t| year_of(&t.value)),
+                ) {
+                    births.entry(e).or_insert(y);
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(drafts.len());
+        for mut d in drafts {
+            if d.ev.time.is_none() {
+                let subj = d.ev.fillers(Role::Subject).next().and_then(|f| f.entity);
+                if let (Some(n), Some(y)) = (d.age, subj.and_then(|e| births.get(&e))) {
+                    if d.ev.etype != Some(EventType::Birth) {
+                        d.ev.time = Some(EventTime {
+                            value: format!("{:04}", y + n as i32),
+                            timex: None,
+                            how: "age".into(),
+                            inferred: true,
+                        });
+                    }
+                }
+            }
+            if d.ev.time.is_none() {
+                d.ev.time = self.narrative_time(doc, ta, timexes, order, d.ev.sentence);
+            }
+            out.push(d.ev);
+        }
+        // One mention per (sentence, type, subject): merge duplicates.
+        let mut merged: Vec<EventMention> = Vec::with_capacity(out.len());
+        for ev in out {
+            let key = |e: &EventMention| {
+                let s = e.fillers(Role::Subject).next();
+                (
+                    e.sentence,
+                    e.etype,
+                    s.and_then(|f| f.entity),
+                    s.map(|f| f.text.to_lowercase()),
+                )
+            };
+            if let Some(prev) = merged.iter_mut().find(|p| key(p) == key(&ev)) {
+                for f in &ev.roles {
+                    if !prev
+                        .roles
+                        .iter()
+                        .any(|g| g.role == f.role && g.span.overlaps(f.span))
+                    {
+                        prev.roles.push(f.clone());
+                    }
+                }
+                if prev.time.is_none() {
+                    prev.time = ev.time.clone();
+                }
+                prev.confidence = prev.confidence.max(ev.confidence);
+                continue;
+            }
+            merged.push(ev);
+        }
+        merged
+    }
+
+    /// The last usable date of the preceding sentences of the same paragraph.
+    fn narrative_time(
+        &self,
+        doc: &CleanDoc,
+        ta: &TextAnalysis,
+        timexes: &[Timex],
+        order: &[usize],
+        si: usize,
+    ) -> Option<EventTime> {
+        let s = ta.sentences.get(si)?;
+        let lo = ta.sentences[si.saturating_sub(3)].span.start;
+        let end = order.partition_point(|&i| timexes[i].span.start < s.span.start);
+        order[..end]
+            .iter()
+            .rev()
+            .take_while(|&&i| timexes[i].span.start >= lo)
+            .find(|&&i| usable(&timexes[i]))
+            .filter(|&&i| !blank_line_between(&doc.text, timexes[i].span.end, s.span.start))
+            .filter(|&&i| {
+                ta.sentence_at(timexes[i].span.start)
+                    .map(|k| ta.sentences[k].region)
+                    == Some(s.region)
+            })
+            .map(|&i| EventTime {
+                value: timexes[i].value.clone(),
+                timex: Some(i),
+                how: "narrative".into(),
+                inferred: true,
+            })
+    }
 }
+
+/// What the role and time readers need to know about the current sentence.
+struct SentCtx<'a> {
+    sent: &'a Sent<'a>,
+    si: usize,
+    region: RegionKind,
+    flagged: bool,
+    stx: &'a [(usize, usize)],
+    timexes: &'a [Timex],
+    matches: Vec<Match>,
+    age: Option<u32>,
+    sentence_span: Span,
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,766 @@
+//! A light chunker over one sentence: word classes (from the UPOS tag when
+//! there is one, else from the closed-class lists of `words.tsv` and
+//! capitalisation), noun-phrase chunks, clause boundaries and the search for
+//! a verb's grammatical subject and object.
+
+use crate::lexicon::Lexicon;
+use annalist_model::{EntityType, Mention, MentionForm, Span, TextAnalysis};
+
+/// Word class of a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum C {
+    Punct,
+    /// `'s` after a name.
+    PossMark,
+    Poss,
+    Det,
+    Pron,
+    Rel,
+    Prep,
+    Conj,
+    Sconj,
+    Be,
+    Aux,
+    Modal,
+    Neg,
+    Adv,
+    Num,
+    Propn,
+    Noun,
+    Verb,
+    Adj,
+    /// A content word of unknown class (no tagger).
+    Other,
+}
+
+/// One token of the sentence under analysis.
+#[derive(Clone, Debug)]
+pub(crate) struct W<'a> {
+    pub text: &'a str,
+    pub lower: String,
+    pub span: Span,
+    pub class: C,
+    /// Index (into `TextAnalysis::mentions`) of the mention covering the token.
+    pub mention: Option<usize>,
+    /// Token ends with a possessive `'s` glued to it ("Trotsky's").
+    pub glued_poss: bool,
+}
+
+/// A noun-phrase chunk: tokens `a..b` of the sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Np {
+    pub a: usize,
+    pub b: usize,
+    /// The mention standing for the phrase (its head), if any.
+    pub mention: Option<usize>,
+    pub pronoun: bool,
+    pub head: String,
+    /// The possessor ("his" / "Trotsky's" in "his house").
+    pub possessor: Option<Box<Np>>,
+}
+
+pub(crate) struct Sent<'a> {
+    pub w: Vec<W<'a>>,
+    pub lex: &'a Lexicon,
+    pub text: &'a str,
+    pub ta: &'a TextAnalysis,
+    pub has_upos: bool,
+    upos: Vec<&'a String>,
+}
+
+fn is_apostrophe_s(s: &str) -> bool {
+    matches!(s, "'s" | "’s" | "'" | "’")
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(text: &'a str, ta: &'a TextAnalysis, si: usize, lex: &'a Lexicon) -> Sent<'a> {
+        let toks = ta.sentence_tokens(si);
+        let has_upos = toks.iter().any(|t| !t.upos.is_empty());
+        // Mentions of this sentence, to find the one covering each token.
+        let sspan = ta.sentences[si].span;
+        let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
+        let mut ms: Vec<usize> = (first..ta.mentions.len())
+            .take_while(|&i| ta.mentions[i].span.start < sspan.end)
+            .collect();
+        if ms.is_empty() {
+            // Mentions may not be sorted: fall back to their sentence index.
+            ms = ta
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.sentence == si)
+                .map(|(i, _)| i)
+                .collect();
+        }
+        let mut w: Vec<W> = toks
+            .iter()
+            .map(|t| {
+                let text = t.span.slice(text);
+                let lower = text.to_lowercase();
+                let mention = ms
+                    .iter()
+                    .copied()
+                    .filter(|&m| ta.mentions[m].span.overlaps(t.span))
+                    .min_by_key(|&m| ta.mentions[m].span.len());
+                let glued_poss = text.len() > 2
+                    && (lower.ends_with("'s") || lower.ends_with("’s"))
+                    && text.chars().next().is_some_and(char::is_uppercase);
+                W {
+                    text,
+                    lower,
+                    span: t.span,
+                    class: C::Other,
+                    mention,
+                    glued_poss,
+                }
+            })
+            .collect();
+        let n = w.len();
+        for i in 0..n {
+            let upos = toks[i].upos.as_str();
+            let next_content = w.get(i + 1).is_some_and(|x| {
+                x.text.chars().next().is_some_and(char::is_alphanumeric)
+                    && !lex.is("prep", &x.lower)
+                    && !lex.is("conj", &x.lower)
+                    && !lex.is("aux", &x.lower)
+            });
+            let prev = if i > 0 { Some(w[i - 1].class) } else { None };
+            w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
+        }
+        Sent {
+            w,
+            lex,
+            text,
+            ta,
+            has_upos,
+            upos: toks.iter().map(|t| &t.upos).collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.w.len()
+    }
+
+    pub fn mention(&self, m: usize) -> &Mention {
+        &self.ta.mentions[m]
+    }
+
+    pub fn is_verbish(&self, i: usize) -> bool {
+        let Some(w) = self.w.get(i) else { return false };
+        match w.class {
+            C::Verb => true,
+            C::Other if !self.has_upos => {
+                w.mention.is_none()
+                    && (w.lower.ends_with("ed")
+                        || self.lex.index.contains_key(&w.lower)
+                            && !w.lower.ends_with("ion")
+                            && !w.lower.ends_with("ions"))
+            }
+            _ => false,
+        }
+    }
+
+    /// The token at `i` is used as a noun ("his exile", "the murder of").
+    pub fn nominal_context(&self, i: usize) -> bool {
+        let Some(w) = self.w.get(i) else { return false };
+        if self.has_upos && self.ta_upos(i).is_some() {
+            return matches!(self.ta_upos(i), Some("NOUN" | "PROPN"));
+        }
+        let prev = i.checked_sub(1).map(|k| &self.w[k]);
+        prev.is_some_and(|p| {
+            matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) || p.glued_poss
+        }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
+    }
+
+    /// The token at `i` is used as a verb ("was exiled", "they murder").
+    pub fn verbal_context(&self, i: usize) -> bool {
+        if self.has_upos && self.ta_upos(i).is_some() {
+            return matches!(self.ta_upos(i), Some("VERB" | "AUX"));
+        }
+        i.checked_sub(1).is_some_and(|k| {
+            let p = &self.w[k];
+            matches!(p.class, C::Be | C::Aux | C::Modal | C::Pron | C::Neg) || p.lower == "to"
+        })
+    }
+
+    fn ta_upos(&self, i: usize) -> Option<&'a str> {
+        let u = self.upos.get(i)?.as_str();
+        (!u.is_empty()).then_some(u)
+    }
+
+    fn is_nominal(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        w.mention.is_some()
+            || matches!(w.class, C::Noun | C::Propn | C::Num | C::Adj)
+            || (w.class == C::Other && !self.is_verbish(i))
+    }
+
+    /// The possessive-marker token `'s` at `i`.
+    fn is_poss_mark(&self, i: usize) -> bool {
+        self.w.get(i).is_some_and(|w| w.class == C::PossMark)
+    }
+
+    /// Extent of the mention covering token `i`, as a token range.
+    fn mention_run(&self, i: usize) -> (usize, usize) {
+        let Some(m) = self.w[i].mention else {
+            return (i, i + 1);
+        };
+        let mut a = i;
+        while a > 0 && self.w[a - 1].mention == Some(m) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.len() && self.w[b].mention == Some(m) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// The noun phrase starting at token `i`.
+    pub fn np_right(&self, i: usize) -> Option<Np> {
+        let w = self.w.get(i)?;
+        if matches!(w.class, C::Pron) {
+            return Some(Np {
+                a: i,
+                b: i + 1,
+                mention: w.mention,
+                pronoun: true,
+                head: w.lower.clone(),
+                possessor: None,
+            });
+        }
+        let mut j = i;
+        let mut possessor = None;
+        if w.class == C::Poss {
+            possessor = Some(Box::new(Np {
+                a: i,
+                b: i + 1,
+                mention: w.mention,
+                pronoun: true,
+                head: w.lower.clone(),
+                possessor: None,
+            }));
+            j += 1;
+        } else if w.class == C::Det {
+            j += 1;
+        }
+        let start_content = j;
+        let mut last_mention = None;
+        let mut head = String::new();
+        while j < self.len() && j - start_content < 8 {
+            let x = &self.w[j];
+            if x.mention.is_some() {
+                let (_, b) = self.mention_run(j);
+                last_mention = x.mention;
+                head = self.w[b - 1].lower.clone();
+                let glued = self.w[b - 1].glued_poss;
+                j = b;
+                if glued || self.is_poss_mark(j) {
+                    // "Trotsky's house": the name is the possessor.
+                    possessor = Some(Box::new(Np {
+                        a: start_content,
+                        b: j,
+                        mention: last_mention,
+                        pronoun: false,
+                        head: head.clone(),
+                        possessor: None,
+                    }));
+                    last_mention = None;
+                    if self.is_poss_mark(j) {
+                        j += 1;
+                    }
+                }
+                continue;
+            }
+            let ok = match x.class {
+                C::Noun | C::Propn | C::Adj | C::Num => true,
+                C::Other => {
+                    !self.is_verbish(j)
+                        || (j > start_content && matches!(self.w[j - 1].class, C::Det | C::Adj))
+                }
+                _ => false,
+            };
+            if !ok {
+                break;
+            }
+            head = x.lower.clone();
+            j += 1;
+            if self.is_poss_mark(j) {
+                possessor = Some(Box::new(Np {
+                    a: start_content,
+                    b: j,
+                    mention: None,
+                    pronoun: false,
+                    head: head.clone(),
+                    possessor: None,
+                }));
+                j += 1;
+            }
+        }
+        if head.is_empty() {
+            return None;
+        }
+        Some(Np {
+            a: i,
+            b: j,
+            mention: last_mention,
+            pronoun: false,
+            head,
+            possessor,
+        })
+    }
+
+    /// The noun phrase ending at token `j` (inclusive).
+    pub fn np_left(&self, j: usize) -> Option<Np> {
+        let w = self.w.get(j)?;
+        if matches!(w.class, C::Pron | C::Poss) && w.mention.is_none() || w.class == C::Pron {
+            return Some(Np {
+                a: j,
+                b: j + 1,
+                mention: w.mention,
+                pronoun: true,
+                head: w.lower.clone(),
+                possessor: None,
+            });
+        }
+        if !self.is_nominal(j) {
+            return None;
+        }
+        let (mut a, _) = self.mention_run(j);
+        let mention = w.mention;
+        let mut extra = 0;
+        while a > 0 && extra < 4 {
+            let k = a - 1;
+            let x = &self.w[k];
+            if x.mention.is_some() && mention.is_some() && x.mention != mention {
+                break;
+            }
+            if x.class == C::Det || x.class == C::Poss {
+                a = k;
+                break;
+            }
+            if self.is_nominal(k) && x.mention.is_none() {
+                a = k;
+                extra += 1;
+                continue;
+            }
+            if x.mention.is_some() && mention.is_none() {
+                let (ma, _) = self.mention_run(k);
+                a = ma;
+                break;
+            }
+            break;
+        }
+        Some(Np {
+            a,
+            b: j + 1,
+            mention,
+            pronoun: false,
+            head: w.lower.clone(),
+            possessor: None,
+        })
+    }
+
+    /// `np` plus the phrases coordinated to its right ("Kiev, Kazan and St. Petersburg").
+    pub fn coordinated_right(&self, np: Np) -> Vec<Np> {
+        let mut out = vec![np];
+        loop {
+            let last = out.last().map(|n| n.b).unwrap_or(0);
+            let Some(sep) = self.w.get(last) else { break };
+            let is_and = sep.class == C::Conj && matches!(sep.lower.as_str(), "and" | "or");
+            let is_comma = sep.lower == ",";
+            if !is_and && !is_comma {
+                break;
+            }
+            let mut k = last + 1;
+            while k < self.len()
+                && (self.w[k].class == C::Adv || (is_comma && self.w[k].lower == "and"))
+            {
+                k += 1;
+            }
+            let Some(next) = self.np_right(k) else { break };
+            // A comma only lists names; "and" must not start a new clause.
+            if is_comma && next.mention.is_none() {
+                break;
+            }
+            if self.is_verbish(next.b)
+                || self
+                    .w
+                    .get(next.b)
+                    .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+            {
+                break;
+            }
+            out.push(next);
+        }
+        out
+    }
+
+    /// `np` plus the phrases coordinated to its left ("Kamenev and Zinoviev").
+    pub fn coordinated_left(&self, np: Np) -> Vec<Np> {
+        let mut out = vec![np];
+        loop {
+            let a = out.last().map(|n| n.a).unwrap_or(0);
+            if a < 2 {
+                break;
+            }
+            let sep = &self.w[a - 1];
+            let ok = (sep.class == C::Conj && sep.lower == "and") || sep.lower == ",";
+            if !ok {
+                break;
+            }
+            let Some(prev) = self.np_left(a - 2) else {
+                break;
+            };
+            if prev.mention.is_none() || (sep.lower == "," && out.len() < 2) {
+                break;
+            }
+            out.push(prev);
+        }
+        out.reverse();
+        out
+    }
+
+    /// Whether token `i` opens a new clause.
+    pub fn clause_break(&self, i: usize) -> bool {
+        let Some(w) = self.w.get(i) else { return true };
+        match w.class {
+            C::Sconj | C::Rel => true,
+            C::Punct => {
+                if self.lex.is("clausepunct", &w.lower) {
+                    return true;
+                }
+                if w.lower == "," {
+                    let mut k = i + 1;
+                    while k < self.len() && self.w[k].class == C::Adv {
+                        k += 1;
+                    }
+                    return self.is_verbish(k)
+                        || self
+                            .w
+                            .get(k)
+                            .is_some_and(|x| matches!(x.class, C::Sconj | C::Rel))
+                        || (self.w.get(k).is_some_and(|x| x.class == C::Pron)
+                            && (self.is_verbish(k + 1)
+                                || self.w.get(k + 1).is_some_and(|x| {
+                                    matches!(x.class, C::Be | C::Aux | C::Modal | C::Adv)
+                                })));
+                }
+                false
+            }
+            C::Conj => {
+                let mut k = i + 1;
+                while k < self.len() && self.w[k].class == C::Adv {
+                    k += 1;
+                }
+                self.is_verbish(k)
+                    || self
+                        .w
+                        .get(k)
+                        .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+            }
+            _ => false,
+        }
+    }
+
+    /// Token range `[a, b)` of the clause holding token `i`.
+    pub fn clause_of(&self, i: usize) -> (usize, usize) {
+        let mut a = i;
+        while a > 0 && !self.clause_break(a) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < self.len() && !self.clause_break(b) {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        if a >= b || b > self.len() {
+            return Span::default();
+        }
+        Span::new(self.w[a].span.start, self.w[b - 1].span.end)
+    }
+
+    pub fn np_span(&self, np: &Np) -> Span {
+        self.span(np.a, np.b)
+    }
+
+    /// The grammatical subject of the verb group whose head is at `h`:
+    /// the noun phrases, and whether the voice was inherited as passive
+    /// from a coordinated verb ("was removed … and later exiled").
+    pub fn subject_of(&self, h: usize, depth: u8) -> (Vec<Np>, Option<bool>) {
+        let mut j = h;
+        let mut steps = 0;
+        while j > 0 && steps < 40 {
+            steps += 1;
+            j -= 1;
+            let w = &self.w[j];
+            match w.class {
+                C::Adv | C::Neg | C::Modal | C::Be | C::Aux => continue,
+                _ => {}
+            }
+            if w.lower == "to"
+                && j > 0
+                && (self.is_verbish(j - 1) || self.lex.is("entailing", &self.w[j - 1].lower))
+            {
+                // "was forced to flee": the subject of the governing verb.
+                j -= 1;
+                continue;
+            }
+            if w.lower == ")" {
+                // Skip a parenthesis.
+                let mut k = j;
+                while k > 0 && self.w[k].lower != "(" {
+                    k -= 1;
+                }
+                j = k;
+                continue;
+            }
+            if w.lower == "(" {
+                continue;
+            }
+            if w.class == C::Rel && matches!(w.lower.as_str(), "who" | "which" | "that" | "whom") {
+                // "Nikolaev, who had been thrown out": the antecedent.
+                let mut k = j;
+                if k > 0 && self.w[k - 1].lower == "," {
+                    k -= 1;
+                }
+                if k == 0 {
+                    return (vec![], None);
+                }
+                return (self.np_left(k - 1).into_iter().collect(), None);
+            }
+            if w.lower == "," {
+                if let Some(k) = self.apposition_start(j) {
+                    j = k;
+                    continue;
+                }
+                return self.coordinated_subject(j, depth);
+            }
+            if w.class == C::Conj || w.lower == "then" {
+                return self.coordinated_subject(j, depth);
+            }
+            if self.is_nominal(j) || matches!(w.class, C::Pron) {
+                let Some(np) = self.np_left(j) else {
+                    return (vec![], None);
+                };
+                if np.a > 0 && self.w[np.a - 1].class == C::Prep {
+                    // The object of a preposition: skip the whole phrase.
+                    j = np.a - 1;
+                    continue;
+                }
+                if np.a > 0 && self.is_poss_mark(np.b) {
+                    return (vec![], None);
+                }
+                let all = self.coordinated_left(np);
+                return (all, None);
+            }
+            return (vec![], None);
+        }
+        (vec![], None)
+    }
+
+    /// When the comma at `j` closes an apposition or relative clause
+    /// ("Ramón Mercader, a man who …, assassinated"), the index of the comma
+    /// that opens it.
+    fn apposition_start(&self, j: usize) -> Option<usize> {
+        let lo = j.saturating_sub(25);
+        let mut k = j;
+        while k > lo {
+            k -= 1;
+            let w = &self.w[k];
+            if w.lower == "," || w.lower == "(" {
+                let first = self.w.get(k + 1)?;
+                if (self.lex.is("appos", &first.lower) || first.class == C::Det)
+                    && k > 0
+                    && self.is_nominal(k - 1)
+                {
+                    return Some(k);
+                }
+                return None;
+            }
+            if matches!(w.lower.as_str(), ";" | ":") {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject of an earlier verb coordinated with this one.
+    fn coordinated_subject(&self, j: usize, depth: u8) -> (Vec<Np>, Option<bool>) {
+        if depth >= 3 {
+            return (vec![], None);
+        }
+        let mut k = j;
+        while k > 0 {
+            k -= 1;
+            if self.is_verbish(k) || matches!(self.w[k].class, C::Be) {
+                let passive = self.is_passive_at(k);
+                let (s, inherited) = self.subject_of(k, depth + 1);
+                return (s, Some(inherited.unwrap_or(passive)));
+            }
+            if matches!(self.w[k].class, C::Sconj | C::Rel) || self.w[k].lower == ";" {
+                break;
+            }
+        }
+        (vec![], None)
+    }
+
+    /// Whether the verb at `k` is a passive participle after a form of "be".
+    pub fn is_passive_at(&self, k: usize) -> bool {
+        let w = &self.w[k];
+        let participle = w.lower.ends_with("ed")
+            || w.lower.ends_with("en")
+            || self.lex.index.get(&w.lower).is_some_and(|ts| {
+                ts.iter()
+                    .any(|&t| self.lex.triggers[t].participles.contains(&w.lower))
+            });
+        if !participle {
+            return false;
+        }
+        let mut j = k;
+        while j > 0 {
+            j -= 1;
+            match self.w[j].class {
+                C::Be => return true,
+                C::Adv | C::Neg | C::Aux | C::Modal => continue,
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// Pronoun fallback when the text stage did not resolve it: the nearest
+    /// earlier person mention of the document (singular pronouns only).
+    pub fn resolve_pronoun(&self, i: usize) -> Option<usize> {
+        let w = self.w.get(i)?;
+        if w.mention.is_some() {
+            return w.mention;
+        }
+        if !matches!(
+            w.lower.as_str(),
+            "he" | "him" | "his" | "she" | "her" | "himself" | "herself"
+        ) {
+            return None;
+        }
+        let off = w.span.start;
+        let end = self.ta.mentions.partition_point(|m| m.span.start < off);
+        self.ta.mentions[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
+            .find(|(_, m)| m.etype == EntityType::Person && m.form != MentionForm::Pronoun)
+            .map(|(k, _)| k)
+    }
+
+    /// The text of tokens `[a, b)`.
+    pub fn text_of(&self, a: usize, b: usize) -> &'a str {
+        self.span(a, b).slice(self.text)
+    }
+}
+
+fn classify(
+    lex: &Lexicon,
+    w: &W,
+    upos: &str,
+    first: bool,
+    prev: Option<C>,
+    next_content: bool,
+) -> C {
+    let l = w.lower.as_str();
+    if !w.text.chars().any(char::is_alphanumeric) {
+        if is_apostrophe_s(l) {
+            return C::PossMark;
+        }
+        return C::Punct;
+    }
+    if is_apostrophe_s(l) {
+        return C::PossMark;
+    }
+    if lex.is("neg", l) || l.ends_with("n't") || l.ends_with("n’t") {
+        return C::Neg;
+    }
+    if lex.is("modal", l) {
+        return C::Modal;
+    }
+    if lex.is("be", l) {
+        return C::Be;
+    }
+    if lex.is("aux", l) {
+        // "had" as a main verb ("had Trotsky murdered") stays an auxiliary here;
+        // the trigger patterns handle the causative.
+        return C::Aux;
+    }
+    if l == "her" {
+        return if next_content { C::Poss } else { C::Pron };
+    }
+    if lex.is("poss", l) {
+        return C::Poss;
+    }
+    if l == "that" {
+        return match upos {
+            "DET" => C::Det,
+            "PRON" => C::Rel,
+            "SCONJ" => C::Sconj,
+            _ => match prev {
+                Some(C::Noun | C::Propn | C::Other | C::Punct) => C::Rel,
+                _ => C::Sconj,
+            },
+        };
+    }
+    if lex.is("rel", l) && matches!(l, "who" | "whom" | "which") {
+        return C::Rel;
+    }
+    if lex.is("pron", l) {
+        return C::Pron;
+    }
+    if lex.is("det", l) {
+        return C::Det;
+    }
+    if lex.is("prep", l) {
+        if upos == "SCONJ" {
+            return C::Sconj;
+        }
+        return C::Prep;
+    }
+    if l == "to" {
+        return C::Prep;
+    }
+    if lex.is("conj", l) {
+        return C::Conj;
+    }
+    if lex.is("sconj", l) {
+        return C::Sconj;
+    }
+    if lex.is("adv", l) && upos != "NOUN" && upos != "PROPN" {
+        return C::Adv;
+    }
+    if l.chars().all(|c| c.is_ascii_digit()) {
+        return C::Num;
+    }
+    match upos {
+        "NOUN" => return C::Noun,
+        "PROPN" => return C::Propn,
+        "VERB" => return C::Verb,
+        "ADJ" => return C::Adj,
+        "ADV" => return C::Adv,
+        "ADP" => return C::Prep,
+        "AUX" => return C::Aux,
+        "DET" => return C::Det,
+        "PRON" => return C::Pron,
+        "CCONJ" => return C::Conj,
+        "SCONJ" => return C::Sconj,
+        "NUM" => return C::Num,
+        "PUNCT" | "SYM" => return C::Punct,
+        _ => {}
+    }
+    let cap = w.text.chars().next().is_some_and(char::is_uppercase);
+    if cap && (w.mention.is_some() || !first) {
+        return C::Propn;
+    }
+    C::Other
+}

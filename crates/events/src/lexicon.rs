@@ -1,0 +1,444 @@
+//! The event lexicon: triggers, default frames, closed-class words and
+//! factuality cues, parsed once from the data files in `resources/events/`.
+
+use annalist_model::{EventType, Role};
+use std::collections::{HashMap, HashSet};
+
+const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
+const TYPES: &str = include_str!("../../../resources/events/types.tsv");
+const WORDS: &str = include_str!("../../../resources/events/words.tsv");
+const IRREGULAR: &str = include_str!("../../../resources/events/verbs_irregular.tsv");
+const FACTUALITY: &str = include_str!("../../../resources/events/factuality.tsv");
+
+/// One element of a trigger pattern.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum ItemKind {
+    /// Any of these lower-case forms.
+    Words(HashSet<String>),
+    /// A possessive determiner or a possessive name ("his", "Trotsky's").
+    Poss,
+    /// A determiner.
+    Det,
+    /// A gap of 1..=4 tokens: the direct object ("Stalin stripped *him* of his posts").
+    Gap,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Item {
+    pub kind: ItemKind,
+    pub optional: bool,
+}
+
+/// How the head word of a trigger behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HeadKind {
+    Verb,
+    Noun,
+    /// Literal forms that behave as verb participles (`born`, `founded`).
+    Lit,
+}
+
+/// Which grammatical slot fills which role, plus the trigger's flags.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Frame {
+    /// slot name (`subj`, `obj`, `poss`, `self`, `clause`, or a preposition) → role.
+    pub slots: Vec<(String, Role)>,
+    pub force_passive: bool,
+    pub require: Vec<String>,
+    pub passive_noagent: Option<EventType>,
+    pub from_place: Option<EventType>,
+}
+
+impl Frame {
+    pub fn slot(&self, name: &str) -> Option<Role> {
+        self.slots.iter().find(|(s, _)| s == name).map(|(_, r)| *r)
+    }
+    fn parse(s: &str) -> Result<Frame, String> {
+        let mut f = Frame::default();
+        for kv in s.split_whitespace() {
+            let (k, v) = kv
+                .split_once('=')
+                .ok_or_else(|| format!("bad frame item {kv}"))?;
+            match k {
+                "voice" => f.force_passive = v == "passive",
+                "require" => f.require.push(v.to_string()),
+                "passive_noagent" => {
+                    f.passive_noagent =
+                        Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "from_place" => {
+                    f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                _ => {
+                    let r = Role::parse(v).ok_or_else(|| format!("bad role {v}"))?;
+                    f.slots.retain(|(s, _)| s != k);
+                    f.slots.push((k.to_string(), r));
+                }
+            }
+        }
+        Ok(f)
+    }
+    /// `self` with the keys of `defaults` it does not set itself.
+    fn merged(mut self, defaults: &Frame) -> Frame {
+        for (k, r) in &defaults.slots {
+            if self.slot(k).is_none() {
+                self.slots.push((k.clone(), *r));
+            }
+        }
+        self
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Trigger {
+    pub etype: EventType,
+    pub head: HeadKind,
+    /// Past-participle forms of the head (for voice detection).
+    pub participles: HashSet<String>,
+    pub items: Vec<Item>,
+    pub frame: Frame,
+    pub weight: f32,
+}
+
+/// A factuality cue.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub category: annalist_model::Factuality,
+    pub words: Vec<HashSet<String>>,
+    pub scope: CueScope,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueScope {
+    Before,
+    Sentence,
+    Start,
+}
+
+/// Everything the extractor knows about words.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    pub triggers: Vec<Trigger>,
+    /// First-token form → triggers starting with it.
+    pub index: HashMap<String, Vec<usize>>,
+    pub classes: HashMap<String, HashSet<String>>,
+    /// Multiword prepositions: token sequence → canonical preposition.
+    pub mwprep: Vec<(Vec<String>, String)>,
+    pub numbers: HashMap<String, u32>,
+    pub cues: Vec<Cue>,
+}
+
+impl Lexicon {
+    pub fn load() -> Lexicon {
+        // The data files are part of the crate: a parse error is a bug caught by the tests.
+        Self::parse(TRIGGERS, TYPES, WORDS, IRREGULAR, FACTUALITY)
+            .unwrap_or_else(|e| panic!("invalid resources/events data: {e}"))
+    }
+
+    pub fn parse(
+        triggers: &str,
+        types: &str,
+        words: &str,
+        irregular: &str,
+        factuality: &str,
+    ) -> Result<Lexicon, String> {
+        fn data_lines(s: &str) -> Vec<&str> {
+            s.lines()
+                .map(str::trim_end)
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .collect()
+        }
+
+        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut mwprep = Vec::new();
+        let mut numbers = HashMap::new();
+        for l in data_lines(words) {
+            let (class, list) = l
+                .split_once('\t')
+                .ok_or_else(|| format!("bad words line {l}"))?;
+            match class {
+                "mwprep" => {
+                    for m in list.split('|') {
+                        let (p, c) = m.split_once('=').ok_or_else(|| format!("bad mwprep {m}"))?;
+                        mwprep.push((
+                            p.split_whitespace().map(str::to_string).collect(),
+                            c.trim().to_string(),
+                        ));
+                    }
+                }
+                "number" => {
+                    for m in list.split_whitespace() {
+                        let (w, n) = m.split_once('=').ok_or_else(|| format!("bad number {m}"))?;
+                        numbers.insert(w.to_string(), n.parse().map_err(|_| m.to_string())?);
+                    }
+                }
+                _ => {
+                    classes
+                        .entry(class.to_string())
+                        .or_default()
+                        .extend(list.split_whitespace().map(str::to_string));
+                }
+            }
+        }
+        mwprep.sort_by_key(|(p, _): &(Vec<String>, String)| std::cmp::Reverse(p.len()));
+
+        let mut irr: HashMap<String, [Vec<String>; 3]> = HashMap::new();
+        for l in data_lines(irregular) {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 3 {
+                return Err(format!("bad irregular verb line {l}"));
+            }
+            let split = |s: &str| s.split('|').map(str::to_string).collect::<Vec<_>>();
+            irr.insert(
+                f[0].to_string(),
+                [
+                    split(f[1]),
+                    split(f[2]),
+                    f.get(3).map(|s| split(s)).unwrap_or_default(),
+                ],
+            );
+        }
+
+        let mut defaults: HashMap<EventType, Frame> = HashMap::new();
+        for l in data_lines(types) {
+            let (t, fr) = l
+                .split_once('\t')
+                .ok_or_else(|| format!("bad types line {l}"))?;
+            let t = EventType::parse(t).ok_or_else(|| format!("bad type {t}"))?;
+            defaults.insert(t, Frame::parse(fr)?);
+        }
+
+        let mut trigs = Vec::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for l in data_lines(triggers) {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 4 {
+                return Err(format!("trigger line needs 4 fields: {l}"));
+            }
+            let etype = EventType::parse(f[0]).ok_or_else(|| format!("bad type {}", f[0]))?;
+            let weight: f32 = f[3].trim().parse().map_err(|_| format!("bad weight {l}"))?;
+            let frame =
+                Frame::parse(f[2])?.merged(defaults.get(&etype).unwrap_or(&Frame::default()));
+            let mut items = Vec::new();
+            let mut head = HeadKind::Lit;
+            let mut participles = HashSet::new();
+            for (i, raw) in f[1].split_whitespace().enumerate() {
+                let (raw, optional) = match raw.strip_suffix('?') {
+                    Some(r) => (r, true),
+                    None => (raw, false),
+                };
+                let kind = match raw {
+                    "POSS" => ItemKind::Poss,
+                    "DET" => ItemKind::Det,
+                    "_" => ItemKind::Gap,
+                    _ => {
+                        let (alts, pos) = match raw.rsplit_once('/') {
+                            Some((a, p)) => (a, p),
+                            None => (raw, ""),
+                        };
+                        let mut forms = HashSet::new();
+                        for a in alts.split('|') {
+                            match pos {
+                                "V" => {
+                                    let vf = verb_forms(a, &irr);
+                                    if i == 0 {
+                                        participles.extend(vf.participles.iter().cloned());
+                                    }
+                                    forms.extend(vf.all);
+                                }
+                                "N" => {
+                                    forms.insert(a.to_string());
+                                    forms.insert(plural(a));
+                                }
+                                _ => {
+                                    if i == 0 && (a.ends_with("ed") || pos == "L") {
+                                        participles.insert(a.to_string());
+                                    }
+                                    forms.insert(a.to_string());
+                                }
+                            }
+                        }
+                        if i == 0 {
+                            head = match pos {
+                                "V" => HeadKind::Verb,
+                                "N" => HeadKind::Noun,
+                                _ => HeadKind::Lit,
+                            };
+                        }
+                        ItemKind::Words(forms)
+                    }
+                };
+                items.push(Item { kind, optional });
+            }
+            let Some(first) = items.first() else {
+                return Err(format!("empty pattern: {l}"));
+            };
+            let ItemKind::Words(forms) = &first.kind else {
+                return Err(format!("a pattern must start with a word: {l}"));
+            };
+            let id = trigs.len();
+            for w in forms {
+                index.entry(w.clone()).or_default().push(id);
+            }
+            trigs.push(Trigger {
+                etype,
+                head,
+                participles,
+                items,
+                frame,
+                weight,
+            });
+        }
+
+        let mut cues = Vec::new();
+        for l in data_lines(factuality) {
+            let f: Vec<&str> = l.split('\t').collect();
+            if f.len() < 3 {
+                return Err(format!("bad factuality line {l}"));
+            }
+            use annalist_model::Factuality as F;
+            let category = match f[0] {
+                "negated" => F::Negated,
+                "hypothetical" => F::Hypothetical,
+                "question" => F::Question,
+                "reported" => F::Reported,
+                c => return Err(format!("bad factuality category {c}")),
+            };
+            let scope = match f[2].trim() {
+                "before" => CueScope::Before,
+                "sentence" => CueScope::Sentence,
+                "start" => CueScope::Start,
+                s => return Err(format!("bad cue scope {s}")),
+            };
+            let words = f[1]
+                .split_whitespace()
+                .map(|w| w.split('|').map(str::to_string).collect())
+                .collect();
+            cues.push(Cue {
+                category,
+                words,
+                scope,
+            });
+        }
+
+        Ok(Lexicon {
+            triggers: trigs,
+            index,
+            classes,
+            mwprep,
+            numbers,
+            cues,
+        })
+    }
+
+    pub fn is(&self, class: &str, w: &str) -> bool {
+        self.classes.get(class).is_some_and(|s| s.contains(w))
+    }
+}
+
+pub(crate) struct VerbForms {
+    pub all: Vec<String>,
+    pub participles: Vec<String>,
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// Inflections of a verb lemma: base, -s, past, past participle, -ing.
+/// Irregular and consonant-doubling verbs come from `verbs_irregular.tsv`.
+pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 3]>) -> VerbForms {
+    let mut all = vec![lemma.to_string(), third_person(lemma)];
+    if let Some([past, pp, ing]) = irr.get(lemma) {
+        all.extend(past.iter().cloned());
+        all.extend(pp.iter().cloned());
+        if ing.is_empty() {
+            all.push(ing_form(lemma));
+        } else {
+            all.extend(ing.iter().cloned());
+        }
+        return VerbForms {
+            all,
+            participles: pp.clone(),
+        };
+    }
+    let past = if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if let Some(stem) = consonant_y(lemma) {
+        format!("{stem}ied")
+    } else {
+        format!("{lemma}ed")
+    };
+    all.push(past.clone());
+    all.push(ing_form(lemma));
+    VerbForms {
+        all,
+        participles: vec![past],
+    }
+}
+
+/// The stem before a final consonant + `y` ("marry" → "marr").
+fn consonant_y(w: &str) -> Option<&str> {
+    let stem = w.strip_suffix('y')?;
+    let last = stem.chars().last()?;
+    (!is_vowel(last)).then_some(stem)
+}
+
+fn third_person(w: &str) -> String {
+    if let Some(stem) = consonant_y(w) {
+        format!("{stem}ies")
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn ing_form(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if w.ends_with('e') && !w.ends_with("ee") && w.len() > 2 {
+        format!("{}ing", &w[..w.len() - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+pub(crate) fn plural(w: &str) -> String {
+    third_person(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resources_parse() {
+        let l = Lexicon::load();
+        assert!(l.triggers.len() > 100);
+        assert!(l.index.contains_key("assassinated"));
+        assert!(l.index.contains_key("died"));
+        assert!(l.index.contains_key("dying"));
+        assert!(l.index.contains_key("fled"));
+        assert!(l.index.contains_key("assassinations"));
+        assert!(l.is("prep", "with"));
+        assert_eq!(l.numbers.get("eight"), Some(&8));
+    }
+
+    #[test]
+    fn inflections() {
+        let irr = HashMap::new();
+        let f = verb_forms("marry", &irr);
+        assert!(f.all.contains(&"married".to_string()));
+        assert!(f.all.contains(&"marries".to_string()));
+        let f = verb_forms("exile", &irr);
+        assert!(f.all.contains(&"exiled".to_string()) && f.all.contains(&"exiling".to_string()));
+        assert_eq!(f.participles, vec!["exiled".to_string()]);
+        let f = verb_forms("die", &irr);
+        assert!(f.all.contains(&"dying".to_string()));
+        assert_eq!(plural("assassination"), "assassinations");
+    }
+}

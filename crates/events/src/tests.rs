@@ -1,0 +1,525 @@
+//! Unit tests on hand-built analyses (independent of the text and time stages).
+
+use super::*;
+use annalist_model::{LocalEntity, Mention, MentionForm, Region, Sentence, Token};
+
+/// A hand-built document: sentences split on ". " / "? ", tokens on spaces
+/// and punctuation, mentions given as (surface, type, entity name), timexes
+/// as (surface, type, value, rule).
+struct Fixture {
+    doc: CleanDoc,
+    ta: TextAnalysis,
+    tx: Vec<Timex>,
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let b = text.as_bytes();
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap();
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            while i < text.len() {
+                let c = text[i..].chars().next().unwrap();
+                if c.is_alphanumeric()
+                    || (c == '.' && i + 1 < b.len() && b[i + 1].is_ascii_alphabetic())
+                {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        } else if text[i..].starts_with("'s") {
+            i += 2;
+        } else {
+            i += c.len_utf8();
+        }
+        out.push(Token {
+            span: Span::new(start, i),
+            lemma: text[start..i].to_lowercase(),
+            ..Default::default()
+        });
+    }
+    out
+}
+
+fn fixture(
+    text: &str,
+    ments: &[(&str, EntityType, &str)],
+    tx: &[(&str, TimexType, &str, &str)],
+) -> Fixture {
+    let tokens = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        let s = t.span.slice(text);
+        let abbrev = k > 0 && matches!(tokens[k - 1].span.slice(text), "Nov" | "Aug" | "Dr" | "St");
+        if (matches!(s, "." | "?" | "!") && !abbrev) || k + 1 == tokens.len() {
+            sentences.push(Sentence {
+                span: Span::new(tokens[first].span.start, t.span.end),
+                tokens: (first, k + 1),
+                region: RegionKind::Main,
+                ..Default::default()
+            });
+            first = k + 1;
+        }
+    }
+    let mut mentions = Vec::new();
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    for (surface, etype, name) in ments {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(surface) {
+            let start = from + p;
+            let end = start + surface.len();
+            from = end;
+            let ok_l = start == 0 || !text[..start].chars().last().unwrap().is_alphanumeric();
+            let ok_r = end == text.len() || !text[end..].chars().next().unwrap().is_alphanumeric();
+            if !ok_l || !ok_r {
+                continue;
+            }
+            let e = match entities.iter().position(|e| e.name == *name) {
+                Some(e) => e,
+                None => {
+                    entities.push(LocalEntity {
+                        etype: *etype,
+                        name: name.to_string(),
+                        ..Default::default()
+                    });
+                    entities.len() - 1
+                }
+            };
+            let span = Span::new(start, end);
+            let si = sentences
+                .iter()
+                .position(|s: &Sentence| s.span.contains(span))
+                .unwrap_or(0);
+            let form = if surface.chars().next().unwrap().is_lowercase() {
+                MentionForm::Pronoun
+            } else {
+                MentionForm::Name
+            };
+            mentions.push(Mention {
+                span,
+                text: surface.to_string(),
+                etype: *etype,
+                form,
+                entity: e,
+                sentence: si,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    for (i, m) in mentions.iter().enumerate() {
+        entities[m.entity].mentions.push(i);
+    }
+    let tx = tx
+        .iter()
+        .map(|(surface, tt, value, rule)| {
+            let start = text.find(surface).expect("timex in text");
+            Timex {
+                span: Span::new(start, start + surface.len()),
+                text: surface.to_string(),
+                ttype: *tt,
+                value: value.to_string(),
+                rule: rule.to_string(),
+                ..Default::default()
+            }
+        })
+        .collect();
+    Fixture {
+        doc: CleanDoc {
+            text: text.to_string(),
+            regions: vec![Region {
+                kind: RegionKind::Main,
+                span: Span::new(0, text.len()),
+            }],
+            ..Default::default()
+        },
+        ta: TextAnalysis {
+            tokens,
+            sentences,
+            mentions,
+            entities,
+        },
+        tx,
+    }
+}
+
+fn run(f: &Fixture) -> Vec<EventMention> {
+    Extractor::new().extract(&f.doc, &f.ta, &f.tx)
+}
+
+fn name(f: &Fixture, r: &RoleFiller) -> String {
+    match r.entity {
+        Some(e) => f.ta.entities[e].name.clone(),
+        None => r.text.clone(),
+    }
+}
+
+fn show(f: &Fixture, evs: &[EventMention]) -> String {
+    evs.iter()
+        .map(|e| {
+            let roles: Vec<String> = e
+                .roles
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{}={}@{}",
+                        r.role.map(|x| x.as_str()).unwrap_or("?"),
+                        name(f, r),
+                        r.span.start
+                    )
+                })
+                .collect();
+            format!(
+                "{} [{}@{}] {} time={:?} {:?}\n",
+                e.etype.map(|t| t.as_str()).unwrap_or("?"),
+                e.trigger_text,
+                e.trigger.start,
+                roles.join(" "),
+                e.time.as_ref().map(|t| (&t.value, &t.how)),
+                e.factuality
+            )
+        })
+        .collect()
+}
+
+fn find(evs: &[EventMention], t: EventType) -> Vec<&EventMention> {
+    evs.iter().filter(|e| e.etype == Some(t)).collect()
+}
+
+fn role(f: &Fixture, e: &EventMention, r: Role) -> Vec<String> {
+    e.fillers(r).map(|x| name(f, x)).collect()
+}
+
+const P: EntityType = EntityType::Person;
+const L: EntityType = EntityType::Place;
+const O: EntityType = EntityType::Organization;
+
+#[test]
+fn active_killing_with_apposition_instrument_and_time() {
+    let f = fixture(
+        "Ramón Mercader, a man who gained the confidence of Trotsky as a Spanish communist, assassinated Trotsky with an ice pick in 1940.",
+        &[("Ramón Mercader", P, "Ramón Mercader"), ("Trotsky", P, "Leon Trotsky")],
+        &[("1940", TimexType::Date, "1940", "year")],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Leon Trotsky"]);
+    assert_eq!(role(&f, k[0], Role::Agent), ["Ramón Mercader"]);
+    assert_eq!(role(&f, k[0], Role::Instrument), ["an ice pick"]);
+    assert_eq!(k[0].time.as_ref().unwrap().value, "1940");
+    assert_eq!(k[0].factuality, Factuality::Asserted);
+}
+
+#[test]
+fn passive_with_agent_and_place() {
+    let f = fixture(
+        "Trotsky was killed in Mexico by Soviet agent Ramon Mercader.",
+        &[
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Mexico", L, "Mexico"),
+            ("Ramon Mercader", P, "Ramón Mercader"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Agent), ["Ramón Mercader"]);
+    assert_eq!(role(&f, k[0], Role::Place), ["Mexico"]);
+}
+
+#[test]
+fn death_mwe_and_exile_coordination_with_elided_subject() {
+    let f = fixture(
+        "The next day, Trotsky succumbed to his wounds. He was removed from power in 1927 and later exiled to Turkey in 1929.",
+        &[("Trotsky", P, "Leon Trotsky"), ("He", P, "Leon Trotsky"), ("his", P, "Leon Trotsky"), ("Turkey", L, "Turkey")],
+        &[
+            ("The next day", TimexType::Date, "1940-08-21", "next_day"),
+            ("1927", TimexType::Date, "1927", "year"),
+            ("1929", TimexType::Date, "1929", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, d[0], Role::Subject), ["Leon Trotsky"]);
+    assert_eq!(d[0].trigger_text, "succumbed to his wounds");
+    assert_eq!(d[0].time.as_ref().unwrap().value, "1940-08-21");
+    let r = find(&evs, EventType::Removal);
+    assert_eq!(r.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(r[0].time.as_ref().unwrap().value, "1927");
+    let x = find(&evs, EventType::Exile);
+    assert_eq!(x.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, x[0], Role::Subject), ["Leon Trotsky"]);
+    assert_eq!(role(&f, x[0], Role::Destination), ["Turkey"]);
+    assert_eq!(x[0].time.as_ref().unwrap().value, "1929");
+}
+
+#[test]
+fn coordinated_subjects_give_two_events() {
+    let f = fixture(
+        "After Stalin maneuvered them out of positions of authority, Kamenev and Zinoviev threw in their lot with Trotsky in 1926.",
+        &[("Stalin", P, "Joseph Stalin"), ("Kamenev", P, "Lev Kamenev"), ("Zinoviev", P, "Grigory Zinoviev"), ("Trotsky", P, "Leon Trotsky")],
+        &[("1926", TimexType::Date, "1926", "year")],
+    );
+    let evs = run(&f);
+    let j = find(&evs, EventType::Joining);
+    let subs: Vec<String> = j.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(
+        subs,
+        ["Lev Kamenev", "Grigory Zinoviev"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(j.iter().all(|e| e.time.as_ref().unwrap().value == "1926"));
+}
+
+#[test]
+fn nominalizations() {
+    let f = fixture(
+        "Indeed, with Trotsky's murder, Stalin demonstrated his most terrifying talent. The assassination of Kirov by Nikolaev shocked the party.",
+        &[("Trotsky", P, "Leon Trotsky"), ("Stalin", P, "Joseph Stalin"), ("Kirov", P, "Sergei Kirov"), ("Nikolaev", P, "Leonid Nikolaev")],
+        &[],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 2, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Leon Trotsky"]);
+    assert_eq!(role(&f, k[1], Role::Subject), ["Sergei Kirov"]);
+    assert_eq!(role(&f, k[1], Role::Agent), ["Leonid Nikolaev"]);
+}
+
+#[test]
+fn factuality_cues() {
+    let f = fixture(
+        "Why did Stalin exile Trotsky? Trotsky would have been killed anyway. Many believed that Stalin murdered Kirov. Kirov was never arrested. If Lenin had lived, Trotsky might have been appointed.",
+        &[("Stalin", P, "Joseph Stalin"), ("Trotsky", P, "Leon Trotsky"), ("Kirov", P, "Sergei Kirov"), ("Lenin", P, "Lenin")],
+        &[],
+    );
+    let evs = run(&f);
+    let facts: Vec<(EventType, Factuality)> = evs
+        .iter()
+        .map(|e| (e.etype.unwrap(), e.factuality))
+        .collect();
+    assert!(
+        facts.contains(&(EventType::Exile, Factuality::Question)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&(EventType::Killing, Factuality::Hypothetical)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&(EventType::Killing, Factuality::Reported)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&(EventType::Arrest, Factuality::Negated)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.iter().all(|(_, f)| *f != Factuality::Asserted),
+        "{facts:?}"
+    );
+}
+
+#[test]
+fn future_in_past_is_asserted() {
+    let f = fixture(
+        "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
+        &[("Trotsky", P, "Leon Trotsky"), ("he", P, "Leon Trotsky"), ("his", P, "Leon Trotsky")],
+        &[],
+    );
+    let evs = run(&f);
+    let r = find(&evs, EventType::Removal);
+    assert_eq!(r.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(r[0].factuality, Factuality::Asserted);
+    let x = find(&evs, EventType::Exile);
+    assert_eq!(x.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(x[0].factuality, Factuality::Asserted);
+}
+
+#[test]
+fn lifespan_parenthesis() {
+    let f = fixture(
+        "Leon Trotsky, byname of Lev Davidovich Bronshtein, (born November 7, 1879, Yanovka, Ukraine, Russian Empire—died August 21, 1940, Coyoacán, Mexico), communist theorist.",
+        &[
+            ("Leon Trotsky", P, "Leon Trotsky"),
+            ("Lev Davidovich Bronshtein", P, "Leon Trotsky"),
+            ("Yanovka", L, "Yanovka"),
+            ("Ukraine", L, "Ukraine"),
+            ("Coyoacán", L, "Coyoacán"),
+            ("Mexico", L, "Mexico"),
+        ],
+        &[
+            ("November 7, 1879", TimexType::Date, "1879-11-07", "mdy"),
+            ("August 21, 1940", TimexType::Date, "1940-08-21", "mdy"),
+        ],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    let d = find(&evs, EventType::Death);
+    assert_eq!((b.len(), d.len()), (1, 1), "{}", show(&f, &evs));
+    assert_eq!(role(&f, b[0], Role::Subject), ["Leon Trotsky"]);
+    assert_eq!(role(&f, b[0], Role::Place), ["Yanovka"]);
+    assert_eq!(b[0].time.as_ref().unwrap().value, "1879-11-07");
+    assert_eq!(role(&f, d[0], Role::Place), ["Coyoacán"]);
+    assert_eq!(d[0].time.as_ref().unwrap().value, "1940-08-21");
+}
+
+#[test]
+fn short_lifespan_and_age() {
+    let f = fixture(
+        "Leon Trotsky (Nov. 7, 1879-Aug. 21, 1940) was a Communist theorist. At the age of eight, he was sent to school in Odessa.",
+        &[("Leon Trotsky", P, "Leon Trotsky"), ("he", P, "Leon Trotsky"), ("Odessa", L, "Odessa")],
+        &[
+            ("Nov. 7, 1879", TimexType::Date, "1879-11-07", "mdy"),
+            ("Aug. 21, 1940", TimexType::Date, "1940-08-21", "mdy"),
+            ("the age of eight", TimexType::Duration, "P8Y", "age"),
+        ],
+    );
+    let evs = run(&f);
+    assert_eq!(find(&evs, EventType::Birth).len(), 1, "{}", show(&f, &evs));
+    let m = find(&evs, EventType::Move);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, m[0], Role::Destination), ["Odessa"]);
+    let t = m[0].time.as_ref().unwrap();
+    assert_eq!(
+        (t.value.as_str(), t.how.as_str(), t.inferred),
+        ("1887", "age", true)
+    );
+}
+
+#[test]
+fn proxy_house_and_narrative_time() {
+    let f = fixture(
+        "Trotsky settled in Coyoacán in 1937. Men armed with machine guns attacked his house.",
+        &[
+            ("Trotsky", P, "Leon Trotsky"),
+            ("his", P, "Leon Trotsky"),
+            ("Coyoacán", L, "Coyoacán"),
+        ],
+        &[("1937", TimexType::Date, "1937", "year")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Leon Trotsky"]);
+    let t = a[0].time.as_ref().unwrap();
+    assert_eq!((t.how.as_str(), t.inferred), ("narrative", true));
+    assert_eq!(
+        role(&f, find(&evs, EventType::Move)[0], Role::Destination),
+        ["Coyoacán"]
+    );
+}
+
+#[test]
+fn shot_without_agent_is_execution_and_comments_weigh_less() {
+    let mut f = fixture(
+        "Nikolaev was shot in December 1934. Kirov was shot by Nikolaev.",
+        &[
+            ("Nikolaev", P, "Leonid Nikolaev"),
+            ("Kirov", P, "Sergei Kirov"),
+        ],
+        &[("December 1934", TimexType::Date, "1934-12", "my")],
+    );
+    let second = f.ta.sentences[1].span;
+    f.doc.regions = vec![
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(0, second.start),
+        },
+        Region {
+            kind: RegionKind::Comment,
+            span: Span::new(second.start, f.doc.text.len()),
+        },
+    ];
+    f.ta.sentences[1].region = RegionKind::Comment;
+    let evs = run(&f);
+    let x = find(&evs, EventType::Execution);
+    assert_eq!(x.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, x[0], Role::Subject), ["Leonid Nikolaev"]);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert!(k[0].confidence < x[0].confidence);
+    assert_eq!(k[0].region, RegionKind::Comment);
+}
+
+#[test]
+fn boilerplate_yields_nothing_and_bad_input_does_not_panic() {
+    let mut f = fixture(
+        "Trotsky was killed.",
+        &[("Trotsky", P, "Leon Trotsky")],
+        &[],
+    );
+    f.doc.regions[0].kind = RegionKind::Boilerplate;
+    f.ta.sentences[0].region = RegionKind::Boilerplate;
+    assert!(run(&f).is_empty());
+    // Garbage: spans out of range, empty analyses, odd tokens.
+    let ex = Extractor::new();
+    let doc = CleanDoc {
+        text: "é killed".into(),
+        ..Default::default()
+    };
+    let ta = TextAnalysis {
+        tokens: vec![
+            Token {
+                span: Span::new(0, 1),
+                ..Default::default()
+            },
+            Token {
+                span: Span::new(3, 99),
+                ..Default::default()
+            },
+        ],
+        sentences: vec![Sentence {
+            span: Span::new(0, 99),
+            tokens: (0, 5),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let _ = ex.extract(
+        &doc,
+        &ta,
+        &[Timex {
+            span: Span { start: 50, end: 2 },
+            ..Default::default()
+        }],
+    );
+    let _ = ex.extract(&CleanDoc::default(), &TextAnalysis::default(), &[]);
+}
+
+#[test]
+fn joined_organisation_and_born_participle() {
+    let f = fixture(
+        "Kirov, born Kostrikov in Urzhum in 1886, joined the Bolsheviks in 1904.",
+        &[
+            ("Kirov", P, "Sergei Kirov"),
+            ("Kostrikov", P, "Sergei Kirov"),
+            ("Urzhum", L, "Urzhum"),
+            ("Bolsheviks", O, "Bolsheviks"),
+        ],
+        &[
+            ("1886", TimexType::Date, "1886", "year"),
+            ("1904", TimexType::Date, "1904", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, b[0], Role::Subject), ["Sergei Kirov"]);
+    assert_eq!(b[0].time.as_ref().unwrap().value, "1886");
+    let j = find(&evs, EventType::Joining);
+    assert_eq!(j.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, j[0], Role::Organization), ["Bolsheviks"]);
+    assert_eq!(j[0].time.as_ref().unwrap().value, "1904");
+}
