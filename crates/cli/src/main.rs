@@ -1,4 +1,5 @@
-//! The `annalist` command line.
+//! The `annalist` command line: build a knowledge base from documents,
+//! query it, export it, serve it, and score it against gold annotations.
 mod cmd;
 
 use clap::{Parser, Subcommand};
@@ -8,7 +9,8 @@ use std::process::ExitCode;
 #[command(
     name = "annalist",
     version,
-    about = "A cited, cross-checked knowledge base from piles of historical documents"
+    about = "A cited, cross-checked knowledge base from piles of historical documents",
+    after_help = "Exit codes: 0 ok; 1 error; 2 finished but some inputs were skipped; 3 not found."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -17,20 +19,59 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Read files and folders (txt, md, html, warc) into the knowledge base.
+    Build(cmd::build::BuildArgs),
+    /// Write the knowledge base as JSON (or another format).
+    Export(cmd::export::ExportArgs),
+    /// The chronological events of a person (or any entity).
+    Timeline(cmd::query::TimelineArgs),
+    /// Names, aliases and events of one entity.
+    Entity(cmd::query::EntityArgs),
+    /// Where the sources disagree.
+    Conflicts(cmd::query::ListArgs),
+    /// The sources, their kind and quality.
+    Sources(cmd::query::ListArgs),
+    /// Serve the web UI and the JSON API.
+    Serve(cmd::serve::ServeArgs),
+    /// Build from the bundled seed corpus, print a timeline, and serve the web UI.
+    Demo(cmd::serve::DemoArgs),
+    /// Score annalist against gold annotations.
+    Eval(cmd::eval::EvalArgs),
     /// Tag time expressions in files, or round-trip TimeML.
     Timex(cmd::timex::TimexArgs),
 }
 
 fn main() -> ExitCode {
+    reset_sigpipe();
     let cli = Cli::parse();
     let r = match &cli.command {
+        Command::Build(a) => cmd::build::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Timeline(a) => cmd::query::run_timeline(a),
+        Command::Entity(a) => cmd::query::run_entity(a),
+        Command::Conflicts(a) => cmd::query::run_conflicts(a),
+        Command::Sources(a) => cmd::query::run_sources(a),
+        Command::Serve(a) => cmd::serve::run_serve(a),
+        Command::Demo(a) => cmd::serve::run_demo(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Timex(a) => cmd::timex::run(a),
     };
     match r {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::from(1)
+            eprintln!("annalist: error: {e:#}");
+            ExitCode::from(cmd::common::exit::ERROR)
         }
+    }
+}
+
+/// `annalist export | head` must end quietly, not panic on a closed pipe:
+/// restore the default SIGPIPE action that Rust's runtime ignores.
+fn reset_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: setting a signal disposition to SIG_DFL at start-up, before
+    // any thread exists, has no memory-safety implications.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

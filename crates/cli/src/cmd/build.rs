@@ -1,0 +1,313 @@
+//! `annalist build`: read inputs, analyse each document, merge, store.
+
+use super::common::{exit, DEFAULT_DB};
+use annalist_ingest::{InputProblem, RawDoc};
+use annalist_kb::KbBuilder;
+use annalist_model::{DocAnalysis, Format};
+use annalist_pipeline::Pipeline;
+use annalist_store::{Stats, Store};
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// Arguments of `annalist build`.
+#[derive(Args, Debug, Clone)]
+pub struct BuildArgs {
+    /// Files and folders to read (folders recursively); `-` reads one document from stdin.
+    pub paths: Vec<PathBuf>,
+    /// Read more paths from this file, one per line.
+    #[arg(long)]
+    pub files_from: Option<PathBuf>,
+    /// The database file (created when missing).
+    #[arg(long, default_value = DEFAULT_DB)]
+    pub db: PathBuf,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Skip documents larger than this many megabytes (each is reported).
+    #[arg(long, default_value_t = 32)]
+    pub max_doc_mb: u64,
+}
+
+/// Limits and switches of one build.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub progress: bool,
+    pub max_doc_bytes: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            progress: false,
+            max_doc_bytes: 32 << 20,
+        }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub files: usize,
+    pub added: usize,
+    pub unchanged: usize,
+    pub problems: Vec<InputProblem>,
+    pub non_english: usize,
+    pub bytes: u64,
+    pub elapsed: Duration,
+    pub stats: Stats,
+}
+
+impl BuildReport {
+    pub fn print(&self) {
+        let secs = self.elapsed.as_secs_f64().max(1e-6);
+        println!(
+            "annalist: {} sources in the store ({} added, {} unchanged{}{})",
+            self.stats.sources,
+            self.added,
+            self.unchanged,
+            if self.problems.is_empty() {
+                String::new()
+            } else {
+                format!(", {} skipped", self.problems.len())
+            },
+            if self.non_english == 0 {
+                String::new()
+            } else {
+                format!(", {} not English: stored, not analysed", self.non_english)
+            }
+        );
+        println!(
+            "          {} entities, {} events, {} conflicts",
+            self.stats.entities, self.stats.events, self.stats.conflicts
+        );
+        println!(
+            "          {:.2} s, {:.1} MB analysed, {:.2} MB/s",
+            secs,
+            self.bytes as f64 / 1e6,
+            self.bytes as f64 / 1e6 / secs
+        );
+    }
+}
+
+const BATCH: usize = 64;
+
+fn collect_inputs(args: &BuildArgs) -> anyhow::Result<Vec<PathBuf>> {
+    let mut paths = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        let text = std::fs::read_to_string(list)
+            .with_context(|| format!("reading the list {}", list.display()))?;
+        paths.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(PathBuf::from),
+        );
+    }
+    if paths.is_empty() {
+        anyhow::bail!(
+            "nothing to read: give files or folders, `-` for stdin, or --files-from LIST"
+        );
+    }
+    Ok(paths)
+}
+
+fn stdin_doc() -> anyhow::Result<RawDoc> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .context("reading stdin")?;
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
+    let format = if head.trim_start().starts_with('<') || head.contains("<html") {
+        Format::Html
+    } else {
+        Format::Text
+    };
+    Ok(RawDoc {
+        name: "-".into(),
+        bytes,
+        format,
+        ..Default::default()
+    })
+}
+
+/// Runs a build into `store`. Problems with single inputs are collected,
+/// never fatal.
+pub fn build_into(
+    store: &mut Store,
+    paths: &[PathBuf],
+    pipeline: &Pipeline,
+    opts: &BuildOptions,
+) -> anyhow::Result<BuildReport> {
+    let progress = opts.progress;
+    let t0 = Instant::now();
+    let mut report = BuildReport::default();
+    let mut stdin = false;
+    let mut files: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let fs_paths: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| {
+            if p.as_os_str() == "-" {
+                stdin = true;
+                false
+            } else {
+                true
+            }
+        })
+        .cloned()
+        .collect();
+    if !fs_paths.is_empty() {
+        let (found, problems) = annalist_ingest::walk(&fs_paths);
+        files = found;
+        report.problems.extend(problems);
+    }
+    report.files = files.len() + stdin as usize;
+    let bar = if progress {
+        let b = ProgressBar::new(report.files as u64);
+        b.set_style(
+            ProgressStyle::with_template("{spinner} [{bar:40}] {pos}/{len} files {msg} ({eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
+        );
+        b
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut pending: Vec<RawDoc> = Vec::new();
+    if stdin {
+        pending.push(stdin_doc()?);
+        bar.inc(1);
+    }
+    let mut chunks = files.chunks(BATCH).peekable();
+    loop {
+        let chunk = chunks.next();
+        if let Some(chunk) = chunk {
+            let outcomes: Vec<_> = chunk
+                .par_iter()
+                .map(|(p, root)| annalist_ingest::read_path(p, root))
+                .collect();
+            for o in outcomes {
+                report.problems.extend(o.problems);
+                pending.extend(o.docs);
+            }
+            bar.inc(chunk.len() as u64);
+        }
+        if pending.is_empty() && chunk.is_none() {
+            break;
+        }
+        if pending.len() < BATCH && chunks.peek().is_some() {
+            continue;
+        }
+        // Skip what the store already holds (content hash).
+        let mut todo = Vec::new();
+        for raw in pending.drain(..) {
+            if raw.bytes.len() > opts.max_doc_bytes {
+                report.problems.push(InputProblem {
+                    file: raw.name.clone(),
+                    message: format!(
+                        "too large to analyse ({:.1} MB; the limit is {:.0} MB, see --max-doc-mb)",
+                        raw.bytes.len() as f64 / 1e6,
+                        opts.max_doc_bytes as f64 / (1 << 20) as f64
+                    ),
+                });
+                continue;
+            }
+            let id = annalist_ingest::content_id(&raw.bytes);
+            if seen.contains(&id) || store.has_source(&id)? {
+                report.unchanged += 1;
+                continue;
+            }
+            seen.insert(id);
+            todo.push(raw);
+        }
+        let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = todo
+            .into_par_iter()
+            .map(|raw| {
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pipeline.analyze(&raw)
+                }));
+                let r = match r {
+                    Ok(Ok(a)) => Ok(a),
+                    Ok(Err(e)) => Err(e.to_string()),
+                    Err(_) => {
+                        Err("internal error while analysing (a bug: please report it)".to_string())
+                    }
+                };
+                (raw, r)
+            })
+            .collect();
+        let mut batch: Vec<(&[u8], &DocAnalysis)> = Vec::new();
+        for (raw, r) in &results {
+            match r {
+                Ok(a) => {
+                    report.bytes += raw.bytes.len() as u64;
+                    if a.skipped.is_some() {
+                        report.non_english += 1;
+                    }
+                    batch.push((&raw.bytes, a));
+                }
+                Err(msg) => report.problems.push(InputProblem {
+                    file: raw.name.clone(),
+                    message: msg.clone(),
+                }),
+            }
+        }
+        report.added += store.put_batch(&batch)?;
+        bar.set_message(format!("{} added", report.added));
+        if chunk.is_none() {
+            break;
+        }
+    }
+    bar.finish_and_clear();
+    let stats = store.stats()?;
+    if report.added > 0 || (stats.sources > 0 && stats.entities == 0 && stats.events == 0) {
+        rebuild_kb(store)?;
+    }
+    report.stats = store.stats()?;
+    report.elapsed = t0.elapsed();
+    Ok(report)
+}
+
+/// Merges every stored analysis into the knowledge base and stores it.
+pub fn rebuild_kb(store: &mut Store) -> anyhow::Result<()> {
+    let mut builder = KbBuilder::new();
+    store.for_each_analysis(|a| builder.add(a))?;
+    let kb = builder.finish();
+    store.save_kb(&kb)?;
+    Ok(())
+}
+
+/// Runs the command.
+pub fn run(args: &BuildArgs) -> anyhow::Result<std::process::ExitCode> {
+    let paths = collect_inputs(args)?;
+    let mut store = open_or_create(&args.db)?;
+    let pipeline = Pipeline::new();
+    let opts = BuildOptions {
+        progress: !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        max_doc_bytes: (args.max_doc_mb as usize).saturating_mul(1 << 20),
+    };
+    let report = build_into(&mut store, &paths, &pipeline, &opts)?;
+    for p in &report.problems {
+        eprintln!("skipped {p}");
+    }
+    if !args.quiet {
+        report.print();
+    }
+    Ok(std::process::ExitCode::from(
+        if report.problems.is_empty() {
+            exit::OK
+        } else {
+            exit::SKIPPED
+        },
+    ))
+}
+
+pub fn open_or_create(db: &Path) -> anyhow::Result<Store> {
+    Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
