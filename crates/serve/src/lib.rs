@@ -50,9 +50,12 @@ impl AppState {
     }
 }
 
-/// The Content-Security-Policy of every response: scripts, styles and data
-/// only from this server, no inline script or style, no framing.
-pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+/// The Content-Security-Policy of every response: scripts, style sheets and
+/// data only from this server, no inline script, no `<style>` element, no
+/// framing. Style *attributes* are allowed (`style-src-attr`) because
+/// vis-timeline and cytoscape.js position their elements with them; our own
+/// pages use none.
+pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; \
      connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /// Largest request body accepted (the API is read-only: GETs carry none).
