@@ -49,8 +49,11 @@ fn strings(v: &Value) -> Vec<String> {
     }
 }
 
+/// (type, subject names, time, sources)
+type GoldEvent = (String, BTreeSet<String>, Option<String>, Vec<String>);
+
 struct Gold {
-    events: Vec<(String, BTreeSet<String>, Option<String>, Vec<String>)>,
+    events: Vec<GoldEvent>,
 }
 
 fn load_gold(topic: &str) -> Gold {

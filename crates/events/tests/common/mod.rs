@@ -41,6 +41,8 @@ impl Stages {
         };
         let doc = annalist_ingest::clean(&raw).ok()?;
         let ta = self.text.analyze(&doc);
+        // Default for fields the time stage may add later.
+        #[allow(clippy::needless_update)]
         let ctx = TimexContext {
             dct: doc.meta.created.as_deref(),
             regions: &doc.regions,
