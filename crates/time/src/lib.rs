@@ -5,6 +5,7 @@
 //! [`TimexContext`]. See `docs/time.md` for the design.
 
 pub mod calendar;
+pub mod gold;
 pub mod rules;
 pub mod score;
 pub mod timeml;
@@ -156,6 +157,16 @@ impl Tagger {
         let window = &text[s..wend];
         let caps = rule.regex.captures(window)?;
         let e = s + caps.get(0)?.end();
+        // Whole words only: never start or end inside a word or number.
+        let inside = |a: Option<char>, b: Option<char>| {
+            a.zip(b)
+                .is_some_and(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
+        };
+        if inside(text[..s].chars().next_back(), text[s..].chars().next())
+            || inside(text[..e].chars().next_back(), text[e..].chars().next())
+        {
+            return None;
+        }
         // Word boundaries and the global guards.
         let before = &text[char_floor(text, s.saturating_sub(40))..s];
         let after = &text[e..char_floor(text, e + 40)];
@@ -208,7 +219,10 @@ impl Tagger {
             let mark = rs
                 .calendar_after
                 .captures(after)
-                .map(|c| (c.get(0).map_or(0, |m| m.end()), c.name("c").or(c.name("d"))))
+                .map(|c| {
+                    let word = c.name("c").or(c.name("d")).or(c.name("e"));
+                    (c.get(0).map_or(0, |m| m.end()), word)
+                })
                 .map(|(len, c)| (len, c.map(|m| m.as_str().to_string())));
             if let Some((len, Some(word))) = mark {
                 let which = rs
@@ -270,14 +284,30 @@ impl Tagger {
         let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
         let mut reference: Option<String> = None;
         let mut out = Vec::with_capacity(cands.len());
-        for c in cands {
+        for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
             let mut anchor = None;
             let mut value = if c.raw.starts_with('@') {
                 let sent = Self::sentence_of(text, ctx, c.span.start);
+                // "December 7 (December 8 in Asia), 1941": a year stated
+                // later in the same sentence anchors a bare month or day.
+                let mut local_ref = reference.clone();
+                if c.raw.contains("month=") {
+                    if let Some(y) = cands[ci + 1..]
+                        .iter()
+                        .take_while(|n| {
+                            n.span.start < c.span.end + 60
+                                && !text[c.span.end..n.span.start.max(c.span.end)]
+                                    .contains(['.', '!', '?', '\n'])
+                        })
+                        .find(|n| n.raw.len() == 4 && n.raw.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        local_ref = Some(y.raw.clone());
+                    }
+                }
                 let a = Anchors {
                     dct: dct.clone(),
-                    reference: reference.clone(),
+                    reference: local_ref,
                     narrative: self.style == Style::Narrative,
                     future: rs.future_cue.is_match(sent),
                 };
@@ -287,6 +317,7 @@ impl Tagger {
             } else {
                 c.raw.clone()
             };
+            let c = c.clone();
             if c.convert {
                 if let Some(p) = value::parse_point(&value) {
                     if let (Some(m), Some(d)) = (p.m, p.d) {
@@ -314,7 +345,15 @@ impl Tagger {
                             r.y == p.y
                                 && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
                         });
-                    if !keep && !value.contains('X') {
+                    let sent = Self::sentence_of(text, ctx, c.span.start);
+                    let sent_start = (sent.as_ptr() as usize)
+                        .saturating_sub(text.as_ptr() as usize)
+                        .min(c.span.start);
+                    let lead =
+                        &text[char_floor(text, c.span.start.saturating_sub(60).max(sent_start))
+                            ..c.span.start];
+                    let hypothetical = rs.no_ref_before.is_match(lead);
+                    if !keep && !hypothetical && !value.contains('X') {
                         reference = Some(value.split('T').next().unwrap_or(&value).to_string());
                     }
                     if rule.header {

@@ -254,6 +254,8 @@ pub struct RuleSet {
     pub calendar_before: Regex,
     /// Future-tense cues for weekday and bare-month direction.
     pub future_cue: Regex,
+    /// Words before a date that keep it from moving the reference time.
+    pub no_ref_before: Regex,
 }
 
 fn expand(
@@ -387,11 +389,8 @@ impl RuleSet {
             .map_err(|e| e.to_string())?;
         let m = expand("%modifiers", &macros, &lex, 0)?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
-        let c = expand("%calendars", &macros, &lex, 0)?;
-        let calendar_after = build(&format!(
-            r"^(?:\s*[\(\[]\s*(?P<c>{c})\s*[\)\]]|,?\s+(?P<d>old\s+style|new\s+style|o\.s\.|n\.s\.))"
-        ))?;
-        let calendar_before = build(&format!(r"[\(\[]\s*(?P<c>{c})\s*:?\s*$"))?;
+        let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
+        let calendar_before = build(&expand("%CALENDAR_BEFORE", &macros, &lex, 0)?)?;
         let future_cue = build(
             &macros
                 .get("FUTURE_CUE")
@@ -399,7 +398,9 @@ impl RuleSet {
                 .transpose()?
                 .unwrap_or_else(|| r"\bwill\b".to_string()),
         )?;
+        let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         Ok(RuleSet {
+            no_ref_before,
             lex,
             rules,
             combined,

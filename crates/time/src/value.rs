@@ -28,7 +28,11 @@ pub fn parse_number(s: &str, lex: &HashMap<String, Lexicon>) -> Option<String> {
         if w == "and" {
             continue;
         }
-        let v = numbers.get(w)?.values.first()?.parse::<u64>().ok()?;
+        let e = numbers.get(w)?;
+        if e.flags.iter().any(|f| f == "art") {
+            continue; // "a hundred"
+        }
+        let v = e.values.first()?.parse::<u64>().ok()?;
         any = true;
         if v == 100 || v == 1000 {
             cur = cur.max(1) * v;
@@ -376,7 +380,35 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     let anchor_note = anchor.as_ref().map(|v| format!("{v} ({how})"));
     let mut p = p;
     if let Some(m) = key("month").and_then(|m| m.parse::<u32>().ok()) {
-        // A bare month or day: the year of the anchor.
+        // A bare month or day: the occurrence closest to the anchor (the
+        // next one with `+1N`, the previous one with `-1N`), else the
+        // anchor's year.
+        let named = offset.as_ref().filter(|o| o.1 == "N").map(|o| o.0.as_str());
+        if let Some(rm) = p.m {
+            let here = p.y * 12 + rm as i64;
+            let dist = |y: i64| (y * 12 + m as i64) - here;
+            let y0 = p.y;
+            p.y = match named {
+                Some(n) if n.starts_with('+') => {
+                    if dist(y0) > 0 {
+                        y0
+                    } else {
+                        y0 + 1
+                    }
+                }
+                Some(_) => {
+                    if dist(y0) < 0 {
+                        y0
+                    } else {
+                        y0 - 1
+                    }
+                }
+                None => [y0, y0 - 1, y0 + 1]
+                    .into_iter()
+                    .min_by_key(|&y| dist(y).abs())
+                    .unwrap_or(y0),
+            };
+        }
         p.m = Some(m);
         p.d = None;
     }
