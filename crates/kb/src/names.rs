@@ -10,6 +10,7 @@ const TRANSLIT: &str = include_str!("../../../resources/kb/translit.tsv");
 const TITLES: &str = include_str!("../../../resources/kb/titles.txt");
 const PARTICLES: &str = include_str!("../../../resources/kb/particles.txt");
 const GENERATIONAL: &str = include_str!("../../../resources/kb/generational.txt");
+const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt");
 
 /// The parsed name resources.
 #[derive(Debug)]
@@ -21,6 +22,7 @@ pub struct NameRules {
     titles: Vec<Vec<String>>,
     particles: BTreeSet<String>,
     generational: BTreeSet<String>,
+    acronym_skip: BTreeSet<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -60,6 +62,7 @@ impl NameRules {
             titles,
             particles: set(PARTICLES),
             generational: set(GENERATIONAL),
+            acronym_skip: set(ACRONYM_SKIP),
         }
     }
 
@@ -117,6 +120,15 @@ impl NameRules {
         self.particles.contains(tok)
     }
 
+    /// The initials of a folded name of several words, skipping small
+    /// words: "international left opposition" → "ilo".
+    pub fn initials(&self, toks: &[String]) -> String {
+        toks.iter()
+            .filter(|t| !self.acronym_skip.contains(t.as_str()))
+            .filter_map(|t| t.chars().next())
+            .collect()
+    }
+
     pub fn is_generational(&self, tok: &str) -> bool {
         self.generational.contains(tok)
     }
@@ -160,7 +172,15 @@ impl NameKey {
         } else {
             all
         };
-        let keys = tokens.iter().map(|t| r.translit_token(t)).collect();
+        let mut keys: Vec<String> = tokens.iter().map(|t| r.translit_token(t)).collect();
+        // Plural and singular of a group's name are one name ("Bolsheviks").
+        if !person {
+            if let Some(last) = keys.last_mut() {
+                if last.len() > 4 && last.ends_with('s') && !last.ends_with("ss") {
+                    last.pop();
+                }
+            }
+        }
         NameKey { tokens, keys }
     }
     /// The whole transliteration key (`"trotski"`, `"leon trotski"`).
@@ -281,6 +301,15 @@ mod tests {
         assert_eq!(key("Purishkevitch"), key("Purishkevich"));
         assert_eq!(key("Coyoacán"), key("Coyoacan"));
         assert_ne!(key("Lenin"), key("Lennon"));
+        assert_eq!(
+            NameKey::new("Bolsheviks", false).key(),
+            NameKey::new("Bolshevik", false).key()
+        );
+        let r = NameRules::get();
+        let t: Vec<String> = ["international", "left", "opposition"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(r.initials(&t), "ilo");
         assert_eq!(key("Prince Felix Yusupov"), key("Felix Yusupov"));
         assert_eq!(key("Grand Duke Dmitri Pavlovich"), key("Dmitri Pavlovich"));
     }

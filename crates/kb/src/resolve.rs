@@ -274,7 +274,6 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let docsets: BTreeMap<usize, BTreeSet<usize>> =
             cl.iter().map(|(r, m)| (*r, docs_of(m))).collect();
         let mut surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        let mut first: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_last: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
         for (&r, members) in &cl {
             if class_of(members) != 0 {
@@ -290,9 +289,6 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                                 .or_default()
                                 .insert(r);
                         }
-                    }
-                    if let Some(f) = a.first() {
-                        first.entry(f.to_string()).or_default().insert(r);
                     }
                 }
             }
@@ -327,7 +323,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 .map(|a| a.key())
                 .collect();
             'keys: for k in &keys {
-                for index in [&surname, &first] {
+                for index in [&surname] {
                     let cands: Vec<usize> = index
                         .get(k)
                         .map(|s| s.iter().copied().filter(|&c| c != r).collect())
@@ -385,6 +381,51 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         break 'keys;
                     }
                     // A surname that fits several people is not tried as a first name.
+                    break;
+                }
+            }
+        }
+        // Acronyms: "ILO" joins the one cluster named "International Left
+        // Opposition" (organizations, groups, places, works, event names).
+        let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (&r, members) in &cl {
+            if class_of(members) == 0 {
+                continue;
+            }
+            for &i in members {
+                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                    let ini = rules.initials(&a.tokens);
+                    if ini.chars().count() >= 2 {
+                        initials.entry(ini).or_default().insert(r);
+                    }
+                }
+            }
+        }
+        for (&r, members) in &cl {
+            if class_of(members) == 0 {
+                continue;
+            }
+            let acronyms: BTreeSet<String> = members
+                .iter()
+                .filter_map(|&i| {
+                    let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+                    let caps = (2..=6).contains(&letters.len())
+                        && letters.iter().all(|c| c.is_uppercase())
+                        && !name.contains(' ');
+                    caps.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
+                })
+                .collect();
+            for a in &acronyms {
+                let cands: Vec<usize> = initials
+                    .get(a)
+                    .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                    .unwrap_or_default();
+                if let [c] = cands[..] {
+                    dsu.union(r, c);
+                    for &i in members {
+                        via[i] = Via::CrossDocument;
+                    }
                     break;
                 }
             }
@@ -460,8 +501,9 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         .collect();
                     let others = others.join(" ");
                     for v in deletions(t, d) {
+                        let _ = c;
                         index
-                            .entry((*c, toks.len(), p, others.clone(), v))
+                            .entry((0, toks.len(), p, others.clone(), v))
                             .or_default()
                             .insert((r, t.clone()));
                     }
@@ -499,18 +541,19 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
                 continue;
             }
-            if cluster_shared(ma, mb) == 0 {
-                continue;
+            // Types must agree, except for a rare misspelling that the
+            // tagger typed on its own ("Coyoacn" as a person).
+            if class_of(ma) != class_of(mb) {
+                let (small, g) = if mentions_of(ma) <= mentions_of(mb) {
+                    (ma, &ga)
+                } else {
+                    (mb, &gb)
+                };
+                if mentions_of(small) > 2 || g.is_some() {
+                    continue;
+                }
             }
-            // Both spellings used at length in one document: two names.
-            let heavy = |m: &[usize], d: usize| {
-                m.iter()
-                    .any(|&i| nodes[i].doc == d && nodes[i].mentions >= 3)
-            };
-            if docs_of(ma)
-                .intersection(&docs_of(mb))
-                .any(|&d| heavy(ma, d) && heavy(mb, d))
-            {
+            if cluster_shared(ma, mb) == 0 {
                 continue;
             }
             let minor = if (mentions_of(ma), b) >= (mentions_of(mb), a) {
