@@ -323,7 +323,7 @@ impl<'a> Sent<'a> {
                 possessor: None,
             });
         }
-        if !self.is_nominal(j) {
+        if !self.is_nominal(j) || (w.class == C::Adj && w.mention.is_none()) {
             return None;
         }
         let (mut a, _) = self.mention_run(j);
@@ -494,6 +494,8 @@ impl<'a> Sent<'a> {
     pub fn subject_of(&self, h: usize, depth: u8) -> (Vec<Np>, Option<bool>) {
         let mut j = h;
         let mut steps = 0;
+        // Nothing but the verb group between the head and `j` so far.
+        let mut adjacent = true;
         while j > 0 && steps < 40 {
             steps += 1;
             j -= 1;
@@ -508,6 +510,7 @@ impl<'a> Sent<'a> {
             {
                 // "was forced to flee": the subject of the governing verb.
                 j -= 1;
+                adjacent = false;
                 continue;
             }
             if w.lower == ")" {
@@ -536,6 +539,7 @@ impl<'a> Sent<'a> {
             if w.lower == "," {
                 if let Some(k) = self.apposition_start(j) {
                     j = k;
+                    adjacent = false;
                     continue;
                 }
                 return self.coordinated_subject(j, depth);
@@ -547,9 +551,14 @@ impl<'a> Sent<'a> {
                 let Some(np) = self.np_left(j) else {
                     return (vec![], None);
                 };
-                if np.a > 0 && self.w[np.a - 1].class == C::Prep {
-                    // The object of a preposition: skip the whole phrase.
+                if np.a > 0
+                    && self.w[np.a - 1].class == C::Prep
+                    && (!adjacent || self.w[np.a - 1].lower == "of")
+                {
+                    // The object of a preposition: skip the whole phrase
+                    // (but "after Kirov was killed": a subordinator).
                     j = np.a - 1;
+                    adjacent = false;
                     continue;
                 }
                 if np.a > 0 && self.is_poss_mark(np.b) {
@@ -654,6 +663,20 @@ impl<'a> Sent<'a> {
             .rev()
             .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
             .find(|(_, m)| m.etype == EntityType::Person && m.form != MentionForm::Pronoun)
+            .map(|(k, _)| k)
+    }
+
+    /// The nearest earlier person mention (of the document) whose entity is
+    /// not in `exclude`.
+    pub fn resolve_excluding(&self, i: usize, exclude: &[usize]) -> Option<usize> {
+        let off = self.w.get(i)?.span.start;
+        let end = self.ta.mentions.partition_point(|m| m.span.start < off);
+        self.ta.mentions[..end]
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
+            .find(|(_, m)| m.etype == EntityType::Person && !exclude.contains(&m.entity))
             .map(|(k, _)| k)
     }
 

@@ -189,7 +189,11 @@ impl Extractor {
         // Nouns and verbs sharing a form ("murder"): the context decides.
         match trig.head {
             HeadKind::Noun if sent.verbal_context(i) => return None,
-            HeadKind::Verb | HeadKind::Lit if sent.nominal_context(i) => return None,
+            HeadKind::Verb | HeadKind::Lit
+                if sent.nominal_context(i) || sent.w[i].mention.is_some() =>
+            {
+                return None
+            }
             _ => {}
         }
         let mut m = Match {
@@ -487,7 +491,7 @@ impl Extractor {
                 .then(|| sent.np_left(h - 2))
                 .flatten()
                 .filter(|np| np.mention.is_some());
-            let (subj, inherited) = match reduced {
+            let (subj, inherited): (Vec<Np>, Option<bool>) = match reduced {
                 Some(np) => {
                     passive = true;
                     (vec![np], None)
@@ -530,10 +534,32 @@ impl Extractor {
             } else {
                 None
             };
-            if let Some(nps) = obj {
+            if let Some(mut nps) = obj {
                 if m.gap.is_none() {
                     after = after.max(nps.last().map(|n| n.b).unwrap_or(after));
                 }
+                // A plain object pronoun never means the clause's subject
+                // ("Stalin sent him": him ≠ Stalin): re-resolve it.
+                let subj_entities: Vec<usize> = subj
+                    .iter()
+                    .filter_map(|np| np.mention.map(|mi| sent.mention(mi).entity))
+                    .collect();
+                for np in nps.iter_mut() {
+                    let same = np.pronoun
+                        && !np.head.ends_with("self")
+                        && !np.head.ends_with("selves")
+                        && np
+                            .mention
+                            .is_some_and(|mi| subj_entities.contains(&sent.mention(mi).entity));
+                    if same {
+                        np.mention = sent.resolve_excluding(np.a, &subj_entities);
+                        if np.mention.is_none() {
+                            np.pronoun = true;
+                            np.head = String::new();
+                        }
+                    }
+                }
+                nps.retain(|np| !(np.pronoun && np.mention.is_none() && np.head.is_empty()));
                 if let Some(r) = frame.slot("obj") {
                     push(&mut roles, self.fillers(ctx, &nps, r));
                 }
@@ -562,6 +588,27 @@ impl Extractor {
                     })
                 };
                 push(&mut roles, self.fillers(ctx, &[np], r));
+            }
+        }
+        // A pattern ending in a preposition ("sided with", "defected to"):
+        // its object.
+        if m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep && after == m.b {
+            let p = sent.w[m.b - 1].lower.clone();
+            let mut k = m.b;
+            while k < sent.len() && sent.w[k].class == C::Adv {
+                k += 1;
+            }
+            if let Some(np) = sent.np_right(k) {
+                let nps = sent.coordinated_right(np);
+                after = nps.last().map(|n| n.b).unwrap_or(after);
+                let slot = if p == "by" && passive {
+                    frame.slot("subj")
+                } else {
+                    frame.slot(&p)
+                };
+                if let Some(r) = slot {
+                    push(&mut roles, self.fillers(ctx, &nps, r));
+                }
             }
         }
         // Prepositional phrases after the trigger.
@@ -663,13 +710,13 @@ impl Extractor {
             .filter(|(r, _)| *r == Role::Subject)
             .map(|(_, f)| f)
             .collect();
-        // Keep named subjects when there are any ("Trotsky and other leaders").
-        let named: Vec<&RoleFiller> = subjects
+        // Only named (or resolved) subjects: "his mother", "a group of
+        // accomplices" cannot be told apart across documents.
+        let subjects: Vec<&RoleFiller> = subjects
             .iter()
             .copied()
             .filter(|f| f.entity.is_some())
             .collect();
-        let subjects = if named.is_empty() { subjects } else { named };
         if subjects.is_empty() {
             return vec![];
         }
@@ -784,8 +831,10 @@ impl Extractor {
                 .iter()
                 .any(|m| m.a >= a && m.a < b && self.lex.triggers[m.trig].etype != etype)
         };
+        // A sentence-initial time ("That same year he went …, joined …")
+        // scopes over the whole sentence.
         cand.iter()
-            .filter(|&&(_, p)| free(p))
+            .filter(|&&(_, p)| p <= 3 || free(p))
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
                 value: ctx.timexes[ti].value.clone(),

@@ -1,6 +1,10 @@
 //! From raw bytes to analysis text with regions.
 
-use annalist_model::{CleanDoc, Format, OffsetMap, RawDoc, Region, RegionKind, SourceMeta, Span};
+use crate::cues::CUES;
+use crate::segment::{segment, to_regions, Segmentation};
+use annalist_model::{
+    CleanDoc, Format, OffsetMap, RawDoc, Region, RegionKind, SourceKind, SourceMeta, Span,
+};
 
 /// Why a document cannot be analysed at all.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -11,69 +15,247 @@ pub enum CleanError {
     Binary(String),
 }
 
-/// Cleans one raw document. Pure.
+/// Cleans one raw document. Pure and deterministic.
 pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
     if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(CleanError::Empty);
     }
-    let nul = raw.bytes.iter().take(8192).filter(|&&b| b == 0).count();
-    if nul > 0 {
-        return Err(CleanError::Binary(format!(
-            "{nul} NUL bytes in the first 8 KiB"
-        )));
-    }
-    let mut warnings = Vec::new();
-    let (text, map) = match std::str::from_utf8(&raw.bytes) {
-        Ok(s) => (s.to_string(), OffsetMap::identity(raw.bytes.len())),
-        Err(_) => {
-            warnings.push("invalid UTF-8 replaced with U+FFFD".to_string());
-            lossy_with_map(&raw.bytes)
+    let utf16 = matches!(
+        encoding_rs::Encoding::for_bom(&raw.bytes),
+        Some((e, _)) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE
+    );
+    if !utf16 {
+        let head = &raw.bytes[..raw.bytes.len().min(8192)];
+        let nul = head.iter().filter(|&&b| b == 0).count();
+        if nul > 0 {
+            return Err(CleanError::Binary(format!(
+                "{nul} NUL bytes in the first 8 KiB"
+            )));
         }
+        let ctrl = head
+            .iter()
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+            .count();
+        if ctrl * 10 > head.len() {
+            return Err(CleanError::Binary(format!(
+                "{ctrl} control bytes in the first 8 KiB"
+            )));
+        }
+    }
+    let is_html = matches!(raw.format, Format::Html | Format::WarcHtml);
+    let enc = crate::decode::sniff(&raw.bytes, raw.charset.as_deref(), is_html);
+    let (decoded, dmap, replaced) = crate::decode::decode(&raw.bytes, enc);
+    let mut warnings = Vec::new();
+    if replaced {
+        warnings.push(format!("invalid {} replaced with U+FFFD", enc.name()));
+    }
+    let mut meta = SourceMeta {
+        id: crate::content_id(&raw.bytes),
+        file: raw.name.clone(),
+        url: raw.url.clone(),
+        format: raw.format,
+        byte_len: raw.bytes.len(),
+        ..Default::default()
     };
-    let _ = Format::Text;
-    let title = text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .map(|l| l.trim().to_string());
-    let regions = vec![Region {
-        kind: RegionKind::Main,
-        span: Span::new(0, text.len()),
-    }];
+    let (text, map, seg, html_meta) = if is_html {
+        let h = crate::html::clean_html(&decoded);
+        let map = compose(&h.map, &dmap);
+        (h.text, map, h.seg, Some(h.meta))
+    } else {
+        let seg = segment(&decoded);
+        (decoded, dmap, seg, None)
+    };
+    if text.trim().is_empty() {
+        return Err(CleanError::Empty);
+    }
+    let regions = to_regions(&seg.pieces);
+    profile(&text, &regions, &seg, &mut meta);
+    if let Some(h) = html_meta {
+        if h.title.is_some() {
+            meta.title = h.title;
+        }
+        meta.author = h.author.or(meta.author);
+        meta.created = h.date.or(meta.created);
+        if meta.url.is_none() {
+            meta.url = h.url;
+        }
+        meta.kind_features.extend(h.features);
+    }
+    if meta.created.is_none() {
+        meta.created = raw.fetched.clone();
+    }
+    if replaced {
+        meta.quality = (meta.quality - 0.05).max(0.05);
+    }
+    meta.warnings.extend(warnings);
     Ok(CleanDoc {
-        meta: SourceMeta {
-            id: crate::content_id(&raw.bytes),
-            file: raw.name.clone(),
-            url: raw.url.clone(),
-            title,
-            created: raw.fetched.clone(),
-            format: raw.format,
-            quality: 0.5,
-            language: Some("en".into()),
-            byte_len: raw.bytes.len(),
-            warnings,
-            ..Default::default()
-        },
+        meta,
         text,
         map,
         regions,
-        flagged: Vec::new(),
+        flagged: seg.flagged,
     })
 }
 
-/// Decodes UTF-8 lossily, recording an anchor around every replacement.
-pub fn lossy_with_map(bytes: &[u8]) -> (String, OffsetMap) {
-    let mut text = String::with_capacity(bytes.len());
-    let mut map = OffsetMap::new(bytes.len());
-    let mut pos = 0;
-    for chunk in bytes.utf8_chunks() {
-        map.push(text.len(), pos);
-        text.push_str(chunk.valid());
-        pos += chunk.valid().len();
-        if !chunk.invalid().is_empty() {
-            map.push(text.len(), pos);
-            text.push('\u{FFFD}');
-            pos += chunk.invalid().len();
+/// Composes text→decoded (`inner`) with decoded→original (`outer`).
+pub fn compose(inner: &OffsetMap, outer: &OffsetMap) -> OffsetMap {
+    let oa = outer.anchors();
+    if oa.len() <= 1 && oa.first().is_none_or(|&(t, o)| t == 0 && o == 0) {
+        let mut m = OffsetMap::new(outer.original_len());
+        for &(t, o) in inner.anchors() {
+            m.push(t, o);
+        }
+        return m;
+    }
+    let mut m = OffsetMap::new(outer.original_len());
+    let ia = inner.anchors();
+    for (k, &(t, d)) in ia.iter().enumerate() {
+        m.push(t, outer.to_original(d));
+        // Verbatim run [d, d + len) of the decoded text: add outer anchors inside it.
+        let run_end_t = ia.get(k + 1).map(|a| a.0).unwrap_or(usize::MAX);
+        let len = run_end_t.saturating_sub(t);
+        let i = oa.partition_point(|&(od, _)| od <= d);
+        for &(od, oo) in &oa[i..] {
+            if od >= d.saturating_add(len) {
+                break;
+            }
+            let tt = t + (od - d);
+            if tt < run_end_t {
+                m.push(tt, oo);
+            }
         }
     }
-    (text, map)
+    m
+}
+
+/// Title, author, date from the top lines of a plain-text page.
+fn text_header(text: &str, meta: &mut SourceMeta) {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    if let Some(first) = lines.clone().next() {
+        if first.chars().count() <= 200 {
+            meta.title = Some(first.to_string());
+        }
+    }
+    static BYLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:posted on|published:?|updated:?|on)\s+([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+by\s+(.{1,60}))?$")
+            .expect("static regex")
+    });
+    static UPDATED_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(?:updated|written|posted) by:?\s+(.{1,80})$")
+            .expect("static regex")
+    });
+    for l in lines.by_ref().take(8) {
+        if let Some(c) = BYLINE.captures(l) {
+            let month = CUES.months.get(&c[1].to_lowercase()).copied();
+            if let (Some(m), Ok(d), Ok(y)) = (month, c[2].parse::<u32>(), c[3].parse::<i32>()) {
+                if (1..=31).contains(&d) {
+                    meta.created = Some(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+            if let Some(a) = c.get(4) {
+                meta.author = Some(a.as_str().trim().to_string());
+            }
+        } else if let Some(c) = UPDATED_BY.captures(l) {
+            meta.author = Some(c[1].trim().to_string());
+        }
+    }
+}
+
+/// Kind, quality, language and spam flags.
+fn profile(text: &str, regions: &[Region], seg: &Segmentation, meta: &mut SourceMeta) {
+    if !matches!(meta.format, Format::Html | Format::WarcHtml) {
+        text_header(text, meta);
+    }
+    meta.spam = !seg.spam_reasons.is_empty();
+    meta.spam_reasons = seg.spam_reasons.clone();
+    // Kind.
+    let mut scores: Vec<(SourceKind, f32)> = Vec::new();
+    let mut feats = Vec::new();
+    let probe = &text[..crate::floor_boundary(text, 400_000)];
+    for (kind, w, name, re) in &CUES.kinds {
+        if re.is_match(probe) {
+            let Some(k) = SourceKind::parse(kind) else {
+                continue;
+            };
+            feats.push(format!("{kind}:{name}"));
+            match scores.iter_mut().find(|(kk, _)| *kk == k) {
+                Some(s) => s.1 += w,
+                None => scores.push((k, *w)),
+            }
+        }
+    }
+    let mut bytes = [0usize; 3];
+    for r in regions {
+        let i = match r.kind {
+            RegionKind::Main => 0,
+            RegionKind::Comment => 1,
+            RegionKind::Boilerplate => 2,
+        };
+        bytes[i] += r.span.len();
+    }
+    let total = bytes.iter().sum::<usize>().max(1);
+    if bytes[1] > 0 {
+        feats.push(format!("comments:{:.2}", bytes[1] as f32 / total as f32));
+    }
+    feats.extend(seg.features.iter().cloned());
+    meta.kind = if meta.spam {
+        feats.push("aggregate:spam".into());
+        SourceKind::Aggregate
+    } else {
+        scores
+            .iter()
+            .fold(None::<(SourceKind, f32)>, |best, &(k, s)| match best {
+                Some((_, bs)) if bs >= s => best,
+                _ => Some((k, s)),
+            })
+            .map(|(k, _)| k)
+            .unwrap_or(if bytes[1] > 0 {
+                SourceKind::Blog
+            } else {
+                SourceKind::Unknown
+            })
+    };
+    meta.kind_features = feats;
+    // Language from the main text.
+    let mut main = String::new();
+    for r in regions.iter().filter(|r| r.kind == RegionKind::Main) {
+        if main.len() > 8000 {
+            break;
+        }
+        main.push_str(r.span.slice(text));
+        main.push('\n');
+    }
+    let sample = if main.trim().is_empty() { text } else { &main };
+    let sample = &sample[..crate::floor_boundary(sample, 8000)];
+    meta.language = whatlang::detect(sample)
+        .filter(|i| i.is_reliable() || i.confidence() >= 0.5)
+        .and_then(|i| CUES.languages.get(i.lang().code()).cloned());
+    // Quality (see docs/ingest.md).
+    let base = match meta.kind {
+        SourceKind::Encyclopedia => 0.8,
+        SourceKind::News => 0.75,
+        SourceKind::Qa => 0.6,
+        SourceKind::Blog => 0.55,
+        SourceKind::Opinion => 0.5,
+        SourceKind::Unknown => 0.5,
+        SourceKind::Aggregate => 0.3,
+    };
+    let main_share = bytes[0] as f32 / total as f32;
+    let mut q: f32 = base * (0.8 + 0.2 * main_share);
+    if bytes[0] < 500 {
+        q *= 0.8;
+    }
+    if meta.spam {
+        q = q.min(0.2);
+    }
+    meta.quality = q.clamp(0.05, 1.0);
+}
+
+/// Spans of `regions` of the given kind, mapped to original offsets.
+pub fn original_spans(doc: &CleanDoc, kind: RegionKind) -> Vec<Span> {
+    doc.regions
+        .iter()
+        .filter(|r| r.kind == kind)
+        .map(|r| doc.map.span_to_original(r.span))
+        .collect()
 }

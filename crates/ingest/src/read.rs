@@ -1,6 +1,13 @@
-//! Finding and reading input files.
+//! Finding and reading input files: text, Markdown, HTML, WARC/WET (plain
+//! or gzip), and single documents from memory (stdin).
+//!
+//! Reading never panics and never gives up on a whole file because one part
+//! of it is bad: a corrupt WARC record is reported (file and record number)
+//! and reading resumes at the next record; a truncated gzip stream keeps
+//! every record read before the damage.
 
 use annalist_model::{Format, RawDoc};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// A file or record that could not be read, and why.
@@ -26,23 +33,62 @@ pub struct ReadOutcome {
     pub skipped: usize,
 }
 
+/// Limits for reading.
+#[derive(Clone, Debug)]
+pub struct ReadOptions {
+    /// Largest decompressed WARC record (or single file) kept, in bytes;
+    /// larger ones are skipped and reported (decompression-bomb guard).
+    pub max_record_bytes: u64,
+    /// Largest total decompressed size read from one compressed file.
+    pub max_total_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_record_bytes: 64 << 20,
+            max_total_bytes: 16 << 30,
+        }
+    }
+}
+
 /// The content id of a document: hex of the BLAKE3 hash of its bytes (128 bits).
 pub fn content_id(bytes: &[u8]) -> String {
     let h = blake3::hash(bytes);
     h.to_hex()[..32].to_string()
 }
 
-fn format_of(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_string_lossy().to_lowercase();
-    if name.ends_with(".txt") || name.ends_with(".text") {
-        Some(Format::Text)
-    } else if name.ends_with(".md") || name.ends_with(".markdown") {
-        Some(Format::Markdown)
-    } else if name.ends_with(".html") || name.ends_with(".htm") || name.ends_with(".xhtml") {
-        Some(Format::Html)
+/// What a file name says about its container.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Container {
+    Doc(Format),
+    Warc,
+}
+
+fn container_of(name: &str) -> Option<(Container, bool)> {
+    let name = name.to_lowercase();
+    let (stem, gz) = match name.strip_suffix(".gz") {
+        Some(s) => (s.to_string(), true),
+        None => (name.clone(), false),
+    };
+    let c = if stem.ends_with(".warc") || stem.ends_with(".wet") || stem.ends_with(".arc.warc") {
+        Container::Warc
+    } else if stem.ends_with(".txt") || stem.ends_with(".text") {
+        Container::Doc(Format::Text)
+    } else if stem.ends_with(".md") || stem.ends_with(".markdown") {
+        Container::Doc(Format::Markdown)
+    } else if stem.ends_with(".html") || stem.ends_with(".htm") || stem.ends_with(".xhtml") {
+        Container::Doc(Format::Html)
     } else {
-        None
-    }
+        return None;
+    };
+    Some((c, gz))
+}
+
+fn readable(path: &Path) -> bool {
+    path.file_name()
+        .map(|n| container_of(&n.to_string_lossy()).is_some())
+        .unwrap_or(false)
 }
 
 /// Every readable input under `paths` (folders are walked recursively, in
@@ -81,7 +127,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<InputProblem>) {
             for p in entries.into_iter().rev() {
                 if p.is_dir() {
                     stack.push(p);
-                } else if format_of(&p).is_some() {
+                } else if readable(&p) {
                     out.push((p, root.clone()));
                 }
             }
@@ -94,7 +140,11 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<InputProblem>) {
 /// Reads one file into raw documents. `root` is the PATH given to `build`,
 /// used to name the source relative to it.
 pub fn read_path(path: &Path, root: &Path) -> ReadOutcome {
-    let mut outcome = ReadOutcome::default();
+    read_path_with(path, root, &ReadOptions::default())
+}
+
+/// [`read_path`] with explicit limits.
+pub fn read_path_with(path: &Path, root: &Path, opts: &ReadOptions) -> ReadOutcome {
     let name = path
         .strip_prefix(root)
         .unwrap_or(path)
@@ -107,24 +157,673 @@ pub fn read_path(path: &Path, root: &Path) -> ReadOutcome {
     } else {
         name
     };
-    let Some(format) = format_of(path) else {
+    let mut outcome = ReadOutcome::default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let Some((container, gz)) = container_of(&file_name) else {
         outcome.problems.push(InputProblem {
             file: name,
             message: "unsupported file type".into(),
         });
         return outcome;
     };
-    match std::fs::read(path) {
-        Ok(bytes) => outcome.docs.push(RawDoc {
-            name,
-            bytes,
-            format,
-            ..Default::default()
-        }),
-        Err(e) => outcome.problems.push(InputProblem {
-            file: name,
-            message: format!("cannot read: {e}"),
-        }),
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            outcome.problems.push(InputProblem {
+                file: name,
+                message: format!("cannot read: {e}"),
+            });
+            return outcome;
+        }
+    };
+    read_stream(&name, file, container, gz, opts)
+}
+
+/// Reads one in-memory input (e.g. stdin for `annalist build -`). The format
+/// is sniffed from the bytes: gzip magic, `WARC/` header, HTML markup, else
+/// text. `name` names the source (`-` for stdin).
+pub fn read_bytes(name: &str, bytes: Vec<u8>) -> ReadOutcome {
+    read_bytes_with(name, bytes, &ReadOptions::default())
+}
+
+/// [`read_bytes`] with explicit limits.
+pub fn read_bytes_with(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> ReadOutcome {
+    let gz = bytes.starts_with(&[0x1f, 0x8b]);
+    let by_name = container_of(name);
+    if gz {
+        let container = match by_name {
+            Some((c, _)) => c,
+            None => {
+                // Peek at the decompressed start to tell WARC from a document.
+                let mut head = Vec::new();
+                let _ = flate2::read::MultiGzDecoder::new(&bytes[..])
+                    .take(4096)
+                    .read_to_end(&mut head);
+                sniff(&head)
+            }
+        };
+        return read_stream(name, std::io::Cursor::new(bytes), container, true, opts);
     }
+    let container = match by_name {
+        Some((c, _)) => c,
+        None => sniff(&bytes),
+    };
+    if container == Container::Warc {
+        return read_stream(name, std::io::Cursor::new(bytes), container, false, opts);
+    }
+    let mut outcome = ReadOutcome::default();
+    if bytes.len() as u64 > opts.max_record_bytes {
+        outcome.problems.push(InputProblem {
+            file: name.to_string(),
+            message: format!(
+                "document of {} bytes exceeds the {}-byte limit; skipped",
+                bytes.len(),
+                opts.max_record_bytes
+            ),
+        });
+        return outcome;
+    }
+    let Container::Doc(format) = container else {
+        return outcome;
+    };
+    outcome.docs.push(RawDoc {
+        name: name.to_string(),
+        bytes,
+        format,
+        ..Default::default()
+    });
     outcome
+}
+
+fn sniff(head: &[u8]) -> Container {
+    let start = &head[..head.len().min(1024)];
+    let trimmed: Vec<u8> = start
+        .iter()
+        .skip_while(|b| b.is_ascii_whitespace() || **b == 0xEF || **b == 0xBB || **b == 0xBF)
+        .take(256)
+        .map(|b| b.to_ascii_lowercase())
+        .collect();
+    if trimmed.starts_with(b"warc/") {
+        Container::Warc
+    } else if trimmed.starts_with(b"<!doctype html")
+        || trimmed.starts_with(b"<html")
+        || trimmed.starts_with(b"<head")
+        || trimmed.starts_with(b"<!--")
+        || trimmed.starts_with(b"<?xml")
+        || trimmed.starts_with(b"<body")
+    {
+        Container::Doc(Format::Html)
+    } else {
+        Container::Doc(Format::Text)
+    }
+}
+
+fn read_stream<R: Read>(
+    name: &str,
+    input: R,
+    container: Container,
+    gz: bool,
+    opts: &ReadOptions,
+) -> ReadOutcome {
+    let reader: Box<dyn Read + '_> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(input))
+    } else {
+        Box::new(input)
+    };
+    // The total cap bounds how much a bomb can make us decompress.
+    let mut limited = reader.take(opts.max_total_bytes);
+    match container {
+        Container::Warc => {
+            let mut outcome =
+                read_warc(name, BufReader::with_capacity(1 << 16, &mut limited), opts);
+            if limited.limit() == 0 {
+                outcome.problems.push(InputProblem {
+                    file: name.to_string(),
+                    message: format!(
+                        "stopped after {} decompressed bytes (limit)",
+                        opts.max_total_bytes
+                    ),
+                });
+            }
+            outcome
+        }
+        Container::Doc(format) => {
+            let mut outcome = ReadOutcome::default();
+            let mut bytes = Vec::new();
+            let cap = opts.max_record_bytes;
+            let res = (&mut limited).take(cap + 1).read_to_end(&mut bytes);
+            if let Err(e) = res {
+                outcome.problems.push(InputProblem {
+                    file: name.to_string(),
+                    message: if bytes.is_empty() {
+                        format!("cannot read: {e}")
+                    } else {
+                        format!(
+                            "read error after {} bytes, kept what was read: {e}",
+                            bytes.len()
+                        )
+                    },
+                });
+                if bytes.is_empty() {
+                    return outcome;
+                }
+            }
+            if bytes.len() as u64 > cap {
+                outcome.problems.push(InputProblem {
+                    file: name.to_string(),
+                    message: format!("document exceeds the {cap}-byte limit; skipped"),
+                });
+                return outcome;
+            }
+            outcome.docs.push(RawDoc {
+                name: name.to_string(),
+                bytes,
+                format,
+                ..Default::default()
+            });
+            outcome
+        }
+    }
+}
+
+/// Headers of one WARC record, as needed here.
+#[derive(Default)]
+struct WarcHead {
+    version: String,
+    warc_type: String,
+    record_id: String,
+    target_uri: Option<String>,
+    date: Option<String>,
+    content_type: String,
+    content_length: Option<u64>,
+}
+
+/// Reads a WARC 1.0/1.1 (or WET) stream.
+///
+/// Written by hand over `BufRead` rather than with the `warc` crate's
+/// iterator because that iterator buffers a whole record whatever its
+/// Content-Length (no decompression-bomb cap) and cannot resynchronise after
+/// a corrupt record; here an oversized record is skipped without being
+/// stored and a corrupt one is reported, then reading resumes at the next
+/// `WARC/` header line.
+fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    let mut line = Vec::with_capacity(256);
+    let mut record_no = 0usize;
+    let mut pending_version: Option<String> = None;
+    loop {
+        // Find the version line (skipping blank lines between records).
+        let version = if let Some(v) = pending_version.take() {
+            v
+        } else {
+            let mut garbage = 0usize;
+            loop {
+                line.clear();
+                match read_line_capped(&mut r, &mut line, 1 << 16) {
+                    Ok(0) => {
+                        if garbage > 0 {
+                            out.problems.push(InputProblem {
+                                file: format!("{name}#{}", record_no + 1),
+                                message: format!("{garbage} bytes of trailing garbage ignored"),
+                            });
+                        }
+                        return out;
+                    }
+                    Ok(n) => {
+                        let t = trim_eol(&line);
+                        if t.starts_with(b"WARC/") {
+                            if garbage > 0 {
+                                out.problems.push(InputProblem {
+                                    file: format!("{name}#{}", record_no + 1),
+                                    message: format!(
+                                        "{garbage} bytes not in any record skipped before it"
+                                    ),
+                                });
+                            }
+                            break String::from_utf8_lossy(t).to_string();
+                        }
+                        if !t.is_empty() {
+                            garbage += n;
+                        }
+                    }
+                    Err(e) => {
+                        out.problems.push(InputProblem {
+                            file: format!("{name}#{}", record_no + 1),
+                            message: format!("read error (truncated or corrupt stream?): {e}"),
+                        });
+                        return out;
+                    }
+                }
+            }
+        };
+        record_no += 1;
+        let rec_name = |head: &WarcHead| {
+            if head.record_id.is_empty() {
+                format!("{name}#{record_no}")
+            } else {
+                format!("{name}#{record_no} {}", head.record_id)
+            }
+        };
+        let mut head = WarcHead {
+            version,
+            ..Default::default()
+        };
+        // Header fields up to the blank line.
+        let mut header_ok = true;
+        let mut header_bytes = 0usize;
+        loop {
+            line.clear();
+            match read_line_capped(&mut r, &mut line, 1 << 16) {
+                Ok(0) => {
+                    out.problems.push(InputProblem {
+                        file: rec_name(&head),
+                        message: "stream ends inside the record header".into(),
+                    });
+                    return out;
+                }
+                Ok(n) => {
+                    header_bytes += n;
+                    let t = trim_eol(&line);
+                    if t.is_empty() {
+                        break;
+                    }
+                    if t.starts_with(b"WARC/") {
+                        // A new record began: this one had no blank line.
+                        out.problems.push(InputProblem {
+                            file: rec_name(&head),
+                            message: "record header not terminated; skipped".into(),
+                        });
+                        pending_version = Some(String::from_utf8_lossy(t).to_string());
+                        header_ok = false;
+                        break;
+                    }
+                    if header_bytes > 1 << 20 {
+                        out.problems.push(InputProblem {
+                            file: rec_name(&head),
+                            message: "record header longer than 1 MiB; skipped".into(),
+                        });
+                        header_ok = false;
+                        break;
+                    }
+                    parse_warc_field(t, &mut head);
+                }
+                Err(e) => {
+                    out.problems.push(InputProblem {
+                        file: rec_name(&head),
+                        message: format!("read error in header (truncated stream?): {e}"),
+                    });
+                    return out;
+                }
+            }
+        }
+        if !header_ok {
+            continue;
+        }
+        let Some(len) = head.content_length else {
+            out.problems.push(InputProblem {
+                file: rec_name(&head),
+                message: "record without a valid Content-Length; skipped".into(),
+            });
+            continue;
+        };
+        if len > opts.max_record_bytes {
+            let skipped = std::io::copy(&mut (&mut r).take(len), &mut std::io::sink());
+            out.problems.push(InputProblem {
+                file: rec_name(&head),
+                message: format!(
+                    "record of {len} bytes exceeds the {}-byte limit; skipped",
+                    opts.max_record_bytes
+                ),
+            });
+            if let Ok(n) = skipped {
+                if n < len {
+                    return out;
+                }
+            }
+            continue;
+        }
+        let mut body = Vec::with_capacity(len.min(1 << 20) as usize);
+        let got = (&mut r).take(len).read_to_end(&mut body);
+        match got {
+            Ok(n) if (n as u64) < len => {
+                out.problems.push(InputProblem {
+                    file: rec_name(&head),
+                    message: format!("truncated record ({n} of {len} bytes); skipped"),
+                });
+                return out;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                out.problems.push(InputProblem {
+                    file: rec_name(&head),
+                    message: format!("read error in record body (truncated stream?): {e}"),
+                });
+                return out;
+            }
+        }
+        let _ = &head.version;
+        if let Some(doc) = record_to_doc(name, &head, body, &mut out) {
+            out.docs.push(doc);
+        }
+    }
+}
+
+fn read_line_capped<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, cap: u64) -> std::io::Result<usize> {
+    r.by_ref().take(cap).read_until(b'\n', buf)
+}
+
+fn trim_eol(l: &[u8]) -> &[u8] {
+    let mut e = l.len();
+    while e > 0 && (l[e - 1] == b'\n' || l[e - 1] == b'\r') {
+        e -= 1;
+    }
+    &l[..e]
+}
+
+fn parse_warc_field(t: &[u8], head: &mut WarcHead) {
+    let Some(colon) = t.iter().position(|&b| b == b':') else {
+        return;
+    };
+    let key = String::from_utf8_lossy(&t[..colon])
+        .trim()
+        .to_ascii_lowercase();
+    let val = String::from_utf8_lossy(&t[colon + 1..]).trim().to_string();
+    match key.as_str() {
+        "warc-type" => head.warc_type = val.to_ascii_lowercase(),
+        "warc-record-id" => head.record_id = val,
+        "warc-target-uri" => {
+            head.target_uri = Some(val.trim_matches(|c| c == '<' || c == '>').to_string())
+        }
+        "warc-date" => head.date = Some(val),
+        "content-type" => head.content_type = val.to_ascii_lowercase(),
+        "content-length" => head.content_length = val.parse().ok(),
+        _ => {}
+    }
+}
+
+/// The media type and charset parameter of a Content-Type value.
+fn media_type(ct: &str) -> (String, Option<String>) {
+    let mut parts = ct.split(';');
+    let mime = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+    let charset = parts.find_map(|p| {
+        let p = p.trim();
+        let (k, v) = p.split_once('=')?;
+        (k.trim().eq_ignore_ascii_case("charset"))
+            .then(|| v.trim().trim_matches('"').to_ascii_lowercase())
+    });
+    (mime, charset)
+}
+
+fn payload_format(mime: &str) -> Option<Format> {
+    if mime.contains("html") {
+        Some(Format::WarcHtml)
+    } else if mime.is_empty() || mime.starts_with("text/plain") || mime == "text/markdown" {
+        Some(Format::WarcText)
+    } else {
+        None
+    }
+}
+
+fn record_to_doc(
+    name: &str,
+    head: &WarcHead,
+    body: Vec<u8>,
+    out: &mut ReadOutcome,
+) -> Option<RawDoc> {
+    let doc_name = if head.record_id.is_empty() {
+        format!(
+            "{name}#{}",
+            out.docs.len() + out.skipped + out.problems.len() + 1
+        )
+    } else {
+        format!(
+            "{name}#{}",
+            head.record_id.trim_matches(|c| c == '<' || c == '>')
+        )
+    };
+    match head.warc_type.as_str() {
+        "response" | "resource" if head.content_type.starts_with("application/http") => {
+            let (payload_start, mime, charset, status) = parse_http(&body)?;
+            if !(200..300).contains(&status) {
+                out.skipped += 1;
+                return None;
+            }
+            let Some(format) = payload_format(&mime) else {
+                out.skipped += 1;
+                return None;
+            };
+            let mut bytes = body;
+            bytes.drain(..payload_start);
+            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                out.skipped += 1;
+                return None;
+            }
+            Some(RawDoc {
+                name: doc_name,
+                bytes,
+                format,
+                url: head.target_uri.clone(),
+                fetched: head.date.clone(),
+                charset,
+            })
+        }
+        "response" | "resource" | "conversion" => {
+            let (mime, charset) = media_type(&head.content_type);
+            let Some(format) = payload_format(&mime) else {
+                out.skipped += 1;
+                return None;
+            };
+            if body.iter().all(|b| b.is_ascii_whitespace()) {
+                out.skipped += 1;
+                return None;
+            }
+            Some(RawDoc {
+                name: doc_name,
+                bytes: body,
+                format,
+                url: head.target_uri.clone(),
+                fetched: head.date.clone(),
+                charset,
+            })
+        }
+        _ => {
+            out.skipped += 1;
+            None
+        }
+    }
+}
+
+/// Splits an HTTP response block: (payload offset, media type, charset, status).
+fn parse_http(block: &[u8]) -> Option<(usize, String, Option<String>, u16)> {
+    let end = find_subslice(block, b"\r\n\r\n")
+        .map(|i| i + 4)
+        .or_else(|| find_subslice(block, b"\n\n").map(|i| i + 2))
+        .unwrap_or(block.len());
+    let head = String::from_utf8_lossy(&block[..end]);
+    let mut lines = head.lines();
+    let status_line = lines.next().unwrap_or("");
+    let status = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(200);
+    let mut mime = String::new();
+    let mut charset = None;
+    for l in lines {
+        if let Some((k, v)) = l.split_once(':') {
+            if k.trim().eq_ignore_ascii_case("content-type") {
+                let (m, c) = media_type(v);
+                mime = m;
+                charset = c;
+            }
+        }
+    }
+    Some((end, mime, charset, status))
+}
+
+fn find_subslice(h: &[u8], n: &[u8]) -> Option<usize> {
+    h.windows(n.len()).position(|w| w == n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warc_record(kind: &str, uri: &str, ct: &str, body: &[u8]) -> Vec<u8> {
+        let mut v = format!(
+            "WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uri}>\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2020-01-02T03:04:05Z\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        )
+        .into_bytes();
+        v.extend_from_slice(body);
+        v.extend_from_slice(b"\r\n\r\n");
+        v
+    }
+
+    fn http(ct: &str, body: &str) -> Vec<u8> {
+        format!("HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\n\r\n{body}").into_bytes()
+    }
+
+    #[test]
+    fn reads_warc_records_and_skips_others() {
+        let mut w = warc_record(
+            "warcinfo",
+            "x",
+            "application/warc-fields",
+            b"software: x\r\n",
+        );
+        w.extend(warc_record(
+            "response",
+            "http://a/",
+            "application/http; msgtype=response",
+            &http("text/html; charset=iso-8859-1", "<p>Hello</p>"),
+        ));
+        w.extend(warc_record(
+            "response",
+            "http://b/img",
+            "application/http; msgtype=response",
+            &http("image/png", "\u{1}PNG"),
+        ));
+        w.extend(warc_record(
+            "conversion",
+            "http://c/",
+            "text/plain",
+            b"Plain words.",
+        ));
+        let out = read_bytes("x.warc", w);
+        assert_eq!(out.docs.len(), 2, "{:?}", out.problems);
+        assert_eq!(out.docs[0].bytes, b"<p>Hello</p>");
+        assert_eq!(out.docs[0].url.as_deref(), Some("http://a/"));
+        assert_eq!(out.docs[0].charset.as_deref(), Some("iso-8859-1"));
+        assert_eq!(out.docs[0].fetched.as_deref(), Some("2020-01-02T03:04:05Z"));
+        assert_eq!(out.docs[0].format, Format::WarcHtml);
+        assert_eq!(out.docs[1].format, Format::WarcText);
+        assert_eq!(out.skipped, 2);
+        assert!(out.problems.is_empty());
+    }
+
+    #[test]
+    fn corrupt_record_is_reported_and_next_is_kept() {
+        let mut w = warc_record("conversion", "http://a/", "text/plain", b"First.");
+        // A record whose Content-Length lies (too short) leaves junk behind.
+        let mut bad = warc_record("conversion", "http://b/", "text/plain", b"Second record.");
+        let s = String::from_utf8(bad.clone())
+            .unwrap()
+            .replace("Content-Length: 14", "Content-Length: x");
+        bad = s.into_bytes();
+        w.extend(bad);
+        w.extend(warc_record(
+            "conversion",
+            "http://c/",
+            "text/plain",
+            b"Third.",
+        ));
+        let out = read_bytes("x.wet", w);
+        let urls: Vec<_> = out.docs.iter().filter_map(|d| d.url.clone()).collect();
+        assert_eq!(urls, vec!["http://a/", "http://c/"]);
+        assert!(!out.problems.is_empty());
+        assert!(
+            out.problems[0].file.starts_with("x.wet#2"),
+            "{:?}",
+            out.problems
+        );
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).unwrap();
+        e.finish().unwrap()
+    }
+
+    #[test]
+    fn multi_member_gzip_and_truncation() {
+        let mut all = Vec::new();
+        let mut last_len = 0;
+        for i in 0..3 {
+            let before = all.len();
+            all.extend(gz(&warc_record(
+                "conversion",
+                &format!("http://{i}/"),
+                "text/plain",
+                format!("Record {i}.").as_bytes(),
+            )));
+            last_len = all.len() - before;
+        }
+        let out = read_bytes("a.warc.gz", all.clone());
+        assert_eq!(out.docs.len(), 3);
+        // Cut inside the third member: the first two survive, one problem.
+        let cut = all.len() - last_len / 2;
+        let out = read_bytes("a.warc.gz", all[..cut].to_vec());
+        assert_eq!(out.docs.len(), 2, "{:?}", out.problems);
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].file.contains("a.warc.gz#3"));
+    }
+
+    #[test]
+    fn bomb_cap_skips_big_record() {
+        let big = vec![b'a'; 10_000];
+        let mut w = warc_record("conversion", "http://big/", "text/plain", &big);
+        w.extend(warc_record(
+            "conversion",
+            "http://small/",
+            "text/plain",
+            b"ok",
+        ));
+        let opts = ReadOptions {
+            max_record_bytes: 1000,
+            ..Default::default()
+        };
+        let out = read_bytes_with("b.warc.gz", gz(&w), &opts);
+        assert_eq!(out.docs.len(), 1);
+        assert_eq!(out.docs[0].url.as_deref(), Some("http://small/"));
+        assert!(out.problems[0].message.contains("limit"));
+    }
+
+    #[test]
+    fn garbage_never_panics() {
+        for input in [
+            &b""[..],
+            b"WARC/1.0\r\n",
+            b"WARC/1.0\r\nContent-Length: 99999999999\r\n\r\nabc",
+            b"\x1f\x8b\x08\x00garbage",
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: 3\r\n\r\nabc",
+            &[0xff; 300],
+        ] {
+            let _ = read_bytes("g.warc", input.to_vec());
+            let _ = read_bytes("-", input.to_vec());
+            let _ = read_bytes("g.warc.gz", input.to_vec());
+        }
+    }
+
+    #[test]
+    fn sniffs_stdin() {
+        let out = read_bytes("-", b"<!DOCTYPE html><p>x</p>".to_vec());
+        assert_eq!(out.docs[0].format, Format::Html);
+        let out = read_bytes("-", b"Just text.".to_vec());
+        assert_eq!(out.docs[0].format, Format::Text);
+    }
 }

@@ -4,121 +4,262 @@
 //! [`Analyzer`] is built once (it loads the embedded models and lexicons)
 //! and is immutable afterwards, so it can be shared across threads; its
 //! [`Analyzer::analyze`] is a pure function of the [`CleanDoc`].
+//!
+//! Stages: [`tokenize`] (tokens and sentence ends per region) →
+//! [`tagger`] (averaged-perceptron UPOS and BIO entity tags, models in
+//! `resources/models/`) → [`mentions`] (names, works, events, groups,
+//! pronouns, aliases and local entities).
 
-use annalist_model::{
-    CleanDoc, EntityType, LocalEntity, Mention, MentionForm, Sentence, Span, TextAnalysis, Token,
-};
+pub mod data;
+pub mod lexicon;
+pub mod mentions;
+pub mod perceptron;
+pub mod tagger;
+pub mod tokenize;
+
+use annalist_model::{CleanDoc, RegionKind, Sentence, Span, TextAnalysis, Token};
+use lexicon::{data_lines, gunzip, TokLexicon};
+use perceptron::Model;
+use std::collections::HashMap;
+use tagger::{NameLexicon, NerContext};
+use tokenize::RawTok;
 
 /// The language-analysis stage.
-#[derive(Debug, Default)]
-pub struct Analyzer {}
+#[derive(Debug)]
+pub struct Analyzer {
+    pub(crate) tok: TokLexicon,
+    pub(crate) names: NameLexicon,
+    pub(crate) ml: mentions::MentionLexicon,
+    pos: Model,
+    ner: Model,
+    lemmas: HashMap<String, String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A sentence as the splitter sees it: token range and region.
+#[derive(Clone, Debug)]
+pub struct SentenceSplit {
+    pub tokens: (usize, usize),
+    pub region: RegionKind,
+}
 
 impl Analyzer {
     pub fn new() -> Self {
-        Analyzer {}
+        let lemmas = data_lines(include_str!("../../../resources/text/lemmas.tsv"))
+            .filter_map(|l| {
+                let mut it = l.split('\t');
+                Some((it.next()?.to_string(), it.next()?.to_string()))
+            })
+            .collect();
+        Analyzer {
+            tok: TokLexicon::load(),
+            names: NameLexicon::load(),
+            ml: mentions::MentionLexicon::load(),
+            pos: Model::from_bytes(&gunzip(include_bytes!(
+                "../../../resources/models/pos.apm.gz"
+            ))),
+            ner: Model::from_bytes(&gunzip(include_bytes!(
+                "../../../resources/models/ner.apm.gz"
+            ))),
+            lemmas,
+        }
+    }
+
+    /// Tokens and sentences of `text`, one segment per region (regions are
+    /// always sentence boundaries). Without regions the whole text is one
+    /// main-text segment.
+    pub fn split(&self, doc: &CleanDoc) -> (Vec<RawTok>, Vec<SentenceSplit>) {
+        let text = &doc.text;
+        let mut segs: Vec<(Span, RegionKind)> = Vec::new();
+        if doc.regions.is_empty() {
+            segs.push((Span::new(0, text.len()), RegionKind::Main));
+        } else {
+            let mut pos = 0;
+            for r in &doc.regions {
+                let a = r.span.start.min(text.len());
+                let b = r.span.end.min(text.len());
+                if a > pos {
+                    segs.push((Span::new(pos, a), RegionKind::Boilerplate));
+                }
+                if b > a.max(pos) {
+                    segs.push((Span::new(a.max(pos), b), r.kind));
+                }
+                pos = pos.max(b);
+            }
+            if pos < text.len() {
+                segs.push((Span::new(pos, text.len()), RegionKind::Boilerplate));
+            }
+        }
+        let mut toks = Vec::new();
+        let mut sents = Vec::new();
+        for (seg, kind) in segs {
+            let a = annalist_model::ceil_char_boundary(text, seg.start);
+            let b = annalist_model::floor_char_boundary(text, seg.end);
+            if b <= a {
+                continue;
+            }
+            let first = toks.len();
+            tokenize::tokenize_into(text, Span::new(a, b), &self.tok, &mut toks);
+            let ends = tokenize::split_sentences(text, &toks[first..], &self.tok);
+            let mut s = first;
+            for e in ends {
+                let e = first + e;
+                if e > s {
+                    sents.push(SentenceSplit {
+                        tokens: (s, e),
+                        region: kind,
+                    });
+                    s = e;
+                }
+            }
+        }
+        (toks, sents)
+    }
+
+    /// UPOS tags (model class names) of one sentence's words.
+    pub fn pos_tags(&self, words: &[&str]) -> Vec<&str> {
+        tagger::tag_pos(&self.pos, words)
+            .into_iter()
+            .map(|t| self.pos.classes[t].as_str())
+            .collect()
+    }
+
+    /// BIO entity tags of one sentence given its UPOS tags.
+    pub fn ner_tags<'a>(&'a self, words: &[&'a str], pos: Vec<&'a str>) -> Vec<&'a str> {
+        let ctx = NerContext::new(words, pos, &self.names);
+        tagger::tag_ner(&self.ner, &ctx)
+            .into_iter()
+            .map(|t| self.ner.classes[t].as_str())
+            .collect()
+    }
+
+    /// Lower-cased lemma: irregular forms from `resources/text/lemmas.tsv`,
+    /// regular inflections stripped when the stem is a known word.
+    pub fn lemma(&self, word: &str, upos: &str) -> String {
+        let w = word.to_lowercase().replace('’', "'");
+        if let Some(l) = self.lemmas.get(&w) {
+            return l.clone();
+        }
+        let known = |s: &str| self.tok.vocab.contains(s);
+        let doubled = |s: &str| {
+            let b = s.as_bytes();
+            b.len() >= 3
+                && b[b.len() - 1] == b[b.len() - 2]
+                && !matches!(b[b.len() - 1], b'l' | b's')
+        };
+        match upos {
+            "VERB" | "AUX" => {
+                for suf in ["ing", "ed"] {
+                    if let Some(stem) = w.strip_suffix(suf) {
+                        if stem.len() < 2 {
+                            continue;
+                        }
+                        if doubled(stem) && known(&stem[..stem.len() - 1]) {
+                            return stem[..stem.len() - 1].to_string();
+                        }
+                        let e = format!("{stem}e");
+                        if suf == "ed" && w.ends_with("ied") {
+                            let y = format!("{}y", &w[..w.len() - 3]);
+                            if known(&y) {
+                                return y;
+                            }
+                        }
+                        if known(&e) && !known(stem) {
+                            return e;
+                        }
+                        if known(stem) {
+                            return stem.to_string();
+                        }
+                        if known(&e) {
+                            return e;
+                        }
+                    }
+                }
+                if let Some(stem) = w.strip_suffix("ies") {
+                    return format!("{stem}y");
+                }
+                if let Some(stem) = w.strip_suffix("es") {
+                    if known(stem)
+                        && (stem.ends_with("sh")
+                            || stem.ends_with("ch")
+                            || stem.ends_with('s')
+                            || stem.ends_with('x'))
+                    {
+                        return stem.to_string();
+                    }
+                }
+                if let Some(stem) = w.strip_suffix('s') {
+                    if known(stem) && !w.ends_with("ss") {
+                        return stem.to_string();
+                    }
+                }
+                w
+            }
+            "NOUN" => {
+                if let Some(stem) = w.strip_suffix("ies") {
+                    if stem.len() >= 2 {
+                        return format!("{stem}y");
+                    }
+                }
+                for suf in ["ches", "shes", "sses", "xes"] {
+                    if w.ends_with(suf) {
+                        return w[..w.len() - 2].to_string();
+                    }
+                }
+                if let Some(stem) = w.strip_suffix('s') {
+                    if !w.ends_with("ss")
+                        && !w.ends_with("us")
+                        && !w.ends_with("is")
+                        && stem.len() >= 2
+                    {
+                        return stem.to_string();
+                    }
+                }
+                w
+            }
+            _ => w,
+        }
     }
 
     /// Tokens, sentences, mentions and local entities of `doc`, in
     /// analysis-text offsets.
     pub fn analyze(&self, doc: &CleanDoc) -> TextAnalysis {
         let text = &doc.text;
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
-        let mut sent_start = None;
-        let mut first_tok = 0;
-        let mut i = 0;
-        let b = text.as_bytes();
-        while i < b.len() {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let w = c.len_utf8();
-            if c.is_whitespace() {
-                i += w;
-                continue;
-            }
-            let start = i;
-            if c.is_alphanumeric() {
-                while i < b.len() {
-                    let c = text[i..].chars().next().unwrap_or(' ');
-                    if c.is_alphanumeric() || c == '\'' || c == '’' {
-                        i += c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-            } else {
-                i += w;
-            }
-            sent_start.get_or_insert(start);
-            tokens.push(Token {
-                span: Span::new(start, i),
-                lemma: text[start..i].to_lowercase(),
+        let (raw, splits) = self.split(doc);
+        let mut tokens: Vec<Token> = raw
+            .iter()
+            .map(|t| Token {
+                span: t.span,
                 ..Default::default()
-            });
-            let end_of_sentence = matches!(c, '.' | '!' | '?') && !c.is_alphanumeric()
-                || text[i..].starts_with("\n\n");
-            if end_of_sentence {
-                if let Some(s) = sent_start.take() {
-                    sentences.push(Sentence {
-                        span: Span::new(s, i),
-                        region: doc.region_at(s),
-                        tokens: (first_tok, tokens.len()),
-                        ..Default::default()
-                    });
-                    first_tok = tokens.len();
-                }
+            })
+            .collect();
+        let mut sentences = Vec::with_capacity(splits.len());
+        for s in &splits {
+            let (a, b) = s.tokens;
+            let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
+            let pos = self.pos_tags(&words);
+            let ner = self.ner_tags(&words, pos.clone());
+            for (k, tok) in tokens[a..b].iter_mut().enumerate() {
+                tok.upos = pos[k].to_string();
+                tok.ent = ner[k].to_string();
+                tok.lemma = self.lemma(words[k], pos[k]);
             }
-        }
-        if let Some(s) = sent_start {
+            let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
+            let (fingerprint, simhash) = fingerprints(&words);
             sentences.push(Sentence {
-                span: Span::new(s, text.len()),
-                region: doc.region_at(s),
-                tokens: (first_tok, tokens.len()),
-                ..Default::default()
+                span,
+                region: s.region,
+                tokens: (a, b),
+                fingerprint,
+                simhash,
             });
         }
-        // Placeholder name finder: runs of capitalised words not at sentence start.
-        let mut mentions = Vec::new();
-        let mut entities: Vec<LocalEntity> = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            let toks = &tokens[s.tokens.0..s.tokens.1];
-            let mut j = 1;
-            while j < toks.len() {
-                let is_cap = |t: &Token| {
-                    let w = t.span.slice(text);
-                    w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1
-                };
-                if is_cap(&toks[j]) {
-                    let a = j;
-                    while j < toks.len() && is_cap(&toks[j]) {
-                        j += 1;
-                    }
-                    let span = Span::new(toks[a].span.start, toks[j - 1].span.end);
-                    let name = span.slice(text).to_string();
-                    let e = match entities.iter().position(|e| e.name == name) {
-                        Some(e) => e,
-                        None => {
-                            entities.push(LocalEntity {
-                                etype: EntityType::Person,
-                                name: name.clone(),
-                                ..Default::default()
-                            });
-                            entities.len() - 1
-                        }
-                    };
-                    entities[e].mentions.push(mentions.len());
-                    mentions.push(Mention {
-                        span,
-                        text: name,
-                        etype: EntityType::Person,
-                        form: MentionForm::Name,
-                        entity: e,
-                        sentence: si,
-                    });
-                } else {
-                    j += 1;
-                }
-            }
-        }
+        let (mentions, entities) = mentions::extract(self, text, &tokens, &sentences);
         TextAnalysis {
             tokens,
             sentences,
@@ -126,4 +267,42 @@ impl Analyzer {
             entities,
         }
     }
+}
+
+/// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash of
+/// its word bigrams (near-duplicate key).
+fn fingerprints(words: &[&str]) -> (u64, u64) {
+    let norm: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| w.to_lowercase())
+        .collect();
+    let mut h = perceptron::FHash::new(250);
+    for w in &norm {
+        h = h.str(w);
+    }
+    let fp = h.finish();
+    let mut acc = [0i32; 64];
+    let mut add = |x: u64| {
+        for (b, a) in acc.iter_mut().enumerate() {
+            if x >> b & 1 == 1 {
+                *a += 1;
+            } else {
+                *a -= 1;
+            }
+        }
+    };
+    if norm.len() == 1 {
+        add(perceptron::fhash(251, &[&norm[0]]));
+    }
+    for w in norm.windows(2) {
+        add(perceptron::fhash(251, &[&w[0], &w[1]]));
+    }
+    let mut sh = 0u64;
+    for (b, a) in acc.iter().enumerate() {
+        if *a > 0 {
+            sh |= 1 << b;
+        }
+    }
+    (fp, sh)
 }

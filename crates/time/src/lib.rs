@@ -2,9 +2,19 @@
 //!
 //! [`Tagger`] loads its rules from `resources/timex/` once and is immutable
 //! afterwards; [`Tagger::tag`] is a pure function of the text and its
-//! [`TimexContext`].
+//! [`TimexContext`]. See `docs/time.md` for the design.
 
-use annalist_model::{Region, Sentence, Span, Timex, TimexType};
+pub mod calendar;
+pub mod gold;
+pub mod rules;
+pub mod score;
+pub mod timeml;
+pub mod value;
+
+use annalist_model::{Region, RegionKind, Sentence, Span, Timex, TimexMod, TimexType};
+use rules::RuleSet;
+use std::collections::HashMap;
+use value::{Anchors, Groups};
 
 /// What the tagger may use besides the text itself.
 #[derive(Clone, Copy, Debug, Default)]
@@ -18,10 +28,22 @@ pub struct TimexContext<'a> {
     pub sentences: &'a [Sentence],
 }
 
+/// How a document tells time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// Historical narrative (the default): bare months, days and weekdays
+    /// take their year from the narrative's reference time.
+    #[default]
+    Narrative,
+    /// News: bare months and weekdays are anchored on the creation time.
+    News,
+}
+
 /// The TIMEX3 tagger.
 #[derive(Debug)]
 pub struct Tagger {
-    year: regex::Regex,
+    rules: RuleSet,
+    style: Style,
 }
 
 impl Default for Tagger {
@@ -30,25 +52,330 @@ impl Default for Tagger {
     }
 }
 
+/// A match before anchoring.
+#[derive(Clone, Debug)]
+struct Cand {
+    span: Span,
+    rule: usize,
+    raw: String,
+    tmod: Option<TimexMod>,
+    calendar: Option<String>,
+    convert: bool,
+}
+
+fn char_floor(s: &str, i: usize) -> usize {
+    annalist_model::span::floor_char_boundary(s, i)
+}
+
 impl Tagger {
+    /// Loads the embedded rules. Panics only if the shipped rule files are
+    /// broken (a unit test loads them).
     pub fn new() -> Self {
         Tagger {
-            year: regex::Regex::new(r"\b(1[0-9]{3}|20[0-9]{2})\b").expect("valid regex"),
+            rules: RuleSet::load().expect("resources/timex rules load"),
+            style: Style::Narrative,
         }
     }
 
+    /// The same tagger with another [`Style`].
+    pub fn with_style(mut self, style: Style) -> Self {
+        self.style = style;
+        self
+    }
+
+    /// Number of rules loaded.
+    pub fn rule_count(&self) -> usize {
+        self.rules.rules.len()
+    }
+
     /// Every time expression in `text`, in text offsets, sorted by start.
-    pub fn tag(&self, text: &str, _ctx: &TimexContext) -> Vec<Timex> {
-        self.year
-            .find_iter(text)
-            .map(|m| Timex {
-                span: Span::new(m.start(), m.end()),
-                text: m.as_str().to_string(),
-                ttype: TimexType::Date,
-                value: m.as_str().to_string(),
-                rule: "placeholder_year".into(),
-                ..Default::default()
-            })
-            .collect()
+    pub fn tag(&self, text: &str, ctx: &TimexContext) -> Vec<Timex> {
+        let cands = self.find(text, ctx);
+        self.anchor(text, ctx, cands)
+    }
+
+    fn in_boilerplate(ctx: &TimexContext, off: usize) -> bool {
+        if ctx.regions.is_empty() {
+            return false;
+        }
+        let i = ctx.regions.partition_point(|r| r.span.end <= off);
+        match ctx.regions.get(i) {
+            Some(r) if r.span.contains_offset(off) => r.kind == RegionKind::Boilerplate,
+            _ => false,
+        }
+    }
+
+    fn find(&self, text: &str, ctx: &TimexContext) -> Vec<Cand> {
+        let rs = &self.rules;
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = rs.combined.find_at(text, pos) else {
+                break;
+            };
+            let s = m.start();
+            let next = s + text[s..].chars().next().map_or(1, char::len_utf8);
+            if m.end() == s {
+                pos = next;
+                continue;
+            }
+            let wend = char_floor(text, s + 200);
+            let window = &text[s..wend];
+            // Rules matching at s, longest first, then file order.
+            let mut hits: Vec<(usize, usize)> = rs
+                .set
+                .matches(window)
+                .into_iter()
+                .filter_map(|i| rs.rules[i].regex.find(window).map(|mm| (i, mm.end())))
+                .collect();
+            hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            let mut chosen = None;
+            for (ri, _) in hits {
+                if let Some(c) = self.try_rule(text, s, ri) {
+                    chosen = Some(c);
+                    break;
+                }
+            }
+            match chosen {
+                Some(c) => {
+                    pos = c.span.end.max(next);
+                    let r = &rs.rules[c.rule];
+                    if r.header || !Self::in_boilerplate(ctx, c.span.start) {
+                        out.push(c);
+                    }
+                }
+                None => pos = next,
+            }
+        }
+        out
+    }
+
+    fn try_rule(&self, text: &str, s: usize, ri: usize) -> Option<Cand> {
+        let rs = &self.rules;
+        let rule = &rs.rules[ri];
+        let wend = char_floor(text, s + 200);
+        let window = &text[s..wend];
+        let caps = rule.regex.captures(window)?;
+        let e = s + caps.get(0)?.end();
+        // Whole words only: never start or end inside a word or number.
+        let inside = |a: Option<char>, b: Option<char>| {
+            a.zip(b)
+                .is_some_and(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
+        };
+        if inside(text[..s].chars().next_back(), text[s..].chars().next())
+            || inside(text[..e].chars().next_back(), text[e..].chars().next())
+        {
+            return None;
+        }
+        // Word boundaries and the global guards.
+        let before = &text[char_floor(text, s.saturating_sub(40))..s];
+        let after = &text[e..char_floor(text, e + 40)];
+        if let Some(r) = &rule.reject_before {
+            if r.is_match(before) {
+                return None;
+            }
+        }
+        if let Some(r) = &rule.reject_after {
+            if r.is_match(after) {
+                return None;
+            }
+        }
+        let mut g: Groups = HashMap::new();
+        for name in rule.regex.capture_names().flatten() {
+            g.insert(name, caps.name(name).map(|m| m.as_str()));
+        }
+        let raw = value::eval(&rule.value, &g, &rs.lex)?;
+        if raw.is_empty() || (!raw.starts_with('@') && !value::valid_value(&raw)) {
+            return None;
+        }
+        let mut tmod = match &rule.tmod {
+            Some(t) => TimexMod::parse(&value::eval(t, &g, &rs.lex)?),
+            None => None,
+        };
+        let mut start = s;
+        let mut end = e;
+        // A modifier just before ("the late", "early", "more than").
+        if let Some(c) = rs.modifier_before.captures(before) {
+            let m = c.name("m")?;
+            if let Some(entry) = rs.lex.get("modifiers").and_then(|l| l.get(m.as_str())) {
+                let applies = entry.values.get(1).map(String::as_str).unwrap_or("any");
+                let ok = match applies {
+                    "date" => matches!(rule.ttype, TimexType::Date | TimexType::Time),
+                    "duration" => rule.ttype == TimexType::Duration,
+                    _ => true,
+                };
+                if ok {
+                    if tmod.is_none() {
+                        tmod = entry.values.first().and_then(|v| TimexMod::parse(v));
+                    }
+                    start = s - (before.len() - m.start());
+                }
+            }
+        }
+        // Calendar markers: "(O.S.)", ", Old Style", "[N.S.]".
+        let mut calendar = rule.calendar.clone().or(rule.calendar_note.clone());
+        let mut convert = rule.calendar.as_deref() == Some("julian");
+        if calendar.is_none() {
+            let mark = rs
+                .calendar_after
+                .captures(after)
+                .map(|c| {
+                    let word = c.name("c").or(c.name("d")).or(c.name("e"));
+                    (c.get(0).map_or(0, |m| m.end()), word)
+                })
+                .map(|(len, c)| (len, c.map(|m| m.as_str().to_string())));
+            if let Some((len, Some(word))) = mark {
+                let which = rs
+                    .lex
+                    .get("calendars")
+                    .and_then(|l| l.get(&word))
+                    .and_then(|e| e.values.first().cloned());
+                if which.as_deref() == Some("julian") {
+                    calendar = Some("julian".into());
+                    convert = true;
+                }
+                end = e + len;
+            } else if let Some(c) = rs.calendar_before.captures(before) {
+                let word = c.name("c").map_or("", |m| m.as_str());
+                let which = rs
+                    .lex
+                    .get("calendars")
+                    .and_then(|l| l.get(word))
+                    .and_then(|e| e.values.first().cloned());
+                if which.as_deref() == Some("julian") {
+                    calendar = Some("julian".into());
+                    convert = true;
+                }
+            }
+        }
+        Some(Cand {
+            span: Span::new(start, end),
+            rule: ri,
+            raw,
+            tmod,
+            calendar,
+            convert,
+        })
+    }
+
+    /// The sentence around `off` (from ctx.sentences, else by punctuation).
+    fn sentence_of<'t>(text: &'t str, ctx: &TimexContext, off: usize) -> &'t str {
+        if !ctx.sentences.is_empty() {
+            let i = ctx.sentences.partition_point(|s| s.span.end <= off);
+            if let Some(s) = ctx.sentences.get(i) {
+                if s.span.contains_offset(off) {
+                    return s.span.slice(text);
+                }
+            }
+        }
+        let a = char_floor(text, off.saturating_sub(150));
+        let b = char_floor(text, off + 150);
+        let left = text[a..off.min(text.len())]
+            .rfind(['.', '!', '?', '\n'])
+            .map_or(a, |i| a + i + 1);
+        let right = text[off.min(text.len())..b]
+            .find(['.', '!', '?', '\n'])
+            .map_or(b, |i| off + i);
+        text.get(left..right).unwrap_or("")
+    }
+
+    fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>) -> Vec<Timex> {
+        let rs = &self.rules;
+        let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
+        let mut reference: Option<String> = None;
+        let mut out = Vec::with_capacity(cands.len());
+        for (ci, c) in cands.iter().enumerate() {
+            let rule = &rs.rules[c.rule];
+            let mut anchor = None;
+            let mut value = if c.raw.starts_with('@') {
+                let sent = Self::sentence_of(text, ctx, c.span.start);
+                // "December 7 (December 8 in Asia), 1941": a year stated
+                // later in the same sentence anchors a bare month or day.
+                let mut local_ref = reference.clone();
+                if c.raw.contains("month=") {
+                    if let Some(y) = cands[ci + 1..]
+                        .iter()
+                        .take_while(|n| {
+                            n.span.start < c.span.end + 60
+                                && !text[c.span.end..n.span.start.max(c.span.end)]
+                                    .contains(['.', '!', '?', '\n'])
+                        })
+                        .find(|n| n.raw.len() == 4 && n.raw.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        local_ref = Some(y.raw.clone());
+                    }
+                }
+                let a = Anchors {
+                    dct: dct.clone(),
+                    reference: local_ref,
+                    narrative: self.style == Style::Narrative,
+                    future: rs.future_cue.is_match(sent),
+                };
+                let (v, an) = value::resolve(&c.raw, &a);
+                anchor = an;
+                v
+            } else {
+                c.raw.clone()
+            };
+            let c = c.clone();
+            if c.convert {
+                if let Some(p) = value::parse_point(&value) {
+                    if let (Some(m), Some(d)) = (p.m, p.d) {
+                        if let Some((y, m, d)) = calendar::julian_to_gregorian(p.y, m, d) {
+                            let tail = value.find('T').map(|i| value[i..].to_string());
+                            value = format!("{}-{m:02}-{d:02}", value::fmt_year(y));
+                            if let Some(t) = tail {
+                                value.push_str(&t);
+                            }
+                        }
+                    }
+                }
+            }
+            if !value::valid_value(&value) {
+                continue;
+            }
+            // The narrative reference time moves to each new concrete date,
+            // unless it only restates the current one less precisely.
+            if matches!(rule.ttype, TimexType::Date | TimexType::Time) {
+                if let Some(p) = value::parse_point(&value) {
+                    let keep = reference
+                        .as_deref()
+                        .and_then(value::parse_point)
+                        .is_some_and(|r| {
+                            r.y == p.y
+                                && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
+                        });
+                    let sent = Self::sentence_of(text, ctx, c.span.start);
+                    let sent_start = (sent.as_ptr() as usize)
+                        .saturating_sub(text.as_ptr() as usize)
+                        .min(c.span.start);
+                    let lead =
+                        &text[char_floor(text, c.span.start.saturating_sub(60).max(sent_start))
+                            ..c.span.start];
+                    let hypothetical = rs.no_ref_before.is_match(lead);
+                    if !keep && !hypothetical && !value.contains('X') {
+                        reference = Some(value.split('T').next().unwrap_or(&value).to_string());
+                    }
+                    if rule.header {
+                        dct = Some(value.split('T').next().unwrap_or(&value).to_string());
+                    }
+                }
+            }
+            out.push(Timex {
+                span: c.span,
+                text: c.span.slice(text).to_string(),
+                ttype: rule.ttype,
+                value,
+                tmod: c.tmod,
+                calendar: c.calendar,
+                anchor,
+                freq: None,
+                rule: rule.name.clone(),
+            });
+        }
+        out
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,774 @@
+//! Event merging across sources, independent-source counting, confidence
+//! and conflicts.
+//!
+//! Asserted event mentions are bucketed by (type, subject). Within a bucket
+//! mentions are taken most specific time first and each joins the best
+//! compatible event: same time up to precision (containment, see
+//! [`annalist_model::interval`]) and no clash on the roles that tell
+//! happenings of that type apart (`keys` in `resources/kb/event_types.tsv`).
+//! Once-in-a-life types (birth, death…) always make one event per subject;
+//! a move or exile to the same destination at an incompatible time joins
+//! too. Disagreements inside one event become [`Conflict`]s.
+
+use crate::dedup::{Dsu, Duplicates};
+use crate::merge::DocSummary;
+use crate::names::{slug, NameRules};
+use crate::resolve::Resolved;
+use crate::rules::{fill, Rules, TypeRule};
+use annalist_model::interval::{interval, Interval};
+use annalist_model::{
+    Conflict, ConflictValue, Event, EventMention, EventType, Evidence, KbTime, Role, Roles,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One mention, with entities resolved.
+struct M<'a> {
+    doc: usize,
+    em: &'a EventMention,
+    roles: BTreeMap<Role, BTreeSet<usize>>,
+    texts: BTreeMap<Role, Vec<String>>,
+    value: Option<String>,
+    iv: Option<Interval>,
+    inferred: bool,
+    weight: f32,
+    /// Duplicate group of the evidence sentence, if any.
+    dup: Option<usize>,
+}
+
+impl M<'_> {
+    fn ents(&self, r: Role) -> Option<&BTreeSet<usize>> {
+        self.roles.get(&r).filter(|s| !s.is_empty())
+    }
+}
+
+struct Cluster {
+    members: Vec<usize>,
+    core: Option<Interval>,
+}
+
+fn round3(x: f32) -> f32 {
+    (x.clamp(0.0, 1.0) * 1000.0).round() / 1000.0
+}
+
+/// Place relation: equal, or one within the other (transitively, a few
+/// steps), as learned from the texts.
+struct Places<'a> {
+    within: &'a BTreeSet<(usize, usize)>,
+}
+
+impl Places<'_> {
+    fn related(&self, a: usize, b: usize) -> bool {
+        a == b || self.reaches(a, b, 3) || self.reaches(b, a, 3)
+    }
+    fn reaches(&self, a: usize, b: usize, depth: usize) -> bool {
+        if depth == 0 {
+            return false;
+        }
+        self.within
+            .range((a, 0)..=(a, usize::MAX))
+            .any(|&(_, o)| o == b || self.reaches(o, b, depth - 1))
+    }
+}
+
+pub fn merge_events(
+    docs: &[DocSummary],
+    res: &Resolved,
+    dups: &Duplicates,
+) -> (Vec<Event>, Vec<Conflict>) {
+    let rules = Rules::get();
+    let w = &rules.weights;
+    let places = Places {
+        within: &res.within,
+    };
+
+    // --- mentions, split per subject where the type says so
+    let mut ms: Vec<M> = Vec::new();
+    let mut buckets: BTreeMap<(EventType, String), Vec<usize>> = BTreeMap::new();
+    for (di, d) in docs.iter().enumerate() {
+        let meta = &d.source.meta;
+        let q = if meta.quality > 0.0 {
+            meta.quality
+        } else {
+            w.quality_default
+        };
+        let spam = if meta.spam { w.spam } else { 1.0 };
+        for em in &d.events {
+            let Some(etype) = em.etype else { continue };
+            let rule = rules.of(etype);
+            let mut roles: BTreeMap<Role, BTreeSet<usize>> = BTreeMap::new();
+            let mut texts: BTreeMap<Role, Vec<String>> = BTreeMap::new();
+            for f in &em.roles {
+                let Some(r) = f.role else { continue };
+                match f
+                    .entity
+                    .and_then(|le| res.node_entity.get(di)?.get(le).copied().flatten())
+                {
+                    Some(ei) => {
+                        roles.entry(r).or_default().insert(ei);
+                    }
+                    None => {
+                        let t = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !t.is_empty() {
+                            let v = texts.entry(r).or_default();
+                            if !v.contains(&t) {
+                                v.push(t);
+                            }
+                        }
+                    }
+                }
+            }
+            let value = em
+                .time
+                .as_ref()
+                .map(|t| t.value.clone())
+                .filter(|v| !v.is_empty());
+            let iv = value.as_deref().and_then(interval);
+            let mc = if em.confidence > 0.0 {
+                em.confidence
+            } else {
+                w.mention_default
+            };
+            let weight = (q * spam * rules.region(em.region) * mc).clamp(0.0, 1.0);
+            let dup = d
+                .sentence_at(em.evidence.start)
+                .and_then(|si| dups.of_sentence.get(&(di, si)).copied());
+            let subjects: Vec<usize> = roles
+                .get(&Role::Subject)
+                .map(|s| s.iter().copied().collect())
+                .unwrap_or_default();
+            let groups: Vec<Vec<usize>> = if rule.split && subjects.len() > 1 {
+                subjects.iter().map(|&s| vec![s]).collect()
+            } else {
+                vec![subjects]
+            };
+            for subj in groups {
+                let mut roles = roles.clone();
+                if !subj.is_empty() {
+                    roles.insert(Role::Subject, subj.iter().copied().collect());
+                }
+                let key = if !subj.is_empty() {
+                    subj.iter()
+                        .map(|&e| res.entities[e].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join("+")
+                } else if let Some(t) = texts.get(&Role::Subject).and_then(|v| v.first()) {
+                    format!("text:{}", NameRules::get().fold(t))
+                } else {
+                    String::new()
+                };
+                buckets.entry((etype, key)).or_default().push(ms.len());
+                ms.push(M {
+                    doc: di,
+                    em,
+                    roles,
+                    texts: texts.clone(),
+                    value: value.clone(),
+                    iv,
+                    inferred: em.time.as_ref().is_some_and(|t| t.inferred),
+                    weight,
+                    dup,
+                });
+            }
+        }
+    }
+
+    // --- clustering within buckets
+    let mut out: Vec<(EventType, Vec<usize>)> = Vec::new();
+    for ((etype, key), mut idx) in buckets {
+        let rule = rules.of(etype);
+        idx.sort_by(|&a, &b| {
+            let (x, y) = (&ms[a], &ms[b]);
+            let dx = x.iv.map(|i| i.days()).unwrap_or(i64::MAX);
+            let dy = y.iv.map(|i| i.days()).unwrap_or(i64::MAX);
+            dx.cmp(&dy)
+                .then_with(|| docs[x.doc].id().cmp(docs[y.doc].id()))
+                .then(x.em.evidence.start.cmp(&y.em.evidence.start))
+                .then(x.em.trigger.start.cmp(&y.em.trigger.start))
+                .then(a.cmp(&b))
+        });
+        let mut cls: Vec<Cluster> = Vec::new();
+        for i in idx {
+            let m = &ms[i];
+            let target = if rule.once && !key.is_empty() {
+                if cls.is_empty() {
+                    None
+                } else {
+                    Some(0)
+                }
+            } else {
+                choose(&ms, m, &cls, &rule, key.is_empty(), &places)
+            };
+            match target {
+                Some(c) => {
+                    let cl = &mut cls[c];
+                    cl.members.push(i);
+                    if let Some(iv) = m.iv {
+                        match cl.core {
+                            None => cl.core = Some(iv),
+                            Some(core) if core.contains(&iv) => cl.core = Some(iv),
+                            _ => {}
+                        }
+                    }
+                }
+                None => cls.push(Cluster {
+                    members: vec![i],
+                    core: m.iv,
+                }),
+            }
+        }
+        out.extend(cls.into_iter().map(|c| (etype, c.members)));
+    }
+
+    // --- events
+    let mut events: Vec<(Event, Vec<Conflict>, Option<Interval>)> = Vec::new();
+    for (etype, members) in out {
+        events.push(build_event(docs, res, &ms, etype, &members, &places));
+    }
+    events.sort_by(|a, b| {
+        let ka = (a.2.is_none(), a.2, a.0.etype, &a.0.roles.subject);
+        let kb = (b.2.is_none(), b.2, b.0.etype, &b.0.roles.subject);
+        ka.cmp(&kb).then_with(|| {
+            let fa = a.0.evidence.first().map(|e| (&e.source, e.start));
+            let fb = b.0.evidence.first().map(|e| (&e.source, e.start));
+            fa.cmp(&fb)
+        })
+    });
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut all_conflicts = Vec::new();
+    let mut evs = Vec::with_capacity(events.len());
+    for (mut e, mut cs, _) in events {
+        let subj = e
+            .roles
+            .subject
+            .first()
+            .map(|id| id.split_once(':').map(|x| x.1).unwrap_or(id).to_string())
+            .or_else(|| {
+                e.role_text
+                    .get("subject")
+                    .and_then(|v| v.first())
+                    .map(|t| slug(t))
+            })
+            .unwrap_or_else(|| "unknown".into());
+        let date = e
+            .time
+            .as_ref()
+            .map(|t| t.start.clone())
+            .unwrap_or_else(|| "undated".into());
+        let base = format!("ev:{}:{}:{}", e.etype, subj, date);
+        let c = seen.entry(base.clone()).or_insert(0);
+        *c += 1;
+        e.id = if *c > 1 { format!("{base}-{c}") } else { base };
+        for cf in &mut cs {
+            cf.id = format!("cf:{}:{}", &e.id[3..], cf.field);
+            cf.event = e.id.clone();
+            e.conflicts.push(cf.id.clone());
+        }
+        all_conflicts.extend(cs);
+        evs.push(e);
+    }
+    all_conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    (evs, all_conflicts)
+}
+
+/// The cluster mention `m` joins, if any.
+fn choose(
+    ms: &[M],
+    m: &M,
+    cls: &[Cluster],
+    rule: &TypeRule,
+    subjectless: bool,
+    places: &Places,
+) -> Option<usize> {
+    let keys_of = |c: &Cluster, r: Role| -> BTreeSet<usize> {
+        c.members
+            .iter()
+            .filter_map(|&i| ms[i].ents(r))
+            .flatten()
+            .copied()
+            .collect()
+    };
+    let keys_ok = |c: &Cluster| -> bool {
+        rule.keys.iter().all(|&r| match m.ents(r) {
+            Some(mine) => {
+                let theirs = keys_of(c, r);
+                theirs.is_empty()
+                    || mine
+                        .iter()
+                        .any(|&a| theirs.iter().any(|&b| places.related(a, b)))
+            }
+            None => true,
+        })
+    };
+    let shared = |c: &Cluster| -> usize {
+        let mut n = 0;
+        for r in [
+            Role::Agent,
+            Role::Place,
+            Role::Destination,
+            Role::Organization,
+            Role::Work,
+            Role::Instrument,
+        ] {
+            if let Some(mine) = m.ents(r) {
+                n += keys_of(c, r).intersection(mine).count();
+            }
+        }
+        n
+    };
+    let time_ok = |c: &Cluster| match (m.iv, c.core) {
+        (Some(a), Some(b)) => a.compatible(&b),
+        _ => true,
+    };
+    let cands: Vec<usize> = (0..cls.len())
+        .filter(|&c| {
+            let cl = &cls[c];
+            if subjectless {
+                // Without a subject, only a dated match sharing a participant.
+                m.iv.is_some() && cl.core.is_some() && time_ok(cl) && keys_ok(cl) && shared(cl) > 0
+            } else {
+                time_ok(cl) && keys_ok(cl)
+            }
+        })
+        .collect();
+    if !cands.is_empty() {
+        return cands.iter().copied().max_by(|&a, &b| {
+            (shared(&cls[a]), cls[a].members.len())
+                .cmp(&(shared(&cls[b]), cls[b].members.len()))
+                .then(b.cmp(&a))
+        });
+    }
+    if subjectless || rule.keys.is_empty() {
+        return None;
+    }
+    // Same destination (or other key filler), another time: one happening
+    // told with a wrong date.
+    (0..cls.len()).find(|&c| {
+        rule.keys.iter().any(|&r| {
+            m.ents(r)
+                .is_some_and(|mine| !keys_of(&cls[c], r).is_disjoint(mine))
+        }) && keys_ok(&cls[c])
+    })
+}
+
+/// Independent components: sources joined when their evidence shares a
+/// duplicate group. Returns component index per member.
+fn components(ms: &[M], docs: &[DocSummary], members: &[usize]) -> (Vec<usize>, usize) {
+    let srcs: Vec<&str> = {
+        let s: BTreeSet<&str> = members.iter().map(|&i| docs[ms[i].doc].id()).collect();
+        s.into_iter().collect()
+    };
+    let pos = |i: usize| srcs.binary_search(&docs[ms[i].doc].id()).unwrap_or(0);
+    let mut dsu = Dsu::new(srcs.len());
+    let mut by_group: BTreeMap<usize, usize> = BTreeMap::new();
+    for &i in members {
+        if let Some(g) = ms[i].dup {
+            match by_group.get(&g) {
+                Some(&p) => {
+                    dsu.union(p, pos(i));
+                }
+                None => {
+                    by_group.insert(g, pos(i));
+                }
+            }
+        }
+    }
+    let roots: Vec<usize> = members.iter().map(|&i| dsu.find(pos(i))).collect();
+    let n = (0..srcs.len())
+        .map(|p| dsu.find(p))
+        .collect::<BTreeSet<_>>()
+        .len();
+    (roots, n)
+}
+
+/// Support for one candidate value of a field.
+struct Claim {
+    value: String,
+    members: Vec<usize>,
+    /// Index into `members` of the preferred member order (for ties).
+    days: i64,
+}
+
+fn pick(
+    claims: &[Claim],
+    ms: &[M],
+    comp: &BTreeMap<usize, usize>,
+    docs: &[DocSummary],
+    inferred_w: f32,
+) -> (usize, String) {
+    let score = |c: &Claim| {
+        let n = c
+            .members
+            .iter()
+            .map(|i| comp[i])
+            .collect::<BTreeSet<_>>()
+            .len();
+        let wsum: f32 = c
+            .members
+            .iter()
+            .map(|&i| {
+                if ms[i].inferred {
+                    ms[i].weight * inferred_w
+                } else {
+                    ms[i].weight
+                }
+            })
+            .sum();
+        (n, wsum, c.days)
+    };
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (score(&claims[a]), score(&claims[b]));
+        y.0.cmp(&x.0)
+            .then(y.1.partial_cmp(&x.1).unwrap_or(std::cmp::Ordering::Equal))
+            .then(x.2.cmp(&y.2))
+            .then(claims[a].value.cmp(&claims[b].value))
+    });
+    let best = order[0];
+    let reason = match order.get(1) {
+        None => String::new(),
+        Some(&second) => {
+            let (x, y) = (score(&claims[best]), score(&claims[second]));
+            if x.0 != y.0 {
+                format!("more independent sources ({} vs {})", x.0, y.0)
+            } else if (x.1 - y.1).abs() > 0.01 {
+                format!("better sources (weight {:.2} vs {:.2})", x.1, y.1)
+            } else if x.2 < y.2 {
+                "more specific value".to_string()
+            } else {
+                let _ = docs;
+                "equally supported; first in order".to_string()
+            }
+        }
+    };
+    (best, reason)
+}
+
+fn source_list(ms: &[M], docs: &[DocSummary], members: &[usize]) -> Vec<String> {
+    let s: BTreeSet<String> = members
+        .iter()
+        .map(|&i| docs[ms[i].doc].id().to_string())
+        .collect();
+    s.into_iter().collect()
+}
+
+fn build_event(
+    docs: &[DocSummary],
+    res: &Resolved,
+    ms: &[M],
+    etype: EventType,
+    members: &[usize],
+    places: &Places,
+) -> (Event, Vec<Conflict>, Option<Interval>) {
+    let rules = Rules::get();
+    let w = &rules.weights;
+    let (roots, n_indep) = components(ms, docs, members);
+    let comp: BTreeMap<usize, usize> = members.iter().copied().zip(roots.iter().copied()).collect();
+    let mut conflicts = Vec::new();
+
+    // --- time
+    let dated: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| ms[i].iv.is_some())
+        .collect();
+    let ivs: BTreeSet<Interval> = dated.iter().filter_map(|&i| ms[i].iv).collect();
+    let leaves: Vec<Interval> = ivs
+        .iter()
+        .copied()
+        .filter(|a| !ivs.iter().any(|b| b != a && a.contains(b)))
+        .collect();
+    let mut claims: Vec<(Interval, Claim)> = leaves
+        .iter()
+        .map(|&l| {
+            let sup: Vec<usize> = dated
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    let iv = ms[i].iv.unwrap_or(l);
+                    iv.contains(&l) && leaves.iter().filter(|o| iv.contains(o)).count() == 1
+                })
+                .collect();
+            // The value as written most often for this interval.
+            let mut vc: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in &sup {
+                if ms[i].iv == Some(l) {
+                    *vc.entry(ms[i].value.as_deref().unwrap_or("")).or_default() += 1;
+                }
+            }
+            let value = vc
+                .iter()
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(b.0.len().cmp(&a.0.len()))
+                        .then(b.0.cmp(a.0))
+                })
+                .map(|(v, _)| v.to_string())
+                .unwrap_or_default();
+            (
+                l,
+                Claim {
+                    value,
+                    members: sup,
+                    days: l.days(),
+                },
+            )
+        })
+        .collect();
+    if claims
+        .iter()
+        .any(|(_, c)| c.members.iter().any(|&i| !ms[i].inferred))
+    {
+        claims.retain(|(_, c)| c.members.iter().any(|&i| !ms[i].inferred));
+    }
+    let mut time = None;
+    let mut sort_iv = None;
+    if !claims.is_empty() {
+        let just: Vec<Claim> = claims
+            .iter()
+            .map(|(_, c)| Claim {
+                value: c.value.clone(),
+                members: c.members.clone(),
+                days: c.days,
+            })
+            .collect();
+        let (best, reason) = pick(&just, ms, &comp, docs, w.time_inferred);
+        let (iv, c) = &claims[best];
+        time = Some(KbTime {
+            value: c.value.clone(),
+            start: iv.start.iso(),
+            end: iv.end.iso(),
+            inferred: c.members.iter().all(|&i| ms[i].inferred),
+        });
+        sort_iv = Some(*iv);
+        if claims.len() >= 2 {
+            conflicts.push(Conflict {
+                field: "time".into(),
+                values: just
+                    .iter()
+                    .map(|c| ConflictValue {
+                        value: c.value.clone(),
+                        sources: source_list(ms, docs, &c.members),
+                    })
+                    .collect(),
+                preferred: c.value.clone(),
+                reason,
+                ..Default::default()
+            });
+        }
+    }
+
+    // --- roles
+    let mut roles = Roles::default();
+    let name = |e: usize| res.entities[e].name.clone();
+    let id = |e: usize| res.entities[e].id.clone();
+    let mut chosen: BTreeMap<Role, Vec<usize>> = BTreeMap::new();
+    for r in Role::ALL.iter().copied() {
+        let with: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| ms[i].ents(r).is_some())
+            .collect();
+        if with.is_empty() {
+            continue;
+        }
+        let all: BTreeSet<usize> = with
+            .iter()
+            .flat_map(|&i| ms[i].ents(r).into_iter().flatten().copied())
+            .collect();
+        let all: Vec<usize> = all.into_iter().collect();
+        // Group values that can all be true at once: the same entity, a
+        // place inside another, or named together by one piece of evidence.
+        let mut dsu = Dsu::new(all.len());
+        let pos = |e: usize| all.binary_search(&e).unwrap_or(0);
+        for &i in &with {
+            let v: Vec<usize> = ms[i].ents(r).into_iter().flatten().copied().collect();
+            for x in v.windows(2) {
+                dsu.union(pos(x[0]), pos(x[1]));
+            }
+        }
+        if matches!(r, Role::Place | Role::Destination) {
+            for a in 0..all.len() {
+                for b in 0..a {
+                    if places.related(all[a], all[b]) {
+                        dsu.union(a, b);
+                    }
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (p, &e) in all.iter().enumerate() {
+            groups.entry(dsu.find(p)).or_default().push(e);
+        }
+        let groups: Vec<Vec<usize>> = groups.into_values().collect();
+        let conflicting = r != Role::Subject
+            && groups.len() >= 2
+            && matches!(r, Role::Place | Role::Agent | Role::Destination);
+        let keep: Vec<usize> = if conflicting {
+            let claims: Vec<Claim> = groups
+                .iter()
+                .map(|g| {
+                    let sup: Vec<usize> = with
+                        .iter()
+                        .copied()
+                        .filter(|&i| {
+                            ms[i]
+                                .ents(r)
+                                .is_some_and(|s| g.iter().any(|e| s.contains(e)))
+                        })
+                        .collect();
+                    // The most supported entity names the group.
+                    let rep = g
+                        .iter()
+                        .copied()
+                        .max_by_key(|&e| {
+                            (
+                                sup.iter()
+                                    .filter(|&&i| ms[i].ents(r).is_some_and(|s| s.contains(&e)))
+                                    .count(),
+                                std::cmp::Reverse(e),
+                            )
+                        })
+                        .unwrap_or(g[0]);
+                    Claim {
+                        value: name(rep),
+                        members: sup,
+                        days: 0,
+                    }
+                })
+                .collect();
+            let (best, reason) = pick(&claims, ms, &comp, docs, 1.0);
+            conflicts.push(Conflict {
+                field: r.as_str().to_string(),
+                values: claims
+                    .iter()
+                    .map(|c| ConflictValue {
+                        value: c.value.clone(),
+                        sources: source_list(ms, docs, &c.members),
+                    })
+                    .collect(),
+                preferred: claims[best].value.clone(),
+                reason,
+                ..Default::default()
+            });
+            groups[best].clone()
+        } else {
+            all
+        };
+        let mut ids: Vec<String> = keep.iter().map(|&e| id(e)).collect();
+        ids.sort();
+        ids.dedup();
+        *roles.get_mut(r) = ids;
+        chosen.insert(r, keep);
+    }
+
+    // --- role text (fillers that are not entities)
+    let mut role_text: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for &i in members {
+        for (r, ts) in &ms[i].texts {
+            if chosen.contains_key(r) && *r == Role::Subject {
+                continue;
+            }
+            let v = role_text.entry(r.as_str().to_string()).or_default();
+            for t in ts {
+                if !v.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+                    v.push(t.clone());
+                }
+            }
+        }
+    }
+    role_text.retain(|_, v| !v.is_empty());
+
+    // --- evidence
+    let mut evidence: Vec<Evidence> = Vec::new();
+    let mut seen: BTreeSet<(String, usize, usize)> = BTreeSet::new();
+    let mut sorted: Vec<usize> = members.to_vec();
+    sorted.sort_by(|&a, &b| {
+        (
+            docs[ms[a].doc].id(),
+            ms[a].em.evidence.start,
+            ms[a].em.trigger.start,
+            a,
+        )
+            .cmp(&(
+                docs[ms[b].doc].id(),
+                ms[b].em.evidence.start,
+                ms[b].em.trigger.start,
+                b,
+            ))
+    });
+    for &i in &sorted {
+        let em = ms[i].em;
+        let key = (
+            docs[ms[i].doc].id().to_string(),
+            em.evidence.start,
+            em.evidence.end,
+        );
+        if !seen.insert(key) {
+            continue;
+        }
+        evidence.push(Evidence {
+            source: docs[ms[i].doc].id().to_string(),
+            start: em.evidence.start,
+            end: em.evidence.end,
+            text: em.evidence_text.clone(),
+            trigger: Some((em.trigger.start, em.trigger.end)),
+            region: em.region.as_str().to_string(),
+            time: ms[i].value.clone(),
+        });
+    }
+
+    // --- confidence: strongest evidence per independent component
+    let mut strength: BTreeMap<usize, f32> = BTreeMap::new();
+    for &i in members {
+        let s = strength.entry(comp[&i]).or_insert(0.0);
+        *s = s.max(ms[i].weight);
+    }
+    let miss: f32 = strength.values().map(|s| 1.0 - w.gain * s).product();
+    let confidence = round3(1.0 - miss);
+
+    // --- description
+    let mut vals: BTreeMap<&str, String> = BTreeMap::new();
+    for &r in Role::ALL {
+        let names: Vec<String> = chosen
+            .get(&r)
+            .map(|v| v.iter().map(|&e| name(e)).collect())
+            .unwrap_or_default();
+        let text = if names.is_empty() {
+            role_text
+                .get(r.as_str())
+                .and_then(|v| v.first())
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            names.join(" and ")
+        };
+        vals.insert(r.as_str(), text);
+    }
+    if vals.get("subject").is_none_or(|s| s.is_empty()) {
+        vals.insert("subject", "someone".into());
+    }
+    let rule = rules.of(etype);
+    let has_agent = vals.get("agent").is_some_and(|a| !a.is_empty());
+    let description = fill(
+        if has_agent {
+            &rule.agentive
+        } else {
+            &rule.plain
+        },
+        &vals,
+    );
+
+    let event = Event {
+        etype,
+        time,
+        roles,
+        role_text,
+        description,
+        sources: source_list(ms, docs, members),
+        independent_sources: n_indep,
+        confidence,
+        evidence,
+        ..Default::default()
+    };
+    (event, conflicts, sort_iv)
+}

@@ -1,0 +1,882 @@
+//! Entity resolution across documents: one [`Entity`] per real-world
+//! referent, from the local entities of every document.
+//!
+//! Passes (each a union over a disjoint-set forest of local entities, in
+//! canonical document order, so the result is deterministic):
+//!
+//! 1. **Full names**: local entities of one type class sharing a name of two
+//!    or more words (its name or an alias the text stage found: byname,
+//!    known as, real name…) after accent folding, title removal and
+//!    transliteration keys (Trotsky = Trotskii = Trotzki).
+//! 2. **Single names** ("Stalin", "ILO") shared by two local entities, when
+//!    their documents share some other entity (two different Nikolaevs in
+//!    unrelated documents stay apart).
+//! 3. **Partial names** (persons): a cluster known only by one word joins
+//!    the one cluster whose full name has it as surname (or, failing that,
+//!    first name); when several fit, the one sharing most context, and never
+//!    one that the text stage kept apart in the same document (father and
+//!    son). Full names that differ only by a missing middle name
+//!    (patronymic) join too.
+//! 4. **Misspellings**: names equal but for one word within a small edit
+//!    distance (Mercador / Mercader), merged only when the contexts agree.
+//!
+//! Types must agree (organization and group count as one class).
+
+use crate::dedup::Dsu;
+use crate::merge::DocSummary;
+use crate::names::{max_typo, osa_distance, slug, NameKey, NameRules};
+use annalist_model::{Entity, EntityAlias, EntityType, MentionForm, SourceSpan};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The result of resolution.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// Sorted by id.
+    pub entities: Vec<Entity>,
+    /// `node_entity[doc][local]`: index into `entities`.
+    pub node_entity: Vec<Vec<Option<usize>>>,
+    /// Place containment learned from the texts ("Coyoacán, Mexico"):
+    /// (inner, outer) entity indices.
+    pub within: BTreeSet<(usize, usize)>,
+}
+
+impl Resolved {
+    pub fn entity_of(&self, doc: usize, local: usize) -> Option<&Entity> {
+        let i = (*self.node_entity.get(doc)?.get(local)?)?;
+        self.entities.get(i)
+    }
+}
+
+fn class(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Place => 1,
+        EntityType::Organization | EntityType::Group => 2,
+        EntityType::Work => 3,
+        EntityType::EventName => 4,
+    }
+}
+
+struct Node {
+    doc: usize,
+    local: usize,
+    class: u8,
+    /// The type, corrected by event evidence.
+    etype: EntityType,
+    /// Names that identify the entity on their own.
+    anchors: Vec<NameKey>,
+    gender: Option<String>,
+    mentions: usize,
+}
+
+/// How a node joined its cluster (for alias evidence).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Via {
+    Surface,
+    CrossDocument,
+    Misspelling,
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn resolve(docs: &[DocSummary]) -> Resolved {
+    let rules = NameRules::get();
+    // --- nodes
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut node_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
+    let ev_rules = crate::rules::Rules::get();
+    for (di, d) in docs.iter().enumerate() {
+        // Local entities that the events show to be people (the subject of
+        // a death, an arrest…), whatever type the tagger gave them.
+        let mut people: BTreeSet<usize> = BTreeSet::new();
+        for em in &d.events {
+            if em.etype.is_some_and(|t| ev_rules.of(t).person_subject) {
+                people.extend(
+                    em.fillers(annalist_model::Role::Subject)
+                        .filter_map(|f| f.entity),
+                );
+            }
+        }
+        let mut row = Vec::with_capacity(d.entities.len());
+        for (li, le) in d.entities.iter().enumerate() {
+            let gendered = matches!(le.gender.as_deref(), Some("male" | "female"));
+            let etype = if le.etype != EntityType::Person
+                && matches!(le.etype, EntityType::Place | EntityType::Organization)
+                && (gendered || people.contains(&li))
+            {
+                EntityType::Person
+            } else {
+                le.etype
+            };
+            let person = etype == EntityType::Person;
+            let main = NameKey::new(&le.name, person);
+            if main.is_empty() {
+                row.push(None);
+                continue;
+            }
+            let mut anchors = vec![main];
+            for a in &le.aliases {
+                let k = NameKey::new(&a.alias, person);
+                if k.is_empty() || (k.len() == 1 && a.how == "partial") {
+                    continue;
+                }
+                if !anchors.contains(&k) {
+                    anchors.push(k);
+                }
+            }
+            row.push(Some(nodes.len()));
+            nodes.push(Node {
+                doc: di,
+                local: li,
+                class: class(etype),
+                etype,
+                anchors,
+                gender: le.gender.clone(),
+                mentions: le.mentions.len(),
+            });
+        }
+        node_of.push(row);
+    }
+    let n = nodes.len();
+    let mut dsu = Dsu::new(n);
+    let mut via = vec![Via::Surface; n];
+
+    // --- pass 1: full names
+    // Full names identify across types (the tagger may call one "Leon
+    // Trotsky" a place); single words do not.
+    let mut full: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    let mut single: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for (i, nd) in nodes.iter().enumerate() {
+        for a in &nd.anchors {
+            let (m, c) = if a.len() >= 2 {
+                (&mut full, 0)
+            } else {
+                (&mut single, nd.class)
+            };
+            let v = m.entry((c, a.key())).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+    for members in full.values() {
+        for w in members.windows(2) {
+            dsu.union(w[0], w[1]);
+        }
+    }
+
+    // Context: for every node, the name keys (and surnames) of the other
+    // entities of its document. Two nodes share context when their
+    // documents name some third entity alike.
+    let own: Vec<BTreeSet<String>> = nodes
+        .iter()
+        .map(|nd| {
+            let mut k: BTreeSet<String> = BTreeSet::new();
+            for a in &nd.anchors {
+                k.insert(a.key());
+                if nd.class == 0 && a.len() >= 2 {
+                    if let Some(s) = a.surname() {
+                        k.insert(s.to_string());
+                    }
+                }
+            }
+            k
+        })
+        .collect();
+    let mut ctx: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n];
+    {
+        let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, nd) in nodes.iter().enumerate() {
+            by_doc.entry(nd.doc).or_default().push(i);
+        }
+        for members in by_doc.values() {
+            for &i in members {
+                ctx[i] = members
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .flat_map(|&j| own[j].iter().cloned())
+                    .filter(|k| !own[i].contains(k))
+                    .collect();
+            }
+        }
+    }
+    let shared = |a: usize, b: usize| -> usize {
+        ctx[a]
+            .iter()
+            .filter(|k| ctx[b].contains(*k) && !own[a].contains(*k) && !own[b].contains(*k))
+            .count()
+    };
+
+    // --- pass 2: single names, with context
+    for members in single.values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[..k] {
+                if dsu.find(i) != dsu.find(j) && shared(i, j) > 0 {
+                    dsu.union(i, j);
+                }
+            }
+        }
+    }
+
+    // Cluster views.
+    let clusters = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
+        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..n {
+            m.entry(dsu.find(i)).or_default().push(i);
+        }
+        m
+    };
+    let gender_of = |members: &[usize]| -> Option<String> {
+        let mut c: BTreeMap<&str, usize> = BTreeMap::new();
+        for &i in members {
+            if let Some(g) = &nodes[i].gender {
+                *c.entry(g.as_str()).or_default() += nodes[i].mentions.max(1);
+            }
+        }
+        let mut v: Vec<(&str, usize)> = c.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        match v.as_slice() {
+            [] => None,
+            [(g, _)] => Some(g.to_string()),
+            [(g, a), (_, b), ..] if a > b => Some(g.to_string()),
+            _ => None,
+        }
+    };
+    let class_of = |members: &[usize]| -> u8 {
+        let mut c: BTreeMap<u8, usize> = BTreeMap::new();
+        for &i in members {
+            *c.entry(nodes[i].class).or_default() += nodes[i].mentions.max(1);
+        }
+        c.iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|x| *x.0)
+            .unwrap_or(0)
+    };
+    let docs_of =
+        |members: &[usize]| -> BTreeSet<usize> { members.iter().map(|&i| nodes[i].doc).collect() };
+    let cluster_shared = |a: &[usize], b: &[usize]| -> usize {
+        let mut best = 0;
+        for &i in a {
+            for &j in b {
+                best = best.max(shared(i, j));
+            }
+        }
+        best
+    };
+
+    // --- pass 3: partial names and missing middle names (persons)
+    {
+        let cl = clusters(&mut dsu);
+        let genders: BTreeMap<usize, Option<String>> =
+            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        let docsets: BTreeMap<usize, BTreeSet<usize>> =
+            cl.iter().map(|(r, m)| (*r, docs_of(m))).collect();
+        let mut surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut first_last: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+        for (&r, members) in &cl {
+            if class_of(members) != 0 {
+                continue;
+            }
+            for &i in members {
+                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                    if let Some(s) = a.surname() {
+                        surname.entry(s.to_string()).or_default().insert(r);
+                        if let Some(f) = a.first() {
+                            first_last
+                                .entry((f.to_string(), s.to_string()))
+                                .or_default()
+                                .insert(r);
+                        }
+                    }
+                }
+            }
+        }
+        let compatible = |a: usize, b: usize| -> bool {
+            let ga = genders.get(&a).cloned().flatten();
+            let gb = genders.get(&b).cloned().flatten();
+            let genders_ok = match (ga, gb) {
+                (Some(x), Some(y)) => x == y,
+                _ => true,
+            };
+            let apart = match (docsets.get(&a), docsets.get(&b)) {
+                (Some(x), Some(y)) => !x.is_disjoint(y),
+                _ => false,
+            };
+            genders_ok && !apart
+        };
+        for (&r, members) in &cl {
+            if class_of(members) != 0 {
+                continue;
+            }
+            let multi = members
+                .iter()
+                .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2));
+            if multi {
+                continue;
+            }
+            let keys: BTreeSet<String> = members
+                .iter()
+                .flat_map(|&i| nodes[i].anchors.iter())
+                .filter(|a| !a.generational())
+                .map(|a| a.key())
+                .collect();
+            'keys: for k in &keys {
+                for index in [&surname] {
+                    let cands: Vec<usize> = index
+                        .get(k)
+                        .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                        .unwrap_or_default();
+                    if cands.is_empty() {
+                        continue;
+                    }
+                    let ok: Vec<usize> = cands
+                        .iter()
+                        .copied()
+                        .filter(|&c| compatible(r, c))
+                        .collect();
+                    // Ambiguity is judged on all candidates, so that a name
+                    // fitting two people is never forced onto one.
+                    // A unique fit is taken even from a document that has
+                    // both names (the tagger may have typed them apart).
+                    let pick = if cands.len() == 1 {
+                        let c = cands[0];
+                        let g = |x: usize| genders.get(&x).cloned().flatten();
+                        matches!((g(r), g(c)), (Some(a), Some(b)) if a != b)
+                            .then_some(())
+                            .map_or(Some(c), |_| None)
+                    } else {
+                        let mut scored: Vec<(usize, usize)> = ok
+                            .iter()
+                            .map(|&c| (cluster_shared(members, &cl[&c]), c))
+                            .collect();
+                        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                        let all_scored: Vec<usize> = cands
+                            .iter()
+                            .map(|&c| cluster_shared(members, &cl[&c]))
+                            .collect();
+                        let top = scored.first().copied();
+                        let second = all_scored
+                            .iter()
+                            .copied()
+                            .filter(|&s| Some(s) != top.map(|t| t.0))
+                            .max();
+                        let ties = all_scored
+                            .iter()
+                            .filter(|&&s| Some(s) == top.map(|t| t.0))
+                            .count();
+                        match top {
+                            Some((s, c)) if s > 0 && ties == 1 && second.is_none_or(|x| s > x) => {
+                                Some(c)
+                            }
+                            _ => None,
+                        }
+                    };
+                    if let Some(c) = pick {
+                        dsu.union(r, c);
+                        for &i in members {
+                            via[i] = Via::CrossDocument;
+                        }
+                        break 'keys;
+                    }
+                    // A surname that fits several people is not tried as a first name.
+                    break;
+                }
+            }
+        }
+        // Acronyms: "ILO" joins the one cluster named "International Left
+        // Opposition" (organizations, groups, places, works, event names).
+        let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (&r, members) in &cl {
+            if class_of(members) == 0 {
+                continue;
+            }
+            for &i in members {
+                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                    let ini = rules.initials(&a.tokens);
+                    if ini.chars().count() >= 2 {
+                        initials.entry(ini).or_default().insert(r);
+                    }
+                }
+            }
+        }
+        for (&r, members) in &cl {
+            if class_of(members) == 0 {
+                continue;
+            }
+            let acronyms: BTreeSet<String> = members
+                .iter()
+                .filter_map(|&i| {
+                    let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+                    let caps = (2..=6).contains(&letters.len())
+                        && letters.iter().all(|c| c.is_uppercase())
+                        && !name.contains(' ');
+                    caps.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
+                })
+                .collect();
+            for a in &acronyms {
+                let cands: Vec<usize> = initials
+                    .get(a)
+                    .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                    .unwrap_or_default();
+                if let [c] = cands[..] {
+                    dsu.union(r, c);
+                    for &i in members {
+                        via[i] = Via::CrossDocument;
+                    }
+                    break;
+                }
+            }
+        }
+        // Missing middle names: "Lev Bronshtein" = "Lev Davidovich Bronshtein".
+        for roots in first_last.values().filter(|s| s.len() >= 2) {
+            let roots: Vec<usize> = roots.iter().copied().collect();
+            for (k, &a) in roots.iter().enumerate() {
+                for &b in &roots[..k] {
+                    if dsu.find(a) == dsu.find(b) || !compatible(a, b) {
+                        continue;
+                    }
+                    let mids = |r: usize| -> Vec<BTreeSet<String>> {
+                        cl[&r]
+                            .iter()
+                            .flat_map(|&i| nodes[i].anchors.iter())
+                            .filter(|x| x.len() >= 3)
+                            .map(|x| x.keys[1..x.len() - 1].iter().cloned().collect())
+                            .collect()
+                    };
+                    let (ma, mb) = (mids(a), mids(b));
+                    let clash = ma
+                        .iter()
+                        .any(|x| mb.iter().any(|y| !x.is_subset(y) && !y.is_subset(x)));
+                    if !clash {
+                        dsu.union(a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    // --- pass 4: misspellings
+    {
+        let cl = clusters(&mut dsu);
+        let genders: BTreeMap<usize, Option<String>> =
+            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        // unit: (class, tokens)
+        type Unit = (u8, Vec<String>);
+        let mut units: BTreeMap<usize, BTreeSet<Unit>> = BTreeMap::new();
+        for (&r, members) in &cl {
+            let set = units.entry(r).or_default();
+            let c = class_of(members);
+            for &i in members {
+                for a in &nodes[i].anchors {
+                    set.insert((c, a.keys.clone()));
+                    if c == 0 && a.len() >= 2 {
+                        if let Some(s) = a.surname() {
+                            set.insert((c, vec![s.to_string()]));
+                        }
+                    }
+                }
+            }
+        }
+        // Deletion index (SymSpell): a token and its variants with up to
+        // max_typo deletions; two tokens within that distance share one.
+        // (class, tokens, position, other tokens, variant) -> (root, token)
+        type Slot = (u8, usize, usize, String, String);
+        let mut index: BTreeMap<Slot, BTreeSet<(usize, String)>> = BTreeMap::new();
+        for (&r, set) in &units {
+            for (c, toks) in set {
+                for (p, t) in toks.iter().enumerate() {
+                    let len = t.chars().count();
+                    let d = max_typo(len);
+                    if d == 0 {
+                        continue;
+                    }
+                    let others: Vec<&str> = toks
+                        .iter()
+                        .enumerate()
+                        .filter(|(q, _)| *q != p)
+                        .map(|(_, s)| s.as_str())
+                        .collect();
+                    let others = others.join(" ");
+                    for v in deletions(t, d) {
+                        let _ = c;
+                        index
+                            .entry((0, toks.len(), p, others.clone(), v))
+                            .or_default()
+                            .insert((r, t.clone()));
+                    }
+                }
+            }
+        }
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for bucket in index.values().filter(|b| b.len() >= 2 && b.len() <= 64) {
+            let v: Vec<&(usize, String)> = bucket.iter().collect();
+            for (k, a) in v.iter().enumerate() {
+                for b in &v[..k] {
+                    if a.0 == b.0 || a.1 == b.1 {
+                        continue;
+                    }
+                    let (la, lb) = (a.1.chars().count(), b.1.chars().count());
+                    let d = osa_distance(&a.1, &b.1);
+                    if d == 0
+                        || d > max_typo(la.min(lb))
+                        || a.1.chars().next() != b.1.chars().next()
+                    {
+                        continue;
+                    }
+                    pairs.insert((a.0.min(b.0), a.0.max(b.0)));
+                }
+            }
+        }
+        let mentions_of = |m: &[usize]| -> usize { m.iter().map(|&i| nodes[i].mentions).sum() };
+        for (a, b) in pairs {
+            let (ma, mb) = (&cl[&a], &cl[&b]);
+            if dsu.find(a) == dsu.find(b) {
+                continue;
+            }
+            let ga = genders.get(&a).cloned().flatten();
+            let gb = genders.get(&b).cloned().flatten();
+            if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            // Types must agree, except for a rare misspelling that the
+            // tagger typed on its own ("Coyoacn" as a person).
+            if class_of(ma) != class_of(mb) {
+                let (small, g) = if mentions_of(ma) <= mentions_of(mb) {
+                    (ma, &ga)
+                } else {
+                    (mb, &gb)
+                };
+                if mentions_of(small) > 2 || g.is_some() {
+                    continue;
+                }
+            }
+            if cluster_shared(ma, mb) == 0 {
+                continue;
+            }
+            let minor = if (mentions_of(ma), b) >= (mentions_of(mb), a) {
+                mb
+            } else {
+                ma
+            };
+            for &i in minor {
+                via[i] = Via::Misspelling;
+            }
+            dsu.union(a, b);
+        }
+    }
+
+    // --- build entities
+    let cl = clusters(&mut dsu);
+    let mut drafts: Vec<(Entity, usize, Vec<usize>)> = Vec::new(); // (entity, total mentions, members)
+    for members in cl.values() {
+        drafts.push(build_entity(docs, &nodes, members, &via, rules));
+    }
+    // Stable, unique ids: on collision the cluster with more mentions (then
+    // the earliest mention) keeps the plain slug.
+    drafts.sort_by(|a, b| {
+        a.0.id
+            .cmp(&b.0.id)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.0.mentions.first().cmp(&b.0.mentions.first()))
+            .then_with(|| a.0.aliases.cmp(&b.0.aliases))
+    });
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (e, _, _) in drafts.iter_mut() {
+        let c = seen.entry(e.id.clone()).or_insert(0);
+        *c += 1;
+        if *c > 1 {
+            e.id = format!("{}-{}", e.id, c);
+        }
+    }
+    drafts.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let mut node_entity: Vec<Vec<Option<usize>>> =
+        node_of.iter().map(|r| vec![None; r.len()]).collect();
+    for (ei, (_, _, members)) in drafts.iter().enumerate() {
+        for &i in members {
+            node_entity[nodes[i].doc][nodes[i].local] = Some(ei);
+        }
+    }
+    let entities: Vec<Entity> = drafts.into_iter().map(|d| d.0).collect();
+
+    // --- place containment: "Coyoacán, Mexico" (adjacent place mentions)
+    let mut within = BTreeSet::new();
+    for (di, d) in docs.iter().enumerate() {
+        let mut places: Vec<(usize, usize, usize, usize)> = Vec::new(); // start, end, sentence, entity
+        for (li, le) in d.entities.iter().enumerate() {
+            if le.etype != EntityType::Place {
+                continue;
+            }
+            let Some(ei) = node_entity[di][li] else {
+                continue;
+            };
+            for m in &le.mentions {
+                places.push((m.span.start, m.span.end, m.sentence, ei));
+            }
+        }
+        places.sort();
+        for w in places.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let gap = b.0.saturating_sub(a.1);
+            if a.2 == b.2 && a.3 != b.3 && b.0 > a.1 && (1..=2).contains(&gap) {
+                within.insert((a.3, b.3));
+            }
+        }
+    }
+    Resolved {
+        entities,
+        node_entity,
+        within,
+    }
+}
+
+/// Every string obtained from `t` by deleting up to `d` chars (and `t`).
+fn deletions(t: &str, d: usize) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    out.insert(t.to_string());
+    let mut frontier = vec![t.to_string()];
+    for _ in 0..d {
+        let mut next = Vec::new();
+        for s in &frontier {
+            let chars: Vec<char> = s.chars().collect();
+            for i in 0..chars.len() {
+                let v: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+                if out.insert(v.clone()) {
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+fn non_ascii(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_ascii()).count()
+}
+
+fn build_entity(
+    docs: &[DocSummary],
+    nodes: &[Node],
+    members: &[usize],
+    via: &[Via],
+    rules: &NameRules,
+) -> (Entity, usize, Vec<usize>) {
+    // Type: the majority by mentions (organization vs group).
+    let mut tcount: BTreeMap<EntityType, usize> = BTreeMap::new();
+    let mut total = 0;
+    for &i in members {
+        let le = &docs[nodes[i].doc].entities[nodes[i].local];
+        *tcount.entry(nodes[i].etype).or_default() += le.mentions.len().max(1);
+        total += le.mentions.len();
+    }
+    let etype = tcount
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(t, _)| *t)
+        .unwrap_or_default();
+    let person = etype == EntityType::Person;
+
+    // Canonical name: among the local (fullest-in-document) names, prefer a
+    // name of several words, then the most mentioned, then the longest.
+    let mut surface_count: BTreeMap<String, usize> = BTreeMap::new();
+    let mut fold_count: BTreeMap<String, usize> = BTreeMap::new();
+    for &i in members {
+        let le = &docs[nodes[i].doc].entities[nodes[i].local];
+        for m in &le.mentions {
+            if matches!(
+                m.form,
+                MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
+            ) {
+                let t = clean(&m.text);
+                *fold_count.entry(rules.fold(&t)).or_default() += 1;
+                *surface_count.entry(t).or_default() += 1;
+            }
+        }
+    }
+    let mut cands: BTreeMap<String, (bool, usize, usize, usize, String)> = BTreeMap::new();
+    for &i in members {
+        if via[i] == Via::Misspelling {
+            continue;
+        }
+        let le = &docs[nodes[i].doc].entities[nodes[i].local];
+        let name = clean(&le.name);
+        let f = rules.fold(&name);
+        if f.is_empty() {
+            continue;
+        }
+        let words = NameKey::new(&name, person).len();
+        let cnt = fold_count.get(&f).copied().unwrap_or(0) + 1;
+        let sc = surface_count.get(&name).copied().unwrap_or(0);
+        let e = cands
+            .entry(f)
+            .or_insert((words >= 2, cnt, words, 0, name.clone()));
+        // Best surface of this folded name: most used, then with accents.
+        let cur = surface_count.get(&e.4).copied().unwrap_or(0);
+        if (sc, non_ascii(&name), std::cmp::Reverse(&name))
+            > (cur, non_ascii(&e.4), std::cmp::Reverse(&e.4))
+        {
+            e.4 = name.clone();
+        }
+        e.3 = non_ascii(&e.4);
+    }
+    let fallback = || {
+        let le = &docs[nodes[members[0]].doc].entities[nodes[members[0]].local];
+        clean(&le.name)
+    };
+    let name = cands
+        .iter()
+        .max_by(|a, b| {
+            let (x, y) = (a.1, b.1);
+            (x.0, x.1, x.2, x.3)
+                .cmp(&(y.0, y.1, y.2, y.3))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(_, v)| v.4.clone())
+        .unwrap_or_else(fallback);
+    let canon_fold = rules.fold(&name);
+    let canon_key = NameKey::new(&name, person).key();
+
+    // Aliases with the evidence that introduced each.
+    let mut evidence: BTreeMap<String, EntityAlias> = BTreeMap::new();
+    let mut mentions: Vec<SourceSpan> = Vec::new();
+    let how_of = |alias: &str, node: usize, form: Option<MentionForm>| -> &'static str {
+        match form {
+            Some(MentionForm::Partial) => return "partial",
+            Some(MentionForm::Acronym) => return "acronym",
+            Some(MentionForm::Description) => return "description",
+            _ => {}
+        }
+        if via[node] == Via::Misspelling && rules.fold(alias) != canon_fold {
+            return "misspelling";
+        }
+        let f = rules.fold(alias);
+        if f != canon_fold && NameKey::new(alias, person).key() == canon_key {
+            return "transliteration";
+        }
+        if via[node] == Via::CrossDocument {
+            return "cross_document";
+        }
+        "surface"
+    };
+    let offer = |e: EntityAlias, evidence: &mut BTreeMap<String, EntityAlias>| {
+        if e.alias.is_empty() {
+            return;
+        }
+        match evidence.get(&e.alias) {
+            // Keep the most telling evidence: a pattern over a plain
+            // surface form, then the earliest.
+            Some(old) => {
+                let rank = |a: &EntityAlias| (a.how == "surface", a.source.clone(), a.start);
+                if rank(&e) < rank(old) {
+                    evidence.insert(e.alias.clone(), e);
+                }
+            }
+            None => {
+                evidence.insert(e.alias.clone(), e);
+            }
+        }
+    };
+    for &i in members {
+        let d = &docs[nodes[i].doc];
+        let le = &d.entities[nodes[i].local];
+        let src = d.id().to_string();
+        for a in &le.aliases {
+            let alias = clean(&a.alias);
+            let (start, end) = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            let how = if a.how.is_empty() || a.how == "surface" {
+                how_of(&alias, i, None).to_string()
+            } else {
+                a.how.clone()
+            };
+            offer(
+                EntityAlias {
+                    alias,
+                    how,
+                    source: src.clone(),
+                    start,
+                    end,
+                },
+                &mut evidence,
+            );
+        }
+        for m in &le.mentions {
+            mentions.push(SourceSpan {
+                source: src.clone(),
+                start: m.span.start,
+                end: m.span.end,
+            });
+            let keep = match m.form {
+                MentionForm::Name | MentionForm::Partial | MentionForm::Acronym => true,
+                MentionForm::Pronoun => false,
+                // "the Old Man" is a name; "the Soviet leader" hardly is.
+                MentionForm::Description => {
+                    let words: Vec<&str> = m.text.split_whitespace().collect();
+                    words.len() >= 2
+                        && words[1..]
+                            .iter()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                }
+            };
+            if !keep {
+                continue;
+            }
+            let alias = clean(&m.text);
+            let how = how_of(&alias, i, Some(m.form)).to_string();
+            offer(
+                EntityAlias {
+                    alias,
+                    how,
+                    source: src.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                },
+                &mut evidence,
+            );
+        }
+        // The local name itself, where the text gives no span for it.
+        let lname = clean(&le.name);
+        if !evidence.contains_key(&lname) {
+            let first = le
+                .mentions
+                .iter()
+                .find(|m| clean(&m.text) == lname)
+                .map(|m| m.span);
+            let (start, end) = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            let how = how_of(&lname, i, None).to_string();
+            offer(
+                EntityAlias {
+                    alias: lname,
+                    how,
+                    source: src.clone(),
+                    start,
+                    end,
+                },
+                &mut evidence,
+            );
+        }
+    }
+    mentions.sort();
+    mentions.dedup();
+    let mut aliases: Vec<String> = evidence.keys().cloned().collect();
+    if !aliases.contains(&name) {
+        aliases.push(name.clone());
+        aliases.sort();
+    }
+    let alias_evidence: Vec<EntityAlias> = evidence.into_values().collect();
+    let id = format!("{}:{}", etype.as_str(), slug(&name));
+    (
+        Entity {
+            id,
+            etype,
+            name,
+            aliases,
+            alias_evidence,
+            mentions,
+        },
+        total,
+        members.to_vec(),
+    )
+}

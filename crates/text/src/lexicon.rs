@@ -1,0 +1,121 @@
+//! Word lists embedded from `resources/text/` and `resources/models/`,
+//! parsed once when the [`crate::Analyzer`] is built.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+
+/// How an abbreviation behaves at a possible sentence end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbbrevClass {
+    /// Precedes a name: never ends a sentence ("Dr. Smith", "St. Petersburg").
+    Title,
+    /// Month or weekday: ends a sentence only before a sentence starter.
+    Month,
+    /// Precedes a number ("b. 1879", "No. 5").
+    PreNum,
+    /// May end a sentence ("etc.", "Inc.", "U.S.").
+    General,
+}
+
+/// Lines of a resource file without comments and blank lines.
+pub(crate) fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Decompresses an embedded gzip resource; empty on a corrupt blob.
+pub(crate) fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut d = flate2::read::GzDecoder::new(bytes);
+    if d.read_to_end(&mut out).is_err() {
+        out.clear();
+    }
+    out
+}
+
+/// Lexicons used by the tokenizer and sentence splitter.
+#[derive(Debug, Default)]
+pub struct TokLexicon {
+    abbrevs: HashMap<String, AbbrevClass>,
+    abbrevs_lower: HashMap<String, AbbrevClass>,
+    starters: HashSet<String>,
+    /// Lower-cased word forms seen in the training corpora (for run-on splitting).
+    pub vocab: HashSet<String>,
+    /// Short words that may be glued to the end of a name in scraped text ("Smolnythe").
+    glue_suffixes: Vec<String>,
+}
+
+impl TokLexicon {
+    pub fn load() -> Self {
+        let mut lx = TokLexicon::default();
+        for l in data_lines(include_str!("../../../resources/text/abbreviations.tsv")) {
+            let mut it = l.split('\t');
+            let (Some(a), Some(c)) = (it.next(), it.next()) else {
+                continue;
+            };
+            let class = match c.trim() {
+                "title" => AbbrevClass::Title,
+                "month" => AbbrevClass::Month,
+                "prenum" => AbbrevClass::PreNum,
+                _ => AbbrevClass::General,
+            };
+            let a = a.trim().to_string();
+            if a.chars().all(|c| !c.is_uppercase()) {
+                lx.abbrevs_lower.entry(a.clone()).or_insert(class);
+            }
+            lx.abbrevs.entry(a).or_insert(class);
+        }
+        for l in data_lines(include_str!(
+            "../../../resources/text/sentence_starters.txt"
+        )) {
+            lx.starters.insert(l.trim().to_string());
+        }
+        for l in data_lines(include_str!("../../../resources/text/glue_suffixes.txt")) {
+            lx.glue_suffixes.push(l.trim().to_string());
+        }
+        let vocab = gunzip(include_bytes!("../../../resources/models/vocab.txt.gz"));
+        for w in String::from_utf8_lossy(&vocab).lines() {
+            if !w.is_empty() {
+                lx.vocab.insert(w.to_string());
+            }
+        }
+        lx
+    }
+
+    /// The class of `core` (an abbreviation without its final dot), if listed.
+    pub fn abbrev(&self, core: &str) -> Option<AbbrevClass> {
+        if let Some(c) = self.abbrevs.get(core) {
+            return Some(*c);
+        }
+        if core.chars().all(|c| !c.is_uppercase()) {
+            return self.abbrevs_lower.get(core).copied();
+        }
+        // "NOV." in an all-caps heading
+        let mut t = String::with_capacity(core.len());
+        for (i, c) in core.chars().enumerate() {
+            if i == 0 {
+                t.push(c);
+            } else {
+                t.extend(c.to_lowercase());
+            }
+        }
+        self.abbrevs.get(&t).copied()
+    }
+
+    pub fn is_starter(&self, w: &str) -> bool {
+        self.starters.contains(w)
+    }
+
+    pub fn in_vocab(&self, w: &str) -> bool {
+        if w.chars().any(char::is_uppercase) {
+            self.vocab.contains(&w.to_lowercase())
+        } else {
+            self.vocab.contains(w)
+        }
+    }
+
+    pub fn glue_suffixes(&self) -> &[String] {
+        &self.glue_suffixes
+    }
+}

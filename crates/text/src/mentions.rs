@@ -1,0 +1,1274 @@
+//! Mentions and within-document entities.
+//!
+//! 1. **Names**: runs of capitalised tokens (with inner connectors such as
+//!    "of the", "von"), typed by the entity tagger and by lexicon rules
+//!    (event heads, organisation heads, group suffixes, place gazetteer,
+//!    titles, given names); titles ("Grand Duke", "Empress") are kept out of
+//!    the name. Works come from title spans after cue words ("wrote",
+//!    "his book") and from quoted title-case spans.
+//! 2. **Aliases**: cue phrases ("byname of", "born", "known as",
+//!    "nicknamed", "real name", "called him") and acronyms defined in
+//!    parentheses link a second name to the first, with evidence.
+//! 3. **Coreference**: exact names join; a shorter person name joins the
+//!    latest fuller name ending with it ("Trotsky" → "Leon Trotsky") or,
+//!    when unique, starting with it; descriptions with a title ("the Tsar")
+//!    join the person bearing that title; pronouns join the most salient
+//!    person of compatible gender.
+
+use crate::lexicon::data_lines;
+use crate::Analyzer;
+use annalist_model::{
+    AliasEvidence, EntityType, LocalEntity, Mention, MentionForm, Sentence, Span, Token,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Rule lexicons of the mention stage (`resources/text/`).
+#[derive(Debug, Default)]
+pub struct MentionLexicon {
+    pub non_names: HashSet<String>,
+    pub work_heads: HashSet<String>,
+    pub work_first: HashSet<String>,
+    /// Cue token sequences (lower case) and the alias kind they introduce.
+    pub alias_cues: Vec<(Vec<String>, String)>,
+    pub descriptions: HashSet<String>,
+    pub surname_gender: Vec<(String, String)>,
+}
+
+impl MentionLexicon {
+    pub fn load() -> Self {
+        let set =
+            |s: &str| -> HashSet<String> { data_lines(s).map(|l| l.trim().to_string()).collect() };
+        let mut alias_cues: Vec<(Vec<String>, String)> =
+            data_lines(include_str!("../../../resources/text/alias_cues.tsv"))
+                .filter_map(|l| {
+                    let mut it = l.split('\t');
+                    let cue = it
+                        .next()?
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>();
+                    Some((cue, it.next()?.trim().to_string()))
+                })
+                .collect();
+        // longest cues first
+        alias_cues.sort_by_key(|(c, _)| std::cmp::Reverse(c.len()));
+        MentionLexicon {
+            non_names: set(include_str!("../../../resources/text/non_names.txt")),
+            work_heads: set(include_str!("../../../resources/text/work_heads.txt")),
+            work_first: set(include_str!("../../../resources/text/work_first.txt")),
+            alias_cues,
+            descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
+            surname_gender: data_lines(include_str!("../../../resources/text/surname_gender.tsv"))
+                .filter_map(|l| {
+                    let mut it = l.split('\t');
+                    Some((it.next()?.to_string(), it.next()?.trim().to_string()))
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A mention candidate over tokens `a..b`.
+#[derive(Clone, Debug)]
+struct Cand {
+    a: usize,
+    b: usize,
+    etype: EntityType,
+    form: MentionForm,
+    sentence: usize,
+    /// Title tokens before the name ("Grand Duke"), `ta..a`.
+    ta: usize,
+    /// Gender cue (title, pronoun).
+    gender: Option<String>,
+}
+
+struct Ctx<'a> {
+    an: &'a Analyzer,
+    text: &'a str,
+    toks: &'a [Token],
+    words: Vec<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+    fn lw(&self, i: usize) -> String {
+        self.w(i).to_lowercase()
+    }
+    fn upos(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.upos.as_str()).unwrap_or("")
+    }
+    fn is_cap(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+    }
+    fn glued(&self, i: usize) -> bool {
+        // token i starts right where token i-1 ends
+        i > 0 && self.toks[i].span.start == self.toks[i - 1].span.end
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b - 1].span.end)
+    }
+    fn slice(&self, a: usize, b: usize) -> &'a str {
+        self.span(a, b).slice(self.text)
+    }
+    fn is_title(&self, i: usize) -> bool {
+        self.an.names.titles.contains_key(self.w(i))
+    }
+}
+
+fn is_open_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "‘" | "«" | "'")
+}
+fn is_close_quote(w: &str) -> bool {
+    matches!(w, "\"" | "”" | "’" | "»" | "'")
+}
+const CONNECT: [&str; 3] = ["of", "the", "for"];
+const TITLE_INNER: [&str; 14] = [
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "from", "with", "'s", "’s", "at",
+];
+
+/// Mentions and local entities of one document.
+pub fn extract(
+    an: &Analyzer,
+    text: &str,
+    toks: &[Token],
+    sents: &[Sentence],
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let cx = Ctx {
+        an,
+        text,
+        toks,
+        words: toks.iter().map(|t| t.span.slice(text)).collect(),
+    };
+    let mut cands: Vec<Cand> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let (a, b) = s.tokens;
+        sentence_names(&cx, si, a, b.min(toks.len()), &mut cands);
+    }
+    cands.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
+    // drop overlaps (earlier/longer wins)
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if kept.last().is_some_and(|k| c.a < k.b) {
+            continue;
+        }
+        kept.push(c);
+    }
+    resolve(&cx, sents, kept)
+}
+
+/// Name, work, event and group candidates in one sentence `a..b`.
+fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) {
+    let an = cx.an;
+    let mut taken = vec![false; b.saturating_sub(a)];
+    let push = |out: &mut Vec<Cand>, taken: &mut Vec<bool>, c: Cand| {
+        if c.b <= c.a || (c.ta..c.b).any(|k| taken[k - a]) {
+            return;
+        }
+        for k in c.ta..c.b {
+            taken[k - a] = true;
+        }
+        out.push(c);
+    };
+    // 1. works after cue words, and quoted title-case spans
+    let mut i = a;
+    while i < b {
+        let lw = cx.lw(i);
+        if an.names.work_cues.contains(&lw) {
+            let mut k = i + 1;
+            // skip "," ":" and one adjective-like lowercase word ("his famed")
+            while k < b && matches!(cx.w(k), "," | ":") {
+                k += 1;
+            }
+            if k < b && is_open_quote(cx.w(k)) {
+                k += 1;
+            }
+            if k < b && cx.is_cap(k) && !an.ml.non_names.contains(cx.w(k)) && cx.upos(k) != "PRON" {
+                let e = title_end(cx, k, b);
+                let single_person = e == k + 1 && cx.toks[k].ent.ends_with("PER");
+                if e > k && !single_person && !(e == k + 1 && an.names.given.contains_key(cx.w(k)))
+                {
+                    push(
+                        out,
+                        &mut taken,
+                        cand(si, k, e, EntityType::Work, MentionForm::Name),
+                    );
+                    i = e;
+                    continue;
+                }
+            }
+        }
+        // a capitalised "The" inside a sentence opens a title: "in The Revolution Betrayed"
+        if cx.w(i) == "The"
+            && i > a
+            && cx.w(i - 1).chars().any(char::is_alphabetic)
+            && i + 1 < b
+            && cx.is_cap(i + 1)
+        {
+            let e = title_end(cx, i, b);
+            if e >= i + 2 {
+                push(
+                    out,
+                    &mut taken,
+                    cand(si, i, e, EntityType::Work, MentionForm::Name),
+                );
+                i = e;
+                continue;
+            }
+        }
+        // a title right before "(1989)": "Stalin and the Kirov Murder (1989)"
+        if cx.w(i) == "("
+            && i + 2 < b
+            && cx.w(i + 2) == ")"
+            && cx.w(i + 1).len() == 4
+            && cx.w(i + 1).chars().all(|c| c.is_ascii_digit())
+            && i > a
+        {
+            let mut s0 = i;
+            while s0 > a {
+                let w = cx.w(s0 - 1);
+                if cx.is_cap(s0 - 1)
+                    || (w == "?" && s0 == i)
+                    || (matches!(w, "and" | "of" | "the" | "a") && s0 < i)
+                {
+                    s0 -= 1;
+                } else {
+                    break;
+                }
+            }
+            while s0 < i && !cx.is_cap(s0) {
+                s0 += 1;
+            }
+            let words = (s0..i)
+                .filter(|&k| cx.w(k).chars().any(char::is_alphabetic))
+                .count();
+            if words >= 2 && (s0..i).all(|k| !taken[k - a]) {
+                push(
+                    out,
+                    &mut taken,
+                    cand(si, s0, i, EntityType::Work, MentionForm::Name),
+                );
+            }
+        }
+        if is_open_quote(cx.w(i)) && i + 1 < b {
+            // closing quote within 10 tokens
+            let close = (i + 1..b.min(i + 12)).find(|&k| is_close_quote(cx.w(k)));
+            if let Some(c) = close {
+                let inner = i + 1..c;
+                let n = inner.len();
+                let caps = inner.clone().filter(|&k| cx.is_cap(k)).count();
+                let cue_last = c > i + 1 && an.names.work_cues.contains(&cx.lw(c - 1));
+                // '"October" Revolution': quoted word + event head
+                if n == 1 && caps == 1 && c + 1 < b && an.names.event_heads.contains(cx.w(c + 1)) {
+                    push(
+                        out,
+                        &mut taken,
+                        cand(si, i, c + 2, EntityType::EventName, MentionForm::Name),
+                    );
+                    i = c + 2;
+                    continue;
+                }
+                let before = if i > a { cx.lw(i - 1) } else { String::new() };
+                let after_called = matches!(before.as_str(), "him" | "her" | "called" | "as");
+                if (1..=8).contains(&n)
+                    && cx.is_cap(i + 1)
+                    && (caps * 2 >= n || cue_last)
+                    && !after_called
+                    && (n >= 2 || !cx.toks[i + 1].ent.ends_with("PER"))
+                {
+                    let mut e = c;
+                    while e > i + 1 && matches!(cx.w(e - 1), "," | "." | ";") {
+                        e -= 1;
+                    }
+                    push(
+                        out,
+                        &mut taken,
+                        cand(si, i + 1, e, EntityType::Work, MentionForm::Name),
+                    );
+                    i = c + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    // 2. capitalised chunks
+    let mut i = a;
+    let first_word = (a..b)
+        .find(|&k| cx.w(k).chars().any(char::is_alphanumeric))
+        .unwrap_or(a);
+    while i < b {
+        if taken[i - a] || !cx.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let w = cx.w(i);
+        let month_led = i + 1 < b
+            && cx.is_cap(i + 1)
+            && !an.ml.non_names.contains(cx.w(i + 1))
+            && w.chars().all(char::is_alphabetic);
+        let starter = (an.tok.is_starter(w) && cx.upos(i) != "PROPN")
+            || TITLE_INNER.contains(&cx.lw(i).as_str());
+        if starter
+            || (an.ml.non_names.contains(w) && !month_led)
+            || (i == first_word && cx.upos(i) != "PROPN" && an.tok.in_vocab(w) && !cx.is_title(i))
+        {
+            i += 1;
+            continue;
+        }
+        // extend
+        let mut e = i + 1;
+        loop {
+            if e >= b || taken[e - a] {
+                break;
+            }
+            if cx.is_cap(e)
+                && !an.ml.non_names.contains(cx.w(e))
+                && (!an.tok.is_starter(cx.w(e)) || cx.upos(e) == "PROPN")
+                && !TITLE_INNER.contains(&cx.lw(e).as_str())
+            {
+                e += 1;
+                continue;
+            }
+            // hyphenated: All-Union
+            if cx.w(e) == "-"
+                && cx.glued(e)
+                && e + 1 < b
+                && cx.glued(e + 1)
+                && cx.w(e + 1).chars().next().is_some_and(char::is_uppercase)
+            {
+                e += 2;
+                continue;
+            }
+            // connectors: "of (the)", particles
+            let lw = cx.w(e);
+            if CONNECT.contains(&lw) || an.names.particles.contains(lw) {
+                let mut k = e + 1;
+                while k < b && (CONNECT.contains(&cx.w(k)) || an.names.particles.contains(cx.w(k)))
+                {
+                    k += 1;
+                }
+                if k < b
+                    && cx.is_cap(k)
+                    && !taken[k - a]
+                    && !an.ml.non_names.contains(cx.w(k))
+                    && k - e <= 2
+                {
+                    // "of" only joins organisations/places/events, not "Stalin of Russia"
+                    let particle = an.names.particles.contains(lw);
+                    let of_ok = !particle && !cx.toks[i].ent.ends_with("PER");
+                    if particle || of_ok {
+                        e = k + 1;
+                        continue;
+                    }
+                }
+            }
+            // ordinal numbers inside names: "Nicholas II" is caps already; "Law of 1 December"
+            break;
+        }
+        // trim trailing connectors (never end with them by construction)
+        let (c_a, c_b) = (i, e);
+        i = e;
+        if let Some(c) = classify(cx, si, c_a, c_b, first_word) {
+            push(out, &mut taken, c);
+        }
+    }
+    // 3. tagger-only spans (lowercase or other shapes the chunker skipped)
+    let mut k = a;
+    while k < b {
+        let t = &cx.toks[k].ent;
+        if let Some(ty) = t.strip_prefix("B-") {
+            let mut e = k + 1;
+            while e < b && cx.toks[e].ent.strip_prefix("I-") == Some(ty) {
+                e += 1;
+            }
+            let single_adj =
+                e == k + 1 && (an.names.demonyms.contains(cx.w(k)) || cx.upos(k) == "ADJ");
+            let initial_word = k == first_word && cx.upos(k) != "PROPN";
+            if (k..e).all(|j| !taken[j - a])
+                && (k..e).any(|j| cx.is_cap(j))
+                && !an.ml.non_names.contains(cx.w(k))
+                && !single_adj
+                && !initial_word
+                && !an.tok.is_starter(cx.w(k))
+            {
+                let et = match ty {
+                    "PER" => Some(EntityType::Person),
+                    "LOC" => Some(EntityType::Place),
+                    "ORG" => Some(EntityType::Organization),
+                    _ => None,
+                };
+                if let Some(et) = et {
+                    if cx.is_cap(k) && cx.is_cap(e - 1) {
+                        push(out, &mut taken, cand(si, k, e, et, MentionForm::Name));
+                    }
+                }
+            }
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+    // 4. pronouns and descriptions with a title ("the Tsar")
+    for k in a..b {
+        if taken[k - a] {
+            continue;
+        }
+        let lw = cx.lw(k);
+        if let Some(g) = an.names.pronouns.get(&lw) {
+            let mut c = cand(si, k, k + 1, EntityType::Person, MentionForm::Pronoun);
+            c.gender = Some(g.clone());
+            out.push(c);
+            continue;
+        }
+        if lw == "the" && k + 1 < b && cx.is_title(k + 1) && !taken[k + 1 - a] {
+            let mut e = k + 2;
+            while e < b && cx.is_title(e) && !taken[e - a] {
+                e += 1;
+            }
+            if e < b && cx.is_cap(e) {
+                continue; // "the Grand Duke Dmitri": a name follows
+            }
+            let mut c = cand(si, k, e, EntityType::Person, MentionForm::Description);
+            c.gender = an
+                .names
+                .titles
+                .get(cx.w(e - 1))
+                .filter(|g| *g != "-")
+                .cloned();
+            out.push(c);
+        }
+    }
+}
+
+fn cand(si: usize, a: usize, b: usize, etype: EntityType, form: MentionForm) -> Cand {
+    Cand {
+        a,
+        b,
+        etype,
+        form,
+        sentence: si,
+        ta: a,
+        gender: None,
+    }
+}
+
+/// End of a title starting at `k`: capitalised words and inner function
+/// words, ending on a capitalised word (or "?" right after one).
+fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
+    let mut e = k;
+    let mut last_cap = k;
+    let mut j = k;
+    while j < b && j < k + 12 {
+        let w = cx.w(j);
+        if cx.is_cap(j) || (j > k && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()) {
+            last_cap = j + 1;
+            e = last_cap;
+        } else if (TITLE_INNER.contains(&w) && j > k) || (w == "-" && cx.glued(j)) {
+            // inner word
+        } else if w == "?" && last_cap == j {
+            e = j + 1;
+            break;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    e.max(last_cap)
+}
+
+/// Types a capitalised chunk `a..b`, or rejects it.
+fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Option<Cand> {
+    let an = cx.an;
+    let names = &an.names;
+    let whole_place = {
+        let key: Vec<String> = (a..b).map(|k| cx.lw(k)).collect();
+        names.places.contains(&key.join(" "))
+    };
+    if whole_place && b - a >= 2 {
+        return Some(Cand {
+            a,
+            b,
+            etype: EntityType::Place,
+            form: MentionForm::Name,
+            sentence: si,
+            ta: a,
+            gender: None,
+        });
+    }
+    // titles in front
+    let mut ta = a;
+    let mut a = a;
+    let mut gender = None;
+    while a < b && cx.is_title(a) {
+        if let Some(g) = names.titles.get(cx.w(a)) {
+            if g != "-" {
+                gender = Some(g.clone());
+            }
+        }
+        a += 1;
+    }
+    if a >= b {
+        return None; // only titles: handled as a description when after "the"
+    }
+    if a > ta && !(cx.is_cap(a)) {
+        ta = a;
+    }
+    let first = cx.w(a);
+    let last = cx.w(b - 1);
+    let n = b - a;
+    let ent: Vec<&str> = (a..b).map(|k| cx.toks[k].ent.as_str()).collect();
+    let vote = |t: &str| ent.iter().filter(|e| e.ends_with(t)).count();
+    let (per, loc, org, misc) = (vote("PER"), vote("LOC"), vote("ORG"), vote("MISC"));
+    let mk = |etype: EntityType| -> Option<Cand> {
+        Some(Cand {
+            a,
+            b,
+            etype,
+            form: MentionForm::Name,
+            sentence: si,
+            ta,
+            gender: gender.clone(),
+        })
+    };
+    if ta < a {
+        return mk(EntityType::Person);
+    }
+    let is_event_prefix = n >= 2 && names.event_prefixes.contains(first);
+    let single_unknown = |w: &str| !an.tok.in_vocab(w);
+    if is_event_prefix && first != "Treaty" {
+        return mk(EntityType::EventName);
+    }
+    if n >= 3 && an.ml.work_first.contains(first) && (a..b).any(|k| cx.w(k) == "of") {
+        return mk(EntityType::Work);
+    }
+    if names.event_heads.contains(last) && (n >= 2 || single_unknown(last)) {
+        return mk(EntityType::EventName);
+    }
+    if an.ml.work_heads.contains(last) && (n >= 2 || single_unknown(last)) {
+        return mk(EntityType::Work);
+    }
+    if names.org_heads.contains(last)
+        && (n >= 2 || last.chars().all(char::is_uppercase) || single_unknown(last) || org > 0)
+    {
+        return mk(EntityType::Organization);
+    }
+    // groups: Bolsheviks, Stalinists, Freikorps
+    if n == 1 {
+        let is_group = names.groups.contains(first)
+            || (first.chars().count() >= 6
+                && names
+                    .group_suffixes
+                    .iter()
+                    .any(|s| first.ends_with(s.as_str()))
+                && !names.places.contains(&first.to_lowercase())
+                && per == 0);
+        if is_group {
+            return mk(EntityType::Group);
+        }
+        let prev = if a > 0 { cx.lw(a - 1) } else { String::new() };
+        if an.ml.work_heads.contains(first)
+            && matches!(prev.as_str(), "his" | "her" | "their" | "'s" | "’s")
+        {
+            return mk(EntityType::Work);
+        }
+        if names.demonyms.contains(first)
+            && matches!(prev.as_str(), "a" | "an")
+            && matches!(cx.upos(a), "NOUN" | "PROPN")
+        {
+            return mk(EntityType::Group);
+        }
+        if names.demonyms.contains(first) {
+            // "Trotskyist" as a noun names a group; "Soviet" alone is no mention
+            if first.ends_with("ist") && cx.upos(a) == "NOUN" {
+                return mk(EntityType::Group);
+            }
+            return None;
+        }
+        if cx.upos(a) == "ADJ" && per + loc + org == 0 {
+            return None;
+        }
+    }
+    let place = {
+        let key: Vec<String> = (a..b).map(|k| cx.lw(k)).collect();
+        names.places.contains(&key.join(" "))
+    };
+    if per > 0 && per >= loc.max(org) {
+        return mk(EntityType::Person);
+    }
+    if loc > 0 && loc >= org {
+        return mk(EntityType::Place);
+    }
+    if org > 0 {
+        return mk(EntityType::Organization);
+    }
+    if place {
+        return mk(EntityType::Place);
+    }
+    if names.given.contains_key(first) && n >= 2 {
+        return mk(EntityType::Person);
+    }
+    if misc > 0 {
+        if n >= 2 {
+            return mk(EntityType::Work);
+        }
+        return None;
+    }
+    // untagged capitalised words: proper nouns only
+    let propn = (a..b).filter(|&k| cx.upos(k) == "PROPN").count();
+    if propn * 2 > n && !(a == first_word && n == 1 && an.tok.in_vocab(first)) {
+        if n == 1 && first.chars().all(char::is_uppercase) && first.len() >= 2 {
+            return mk(EntityType::Organization);
+        }
+        return mk(EntityType::Person);
+    }
+    None
+}
+
+/// The alias pattern and its evidence span, when a mention came from one.
+type AliasHow = Option<(String, Span)>;
+
+/// Union-find over mention indices.
+struct Dsu(Vec<usize>);
+impl Dsu {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut x = x;
+        while self.0[x] != r {
+            let n = self.0[x];
+            self.0[x] = r;
+            x = n;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // keep the earlier mention as root
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+fn words_of<'a>(cx: &Ctx<'a>, c: &Cand) -> Vec<&'a str> {
+    (c.a..c.b)
+        .map(|k| cx.w(k))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let an = cx.an;
+    let n = cands.len();
+    let mut dsu = Dsu((0..n).collect());
+    let mut how: Vec<Option<(String, Span)>> = vec![None; n];
+    // --- alias patterns: NAME <cue> NAME2 ---
+    let named: Vec<usize> = (0..n)
+        .filter(|&i| cands[i].form == MentionForm::Name)
+        .collect();
+    for (pos, &i) in named.iter().enumerate() {
+        let c = cands[i].clone();
+        // tokens between previous mention end and this mention start
+        let Some(&prev) = pos.checked_sub(1).and_then(|p| named.get(p)) else {
+            continue;
+        };
+        let p = cands[prev].clone();
+        if p.sentence != c.sentence || p.b > c.ta {
+            continue;
+        }
+        let between: Vec<String> = (p.b..c.ta)
+            .map(|k| cx.lw(k))
+            .filter(|w| !matches!(w.as_str(), "," | "(" | "the" | ":" | "“" | "\"" | "”"))
+            .collect();
+        if between.is_empty() {
+            // acronym: "International Left Opposition (ILO)"
+            continue;
+        }
+        let mut between = between;
+        // "was born", "is also known as"
+        while between.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "was" | "is" | "also" | "then" | "originally" | "had" | "been" | "his" | "her"
+            )
+        }) {
+            between.remove(0);
+        }
+        let hit = an.ml.alias_cues.iter().find(|(cue, _)| *cue == between);
+        if let Some((_, kind)) = hit {
+            let target_ok =
+                c.etype == p.etype || c.etype == EntityType::Person || kind == "renamed";
+            if target_ok && p.etype != EntityType::Work {
+                cands[i].etype = p.etype;
+                dsu.union(prev, i);
+                how[i] = Some((
+                    kind.clone(),
+                    Span::new(cx.toks[p.a].span.start, cx.toks[c.b - 1].span.end),
+                ));
+            }
+        }
+    }
+    // nickname patterns with pronouns / descriptions: "referred to him ... as the Old Man",
+    // "called him “Our Friend”", "Grishka, as his enemies called him"
+    let mut extra: Vec<Cand> = Vec::new();
+    let mut extra_how: Vec<(String, Span)> = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let (a, b) = s.tokens;
+        let b = b.min(cx.toks.len());
+        let mut k = a;
+        while k < b {
+            let lw = cx.lw(k);
+            if matches!(lw.as_str(), "called" | "referred" | "nicknamed" | "dubbed") {
+                // find "him/her" within 2 tokens, then "as"? then the nickname
+                let mut j = k + 1;
+                if j < b && cx.lw(j) == "to" {
+                    j += 1;
+                }
+                if j < b && matches!(cx.lw(j).as_str(), "him" | "her") {
+                    let pron = j;
+                    j += 1;
+                    // skip up to 6 tokens to "as" when "referred"
+                    if lw == "referred" {
+                        match (j..b.min(j + 8)).find(|&x| cx.lw(x) == "as") {
+                            Some(x) => j = x + 1,
+                            None => {
+                                k += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    let q = j < b && is_open_quote(cx.w(j));
+                    if q {
+                        j += 1;
+                    }
+                    let start = j;
+                    if j < b && cx.lw(j) == "the" {
+                        j += 1;
+                    }
+                    if j < b && cx.is_cap(j) {
+                        let mut e = j;
+                        while e < b && (cx.is_cap(e) || (e > j && cx.w(e) == "of")) {
+                            e += 1;
+                        }
+                        if e > j {
+                            // replace any candidate over the nickname
+                            let mut c =
+                                cand(si, start, e, EntityType::Person, MentionForm::Description);
+                            c.gender = an.names.pronouns.get(&cx.lw(pron)).cloned();
+                            extra.push(c);
+                            extra_how.push(("nickname".into(), cx.span(k, e)));
+                            k = e;
+                            continue;
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+    }
+    // "X is a nickname" / "X, as his enemies called him": nickname before the cue
+    for (si, s) in sents.iter().enumerate() {
+        let (a, b) = s.tokens;
+        let b = b.min(cx.toks.len());
+        for k in a..b {
+            let lw = cx.lw(k);
+            let inverse = (lw == "nickname"
+                && k >= a + 2
+                && matches!(cx.lw(k - 1).as_str(), "a" | "his" | "her"))
+                || (lw == "called"
+                    && k + 1 < b
+                    && matches!(cx.lw(k + 1).as_str(), "him" | "her")
+                    && (a..k).any(|x| cx.lw(x) == "as"));
+            if !inverse {
+                continue;
+            }
+            // the capitalised name at the sentence start (optionally "The ...")
+            let mut j = a;
+            let start = j;
+            if cx.lw(j) == "the" {
+                j += 1;
+            }
+            let mut e = j;
+            while e < k && cx.is_cap(e) {
+                e += 1;
+            }
+            if e > j && e <= k {
+                let c = cand(si, start, e, EntityType::Person, MentionForm::Description);
+                extra.push(c);
+                extra_how.push(("nickname".into(), cx.span(start, k + 1)));
+            }
+            break;
+        }
+    }
+    // merge extras: they replace overlapping candidates
+    let mut nick_of: Vec<Option<(String, Span)>> = vec![None; n];
+    if !extra.is_empty() {
+        let mut all: Vec<(Cand, AliasHow, AliasHow)> = Vec::new();
+        let mut old: Vec<(Cand, Option<(String, Span)>)> = cands.into_iter().zip(how).collect();
+        for (c, h) in extra.into_iter().zip(extra_how) {
+            old.retain(|(o, _)| !(o.a < c.b && c.a < o.b));
+            all.push((c, None, Some(h)));
+        }
+        for (c, h) in old {
+            all.push((c, h, None));
+        }
+        all.sort_by_key(|(c, _, _)| c.a);
+        cands = Vec::with_capacity(all.len());
+        how = Vec::with_capacity(all.len());
+        nick_of = Vec::with_capacity(all.len());
+        for (c, h, nk) in all {
+            cands.push(c);
+            how.push(h);
+            nick_of.push(nk);
+        }
+        // recompute unions for alias patterns after re-indexing: rerun simply
+        let n2 = cands.len();
+        dsu = Dsu((0..n2).collect());
+        for i in 0..n2 {
+            if how[i].is_some() {
+                // the alias joins the closest preceding named mention in its sentence
+                if let Some(p) = (0..i).rev().find(|&p| {
+                    cands[p].sentence == cands[i].sentence && cands[p].form == MentionForm::Name
+                }) {
+                    dsu.union(p, i);
+                }
+            }
+        }
+    }
+    let n = cands.len();
+    // --- acronyms: NAME ( ACR ) ---
+    for i in 0..n {
+        let c = cands[i].clone();
+        if c.form != MentionForm::Name || c.b + 2 >= cx.toks.len() {
+            continue;
+        }
+        if cx.w(c.b) != "(" || cx.w(c.b + 2) != ")" {
+            continue;
+        }
+        let acr = cx.w(c.b + 1);
+        if acr.len() < 2 || !acr.chars().all(|ch| ch.is_uppercase()) {
+            continue;
+        }
+        let initials: String = (c.a..c.b)
+            .map(|k| cx.w(k))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials == acr {
+            if let Some(j) = (i + 1..n).find(|&j| cands[j].a == c.b + 1) {
+                cands[j].form = MentionForm::Acronym;
+                cands[j].etype = c.etype;
+                dsu.union(i, j);
+                how[j] = Some(("acronym".into(), cx.span(c.a, c.b + 3)));
+            } else {
+                let mut ac = cand(c.sentence, c.b + 1, c.b + 2, c.etype, MentionForm::Acronym);
+                ac.gender = None;
+                cands.push(ac);
+                how.push(Some(("acronym".into(), cx.span(c.a, c.b + 3))));
+                nick_of.push(None);
+                dsu.0.push(cands.len() - 1);
+                let j = cands.len() - 1;
+                dsu.union(i, j);
+            }
+        }
+    }
+    // keep document order after possible pushes
+    let n = cands.len();
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (cands[i].a, cands[i].b));
+    // --- exact names, acronyms used later, partial names ---
+    // mention text with whitespace runs (newlines, no-break spaces) as one space
+    let text_of: Vec<String> = cands
+        .iter()
+        .map(|c| {
+            cx.slice(c.a, c.b)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    let mut seen: HashMap<(String, u8), usize> = HashMap::new();
+    // one family: the same surface text is one entity whatever the tagger said
+    let fam = |_t: EntityType| -> u8 { 0 };
+    for &i in &order {
+        let c = cands[i].clone();
+        if c.form == MentionForm::Pronoun {
+            continue;
+        }
+        let key = (text_of[i].to_lowercase(), fam(c.etype));
+        match seen.get(&key) {
+            Some(&j) => {
+                if c.form == MentionForm::Name && cands[j].form == MentionForm::Acronym {
+                    cands[i].form = MentionForm::Acronym;
+                }
+                if c.form == MentionForm::Name && cands[j].form == MentionForm::Description {
+                    cands[i].form = MentionForm::Description;
+                }
+                if cands[i].form != MentionForm::Name
+                    || cands[j].etype == c.etype
+                    || c.etype == EntityType::Person
+                {
+                    cands[i].etype = cands[j].etype;
+                }
+                dsu.union(j, i)
+            }
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+    // nickname descriptions join the pronoun's antecedent: resolved with pronouns below
+    // partial person names
+    let person_words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(cx, c)).collect();
+    for (oi, &i) in order.iter().enumerate() {
+        let c = &cands[i];
+        let wi = &person_words[i];
+        if c.form != MentionForm::Name || how[i].is_some() || wi.is_empty() {
+            continue;
+        }
+        let retype = c.etype != EntityType::Person;
+        if retype && wi.len() != 1 {
+            continue;
+        }
+        let root_i = dsu.find(i);
+        // earlier fuller names ending with these words (surname match)
+        let mut best: Option<usize> = None;
+        for &j in order[..oi].iter().rev() {
+            let cj = &cands[j];
+            if cj.etype != EntityType::Person || cj.form != MentionForm::Name {
+                continue;
+            }
+            let wj = &person_words[j];
+            if wj.len() > wi.len() && wj.ends_with(wi) {
+                best = Some(j);
+                break;
+            }
+        }
+        // or a later full name ("Trotsky ... Leon Trotsky") when nothing earlier
+        if best.is_none() {
+            for &j in order[oi + 1..].iter() {
+                let cj = &cands[j];
+                if cj.etype != EntityType::Person || cj.form != MentionForm::Name {
+                    continue;
+                }
+                let wj = &person_words[j];
+                if wj.len() > wi.len() && wj.ends_with(wi) {
+                    best = Some(j);
+                    break;
+                }
+            }
+        }
+        // a lone given name: the unique person whose full name starts with it
+        if best.is_none() && wi.len() == 1 {
+            let roots: HashSet<usize> = order
+                .iter()
+                .filter(|&&j| {
+                    j != i
+                        && cands[j].etype == EntityType::Person
+                        && cands[j].form == MentionForm::Name
+                        && person_words[j].len() >= 2
+                        && person_words[j][0] == wi[0]
+                })
+                .map(|&j| dsu.find(j))
+                .collect();
+            if roots.len() == 1 {
+                best = roots.into_iter().next();
+            }
+        }
+        if retype && best.is_some_and(|j| person_words[j].first() == wi.first()) {
+            continue; // "Leon" of a place is not "Leon Trotsky"
+        }
+        if let Some(j) = best {
+            if dsu.find(j) != root_i {
+                cands[i].form = MentionForm::Partial;
+                cands[i].etype = EntityType::Person;
+                dsu.union(j, i);
+            }
+        }
+    }
+    // --- components so far ---
+    let mut comp_of: HashMap<usize, usize> = HashMap::new();
+    let mut comps: Vec<Vec<usize>> = Vec::new();
+    for &i in &order {
+        if cands[i].form == MentionForm::Pronoun {
+            continue;
+        }
+        if nick_of[i].is_some()
+            || (cands[i].form == MentionForm::Description && !comp_has_name(&cands, &mut dsu, i))
+        {
+            // resolved below like pronouns (unless joined to a name)
+        }
+        let r = dsu.find(i);
+        let k = *comp_of.entry(r).or_insert_with(|| {
+            comps.push(Vec::new());
+            comps.len() - 1
+        });
+        comps[k].push(i);
+    }
+    // gender and titles per component
+    let mut comp_gender: Vec<Option<String>> = vec![None; comps.len()];
+    let mut comp_titles: Vec<HashSet<String>> = vec![HashSet::new(); comps.len()];
+    let mut comp_type: Vec<EntityType> = vec![EntityType::Person; comps.len()];
+    let mut comp_has_name_v: Vec<bool> = vec![false; comps.len()];
+    for (k, ms) in comps.iter().enumerate() {
+        let mut votes: HashMap<EntityType, usize> = HashMap::new();
+        for &i in ms {
+            let c = &cands[i];
+            if matches!(
+                c.form,
+                MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
+            ) {
+                comp_has_name_v[k] = true;
+            }
+            *votes.entry(c.etype).or_default() += if c.form == MentionForm::Name { 2 } else { 1 };
+            for t in c.ta..c.a {
+                comp_titles[k].insert(cx.w(t).to_lowercase());
+            }
+            if comp_gender[k].is_none() {
+                if let Some(g) = &c.gender {
+                    comp_gender[k] = Some(g.clone());
+                }
+            }
+        }
+        let mut vv: Vec<(EntityType, usize)> = votes.into_iter().collect();
+        vv.sort_by_key(|(t, v)| (std::cmp::Reverse(*v), *t));
+        comp_type[k] = vv.first().map(|x| x.0).unwrap_or_default();
+        if comp_gender[k].is_none() && comp_type[k] == EntityType::Person {
+            comp_gender[k] = guess_gender(cx, &cands, &person_words, ms);
+        }
+        if comp_type[k] == EntityType::Group {
+            comp_gender[k] = Some("plural".into());
+        }
+    }
+    // --- pronouns, nickname descriptions, titled descriptions ---
+    // salience: walk the document; remember person components by last mention
+    let mut assign: HashMap<usize, usize> = HashMap::new(); // cand -> comp
+    let mut history: Vec<(usize, usize, usize)> = Vec::new(); // (comp, sentence, token)
+    for &i in &order {
+        let c = &cands[i];
+        let root = dsu.find(i);
+        let comp = comp_of.get(&root).copied();
+        let needs = c.form == MentionForm::Pronoun
+            || ((c.form == MentionForm::Description) && comp.is_some_and(|k| !comp_has_name_v[k]));
+        if !needs {
+            if let Some(k) = comp {
+                if comp_type[k] == EntityType::Person && comp_has_name_v[k] {
+                    history.push((k, c.sentence, c.a));
+                }
+            }
+            continue;
+        }
+        // titled description: the person bearing that title
+        if c.form == MentionForm::Description && nick_of[i].is_none() {
+            let title = cx.lw(c.b - 1);
+            let hit = history
+                .iter()
+                .rev()
+                .find(|(k, _, _)| comp_titles[*k].contains(&title))
+                .map(|x| x.0);
+            if let Some(k) = hit {
+                assign.insert(i, k);
+                history.push((k, c.sentence, c.a));
+            }
+            continue;
+        }
+        let g = c.gender.clone();
+        let compatible = |k: usize| -> bool {
+            match (&g, &comp_gender[k]) {
+                (Some(a), Some(b)) => a == b,
+                (Some(_), None) => true,
+                _ => true,
+            }
+        };
+        // subject preference: in the current sentence the first compatible person
+        // before the pronoun, else the first person of the closest previous sentence
+        let mut pick = None;
+        let cur: Vec<&(usize, usize, usize)> = history
+            .iter()
+            .filter(|h| h.1 == c.sentence && h.2 < c.a)
+            .collect();
+        let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
+        if let Some(h) = cur
+            .iter()
+            .rev()
+            .find(|h| strict(h.0))
+            .or_else(|| cur.iter().rev().find(|h| compatible(h.0)))
+        {
+            pick = Some(h.0);
+        }
+        if pick.is_none() {
+            for back in 1..=4usize {
+                let Some(s) = c.sentence.checked_sub(back) else {
+                    break;
+                };
+                let prev: Vec<&(usize, usize, usize)> =
+                    history.iter().filter(|h| h.1 == s).collect();
+                if let Some(h) = prev
+                    .iter()
+                    .find(|h| strict(h.0))
+                    .or_else(|| prev.iter().find(|h| compatible(h.0)))
+                {
+                    pick = Some(h.0);
+                    break;
+                }
+            }
+        }
+        if pick.is_none() {
+            pick = history.iter().rev().find(|h| strict(h.0)).map(|h| h.0);
+        }
+        if let Some(k) = pick {
+            assign.insert(i, k);
+            if comp_gender[k].is_none() {
+                if let Some(g) = &g {
+                    comp_gender[k] = Some(g.clone());
+                }
+            }
+            if nick_of[i].is_some() {
+                // the nickname text is an alias of that person; later uses join too
+                let key = text_of[i].to_lowercase();
+                for &j in &order {
+                    if j != i && text_of[j].to_lowercase() == key {
+                        assign.insert(j, k);
+                    }
+                }
+            }
+        }
+    }
+    // --- build entities ---
+    let mut ent_of_comp: HashMap<usize, usize> = HashMap::new();
+    let mut entities: Vec<LocalEntity> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for &i in &order {
+        let c = &cands[i];
+        let comp = match assign.get(&i) {
+            Some(&k) => Some(k),
+            None => {
+                if c.form == MentionForm::Pronoun {
+                    None
+                } else {
+                    let k = comp_of.get(&dsu.find(i)).copied();
+                    // a description never resolved stays out
+                    k.filter(|&k| comp_has_name_v[k] || c.form == MentionForm::Name)
+                }
+            }
+        };
+        let Some(k) = comp else { continue };
+        let e = *ent_of_comp.entry(k).or_insert_with(|| {
+            entities.push(LocalEntity {
+                etype: comp_type[k],
+                gender: comp_gender[k].clone(),
+                ..Default::default()
+            });
+            entities.len() - 1
+        });
+        let span = cx.span(c.a, c.b);
+        let mi = mentions.len();
+        mentions.push(Mention {
+            span,
+            text: text_of[i].clone(),
+            etype: comp_type[k],
+            form: c.form,
+            entity: e,
+            sentence: c.sentence,
+        });
+        let ent = &mut entities[e];
+        ent.mentions.push(mi);
+        if c.form != MentionForm::Pronoun {
+            let alias = text_of[i].clone();
+            let h = how[i].clone().or(nick_of[i].clone());
+            if !ent.aliases.iter().any(|x| x.alias == alias) {
+                let (how_s, sp) = match (h, c.form) {
+                    (Some((h, sp)), _) => (h, Some(sp)),
+                    (None, MentionForm::Partial) => ("partial".to_string(), None),
+                    (None, MentionForm::Description) => ("description".to_string(), None),
+                    _ => ("surface".to_string(), None),
+                };
+                ent.aliases.push(AliasEvidence {
+                    alias,
+                    how: how_s,
+                    span: sp,
+                });
+            }
+            if c.ta < c.a {
+                let titled = cx
+                    .slice(c.ta, c.b)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !ent.aliases.iter().any(|x| x.alias == titled) {
+                    ent.aliases.push(AliasEvidence {
+                        alias: titled,
+                        how: "title".into(),
+                        span: None,
+                    });
+                }
+            }
+        }
+    }
+    // entity names: the fullest surface name (not a birth name / alias)
+    for ent in &mut entities {
+        let mut best: Option<(usize, usize, &str)> = None; // (words, -order, text)
+        for m in &ent.mentions {
+            let mm = &mentions[*m];
+            if !matches!(mm.form, MentionForm::Name | MentionForm::Partial) {
+                continue;
+            }
+            let a = ent.aliases.iter().find(|x| x.alias == mm.text);
+            if a.is_some_and(|x| !matches!(x.how.as_str(), "surface" | "partial")) {
+                continue;
+            }
+            let nw = mm.text.split_whitespace().count();
+            if best.is_none_or(|b| nw > b.0) {
+                best = Some((nw, 0, &mm.text));
+            }
+        }
+        ent.name = match best {
+            Some(b) => b.2.to_string(),
+            None => ent
+                .mentions
+                .iter()
+                .map(|m| &mentions[*m])
+                .find(|m| m.form != MentionForm::Pronoun)
+                .map(|m| m.text.clone())
+                .unwrap_or_default(),
+        };
+    }
+    (mentions, entities)
+}
+
+fn comp_has_name(cands: &[Cand], dsu: &mut Dsu, i: usize) -> bool {
+    let r = dsu.find(i);
+    (0..cands.len()).any(|j| cands[j].form == MentionForm::Name && dsu.find(j) == r)
+}
+
+/// Gender from given names and surname endings.
+fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[Vec<&str>], ms: &[usize]) -> Option<String> {
+    for &i in ms {
+        if cands[i].form != MentionForm::Name {
+            continue;
+        }
+        let w = &words[i];
+        if w.len() >= 2 {
+            if let Some(g) = cx.an.names.given.get(w[0]) {
+                return Some(g.clone());
+            }
+        }
+    }
+    for &i in ms {
+        let w = &words[i];
+        if let Some(last) = w.last() {
+            for (suf, g) in &cx.an.ml.surname_gender {
+                if g != "-" && last.len() > suf.len() + 2 && last.ends_with(suf.as_str()) {
+                    return Some(g.clone());
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,324 @@
+//! Averaged perceptron over hashed features: training, compact storage and
+//! fast greedy scoring.
+//!
+//! Features are 64-bit hashes computed by [`fhash`], our own FNV-1a variant:
+//! hand-written rather than taken from a hashing crate so that a committed
+//! model can never be silently invalidated by a dependency's new version.
+//!
+//! Stored format (then gzip): `APM1`, u8 class count, each class name as
+//! u8 length + bytes, f32 scale, u32 feature count, then per feature: u64 key,
+//! u8 number of non-zero classes, and that many (u8 class, i16 weight)
+//! pairs; weight = i16 × scale.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// Incremental feature hash: template id, then string parts.
+#[derive(Clone, Copy)]
+pub struct FHash(u64);
+
+impl FHash {
+    #[inline]
+    pub fn new(template: u8) -> Self {
+        FHash((FNV_OFFSET ^ template as u64).wrapping_mul(FNV_PRIME))
+    }
+    #[inline]
+    pub fn str(mut self, s: &str) -> Self {
+        for &b in s.as_bytes() {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+        // separator so ("ab","c") != ("a","bc")
+        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
+        self
+    }
+    #[inline]
+    pub fn finish(self) -> u64 {
+        // final avalanche (splitmix64)
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+/// Hash of a template id and its string parts.
+#[inline]
+pub fn fhash(template: u8, parts: &[&str]) -> u64 {
+    let mut h = FHash::new(template);
+    for p in parts {
+        h = h.str(p);
+    }
+    h.finish()
+}
+
+/// Keys are already well-mixed hashes: the map needs no further hashing.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// A trained model ready for scoring.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub classes: Vec<String>,
+    index: IdMap<u32>,
+    weights: Vec<f32>,
+}
+
+impl Model {
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+    pub fn class_id(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == name)
+    }
+
+    /// Adds the weights of `feats` into `scores` (length = class count).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let c = self.classes.len();
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&row) = self.index.get(f) {
+                let row = row as usize * c;
+                for (s, w) in scores.iter_mut().zip(&self.weights[row..row + c]) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    /// Best class among `allowed` (all when None).
+    pub fn argmax(scores: &[f32], allowed: Option<&[bool]>) -> usize {
+        let mut best = 0;
+        let mut bv = f32::NEG_INFINITY;
+        for (i, &s) in scores.iter().enumerate() {
+            if allowed.is_some_and(|a| !a[i]) {
+                continue;
+            }
+            if s > bv {
+                bv = s;
+                best = i;
+            }
+        }
+        best
+    }
+
+    /// Parses the stored (gunzipped) format. Returns an empty model on a
+    /// corrupt blob rather than panicking.
+    pub fn from_bytes(b: &[u8]) -> Model {
+        Self::parse(b).unwrap_or_default()
+    }
+
+    fn parse(b: &[u8]) -> Option<Model> {
+        let mut r = Reader { b, p: 0 };
+        if r.take(4)? != b"APM1" {
+            return None;
+        }
+        let nc = r.u8()? as usize;
+        let mut classes = Vec::with_capacity(nc);
+        for _ in 0..nc {
+            let l = r.u8()? as usize;
+            classes.push(String::from_utf8_lossy(r.take(l)?).into_owned());
+        }
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+        let nf = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
+        let mut index = IdMap::default();
+        index.reserve(nf);
+        let mut weights = vec![0f32; nf * nc];
+        for row in 0..nf {
+            let key = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let nnz = r.u8()? as usize;
+            for _ in 0..nnz {
+                let c = r.u8()? as usize;
+                let w = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
+                if c < nc {
+                    weights[row * nc + c] = w as f32 * scale;
+                }
+            }
+            index.insert(key, row as u32);
+        }
+        Some(Model {
+            classes,
+            index,
+            weights,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    p: usize,
+}
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.p..self.p + n)?;
+        self.p += n;
+        Some(s)
+    }
+    fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+}
+
+/// Averaged-perceptron trainer.
+pub struct Trainer {
+    pub classes: Vec<String>,
+    index: IdMap<usize>,
+    w: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u32>,
+    pub instances: u32,
+}
+
+impl Trainer {
+    pub fn new(classes: Vec<String>) -> Self {
+        Trainer {
+            classes,
+            index: IdMap::default(),
+            w: Vec::new(),
+            totals: Vec::new(),
+            stamps: Vec::new(),
+            instances: 0,
+        }
+    }
+
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let c = self.classes.len();
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&row) = self.index.get(f) {
+                for (s, w) in scores.iter_mut().zip(&self.w[row * c..row * c + c]) {
+                    *s += *w;
+                }
+            }
+        }
+    }
+
+    fn row(&mut self, f: u64) -> usize {
+        let c = self.classes.len();
+        let n = self.index.len();
+        *self.index.entry(f).or_insert_with(|| {
+            self.w.extend(std::iter::repeat_n(0.0, c));
+            self.totals.extend(std::iter::repeat_n(0.0, c));
+            self.stamps.extend(std::iter::repeat_n(0, c));
+            n
+        })
+    }
+
+    /// One training instance: predicted vs. gold class.
+    pub fn update(&mut self, feats: &[u64], gold: usize, guess: usize) {
+        self.instances += 1;
+        if gold == guess {
+            return;
+        }
+        let c = self.classes.len();
+        let now = self.instances;
+        for &f in feats {
+            let row = self.row(f);
+            for (cls, delta) in [(gold, 1.0f32), (guess, -1.0f32)] {
+                let i = row * c + cls;
+                self.totals[i] += (now - self.stamps[i]) as f64 * self.w[i] as f64;
+                self.stamps[i] = now;
+                self.w[i] += delta;
+            }
+        }
+    }
+
+    /// Averages the weights and serializes the model, dropping weights whose
+    /// magnitude is below `prune` (in averaged units).
+    pub fn finish(mut self, prune: f32) -> (Model, Vec<u8>) {
+        let c = self.classes.len();
+        let now = self.instances.max(1);
+        for i in 0..self.w.len() {
+            self.totals[i] += (now - self.stamps[i]) as f64 * self.w[i] as f64;
+            self.w[i] = (self.totals[i] / now as f64) as f32;
+        }
+        let maxabs = self.w.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+        let scale = maxabs / 32767.0;
+        let mut keys: Vec<(u64, usize)> = self.index.iter().map(|(k, v)| (*k, *v)).collect();
+        keys.sort_unstable();
+        let mut out = Vec::new();
+        out.extend_from_slice(b"APM1");
+        out.push(c as u8);
+        for cl in &self.classes {
+            out.push(cl.len() as u8);
+            out.extend_from_slice(cl.as_bytes());
+        }
+        out.extend_from_slice(&scale.to_le_bytes());
+        let count_pos = out.len();
+        out.extend_from_slice(&0u32.to_le_bytes());
+        let mut nf = 0u32;
+        for (k, row) in keys {
+            let ws: Vec<(u8, i16)> = (0..c)
+                .filter_map(|cl| {
+                    let w = self.w[row * c + cl];
+                    if w.abs() < prune {
+                        return None;
+                    }
+                    let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                    (q != 0).then_some((cl as u8, q))
+                })
+                .collect();
+            if ws.is_empty() {
+                continue;
+            }
+            nf += 1;
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(ws.len() as u8);
+            for (cl, q) in ws {
+                out.push(cl);
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+        out[count_pos..count_pos + 4].copy_from_slice(&nf.to_le_bytes());
+        (Model::from_bytes(&out), out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_and_roundtrips() {
+        let mut t = Trainer::new(vec!["A".into(), "B".into()]);
+        let fa = [fhash(1, &["a"])];
+        let fb = [fhash(1, &["b"])];
+        let mut s = [0f32; 2];
+        for _ in 0..5 {
+            for (f, g) in [(&fa, 0), (&fb, 1)] {
+                t.score(f, &mut s);
+                let guess = Model::argmax(&s, None);
+                t.update(f, g, guess);
+            }
+        }
+        let (m, bytes) = t.finish(0.0);
+        let m2 = Model::from_bytes(&bytes);
+        for m in [&m, &m2] {
+            m.score(&fa, &mut s);
+            assert_eq!(Model::argmax(&s, None), 0);
+            m.score(&fb, &mut s);
+            assert_eq!(Model::argmax(&s, None), 1);
+        }
+        assert_eq!(Model::from_bytes(b"garbage").n_classes(), 0);
+    }
+}

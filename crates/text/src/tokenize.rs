@@ -1,0 +1,602 @@
+//! Tokenizer and sentence splitter for historical and web text.
+//!
+//! Tokens follow the Universal Dependencies English conventions (clitics
+//! split: "do n't", "Trotsky 's"; hyphens and dashes are their own tokens),
+//! because the tagger is trained on UD treebanks. Abbreviations and initials
+//! keep their dot ("Nov.", "J."). Written by hand rather than with
+//! `unicode-segmentation`: UAX #29 word/sentence rules know no
+//! abbreviations, clitics or run-on words, which is the whole job here.
+
+use crate::lexicon::{AbbrevClass, TokLexicon};
+use annalist_model::Span;
+
+/// What the tokenizer knows about a token beyond its span.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TokKind {
+    #[default]
+    Word,
+    Number,
+    /// Sentence-final punctuation: `.`, `!`, `?`, `…`, `...`, `?!`.
+    Terminal,
+    Punct,
+    /// An abbreviation keeping its dot.
+    Abbrev(AbbrevClassTag),
+    /// A single capital letter with a dot ("J.").
+    Initial,
+    Url,
+}
+
+/// Copyable mirror of [`AbbrevClass`] for [`TokKind`].
+pub type AbbrevClassTag = u8;
+
+fn class_tag(c: AbbrevClass) -> AbbrevClassTag {
+    match c {
+        AbbrevClass::Title => 0,
+        AbbrevClass::Month => 1,
+        AbbrevClass::PreNum => 2,
+        AbbrevClass::General => 3,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RawTok {
+    pub span: Span,
+    pub kind: TokKind,
+}
+
+fn is_open_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '"' | '“' | '‘' | '\'' | '«' | '‹' | '„' | '¿' | '¡' | '*' | '<' | '`'
+    )
+}
+
+fn is_close_punct(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']' | '}' | '"' | '”' | '’' | '\'' | '»' | '›' | ',' | ';' | ':' | '*' | '>'
+    )
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―' | '‒')
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Clitics split off the end of a word (UD English convention).
+const CLITICS: [&str; 7] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// Byte length of a clitic at the end of `w` (either apostrophe), or 0.
+fn clitic_len(w: &str) -> usize {
+    let norm: String = w
+        .chars()
+        .rev()
+        .take(3)
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    for c in CLITICS {
+        if norm.ends_with(c) {
+            // count chars of the clitic, map to bytes of w
+            let n = c.chars().count();
+            let start = w
+                .char_indices()
+                .rev()
+                .nth(n - 1)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            // need letters before it
+            if start > 0 && w[..start].chars().last().is_some_and(char::is_alphabetic) {
+                return w.len() - start;
+            }
+        }
+    }
+    0
+}
+
+/// Tokenizes `text[seg]`, appending to `out`.
+pub fn tokenize_into(text: &str, seg: Span, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    let seg_end = seg.end.min(text.len());
+    let mut i = seg.start.min(seg_end);
+    while i < seg_end {
+        let Some(c) = text[i..seg_end].chars().next() else {
+            break;
+        };
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        while i < seg_end {
+            let c = text[i..seg_end].chars().next().unwrap_or(' ');
+            if c.is_whitespace() || c == '\u{200b}' {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        chunk(text, start, i, lx, out);
+    }
+}
+
+fn push(out: &mut Vec<RawTok>, a: usize, b: usize, kind: TokKind) {
+    if b > a {
+        out.push(RawTok {
+            span: Span::new(a, b),
+            kind,
+        });
+    }
+}
+
+fn looks_like_url(w: &str) -> bool {
+    w.contains("://")
+        || w.starts_with("www.")
+        || (w.contains('@')
+            && w.rsplit('@').next().is_some_and(|d| d.contains('.'))
+            && !w.starts_with('@'))
+}
+
+/// Splits one whitespace-free chunk `text[a..b]`.
+fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    // prefixes
+    let mut suffix: Vec<RawTok> = Vec::new();
+    loop {
+        let w = &text[a..b];
+        let Some(c) = w.chars().next() else { return };
+        if looks_like_url(w) {
+            break;
+        }
+        if is_open_punct(c) || is_dash(c) || c == '…' || c == '|' || c == '•' || c == '·' {
+            // "'s" alone, "'em": keep as a word
+            if is_apos(c) && w.len() > 1 && clitic_len(w) == w.len() {
+                break;
+            }
+            push(out, a, a + c.len_utf8(), TokKind::Punct);
+            a += c.len_utf8();
+            continue;
+        }
+        break;
+    }
+    // suffixes (collected in reverse)
+    loop {
+        if a >= b {
+            break;
+        }
+        let w = &text[a..b];
+        if looks_like_url(w) {
+            // trailing punctuation after a URL
+            let c = w.chars().last().unwrap_or(' ');
+            if matches!(
+                c,
+                '.' | ',' | ';' | ':' | ')' | '!' | '?' | '"' | '”' | '\''
+            ) {
+                let l = c.len_utf8();
+                let kind = if c == '.' || c == '!' || c == '?' {
+                    TokKind::Terminal
+                } else {
+                    TokKind::Punct
+                };
+                suffix.push(RawTok {
+                    span: Span::new(b - l, b),
+                    kind,
+                });
+                b -= l;
+                continue;
+            }
+            suffix.push(RawTok {
+                span: Span::new(a, b),
+                kind: TokKind::Url,
+            });
+            b = a;
+            break;
+        }
+        let c = w.chars().last().unwrap_or(' ');
+        // ellipsis
+        if w.ends_with("...") && w.len() >= 3 {
+            let mut s = b - 3;
+            while s > a && text.as_bytes()[s - 1] == b'.' {
+                s -= 1;
+            }
+            suffix.push(RawTok {
+                span: Span::new(s, b),
+                kind: TokKind::Terminal,
+            });
+            b = s;
+            continue;
+        }
+        if c == '…' {
+            suffix.push(RawTok {
+                span: Span::new(b - c.len_utf8(), b),
+                kind: TokKind::Terminal,
+            });
+            b -= c.len_utf8();
+            continue;
+        }
+        if c == '!' || c == '?' {
+            let mut s = b - 1;
+            while s > a && matches!(text.as_bytes()[s - 1], b'!' | b'?') {
+                s -= 1;
+            }
+            suffix.push(RawTok {
+                span: Span::new(s, b),
+                kind: TokKind::Terminal,
+            });
+            b = s;
+            continue;
+        }
+        if is_close_punct(c) || is_dash(c) || c == '%' || c == '|' {
+            // a possessive "Soviets'" or a clitic is handled below
+            if is_apos(c) && w.chars().count() > 1 {
+                let prev = w.chars().rev().nth(1).unwrap_or(' ');
+                if prev == 's' || prev == 'S' {
+                    suffix.push(RawTok {
+                        span: Span::new(b - c.len_utf8(), b),
+                        kind: TokKind::Word,
+                    });
+                    b -= c.len_utf8();
+                    continue;
+                }
+            }
+            suffix.push(RawTok {
+                span: Span::new(b - c.len_utf8(), b),
+                kind: TokKind::Punct,
+            });
+            b -= c.len_utf8();
+            continue;
+        }
+        if c == '.' {
+            let core = &w[..w.len() - 1];
+            if core.is_empty() {
+                suffix.push(RawTok {
+                    span: Span::new(b - 1, b),
+                    kind: TokKind::Terminal,
+                });
+                b -= 1;
+                continue;
+            }
+            let mut chars = core.chars();
+            let first = chars.next().unwrap_or(' ');
+            let single = chars.next().is_none();
+            if single && first.is_uppercase() {
+                suffix.push(RawTok {
+                    span: Span::new(a, b),
+                    kind: TokKind::Initial,
+                });
+                b = a;
+                break;
+            }
+            // the core may itself end in a closing bracket: "(b.)" handled by prefixes
+            if let Some(cl) = lx.abbrev(core) {
+                suffix.push(RawTok {
+                    span: Span::new(a, b),
+                    kind: TokKind::Abbrev(class_tag(cl)),
+                });
+                b = a;
+                break;
+            }
+            // dotted acronyms: U.S.A., e.g., J.V.
+            if core.contains('.')
+                && core.split('.').all(|p| {
+                    !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+                })
+            {
+                suffix.push(RawTok {
+                    span: Span::new(a, b),
+                    kind: TokKind::Abbrev(class_tag(AbbrevClass::General)),
+                });
+                b = a;
+                break;
+            }
+            suffix.push(RawTok {
+                span: Span::new(b - 1, b),
+                kind: TokKind::Terminal,
+            });
+            b -= 1;
+            continue;
+        }
+        // clitics
+        let cl = clitic_len(w);
+        if cl > 0 && cl < w.len() {
+            suffix.push(RawTok {
+                span: Span::new(b - cl, b),
+                kind: TokKind::Word,
+            });
+            b -= cl;
+            continue;
+        }
+        break;
+    }
+    if a < b {
+        infix(text, a, b, lx, out);
+    }
+    out.extend(suffix.into_iter().rev());
+}
+
+/// Splits the inside of a chunk at dashes, hyphens, commas between letters,
+/// glued sentences ("end.Next") and glued words ("togetherLenin").
+fn infix(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    let w = &text[a..b];
+    if looks_like_url(w) {
+        push(out, a, b, TokKind::Url);
+        return;
+    }
+    let chars: Vec<(usize, char)> = w.char_indices().map(|(i, c)| (a + i, c)).collect();
+    let n = chars.len();
+    let mut piece = a;
+    let mut k = 0;
+    while k < n {
+        let (pos, c) = chars[k];
+        let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+        let next = chars.get(k + 1).map(|x| x.1);
+        let split_here = if is_dash(c) || c == '…' {
+            Some(c.len_utf8())
+        } else if c == '-' && w[pos - a..].starts_with("--") {
+            let mut l = 0;
+            while w[pos - a + l..].starts_with('-') {
+                l += 1;
+            }
+            Some(l)
+        } else if c == '.' && w[pos - a..].starts_with("...") {
+            let mut l = 0;
+            while w[pos - a + l..].starts_with('.') {
+                l += 1;
+            }
+            Some(l)
+        } else if c == '-'
+            && prev.is_some_and(char::is_alphanumeric)
+            && next.is_some_and(char::is_alphanumeric)
+        {
+            Some(1)
+        } else if matches!(c, ',' | ';' | '(' | ')' | '"' | '“' | '”' | '!' | '?' | ':')
+            && prev.is_some_and(char::is_alphabetic)
+            && next.is_some_and(|x| x.is_alphabetic())
+        {
+            Some(c.len_utf8())
+        } else if c == '.'
+            && k >= 2
+            && chars[k - 1].1.is_lowercase()
+            && chars[k - 2].1.is_lowercase()
+            && next.is_some_and(char::is_uppercase)
+            && chars.get(k + 2).is_some_and(|x| x.1.is_lowercase())
+        {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(l) = split_here {
+            if pos > piece {
+                word(text, piece, pos, lx, out);
+            }
+            let kind = if c == '.' || c == '…' {
+                TokKind::Terminal
+            } else {
+                TokKind::Punct
+            };
+            push(out, pos, pos + l, kind);
+            piece = pos + l;
+            // skip the chars consumed
+            while k < n && chars[k].0 < piece {
+                k += 1;
+            }
+            continue;
+        }
+        k += 1;
+    }
+    if piece < b {
+        word(text, piece, b, lx, out);
+    }
+}
+
+/// A single word: split glued words, else emit as one token.
+fn word(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    let w = &text[a..b];
+    let is_num = w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '/'));
+    if is_num {
+        push(out, a, b, TokKind::Number);
+        return;
+    }
+    if let Some(split) = camel_split(w, lx).or_else(|| runon_split(w, lx)) {
+        word(text, a, a + split, lx, out);
+        word(text, a + split, b, lx, out);
+        return;
+    }
+    push(out, a, b, TokKind::Word);
+}
+
+/// "togetherLenin" -> 8; "theSoviet" -> 3. Not "McDonald", "iPhone", "DeGaulle".
+fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
+    if !w.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let cs: Vec<(usize, char)> = w.char_indices().collect();
+    for k in 1..cs.len().saturating_sub(2) {
+        let (p, c) = cs[k];
+        if c.is_uppercase() && cs[k - 1].1.is_lowercase() && cs[k + 1].1.is_lowercase() {
+            let left = &w[..p];
+            let lower_left = left.chars().all(char::is_lowercase);
+            let ok_len = if lower_left { k >= 3 } else { k >= 5 };
+            if ok_len && lx.in_vocab(left) && !lx.in_vocab(w) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// "Revolutionadmired" -> "Revolution" + "admired"; "Smolnythe" -> "Smolny" + "the".
+fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
+    let n = w.chars().count();
+    if n < 8 || !w.chars().all(char::is_alphabetic) || lx.vocab.is_empty() {
+        return None;
+    }
+    if w.chars().skip(1).all(char::is_uppercase) || lx.in_vocab(w) {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    if lower.len() != w.len() {
+        return None;
+    }
+    // two known words, each at least 4 letters
+    let mut best: Option<(usize, usize)> = None;
+    for (p, _) in lower.char_indices().skip(4) {
+        if lower.len() - p < 4 {
+            break;
+        }
+        if lx.vocab.contains(&lower[..p]) && lx.vocab.contains(&lower[p..]) {
+            let score = p.min(lower.len() - p);
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((p, score));
+            }
+        }
+    }
+    if let Some((p, _)) = best {
+        return Some(p);
+    }
+    for suf in lx.glue_suffixes() {
+        if lower.len() >= suf.len() + 5 && lower.ends_with(suf.as_str()) {
+            return Some(w.len() - suf.len());
+        }
+    }
+    None
+}
+
+fn first_char(s: &str) -> char {
+    s.chars().next().unwrap_or(' ')
+}
+
+/// True when the gap between two tokens holds a blank line.
+fn has_blank_line(gap: &str) -> bool {
+    let mut nl = 0;
+    for c in gap.chars() {
+        if c == '\n' {
+            nl += 1;
+            if nl >= 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            nl = 0;
+        }
+    }
+    false
+}
+
+/// Sentence boundaries over the tokens of one segment: returns the index
+/// one past the last token of each sentence.
+pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let n = toks.len();
+    let mut line_start_tok = 0usize;
+    for i in 0..n {
+        let t = &toks[i];
+        if i + 1 == n {
+            ends.push(n);
+            break;
+        }
+        let nt = &toks[i + 1];
+        let gap = text.get(t.span.end..nt.span.start).unwrap_or("");
+        let w = t.span.slice(text);
+        if has_blank_line(gap) {
+            ends.push(i + 1);
+            line_start_tok = i + 1;
+            continue;
+        }
+        let newline = gap.contains('\n');
+        if newline {
+            let line_from = toks[line_start_tok].span.start;
+            let line = text.get(line_from..t.span.end).unwrap_or("");
+            line_start_tok = i + 1;
+            let nw = nt.span.slice(text);
+            let nc = first_char(nw);
+            let ends_punct = matches!(t.kind, TokKind::Terminal)
+                || (matches!(t.kind, TokKind::Punct)
+                    && i > 0
+                    && matches!(toks[i - 1].kind, TokKind::Terminal));
+            let starts_line = nc.is_uppercase()
+                || nc.is_ascii_digit()
+                || matches!(nc, '•' | '*' | '-' | '|' | '#' | '“' | '"' | '(' | '[')
+                || !nc.is_alphanumeric();
+            let short_line = line.chars().count() < 70;
+            let heading = line.chars().any(char::is_alphabetic)
+                && line
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase);
+            let continues = matches!(w, "," | "of" | "the" | "and" | "a" | "an" | "to" | "in")
+                || matches!(t.kind, TokKind::Abbrev(0) | TokKind::Initial);
+            if !continues && (ends_punct || heading || (starts_line && short_line)) {
+                ends.push(i + 1);
+                continue;
+            }
+        }
+        // terminal candidates
+        let cand = match t.kind {
+            TokKind::Terminal => Some(None),
+            TokKind::Abbrev(c) => Some(Some(c)),
+            TokKind::Initial => Some(Some(255)),
+            _ => None,
+        };
+        let Some(abbr) = cand else { continue };
+        // absorb closing quotes/brackets glued to the terminal
+        let mut j = i + 1;
+        let mut last_end = t.span.end;
+        while j < n {
+            let tj = &toks[j];
+            let s = tj.span.slice(text);
+            if tj.span.start == last_end
+                && matches!(first_char(s), '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+            {
+                last_end = tj.span.end;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if j > i + 1 {
+            // boundary decided at the closing token position; let that token carry it
+            if j >= n {
+                continue;
+            }
+        }
+        if j >= n {
+            continue;
+        }
+        let next = toks[j].span.slice(text);
+        let nc = first_char(next);
+        let boundary = match abbr {
+            None => {
+                // ".", "!", "?", "..."
+                if nc.is_lowercase() {
+                    false
+                } else if w.starts_with("..") || w == "…" {
+                    nc.is_uppercase() && (lx.is_starter(next) || toks[j].span.start > last_end)
+                } else {
+                    true
+                }
+            }
+            Some(255) => false,
+            Some(0) => false,
+            Some(_) => {
+                lx.is_starter(next)
+                    || (nc.is_uppercase() && next.len() > 1 && {
+                        // "in the U.S. He": a following capitalised pronoun/determiner
+                        false
+                    })
+            }
+        };
+        if boundary {
+            ends.push(j);
+            // skip the absorbed closers
+            // (the loop continues at i+1; avoid double boundary)
+        }
+    }
+    ends.dedup();
+    ends.retain(|&e| e > 0);
+    ends
+}

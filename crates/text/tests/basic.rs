@@ -1,0 +1,237 @@
+//! Tokenizer, sentence splitter and mention behaviour on small texts.
+
+use annalist_model::{CleanDoc, EntityType, MentionForm, OffsetMap, Region, RegionKind, Span};
+use annalist_text::Analyzer;
+use std::sync::OnceLock;
+
+fn an() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn doc(text: &str) -> CleanDoc {
+    CleanDoc {
+        map: OffsetMap::identity(text.len()),
+        text: text.to_string(),
+        ..Default::default()
+    }
+}
+
+fn sentences(text: &str) -> Vec<String> {
+    let d = doc(text);
+    let ta = an().analyze(&d);
+    ta.sentences
+        .iter()
+        .map(|s| s.span.slice(text).to_string())
+        .collect()
+}
+
+fn tokens(text: &str) -> Vec<String> {
+    let d = doc(text);
+    an().analyze(&d)
+        .tokens
+        .iter()
+        .map(|t| t.span.slice(text).to_string())
+        .collect()
+}
+
+#[test]
+fn abbreviations_initials_and_numerals() {
+    let s = sentences(
+        "On Nov. 7 the Bolsheviks struck. J. V. Stalin watched from St. Petersburg with Gen. Kornilov and Dr. Botkin. Nicholas II abdicated. He was b. 1868 and d. 1918.",
+    );
+    assert_eq!(s.len(), 4, "{s:?}");
+    assert!(s[1].starts_with("J. V. Stalin"));
+}
+
+#[test]
+fn quotes_dashes_and_ellipses() {
+    let s = sentences(
+        "He said “Enough!” Then he left… Nobody followed — not even Natalia. “Why?” she asked.",
+    );
+    assert_eq!(s.len(), 4, "{s:?}");
+    let t = tokens("Trotsky’s house—the villa—was quiet... don't");
+    assert!(
+        t.contains(&"’s".to_string()) && t.contains(&"—".to_string()),
+        "{t:?}"
+    );
+    assert!(
+        t.contains(&"do".to_string()) && t.contains(&"n't".to_string()),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn missing_spaces_are_split() {
+    let t = tokens("They uttered their names togetherLenin and Trotsky at the Smolnythe office.");
+    assert!(
+        t.contains(&"together".to_string()) && t.contains(&"Lenin".to_string()),
+        "{t:?}"
+    );
+    assert!(t.contains(&"Smolny".to_string()), "{t:?}");
+}
+
+#[test]
+fn headings_and_regions_are_boundaries() {
+    let text = "THE ASSASSINATION OF LEON TROTSKY\n\nTrotsky died in 1940\n\nGreat story. Thanks";
+    let mut d = doc(text);
+    let c = text.find("Great").unwrap();
+    d.regions = vec![
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(0, c),
+        },
+        Region {
+            kind: RegionKind::Comment,
+            span: Span::new(c, text.len()),
+        },
+    ];
+    let ta = an().analyze(&d);
+    let s: Vec<&str> = ta.sentences.iter().map(|s| s.span.slice(text)).collect();
+    assert_eq!(
+        s,
+        vec![
+            "THE ASSASSINATION OF LEON TROTSKY",
+            "Trotsky died in 1940",
+            "Great story.",
+            "Thanks"
+        ]
+    );
+    assert_eq!(ta.sentences[2].region, RegionKind::Comment);
+    assert_eq!(ta.sentences[0].region, RegionKind::Main);
+}
+
+#[test]
+fn tokens_are_tagged_and_lemmatized() {
+    let d = doc("Stalin ordered the killing of Trotsky, who was living in Mexico.");
+    let ta = an().analyze(&d);
+    let by = |w: &str| {
+        ta.tokens
+            .iter()
+            .find(|t| t.span.slice(&d.text) == w)
+            .unwrap()
+    };
+    assert_eq!(by("Stalin").upos, "PROPN");
+    assert_eq!(by("ordered").lemma, "order");
+    assert_eq!(by("was").lemma, "be");
+    assert_eq!(by("living").lemma, "live");
+    for s in &ta.sentences {
+        assert!(s.tokens.0 < s.tokens.1 && s.tokens.1 <= ta.tokens.len());
+    }
+}
+
+#[test]
+fn partial_names_pronouns_and_aliases() {
+    let text = "Leon Trotsky, byname of Lev Davidovich Bronshtein, was a revolutionary. \
+        Trotsky founded the Red Army. His son Leon Sedov died in Paris. \
+        Trotsky wrote Results and Prospects. He joined the International Left Opposition (ILO) later; the ILO grew.";
+    let d = doc(text);
+    let ta = an().analyze(&d);
+    let ent = |name: &str| ta.entities.iter().position(|e| e.name == name);
+    let trotsky = ent("Leon Trotsky").expect("Leon Trotsky entity");
+    let e = &ta.entities[trotsky];
+    assert!(
+        e.aliases
+            .iter()
+            .any(|a| a.alias == "Lev Davidovich Bronshtein"
+                && a.how == "byname"
+                && a.span.is_some()),
+        "{:?}",
+        e.aliases
+    );
+    assert_eq!(e.gender.as_deref(), Some("male"));
+    let sedov = ent("Leon Sedov").expect("Leon Sedov");
+    assert_ne!(sedov, trotsky);
+    let m = |t: &str| {
+        ta.mentions
+            .iter()
+            .find(|m| m.text == t)
+            .unwrap_or_else(|| panic!("no mention {t}"))
+    };
+    assert_eq!(m("Trotsky").form, MentionForm::Partial);
+    assert_eq!(m("Trotsky").entity, trotsky);
+    assert_eq!(m("His").entity, trotsky);
+    assert_eq!(m("Results and Prospects").etype, EntityType::Work);
+    assert_eq!(m("Red Army").etype, EntityType::Organization);
+    let ilo = ent("International Left Opposition").expect("ILO entity");
+    assert!(ta.entities[ilo]
+        .aliases
+        .iter()
+        .any(|a| a.alias == "ILO" && a.how == "acronym"));
+    assert!(ta
+        .mentions
+        .iter()
+        .filter(|m| m.text == "ILO")
+        .all(|m| m.entity == ilo));
+}
+
+#[test]
+fn groups_events_and_descriptions() {
+    let text = "The Bolsheviks and the Mensheviks split. The October Revolution and the Great Purges followed. \
+        Then Operation Mother began. Trotsky's friends referred to him, with affection, as the Old Man. \
+        The Old Man wrote every day.";
+    let d = doc(text);
+    let ta = an().analyze(&d);
+    let ty = |t: &str| ta.mentions.iter().find(|m| m.text == t).map(|m| m.etype);
+    assert_eq!(ty("Bolsheviks"), Some(EntityType::Group));
+    assert_eq!(ty("Mensheviks"), Some(EntityType::Group));
+    assert_eq!(ty("October Revolution"), Some(EntityType::EventName));
+    assert_eq!(ty("Great Purges"), Some(EntityType::EventName));
+    assert_eq!(ty("Operation Mother"), Some(EntityType::EventName));
+    let olds: Vec<_> = ta
+        .mentions
+        .iter()
+        .filter(|m| m.text.eq_ignore_ascii_case("the Old Man"))
+        .collect();
+    assert!(!olds.is_empty());
+    let t = ta
+        .mentions
+        .iter()
+        .find(|m| m.text == "Trotsky")
+        .unwrap()
+        .entity;
+    assert!(olds.iter().all(|m| m.entity == t), "{olds:?}");
+}
+
+#[test]
+fn bad_input_never_panics() {
+    for t in [
+        "",
+        " ",
+        "\n\n\n",
+        "....",
+        "“",
+        "'s",
+        "Ä.",
+        "a\u{0}b",
+        "Mr.",
+        "(ILO)",
+        "—…—",
+        "x\u{200b}y",
+        "ÉÉÉ ÉÉÉ. Ééé",
+        "1.2.3.4.5",
+        "http://x.y/z.",
+    ] {
+        let d = doc(t);
+        let ta = an().analyze(&d);
+        for tok in &ta.tokens {
+            assert!(t.get(tok.span.start..tok.span.end).is_some());
+        }
+        for m in &ta.mentions {
+            assert!(m.entity < ta.entities.len());
+        }
+    }
+    // regions past the end or overlapping
+    let mut d = doc("Trotsky died. Stalin lived.");
+    d.regions = vec![
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(0, 5),
+        },
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(3, 500),
+        },
+    ];
+    let _ = an().analyze(&d);
+}

@@ -1,0 +1,414 @@
+//! Loading the rule data of `resources/timex/`: lexicons, macros and rules
+//! (the format is documented in `resources/timex/README.md`).
+
+use annalist_model::TimexType;
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use std::collections::HashMap;
+
+/// Lexicon files, by name (the file stem, as rules and templates call them).
+pub const LEXICONS: &[(&str, &str)] = &[
+    (
+        "months",
+        include_str!("../../../resources/timex/months.tsv"),
+    ),
+    (
+        "weekdays",
+        include_str!("../../../resources/timex/weekdays.tsv"),
+    ),
+    (
+        "numbers",
+        include_str!("../../../resources/timex/numbers.tsv"),
+    ),
+    (
+        "ordinals",
+        include_str!("../../../resources/timex/ordinals.tsv"),
+    ),
+    (
+        "seasons",
+        include_str!("../../../resources/timex/seasons.tsv"),
+    ),
+    (
+        "partsofday",
+        include_str!("../../../resources/timex/partsofday.tsv"),
+    ),
+    ("units", include_str!("../../../resources/timex/units.tsv")),
+    ("eras", include_str!("../../../resources/timex/eras.tsv")),
+    (
+        "calendars",
+        include_str!("../../../resources/timex/calendars.tsv"),
+    ),
+    ("roman", include_str!("../../../resources/timex/roman.tsv")),
+    (
+        "decadewords",
+        include_str!("../../../resources/timex/decadewords.tsv"),
+    ),
+    (
+        "modifiers",
+        include_str!("../../../resources/timex/modifiers.tsv"),
+    ),
+    (
+        "directions",
+        include_str!("../../../resources/timex/directions.tsv"),
+    ),
+    (
+        "halves",
+        include_str!("../../../resources/timex/halves.tsv"),
+    ),
+    (
+        "setadverbs",
+        include_str!("../../../resources/timex/setadverbs.tsv"),
+    ),
+    (
+        "halfunits",
+        include_str!("../../../resources/timex/halfunits.tsv"),
+    ),
+];
+
+/// The rule file.
+pub const RULES: &str = include_str!("../../../resources/timex/rules.txt");
+
+/// One lexicon entry: surface (lower-cased), value columns, flags.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub surface: String,
+    pub values: Vec<String>,
+    pub flags: Vec<String>,
+}
+
+/// A word list with its normalization values.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    pub index: HashMap<String, usize>,
+}
+
+/// Lower-cases and collapses blanks and hyphens, the key of every lookup.
+pub fn norm_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() || c == '-' || c == '\u{2013}' {
+            blank = true;
+        } else {
+            if blank && !out.is_empty() {
+                out.push(' ');
+            }
+            blank = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+impl Lexicon {
+    pub fn parse(text: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in text.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let surface = cols[0].trim().to_lowercase();
+            let mut values = Vec::new();
+            let mut flags = Vec::new();
+            for (i, c) in cols.iter().enumerate().skip(1) {
+                let c = c.trim();
+                // The last column of a 3+ column file may hold flags.
+                if i == cols.len() - 1
+                    && i >= 2
+                    && c.chars().all(|ch| ch.is_ascii_lowercase() || ch == ',')
+                {
+                    flags = c.split(',').map(str::to_string).collect();
+                } else {
+                    values.push(c.to_string());
+                }
+            }
+            let key = norm_key(&surface);
+            lex.index.entry(key).or_insert(lex.entries.len());
+            lex.entries.push(Entry {
+                surface,
+                values,
+                flags,
+            });
+        }
+        lex
+    }
+
+    pub fn get(&self, s: &str) -> Option<&Entry> {
+        self.index.get(&norm_key(s)).map(|&i| &self.entries[i])
+    }
+
+    /// A regex alternation of the surfaces (longest first), filtered by flag.
+    pub fn alternation(&self, with: Option<&str>, without: Option<&str>) -> String {
+        let mut words: Vec<&str> = self
+            .entries
+            .iter()
+            .filter(|e| with.is_none_or(|f| e.flags.iter().any(|x| x == f)))
+            .filter(|e| without.is_none_or(|f| !e.flags.iter().any(|x| x == f)))
+            .map(|e| e.surface.as_str())
+            .collect();
+        words.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        words.dedup();
+        let alts: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut s = String::new();
+                for c in w.chars() {
+                    match c {
+                        ' ' => s.push_str(r"\s+"),
+                        '-' => s.push_str(r"[-\s]"),
+                        c => s.push_str(&regex::escape(&c.to_string())),
+                    }
+                }
+                s
+            })
+            .collect();
+        format!("(?:{})", alts.join("|"))
+    }
+}
+
+/// A piece of a value template.
+#[derive(Clone, Debug)]
+pub enum Piece {
+    Lit(String),
+    /// `{group:function(arg)}`
+    Call {
+        group: String,
+        func: String,
+        arg: Option<String>,
+    },
+}
+
+/// A value (or mod) template: literal text with `{group:function}` holes.
+#[derive(Clone, Debug, Default)]
+pub struct Template(pub Vec<Piece>);
+
+impl Template {
+    pub fn parse(s: &str) -> Result<Template, String> {
+        let mut pieces = Vec::new();
+        let mut rest = s;
+        while let Some(i) = rest.find('{') {
+            if i > 0 {
+                pieces.push(Piece::Lit(rest[..i].to_string()));
+            }
+            let j = rest[i..]
+                .find('}')
+                .ok_or_else(|| format!("unclosed {{ in template {s:?}"))?
+                + i;
+            let inner = &rest[i + 1..j];
+            let (group, call) = match inner.split_once(':') {
+                Some((g, c)) => (g, c),
+                None => (inner, ""),
+            };
+            let (func, arg) = match call.split_once('(') {
+                Some((f, a)) => (f, Some(a.trim_end_matches(')').to_string())),
+                None => (call, None),
+            };
+            pieces.push(Piece::Call {
+                group: group.to_string(),
+                func: func.to_string(),
+                arg,
+            });
+            rest = &rest[j + 1..];
+        }
+        if !rest.is_empty() {
+            pieces.push(Piece::Lit(rest.to_string()));
+        }
+        Ok(Template(pieces))
+    }
+}
+
+/// One tagging rule.
+#[derive(Debug)]
+pub struct Rule {
+    pub name: String,
+    /// `^(?:pattern)`, with named groups.
+    pub regex: Regex,
+    pub ttype: TimexType,
+    pub value: Template,
+    pub tmod: Option<Template>,
+    /// `julian`: the value is written in the Julian calendar and converted.
+    pub calendar: Option<String>,
+    /// The value is already Gregorian but the text also gives the Julian date.
+    pub calendar_note: Option<String>,
+    pub reject_before: Option<Regex>,
+    pub reject_after: Option<Regex>,
+    /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
+    /// boilerplate, and it becomes the creation time of what follows.
+    pub header: bool,
+}
+
+/// Everything loaded from `resources/timex/`.
+#[derive(Debug)]
+pub struct RuleSet {
+    pub lex: HashMap<String, Lexicon>,
+    pub rules: Vec<Rule>,
+    /// All rules without group names, for finding the next candidate start.
+    pub combined: Regex,
+    /// All rules anchored, to learn which match at a candidate start.
+    pub set: RegexSet,
+    /// `(modifier)[\s-]+$` on the text before a match.
+    pub modifier_before: Regex,
+    /// Calendar markers after / before a match.
+    pub calendar_after: Regex,
+    pub calendar_before: Regex,
+    /// Future-tense cues for weekday and bare-month direction.
+    pub future_cue: Regex,
+    /// Words before a date that keep it from moving the reference time.
+    pub no_ref_before: Regex,
+}
+
+fn expand(
+    p: &str,
+    macros: &HashMap<String, String>,
+    lex: &HashMap<String, Lexicon>,
+    depth: usize,
+) -> Result<String, String> {
+    if depth > 10 {
+        return Err(format!("macro recursion in {p:?}"));
+    }
+    let name_re = Regex::new(r"%([A-Za-z_][A-Za-z0-9_]*)(\[([+-])([a-z]+)\])?").expect("valid");
+    let mut err = None;
+    let out = name_re.replace_all(p, |c: &regex::Captures| {
+        let name = &c[1];
+        if let Some(m) = macros.get(name) {
+            match expand(m, macros, lex, depth + 1) {
+                Ok(s) => format!("(?:{s})"),
+                Err(e) => {
+                    err = Some(e);
+                    String::new()
+                }
+            }
+        } else if let Some(l) = lex.get(name) {
+            let flag = c.get(4).map(|m| m.as_str());
+            match c.get(3).map(|m| m.as_str()) {
+                Some("+") => l.alternation(flag, None),
+                Some("-") => l.alternation(None, flag),
+                _ => l.alternation(None, None),
+            }
+        } else {
+            err = Some(format!("unknown macro or lexicon %{name}"));
+            String::new()
+        }
+    });
+    match err {
+        Some(e) => Err(e),
+        None => Ok(out.replace(r"\b", r"(?-u:\b)")),
+    }
+}
+
+fn build(p: &str) -> Result<Regex, String> {
+    RegexBuilder::new(p)
+        .case_insensitive(true)
+        .size_limit(64 << 20)
+        .dfa_size_limit(64 << 20)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
+impl RuleSet {
+    pub fn load() -> Result<RuleSet, String> {
+        Self::load_from(RULES, LEXICONS)
+    }
+
+    pub fn load_from(rules_text: &str, lexicons: &[(&str, &str)]) -> Result<RuleSet, String> {
+        let lex: HashMap<String, Lexicon> = lexicons
+            .iter()
+            .map(|(n, t)| (n.to_string(), Lexicon::parse(t)))
+            .collect();
+        let mut macros: HashMap<String, String> = HashMap::new();
+        // Parse blocks.
+        let mut blocks: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        for (ln, line) in rules_text.lines().enumerate() {
+            let t = line.trim();
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            if let Some(def) = t.strip_prefix("@define ") {
+                let (n, v) = def
+                    .split_once('=')
+                    .ok_or_else(|| format!("line {}: @define NAME = regex", ln + 1))?;
+                macros.insert(n.trim().to_string(), v.trim().to_string());
+            } else if t.starts_with('[') && t.ends_with(']') {
+                blocks.push((t[1..t.len() - 1].trim().to_string(), Vec::new()));
+            } else if let Some((k, v)) = t.split_once('=') {
+                let b = blocks
+                    .last_mut()
+                    .ok_or_else(|| format!("line {}: key outside a [rule]", ln + 1))?;
+                b.1.push((k.trim().to_string(), v.trim().to_string()));
+            } else {
+                return Err(format!("line {}: cannot read {t:?}", ln + 1));
+            }
+        }
+        let strip_names = Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid");
+        let mut rules = Vec::new();
+        let mut plain = Vec::new();
+        for (name, kv) in blocks {
+            let get = |k: &str| kv.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
+            let pat = get("pattern").ok_or_else(|| format!("rule {name}: no pattern"))?;
+            let pat = expand(pat, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
+            let regex = build(&format!("^(?:{pat})")).map_err(|e| format!("rule {name}: {e}"))?;
+            let ttype = TimexType::parse(get("type").unwrap_or("DATE"))
+                .ok_or_else(|| format!("rule {name}: bad type"))?;
+            let value =
+                Template::parse(get("value").ok_or_else(|| format!("rule {name}: no value"))?)?;
+            let tmod = get("mod").map(Template::parse).transpose()?;
+            let opt_re = |k: &str| -> Result<Option<Regex>, String> {
+                match get(k) {
+                    Some(p) => {
+                        let p = expand(p, &macros, &lex, 0)?;
+                        Ok(Some(
+                            build(&p).map_err(|e| format!("rule {name} {k}: {e}"))?,
+                        ))
+                    }
+                    None => Ok(None),
+                }
+            };
+            let reject_before = opt_re("reject_before")?;
+            let reject_after = opt_re("reject_after")?;
+            plain.push(strip_names.replace_all(&pat, "(?:").into_owned());
+            rules.push(Rule {
+                name,
+                regex,
+                ttype,
+                value,
+                tmod,
+                calendar: get("calendar").map(str::to_string),
+                calendar_note: get("calendar_note").map(str::to_string),
+                reject_before,
+                reject_after,
+                header: get("header") == Some("true"),
+            });
+        }
+        let combined = build(&plain.join("|"))?;
+        let set = RegexSetBuilder::new(plain.iter().map(|p| format!("^(?:{p})")))
+            .case_insensitive(true)
+            .size_limit(256 << 20)
+            .dfa_size_limit(64 << 20)
+            .build()
+            .map_err(|e| e.to_string())?;
+        let m = expand("%modifiers", &macros, &lex, 0)?;
+        let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
+        let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
+        let calendar_before = build(&expand("%CALENDAR_BEFORE", &macros, &lex, 0)?)?;
+        let future_cue = build(
+            &macros
+                .get("FUTURE_CUE")
+                .map(|m| expand(m, &macros, &lex, 0))
+                .transpose()?
+                .unwrap_or_else(|| r"\bwill\b".to_string()),
+        )?;
+        let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
+        Ok(RuleSet {
+            no_ref_before,
+            lex,
+            rules,
+            combined,
+            set,
+            modifier_before,
+            calendar_after,
+            calendar_before,
+            future_cue,
+        })
+    }
+}
