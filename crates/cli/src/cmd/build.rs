@@ -86,10 +86,13 @@ impl BuildReport {
             "          {} entities, {} events, {} conflicts",
             self.stats.entities, self.stats.events, self.stats.conflicts
         );
+        let size = if self.bytes >= 1_000_000 {
+            format!("{:.1} MB", self.bytes as f64 / 1e6)
+        } else {
+            format!("{:.1} kB", self.bytes as f64 / 1e3)
+        };
         println!(
-            "          {:.2} s, {:.1} MB analysed, {:.2} MB/s",
-            secs,
-            self.bytes as f64 / 1e6,
+            "          {secs:.2} s, {size} analysed, {:.2} MB/s",
             self.bytes as f64 / 1e6 / secs
         );
     }

@@ -1,0 +1,60 @@
+//! `annalist eval` on ../shared/gold must not fall below what the engine
+//! reaches today. Raise a floor when a change improves a figure; never lower
+//! one to make a change pass. Metrics: docs/evaluation.md.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+/// (metric, floor) on the `all` column.
+const FLOORS: &[(&str, f64)] = &[
+    ("region_main", 0.95),
+    ("region_comment", 0.95),
+    ("region_boilerplate", 0.90),
+    ("spam_accuracy", 1.0),
+    ("kind_accuracy", 0.90),
+    ("timex_strict_f1", 0.78),
+    ("timex_relaxed_f1", 0.90),
+    ("timex_value_f1", 0.73),
+    ("entity_found", 0.93),
+    ("alias_recall", 0.70),
+    ("one_cluster", 0.42),
+    ("purity", 0.95),
+    ("misspellings_merged", 0.45),
+    ("event_precision", 0.50),
+    ("event_recall", 0.48),
+    ("conflict_recall", 0.20),
+];
+
+#[test]
+fn eval_on_the_shared_gold_stays_above_its_floors() {
+    let gold = shared().join("gold");
+    let corpus = shared().join("corpus");
+    assert!(
+        gold.is_dir(),
+        "../shared/gold is needed beside the repository"
+    );
+    let out = run(&[
+        "eval",
+        "--json",
+        "--gold",
+        &gold.display().to_string(),
+        "--corpus",
+        &corpus.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let all = &v["all"];
+    let mut below = Vec::new();
+    for (metric, floor) in FLOORS {
+        let got = all[metric].as_f64().unwrap_or(0.0);
+        if got + 1e-9 < *floor {
+            below.push(format!("{metric}: {got:.3} < floor {floor:.3}"));
+        }
+    }
+    assert!(
+        below.is_empty(),
+        "below floor:\n{}\nall: {all:#}",
+        below.join("\n")
+    );
+}
