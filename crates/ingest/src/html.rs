@@ -393,6 +393,61 @@ fn align(
     }
 }
 
+/// Comment threads as extractors return them still hold their header
+/// ("3 Comments"), user names and "Reply" links: apply the plain-text line
+/// cues inside comment pieces.
+fn relabel_comment_furniture(text: &str, seg: &mut Segmentation) {
+    use crate::cues::{LineCue, CUES};
+    let mut out = Vec::with_capacity(seg.pieces.len());
+    for &(span, kind) in &seg.pieces {
+        if kind != RegionKind::Comment {
+            out.push((span, kind));
+            continue;
+        }
+        let body = span.slice(text);
+        let lines: Vec<(usize, &str)> = body
+            .split_inclusive('\n')
+            .scan(span.start, |pos, l| {
+                let s = *pos;
+                *pos += l.len();
+                Some((s, l))
+            })
+            .collect();
+        for (k, &(s, l)) in lines.iter().enumerate() {
+            let t = l.trim();
+            if t.is_empty() {
+                continue;
+            }
+            let lead = l.len() - l.trim_start().len();
+            let sp = Span::new(s + lead, s + lead + t.len());
+            let next_dated = lines
+                .get(k + 1)
+                .is_some_and(|(_, n)| CUES.line_cue(n.trim()) == Some(LineCue::Dated));
+            let furniture = match CUES.line_cue(t) {
+                Some(LineCue::Thread | LineCue::End | LineCue::Boilerplate) => true,
+                Some(_) => false,
+                None => {
+                    // A lone user name before the comment text or a date.
+                    !t.contains(char::is_whitespace)
+                        && t.len() <= 40
+                        && !t.ends_with(['.', '!', '?'])
+                        && (next_dated || k + 1 < lines.len())
+                }
+            };
+            let kd = if furniture {
+                RegionKind::Boilerplate
+            } else {
+                RegionKind::Comment
+            };
+            match out.last_mut() {
+                Some((p, pk)) if *pk == kd && p.end <= sp.start => p.end = sp.end,
+                _ => out.push((sp, kd)),
+            }
+        }
+    }
+    seg.pieces = out;
+}
+
 /// Cleans decoded HTML.
 pub fn clean_html(s: &str) -> HtmlClean {
     let (text, map, title) = visible_text(s);
@@ -434,6 +489,7 @@ pub fn clean_html(s: &str) -> HtmlClean {
                     _ => seg.pieces.push((*span, kind)),
                 }
             }
+            relabel_comment_furniture(&text, &mut seg);
             seg
         }
         _ => {
