@@ -5,64 +5,34 @@ use annalist_model::TimexType;
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use std::collections::HashMap;
 
+macro_rules! lexicons {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../resources/timex/", $name, ".tsv")))),*]
+    };
+}
+
 /// Lexicon files, by name (the file stem, as rules and templates call them).
-pub const LEXICONS: &[(&str, &str)] = &[
-    (
-        "months",
-        include_str!("../../../resources/timex/months.tsv"),
-    ),
-    (
-        "weekdays",
-        include_str!("../../../resources/timex/weekdays.tsv"),
-    ),
-    (
-        "numbers",
-        include_str!("../../../resources/timex/numbers.tsv"),
-    ),
-    (
-        "ordinals",
-        include_str!("../../../resources/timex/ordinals.tsv"),
-    ),
-    (
-        "seasons",
-        include_str!("../../../resources/timex/seasons.tsv"),
-    ),
-    (
-        "partsofday",
-        include_str!("../../../resources/timex/partsofday.tsv"),
-    ),
-    ("units", include_str!("../../../resources/timex/units.tsv")),
-    ("eras", include_str!("../../../resources/timex/eras.tsv")),
-    (
-        "calendars",
-        include_str!("../../../resources/timex/calendars.tsv"),
-    ),
-    ("roman", include_str!("../../../resources/timex/roman.tsv")),
-    (
-        "decadewords",
-        include_str!("../../../resources/timex/decadewords.tsv"),
-    ),
-    (
-        "modifiers",
-        include_str!("../../../resources/timex/modifiers.tsv"),
-    ),
-    (
-        "directions",
-        include_str!("../../../resources/timex/directions.tsv"),
-    ),
-    (
-        "halves",
-        include_str!("../../../resources/timex/halves.tsv"),
-    ),
-    (
-        "setadverbs",
-        include_str!("../../../resources/timex/setadverbs.tsv"),
-    ),
-    (
-        "halfunits",
-        include_str!("../../../resources/timex/halfunits.tsv"),
-    ),
-];
+pub const LEXICONS: &[(&str, &str)] = lexicons!(
+    "months",
+    "weekdays",
+    "numbers",
+    "ordinals",
+    "seasons",
+    "partsofday",
+    "units",
+    "eras",
+    "calendars",
+    "roman",
+    "decadewords",
+    "modifiers",
+    "directions",
+    "halves",
+    "setadverbs",
+    "halfunits",
+    "holidays",
+    "duradjectives",
+    "yearshift",
+);
 
 /// The rule file.
 pub const RULES: &str = include_str!("../../../resources/timex/rules.txt");

@@ -198,8 +198,6 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
             match (mult, letter) {
                 (_, "D") | (_, "W") => "D",
                 (_, "M") | (_, "Q") => "M",
-                (10, "Y") => "DE",
-                (100, "Y") => "CE",
                 (_, "Y") => "Y",
                 _ => "D",
             }
@@ -225,7 +223,29 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
                 String::new()
             }
         }
-        name => lookup(lex, name, text)?.to_string(),
+        "num2" => format!("{:02}", parse_number(text, lex)?.parse::<u32>().ok()?),
+        "grancal" => {
+            // Calendar units named as such ("this week", "the next decade").
+            let u = lookup(lex, "units", text)?;
+            match unit_parts(u) {
+                (_, "W") => "W",
+                (10, "Y") => "DE",
+                (100, "Y") => "CE",
+                (_, "M") => "M",
+                (_, "Q") => "Q",
+                (_, "Y") => "Y",
+                _ => "D",
+            }
+            .to_string()
+        }
+        name => match name.split_once('#') {
+            // `lexicon#N`: the N-th value column.
+            Some((l, n)) => {
+                let e = lex.get(l)?.get(text.trim())?;
+                e.values.get(n.parse::<usize>().ok()?.checked_sub(1)?)?.clone()
+            }
+            None => lookup(lex, name, text)?.to_string(),
+        },
     })
 }
 
@@ -347,7 +367,7 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             _ => (None, ""),
         },
     };
-    let mut offset: Option<(String, String)> = None;
+    let mut offsets: Vec<(String, String)> = Vec::new();
     let mut keys: Vec<(&str, &str)> = Vec::new();
     for w in words {
         if let Some((k, v)) = w.split_once('=') {
@@ -360,7 +380,7 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
                 .take_while(|c| c.is_ascii_digit() || *c == 'X' || *c == '.')
                 .collect();
             let unit = body[n.len()..].to_string();
-            offset = Some((format!("{sign}{n}"), unit));
+            offsets.push((format!("{sign}{n}"), unit));
         }
     }
     let key = |k: &str| keys.iter().find(|(a, _)| *a == k).map(|(_, v)| *v);
@@ -379,11 +399,16 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     };
     let anchor_note = anchor.as_ref().map(|v| format!("{v} ({how})"));
     let mut p = p;
+    if let Some(m) = key("mon").and_then(|m| m.parse::<u32>().ok()) {
+        // A month in the anchor's year, as is ("June last year").
+        p.m = Some(m);
+        p.d = None;
+    }
     if let Some(m) = key("month").and_then(|m| m.parse::<u32>().ok()) {
         // A bare month or day: the occurrence closest to the anchor (the
         // next one with `+1N`, the previous one with `-1N`), else the
         // anchor's year.
-        let named = offset.as_ref().filter(|o| o.1 == "N").map(|o| o.0.as_str());
+        let named = offsets.iter().find(|o| o.1 == "N").map(|o| o.0.as_str());
         if let Some(rm) = p.m {
             let here = p.y * 12 + rm as i64;
             let dist = |y: i64| (y * 12 + m as i64) - here;
@@ -418,9 +443,11 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
     }
     let mut vague = false;
-    if let Some((n, unit)) = &offset {
+    let mut vague_unit = String::new();
+    for (n, unit) in &offsets {
         if n.contains('X') {
             vague = true;
+            vague_unit = unit.clone();
         } else {
             let n: f64 = n.parse().unwrap_or(0.0);
             let n = n.round() as i64;
@@ -499,8 +526,8 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     }
     let y = fmt_year(p.y);
     let mut v = match (gran, p.m, p.d) {
-        _ if vague => match (offset.as_ref().map(|o| o.1.as_str()), p.m) {
-            (Some("D") | Some("W"), Some(m)) => format!("{y}-{m:02}"),
+        _ if vague => match (vague_unit.as_str(), p.m) {
+            ("D" | "W", Some(m)) => format!("{y}-{m:02}"),
             _ => y.clone(),
         },
         ("Y", _, _) => y.clone(),
