@@ -160,27 +160,32 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The token at `i` is used as a noun ("his exile", "the murder of").
-    pub fn nominal_context(&self, i: usize) -> bool {
+    fn lexical_nominal(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return false };
-        if self.has_upos && self.ta_upos(i).is_some() {
-            return matches!(self.ta_upos(i), Some("NOUN" | "PROPN"));
-        }
         let prev = i.checked_sub(1).map(|k| &self.w[k]);
         prev.is_some_and(|p| {
             matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) || p.glued_poss
         }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
     }
 
-    /// The token at `i` is used as a verb ("was exiled", "they murder").
-    pub fn verbal_context(&self, i: usize) -> bool {
-        if self.has_upos && self.ta_upos(i).is_some() {
-            return matches!(self.ta_upos(i), Some("VERB" | "AUX"));
-        }
+    fn lexical_verbal(&self, i: usize) -> bool {
         i.checked_sub(1).is_some_and(|k| {
             let p = &self.w[k];
             matches!(p.class, C::Be | C::Aux | C::Modal | C::Pron | C::Neg) || p.lower == "to"
         })
+    }
+
+    /// The token at `i` is used as a noun ("his exile", "the murder of"):
+    /// the local context first, then the tagger.
+    pub fn nominal_context(&self, i: usize) -> bool {
+        self.lexical_nominal(i)
+            || (matches!(self.ta_upos(i), Some("NOUN" | "PROPN")) && !self.lexical_verbal(i))
+    }
+
+    /// The token at `i` is used as a verb ("was exiled", "they murder").
+    pub fn verbal_context(&self, i: usize) -> bool {
+        self.lexical_verbal(i)
+            || (matches!(self.ta_upos(i), Some("VERB" | "AUX")) && !self.lexical_nominal(i))
     }
 
     fn ta_upos(&self, i: usize) -> Option<&'a str> {
@@ -284,6 +289,8 @@ impl<'a> Sent<'a> {
                 break;
             }
             head = x.lower.clone();
+            // The head is not a name: a name before it is a modifier ("the Stalin era").
+            last_mention = None;
             j += 1;
             if self.is_poss_mark(j) {
                 possessor = Some(Box::new(Np {
@@ -537,6 +544,15 @@ impl<'a> Sent<'a> {
                 return (self.np_left(k - 1).into_iter().collect(), None);
             }
             if w.lower == "," {
+                // "Kirov's bodyguard, Mikhail Borisov, died": the name between commas.
+                if j >= 2 && self.w[j - 1].mention.is_some() {
+                    let (a, _) = self.mention_run(j - 1);
+                    if a >= 1 && self.w[a - 1].lower == "," && a >= 2 && self.is_nominal(a - 2) {
+                        if let Some(np) = self.np_left(j - 1) {
+                            return (vec![np], None);
+                        }
+                    }
+                }
                 if let Some(k) = self.apposition_start(j) {
                     j = k;
                     adjacent = false;
@@ -575,17 +591,26 @@ impl<'a> Sent<'a> {
     /// When the comma at `j` closes an apposition or relative clause
     /// ("Ramón Mercader, a man who …, assassinated"), the index of the comma
     /// that opens it.
-    fn apposition_start(&self, j: usize) -> Option<usize> {
-        let lo = j.saturating_sub(25);
+    pub fn apposition_start(&self, j: usize) -> Option<usize> {
+        let lo = j.saturating_sub(30);
         let mut k = j;
         while k > lo {
             k -= 1;
             let w = &self.w[k];
             if w.lower == "," || w.lower == "(" {
                 let first = self.w.get(k + 1)?;
-                if (self.lex.is("appos", &first.lower) || first.class == C::Det)
-                    && k > 0
-                    && self.is_nominal(k - 1)
+                if k == 0 || !self.is_nominal(k - 1) {
+                    return None;
+                }
+                let verbless = (k + 1..j).all(|i| {
+                    !self.is_verbish(i) && !matches!(self.w[i].class, C::Be | C::Aux | C::Modal)
+                });
+                if self.lex.is("appos", &first.lower)
+                    || matches!(first.class, C::Det | C::Poss)
+                    // ", accused of forming …,": a participial modifier
+                    || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
+                    // "Kirov, head of the party organisation …,"
+                    || (verbless && self.w[k - 1].mention.is_some())
                 {
                     return Some(k);
                 }

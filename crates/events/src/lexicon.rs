@@ -182,19 +182,25 @@ impl Lexicon {
         }
         mwprep.sort_by_key(|(p, _): &(Vec<String>, String)| std::cmp::Reverse(p.len()));
 
-        let mut irr: HashMap<String, [Vec<String>; 3]> = HashMap::new();
+        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::new();
         for l in data_lines(irregular) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 3 {
                 return Err(format!("bad irregular verb line {l}"));
             }
-            let split = |s: &str| s.split('|').map(str::to_string).collect::<Vec<_>>();
+            let split = |s: &str| {
+                s.split('|')
+                    .filter(|w| *w != "-" && !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
             irr.insert(
                 f[0].to_string(),
                 [
                     split(f[1]),
                     split(f[2]),
                     f.get(3).map(|s| split(s)).unwrap_or_default(),
+                    f.get(4).map(|s| split(s)).unwrap_or_default(),
                 ],
             );
         }
@@ -347,9 +353,14 @@ fn is_vowel(c: char) -> bool {
 
 /// Inflections of a verb lemma: base, -s, past, past participle, -ing.
 /// Irregular and consonant-doubling verbs come from `verbs_irregular.tsv`.
-pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 3]>) -> VerbForms {
-    let mut all = vec![lemma.to_string(), third_person(lemma)];
-    if let Some([past, pp, ing]) = irr.get(lemma) {
+pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 4]>) -> VerbForms {
+    let mut all = vec![lemma.to_string()];
+    if let Some([past, pp, ing, s3]) = irr.get(lemma) {
+        if s3.is_empty() {
+            all.push(third_person(lemma));
+        } else {
+            all.extend(s3.iter().cloned());
+        }
         all.extend(past.iter().cloned());
         all.extend(pp.iter().cloned());
         if ing.is_empty() {
@@ -362,6 +373,7 @@ pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 3]>) -
             participles: pp.clone(),
         };
     }
+    all.push(third_person(lemma));
     let past = if lemma.ends_with('e') {
         format!("{lemma}d")
     } else if let Some(stem) = consonant_y(lemma) {

@@ -136,6 +136,7 @@ impl Extractor {
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
+            drafts.extend(self.possessed_works(&ctx));
             let matches: Vec<Match> = self
                 .find_matches(&sent)
                 .into_iter()
@@ -186,11 +187,13 @@ impl Extractor {
     fn match_at(&self, sent: &Sent, t: usize, i: usize) -> Option<Match> {
         let trig = &self.lex.triggers[t];
         let items = &trig.items;
-        // Nouns and verbs sharing a form ("murder"): the context decides.
+        // Nouns and verbs sharing a form ("murder"): the context decides
+        // (multiword patterns carry their own context).
+        let single = items.len() == 1;
         match trig.head {
-            HeadKind::Noun if sent.verbal_context(i) => return None,
+            HeadKind::Noun if single && sent.verbal_context(i) => return None,
             HeadKind::Verb | HeadKind::Lit
-                if sent.nominal_context(i) || sent.w[i].mention.is_some() =>
+                if (single && sent.nominal_context(i)) || sent.w[i].mention.is_some() =>
             {
                 return None
             }
@@ -306,7 +309,7 @@ impl Extractor {
             Role::Instrument => etype.is_none() && !np.pronoun,
             Role::Work => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => first_cap,
+                None => first_cap || self.lex.is("worknoun", &np.head),
             },
             Role::Organization => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
@@ -337,7 +340,15 @@ impl Extractor {
     }
 
     /// Prepositional phrases from token `from` to the end of the clause.
-    fn pps(&self, sent: &Sent, from: usize, end: usize) -> Vec<(String, Vec<Np>)> {
+    /// With `contiguous`, only the chain of phrases right after `from`
+    /// (the complements of a noun: "the murder of Kirov by Nikolaev").
+    fn pps(
+        &self,
+        sent: &Sent,
+        from: usize,
+        end: usize,
+        contiguous: bool,
+    ) -> Vec<(String, Vec<Np>)> {
         let mut out = Vec::new();
         let mut i = from;
         let mut steps = 0;
@@ -361,6 +372,9 @@ impl Extractor {
                 prep = Some((sent.w[i].lower.clone(), 1));
             }
             let Some((p, n)) = prep else {
+                if contiguous && !matches!(sent.w[i].class, C::Adv) {
+                    break;
+                }
                 i += 1;
                 continue;
             };
@@ -403,12 +417,15 @@ impl Extractor {
         let mut after = m.b;
         let mut self_filled = false;
 
+        if let Some(mi) = sent.w[h].mention {
+            // A title ("Who Killed Kirov?", "Stalin and the Kirov Murder") tells no event.
+            if sent.mention(mi).etype == EntityType::Work {
+                return vec![];
+            }
+        }
         if trig.head == HeadKind::Noun {
             // Inside a proper name ("History of the Russian Revolution")?
-            if let Some(mi) = sent.w[h].mention {
-                if frame.slot("self").is_none() {
-                    return vec![];
-                }
+            if let Some(mi) = sent.w[h].mention.filter(|_| frame.slot("self").is_some()) {
                 let mm = sent.mention(mi);
                 if !matches!(mm.etype, EntityType::Work | EntityType::Place)
                     && mm.text.chars().next().is_some_and(char::is_uppercase)
@@ -487,7 +504,15 @@ impl Extractor {
             }
             passive = frame.force_passive || sent.is_passive_at(h);
             // A reduced participle clause right after a name ("Kirov, born …").
-            let reduced = (participle && !has_aux && h >= 2 && sent.w[h - 1].lower == ",")
+            let next_is_prep = sent
+                .w
+                .get(m.b)
+                .is_some_and(|w| matches!(w.class, C::Prep | C::Punct));
+            let reduced = (participle
+                && !has_aux
+                && (frame.force_passive || next_is_prep)
+                && h >= 2
+                && sent.w[h - 1].lower == ",")
                 .then(|| sent.np_left(h - 2))
                 .flatten()
                 .filter(|np| np.mention.is_some());
@@ -613,7 +638,12 @@ impl Extractor {
         }
         // Prepositional phrases after the trigger.
         let mut from_place = false;
-        for (p, nps) in self.pps(sent, after, clause_b.max(after + 1)) {
+        for (p, nps) in self.pps(
+            sent,
+            after,
+            clause_b.max(after + 1),
+            trig.head == HeadKind::Noun,
+        ) {
             let slot = if p == "by" {
                 if trig.head == HeadKind::Noun {
                     frame.slot("by")
@@ -639,7 +669,7 @@ impl Extractor {
         // Place phrases before the trigger in its clause ("In Paris, …").
         if let Some(r) = frame.slot("in") {
             if r == Role::Place {
-                for (p, nps) in self.pps(sent, clause_a, h) {
+                for (p, nps) in self.pps(sent, clause_a, h, false) {
                     if p == "in" || p == "at" {
                         push(&mut roles, self.fillers(ctx, &nps, Role::Place));
                     }
@@ -651,8 +681,22 @@ impl Extractor {
             |roles: &Vec<(Role, RoleFiller)>| roles.iter().any(|(r, _)| *r == Role::Subject);
         if trig.head == HeadKind::Noun && !has_subject(&roles) {
             if let Some(r) = frame.slot("clause") {
-                let (subj, _) = sent.subject_of(h, 0);
-                push(&mut roles, self.fillers(ctx, &subj, r));
+                // The subject of the verb governing the noun ("he would serve
+                // 20 years in a Mexican prison").
+                let verb = (clause_a..h)
+                    .rev()
+                    .find(|&k| sent.is_verbish(k) || sent.w[k].class == C::Be);
+                if let Some(k) = verb {
+                    let (subj, _) = sent.subject_of(k, 0);
+                    push(&mut roles, self.fillers(ctx, &subj, r));
+                }
+            }
+        }
+        // A name the trigger is part of is not its own participant
+        // ("Assassination of Sergei Kirov" as one title mention).
+        if !self_filled {
+            if let Some(he) = sent.w[h].mention.map(|mi| sent.mention(mi).entity) {
+                roles.retain(|(_, f)| f.entity != Some(he));
             }
         }
         // Requirements.
@@ -813,11 +857,32 @@ impl Extractor {
             .filter(|&(ti, _)| usable(&ctx.timexes[ti]))
             .collect();
         let dist = |p: usize| p.abs_diff(h);
-        if let Some(&(ti, _)) = cand
+        // A time set off right before the verb of a coordinated clause
+        // ("and, in January 1935, sentenced") belongs to it.
+        let adjacent = |ti: usize, p: usize| {
+            let end = ctx.timexes[ti].span.end;
+            let mut r = p;
+            if r > 0 && sent.w[r - 1].class == C::Prep {
+                r -= 1;
+            }
+            let after_conj = (r >= 1 && sent.w[r - 1].class == C::Conj)
+                || (r >= 2 && sent.w[r - 1].lower == "," && sent.w[r - 2].class == C::Conj);
+            p < h
+                && after_conj
+                && sent.w[p..h]
+                    .iter()
+                    .filter(|w| w.span.start >= end)
+                    .all(|w| matches!(w.class, C::Punct | C::Adv))
+        };
+        let in_clause = cand
             .iter()
             .filter(|&&(_, p)| p >= ca && p < cb)
-            .min_by_key(|&&(_, p)| dist(p))
-        {
+            .min_by_key(|&&(_, p)| dist(p));
+        let adj = cand
+            .iter()
+            .filter(|&&(ti, p)| adjacent(ti, p))
+            .min_by_key(|&&(_, p)| dist(p));
+        if let Some(&(ti, _)) = in_clause.or(adj) {
             return Some(EventTime {
                 value: ctx.timexes[ti].value.clone(),
                 timex: Some(ti),
@@ -831,10 +896,17 @@ impl Extractor {
                 .iter()
                 .any(|m| m.a >= a && m.a < b && self.lex.triggers[m.trig].etype != etype)
         };
-        // A sentence-initial time ("That same year he went …, joined …")
-        // scopes over the whole sentence.
+        // A sentence-initial time ("That same year he went …, joined …") or
+        // one in a temporal clause ("When he moved … in 1896, …") scopes over
+        // the whole sentence.
+        let temporal = |p: usize| {
+            let (a, _) = sent.clause_of(p);
+            sent.w
+                .get(a)
+                .is_some_and(|w| self.lex.is("temporal_sconj", &w.lower))
+        };
         cand.iter()
-            .filter(|&&(_, p)| p <= 3 || free(p))
+            .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
                 value: ctx.timexes[ti].value.clone(),
@@ -1039,7 +1111,25 @@ impl Extractor {
                 if let Some(f) = self.filler(ctx, &subj, Role::Subject) {
                     roles.push((Role::Subject, f));
                 }
-                if let Some(f) = pl.and_then(|np| self.filler(ctx, &np, Role::Place)) {
+                // The position decides: whatever name follows the date is its place.
+                if let Some(np) = pl {
+                    let f = match np.mention {
+                        Some(mi) => {
+                            let mm = sent.mention(mi);
+                            RoleFiller {
+                                role: Some(Role::Place),
+                                entity: Some(mm.entity),
+                                text: mm.text.clone(),
+                                span: mm.span,
+                            }
+                        }
+                        None => RoleFiller {
+                            role: Some(Role::Place),
+                            entity: None,
+                            text: sent.text_of(np.a, np.b).to_string(),
+                            span: sent.np_span(&np),
+                        },
+                    };
                     roles.push((Role::Place, f));
                 }
                 let time = Some(EventTime {
@@ -1064,6 +1154,90 @@ impl Extractor {
             consumed.push((p, q + 1));
         }
         (out, consumed)
+    }
+
+    /// A title owned by someone is their publication: "his famed History of
+    /// the Russian Revolution", "Amy Knight's book Who Killed Kirov? (1999)".
+    fn possessed_works(&self, ctx: &SentCtx) -> Vec<Draft> {
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < sent.len() {
+            let Some(mi) = sent.w[i].mention else {
+                i += 1;
+                continue;
+            };
+            let mut b = i + 1;
+            while b < sent.len() && sent.w[b].mention == Some(mi) {
+                b += 1;
+            }
+            let (a, end) = (i, b);
+            i = b;
+            if sent.mention(mi).etype != EntityType::Work {
+                continue;
+            }
+            // Skip "famed", "book", quotes between the possessor and the title.
+            let mut k = a;
+            while k > 0 && a - k < 3 {
+                let w = &sent.w[k - 1];
+                let skip = w.mention.is_none()
+                    && (matches!(w.class, C::Adj | C::Noun)
+                        || (w.class == C::Punct
+                            && !matches!(w.lower.as_str(), "," | "." | "(" | ")"))
+                        || (w.class == C::Other && !sent.is_verbish(k - 1)));
+                if !skip {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == 0 {
+                continue;
+            }
+            let p = &sent.w[k - 1];
+            let owner = if p.class == C::Poss || p.glued_poss {
+                Some(Np {
+                    a: k - 1,
+                    b: k,
+                    mention: p.mention,
+                    pronoun: p.class == C::Poss,
+                    head: p.lower.clone(),
+                    possessor: None,
+                })
+            } else if p.class == C::PossMark && k >= 2 {
+                sent.np_left(k - 2)
+            } else {
+                None
+            };
+            let Some(owner) = owner else { continue };
+            let Some(subj) = self.filler(ctx, &owner, Role::Subject) else {
+                continue;
+            };
+            if subj.entity == Some(sent.mention(mi).entity) {
+                continue;
+            }
+            let mm = sent.mention(mi);
+            let work = RoleFiller {
+                role: Some(Role::Work),
+                entity: Some(mm.entity),
+                text: mm.text.clone(),
+                span: mm.span,
+            };
+            let (ca, cb) = sent.clause_of(a);
+            let time = self.clause_time(ctx, a, ca, cb.max(end), EventType::Publication);
+            let factuality = self.factuality(sent, a, ca, false);
+            out.extend(self.emit(
+                ctx,
+                EventType::Publication,
+                mm.span,
+                vec![(Role::Subject, subj), (Role::Work, work)],
+                time,
+                factuality,
+                0.6,
+                k - 1,
+                end,
+            ));
+        }
+        out
     }
 
     /// Second pass: events without a time in their sentence get one from an
