@@ -20,7 +20,7 @@ pub mod tokenize;
 use annalist_model::{CleanDoc, RegionKind, Sentence, Span, TextAnalysis, Token};
 use lexicon::{data_lines, gunzip, TokLexicon};
 use perceptron::Model;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tagger::{NameLexicon, NerContext};
 use tokenize::RawTok;
 
@@ -32,6 +32,7 @@ pub struct Analyzer {
     pub(crate) ml: mentions::MentionLexicon,
     pos: Model,
     ner: Model,
+    tagdict: tagger::TagDict,
     lemmas: HashMap<String, String>,
 }
 
@@ -56,13 +57,21 @@ impl Analyzer {
                 Some((it.next()?.to_string(), it.next()?.to_string()))
             })
             .collect();
+        let pos = Model::from_bytes(&gunzip(include_bytes!(
+            "../../../resources/models/pos.apm.gz"
+        )));
+        let tagdict = tagger::parse_tagdict(
+            &String::from_utf8_lossy(&gunzip(include_bytes!(
+                "../../../resources/models/tagdict.tsv.gz"
+            ))),
+            &pos,
+        );
         Analyzer {
+            tagdict,
             tok: TokLexicon::load(),
             names: NameLexicon::load(),
             ml: mentions::MentionLexicon::load(),
-            pos: Model::from_bytes(&gunzip(include_bytes!(
-                "../../../resources/models/pos.apm.gz"
-            ))),
+            pos,
             ner: Model::from_bytes(&gunzip(include_bytes!(
                 "../../../resources/models/ner.apm.gz"
             ))),
@@ -123,7 +132,16 @@ impl Analyzer {
 
     /// UPOS tags (model class names) of one sentence's words.
     pub fn pos_tags(&self, words: &[&str]) -> Vec<&str> {
-        tagger::tag_pos(&self.pos, words)
+        tagger::tag_pos_dict(&self.pos, Some(&self.tagdict), words)
+            .into_iter()
+            .map(|t| self.pos.classes[t].as_str())
+            .collect()
+    }
+
+    /// UPOS tags with a per-document cache of word scores (same tags as
+    /// [`Analyzer::pos_tags`], faster over a whole document).
+    pub fn pos_tags_cached(&self, cache: &mut tagger::PosCache, words: &[&str]) -> Vec<&str> {
+        tagger::tag_pos_cached(&self.pos, Some(&self.tagdict), cache, words)
             .into_iter()
             .map(|t| self.pos.classes[t].as_str())
             .collect()
@@ -239,10 +257,11 @@ impl Analyzer {
             })
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
+        let mut cache = tagger::PosCache::default();
         for s in &splits {
             let (a, b) = s.tokens;
             let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
-            let pos = self.pos_tags(&words);
+            let pos = self.pos_tags_cached(&mut cache, &words);
             let ner = self.ner_tags(&words, pos.clone());
             for (k, tok) in tokens[a..b].iter_mut().enumerate() {
                 tok.upos = pos[k].to_string();

@@ -6,7 +6,7 @@
 
 use crate::lexicon::{data_lines, gunzip};
 use crate::perceptron::{FHash, Model};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lexicons the entity tagger uses as features (and the mention stage as rules).
 #[derive(Debug, Default)]
@@ -264,11 +264,177 @@ pub fn pos_features(p: &Prepared, i: usize, t1: &str, t2: &str, out: &mut Vec<u6
 
 /// Greedy POS decoding of one sentence.
 pub fn tag_pos(model: &Model, words: &[&str]) -> Vec<usize> {
+    tag_pos_dict(model, None, words)
+}
+
+/// Frequent words that (nearly) always carry one tag: tagged without the
+/// model (the classic averaged-perceptron tag dictionary).
+pub type TagDict = HashMap<String, usize>;
+
+/// Parses `word<TAB>TAG` lines against the model's classes.
+pub fn parse_tagdict(text: &str, model: &Model) -> TagDict {
+    text.lines()
+        .filter_map(|l| {
+            let (w, t) = l.split_once('\t')?;
+            Some((w.to_string(), model.class_id(t)?))
+        })
+        .collect()
+}
+
+/// Per-document cache of the POS scores that depend on one word only
+/// (the word itself and its role as a neighbour): five score vectors per
+/// word type, so each token pays only for its tag-history and word-pair
+/// features. Sums the same weights as [`pos_features`] does.
+#[derive(Default)]
+pub struct PosCache {
+    map: HashMap<String, Box<[f32]>>,
+}
+
+const CUR: usize = 0;
+const PREV1: usize = 1;
+const PREV2: usize = 2;
+const NEXT1: usize = 3;
+const NEXT2: usize = 4;
+
+impl PosCache {
+    fn vectors(&mut self, model: &Model, key: &str, raw: Option<&str>) -> &[f32] {
+        if !self.map.contains_key(key) {
+            let c = model.n_classes();
+            let mut v = vec![0f32; 5 * c].into_boxed_slice();
+            let f = |t: u8| FHash::new(t);
+            let mut tmp = vec![0f32; c];
+            let (nrm, shp) = match raw {
+                Some(w) => (norm(w), shape(w)),
+                None => (key.to_string(), String::new()),
+            };
+            let n = nrm.as_str();
+            let groups: [(usize, Vec<u64>); 5] = [
+                (
+                    CUR,
+                    match raw {
+                        Some(w) => vec![
+                            f(0).finish(),
+                            f(1).str(n).finish(),
+                            f(2).str(suffix(n, 3)).finish(),
+                            f(3).str(prefix(n, 1)).finish(),
+                            f(13).str(&shp).finish(),
+                            f(14).str(suffix(n, 2)).finish(),
+                            f(15).str(suffix(n, 4)).finish(),
+                            f(19).str(w).finish(),
+                        ],
+                        None => vec![],
+                    },
+                ),
+                (
+                    PREV1,
+                    vec![f(7).str(n).finish(), f(8).str(suffix(n, 3)).finish()],
+                ),
+                (PREV2, vec![f(9).str(n).finish()]),
+                (
+                    NEXT1,
+                    vec![f(10).str(n).finish(), f(11).str(suffix(n, 3)).finish()],
+                ),
+                (NEXT2, vec![f(12).str(n).finish()]),
+            ];
+            for (role, feats) in groups {
+                if feats.is_empty() {
+                    continue;
+                }
+                model.score(&feats, &mut tmp);
+                v[role * c..role * c + c].copy_from_slice(&tmp);
+            }
+            self.map.insert(key.to_string(), v);
+        }
+        self.map.get(key).map(|b| &b[..]).unwrap_or(&[])
+    }
+}
+
+/// Greedy POS decoding with an optional tag dictionary and a per-document cache.
+pub fn tag_pos_cached(
+    model: &Model,
+    dict: Option<&TagDict>,
+    cache: &mut PosCache,
+    words: &[&str],
+) -> Vec<usize> {
+    let p = Prepared::new(words);
+    let c = model.n_classes();
+    let mut out: Vec<usize> = Vec::with_capacity(words.len());
+    let mut feats = Vec::with_capacity(8);
+    let mut scores = vec![0f32; c];
+    let mut total = vec![0f32; c];
+    let f = |t: u8| FHash::new(t);
+    for i in 0..words.len() {
+        if let Some(&t) = dict.and_then(|d| d.get(words[i])) {
+            out.push(t);
+            continue;
+        }
+        total.iter_mut().for_each(|x| *x = 0.0);
+        let ii = i as isize;
+        let roles: [(isize, usize); 5] = [
+            (ii, CUR),
+            (ii - 1, PREV1),
+            (ii - 2, PREV2),
+            (ii + 1, NEXT1),
+            (ii + 2, NEXT2),
+        ];
+        for (j, role) in roles {
+            let v = if j < 0 {
+                cache.vectors(model, "<s>", None)
+            } else if j as usize >= words.len() {
+                cache.vectors(model, "</s>", None)
+            } else {
+                let w = words[j as usize];
+                cache.vectors(model, w, Some(w))
+            };
+            if v.len() >= (role + 1) * c {
+                for (t, x) in total.iter_mut().zip(&v[role * c..role * c + c]) {
+                    *t += *x;
+                }
+            }
+        }
+        let t1 = if i >= 1 {
+            model.classes[out[i - 1]].as_str()
+        } else {
+            "<s>"
+        };
+        let t2 = if i >= 2 {
+            model.classes[out[i - 2]].as_str()
+        } else {
+            "<s>"
+        };
+        let w = p.n(ii);
+        feats.clear();
+        feats.push(f(4).str(t1).finish());
+        feats.push(f(5).str(t2).str(t1).finish());
+        feats.push(f(6).str(t1).str(w).finish());
+        feats.push(
+            f(16)
+                .str(p.sh(ii))
+                .str(if i == 0 { "F" } else { "M" })
+                .finish(),
+        );
+        feats.push(f(17).str(p.n(ii - 1)).str(w).finish());
+        feats.push(f(18).str(w).str(p.n(ii + 1)).finish());
+        model.score(&feats, &mut scores);
+        for (t, x) in total.iter_mut().zip(&scores) {
+            *t += *x;
+        }
+        out.push(Model::argmax(&total, None));
+    }
+    out
+}
+
+/// Greedy POS decoding with an optional tag dictionary.
+pub fn tag_pos_dict(model: &Model, dict: Option<&TagDict>, words: &[&str]) -> Vec<usize> {
     let p = Prepared::new(words);
     let mut out: Vec<usize> = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(24);
     let mut scores = vec![0f32; model.n_classes()];
     for i in 0..words.len() {
+        if let Some(&t) = dict.and_then(|d| d.get(words[i])) {
+            out.push(t);
+            continue;
+        }
         let t1 = if i >= 1 {
             model.classes[out[i - 1]].as_str()
         } else {
@@ -300,6 +466,14 @@ impl<'a> NerContext<'a> {
         let lex = words
             .iter()
             .map(|w| {
+                // every list but the particles holds capitalised words
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    return if lx.particles.contains(*w) {
+                        "particle"
+                    } else {
+                        "-"
+                    };
+                }
                 if lx.titles.contains_key(*w) {
                     "title"
                 } else if lx.given.contains_key(*w) {
@@ -409,7 +583,16 @@ pub fn tag_ner(model: &Model, ctx: &NerContext) -> Vec<usize> {
         .map(|k| allowed_after(&model.classes, Some(&model.classes[k])))
         .collect();
     masks.push(allowed_after(&model.classes, None));
+    let o = model.class_id("O").unwrap_or(0);
     for i in 0..n {
+        // a word that starts in lower case (or with a symbol) after an O tag
+        // opens no entity: skip the model (most tokens; same answer in practice)
+        let w = ctx.prep.words[i];
+        let first = w.chars().next().unwrap_or(' ');
+        if !first.is_uppercase() && !first.is_ascii_digit() && (i == 0 || out[i - 1] == o) {
+            out.push(o);
+            continue;
+        }
         let t1 = if i >= 1 {
             model.classes[out[i - 1]].as_str()
         } else {

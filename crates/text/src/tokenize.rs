@@ -546,12 +546,37 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
         // absorb closing quotes/brackets glued to the terminal
         let mut j = i + 1;
         let mut last_end = t.span.end;
+        let mut closed_quote = false;
         while j < n {
             let tj = &toks[j];
             let s = tj.span.slice(text);
+            let gap = text.get(last_end..tj.span.start).unwrap_or("");
             if tj.span.start == last_end
                 && matches!(first_char(s), '"' | '”' | '’' | '\'' | ')' | ']' | '»')
             {
+                closed_quote = true;
+                last_end = tj.span.end;
+                j += 1;
+            } else if !gap.contains('\n')
+                && !s.chars().any(char::is_alphanumeric)
+                && !matches!(
+                    first_char(s),
+                    '(' | '['
+                        | '{'
+                        | '"'
+                        | '“'
+                        | '‘'
+                        | '\''
+                        | '«'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '•'
+                        | '*'
+                        | '|'
+                )
+            {
+                // trailing emoticons and repeated marks: "!! :)", "? ?"
                 last_end = tj.span.end;
                 j += 1;
             } else {
@@ -573,7 +598,21 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
             None => {
                 // ".", "!", "?", "..."
                 if nc.is_lowercase() {
-                    false
+                    // web text starts sentences in lower case: a full stop after a
+                    // known word (not an unknown abbreviation), or "?"/"!", still ends
+                    // the sentence unless a closing quote came first ("“Why?” she asked")
+                    let prev = if i > 0 {
+                        toks[i - 1].span.slice(text)
+                    } else {
+                        ""
+                    };
+                    let prev_known = prev.chars().count() >= 2
+                        && prev.chars().all(char::is_alphabetic)
+                        && lx.in_vocab(prev);
+                    !closed_quote
+                        && !w.starts_with("..")
+                        && w != "…"
+                        && (w.starts_with('?') || w.starts_with('!') || (w == "." && prev_known))
                 } else if w.starts_with("..") || w == "…" {
                     nc.is_uppercase() && (lx.is_starter(next) || toks[j].span.start > last_end)
                 } else {
