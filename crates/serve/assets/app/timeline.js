@@ -50,7 +50,9 @@
       ev.evidence.slice(0, 8).forEach(function (x) {
         var src = (ev.source_info || {})[x.source] || {};
         var head = el('div', 'muted');
-        var sa = el('a', 'src', src.title || x.source);
+        var title = src.title || x.source;
+        if (title.length > 100) title = title.slice(0, 97) + '…';
+        var sa = el('a', 'src', title);
         sa.href = '/sources/' + encodeURIComponent(x.source) + '?hl=' + x.start + '-' + x.end + '#hl';
         head.appendChild(sa);
         if (src.kind) head.appendChild(el('span', 'badge k-' + src.kind, src.kind));
