@@ -317,6 +317,22 @@ fn main() {
         ner_model.n_features(),
         ner_bytes.len()
     );
+    if let Ok(dir) = std::env::var("ANNALIST_DUMP_TEST") {
+        // the exact NER test sets, for comparing other taggers (scripts/text/spacy_compare.py)
+        for (f, set) in [
+            ("gum_test.conll", &gum_ner_test),
+            ("wikigold_test.conll", &wiki_test),
+        ] {
+            let mut t = String::new();
+            for s in set.iter() {
+                for (w, g) in s.words.iter().zip(&s.tags) {
+                    t.push_str(&format!("{w}\t{g}\n"));
+                }
+                t.push('\n');
+            }
+            std::fs::write(Path::new(&dir).join(f), t).expect("dump test set");
+        }
+    }
     for (name, set) in [
         ("GUM test", &gum_ner_test),
         ("wikigold test (docs i%5==4)", &wiki_test),
