@@ -491,7 +491,7 @@ fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
 }
 
 /// Types a capitalised chunk `a..b`, or rejects it.
-fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Option<Cand> {
+fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Option<Cand> {
     let an = cx.an;
     let names = &an.names;
     let whole_place = {
