@@ -40,6 +40,18 @@ for ID in "$TOP" "$MID"; do
   for P in "/entities/$ID" "/api/timeline/$ID"; do
     BYTES=$(curl -s "$BASE$P" | wc -c)
     echo "== GET $P ($EV events, $BYTES bytes)"
-    wrk -t 2 -c 8 -d "${SECS}s" --latency "$BASE$P" | grep -E "Latency|50%|90%|99%|Requests/sec"
+    for C in 1 8; do
+      echo "-- $C connection(s), load average $(cut -d' ' -f1 /proc/loadavg)"
+      wrk -t "$(( C < 2 ? 1 : 2 ))" -c "$C" -d "${SECS}s" --latency "$BASE$P" | grep -E " 50%| 90%| 99%|Requests/sec"
+    done
   done
+done
+# Cold renders: the first request for each of 50 entities (nothing memoized yet).
+echo "== cold first requests (50 entities, entity page then timeline API), seconds:"
+curl -s "$BASE/api/entities?limit=1000" | python3 -c '
+import json, sys
+for i in json.load(sys.stdin)["items"][5:55]: print(i["id"])' > "$TMP/ids"
+for KIND in entities api/timeline; do
+  while read -r ID; do curl -s -o /dev/null -w "%{time_total}\n" "$BASE/$KIND/$ID"; done < "$TMP/ids" \
+    | sort -n | awk -v k="$KIND" '{a[NR]=$1} END {printf "%s: median %s, max %s\n", k, a[int((NR+1)/2)], a[NR]}'
 done

@@ -62,9 +62,11 @@
         var bytes = enc.encode(x.text);
         if (x.trigger && x.trigger[0] >= x.start && x.trigger[1] <= x.end) {
           var ts = x.trigger[0] - x.start, te = x.trigger[1] - x.start;
-          mark.appendChild(document.createTextNode(sliceBytes(bytes, 0, ts)));
+          // Long passages are cut to a window around the trigger.
+          var a = Math.max(0, ts - 300), b = Math.min(bytes.length, te + 300);
+          mark.appendChild(document.createTextNode((a > 0 ? '…' : '') + sliceBytes(bytes, a, ts)));
           mark.appendChild(el('strong', 'trig', sliceBytes(bytes, ts, te)));
-          mark.appendChild(document.createTextNode(sliceBytes(bytes, te, bytes.length)));
+          mark.appendChild(document.createTextNode(sliceBytes(bytes, te, b) + (b < bytes.length ? '…' : '')));
         } else {
           mark.textContent = x.text;
         }
