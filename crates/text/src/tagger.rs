@@ -287,7 +287,8 @@ pub fn parse_tagdict(text: &str, model: &Model) -> TagDict {
 /// features. Sums the same weights as [`pos_features`] does.
 #[derive(Default)]
 pub struct PosCache {
-    map: HashMap<String, Box<[f32]>>,
+    index: HashMap<String, usize>,
+    vecs: Vec<Box<[f32]>>,
 }
 
 const CUR: usize = 0;
@@ -297,55 +298,59 @@ const NEXT1: usize = 3;
 const NEXT2: usize = 4;
 
 impl PosCache {
-    fn vectors(&mut self, model: &Model, key: &str, raw: Option<&str>) -> &[f32] {
-        if !self.map.contains_key(key) {
-            let c = model.n_classes();
-            let mut v = vec![0f32; 5 * c].into_boxed_slice();
-            let f = |t: u8| FHash::new(t);
-            let mut tmp = vec![0f32; c];
-            let (nrm, shp) = match raw {
-                Some(w) => (norm(w), shape(w)),
-                None => (key.to_string(), String::new()),
-            };
-            let n = nrm.as_str();
-            let groups: [(usize, Vec<u64>); 5] = [
-                (
-                    CUR,
-                    match raw {
-                        Some(w) => vec![
-                            f(0).finish(),
-                            f(1).str(n).finish(),
-                            f(2).str(suffix(n, 3)).finish(),
-                            f(3).str(prefix(n, 1)).finish(),
-                            f(13).str(&shp).finish(),
-                            f(14).str(suffix(n, 2)).finish(),
-                            f(15).str(suffix(n, 4)).finish(),
-                            f(19).str(w).finish(),
-                        ],
-                        None => vec![],
-                    },
-                ),
-                (
-                    PREV1,
-                    vec![f(7).str(n).finish(), f(8).str(suffix(n, 3)).finish()],
-                ),
-                (PREV2, vec![f(9).str(n).finish()]),
-                (
-                    NEXT1,
-                    vec![f(10).str(n).finish(), f(11).str(suffix(n, 3)).finish()],
-                ),
-                (NEXT2, vec![f(12).str(n).finish()]),
-            ];
-            for (role, feats) in groups {
-                if feats.is_empty() {
-                    continue;
-                }
-                model.score(&feats, &mut tmp);
-                v[role * c..role * c + c].copy_from_slice(&tmp);
-            }
-            self.map.insert(key.to_string(), v);
+    /// Index of the five score vectors of `key` (`raw` None for the
+    /// sentence-boundary pseudo words).
+    fn slot(&mut self, model: &Model, key: &str, raw: Option<&str>) -> usize {
+        if let Some(&i) = self.index.get(key) {
+            return i;
         }
-        self.map.get(key).map(|b| &b[..]).unwrap_or(&[])
+        let c = model.n_classes();
+        let mut v = vec![0f32; 5 * c].into_boxed_slice();
+        let f = |t: u8| FHash::new(t);
+        let mut tmp = vec![0f32; c];
+        let (nrm, shp) = match raw {
+            Some(w) => (norm(w), shape(w)),
+            None => (key.to_string(), String::new()),
+        };
+        let n = nrm.as_str();
+        let groups: [(usize, Vec<u64>); 5] = [
+            (
+                CUR,
+                match raw {
+                    Some(w) => vec![
+                        f(0).finish(),
+                        f(1).str(n).finish(),
+                        f(2).str(suffix(n, 3)).finish(),
+                        f(3).str(prefix(n, 1)).finish(),
+                        f(13).str(&shp).finish(),
+                        f(14).str(suffix(n, 2)).finish(),
+                        f(15).str(suffix(n, 4)).finish(),
+                        f(19).str(w).finish(),
+                    ],
+                    None => vec![],
+                },
+            ),
+            (
+                PREV1,
+                vec![f(7).str(n).finish(), f(8).str(suffix(n, 3)).finish()],
+            ),
+            (PREV2, vec![f(9).str(n).finish()]),
+            (
+                NEXT1,
+                vec![f(10).str(n).finish(), f(11).str(suffix(n, 3)).finish()],
+            ),
+            (NEXT2, vec![f(12).str(n).finish()]),
+        ];
+        for (role, feats) in groups {
+            if feats.is_empty() {
+                continue;
+            }
+            model.score(&feats, &mut tmp);
+            v[role * c..role * c + c].copy_from_slice(&tmp);
+        }
+        self.vecs.push(v);
+        self.index.insert(key.to_string(), self.vecs.len() - 1);
+        self.vecs.len() - 1
     }
 }
 
@@ -363,6 +368,13 @@ pub fn tag_pos_cached(
     let mut scores = vec![0f32; c];
     let mut total = vec![0f32; c];
     let f = |t: u8| FHash::new(t);
+    let start = cache.slot(model, "<s>", None);
+    let end = cache.slot(model, "</s>", None);
+    let slots: Vec<usize> = words
+        .iter()
+        .map(|w| cache.slot(model, w, Some(w)))
+        .collect();
+    let n = words.len() as isize;
     for i in 0..words.len() {
         if let Some(&t) = dict.and_then(|d| d.get(words[i])) {
             out.push(t);
@@ -378,18 +390,16 @@ pub fn tag_pos_cached(
             (ii + 2, NEXT2),
         ];
         for (j, role) in roles {
-            let v = if j < 0 {
-                cache.vectors(model, "<s>", None)
-            } else if j as usize >= words.len() {
-                cache.vectors(model, "</s>", None)
+            let s = if j < 0 {
+                start
+            } else if j >= n {
+                end
             } else {
-                let w = words[j as usize];
-                cache.vectors(model, w, Some(w))
+                slots[j as usize]
             };
-            if v.len() >= (role + 1) * c {
-                for (t, x) in total.iter_mut().zip(&v[role * c..role * c + c]) {
-                    *t += *x;
-                }
+            let v = &cache.vecs[s][role * c..role * c + c];
+            for (t, x) in total.iter_mut().zip(v) {
+                *t += *x;
             }
         }
         let t1 = if i >= 1 {
