@@ -309,7 +309,16 @@ impl Tagger {
                     dct: dct.clone(),
                     reference: local_ref,
                     narrative: self.style == Style::Narrative,
-                    future: rs.future_cue.is_match(sent),
+                    future: {
+                        // The clause right before the expression.
+                        let sent_start = (sent.as_ptr() as usize)
+                            .saturating_sub(text.as_ptr() as usize)
+                            .min(c.span.start);
+                        let lead =
+                            &text[char_floor(text, c.span.start.saturating_sub(50).max(sent_start))
+                                ..c.span.start];
+                        rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
+                    },
                 };
                 let (v, an) = value::resolve(&c.raw, &a);
                 anchor = an;
@@ -353,7 +362,9 @@ impl Tagger {
                         &text[char_floor(text, c.span.start.saturating_sub(60).max(sent_start))
                             ..c.span.start];
                     let hypothetical = rs.no_ref_before.is_match(lead);
-                    if !keep && !hypothetical && !value.contains('X') {
+                    // A flashback ("a year earlier") does not move the story on.
+                    let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
+                    if !keep && !hypothetical && !flashback && !value.contains('X') {
                         reference = Some(value.split('T').next().unwrap_or(&value).to_string());
                     }
                     if rule.header {

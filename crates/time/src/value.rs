@@ -102,7 +102,13 @@ pub fn eval(t: &Template, g: &Groups, lex: &HashMap<String, Lexicon>) -> Option<
                     },
                     None => "",
                 };
+                // `{g:func|default}`: the default when g did not take part.
+                let (func, default) = match func.split_once('|') {
+                    Some((f, d)) => (f, Some(d)),
+                    None => (func.as_str(), None),
+                };
                 let Some(text) = text else {
+                    out.push_str(default.unwrap_or(""));
                     continue; // an optional group that did not take part
                 };
                 out.push_str(&call(func, text, argt, lex)?);
@@ -242,7 +248,9 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
             // `lexicon#N`: the N-th value column.
             Some((l, n)) => {
                 let e = lex.get(l)?.get(text.trim())?;
-                e.values.get(n.parse::<usize>().ok()?.checked_sub(1)?)?.clone()
+                e.values
+                    .get(n.parse::<usize>().ok()?.checked_sub(1)?)?
+                    .clone()
             }
             None => lookup(lex, name, text)?.to_string(),
         },
@@ -528,6 +536,7 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     let mut v = match (gran, p.m, p.d) {
         _ if vague => match (vague_unit.as_str(), p.m) {
             ("D" | "W", Some(m)) => format!("{y}-{m:02}"),
+            ("Y", _) => format!("{}X", &y[..y.len() - 1]),
             _ => y.clone(),
         },
         ("Y", _, _) => y.clone(),
