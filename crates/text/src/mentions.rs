@@ -752,6 +752,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 if j < b && matches!(cx.lw(j).as_str(), "him" | "her") {
                     let pron = j;
                     j += 1;
+                    // "called him simply “Mironych”"
+                    while j < b && cx.lw(j).ends_with("ly") && cx.upos(j) == "ADV" {
+                        j += 1;
+                    }
                     // skip up to 6 tokens to "as" when "referred"
                     if lw == "referred" {
                         match (j..b.min(j + 8)).find(|&x| cx.lw(x) == "as") {
@@ -1044,6 +1048,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
             ) {
                 comp_has_name_v[k] = true;
+            }
+            // a full personal name ("Sergei Kirov") outweighs the tagger's
+            // reading of the bare surname as a place
+            let full_person = c.form == MentionForm::Name
+                && (c.ta < c.a
+                    || (person_words[i].len() >= 2
+                        && an.names.given.contains_key(person_words[i][0])));
+            if full_person {
+                *votes.entry(EntityType::Person).or_default() += 1000;
             }
             *votes.entry(c.etype).or_default() += if c.form == MentionForm::Name { 2 } else { 1 };
             for t in c.ta..c.a {
