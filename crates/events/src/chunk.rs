@@ -460,11 +460,29 @@ impl<'a> Sent<'a> {
                 while k < self.len() && self.w[k].class == C::Adv {
                     k += 1;
                 }
-                self.is_verbish(k)
-                    || self
-                        .w
-                        .get(k)
-                        .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+                let verb_group = |k: usize| {
+                    self.is_verbish(k)
+                        || self
+                            .w
+                            .get(k)
+                            .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+                };
+                // "…, and he was shot": a new subject and its verb.
+                let new_subject = self.w.get(k).is_some_and(|x| {
+                    x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
+                }) && {
+                    let mut e = k + 1;
+                    if let Some(m) = self.w[k].mention {
+                        while e < self.len() && self.w[e].mention == Some(m) {
+                            e += 1;
+                        }
+                    }
+                    while e < self.len() && self.w[e].class == C::Adv {
+                        e += 1;
+                    }
+                    verb_group(e)
+                };
+                verb_group(k) || new_subject
             }
             _ => false,
         }

@@ -44,6 +44,10 @@ pub(crate) struct Frame {
     /// slot name (`subj`, `obj`, `poss`, `self`, `clause`, or a preposition) → role.
     pub slots: Vec<(String, Role)>,
     pub force_passive: bool,
+    /// Only a passive use is this event (`voice=passive_only`: "were tried", not "tried to").
+    pub passive_only: bool,
+    /// Another event the trigger entails for the same subject (`implies=death`).
+    pub implies: Option<EventType>,
     pub require: Vec<String>,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
@@ -60,11 +64,17 @@ impl Frame {
                 .split_once('=')
                 .ok_or_else(|| format!("bad frame item {kv}"))?;
             match k {
-                "voice" => f.force_passive = v == "passive",
+                "voice" => {
+                    f.force_passive = v == "passive";
+                    f.passive_only = v == "passive_only";
+                }
                 "require" => f.require.push(v.to_string()),
                 "passive_noagent" => {
                     f.passive_noagent =
                         Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "implies" => {
+                    f.implies = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 "from_place" => {
                     f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

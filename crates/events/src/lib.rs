@@ -47,6 +47,8 @@ struct Draft {
     ev: EventMention,
     /// Sentence-level age in years ("at the age of eight").
     age: Option<u32>,
+    /// Whether a time may be inferred from the narrative (not for named events).
+    narrative: bool,
 }
 
 fn usable(t: &Timex) -> bool {
@@ -147,7 +149,7 @@ impl Extractor {
                 drafts.extend(self.build(&ctx, m));
             }
         }
-        self.settle_times(doc, ta, timexes, &order, drafts)
+        self.settle_times(doc, ta, drafts)
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
@@ -533,6 +535,9 @@ impl Extractor {
                     passive = true;
                 }
             }
+            if frame.passive_only && !passive {
+                return vec![];
+            }
             let gsubj_role = if passive {
                 frame.slot("obj")
             } else {
@@ -660,6 +665,7 @@ impl Extractor {
                     np.mention
                         .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
                         || self.lex.is("placenoun", &np.head)
+                        || self.lex.is("polity", &np.head)
                 });
             }
             if let Some(r) = slot {
@@ -834,6 +840,7 @@ impl Extractor {
                         ..Default::default()
                     },
                     age: ctx.age,
+                    narrative: true,
                 }
             })
             .collect()
@@ -1208,7 +1215,20 @@ impl Extractor {
             } else {
                 None
             };
-            let Some(owner) = owner else { continue };
+            let Some(mut owner) = owner else { continue };
+            // "In his Secret Speech of 1956, Nikita Khrushchev stated": the
+            // possessive points forward to the main clause's subject.
+            if owner.pronoun && owner.a <= 2 {
+                let comma = (end..(end + 8).min(sent.len())).find(|&k| sent.w[k].lower == ",");
+                if let Some(np) = comma.and_then(|c| sent.np_right(c + 1)) {
+                    if np
+                        .mention
+                        .is_some_and(|m2| sent.mention(m2).etype == EntityType::Person)
+                    {
+                        owner = np;
+                    }
+                }
+            }
             let Some(subj) = self.filler(ctx, &owner, Role::Subject) else {
                 continue;
             };
@@ -1246,8 +1266,6 @@ impl Extractor {
         &self,
         doc: &CleanDoc,
         ta: &TextAnalysis,
-        timexes: &[Timex],
-        order: &[usize],
         drafts: Vec<Draft>,
     ) -> Vec<EventMention> {
         let mut births: HashMap<usize, i32> = HashMap::new();
@@ -1258,6 +1276,20 @@ impl Extractor {
                     d.ev.time.as_ref().and_then(|t| year_of(&t.value)),
                 ) {
                     births.entry(e).or_insert(y);
+                }
+            }
+        }
+        // The reference time of each sentence: the last time stated for one
+        // of its events (in the text, not inferred).
+        let mut stated: HashMap<usize, (usize, String)> = HashMap::new();
+        for d in &drafts {
+            if let Some(t) = d.ev.time.as_ref().filter(|t| !t.inferred) {
+                let pos = d.ev.trigger.start;
+                let e = stated
+                    .entry(d.ev.sentence)
+                    .or_insert((pos, t.value.clone()));
+                if pos >= e.0 {
+                    *e = (pos, t.value.clone());
                 }
             }
         }
@@ -1276,8 +1308,8 @@ impl Extractor {
                     }
                 }
             }
-            if d.ev.time.is_none() {
-                d.ev.time = self.narrative_time(doc, ta, timexes, order, d.ev.sentence);
+            if d.ev.time.is_none() && d.narrative {
+                d.ev.time = self.narrative_time(doc, ta, &stated, d.ev.sentence);
             }
             out.push(d.ev);
         }
@@ -1314,36 +1346,45 @@ impl Extractor {
         merged
     }
 
-    /// The last usable date of the preceding sentences of the same paragraph.
+    /// The narrative reference time: the year of the time last stated for
+    /// an event of the previous sentence, when in the same paragraph of the
+    /// main text.
     fn narrative_time(
         &self,
         doc: &CleanDoc,
         ta: &TextAnalysis,
-        timexes: &[Timex],
-        order: &[usize],
+        stated: &HashMap<usize, (usize, String)>,
         si: usize,
     ) -> Option<EventTime> {
         let s = ta.sentences.get(si)?;
-        let lo = ta.sentences[si.saturating_sub(3)].span.start;
-        let end = order.partition_point(|&i| timexes[i].span.start < s.span.start);
-        order[..end]
-            .iter()
-            .rev()
-            .take_while(|&&i| timexes[i].span.start >= lo)
-            .find(|&&i| usable(&timexes[i]))
-            .filter(|&&i| !blank_line_between(&doc.text, timexes[i].span.end, s.span.start))
-            .filter(|&&i| {
-                ta.sentence_at(timexes[i].span.start)
-                    .map(|k| ta.sentences[k].region)
-                    == Some(s.region)
-            })
-            .map(|&i| EventTime {
-                value: timexes[i].value.clone(),
-                timex: Some(i),
-                how: "narrative".into(),
-                inferred: true,
-            })
+        // Reader comments are fragments, not a narrative.
+        if s.region != RegionKind::Main || si == 0 {
+            return None;
+        }
+        let prev = &ta.sentences[si - 1];
+        if prev.region != s.region || blank_line_between(&doc.text, prev.span.end, s.span.start) {
+            return None;
+        }
+        let (_, value) = stated.get(&(si - 1))?;
+        Some(EventTime {
+            // Only the year is carried: the story may have moved on by days
+            // or months ("1 December" … "the trial opened").
+            value: year_value(value),
+            timex: None,
+            how: "narrative".into(),
+            inferred: true,
+        })
     }
+}
+
+/// The year part of a TIMEX3 value (`1934-12-01` → `1934`, `BC0044-03` → `BC0044`).
+fn year_value(v: &str) -> String {
+    let (bc, rest) = match v.strip_prefix("BC") {
+        Some(r) => ("BC", r),
+        None => ("", v),
+    };
+    let y: String = rest.chars().take(4).collect();
+    format!("{bc}{y}")
 }
 
 /// What the role and time readers need to know about the current sentence.
