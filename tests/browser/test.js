@@ -139,7 +139,7 @@ test('a document carrying a script payload renders inert', async () => {
 
 test('conflicts, graph, events and search pages render', async () => {
   for (const [u, name] of [['/conflicts', 'conflicts'], ['/graph', 'graph'], ['/events', 'events'],
-    ['/search?q=ice%20axe', 'search'], ['/sources', 'sources'], ['/entities?type=person', 'entities']]) {
+    ['/search?q=Mercader', 'search'], ['/sources', 'sources'], ['/entities?type=person', 'entities']]) {
     const page = await open(u);
     if (name === 'graph') {
       await page.waitForFunction(() => {

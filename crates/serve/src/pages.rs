@@ -125,7 +125,7 @@ fn event_title(e: &Event) -> String {
 fn event_row(out: &mut String, e: &Event, role: Option<Role>) {
     w!(
         out,
-        "<tr><td class=\"date\">{}{}</td><td><span class=\"badge ev-{1}\">{1}</span></td><td><a href=\"/events/{2}\">{3}</a>",
+        "<tr><td class=\"date\">{0}</td><td><span class=\"badge ev-{1}\">{1}</span></td><td><a href=\"/events/{2}\">{3}</a>",
         E(&time_text(e.time.as_ref())),
         e.etype.as_str(),
         U(&e.id),
