@@ -35,13 +35,15 @@ def main():
     pages = {i: gzip.open(os.path.join(DATA, "html", i + ".html.gz")).read() for i in ids}
     psum = pn = rsum = exact = 0
     secs = 0.0
+    cpu = 0.0
     total = 0
     for i in ids:
         html = pages[i].decode("utf-8", "replace")
         total += len(pages[i])
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         out = trafilatura.extract(html) or ""
         secs += time.perf_counter() - t0
+        cpu += time.process_time() - c0
         truth = gt[i]["articleBody"]
         p, t = shingles(out), shingles(truth)
         tp = sum((p & t).values())
@@ -59,7 +61,8 @@ def main():
     F = 2 * P * R / (P + R)
     print(f"python trafilatura {trafilatura.__version__}: {len(ids)} pages F1 {F:.3f} precision {P:.3f} "
           f"recall {R:.3f} exact {exact / len(ids):.3f} {secs * 1000 / len(ids):.2f} ms/page "
-          f"{total / 1e6 / secs:.1f} MB/s")
+          f"{total / 1e6 / secs:.1f} MB/s wall; {cpu * 1000 / len(ids):.2f} CPU-ms/page "
+          f"{total / 1e6 / cpu:.1f} MB per CPU-second")
 
 
 if __name__ == "__main__":
