@@ -448,6 +448,85 @@ fn relabel_comment_furniture(text: &str, seg: &mut Segmentation) {
     seg.pieces = out;
 }
 
+/// Runs the plain-text segmenter over the main text alone (everything else
+/// blanked, so offsets stay put): furniture lines the extractor kept, scraped
+/// residue, and the spam signals of aggregate pages.
+fn refine_main(text: &str, seg: &mut Segmentation) {
+    let mut masked = vec![b' '; text.len()];
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            masked[i] = b'\n';
+        }
+    }
+    let mut any = false;
+    for &(sp, k) in &seg.pieces {
+        if k == RegionKind::Main {
+            masked[sp.start..sp.end].copy_from_slice(&text.as_bytes()[sp.start..sp.end]);
+            any = true;
+        }
+    }
+    if !any {
+        return;
+    }
+    // Whole characters were copied or blanked, so this is valid UTF-8.
+    let Ok(masked) = String::from_utf8(masked) else {
+        return;
+    };
+    let inner = segment(&masked);
+    let mut out = Vec::with_capacity(seg.pieces.len() + inner.pieces.len());
+    let mut j = 0;
+    for &(sp, k) in &seg.pieces {
+        if k != RegionKind::Main {
+            out.push((sp, k));
+            continue;
+        }
+        while j < inner.pieces.len() && inner.pieces[j].0.end <= sp.start {
+            j += 1;
+        }
+        let mut cur = sp.start;
+        let mut jj = j;
+        while jj < inner.pieces.len() && inner.pieces[jj].0.start < sp.end {
+            let (isp, ik) = inner.pieces[jj];
+            let a = isp.start.max(sp.start);
+            let b = isp.end.min(sp.end);
+            if a > cur {
+                out.push((Span::new(cur, a), RegionKind::Main));
+            }
+            if b > a {
+                // Comment cues inside extracted main text stay main: the
+                // extractor's comment detection is better informed.
+                let kind = if ik == RegionKind::Comment {
+                    RegionKind::Main
+                } else {
+                    ik
+                };
+                out.push((Span::new(a, b), kind));
+            }
+            cur = b.max(cur);
+            jj += 1;
+        }
+        if cur < sp.end {
+            out.push((Span::new(cur, sp.end), RegionKind::Main));
+        }
+    }
+    // Merge neighbours of the same kind.
+    let mut merged: Vec<(Span, RegionKind)> = Vec::with_capacity(out.len());
+    for (sp, k) in out {
+        if sp.slice(text).trim().is_empty() {
+            continue;
+        }
+        match merged.last_mut() {
+            Some((p, pk)) if *pk == k && p.end <= sp.start => p.end = sp.end,
+            _ => merged.push((sp, k)),
+        }
+    }
+    seg.pieces = merged;
+    seg.flagged = inner.flagged;
+    seg.spam_reasons = inner.spam_reasons;
+    seg.features.extend(inner.features);
+    seg.sentences = inner.sentences;
+}
+
 /// Cleans decoded HTML.
 pub fn clean_html(s: &str) -> HtmlClean {
     let (text, map, title) = visible_text(s);
@@ -490,6 +569,7 @@ pub fn clean_html(s: &str) -> HtmlClean {
                 }
             }
             relabel_comment_furniture(&text, &mut seg);
+            refine_main(&text, &mut seg);
             seg
         }
         _ => {
