@@ -336,6 +336,106 @@ mod tests {
         render(&mut out, t, 999, 2, &l);
     }
 
+    /// Random layers over random text (multi-byte characters, markup,
+    /// references, offsets past the end): never panics, every tag opened
+    /// is closed, and no raw `<` from the text gets through.
+    #[test]
+    fn random_layers_stay_balanced() {
+        let pieces = [
+            "a",
+            "é",
+            "日本",
+            " ",
+            "<p>",
+            "</p>",
+            "<script>x<y</script>",
+            "&amp;",
+            "&#x1F600;",
+            "<b onclick=\"z\">",
+            "\n",
+            "&",
+            "<",
+            ">",
+            "\"",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..300 {
+            let text: String = (0..rnd(40)).map(|_| pieces[rnd(pieces.len())]).collect();
+            let n = text.len() + 4;
+            let mut regions = Vec::new();
+            let mut at = 0;
+            while at < n {
+                let end = at + 1 + rnd(12);
+                regions.push(Region {
+                    kind: [
+                        RegionKind::Main,
+                        RegionKind::Comment,
+                        RegionKind::Boilerplate,
+                    ][rnd(3)],
+                    span: Span::new(at, end),
+                });
+                at = end + rnd(3);
+            }
+            let marks = (0..rnd(8))
+                .map(|_| {
+                    let a = rnd(n);
+                    Mark {
+                        start: a,
+                        end: a + rnd(10),
+                        open: "<i>".into(),
+                        close: "</i>",
+                    }
+                })
+                .collect();
+            let a = rnd(n);
+            let mut l = Layers {
+                regions: &regions,
+                highlight: Some((a, a + rnd(15))),
+                marks,
+                hidden: if rnd(2) == 0 {
+                    markup_ranges(&text)
+                } else {
+                    Vec::new()
+                },
+                ..Default::default()
+            };
+            l.normalize();
+            let mut out = String::new();
+            render(&mut out, &text, rnd(n), rnd(n) + rnd(n), &l);
+            assert_eq!(
+                out.matches("<span").count(),
+                out.matches("</span>").count(),
+                "{text:?}"
+            );
+            assert_eq!(
+                out.matches("<mark").count(),
+                out.matches("</mark>").count(),
+                "{text:?}"
+            );
+            assert_eq!(
+                out.matches("<i>").count(),
+                out.matches("</i>").count(),
+                "{text:?}"
+            );
+            let stripped = out
+                .replace("<span class=\"rg rg-main\">", "")
+                .replace("<span class=\"rg rg-comment\">", "")
+                .replace("<span class=\"rg rg-boilerplate\">", "")
+                .replace("</span>", "")
+                .replace("<mark class=\"hl\">", "")
+                .replace("</mark>", "")
+                .replace("<i>", "")
+                .replace("</i>", "");
+            assert!(!stripped.contains('<'), "{text:?} -> {out}");
+        }
+    }
+
     #[test]
     fn markup_is_found() {
         let t = "<p>Hi <b>there</b></p><script>if (a<b) x()</script><!-- c -->ok &lt;b&gt; &rsquo;&#233;&#xE9;&bogus; & &#0;";
