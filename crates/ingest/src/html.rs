@@ -449,8 +449,9 @@ fn relabel_comment_furniture(text: &str, seg: &mut Segmentation) {
 }
 
 /// Runs the plain-text segmenter over the main text alone (everything else
-/// blanked, so offsets stay put): furniture lines the extractor kept, scraped
-/// residue, and the spam signals of aggregate pages.
+/// blanked, so offsets stay put) for the spam signals of aggregate pages and
+/// within-page repeats; on a spam page its boilerplate (scraped residue,
+/// off-topic sentences, furniture lines) replaces main.
 fn refine_main(text: &str, seg: &mut Segmentation) {
     let mut masked = vec![b' '; text.len()];
     for (i, b) in text.bytes().enumerate() {
@@ -473,6 +474,15 @@ fn refine_main(text: &str, seg: &mut Segmentation) {
         return;
     };
     let inner = segment(&masked);
+    if inner.spam_reasons.is_empty() {
+        // Not a scraped page: the extractor's main text is kept as is (its
+        // boilerplate removal is better informed than our line cues on
+        // HTML; applying them cost 0.005 F1 on the article benchmark).
+        seg.flagged = inner.flagged;
+        seg.features.extend(inner.features);
+        seg.sentences = inner.sentences;
+        return;
+    }
     let mut out = Vec::with_capacity(seg.pieces.len() + inner.pieces.len());
     let mut j = 0;
     for &(sp, k) in &seg.pieces {

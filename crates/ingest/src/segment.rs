@@ -484,7 +484,7 @@ pub fn segment(text: &str) -> Segmentation {
         .take(2)
         .any(|l| l.title_list && l.cue.is_none());
     // Strong signals name scraped pages by themselves in pairs; weak ones
-    // (off-topic sentences, drift, long paragraphs) also occur in honest
+    // (repeats, off-topic sentences, drift, long paragraphs) also occur in honest
     // pages and only count next to a strong one.
     let mut strong = 0;
     let mut weak = 0;
@@ -495,7 +495,8 @@ pub fn segment(text: &str) -> Segmentation {
         ));
     }
     if repeats >= 1 {
-        strong += 1;
+        // News pages repeat pull quotes and captions: weak on its own.
+        weak += 1;
         seg.spam_reasons
             .push(format!("sentences repeated within the page ({repeats})"));
     }
