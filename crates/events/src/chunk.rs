@@ -371,6 +371,9 @@ impl<'a> Sent<'a> {
     /// `np` plus the phrases coordinated to its right ("Kiev, Kazan and St. Petersburg").
     pub fn coordinated_right(&self, np: Np) -> Vec<Np> {
         let mut out = vec![np];
+        // A comma list must close with "and"/"or" ("Kiev, Kazan and St. Petersburg");
+        // else the comma opened an apposition ("killed him, Ramon Mercader, …").
+        let mut closed = false;
         loop {
             let last = out.last().map(|n| n.b).unwrap_or(0);
             let Some(sep) = self.w.get(last) else { break };
@@ -398,7 +401,11 @@ impl<'a> Sent<'a> {
             {
                 break;
             }
+            closed |= is_and || (k > last + 1 && self.w[last + 1].lower == "and");
             out.push(next);
+        }
+        if !closed {
+            out.truncate(1);
         }
         out
     }

@@ -523,3 +523,31 @@ fn joined_organisation_and_born_participle() {
     assert_eq!(role(&f, j[0], Role::Organization), ["Bolsheviks"]);
     assert_eq!(j[0].time.as_ref().unwrap().value, "1904");
 }
+
+#[test]
+fn comma_after_object_is_an_apposition_not_a_list() {
+    let f = fixture(
+        "The man, who killed him, Ramon Mercader, was planted into his circle. Stalin expelled him and Natalia from the USSR.",
+        &[
+            ("him", P, "Leon Trotsky"),
+            ("Ramon Mercader", P, "Ramón Mercader"),
+            ("Stalin", P, "Joseph Stalin"),
+            ("Natalia", P, "Natalia Sedova"),
+            ("USSR", O, "USSR"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    let subs: Vec<String> = k.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(subs, ["Leon Trotsky"], "{}", show(&f, &evs));
+    // "from the USSR": a state, so an exile of both.
+    let x = find(&evs, EventType::Exile);
+    let subs: Vec<String> = x.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(
+        subs,
+        ["Leon Trotsky", "Natalia Sedova"],
+        "{}",
+        show(&f, &evs)
+    );
+}
