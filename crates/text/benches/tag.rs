@@ -51,8 +51,7 @@ fn bench(c: &mut Criterion) {
                     .iter()
                     .map(|t| t.span.slice(&text))
                     .collect();
-                let pos = an.pos_tags_cached(&mut cache, &words);
-                n += an.ner_tags(&words, pos).len();
+                n += an.tag_sentence(&mut cache, &words).1.len();
             }
             n
         })

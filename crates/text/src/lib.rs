@@ -147,6 +147,26 @@ impl Analyzer {
             .collect()
     }
 
+    /// UPOS and BIO entity tags of one sentence (what `analyze` runs), with a
+    /// per-document cache (`tagger::PosCache::default()` per document).
+    pub fn tag_sentence<'a>(
+        &'a self,
+        cache: &mut tagger::PosCache,
+        words: &[&'a str],
+    ) -> (Vec<&'a str>, Vec<&'a str>) {
+        let prep = tagger::Prepared::new(words);
+        let pos: Vec<&str> = tagger::tag_pos_prepared(&self.pos, Some(&self.tagdict), cache, &prep)
+            .into_iter()
+            .map(|t| self.pos.classes[t].as_str())
+            .collect();
+        let ctx = NerContext::with_prepared(prep, pos.clone(), &self.names);
+        let ner: Vec<&str> = tagger::tag_ner(&self.ner, &ctx)
+            .into_iter()
+            .map(|t| self.ner.classes[t].as_str())
+            .collect();
+        (pos, ner)
+    }
+
     /// BIO entity tags of one sentence given its UPOS tags.
     pub fn ner_tags<'a>(&'a self, words: &[&'a str], pos: Vec<&'a str>) -> Vec<&'a str> {
         let ctx = NerContext::new(words, pos, &self.names);
@@ -261,8 +281,7 @@ impl Analyzer {
         for s in &splits {
             let (a, b) = s.tokens;
             let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
-            let pos = self.pos_tags_cached(&mut cache, &words);
-            let ner = self.ner_tags(&words, pos.clone());
+            let (pos, ner) = self.tag_sentence(&mut cache, &words);
             for (k, tok) in tokens[a..b].iter_mut().enumerate() {
                 tok.upos = pos[k].to_string();
                 tok.ent = ner[k].to_string();

@@ -91,6 +91,12 @@ impl NameLexicon {
     /// For each word, the gazetteer place-match code: 0 none, 1 begins a
     /// match, 2 inside a match (longest match, left to right, capitalised only).
     pub fn place_matches(&self, words: &[&str]) -> Vec<u8> {
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        self.place_matches_lower(words, &lower)
+    }
+
+    /// [`NameLexicon::place_matches`] with the lower-cased words given.
+    pub fn place_matches_lower<S: AsRef<str>>(&self, words: &[&str], lower: &[S]) -> Vec<u8> {
         let mut out = vec![0u8; words.len()];
         let mut i = 0;
         let mut key = String::new();
@@ -105,7 +111,7 @@ impl NameLexicon {
                 if n > 1 {
                     key.push(' ');
                 }
-                key.push_str(&words[i + n - 1].to_lowercase());
+                key.push_str(lower[i + n - 1].as_ref());
                 if self.places.contains(key.as_str()) {
                     best = n;
                 }
@@ -361,7 +367,17 @@ pub fn tag_pos_cached(
     cache: &mut PosCache,
     words: &[&str],
 ) -> Vec<usize> {
-    let p = Prepared::new(words);
+    tag_pos_prepared(model, dict, cache, &Prepared::new(words))
+}
+
+/// [`tag_pos_cached`] over precomputed word views.
+pub fn tag_pos_prepared(
+    model: &Model,
+    dict: Option<&TagDict>,
+    cache: &mut PosCache,
+    p: &Prepared,
+) -> Vec<usize> {
+    let words = &p.words[..];
     let c = model.n_classes();
     let mut out: Vec<usize> = Vec::with_capacity(words.len());
     let mut feats = Vec::with_capacity(8);
@@ -472,7 +488,13 @@ pub struct NerContext<'a> {
 
 impl<'a> NerContext<'a> {
     pub fn new(words: &[&'a str], pos: Vec<&'a str>, lx: &NameLexicon) -> Self {
-        let place = lx.place_matches(words);
+        Self::with_prepared(Prepared::new(words), pos, lx)
+    }
+
+    /// Reuses the word views the POS tagger already computed.
+    pub fn with_prepared(prep: Prepared<'a>, pos: Vec<&'a str>, lx: &NameLexicon) -> Self {
+        let words = &prep.words[..];
+        let place = lx.place_matches_lower(words, &prep.norms);
         let lex = words
             .iter()
             .map(|w| {
@@ -504,7 +526,7 @@ impl<'a> NerContext<'a> {
             })
             .collect();
         NerContext {
-            prep: Prepared::new(words),
+            prep,
             pos,
             place,
             lex,
