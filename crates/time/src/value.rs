@@ -347,6 +347,10 @@ pub fn valid_value(v: &str) -> bool {
 pub struct Anchors {
     pub dct: Option<String>,
     pub reference: Option<String>,
+    /// The last reference with a day / with a month, for expressions that
+    /// need that precision ("the next day") when the last date was coarser.
+    pub reference_day: Option<String>,
+    pub reference_month: Option<String>,
     /// Narrative style: bare months and weekdays follow the narrative.
     pub narrative: bool,
     /// The sentence reads as future ("will", "next").
@@ -392,6 +396,25 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
     }
     let key = |k: &str| keys.iter().find(|(a, _)| *a == k).map(|(_, v)| *v);
+    // Day-precise expressions hang on the last day-precise date when the
+    // last date was coarser ("In 1904 he had joined… the next day").
+    let mut anchor = anchor;
+    let coarse = anchor.as_deref().and_then(parse_point);
+    if how == "narrative" && key("month").is_none() {
+        let needs_day = matches!(gran, "D" | "W") && key("day").is_none()
+            || key("pod").is_some()
+            || key("time").is_some();
+        let needs_month = gran == "M" || key("day").is_some();
+        if needs_day && coarse.is_some_and(|p| p.d.is_none()) {
+            if let Some(r) = &a.reference_day {
+                anchor = Some(r.clone());
+            }
+        } else if needs_month && coarse.is_some_and(|p| p.m.is_none()) {
+            if let Some(r) = a.reference_month.as_ref().or(a.reference_day.as_ref()) {
+                anchor = Some(r.clone());
+            }
+        }
+    }
     let Some(p) = anchor.as_deref().and_then(parse_point) else {
         if base == "dctp" {
             return ("PRESENT_REF".into(), None);

@@ -9,9 +9,14 @@ fn shared() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
 }
 
+fn tagger() -> &'static Tagger {
+    static T: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    T.get_or_init(Tagger::new)
+}
+
 fn score_dir(dir: &Path, style: Style, use_dct: bool) -> Option<score::Counts> {
     let rd = std::fs::read_dir(dir).ok()?;
-    let tagger = Tagger::new().with_style(style);
+    let tagger = tagger();
     let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     files.retain(|f| f.extension().is_some_and(|e| e == "tml"));
     let mut total = score::Counts::default();
@@ -21,7 +26,7 @@ fn score_dir(dir: &Path, style: Style, use_dct: bool) -> Option<score::Counts> {
             dct: if use_dct { doc.dct.as_deref() } else { None },
             ..Default::default()
         };
-        let mut sys = tagger.tag(&doc.text, &ctx);
+        let mut sys = tagger.tag_as(&doc.text, &ctx, style);
         sys.retain(|t| !t.rule.starts_with("age"));
         total.add(&score::score_doc(&doc.timexes, &sys));
     }
@@ -74,7 +79,7 @@ fn gold_floor() {
         eprintln!("gold not found: skipped");
         return;
     }
-    let c = gold::score_gold_dir(&Tagger::new(), &root.join("gold"), &root.join("corpus"));
+    let c = gold::score_gold_dir(tagger(), &root.join("gold"), &root.join("corpus"));
     eprintln!("{}", score::report("gold", &c));
     assert!(c.relaxed().f1 >= 92.0, "{}", score::report("gold", &c));
     assert!(c.value_f1().f1 >= 74.0, "{}", score::report("gold", &c));
