@@ -182,7 +182,9 @@ impl Cues {
     pub fn kind_features(&self, text: &str) -> Vec<usize> {
         let mut fired = std::collections::BTreeSet::new();
         for line in text.lines() {
-            if line.len() > 300 {
+            // Every line feature matches within its first ~120 bytes, and
+            // those ending in `$` describe short lines.
+            if line.len() > 160 {
                 continue;
             }
             for i in self.kinds_line_set.matches(line).iter() {
@@ -201,7 +203,7 @@ impl Cues {
 
     /// The cue of one trimmed line (bullets already removed).
     pub fn line_cue(&self, line: &str) -> Option<LineCue> {
-        if line.len() > 400 {
+        if line.len() > 260 {
             // Cues describe short furniture lines; long lines are text.
             return None;
         }

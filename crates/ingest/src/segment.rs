@@ -103,8 +103,7 @@ fn is_title_list(s: &str) -> bool {
 
 /// A short line that is not a sentence (user name, tag list, counter).
 fn is_fragment(s: &str) -> bool {
-    let n = words(s).count();
-    n <= 4 && s.len() <= 60 && !s.ends_with(['.', '!', '?', ':', ';', ','])
+    s.len() <= 60 && !s.ends_with(['.', '!', '?', ':', ';', ',']) && words(s).count() <= 4
 }
 
 fn is_username(s: &str) -> bool {
