@@ -423,10 +423,23 @@ impl<'a> Sent<'a> {
             if !ok {
                 break;
             }
-            let Some(prev) = self.np_left(a - 2) else {
+            // "Molotov, the Soviet foreign minister, and Ribbentrop": skip
+            // the apposition of the previous conjunct.
+            let mut end = a - 2;
+            if sep.lower == "and" && self.w[end].lower == "," {
+                match self.apposition_start(end) {
+                    Some(k) if k > 0 => end = k - 1,
+                    _ => break,
+                }
+            }
+            let Some(prev) = self.np_left(end) else {
                 break;
             };
             if prev.mention.is_none() || (sep.lower == "," && out.len() < 2) {
+                break;
+            }
+            // "the leader of X and Y": X sits inside a prepositional phrase.
+            if prev.a > 0 && self.w[prev.a - 1].class == C::Prep {
                 break;
             }
             out.push(prev);
@@ -450,10 +463,9 @@ impl<'a> Sent<'a> {
                         k += 1;
                     }
                     return self.is_verbish(k)
-                        || self
-                            .w
-                            .get(k)
-                            .is_some_and(|x| matches!(x.class, C::Sconj | C::Rel))
+                        || self.w.get(k).is_some_and(|x| {
+                            matches!(x.class, C::Sconj | C::Rel | C::Be | C::Aux | C::Modal)
+                        })
                         || (self.w.get(k).is_some_and(|x| x.class == C::Pron)
                             && (self.is_verbish(k + 1)
                                 || self.w.get(k + 1).is_some_and(|x| {

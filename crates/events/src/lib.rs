@@ -727,8 +727,31 @@ impl Extractor {
         }
         let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
         let trigger = sent.span(m.a, m.b);
-        let time = self.clause_time(ctx, h, clause_a, clause_b, etype);
-        self.emit(
+        let mut time = self.clause_time(ctx, h, clause_a, clause_b, etype);
+        if self_filled && time.as_ref().is_some_and(|t| t.how != "clause") {
+            // A named event's date is in its own phrase, not elsewhere.
+            time = None;
+        }
+        // An entailed event ("was shot dead" → a death), same subject, time, place.
+        let implied = frame.implies.filter(|_| etype == trig.etype).map(|t| {
+            let roles: Vec<(Role, RoleFiller)> = roles
+                .iter()
+                .filter(|(r, _)| matches!(r, Role::Subject | Role::Place))
+                .cloned()
+                .collect();
+            self.emit(
+                ctx,
+                t,
+                trigger,
+                roles,
+                time.clone(),
+                factuality,
+                trig.weight * 0.8,
+                m.a,
+                m.b,
+            )
+        });
+        let mut out = self.emit(
             ctx,
             etype,
             trigger,
@@ -738,7 +761,14 @@ impl Extractor {
             trig.weight,
             m.a,
             m.b,
-        )
+        );
+        if self_filled {
+            for d in &mut out {
+                d.narrative = false;
+            }
+        }
+        out.extend(implied.into_iter().flatten());
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
