@@ -44,7 +44,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("tokenize+tag", |b| {
         b.iter(|| {
             let (toks, sents) = an.split(&doc);
-            let mut cache = annalist_text::tagger::PosCache::default();
+            let mut cache = annalist_text::tagger::DocCache::default();
             let mut n = 0;
             for s in &sents {
                 let words: Vec<&str> = toks[s.tokens.0..s.tokens.1]

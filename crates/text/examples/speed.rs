@@ -47,7 +47,7 @@ fn main() {
     let t1 = cpu_seconds();
     for _ in 0..rounds {
         let (toks, sents) = an.split(&doc);
-        let mut cache = annalist_text::tagger::PosCache::default();
+        let mut cache = annalist_text::tagger::DocCache::default();
         for s in &sents {
             let words: Vec<&str> = toks[s.tokens.0..s.tokens.1]
                 .iter()

@@ -148,19 +148,20 @@ impl Analyzer {
     }
 
     /// UPOS and BIO entity tags of one sentence (what `analyze` runs), with a
-    /// per-document cache (`tagger::PosCache::default()` per document).
+    /// per-document cache (`tagger::DocCache::default()` per document).
     pub fn tag_sentence<'a>(
         &'a self,
-        cache: &mut tagger::PosCache,
+        cache: &mut tagger::DocCache,
         words: &[&'a str],
     ) -> (Vec<&'a str>, Vec<&'a str>) {
         let prep = tagger::Prepared::new(words);
-        let pos: Vec<&str> = tagger::tag_pos_prepared(&self.pos, Some(&self.tagdict), cache, &prep)
-            .into_iter()
-            .map(|t| self.pos.classes[t].as_str())
-            .collect();
+        let pos: Vec<&str> =
+            tagger::tag_pos_prepared(&self.pos, Some(&self.tagdict), &mut cache.pos, &prep)
+                .into_iter()
+                .map(|t| self.pos.classes[t].as_str())
+                .collect();
         let ctx = NerContext::with_prepared(prep, pos.clone(), &self.names);
-        let ner: Vec<&str> = tagger::tag_ner(&self.ner, &ctx)
+        let ner: Vec<&str> = tagger::tag_ner_cached(&self.ner, &ctx, &self.names, &mut cache.ner)
             .into_iter()
             .map(|t| self.ner.classes[t].as_str())
             .collect();
@@ -277,7 +278,7 @@ impl Analyzer {
             })
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
-        let mut cache = tagger::PosCache::default();
+        let mut cache = tagger::DocCache::default();
         for s in &splits {
             let (a, b) = s.tokens;
             let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
