@@ -51,6 +51,8 @@ pub struct Index {
     /// Events ordered for timelines (dated first, by start, then id).
     pub events_ordered: Vec<usize>,
     pub acts_on: Vec<ActsOn>,
+    /// Indices into `acts_on`, most events first (the graph shows the heaviest).
+    pub acts_on_by_weight: Vec<usize>,
     pub overview: Overview,
     /// Per entity: the rendered timeline JSON and entity page, memoized on
     /// first request (the knowledge base never changes while serving).
@@ -164,6 +166,15 @@ impl Index {
                 events,
             })
             .collect();
+        let mut w: Vec<usize> = (0..ix.acts_on.len()).collect();
+        w.sort_by(|&a, &b| {
+            ix.acts_on[b]
+                .events
+                .len()
+                .cmp(&ix.acts_on[a].events.len())
+                .then(a.cmp(&b))
+        });
+        ix.acts_on_by_weight = w;
         let mut by: Vec<usize> = (0..kb.entities.len()).collect();
         by.sort_by(|&a, &b| {
             let (x, y) = (&kb.entities[a], &kb.entities[b]);

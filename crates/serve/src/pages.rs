@@ -879,11 +879,13 @@ pub async fn graph(State(st): State<AppState>) -> Html<String> {
     let h = &mut p.out;
     w!(
         h,
-        "<h1>Who acted on whom</h1><p class=\"muted\">An arrow runs from the agent of an event to its subject. Click a person to open their page.</p>\
+        "<h1>Who acted on whom</h1><p class=\"muted\">An arrow runs from the agent of an event to its subject. Click a person to open their page, an arrow to open its event. The drawing keeps the 300 relations with most events; the table lists up to 1,000, most events first.</p>\
          <div id=\"graph\" class=\"graph\" data-api=\"/api/graph\"><noscript>The drawing needs JavaScript; the same relations are listed below.</noscript></div>\
          <h2>Relations</h2><table class=\"list\"><thead><tr><th>who</th><th>did what</th><th>to whom</th></tr></thead><tbody>"
     );
-    for a in &st.idx.acts_on {
+    const MAX_ROWS: usize = 1000;
+    for &k in st.idx.acts_on_by_weight.iter().take(MAX_ROWS) {
+        let a = &st.idx.acts_on[k];
         h.push_str("<tr><td>");
         entity_link(h, &st, &st.kb.entities[a.agent].id);
         h.push_str("</td><td>");
@@ -902,6 +904,13 @@ pub async fn graph(State(st): State<AppState>) -> Html<String> {
         h.push_str("</td><td>");
         entity_link(h, &st, &st.kb.entities[a.subject].id);
         h.push_str("</td></tr>");
+    }
+    if st.idx.acts_on.len() > MAX_ROWS {
+        w!(
+            h,
+            "<tr><td colspan=\"3\" class=\"muted\">… and {} more relations with fewer events.</td></tr>",
+            st.idx.acts_on.len() - MAX_ROWS
+        );
     }
     if st.idx.acts_on.is_empty() {
         h.push_str("<tr><td colspan=\"3\" class=\"muted\">No events with both an agent and a subject yet.</td></tr>");
