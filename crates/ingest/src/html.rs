@@ -128,6 +128,38 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// The visible text of an HTML document, with its map to `s` offsets, and
 /// the `<title>` text.
 pub fn visible_text(s: &str) -> (String, OffsetMap, Option<String>) {
+    let v = scan(s);
+    (v.text, v.map, v.title)
+}
+
+/// What the markup pass yields.
+struct Visible {
+    text: String,
+    map: OffsetMap,
+    title: Option<String>,
+    /// Text ranges inside elements whose class or id names a comment
+    /// container (`comments`, `comment-list`, `disqus`, …).
+    comment_boxes: Vec<Span>,
+}
+
+/// An open comment container: its tag name and nesting depth of that name.
+struct OpenBox {
+    tag: String,
+    depth: usize,
+    start: usize,
+}
+
+fn is_comment_container(attrs: &[u8]) -> bool {
+    static RE: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(
+            r#"(?i)(?:class|id)\s*=\s*["']?[^"'>]*?(?-u:\b)(comments?|comment-?list|commentlist|comments-area|comment-section|disqus_thread|responses|reader-comments)(?-u:\b)"#,
+        )
+        .ok()
+    });
+    RE.as_ref().is_some_and(|r| r.is_match(attrs))
+}
+
+fn scan(s: &str) -> Visible {
     let b = s.as_bytes();
     let mut out = Out {
         text: String::with_capacity(s.len() / 3),
@@ -135,6 +167,8 @@ pub fn visible_text(s: &str) -> (String, OffsetMap, Option<String>) {
         expect: None,
     };
     let mut title = None;
+    let mut boxes: Vec<Span> = Vec::new();
+    let mut open: Option<OpenBox> = None;
     let mut i = 0;
     let mut run = 0; // start of pending verbatim text
     while i < b.len() {
@@ -146,6 +180,30 @@ pub fn visible_text(s: &str) -> (String, OffsetMap, Option<String>) {
                 };
                 text_run(s, run, i, &mut out);
                 let lname = name.to_ascii_lowercase();
+                // Comment containers: follow nesting of the same tag name.
+                if let Some(ob) = open.as_mut() {
+                    if lname == ob.tag {
+                        if closing {
+                            ob.depth -= 1;
+                            if ob.depth == 0 {
+                                boxes.push(Span::new(ob.start, out.text.len()));
+                                open = None;
+                            }
+                        } else if !b[..next].ends_with(b"/>") {
+                            ob.depth += 1;
+                        }
+                    }
+                } else if !closing
+                    && !lname.is_empty()
+                    && !RAW_TEXT.contains(&lname.as_str())
+                    && is_comment_container(&b[i..next])
+                {
+                    open = Some(OpenBox {
+                        tag: lname.clone(),
+                        depth: 1,
+                        start: out.text.len(),
+                    });
+                }
                 let mut end = next;
                 if !closing && RAW_TEXT.contains(&lname.as_str()) && !b[..next].ends_with(b"/>") {
                     let mut close = Vec::with_capacity(lname.len() + 2);
@@ -225,7 +283,15 @@ pub fn visible_text(s: &str) -> (String, OffsetMap, Option<String>) {
     if out.map.anchors().is_empty() {
         out.map.push(0, 0);
     }
-    (out.text, out.map, title)
+    if let Some(ob) = open {
+        boxes.push(Span::new(ob.start, out.text.len()));
+    }
+    Visible {
+        text: out.text,
+        map: out.map,
+        title,
+        comment_boxes: boxes,
+    }
 }
 
 /// Emits text `s[a..e]` collapsing whitespace runs.
@@ -539,7 +605,12 @@ fn refine_main(text: &str, seg: &mut Segmentation) {
 
 /// Cleans decoded HTML.
 pub fn clean_html(s: &str) -> HtmlClean {
-    let (text, map, title) = visible_text(s);
+    let Visible {
+        text,
+        map,
+        title,
+        comment_boxes,
+    } = scan(s);
     let mut meta = HtmlMeta {
         title,
         ..Default::default()
@@ -552,6 +623,21 @@ pub fn clean_html(s: &str) -> HtmlClean {
             let mut labels: Vec<Option<RegionKind>> = vec![None; toks.len()];
             align(&toks, &r.content_text, RegionKind::Main, &mut labels);
             align(&toks, &r.comments_text, RegionKind::Comment, &mut labels);
+            if r.comments_text.trim().is_empty() {
+                // Our own pass: text in comment containers that the
+                // extractor left out becomes comment (main stays main).
+                for b in &comment_boxes {
+                    let first = toks.partition_point(|(sp, _)| sp.end <= b.start);
+                    for k in first..toks.len() {
+                        if toks[k].0.start >= b.end {
+                            break;
+                        }
+                        if labels[k].is_none() {
+                            labels[k] = Some(RegionKind::Comment);
+                        }
+                    }
+                }
+            }
             let mut seg = Segmentation::default();
             let mut prev = RegionKind::Boilerplate;
             for (k, (span, n)) in toks.iter().enumerate() {
@@ -628,6 +714,19 @@ mod tests {
         let i = t.find('&').unwrap();
         let o = m.span_to_original(Span::new(i, i + 1));
         assert_eq!(&h[o.start..o.end], "&");
+    }
+
+    #[test]
+    fn comment_containers_are_found() {
+        let h = r#"<p>Body text.</p><div id="comments" class="x"><div class="comment"><p>Hi there</p></div><p>Two</p></div><p>After</p>"#;
+        let v = scan(h);
+        assert_eq!(v.comment_boxes.len(), 1);
+        let b = v.comment_boxes[0].slice(&v.text);
+        assert!(b.contains("Hi there") && b.contains("Two"), "{b:?}");
+        assert!(!b.contains("After") && !b.contains("Body"), "{b:?}");
+        assert!(scan("<section class='commentary'>x</section>")
+            .comment_boxes
+            .is_empty());
     }
 
     #[test]
