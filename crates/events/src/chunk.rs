@@ -742,6 +742,33 @@ impl<'a> Sent<'a> {
             .map(|(k, _)| k)
     }
 
+    /// Fallback for an unresolved "they/them": the nearest earlier pair of
+    /// person names joined by "and" (within about two sentences).
+    pub fn resolve_plural(&self, i: usize) -> Vec<usize> {
+        let Some(w) = self.w.get(i) else {
+            return vec![];
+        };
+        let off = w.span.start;
+        let ms = &self.ta.mentions;
+        let end = ms.partition_point(|m| m.span.start < off);
+        let text = self.text;
+        for k in (1..end).rev() {
+            let (a, b) = (&ms[k - 1], &ms[k]);
+            if off.saturating_sub(b.span.end) > 400 {
+                break;
+            }
+            let between = text.get(a.span.end..b.span.start).unwrap_or("");
+            if a.etype == EntityType::Person
+                && b.etype == EntityType::Person
+                && a.entity != b.entity
+                && between.trim() == "and"
+            {
+                return vec![k - 1, k];
+            }
+        }
+        vec![]
+    }
+
     /// The text of tokens `[a, b)`.
     pub fn text_of(&self, a: usize, b: usize) -> &'a str {
         self.span(a, b).slice(self.text)

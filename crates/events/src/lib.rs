@@ -269,9 +269,27 @@ impl Extractor {
 
     /// Fillers for a role from noun phrases.
     fn fillers(&self, ctx: &SentCtx, nps: &[Np], role: Role) -> Vec<RoleFiller> {
-        nps.iter()
-            .filter_map(|np| self.filler(ctx, np, role))
-            .collect()
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        for np in nps {
+            // "they" left unresolved by the text stage: the last pair of
+            // coordinated names ("Zinoviev and Kamenev were arrested …; … they
+            // were shot").
+            if np.pronoun && np.mention.is_none() && matches!(np.head.as_str(), "they" | "them") {
+                for mi in sent.resolve_plural(np.a) {
+                    let mm = sent.mention(mi);
+                    out.push(RoleFiller {
+                        role: Some(role),
+                        entity: Some(mm.entity),
+                        text: mm.text.clone(),
+                        span: sent.np_span(np),
+                    });
+                }
+                continue;
+            }
+            out.extend(self.filler(ctx, np, role));
+        }
+        out
     }
 
     fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {
@@ -406,10 +424,14 @@ impl Extractor {
         let push = |roles: &mut Vec<(Role, RoleFiller)>, fs: Vec<RoleFiller>| {
             for f in fs {
                 let r = f.role.unwrap_or_default();
-                if !roles
-                    .iter()
-                    .any(|(rr, x)| *rr == r && x.span.overlaps(f.span))
-                {
+                let dup = roles.iter().any(|(rr, x)| {
+                    *rr == r
+                        && match (x.entity, f.entity) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => x.span.overlaps(f.span),
+                        }
+                });
+                if !dup {
                     roles.push((r, f));
                 }
             }

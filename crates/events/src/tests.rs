@@ -619,3 +619,25 @@ fn shot_dead_implies_a_death() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn unresolved_they_takes_the_last_pair_of_names() {
+    let f = fixture(
+        "Zinoviev and Kamenev were arrested later that month. In August 1936 they were tried again and executed.",
+        &[("Zinoviev", P, "Grigory Zinoviev"), ("Kamenev", P, "Lev Kamenev")],
+        &[("August 1936", TimexType::Date, "1936-08", "my")],
+    );
+    let evs = run(&f);
+    for t in [EventType::Trial, EventType::Execution] {
+        let subs: Vec<String> = find(&evs, t)
+            .iter()
+            .flat_map(|e| role(&f, e, Role::Subject))
+            .collect();
+        assert_eq!(
+            subs,
+            ["Grigory Zinoviev", "Lev Kamenev"],
+            "{}",
+            show(&f, &evs)
+        );
+    }
+}

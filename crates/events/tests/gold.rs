@@ -290,5 +290,5 @@ fn per_document_recall_and_precision_on_gold() {
     );
 }
 
-const RECALL_FLOOR: f64 = 0.55;
-const PRECISION_FLOOR: f64 = 0.70;
+const RECALL_FLOOR: f64 = 0.58;
+const PRECISION_FLOOR: f64 = 0.72;
