@@ -220,6 +220,11 @@ impl Tagger {
                 return None;
             }
         }
+        if let Some(r) = &rule.require_before {
+            if !r.is_match(before) {
+                return None;
+            }
+        }
         if let Some(r) = &rule.reject_after {
             if r.is_match(after) {
                 return None;

@@ -203,6 +203,8 @@ pub struct Rule {
     pub calendar_note: Option<String>,
     pub reject_before: Option<Regex>,
     pub reject_after: Option<Regex>,
+    /// The match counts only if the 40 bytes before it match this.
+    pub require_before: Option<Regex>,
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
@@ -386,6 +388,7 @@ impl RuleSet {
             };
             let reject_before = opt_re("reject_before")?;
             let reject_after = opt_re("reject_after")?;
+            let require_before = opt_re("require_before")?;
             plain.push(strip_names.replace_all(&pat, "(?:").into_owned());
             rules.push(Rule {
                 name,
@@ -397,6 +400,7 @@ impl RuleSet {
                 calendar_note: get("calendar_note").map(str::to_string),
                 reject_before,
                 reject_after,
+                require_before,
                 header: get("header") == Some("true"),
             });
         }

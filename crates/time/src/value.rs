@@ -430,6 +430,13 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     };
     let anchor_note = anchor.as_ref().map(|v| format!("{v} ({how})"));
     let mut p = p;
+    if let Some(n) = key("bcyear").and_then(|y| y.parse::<i64>().ok()) {
+        // A bare short year inside a story told before the common era.
+        if p.y > 0 {
+            return (String::new(), None);
+        }
+        return (fmt_year(1 - n), anchor_note);
+    }
     if let Some(m) = key("mon").and_then(|m| m.parse::<u32>().ok()) {
         // A month in the anchor's year, as is ("June last year").
         p.m = Some(m);
