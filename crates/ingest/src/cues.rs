@@ -12,6 +12,7 @@ const STOPWORDS: &str = include_str!("../../../resources/ingest/stopwords.txt");
 const LANGUAGES: &str = include_str!("../../../resources/ingest/languages.tsv");
 const KINDS: &str = include_str!("../../../resources/ingest/kinds.tsv");
 const MONTHS: &str = include_str!("../../../resources/ingest/months.tsv");
+const COMMENT_CONTAINERS: &str = include_str!("../../../resources/ingest/comment_containers.txt");
 
 /// What a whole line says about itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,8 @@ pub struct Cues {
     /// The other kind features, matched over the text one by one.
     kinds_text_idx: Vec<usize>,
     pub months: HashMap<String, u32>,
+    /// Matches a class/id attribute naming a comment container (bytes of a tag).
+    pub comment_container: Option<regex::bytes::Regex>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -158,6 +161,14 @@ impl Cues {
                 })
             })
             .collect();
+        let names: Vec<String> = data_lines(COMMENT_CONTAINERS)
+            .map(|l| regex::escape(l.trim()))
+            .collect();
+        let comment_container = regex::bytes::Regex::new(&format!(
+            r#"(?i)(?:class|id)\s*=\s*["']?[^"'>]*?(?-u:\b)({})(?-u:\b)"#,
+            names.join("|")
+        ))
+        .ok();
         Cues {
             line,
             line_set,
@@ -175,6 +186,7 @@ impl Cues {
             kinds_line_idx,
             kinds_text_idx,
             months,
+            comment_container,
         }
     }
 

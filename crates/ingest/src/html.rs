@@ -150,13 +150,10 @@ struct OpenBox {
 }
 
 fn is_comment_container(attrs: &[u8]) -> bool {
-    static RE: std::sync::LazyLock<Option<regex::bytes::Regex>> = std::sync::LazyLock::new(|| {
-        regex::bytes::Regex::new(
-            r#"(?i)(?:class|id)\s*=\s*["']?[^"'>]*?(?-u:\b)(comments?|comment-?list|commentlist|comments-area|comment-section|disqus_thread|responses|reader-comments)(?-u:\b)"#,
-        )
-        .ok()
-    });
-    RE.as_ref().is_some_and(|r| r.is_match(attrs))
+    crate::cues::CUES
+        .comment_container
+        .as_ref()
+        .is_some_and(|r| r.is_match(attrs))
 }
 
 fn scan(s: &str) -> Visible {
