@@ -750,8 +750,20 @@ impl Extractor {
         let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
         let trigger = sent.span(m.a, m.b);
         let mut time = self.clause_time(ctx, h, clause_a, clause_b, etype);
-        if self_filled && time.as_ref().is_some_and(|t| t.how != "clause") {
-            // A named event's date is in its own phrase, not elsewhere.
+        // A named event's date is in its own phrase ("the October Revolution
+        // in 1917", "the 1917 Russian Revolution"), not elsewhere; a
+        // nominalization's is in its clause.
+        let near = |t: &EventTime| {
+            t.timex.is_some_and(|ti| {
+                ctx.stx
+                    .iter()
+                    .any(|&(x, p)| x == ti && p + 4 >= h && p <= after + 3)
+            })
+        };
+        if self_filled && time.as_ref().is_some_and(|t| t.how != "clause" || !near(t)) {
+            time = None;
+        }
+        if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
             time = None;
         }
         // An entailed event ("was shot dead" → a death), same subject, time, place.
