@@ -66,6 +66,8 @@ pub(crate) struct Sent<'a> {
     pub ta: &'a TextAnalysis,
     pub has_upos: bool,
     upos: Vec<&'a String>,
+    verbish: Vec<bool>,
+    breaks: Vec<bool>,
 }
 
 fn is_apostrophe_s(s: &str) -> bool {
@@ -73,25 +75,28 @@ fn is_apostrophe_s(s: &str) -> bool {
 }
 
 impl<'a> Sent<'a> {
-    pub fn new(text: &'a str, ta: &'a TextAnalysis, si: usize, lex: &'a Lexicon) -> Sent<'a> {
+    /// `sorted`: the mention list is sorted by start (checked once per
+    /// document), else `by_sentence` (mention indices per sentence) is used.
+    pub fn new(
+        text: &'a str,
+        ta: &'a TextAnalysis,
+        si: usize,
+        lex: &'a Lexicon,
+        sorted: bool,
+        by_sentence: &[Vec<usize>],
+    ) -> Sent<'a> {
         let toks = ta.sentence_tokens(si);
         let has_upos = toks.iter().any(|t| !t.upos.is_empty());
         // Mentions of this sentence, to find the one covering each token.
         let sspan = ta.sentences[si].span;
-        let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
-        let mut ms: Vec<usize> = (first..ta.mentions.len())
-            .take_while(|&i| ta.mentions[i].span.start < sspan.end)
-            .collect();
-        if ms.is_empty() {
-            // Mentions may not be sorted: fall back to their sentence index.
-            ms = ta
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == si)
-                .map(|(i, _)| i)
-                .collect();
-        }
+        let ms: Vec<usize> = if sorted {
+            let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
+            (first..ta.mentions.len())
+                .take_while(|&i| ta.mentions[i].span.start < sspan.end)
+                .collect()
+        } else {
+            by_sentence.get(si).cloned().unwrap_or_default()
+        };
         let mut w: Vec<W> = toks
             .iter()
             .map(|t| {
@@ -127,14 +132,20 @@ impl<'a> Sent<'a> {
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
         }
-        Sent {
+        let mut sent = Sent {
             w,
             lex,
             text,
             ta,
             has_upos,
             upos: toks.iter().map(|t| &t.upos).collect(),
-        }
+            verbish: Vec::new(),
+            breaks: Vec::new(),
+        };
+        // Cached per token: the chunker asks these many times.
+        sent.verbish = (0..n).map(|i| sent.compute_verbish(i)).collect();
+        sent.breaks = (0..n).map(|i| sent.compute_clause_break(i)).collect();
+        sent
     }
 
     pub fn len(&self) -> usize {
@@ -146,6 +157,13 @@ impl<'a> Sent<'a> {
     }
 
     pub fn is_verbish(&self, i: usize) -> bool {
+        match self.verbish.get(i) {
+            Some(v) => *v,
+            None => self.compute_verbish(i),
+        }
+    }
+
+    fn compute_verbish(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return false };
         match w.class {
             C::Verb => true,
@@ -450,6 +468,13 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` opens a new clause.
     pub fn clause_break(&self, i: usize) -> bool {
+        match self.breaks.get(i) {
+            Some(b) => *b,
+            None => self.compute_clause_break(i),
+        }
+    }
+
+    fn compute_clause_break(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return true };
         match w.class {
             C::Sconj | C::Rel => true,

@@ -131,7 +131,9 @@ pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// First-token form → triggers starting with it.
     pub index: HashMap<String, Vec<usize>>,
-    pub classes: HashMap<String, HashSet<String>>,
+    /// Word → bit set of its classes in `class_names` (one hash per look-up).
+    pub classes: HashMap<String, u64>,
+    pub class_names: Vec<String>,
     /// Multiword prepositions: token sequence → canonical preposition.
     pub mwprep: Vec<(Vec<String>, String)>,
     pub numbers: HashMap<String, u32>,
@@ -159,7 +161,8 @@ impl Lexicon {
                 .collect()
         }
 
-        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut classes: HashMap<String, u64> = HashMap::new();
+        let mut class_names: Vec<String> = Vec::new();
         let mut mwprep = Vec::new();
         let mut numbers = HashMap::new();
         for l in data_lines(words) {
@@ -183,10 +186,19 @@ impl Lexicon {
                     }
                 }
                 _ => {
-                    classes
-                        .entry(class.to_string())
-                        .or_default()
-                        .extend(list.split_whitespace().map(str::to_string));
+                    let bit = match class_names.iter().position(|c| c == class) {
+                        Some(b) => b,
+                        None => {
+                            class_names.push(class.to_string());
+                            class_names.len() - 1
+                        }
+                    };
+                    if bit >= 64 {
+                        return Err(format!("too many word classes ({class})"));
+                    }
+                    for w in list.split_whitespace() {
+                        *classes.entry(w.to_string()).or_default() |= 1 << bit;
+                    }
                 }
             }
         }
@@ -341,6 +353,7 @@ impl Lexicon {
             triggers: trigs,
             index,
             classes,
+            class_names,
             mwprep,
             numbers,
             cues,
@@ -348,7 +361,10 @@ impl Lexicon {
     }
 
     pub fn is(&self, class: &str, w: &str) -> bool {
-        self.classes.get(class).is_some_and(|s| s.contains(w))
+        let Some(bit) = self.class_names.iter().position(|c| c == class) else {
+            return false;
+        };
+        self.classes.get(w).is_some_and(|b| b & (1 << bit) != 0)
     }
 }
 

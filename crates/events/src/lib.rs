@@ -92,6 +92,19 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut order: Vec<usize> = (0..timexes.len()).collect();
         order.sort_by_key(|&i| timexes[i].span.start);
+        let sorted = ta
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start);
+        let mut by_sentence: Vec<Vec<usize>> = Vec::new();
+        if !sorted {
+            by_sentence = vec![Vec::new(); ta.sentences.len()];
+            for (i, m) in ta.mentions.iter().enumerate() {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push(i);
+                }
+            }
+        }
         let mut drafts: Vec<Draft> = Vec::new();
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
@@ -105,14 +118,16 @@ impl Extractor {
             if region == RegionKind::Boilerplate || s.tokens.1 <= s.tokens.0 {
                 continue;
             }
-            let sent = Sent::new(text, ta, si, &self.lex);
+            let sent = Sent::new(text, ta, si, &self.lex, sorted, &by_sentence);
             if sent.len() == 0 {
                 continue;
             }
             // Timexes of this sentence: (index, token position).
-            let stx: Vec<(usize, usize)> = order
+            let first = order.partition_point(|&i| timexes[i].span.start < s.span.start);
+            let stx: Vec<(usize, usize)> = order[first..]
                 .iter()
                 .copied()
+                .take_while(|&i| timexes[i].span.start < s.span.end)
                 .filter(|&i| s.span.contains(timexes[i].span))
                 .map(|i| {
                     let pos = sent
