@@ -39,6 +39,13 @@ A hostile page about Leon Trotsky
 Leon Trotsky lived in Coyoacán. <script>window.__pwned=1</script> Some say <img src=x onerror="window.__pwned=2"> he was born in 1879.
 The <b onmouseover="window.__pwned=3">Old Man</b> died on 21 August 1940 in Mexico City. Ramón Mercader <script>window.__pwned=4</script> killed him.
 DOC
+cat > "$TMP/corpus/zz_payload.html" <<'DOC'
+<!doctype html><html><head><title>Evil &lt;script&gt;window.__pwned=6&lt;/script&gt; page</title>
+<script>window.__pwned=5</script></head><body><article><h1>The death of Leon Trotsky</h1>
+<p>Leon Trotsky died in Coyoacán on 21 August 1940. <img src=x onerror="window.__pwned=7"></p>
+<p>Ramón Mercader &lt;script&gt;window.__pwned=8&lt;/script&gt; attacked him with an ice axe on 20 August 1940.</p>
+</article></body></html>
+DOC
 cd "$ROOT"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 ADDR="127.0.0.1:$PORT"

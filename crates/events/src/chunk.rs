@@ -66,6 +66,8 @@ pub(crate) struct Sent<'a> {
     pub ta: &'a TextAnalysis,
     pub has_upos: bool,
     upos: Vec<&'a String>,
+    verbish: Vec<bool>,
+    breaks: Vec<bool>,
 }
 
 fn is_apostrophe_s(s: &str) -> bool {
@@ -73,25 +75,28 @@ fn is_apostrophe_s(s: &str) -> bool {
 }
 
 impl<'a> Sent<'a> {
-    pub fn new(text: &'a str, ta: &'a TextAnalysis, si: usize, lex: &'a Lexicon) -> Sent<'a> {
+    /// `sorted`: the mention list is sorted by start (checked once per
+    /// document), else `by_sentence` (mention indices per sentence) is used.
+    pub fn new(
+        text: &'a str,
+        ta: &'a TextAnalysis,
+        si: usize,
+        lex: &'a Lexicon,
+        sorted: bool,
+        by_sentence: &[Vec<usize>],
+    ) -> Sent<'a> {
         let toks = ta.sentence_tokens(si);
         let has_upos = toks.iter().any(|t| !t.upos.is_empty());
         // Mentions of this sentence, to find the one covering each token.
         let sspan = ta.sentences[si].span;
-        let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
-        let mut ms: Vec<usize> = (first..ta.mentions.len())
-            .take_while(|&i| ta.mentions[i].span.start < sspan.end)
-            .collect();
-        if ms.is_empty() {
-            // Mentions may not be sorted: fall back to their sentence index.
-            ms = ta
-                .mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| m.sentence == si)
-                .map(|(i, _)| i)
-                .collect();
-        }
+        let ms: Vec<usize> = if sorted {
+            let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
+            (first..ta.mentions.len())
+                .take_while(|&i| ta.mentions[i].span.start < sspan.end)
+                .collect()
+        } else {
+            by_sentence.get(si).cloned().unwrap_or_default()
+        };
         let mut w: Vec<W> = toks
             .iter()
             .map(|t| {
@@ -127,14 +132,20 @@ impl<'a> Sent<'a> {
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
         }
-        Sent {
+        let mut sent = Sent {
             w,
             lex,
             text,
             ta,
             has_upos,
             upos: toks.iter().map(|t| &t.upos).collect(),
-        }
+            verbish: Vec::new(),
+            breaks: Vec::new(),
+        };
+        // Cached per token: the chunker asks these many times.
+        sent.verbish = (0..n).map(|i| sent.compute_verbish(i)).collect();
+        sent.breaks = (0..n).map(|i| sent.compute_clause_break(i)).collect();
+        sent
     }
 
     pub fn len(&self) -> usize {
@@ -146,6 +157,13 @@ impl<'a> Sent<'a> {
     }
 
     pub fn is_verbish(&self, i: usize) -> bool {
+        match self.verbish.get(i) {
+            Some(v) => *v,
+            None => self.compute_verbish(i),
+        }
+    }
+
+    fn compute_verbish(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return false };
         match w.class {
             C::Verb => true,
@@ -160,27 +178,32 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The token at `i` is used as a noun ("his exile", "the murder of").
-    pub fn nominal_context(&self, i: usize) -> bool {
+    fn lexical_nominal(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return false };
-        if self.has_upos && self.ta_upos(i).is_some() {
-            return matches!(self.ta_upos(i), Some("NOUN" | "PROPN"));
-        }
         let prev = i.checked_sub(1).map(|k| &self.w[k]);
         prev.is_some_and(|p| {
             matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) || p.glued_poss
         }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
     }
 
-    /// The token at `i` is used as a verb ("was exiled", "they murder").
-    pub fn verbal_context(&self, i: usize) -> bool {
-        if self.has_upos && self.ta_upos(i).is_some() {
-            return matches!(self.ta_upos(i), Some("VERB" | "AUX"));
-        }
+    fn lexical_verbal(&self, i: usize) -> bool {
         i.checked_sub(1).is_some_and(|k| {
             let p = &self.w[k];
             matches!(p.class, C::Be | C::Aux | C::Modal | C::Pron | C::Neg) || p.lower == "to"
         })
+    }
+
+    /// The token at `i` is used as a noun ("his exile", "the murder of"):
+    /// the local context first, then the tagger.
+    pub fn nominal_context(&self, i: usize) -> bool {
+        self.lexical_nominal(i)
+            || (matches!(self.ta_upos(i), Some("NOUN" | "PROPN")) && !self.lexical_verbal(i))
+    }
+
+    /// The token at `i` is used as a verb ("was exiled", "they murder").
+    pub fn verbal_context(&self, i: usize) -> bool {
+        self.lexical_verbal(i)
+            || (matches!(self.ta_upos(i), Some("VERB" | "AUX")) && !self.lexical_nominal(i))
     }
 
     fn ta_upos(&self, i: usize) -> Option<&'a str> {
@@ -284,6 +307,8 @@ impl<'a> Sent<'a> {
                 break;
             }
             head = x.lower.clone();
+            // The head is not a name: a name before it is a modifier ("the Stalin era").
+            last_mention = None;
             j += 1;
             if self.is_poss_mark(j) {
                 possessor = Some(Box::new(Np {
@@ -364,6 +389,9 @@ impl<'a> Sent<'a> {
     /// `np` plus the phrases coordinated to its right ("Kiev, Kazan and St. Petersburg").
     pub fn coordinated_right(&self, np: Np) -> Vec<Np> {
         let mut out = vec![np];
+        // A comma list must close with "and"/"or" ("Kiev, Kazan and St. Petersburg");
+        // else the comma opened an apposition ("killed him, Ramon Mercader, …").
+        let mut closed = false;
         loop {
             let last = out.last().map(|n| n.b).unwrap_or(0);
             let Some(sep) = self.w.get(last) else { break };
@@ -391,7 +419,11 @@ impl<'a> Sent<'a> {
             {
                 break;
             }
+            closed |= is_and || (k > last + 1 && self.w[last + 1].lower == "and");
             out.push(next);
+        }
+        if !closed {
+            out.truncate(1);
         }
         out
     }
@@ -409,10 +441,23 @@ impl<'a> Sent<'a> {
             if !ok {
                 break;
             }
-            let Some(prev) = self.np_left(a - 2) else {
+            // "Molotov, the Soviet foreign minister, and Ribbentrop": skip
+            // the apposition of the previous conjunct.
+            let mut end = a - 2;
+            if sep.lower == "and" && self.w[end].lower == "," {
+                match self.apposition_start(end) {
+                    Some(k) if k > 0 => end = k - 1,
+                    _ => break,
+                }
+            }
+            let Some(prev) = self.np_left(end) else {
                 break;
             };
             if prev.mention.is_none() || (sep.lower == "," && out.len() < 2) {
+                break;
+            }
+            // "the leader of X and Y": X sits inside a prepositional phrase.
+            if prev.a > 0 && self.w[prev.a - 1].class == C::Prep {
                 break;
             }
             out.push(prev);
@@ -423,6 +468,13 @@ impl<'a> Sent<'a> {
 
     /// Whether token `i` opens a new clause.
     pub fn clause_break(&self, i: usize) -> bool {
+        match self.breaks.get(i) {
+            Some(b) => *b,
+            None => self.compute_clause_break(i),
+        }
+    }
+
+    fn compute_clause_break(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return true };
         match w.class {
             C::Sconj | C::Rel => true,
@@ -436,10 +488,9 @@ impl<'a> Sent<'a> {
                         k += 1;
                     }
                     return self.is_verbish(k)
-                        || self
-                            .w
-                            .get(k)
-                            .is_some_and(|x| matches!(x.class, C::Sconj | C::Rel))
+                        || self.w.get(k).is_some_and(|x| {
+                            matches!(x.class, C::Sconj | C::Rel | C::Be | C::Aux | C::Modal)
+                        })
                         || (self.w.get(k).is_some_and(|x| x.class == C::Pron)
                             && (self.is_verbish(k + 1)
                                 || self.w.get(k + 1).is_some_and(|x| {
@@ -453,11 +504,29 @@ impl<'a> Sent<'a> {
                 while k < self.len() && self.w[k].class == C::Adv {
                     k += 1;
                 }
-                self.is_verbish(k)
-                    || self
-                        .w
-                        .get(k)
-                        .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+                let verb_group = |k: usize| {
+                    self.is_verbish(k)
+                        || self
+                            .w
+                            .get(k)
+                            .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+                };
+                // "…, and he was shot": a new subject and its verb.
+                let new_subject = self.w.get(k).is_some_and(|x| {
+                    x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
+                }) && {
+                    let mut e = k + 1;
+                    if let Some(m) = self.w[k].mention {
+                        while e < self.len() && self.w[e].mention == Some(m) {
+                            e += 1;
+                        }
+                    }
+                    while e < self.len() && self.w[e].class == C::Adv {
+                        e += 1;
+                    }
+                    verb_group(e)
+                };
+                verb_group(k) || new_subject
             }
             _ => false,
         }
@@ -537,6 +606,15 @@ impl<'a> Sent<'a> {
                 return (self.np_left(k - 1).into_iter().collect(), None);
             }
             if w.lower == "," {
+                // "Kirov's bodyguard, Mikhail Borisov, died": the name between commas.
+                if j >= 2 && self.w[j - 1].mention.is_some() {
+                    let (a, _) = self.mention_run(j - 1);
+                    if a >= 1 && self.w[a - 1].lower == "," && a >= 2 && self.is_nominal(a - 2) {
+                        if let Some(np) = self.np_left(j - 1) {
+                            return (vec![np], None);
+                        }
+                    }
+                }
                 if let Some(k) = self.apposition_start(j) {
                     j = k;
                     adjacent = false;
@@ -575,17 +653,26 @@ impl<'a> Sent<'a> {
     /// When the comma at `j` closes an apposition or relative clause
     /// ("Ramón Mercader, a man who …, assassinated"), the index of the comma
     /// that opens it.
-    fn apposition_start(&self, j: usize) -> Option<usize> {
-        let lo = j.saturating_sub(25);
+    pub fn apposition_start(&self, j: usize) -> Option<usize> {
+        let lo = j.saturating_sub(30);
         let mut k = j;
         while k > lo {
             k -= 1;
             let w = &self.w[k];
             if w.lower == "," || w.lower == "(" {
                 let first = self.w.get(k + 1)?;
-                if (self.lex.is("appos", &first.lower) || first.class == C::Det)
-                    && k > 0
-                    && self.is_nominal(k - 1)
+                if k == 0 || !self.is_nominal(k - 1) {
+                    return None;
+                }
+                let verbless = (k + 1..j).all(|i| {
+                    !self.is_verbish(i) && !matches!(self.w[i].class, C::Be | C::Aux | C::Modal)
+                });
+                if self.lex.is("appos", &first.lower)
+                    || matches!(first.class, C::Det | C::Poss)
+                    // ", accused of forming …,": a participial modifier
+                    || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
+                    // "Kirov, head of the party organisation …,"
+                    || (verbless && self.w[k - 1].mention.is_some())
                 {
                     return Some(k);
                 }
@@ -678,6 +765,33 @@ impl<'a> Sent<'a> {
             .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
             .find(|(_, m)| m.etype == EntityType::Person && !exclude.contains(&m.entity))
             .map(|(k, _)| k)
+    }
+
+    /// Fallback for an unresolved "they/them": the nearest earlier pair of
+    /// person names joined by "and" (within about two sentences).
+    pub fn resolve_plural(&self, i: usize) -> Vec<usize> {
+        let Some(w) = self.w.get(i) else {
+            return vec![];
+        };
+        let off = w.span.start;
+        let ms = &self.ta.mentions;
+        let end = ms.partition_point(|m| m.span.start < off);
+        let text = self.text;
+        for k in (1..end).rev() {
+            let (a, b) = (&ms[k - 1], &ms[k]);
+            if off.saturating_sub(b.span.end) > 400 {
+                break;
+            }
+            let between = text.get(a.span.end..b.span.start).unwrap_or("");
+            if a.etype == EntityType::Person
+                && b.etype == EntityType::Person
+                && a.entity != b.entity
+                && between.trim() == "and"
+            {
+                return vec![k - 1, k];
+            }
+        }
+        vec![]
     }
 
     /// The text of tokens `[a, b)`.

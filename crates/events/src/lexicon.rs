@@ -44,6 +44,10 @@ pub(crate) struct Frame {
     /// slot name (`subj`, `obj`, `poss`, `self`, `clause`, or a preposition) → role.
     pub slots: Vec<(String, Role)>,
     pub force_passive: bool,
+    /// Only a passive use is this event (`voice=passive_only`: "were tried", not "tried to").
+    pub passive_only: bool,
+    /// Another event the trigger entails for the same subject (`implies=death`).
+    pub implies: Option<EventType>,
     pub require: Vec<String>,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
@@ -60,11 +64,17 @@ impl Frame {
                 .split_once('=')
                 .ok_or_else(|| format!("bad frame item {kv}"))?;
             match k {
-                "voice" => f.force_passive = v == "passive",
+                "voice" => {
+                    f.force_passive = v == "passive";
+                    f.passive_only = v == "passive_only";
+                }
                 "require" => f.require.push(v.to_string()),
                 "passive_noagent" => {
                     f.passive_noagent =
                         Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "implies" => {
+                    f.implies = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 "from_place" => {
                     f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
@@ -121,7 +131,9 @@ pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// First-token form → triggers starting with it.
     pub index: HashMap<String, Vec<usize>>,
-    pub classes: HashMap<String, HashSet<String>>,
+    /// Word → bit set of its classes in `class_names` (one hash per look-up).
+    pub classes: HashMap<String, u64>,
+    pub class_names: Vec<String>,
     /// Multiword prepositions: token sequence → canonical preposition.
     pub mwprep: Vec<(Vec<String>, String)>,
     pub numbers: HashMap<String, u32>,
@@ -149,7 +161,8 @@ impl Lexicon {
                 .collect()
         }
 
-        let mut classes: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut classes: HashMap<String, u64> = HashMap::new();
+        let mut class_names: Vec<String> = Vec::new();
         let mut mwprep = Vec::new();
         let mut numbers = HashMap::new();
         for l in data_lines(words) {
@@ -173,28 +186,43 @@ impl Lexicon {
                     }
                 }
                 _ => {
-                    classes
-                        .entry(class.to_string())
-                        .or_default()
-                        .extend(list.split_whitespace().map(str::to_string));
+                    let bit = match class_names.iter().position(|c| c == class) {
+                        Some(b) => b,
+                        None => {
+                            class_names.push(class.to_string());
+                            class_names.len() - 1
+                        }
+                    };
+                    if bit >= 64 {
+                        return Err(format!("too many word classes ({class})"));
+                    }
+                    for w in list.split_whitespace() {
+                        *classes.entry(w.to_string()).or_default() |= 1 << bit;
+                    }
                 }
             }
         }
         mwprep.sort_by_key(|(p, _): &(Vec<String>, String)| std::cmp::Reverse(p.len()));
 
-        let mut irr: HashMap<String, [Vec<String>; 3]> = HashMap::new();
+        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::new();
         for l in data_lines(irregular) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 3 {
                 return Err(format!("bad irregular verb line {l}"));
             }
-            let split = |s: &str| s.split('|').map(str::to_string).collect::<Vec<_>>();
+            let split = |s: &str| {
+                s.split('|')
+                    .filter(|w| *w != "-" && !w.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
             irr.insert(
                 f[0].to_string(),
                 [
                     split(f[1]),
                     split(f[2]),
                     f.get(3).map(|s| split(s)).unwrap_or_default(),
+                    f.get(4).map(|s| split(s)).unwrap_or_default(),
                 ],
             );
         }
@@ -325,6 +353,7 @@ impl Lexicon {
             triggers: trigs,
             index,
             classes,
+            class_names,
             mwprep,
             numbers,
             cues,
@@ -332,7 +361,10 @@ impl Lexicon {
     }
 
     pub fn is(&self, class: &str, w: &str) -> bool {
-        self.classes.get(class).is_some_and(|s| s.contains(w))
+        let Some(bit) = self.class_names.iter().position(|c| c == class) else {
+            return false;
+        };
+        self.classes.get(w).is_some_and(|b| b & (1 << bit) != 0)
     }
 }
 
@@ -347,9 +379,14 @@ fn is_vowel(c: char) -> bool {
 
 /// Inflections of a verb lemma: base, -s, past, past participle, -ing.
 /// Irregular and consonant-doubling verbs come from `verbs_irregular.tsv`.
-pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 3]>) -> VerbForms {
-    let mut all = vec![lemma.to_string(), third_person(lemma)];
-    if let Some([past, pp, ing]) = irr.get(lemma) {
+pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 4]>) -> VerbForms {
+    let mut all = vec![lemma.to_string()];
+    if let Some([past, pp, ing, s3]) = irr.get(lemma) {
+        if s3.is_empty() {
+            all.push(third_person(lemma));
+        } else {
+            all.extend(s3.iter().cloned());
+        }
         all.extend(past.iter().cloned());
         all.extend(pp.iter().cloned());
         if ing.is_empty() {
@@ -362,6 +399,7 @@ pub(crate) fn verb_forms(lemma: &str, irr: &HashMap<String, [Vec<String>; 3]>) -
             participles: pp.clone(),
         };
     }
+    all.push(third_person(lemma));
     let past = if lemma.ends_with('e') {
         format!("{lemma}d")
     } else if let Some(stem) = consonant_y(lemma) {

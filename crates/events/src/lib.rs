@@ -47,6 +47,8 @@ struct Draft {
     ev: EventMention,
     /// Sentence-level age in years ("at the age of eight").
     age: Option<u32>,
+    /// Whether a time may be inferred from the narrative (not for named events).
+    narrative: bool,
 }
 
 fn usable(t: &Timex) -> bool {
@@ -90,6 +92,19 @@ impl Extractor {
         let text = doc.text.as_str();
         let mut order: Vec<usize> = (0..timexes.len()).collect();
         order.sort_by_key(|&i| timexes[i].span.start);
+        let sorted = ta
+            .mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start);
+        let mut by_sentence: Vec<Vec<usize>> = Vec::new();
+        if !sorted {
+            by_sentence = vec![Vec::new(); ta.sentences.len()];
+            for (i, m) in ta.mentions.iter().enumerate() {
+                if let Some(v) = by_sentence.get_mut(m.sentence) {
+                    v.push(i);
+                }
+            }
+        }
         let mut drafts: Vec<Draft> = Vec::new();
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
@@ -103,14 +118,16 @@ impl Extractor {
             if region == RegionKind::Boilerplate || s.tokens.1 <= s.tokens.0 {
                 continue;
             }
-            let sent = Sent::new(text, ta, si, &self.lex);
+            let sent = Sent::new(text, ta, si, &self.lex, sorted, &by_sentence);
             if sent.len() == 0 {
                 continue;
             }
             // Timexes of this sentence: (index, token position).
-            let stx: Vec<(usize, usize)> = order
+            let first = order.partition_point(|&i| timexes[i].span.start < s.span.start);
+            let stx: Vec<(usize, usize)> = order[first..]
                 .iter()
                 .copied()
+                .take_while(|&i| timexes[i].span.start < s.span.end)
                 .filter(|&i| s.span.contains(timexes[i].span))
                 .map(|i| {
                     let pos = sent
@@ -136,6 +153,7 @@ impl Extractor {
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
+            drafts.extend(self.possessed_works(&ctx));
             let matches: Vec<Match> = self
                 .find_matches(&sent)
                 .into_iter()
@@ -146,7 +164,7 @@ impl Extractor {
                 drafts.extend(self.build(&ctx, m));
             }
         }
-        self.settle_times(doc, ta, timexes, &order, drafts)
+        self.settle_times(doc, ta, drafts)
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
@@ -186,11 +204,13 @@ impl Extractor {
     fn match_at(&self, sent: &Sent, t: usize, i: usize) -> Option<Match> {
         let trig = &self.lex.triggers[t];
         let items = &trig.items;
-        // Nouns and verbs sharing a form ("murder"): the context decides.
+        // Nouns and verbs sharing a form ("murder"): the context decides
+        // (multiword patterns carry their own context).
+        let single = items.len() == 1;
         match trig.head {
-            HeadKind::Noun if sent.verbal_context(i) => return None,
+            HeadKind::Noun if single && sent.verbal_context(i) => return None,
             HeadKind::Verb | HeadKind::Lit
-                if sent.nominal_context(i) || sent.w[i].mention.is_some() =>
+                if (single && sent.nominal_context(i)) || sent.w[i].mention.is_some() =>
             {
                 return None
             }
@@ -264,9 +284,27 @@ impl Extractor {
 
     /// Fillers for a role from noun phrases.
     fn fillers(&self, ctx: &SentCtx, nps: &[Np], role: Role) -> Vec<RoleFiller> {
-        nps.iter()
-            .filter_map(|np| self.filler(ctx, np, role))
-            .collect()
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        for np in nps {
+            // "they" left unresolved by the text stage: the last pair of
+            // coordinated names ("Zinoviev and Kamenev were arrested …; … they
+            // were shot").
+            if np.pronoun && np.mention.is_none() && matches!(np.head.as_str(), "they" | "them") {
+                for mi in sent.resolve_plural(np.a) {
+                    let mm = sent.mention(mi);
+                    out.push(RoleFiller {
+                        role: Some(role),
+                        entity: Some(mm.entity),
+                        text: mm.text.clone(),
+                        span: sent.np_span(np),
+                    });
+                }
+                continue;
+            }
+            out.extend(self.filler(ctx, np, role));
+        }
+        out
     }
 
     fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {
@@ -306,7 +344,7 @@ impl Extractor {
             Role::Instrument => etype.is_none() && !np.pronoun,
             Role::Work => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => first_cap,
+                None => first_cap || self.lex.is("worknoun", &np.head),
             },
             Role::Organization => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
@@ -337,7 +375,15 @@ impl Extractor {
     }
 
     /// Prepositional phrases from token `from` to the end of the clause.
-    fn pps(&self, sent: &Sent, from: usize, end: usize) -> Vec<(String, Vec<Np>)> {
+    /// With `contiguous`, only the chain of phrases right after `from`
+    /// (the complements of a noun: "the murder of Kirov by Nikolaev").
+    fn pps(
+        &self,
+        sent: &Sent,
+        from: usize,
+        end: usize,
+        contiguous: bool,
+    ) -> Vec<(String, Vec<Np>)> {
         let mut out = Vec::new();
         let mut i = from;
         let mut steps = 0;
@@ -361,6 +407,9 @@ impl Extractor {
                 prep = Some((sent.w[i].lower.clone(), 1));
             }
             let Some((p, n)) = prep else {
+                if contiguous && !matches!(sent.w[i].class, C::Adv) {
+                    break;
+                }
                 i += 1;
                 continue;
             };
@@ -390,10 +439,14 @@ impl Extractor {
         let push = |roles: &mut Vec<(Role, RoleFiller)>, fs: Vec<RoleFiller>| {
             for f in fs {
                 let r = f.role.unwrap_or_default();
-                if !roles
-                    .iter()
-                    .any(|(rr, x)| *rr == r && x.span.overlaps(f.span))
-                {
+                let dup = roles.iter().any(|(rr, x)| {
+                    *rr == r
+                        && match (x.entity, f.entity) {
+                            (Some(a), Some(b)) => a == b,
+                            _ => x.span.overlaps(f.span),
+                        }
+                });
+                if !dup {
                     roles.push((r, f));
                 }
             }
@@ -403,12 +456,15 @@ impl Extractor {
         let mut after = m.b;
         let mut self_filled = false;
 
+        if let Some(mi) = sent.w[h].mention {
+            // A title ("Who Killed Kirov?", "Stalin and the Kirov Murder") tells no event.
+            if sent.mention(mi).etype == EntityType::Work {
+                return vec![];
+            }
+        }
         if trig.head == HeadKind::Noun {
             // Inside a proper name ("History of the Russian Revolution")?
-            if let Some(mi) = sent.w[h].mention {
-                if frame.slot("self").is_none() {
-                    return vec![];
-                }
+            if let Some(mi) = sent.w[h].mention.filter(|_| frame.slot("self").is_some()) {
                 let mm = sent.mention(mi);
                 if !matches!(mm.etype, EntityType::Work | EntityType::Place)
                     && mm.text.chars().next().is_some_and(char::is_uppercase)
@@ -487,7 +543,15 @@ impl Extractor {
             }
             passive = frame.force_passive || sent.is_passive_at(h);
             // A reduced participle clause right after a name ("Kirov, born …").
-            let reduced = (participle && !has_aux && h >= 2 && sent.w[h - 1].lower == ",")
+            let next_is_prep = sent
+                .w
+                .get(m.b)
+                .is_some_and(|w| matches!(w.class, C::Prep | C::Punct));
+            let reduced = (participle
+                && !has_aux
+                && (frame.force_passive || next_is_prep)
+                && h >= 2
+                && sent.w[h - 1].lower == ",")
                 .then(|| sent.np_left(h - 2))
                 .flatten()
                 .filter(|np| np.mention.is_some());
@@ -507,6 +571,9 @@ impl Extractor {
                 if h > 0 && sent.w[h - 1].lower == "," && by_follows {
                     passive = true;
                 }
+            }
+            if frame.passive_only && !passive {
+                return vec![];
             }
             let gsubj_role = if passive {
                 frame.slot("obj")
@@ -613,7 +680,12 @@ impl Extractor {
         }
         // Prepositional phrases after the trigger.
         let mut from_place = false;
-        for (p, nps) in self.pps(sent, after, clause_b.max(after + 1)) {
+        for (p, nps) in self.pps(
+            sent,
+            after,
+            clause_b.max(after + 1),
+            trig.head == HeadKind::Noun,
+        ) {
             let slot = if p == "by" {
                 if trig.head == HeadKind::Noun {
                     frame.slot("by")
@@ -630,6 +702,7 @@ impl Extractor {
                     np.mention
                         .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
                         || self.lex.is("placenoun", &np.head)
+                        || self.lex.is("polity", &np.head)
                 });
             }
             if let Some(r) = slot {
@@ -639,7 +712,7 @@ impl Extractor {
         // Place phrases before the trigger in its clause ("In Paris, …").
         if let Some(r) = frame.slot("in") {
             if r == Role::Place {
-                for (p, nps) in self.pps(sent, clause_a, h) {
+                for (p, nps) in self.pps(sent, clause_a, h, false) {
                     if p == "in" || p == "at" {
                         push(&mut roles, self.fillers(ctx, &nps, Role::Place));
                     }
@@ -651,8 +724,22 @@ impl Extractor {
             |roles: &Vec<(Role, RoleFiller)>| roles.iter().any(|(r, _)| *r == Role::Subject);
         if trig.head == HeadKind::Noun && !has_subject(&roles) {
             if let Some(r) = frame.slot("clause") {
-                let (subj, _) = sent.subject_of(h, 0);
-                push(&mut roles, self.fillers(ctx, &subj, r));
+                // The subject of the verb governing the noun ("he would serve
+                // 20 years in a Mexican prison").
+                let verb = (clause_a..h)
+                    .rev()
+                    .find(|&k| sent.is_verbish(k) || sent.w[k].class == C::Be);
+                if let Some(k) = verb {
+                    let (subj, _) = sent.subject_of(k, 0);
+                    push(&mut roles, self.fillers(ctx, &subj, r));
+                }
+            }
+        }
+        // A name the trigger is part of is not its own participant
+        // ("Assassination of Sergei Kirov" as one title mention).
+        if !self_filled {
+            if let Some(he) = sent.w[h].mention.map(|mi| sent.mention(mi).entity) {
+                roles.retain(|(_, f)| f.entity != Some(he));
             }
         }
         // Requirements.
@@ -677,8 +764,43 @@ impl Extractor {
         }
         let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
         let trigger = sent.span(m.a, m.b);
-        let time = self.clause_time(ctx, h, clause_a, clause_b, etype);
-        self.emit(
+        let mut time = self.clause_time(ctx, h, clause_a, clause_b, etype);
+        // A named event's date is in its own phrase ("the October Revolution
+        // in 1917", "the 1917 Russian Revolution"), not elsewhere; a
+        // nominalization's is in its clause.
+        let near = |t: &EventTime| {
+            t.timex.is_some_and(|ti| {
+                ctx.stx
+                    .iter()
+                    .any(|&(x, p)| x == ti && p + 4 >= h && p <= after + 3)
+            })
+        };
+        if self_filled && time.as_ref().is_some_and(|t| t.how != "clause" || !near(t)) {
+            time = None;
+        }
+        if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
+            time = None;
+        }
+        // An entailed event ("was shot dead" → a death), same subject, time, place.
+        let implied = frame.implies.filter(|_| etype == trig.etype).map(|t| {
+            let roles: Vec<(Role, RoleFiller)> = roles
+                .iter()
+                .filter(|(r, _)| matches!(r, Role::Subject | Role::Place))
+                .cloned()
+                .collect();
+            self.emit(
+                ctx,
+                t,
+                trigger,
+                roles,
+                time.clone(),
+                factuality,
+                trig.weight * 0.8,
+                m.a,
+                m.b,
+            )
+        });
+        let mut out = self.emit(
             ctx,
             etype,
             trigger,
@@ -688,7 +810,14 @@ impl Extractor {
             trig.weight,
             m.a,
             m.b,
-        )
+        );
+        if self_filled {
+            for d in &mut out {
+                d.narrative = false;
+            }
+        }
+        out.extend(implied.into_iter().flatten());
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -790,6 +919,7 @@ impl Extractor {
                         ..Default::default()
                     },
                     age: ctx.age,
+                    narrative: true,
                 }
             })
             .collect()
@@ -813,11 +943,32 @@ impl Extractor {
             .filter(|&(ti, _)| usable(&ctx.timexes[ti]))
             .collect();
         let dist = |p: usize| p.abs_diff(h);
-        if let Some(&(ti, _)) = cand
+        // A time set off right before the verb of a coordinated clause
+        // ("and, in January 1935, sentenced") belongs to it.
+        let adjacent = |ti: usize, p: usize| {
+            let end = ctx.timexes[ti].span.end;
+            let mut r = p;
+            if r > 0 && sent.w[r - 1].class == C::Prep {
+                r -= 1;
+            }
+            let after_conj = (r >= 1 && sent.w[r - 1].class == C::Conj)
+                || (r >= 2 && sent.w[r - 1].lower == "," && sent.w[r - 2].class == C::Conj);
+            p < h
+                && after_conj
+                && sent.w[p..h]
+                    .iter()
+                    .filter(|w| w.span.start >= end)
+                    .all(|w| matches!(w.class, C::Punct | C::Adv))
+        };
+        let in_clause = cand
             .iter()
             .filter(|&&(_, p)| p >= ca && p < cb)
-            .min_by_key(|&&(_, p)| dist(p))
-        {
+            .min_by_key(|&&(_, p)| dist(p));
+        let adj = cand
+            .iter()
+            .filter(|&&(ti, p)| adjacent(ti, p))
+            .min_by_key(|&&(_, p)| dist(p));
+        if let Some(&(ti, _)) = in_clause.or(adj) {
             return Some(EventTime {
                 value: ctx.timexes[ti].value.clone(),
                 timex: Some(ti),
@@ -831,10 +982,17 @@ impl Extractor {
                 .iter()
                 .any(|m| m.a >= a && m.a < b && self.lex.triggers[m.trig].etype != etype)
         };
-        // A sentence-initial time ("That same year he went …, joined …")
-        // scopes over the whole sentence.
+        // A sentence-initial time ("That same year he went …, joined …") or
+        // one in a temporal clause ("When he moved … in 1896, …") scopes over
+        // the whole sentence.
+        let temporal = |p: usize| {
+            let (a, _) = sent.clause_of(p);
+            sent.w
+                .get(a)
+                .is_some_and(|w| self.lex.is("temporal_sconj", &w.lower))
+        };
         cand.iter()
-            .filter(|&&(_, p)| p <= 3 || free(p))
+            .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
                 value: ctx.timexes[ti].value.clone(),
@@ -1039,7 +1197,25 @@ impl Extractor {
                 if let Some(f) = self.filler(ctx, &subj, Role::Subject) {
                     roles.push((Role::Subject, f));
                 }
-                if let Some(f) = pl.and_then(|np| self.filler(ctx, &np, Role::Place)) {
+                // The position decides: whatever name follows the date is its place.
+                if let Some(np) = pl {
+                    let f = match np.mention {
+                        Some(mi) => {
+                            let mm = sent.mention(mi);
+                            RoleFiller {
+                                role: Some(Role::Place),
+                                entity: Some(mm.entity),
+                                text: mm.text.clone(),
+                                span: mm.span,
+                            }
+                        }
+                        None => RoleFiller {
+                            role: Some(Role::Place),
+                            entity: None,
+                            text: sent.text_of(np.a, np.b).to_string(),
+                            span: sent.np_span(&np),
+                        },
+                    };
                     roles.push((Role::Place, f));
                 }
                 let time = Some(EventTime {
@@ -1066,14 +1242,109 @@ impl Extractor {
         (out, consumed)
     }
 
+    /// A title owned by someone is their publication: "his famed History of
+    /// the Russian Revolution", "Amy Knight's book Who Killed Kirov? (1999)".
+    fn possessed_works(&self, ctx: &SentCtx) -> Vec<Draft> {
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < sent.len() {
+            let Some(mi) = sent.w[i].mention else {
+                i += 1;
+                continue;
+            };
+            let mut b = i + 1;
+            while b < sent.len() && sent.w[b].mention == Some(mi) {
+                b += 1;
+            }
+            let (a, end) = (i, b);
+            i = b;
+            if sent.mention(mi).etype != EntityType::Work {
+                continue;
+            }
+            // Skip "famed", "book", quotes between the possessor and the title.
+            let mut k = a;
+            while k > 0 && a - k < 3 {
+                let w = &sent.w[k - 1];
+                let skip = w.mention.is_none()
+                    && (matches!(w.class, C::Adj | C::Noun)
+                        || (w.class == C::Punct
+                            && !matches!(w.lower.as_str(), "," | "." | "(" | ")"))
+                        || (w.class == C::Other && !sent.is_verbish(k - 1)));
+                if !skip {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == 0 {
+                continue;
+            }
+            let p = &sent.w[k - 1];
+            let owner = if p.class == C::Poss || p.glued_poss {
+                Some(Np {
+                    a: k - 1,
+                    b: k,
+                    mention: p.mention,
+                    pronoun: p.class == C::Poss,
+                    head: p.lower.clone(),
+                    possessor: None,
+                })
+            } else if p.class == C::PossMark && k >= 2 {
+                sent.np_left(k - 2)
+            } else {
+                None
+            };
+            let Some(mut owner) = owner else { continue };
+            // "In his Secret Speech of 1956, Nikita Khrushchev stated": the
+            // possessive points forward to the main clause's subject.
+            if owner.pronoun && owner.a <= 2 {
+                let comma = (end..(end + 8).min(sent.len())).find(|&k| sent.w[k].lower == ",");
+                if let Some(np) = comma.and_then(|c| sent.np_right(c + 1)) {
+                    if np
+                        .mention
+                        .is_some_and(|m2| sent.mention(m2).etype == EntityType::Person)
+                    {
+                        owner = np;
+                    }
+                }
+            }
+            let Some(subj) = self.filler(ctx, &owner, Role::Subject) else {
+                continue;
+            };
+            if subj.entity == Some(sent.mention(mi).entity) {
+                continue;
+            }
+            let mm = sent.mention(mi);
+            let work = RoleFiller {
+                role: Some(Role::Work),
+                entity: Some(mm.entity),
+                text: mm.text.clone(),
+                span: mm.span,
+            };
+            let (ca, cb) = sent.clause_of(a);
+            let time = self.clause_time(ctx, a, ca, cb.max(end), EventType::Publication);
+            let factuality = self.factuality(sent, a, ca, false);
+            out.extend(self.emit(
+                ctx,
+                EventType::Publication,
+                mm.span,
+                vec![(Role::Subject, subj), (Role::Work, work)],
+                time,
+                factuality,
+                0.6,
+                k - 1,
+                end,
+            ));
+        }
+        out
+    }
+
     /// Second pass: events without a time in their sentence get one from an
     /// age and a known birth date, else from the narrative reference time.
     fn settle_times(
         &self,
         doc: &CleanDoc,
         ta: &TextAnalysis,
-        timexes: &[Timex],
-        order: &[usize],
         drafts: Vec<Draft>,
     ) -> Vec<EventMention> {
         let mut births: HashMap<usize, i32> = HashMap::new();
@@ -1084,6 +1355,20 @@ impl Extractor {
                     d.ev.time.as_ref().and_then(|t| year_of(&t.value)),
                 ) {
                     births.entry(e).or_insert(y);
+                }
+            }
+        }
+        // The reference time of each sentence: the last time stated for one
+        // of its events (in the text, not inferred).
+        let mut stated: HashMap<usize, (usize, String)> = HashMap::new();
+        for d in &drafts {
+            if let Some(t) = d.ev.time.as_ref().filter(|t| !t.inferred) {
+                let pos = d.ev.trigger.start;
+                let e = stated
+                    .entry(d.ev.sentence)
+                    .or_insert((pos, t.value.clone()));
+                if pos >= e.0 {
+                    *e = (pos, t.value.clone());
                 }
             }
         }
@@ -1102,8 +1387,8 @@ impl Extractor {
                     }
                 }
             }
-            if d.ev.time.is_none() {
-                d.ev.time = self.narrative_time(doc, ta, timexes, order, d.ev.sentence);
+            if d.ev.time.is_none() && d.narrative {
+                d.ev.time = self.narrative_time(doc, ta, &stated, d.ev.sentence);
             }
             out.push(d.ev);
         }
@@ -1140,36 +1425,45 @@ impl Extractor {
         merged
     }
 
-    /// The last usable date of the preceding sentences of the same paragraph.
+    /// The narrative reference time: the year of the time last stated for
+    /// an event of the previous sentence, when in the same paragraph of the
+    /// main text.
     fn narrative_time(
         &self,
         doc: &CleanDoc,
         ta: &TextAnalysis,
-        timexes: &[Timex],
-        order: &[usize],
+        stated: &HashMap<usize, (usize, String)>,
         si: usize,
     ) -> Option<EventTime> {
         let s = ta.sentences.get(si)?;
-        let lo = ta.sentences[si.saturating_sub(3)].span.start;
-        let end = order.partition_point(|&i| timexes[i].span.start < s.span.start);
-        order[..end]
-            .iter()
-            .rev()
-            .take_while(|&&i| timexes[i].span.start >= lo)
-            .find(|&&i| usable(&timexes[i]))
-            .filter(|&&i| !blank_line_between(&doc.text, timexes[i].span.end, s.span.start))
-            .filter(|&&i| {
-                ta.sentence_at(timexes[i].span.start)
-                    .map(|k| ta.sentences[k].region)
-                    == Some(s.region)
-            })
-            .map(|&i| EventTime {
-                value: timexes[i].value.clone(),
-                timex: Some(i),
-                how: "narrative".into(),
-                inferred: true,
-            })
+        // Reader comments are fragments, not a narrative.
+        if s.region != RegionKind::Main || si == 0 {
+            return None;
+        }
+        let prev = &ta.sentences[si - 1];
+        if prev.region != s.region || blank_line_between(&doc.text, prev.span.end, s.span.start) {
+            return None;
+        }
+        let (_, value) = stated.get(&(si - 1))?;
+        Some(EventTime {
+            // Only the year is carried: the story may have moved on by days
+            // or months ("1 December" … "the trial opened").
+            value: year_value(value),
+            timex: None,
+            how: "narrative".into(),
+            inferred: true,
+        })
     }
+}
+
+/// The year part of a TIMEX3 value (`1934-12-01` → `1934`, `BC0044-03` → `BC0044`).
+fn year_value(v: &str) -> String {
+    let (bc, rest) = match v.strip_prefix("BC") {
+        Some(r) => ("BC", r),
+        None => ("", v),
+    };
+    let y: String = rest.chars().take(4).collect();
+    format!("{bc}{y}")
 }
 
 /// What the role and time readers need to know about the current sentence.

@@ -523,3 +523,121 @@ fn joined_organisation_and_born_participle() {
     assert_eq!(role(&f, j[0], Role::Organization), ["Bolsheviks"]);
     assert_eq!(j[0].time.as_ref().unwrap().value, "1904");
 }
+
+#[test]
+fn comma_after_object_is_an_apposition_not_a_list() {
+    let f = fixture(
+        "The man, who killed him, Ramon Mercader, was planted into his circle. Stalin expelled him and Natalia from the USSR.",
+        &[
+            ("him", P, "Leon Trotsky"),
+            ("Ramon Mercader", P, "Ramón Mercader"),
+            ("Stalin", P, "Joseph Stalin"),
+            ("Natalia", P, "Natalia Sedova"),
+            ("USSR", O, "USSR"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    let subs: Vec<String> = k.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(subs, ["Leon Trotsky"], "{}", show(&f, &evs));
+    // "from the USSR": a state, so an exile of both.
+    let x = find(&evs, EventType::Exile);
+    let subs: Vec<String> = x.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(
+        subs,
+        ["Leon Trotsky", "Natalia Sedova"],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn participle_apposition_does_not_lend_its_time() {
+    let f = fixture(
+        "Kirov, born Kostrikov in Urzhum in 1886, had joined the Russian Social Democratic Labour Party in 1904 and sided with its Bolshevik faction.",
+        &[("Kirov", P, "Sergei Kirov"), ("Kostrikov", P, "Sergei Kirov"), ("Urzhum", L, "Urzhum"), ("Russian Social Democratic Labour Party", O, "RSDLP")],
+        &[("1886", TimexType::Date, "1886", "year"), ("1904", TimexType::Date, "1904", "year")],
+    );
+    let evs = run(&f);
+    let j = find(&evs, EventType::Joining);
+    assert_eq!(j.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        j[0].time.as_ref().unwrap().value,
+        "1904",
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(role(&f, j[0], Role::Place).is_empty(), "{}", show(&f, &evs));
+}
+
+#[test]
+fn coordinated_subjects_across_appositions() {
+    let f = fixture(
+        "When Vyacheslav Molotov, the Soviet foreign minister, and Joachim von Ribbentrop, his German counterpart, signed a Non-Aggression Pact on August 23, 1939, Trotsky was scarcely surprised.",
+        &[
+            ("Vyacheslav Molotov", P, "Vyacheslav Molotov"),
+            ("Joachim von Ribbentrop", P, "Joachim von Ribbentrop"),
+            ("Non-Aggression Pact", EntityType::Work, "Non-Aggression Pact"),
+            ("Trotsky", P, "Leon Trotsky"),
+        ],
+        &[("August 23, 1939", TimexType::Date, "1939-08-23", "mdy")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Agreement);
+    let subs: Vec<String> = a.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    assert_eq!(
+        subs,
+        ["Vyacheslav Molotov", "Joachim von Ribbentrop"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(a
+        .iter()
+        .all(|e| e.time.as_ref().unwrap().value == "1939-08-23"));
+    assert_eq!(role(&f, a[0], Role::Work), ["Non-Aggression Pact"]);
+}
+
+#[test]
+fn shot_dead_implies_a_death() {
+    let f = fixture(
+        "On December 1, 1934 Kirov was shot and killed by Leonid Nikolayev at the Smolny Institute.",
+        &[("Kirov", P, "Sergei Kirov"), ("Leonid Nikolayev", P, "Leonid Nikolaev"), ("Smolny Institute", L, "Smolny Institute")],
+        &[("December 1, 1934", TimexType::Date, "1934-12-01", "mdy")],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, d[0], Role::Subject), ["Sergei Kirov"]);
+    assert_eq!(role(&f, d[0], Role::Place), ["Smolny Institute"]);
+    assert_eq!(d[0].time.as_ref().unwrap().value, "1934-12-01");
+    let k = find(&evs, EventType::Killing);
+    assert!(
+        k.iter()
+            .any(|e| role(&f, e, Role::Agent) == ["Leonid Nikolaev"]),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn unresolved_they_takes_the_last_pair_of_names() {
+    let f = fixture(
+        "Zinoviev and Kamenev were arrested later that month. In August 1936 they were tried again and executed.",
+        &[("Zinoviev", P, "Grigory Zinoviev"), ("Kamenev", P, "Lev Kamenev")],
+        &[("August 1936", TimexType::Date, "1936-08", "my")],
+    );
+    let evs = run(&f);
+    for t in [EventType::Trial, EventType::Execution] {
+        let subs: Vec<String> = find(&evs, t)
+            .iter()
+            .flat_map(|e| role(&f, e, Role::Subject))
+            .collect();
+        assert_eq!(
+            subs,
+            ["Grigory Zinoviev", "Lev Kamenev"],
+            "{}",
+            show(&f, &evs)
+        );
+    }
+}

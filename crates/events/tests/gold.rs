@@ -6,7 +6,8 @@
 //! same type, a subject whose entity name / aliases (or text) equal one of
 //! the gold subject's names after folding, and a compatible time (one
 //! interval contains the other; a missing time on either side is
-//! compatible). Precision: the document's asserted events (merged per type,
+//! compatible; a value the gold lists as this document's own conflicting
+//! claim is accepted too). Precision: the document's asserted events (merged per type,
 //! subject and time) that match any gold event of the topic.
 
 mod common;
@@ -54,6 +55,9 @@ type GoldEvent = (String, BTreeSet<String>, Option<String>, Vec<String>);
 
 struct Gold {
     events: Vec<GoldEvent>,
+    /// (event type, subject names, source, claimed value): a document's own
+    /// claim that the gold lists as a conflict counts as its time.
+    claims: Vec<(String, BTreeSet<String>, String, String)>,
 }
 
 fn load_gold(topic: &str) -> Gold {
@@ -92,7 +96,18 @@ fn load_gold(topic: &str) -> Gold {
             )
         })
         .collect();
-    Gold { events }
+    let mut claims = Vec::new();
+    for c in g["conflicts"].as_array().cloned().unwrap_or_default() {
+        let (Some(t), Some(subj)) = (c["event_type"].as_str(), c["subject"].as_str()) else {
+            continue;
+        };
+        for cl in c["claims"].as_array().cloned().unwrap_or_default() {
+            if let (Some(src), Some(v)) = (cl["source"].as_str(), cl["value"].as_str()) {
+                claims.push((t.to_string(), names(subj), src.to_string(), v.to_string()));
+            }
+        }
+    }
+    Gold { events, claims }
 }
 
 fn subject_names(ta: &TextAnalysis, e: &EventMention) -> BTreeSet<String> {
@@ -152,11 +167,18 @@ fn score_topic(
             .into_iter()
             .filter(|e| e.factuality == Factuality::Asserted)
             .collect();
-        let matches = |g: &(String, BTreeSet<String>, Option<String>, Vec<String>),
-                       e: &EventMention| {
+        let matches = |g: &GoldEvent, e: &EventMention| {
+            let t = e.time.as_ref().map(|t| t.value.as_str());
             e.etype.map(|t| t.as_str()) == Some(g.0.as_str())
                 && !g.1.is_disjoint(&subject_names(&p.ta, e))
-                && time_ok(&g.2, e.time.as_ref().map(|t| t.value.as_str()))
+                && (time_ok(&g.2, t)
+                    || gold.claims.iter().any(|c| {
+                        c.0 == g.0
+                            && c.1 == g.1
+                            && c.2 == p.name
+                            && interval(&c.3).is_some()
+                            && time_ok(&Some(c.3.clone()), t)
+                    }))
         };
         let mut s = Score::default();
         for g in gold.events.iter().filter(|g| g.3.contains(&p.name)) {
@@ -268,5 +290,5 @@ fn per_document_recall_and_precision_on_gold() {
     );
 }
 
-const RECALL_FLOOR: f64 = 0.35;
-const PRECISION_FLOOR: f64 = 0.5;
+const RECALL_FLOOR: f64 = 0.58;
+const PRECISION_FLOOR: f64 = 0.72;

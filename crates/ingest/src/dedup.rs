@@ -22,11 +22,18 @@ pub fn near_duplicate(a: u64, b: u64) -> bool {
 
 /// Hash of the sentence's normalized form (lower case, letters and digits only).
 pub fn fingerprint(sentence: &str) -> u64 {
-    let norm: String = sentence
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    // ASCII fast path (same result as the char path: for ASCII,
+    // `is_alphanumeric` and `to_lowercase` are the ASCII versions).
+    let mut norm = String::with_capacity(sentence.len());
+    for c in sentence.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                norm.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            norm.extend(c.to_lowercase());
+        }
+    }
     let h = blake3::hash(norm.as_bytes());
     u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
 }

@@ -229,6 +229,13 @@ pub fn read_bytes_with(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> ReadOu
     let Container::Doc(format) = container else {
         return outcome;
     };
+    if bytes.is_empty() {
+        outcome.problems.push(InputProblem {
+            file: name.to_string(),
+            message: "empty input; skipped".into(),
+        });
+        return outcome;
+    }
     outcome.docs.push(RawDoc {
         name: name.to_string(),
         bytes,
@@ -315,6 +322,13 @@ fn read_stream<R: Read>(
                 outcome.problems.push(InputProblem {
                     file: name.to_string(),
                     message: format!("document exceeds the {cap}-byte limit; skipped"),
+                });
+                return outcome;
+            }
+            if bytes.is_empty() {
+                outcome.problems.push(InputProblem {
+                    file: name.to_string(),
+                    message: "empty file; skipped".into(),
                 });
                 return outcome;
             }
@@ -817,6 +831,21 @@ mod tests {
             let _ = read_bytes("-", input.to_vec());
             let _ = read_bytes("g.warc.gz", input.to_vec());
         }
+    }
+
+    #[test]
+    fn empty_inputs_are_reported() {
+        let out = read_bytes("-", Vec::new());
+        assert!(out.docs.is_empty());
+        assert_eq!(out.problems[0].file, "-");
+        let dir = std::env::temp_dir().join(format!("annalist-ingest-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let p = dir.join("empty.txt");
+        let _ = std::fs::write(&p, b"");
+        let out = read_path(&p, &dir);
+        assert!(out.docs.is_empty());
+        assert_eq!(out.problems[0].file, "empty.txt");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

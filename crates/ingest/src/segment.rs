@@ -80,7 +80,10 @@ fn is_capitalized(w: &str) -> bool {
 /// "Toyota Corolla Hybrid Mpg 2021, Best Pizza In Brooklyn Heights, …":
 /// a comma-separated list of title-case link texts.
 fn is_title_list(s: &str) -> bool {
-    if s.len() > 800 || s.ends_with(['.', '!', '?', ':', ';']) {
+    if s.len() > 800
+        || s.bytes().filter(|&b| b == b',').count() < 2
+        || s.ends_with(['.', '!', '?', ':', ';'])
+    {
         return false;
     }
     let items = s.split(',').filter(|p| !p.trim().is_empty()).count();
@@ -100,8 +103,7 @@ fn is_title_list(s: &str) -> bool {
 
 /// A short line that is not a sentence (user name, tag list, counter).
 fn is_fragment(s: &str) -> bool {
-    let n = words(s).count();
-    n <= 4 && s.len() <= 60 && !s.ends_with(['.', '!', '?', ':', ';', ','])
+    s.len() <= 60 && !s.ends_with(['.', '!', '?', ':', ';', ',']) && words(s).count() <= 4
 }
 
 fn is_username(s: &str) -> bool {
@@ -261,14 +263,40 @@ fn is_abbreviation(before: &str) -> bool {
         .contains(lw.trim_start_matches(['"', '\'']))
 }
 
-/// Stems of the content words of a sentence (lower case, first 6 chars).
-fn content_stems(s: &str) -> Vec<String> {
-    words(s)
-        .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .filter(|w| !CUES.stopwords.contains(w.as_str()))
-        .map(|w| w.chars().take(6).collect())
-        .collect()
+/// Stems of the content words of a sentence: a hash of the first 6
+/// lower-cased letters of each non-stopword of 4+ letters (hashes rather
+/// than strings: this runs on every sentence and must not allocate per word).
+fn content_stems(s: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    for w in words(s) {
+        if w.len() < 4 {
+            continue;
+        }
+        // FNV-1a of the whole lower-cased word (stopword key) and of its
+        // first 6 chars (stem).
+        let (mut full, mut stem) = (0xcbf29ce484222325u64, 0u64);
+        let mut n = 0usize;
+        let mut alpha = true;
+        for c in w.chars() {
+            if !c.is_alphabetic() {
+                alpha = false;
+                break;
+            }
+            for l in c.to_lowercase() {
+                full ^= l as u64;
+                full = full.wrapping_mul(0x100000001b3);
+            }
+            n += 1;
+            if n == 6 {
+                stem = full;
+            }
+        }
+        if !alpha || n < 4 || CUES.stopword_hashes.contains(&full) {
+            continue;
+        }
+        out.push(if n >= 6 { stem } else { full });
+    }
+    out
 }
 
 fn merge_marks(mut marks: Vec<Span>, text: &str) -> Vec<Span> {
@@ -377,17 +405,37 @@ pub fn segment(text: &str) -> Segmentation {
     // Residue marks.
     let mut marks: Vec<Span> = Vec::new();
     let mut residue_mid = 0usize;
+    // Residue regexes run once per main line that the prefilter flags,
+    // and their matches are handed to the sentences holding them.
+    let mut residue_hits: Vec<(Span, bool)> = Vec::new();
+    for l in lines.iter().filter(|l| l.kind == RegionKind::Main) {
+        let lt = l.span.slice(text);
+        if !CUES.residue_set.is_match(lt) {
+            continue;
+        }
+        for (whole, r) in &CUES.residue {
+            for m in r.find_iter(lt) {
+                residue_hits.push((
+                    Span::new(l.span.start + m.start(), l.span.start + m.end()),
+                    *whole,
+                ));
+            }
+        }
+    }
+    residue_hits.sort_by_key(|(s, _)| *s);
     for &(li, s) in &main_sents {
         let st = s.slice(text);
         let mut hit = false;
-        for (whole, r) in &CUES.residue {
-            for m in r.find_iter(st) {
-                hit = true;
-                if *whole {
-                    marks.push(s);
-                } else {
-                    marks.push(Span::new(s.start + m.start(), s.start + m.end()));
-                }
+        let first = residue_hits.partition_point(|(h, _)| h.end <= s.start);
+        for &(h, whole) in residue_hits[first..]
+            .iter()
+            .take_while(|(h, _)| h.start < s.end)
+        {
+            hit = true;
+            if whole {
+                marks.push(s);
+            } else {
+                marks.push(Span::new(h.start.max(s.start), h.end.min(s.end)));
             }
         }
         // Scraped title with a site suffix: "Why …? - Quora".
@@ -411,44 +459,12 @@ pub fn segment(text: &str) -> Segmentation {
         }
     }
 
-    // Topic words and off-topic sentences.
-    let stems: Vec<Vec<String>> = main_sents
-        .iter()
-        .map(|(_, s)| content_stems(s.slice(text)))
-        .collect();
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for st in &stems {
-        let uniq: HashSet<&str> = st.iter().map(String::as_str).collect();
-        for w in uniq {
-            *df.entry(w).or_default() += 1;
-        }
-    }
-    let min_df = if main_sents.len() >= 30 { 3 } else { 2 };
-    let mut off_topic: Vec<Span> = Vec::new();
-    let mut drift_pairs = 0usize;
-    let mut pairs = 0usize;
-    for (k, (_, s)) in main_sents.iter().enumerate() {
-        let st = &stems[k];
-        if st.len() >= 2
-            && !st
-                .iter()
-                .any(|w| df.get(w.as_str()).copied().unwrap_or(0) >= min_df)
-        {
-            off_topic.push(*s);
-        }
-        if k > 0 && !st.is_empty() && !stems[k - 1].is_empty() {
-            pairs += 1;
-            if !st.iter().any(|w| stems[k - 1].contains(w)) {
-                drift_pairs += 1;
-            }
-        }
-    }
     // Exact repeats inside the page.
     let mut seen: HashMap<u64, Span> = HashMap::new();
     let mut repeats = 0usize;
     for (_, s) in &main_sents {
         let st = s.slice(text);
-        if words(st).count() < 6 {
+        if st.split_whitespace().take(6).count() < 6 {
             continue;
         }
         let fp = crate::dedup::fingerprint(st);
@@ -467,7 +483,7 @@ pub fn segment(text: &str) -> Segmentation {
         .take(2)
         .any(|l| l.title_list && l.cue.is_none());
     // Strong signals name scraped pages by themselves in pairs; weak ones
-    // (off-topic sentences, drift, long paragraphs) also occur in honest
+    // (repeats, off-topic sentences, drift, long paragraphs) also occur in honest
     // pages and only count next to a strong one.
     let mut strong = 0;
     let mut weak = 0;
@@ -478,7 +494,8 @@ pub fn segment(text: &str) -> Segmentation {
         ));
     }
     if repeats >= 1 {
-        strong += 1;
+        // News pages repeat pull quotes and captions: weak on its own.
+        weak += 1;
         seg.spam_reasons
             .push(format!("sentences repeated within the page ({repeats})"));
     }
@@ -486,6 +503,40 @@ pub fn segment(text: &str) -> Segmentation {
         strong += 1;
         seg.spam_reasons
             .push("trailing list of unrelated titles".into());
+    }
+    // Topic words and off-topic sentences.
+    // Topic words: only needed when a strong signal already points to a
+    // scraped page (weak signals never decide alone).
+    let stems: Vec<Vec<u64>> = if strong == 0 {
+        Vec::new()
+    } else {
+        main_sents
+            .iter()
+            .map(|(_, s)| content_stems(s.slice(text)))
+            .collect()
+    };
+    let mut df: HashMap<u64, usize> = HashMap::new();
+    for st in &stems {
+        let uniq: HashSet<u64> = st.iter().copied().collect();
+        for w in uniq {
+            *df.entry(w).or_default() += 1;
+        }
+    }
+    let min_df = if main_sents.len() >= 30 { 3 } else { 2 };
+    let mut off_topic: Vec<Span> = Vec::new();
+    let mut drift_pairs = 0usize;
+    let mut pairs = 0usize;
+    for (k, (_, s)) in main_sents.iter().enumerate().take(stems.len()) {
+        let st = &stems[k];
+        if st.len() >= 2 && !st.iter().any(|w| df.get(w).copied().unwrap_or(0) >= min_df) {
+            off_topic.push(*s);
+        }
+        if k > 0 && !st.is_empty() && !stems[k - 1].is_empty() {
+            pairs += 1;
+            if !st.iter().any(|w| stems[k - 1].contains(w)) {
+                drift_pairs += 1;
+            }
+        }
     }
     let off_share = off_topic.len() as f32 / main_sents.len().max(1) as f32;
     if off_topic.len() >= 3 && off_share >= 0.04 {

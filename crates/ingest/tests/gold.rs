@@ -125,3 +125,41 @@ fn gold_region_accuracy_and_spam() {
     assert!(acc(RegionKind::Boilerplate) >= 0.93);
     assert!(kind_right + 1 >= docs, "source kinds: {kind_right}/{docs}");
 }
+
+/// The gold pages saved as HTML (paragraphs in `<p>`, lines in `<br>`):
+/// the spam flag must survive the HTML path.
+#[test]
+fn gold_spam_flag_through_html() {
+    let mut wrong = Vec::new();
+    for topic in ["seeds", "kirov", "rasputin"] {
+        let Ok(json) = std::fs::read_to_string(format!("{SHARED}/gold/{topic}.json")) else {
+            return;
+        };
+        let gold: Value = serde_json::from_str(&json).expect("gold json");
+        for d in gold["documents"].as_array().expect("documents") {
+            let file = d["file"].as_str().unwrap_or("");
+            let text = std::fs::read_to_string(format!("{SHARED}/corpus/{topic}/{file}"))
+                .expect("corpus file");
+            let esc = text.replace('&', "&amp;").replace('<', "&lt;");
+            let body: Vec<String> = esc
+                .split("\n\n")
+                .map(|p| format!("<p>{}</p>", p.trim().replace('\n', "<br>\n")))
+                .collect();
+            let html = format!(
+                "<html><head><title>{file}</title></head><body><article>{}</article></body></html>",
+                body.join("\n")
+            );
+            let doc = clean(&RawDoc {
+                name: format!("{file}.html"),
+                bytes: html.into_bytes(),
+                format: Format::Html,
+                ..Default::default()
+            })
+            .expect("clean");
+            if doc.meta.spam != d["spam"].as_bool().unwrap_or(false) {
+                wrong.push(format!("{topic}/{file}: {:?}", doc.meta.spam_reasons));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "spam flag wrong via HTML: {wrong:?}");
+}

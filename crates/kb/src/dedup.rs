@@ -7,7 +7,7 @@
 
 use crate::merge::DocSummary;
 use annalist_model::{DuplicateGroup, SourceSpan};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Largest Hamming distance between SimHashes of near-duplicate sentences.
 pub const NEAR_BITS: u32 = 3;
@@ -66,7 +66,9 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
     }
     let sent = |i: usize| &docs[items[i].0].sentences[items[i].1];
     let mut dsu = Dsu::new(items.len());
-    let mut exact: BTreeMap<u64, usize> = BTreeMap::new();
+    // Hash maps are fine here: the partition (and the smallest member as
+    // each set's root) does not depend on the order unions happen in.
+    let mut exact: HashMap<u64, usize> = HashMap::new();
     for i in 0..items.len() {
         let fp = sent(i).fingerprint;
         if fp == 0 {
@@ -83,7 +85,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
     }
     let bands = NEAR_BITS + 1;
     let width = 64 / bands;
-    let mut buckets: BTreeMap<(u32, u64), Vec<usize>> = BTreeMap::new();
+    let mut buckets: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
     for i in 0..items.len() {
         let s = sent(i);
         if s.simhash == 0 || s.span.len() < MIN_NEAR_LEN {

@@ -600,8 +600,28 @@ fn build_event(
             groups.entry(dsu.find(p)).or_default().push(e);
         }
         let groups: Vec<Vec<usize>> = groups.into_values().collect();
+        // Agents named by one source (in any of its sentences) act together:
+        // the killer and his accomplice are not a disagreement. Agents
+        // conflict only when no source names agents from two groups.
+        let co_agents = r == Role::Agent && {
+            let mut per_source: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+            for &i in &with {
+                let g: BTreeSet<usize> = ms[i]
+                    .ents(r)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| groups.iter().position(|g| g.contains(e)))
+                    .collect();
+                per_source
+                    .entry(docs[ms[i].doc].id())
+                    .or_default()
+                    .extend(g);
+            }
+            per_source.values().any(|g| g.len() >= 2)
+        };
         let conflicting = r != Role::Subject
             && groups.len() >= 2
+            && !co_agents
             && matches!(r, Role::Place | Role::Agent | Role::Destination);
         let keep: Vec<usize> = if conflicting {
             let claims: Vec<Claim> = groups

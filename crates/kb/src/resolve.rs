@@ -170,22 +170,28 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // Context: for every node, the name keys (and surnames) of the other
     // entities of its document. Two nodes share context when their
     // documents name some third entity alike.
-    let own: Vec<BTreeSet<String>> = nodes
+    // Name keys are interned as numbers: the sets below are compared a lot.
+    let mut intern: BTreeMap<String, u32> = BTreeMap::new();
+    let mut id_of = |k: String| -> u32 {
+        let next = intern.len() as u32;
+        *intern.entry(k).or_insert(next)
+    };
+    let own: Vec<BTreeSet<u32>> = nodes
         .iter()
         .map(|nd| {
-            let mut k: BTreeSet<String> = BTreeSet::new();
+            let mut k: BTreeSet<u32> = BTreeSet::new();
             for a in &nd.anchors {
-                k.insert(a.key());
+                k.insert(id_of(a.key()));
                 if nd.class == 0 && a.len() >= 2 {
                     if let Some(s) = a.surname() {
-                        k.insert(s.to_string());
+                        k.insert(id_of(s.to_string()));
                     }
                 }
             }
             k
         })
         .collect();
-    let mut ctx: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n];
+    let mut ctx: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); n];
     {
         let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for (i, nd) in nodes.iter().enumerate() {
@@ -196,26 +202,31 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 ctx[i] = members
                     .iter()
                     .filter(|&&j| j != i)
-                    .flat_map(|&j| own[j].iter().cloned())
+                    .flat_map(|&j| own[j].iter().copied())
                     .filter(|k| !own[i].contains(k))
                     .collect();
             }
         }
     }
-    let shared = |a: usize, b: usize| -> usize {
-        ctx[a]
-            .iter()
-            .filter(|k| ctx[b].contains(*k) && !own[a].contains(*k) && !own[b].contains(*k))
-            .count()
-    };
 
-    // --- pass 2: single names, with context
+    // --- pass 2: single names, with context. Each node joins the first
+    // group of its name whose context (the union over the group) it shares.
     for members in single.values() {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[..k] {
-                if dsu.find(i) != dsu.find(j) && shared(i, j) > 0 {
-                    dsu.union(i, j);
+        // (a member, names around the group, the group's own names)
+        let mut groups: Vec<(usize, BTreeSet<u32>, BTreeSet<u32>)> = Vec::new();
+        for &i in members {
+            let hit = groups.iter().position(|(_, around, mine)| {
+                ctx[i]
+                    .iter()
+                    .any(|k| around.contains(k) && !mine.contains(k) && !own[i].contains(k))
+            });
+            match hit {
+                Some(g) => {
+                    dsu.union(groups[g].0, i);
+                    groups[g].1.extend(ctx[i].iter().copied());
+                    groups[g].2.extend(own[i].iter().copied());
                 }
+                None => groups.push((i, ctx[i].clone(), own[i].clone())),
             }
         }
     }
@@ -256,14 +267,23 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     };
     let docs_of =
         |members: &[usize]| -> BTreeSet<usize> { members.iter().map(|&i| nodes[i].doc).collect() };
+    // Cluster-level context: the names around any member, less the
+    // cluster's own names. Linear in the cluster sizes.
     let cluster_shared = |a: &[usize], b: &[usize]| -> usize {
-        let mut best = 0;
-        for &i in a {
-            for &j in b {
-                best = best.max(shared(i, j));
+        let names = |m: &[usize]| -> (BTreeSet<u32>, BTreeSet<u32>) {
+            let mut around = BTreeSet::new();
+            let mut mine = BTreeSet::new();
+            for &i in m {
+                around.extend(ctx[i].iter().copied());
+                mine.extend(own[i].iter().copied());
             }
-        }
-        best
+            (around, mine)
+        };
+        let (ca, oa) = names(a);
+        let (cb, ob) = names(b);
+        ca.iter()
+            .filter(|k| cb.contains(*k) && !oa.contains(*k) && !ob.contains(*k))
+            .count()
     };
 
     // --- pass 3: partial names and missing middle names (persons)

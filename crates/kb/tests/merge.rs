@@ -554,3 +554,45 @@ fn bad_input_never_panics() {
     check_ids(&kb);
     let _ = merge(Vec::new());
 }
+
+#[test]
+fn near_duplicates_found_by_lsh_and_counted_once() {
+    let text = "Leon Trotsky was attacked in his study at Coyoacán by Ramón Mercader.";
+    let mut docs = Vec::new();
+    for (i, (id, flip)) in [
+        ("n1", 0u64),
+        ("n2", 0b101u64 << 20),
+        ("n3", 0xFFFF_0000_0000),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut d = Doc::new(id, 0.5);
+        let s = d.sentence(text);
+        d.a.sentences[s].fingerprint = 1000 + i as u64;
+        d.a.sentences[s].simhash = 0x0123_4567_89AB_CDEF ^ flip;
+        let t = d.entity(Person, "Leon Trotsky", s, "Leon Trotsky", Name);
+        d.event(
+            EventType::Attack,
+            s,
+            "attacked",
+            &[(Role::Subject, Some(t), "Leon Trotsky")],
+            Some("1940-08-20"),
+        );
+        docs.push(d.done());
+    }
+    let kb = merge(docs);
+    // n1 and n2 differ by 2 bits: near duplicates; n3 by 16 bits: not.
+    assert_eq!(kb.duplicates.len(), 1, "{:?}", kb.duplicates);
+    let g = &kb.duplicates[0];
+    assert_eq!(g.kind, "near");
+    let srcs: Vec<&str> = g.members.iter().map(|m| m.source.as_str()).collect();
+    assert_eq!(srcs, ["n1", "n2"]);
+    let attack = kb
+        .events
+        .iter()
+        .find(|e| e.etype == EventType::Attack)
+        .unwrap();
+    assert_eq!(attack.sources.len(), 3);
+    assert_eq!(attack.independent_sources, 2);
+}

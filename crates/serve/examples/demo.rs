@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo run -p annalist-serve --example demo -- [--db FILE] [--addr 127.0.0.1:7878]
-//!     [--synthetic N] [--build-only] PATH...
+//!     [--synthetic N] [--build-only] [--export DIR] PATH...
 //! ```
 //! `--synthetic N` adds N generated documents (deterministic) about a pool
 //! of invented people, places and dates. The address must be on loopback.
@@ -21,6 +21,7 @@ fn main() -> anyhow::Result<()> {
     let mut addr: SocketAddr = "127.0.0.1:7878".parse()?;
     let mut synthetic = 0usize;
     let mut build_only = false;
+    let mut export_dir: Option<PathBuf> = None;
     let mut paths = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -28,6 +29,7 @@ fn main() -> anyhow::Result<()> {
             "--addr" => addr = args.next().unwrap_or_default().parse()?,
             "--synthetic" => synthetic = args.next().unwrap_or_default().parse()?,
             "--build-only" => build_only = true,
+            "--export" => export_dir = Some(PathBuf::from(args.next().unwrap_or_default())),
             p => paths.push(PathBuf::from(p)),
         }
     }
@@ -80,6 +82,17 @@ fn main() -> anyhow::Result<()> {
         db.display()
     );
     drop(store);
+    if let Some(dir) = &export_dir {
+        std::fs::create_dir_all(dir)?;
+        for name in annalist_export::ExportFormat::NAMES {
+            let f = annalist_export::ExportFormat::parse(name).expect("listed format");
+            let path = dir.join(format!("kb-{name}.{}", f.extension()));
+            let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            annalist_export::export(&kb, f, &mut out)?;
+            eprintln!("wrote {}", path.display());
+        }
+        annalist_export::csv::write_dir(&kb, &dir.join("csv"))?;
+    }
     if build_only {
         return Ok(());
     }

@@ -4,8 +4,9 @@ use crate::index::date_key;
 use crate::AppState;
 use annalist_model::{Conflict, Entity, EntityType, Event, EventType, KbTime, Mention, Region};
 use annalist_model::{SourceMeta, Timex};
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Json, Response};
 use serde::{Deserialize, Serialize};
 
@@ -197,11 +198,28 @@ pub async fn timeline(State(st): State<AppState>, Path(id): Path<String>) -> Res
     let Some(i) = st.idx.find_entity(&st.kb, &id) else {
         return not_found("entity");
     };
-    Json(serde_json::json!({
-        "entity": entity_summary(&st, i),
-        "events": timeline_events(&st, i),
-    }))
-    .into_response()
+    let body = st.idx.timeline_cache[i]
+        .get_or_init(|| {
+            #[derive(Serialize)]
+            struct Timeline<'a> {
+                entity: EntitySummary<'a>,
+                events: Vec<EventSummary<'a>>,
+            }
+            let t = Timeline {
+                entity: entity_summary(&st, i),
+                events: timeline_events(&st, i),
+            };
+            Bytes::from(serde_json::to_vec(&t).unwrap_or_default())
+        })
+        .clone();
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        )],
+        body,
+    )
+        .into_response()
 }
 
 #[derive(Deserialize, Default)]
@@ -465,10 +483,15 @@ pub async fn graph(State(st): State<AppState>) -> Response {
     Json(graph_json(&st)).into_response()
 }
 
+/// The graph drawing keeps the heaviest edges only (a browser lays out a
+/// few hundred nodes comfortably).
+pub const MAX_GRAPH_EDGES: usize = 300;
+
 pub fn graph_json(st: &AppState) -> serde_json::Value {
     let mut nodes = std::collections::BTreeSet::new();
     let mut edges = Vec::new();
-    for (k, a) in st.idx.acts_on.iter().enumerate() {
+    for &k in st.idx.acts_on_by_weight.iter().take(MAX_GRAPH_EDGES) {
+        let a = &st.idx.acts_on[k];
         nodes.insert(a.agent);
         nodes.insert(a.subject);
         let mut types: Vec<&str> = a

@@ -2,7 +2,9 @@
 //! request scans the whole knowledge base.
 
 use annalist_model::{EntityType, Event, KnowledgeBase, Role, SourceKind};
+use axum::body::Bytes;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// One directed "who acted on whom" edge (agent → subject), aggregated over events.
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -38,6 +40,8 @@ pub struct Index {
     pub conflict: HashMap<String, usize>,
     /// Entity → (event index, role) in timeline order (dated first, by start).
     pub entity_events: Vec<Vec<(usize, Role)>>,
+    /// Entity → number of distinct sources mentioning it.
+    pub entity_sources: Vec<usize>,
     /// Source → events with evidence in it.
     pub source_events: Vec<Vec<usize>>,
     /// (source, start, end) of a mention → entity index.
@@ -47,7 +51,13 @@ pub struct Index {
     /// Events ordered for timelines (dated first, by start, then id).
     pub events_ordered: Vec<usize>,
     pub acts_on: Vec<ActsOn>,
+    /// Indices into `acts_on`, most events first (the graph shows the heaviest).
+    pub acts_on_by_weight: Vec<usize>,
     pub overview: Overview,
+    /// Per entity: the rendered timeline JSON and entity page, memoized on
+    /// first request (the knowledge base never changes while serving).
+    pub timeline_cache: Vec<OnceLock<Bytes>>,
+    pub entity_page_cache: Vec<OnceLock<Bytes>>,
 }
 
 /// Orders events: dated ones by (start, end), undated last, then by id.
@@ -84,6 +94,8 @@ impl Index {
         let mut ix = Index {
             entity_events: vec![Vec::new(); kb.entities.len()],
             source_events: vec![Vec::new(); kb.sources.len()],
+            timeline_cache: (0..kb.entities.len()).map(|_| OnceLock::new()).collect(),
+            entity_page_cache: (0..kb.entities.len()).map(|_| OnceLock::new()).collect(),
             ..Default::default()
         };
         for (i, e) in kb.entities.iter().enumerate() {
@@ -97,6 +109,12 @@ impl Index {
         }
         for (i, c) in kb.conflicts.iter().enumerate() {
             ix.conflict.insert(c.id.clone(), i);
+        }
+        for e in &kb.entities {
+            let mut s: Vec<&str> = e.mentions.iter().map(|m| m.source.as_str()).collect();
+            s.sort_unstable();
+            s.dedup();
+            ix.entity_sources.push(s.len());
         }
         for (i, e) in kb.entities.iter().enumerate() {
             for m in &e.mentions {
@@ -148,6 +166,15 @@ impl Index {
                 events,
             })
             .collect();
+        let mut w: Vec<usize> = (0..ix.acts_on.len()).collect();
+        w.sort_by(|&a, &b| {
+            ix.acts_on[b]
+                .events
+                .len()
+                .cmp(&ix.acts_on[a].events.len())
+                .then(a.cmp(&b))
+        });
+        ix.acts_on_by_weight = w;
         let mut by: Vec<usize> = (0..kb.entities.len()).collect();
         by.sort_by(|&a, &b| {
             let (x, y) = (&kb.entities[a], &kb.entities[b]);

@@ -40,12 +40,26 @@ fn entity_link(out: &mut String, st: &AppState, id: &str) {
     }
 }
 
-fn source_title(s: &KbSource) -> &str {
-    s.meta
+/// A source's title for display: at most ~100 characters, cut at a word.
+fn source_title(s: &KbSource) -> std::borrow::Cow<'_, str> {
+    let t = s
+        .meta
         .title
         .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(&s.meta.file)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(&s.meta.file);
+    shorten(t, 100)
+}
+
+/// `s` cut to at most `max` bytes at a word boundary, with an ellipsis.
+pub fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    if s.len() <= max {
+        return s.into();
+    }
+    let cut = floor_char_boundary(s, max);
+    let cut = s[..cut].rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut);
+    format!("{}…", s[..cut].trim_end()).into()
 }
 
 fn source_link(out: &mut String, st: &AppState, id: &str, span: Option<(usize, usize)>) {
@@ -59,13 +73,13 @@ fn source_link(out: &mut String, st: &AppState, id: &str, span: Option<(usize, u
                     U(id),
                     a,
                     b,
-                    E(source_title(s))
+                    E(&source_title(s))
                 ),
                 None => w!(
                     out,
                     "<a class=\"src\" href=\"/sources/{}\">{}</a>",
                     U(id),
-                    E(source_title(s))
+                    E(&source_title(s))
                 ),
             }
         }
@@ -111,7 +125,7 @@ fn event_title(e: &Event) -> String {
 fn event_row(out: &mut String, e: &Event, role: Option<Role>) {
     w!(
         out,
-        "<tr><td class=\"date\">{}{}</td><td><span class=\"badge ev-{1}\">{1}</span></td><td><a href=\"/events/{2}\">{3}</a>",
+        "<tr><td class=\"date\">{0}</td><td><span class=\"badge ev-{1}\">{1}</span></td><td><a href=\"/events/{2}\">{3}</a>",
         E(&time_text(e.time.as_ref())),
         e.etype.as_str(),
         U(&e.id),
@@ -293,6 +307,21 @@ pub async fn entity(State(st): State<AppState>, Path(id): Path<String>) -> Respo
     let Some(i) = st.idx.find_entity(&st.kb, &id) else {
         return not_found("entity");
     };
+    let body = st.idx.entity_page_cache[i]
+        .get_or_init(|| axum::body::Bytes::from(entity_html(&st, i)))
+        .clone();
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            axum::http::HeaderValue::from_static("text/html; charset=utf-8"),
+        )],
+        body,
+    )
+        .into_response()
+}
+
+/// The entity page of entity `i`.
+pub fn entity_html(st: &AppState, i: usize) -> String {
     let e = &st.kb.entities[i];
     let mut p = Page::new(&e.name, "/entities");
     let h = &mut p.out;
@@ -303,12 +332,7 @@ pub async fn entity(State(st): State<AppState>, Path(id): Path<String>) -> Respo
         e.etype.as_str(),
         E(&e.name),
         e.mentions.len(),
-        {
-            let mut s: Vec<&str> = e.mentions.iter().map(|m| m.source.as_str()).collect();
-            s.sort_unstable();
-            s.dedup();
-            s.len()
-        },
+        st.idx.entity_sources[i],
         st.idx.entity_events[i].len()
     );
     let evs = &st.idx.entity_events[i];
@@ -368,7 +392,7 @@ pub async fn entity(State(st): State<AppState>, Path(id): Path<String>) -> Respo
                 h.push_str(" · ");
             }
             shown.push(s);
-            source_link(h, &st, s, (b > a).then_some((*a, *b)));
+            source_link(h, st, s, (b > a).then_some((*a, *b)));
         }
         let mut all: Vec<&str> = srcs.iter().map(|x| x.0).collect();
         all.sort_unstable();
@@ -383,7 +407,7 @@ pub async fn entity(State(st): State<AppState>, Path(id): Path<String>) -> Respo
         h.push_str("</td></tr>");
     }
     h.push_str("</tbody></table></section>");
-    Html(p.finish(&["vendor/vis-timeline-graph2d.min.js", "app/timeline.js"])).into_response()
+    p.finish(&["vendor/vis-timeline-graph2d.min.js", "app/timeline.js"])
 }
 
 // ---------------------------------------------------------------- events
@@ -696,9 +720,9 @@ pub async fn source(
     };
     let text = String::from_utf8_lossy(orig.as_deref().unwrap_or_default()).into_owned();
     let m = &src.meta;
-    let mut p = Page::new(source_title(src), "/sources");
+    let mut p = Page::new(&source_title(src), "/sources");
     let h = &mut p.out;
-    w!(h, "<h1>{}</h1><p class=\"lead\">", E(source_title(src)));
+    w!(h, "<h1>{}</h1><p class=\"lead\">", E(&source_title(src)));
     kind_badge(h, &st, &m.id);
     w!(
         h,
@@ -855,11 +879,13 @@ pub async fn graph(State(st): State<AppState>) -> Html<String> {
     let h = &mut p.out;
     w!(
         h,
-        "<h1>Who acted on whom</h1><p class=\"muted\">An arrow runs from the agent of an event to its subject. Click a person to open their page.</p>\
+        "<h1>Who acted on whom</h1><p class=\"muted\">An arrow runs from the agent of an event to its subject. Click a person to open their page, an arrow to open its event. The drawing keeps the 300 relations with most events; the table lists up to 1,000, most events first.</p>\
          <div id=\"graph\" class=\"graph\" data-api=\"/api/graph\"><noscript>The drawing needs JavaScript; the same relations are listed below.</noscript></div>\
          <h2>Relations</h2><table class=\"list\"><thead><tr><th>who</th><th>did what</th><th>to whom</th></tr></thead><tbody>"
     );
-    for a in &st.idx.acts_on {
+    const MAX_ROWS: usize = 1000;
+    for &k in st.idx.acts_on_by_weight.iter().take(MAX_ROWS) {
+        let a = &st.idx.acts_on[k];
         h.push_str("<tr><td>");
         entity_link(h, &st, &st.kb.entities[a.agent].id);
         h.push_str("</td><td>");
@@ -878,6 +904,13 @@ pub async fn graph(State(st): State<AppState>) -> Html<String> {
         h.push_str("</td><td>");
         entity_link(h, &st, &st.kb.entities[a.subject].id);
         h.push_str("</td></tr>");
+    }
+    if st.idx.acts_on.len() > MAX_ROWS {
+        w!(
+            h,
+            "<tr><td colspan=\"3\" class=\"muted\">… and {} more relations with fewer events.</td></tr>",
+            st.idx.acts_on.len() - MAX_ROWS
+        );
     }
     if st.idx.acts_on.is_empty() {
         h.push_str("<tr><td colspan=\"3\" class=\"muted\">No events with both an agent and a subject yet.</td></tr>");

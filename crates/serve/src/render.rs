@@ -26,8 +26,10 @@ pub struct Layers<'a> {
     pub highlight_id: Option<&'a str>,
     /// Non-overlapping after [`Layers::normalize`]; sorted by start.
     pub marks: Vec<Mark>,
-    /// Markup to hide (HTML sources): (start, end, block tag?).
-    pub hidden: Vec<(usize, usize, bool)>,
+    /// Markup to hide or replace (HTML sources): (start, end, shown
+    /// instead): a line break for block tags, the character a character
+    /// reference stands for, nothing for other tags. Sorted, non-overlapping.
+    pub hidden: Vec<(usize, usize, Option<char>)>,
 }
 
 impl Layers<'_> {
@@ -133,8 +135,11 @@ pub fn render(out: &mut String, text: &str, a: usize, b: usize, layers: &Layers)
         }
         match covering(&layers.hidden, p, |h| (h.0, h.1)) {
             Some(hi) => {
-                if layers.hidden[hi].0 == p && layers.hidden[hi].2 {
-                    out.push('\n');
+                if layers.hidden[hi].0 == p {
+                    if let Some(c) = layers.hidden[hi].2 {
+                        let mut b = [0u8; 4];
+                        w!(out, "{}", E(c.encode_utf8(&mut b)));
+                    }
                 }
             }
             None => w!(out, "{}", E(&text[p..q])),
@@ -176,17 +181,75 @@ const BLOCK: &[&str] = &[
     "title",
 ];
 
-/// The markup of an HTML document: tags, comments, and the contents of
-/// `script`/`style` elements, as byte ranges to hide when showing its text.
-/// A reader's view only: the text between stays as written (entities are
-/// shown as written too).
-pub fn markup_ranges(text: &str) -> Vec<(usize, usize, bool)> {
+/// Named character references common in web pages (the rest stay as written).
+const ENTITIES: &[(&str, char)] = &[
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{a0}'),
+    ("rsquo", '\u{2019}'),
+    ("lsquo", '\u{2018}'),
+    ("rdquo", '\u{201d}'),
+    ("ldquo", '\u{201c}'),
+    ("mdash", '\u{2014}'),
+    ("ndash", '\u{2013}'),
+    ("hellip", '\u{2026}'),
+    ("copy", '\u{a9}'),
+    ("laquo", '\u{ab}'),
+    ("raquo", '\u{bb}'),
+    ("eacute", '\u{e9}'),
+    ("aacute", '\u{e1}'),
+    ("oacute", '\u{f3}'),
+    ("iacute", '\u{ed}'),
+    ("uacute", '\u{fa}'),
+    ("ntilde", '\u{f1}'),
+    ("uuml", '\u{fc}'),
+    ("ouml", '\u{f6}'),
+    ("auml", '\u{e4}'),
+    ("szlig", '\u{df}'),
+];
+
+/// The character a reference at the start of `s` (`&amp;`, `&#233;`,
+/// `&#xE9;`) stands for, and its length.
+fn char_ref(s: &str) -> Option<(char, usize)> {
+    let end = s.get(..12.min(s.len()))?.find(';')?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let v = match num.strip_prefix(['x', 'X']) {
+            Some(h) => u32::from_str_radix(h, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(v).filter(|c| !c.is_control() || *c == '\n')?
+    } else {
+        ENTITIES.iter().find(|(n, _)| *n == name)?.1
+    };
+    Some((c, end + 1))
+}
+
+/// The markup of an HTML document: tags, comments, the contents of
+/// `script`/`style` elements (hidden; block tags leave a line break) and
+/// character references (shown as their character), for a reader's view.
+pub fn markup_ranges(text: &str) -> Vec<(usize, usize, Option<char>)> {
     let bytes = text.as_bytes();
     let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(off) = text[i..].find('<') {
+    while let Some(off) = text[i..].find(['<', '&']) {
         let s = i + off;
+        if bytes[s] == b'&' {
+            if let Some((c, len)) = char_ref(&text[s..]) {
+                out.push((s, s + len, Some(c)));
+                i = s + len;
+            } else {
+                i = s + 1;
+            }
+            if i >= text.len() {
+                break;
+            }
+            continue;
+        }
         let rest = &lower[s..];
         let end = if rest.starts_with("<!--") {
             rest.find("-->").map(|e| s + e + 3).unwrap_or(text.len())
@@ -220,7 +283,7 @@ pub fn markup_ranges(text: &str) -> Vec<(usize, usize, bool)> {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        out.push((s, end, BLOCK.contains(&name.as_str())));
+        out.push((s, end, BLOCK.contains(&name.as_str()).then_some('\n')));
         i = end;
         if i >= text.len() {
             break;
@@ -273,9 +336,109 @@ mod tests {
         render(&mut out, t, 999, 2, &l);
     }
 
+    /// Random layers over random text (multi-byte characters, markup,
+    /// references, offsets past the end): never panics, every tag opened
+    /// is closed, and no raw `<` from the text gets through.
+    #[test]
+    fn random_layers_stay_balanced() {
+        let pieces = [
+            "a",
+            "é",
+            "日本",
+            " ",
+            "<p>",
+            "</p>",
+            "<script>x<y</script>",
+            "&amp;",
+            "&#x1F600;",
+            "<b onclick=\"z\">",
+            "\n",
+            "&",
+            "<",
+            ">",
+            "\"",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..300 {
+            let text: String = (0..rnd(40)).map(|_| pieces[rnd(pieces.len())]).collect();
+            let n = text.len() + 4;
+            let mut regions = Vec::new();
+            let mut at = 0;
+            while at < n {
+                let end = at + 1 + rnd(12);
+                regions.push(Region {
+                    kind: [
+                        RegionKind::Main,
+                        RegionKind::Comment,
+                        RegionKind::Boilerplate,
+                    ][rnd(3)],
+                    span: Span::new(at, end),
+                });
+                at = end + rnd(3);
+            }
+            let marks = (0..rnd(8))
+                .map(|_| {
+                    let a = rnd(n);
+                    Mark {
+                        start: a,
+                        end: a + rnd(10),
+                        open: "<i>".into(),
+                        close: "</i>",
+                    }
+                })
+                .collect();
+            let a = rnd(n);
+            let mut l = Layers {
+                regions: &regions,
+                highlight: Some((a, a + rnd(15))),
+                marks,
+                hidden: if rnd(2) == 0 {
+                    markup_ranges(&text)
+                } else {
+                    Vec::new()
+                },
+                ..Default::default()
+            };
+            l.normalize();
+            let mut out = String::new();
+            render(&mut out, &text, rnd(n), rnd(n) + rnd(n), &l);
+            assert_eq!(
+                out.matches("<span").count(),
+                out.matches("</span>").count(),
+                "{text:?}"
+            );
+            assert_eq!(
+                out.matches("<mark").count(),
+                out.matches("</mark>").count(),
+                "{text:?}"
+            );
+            assert_eq!(
+                out.matches("<i>").count(),
+                out.matches("</i>").count(),
+                "{text:?}"
+            );
+            let stripped = out
+                .replace("<span class=\"rg rg-main\">", "")
+                .replace("<span class=\"rg rg-comment\">", "")
+                .replace("<span class=\"rg rg-boilerplate\">", "")
+                .replace("</span>", "")
+                .replace("<mark class=\"hl\">", "")
+                .replace("</mark>", "")
+                .replace("<i>", "")
+                .replace("</i>", "");
+            assert!(!stripped.contains('<'), "{text:?} -> {out}");
+        }
+    }
+
     #[test]
     fn markup_is_found() {
-        let t = "<p>Hi <b>there</b></p><script>if (a<b) x()</script><!-- c -->ok";
+        let t = "<p>Hi <b>there</b></p><script>if (a<b) x()</script><!-- c -->ok &lt;b&gt; &rsquo;&#233;&#xE9;&bogus; & &#0;";
         let r = markup_ranges(t);
         let kept: String = {
             let l = Layers {
@@ -286,6 +449,9 @@ mod tests {
             render(&mut o, t, 0, t.len(), &l);
             o
         };
-        assert_eq!(kept, "\nHi there\nok");
+        assert_eq!(
+            kept,
+            "\nHi there\nok &lt;b&gt; \u{2019}\u{e9}\u{e9}&amp;bogus; &amp; &amp;#0;"
+        );
     }
 }

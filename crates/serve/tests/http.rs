@@ -242,6 +242,10 @@ async fn entity_page_has_timeline_and_alias_sources() {
         "where it came from"
     );
     assert!(body.contains("1 conflict"));
+    assert!(
+        body.contains("<td class=\"date\">1940-08-21</td><td><span class=\"badge ev-death\">"),
+        "date and type in their own cells"
+    );
     // A forgiving name works too.
     let (status, _, _) = get("/entities/Trotsky").await;
     assert_eq!(status, StatusCode::OK);

@@ -1,7 +1,7 @@
 //! Word lists embedded from `resources/text/` and `resources/models/`,
 //! parsed once when the [`crate::Analyzer`] is built.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::io::Read;
 
 /// How an abbreviation behaves at a possible sentence end.

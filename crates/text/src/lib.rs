@@ -20,7 +20,7 @@ pub mod tokenize;
 use annalist_model::{CleanDoc, RegionKind, Sentence, Span, TextAnalysis, Token};
 use lexicon::{data_lines, gunzip, TokLexicon};
 use perceptron::Model;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use tagger::{NameLexicon, NerContext};
 use tokenize::RawTok;
 
@@ -32,6 +32,7 @@ pub struct Analyzer {
     pub(crate) ml: mentions::MentionLexicon,
     pos: Model,
     ner: Model,
+    tagdict: tagger::TagDict,
     lemmas: HashMap<String, String>,
 }
 
@@ -56,13 +57,21 @@ impl Analyzer {
                 Some((it.next()?.to_string(), it.next()?.to_string()))
             })
             .collect();
+        let pos = Model::from_bytes(&gunzip(include_bytes!(
+            "../../../resources/models/pos.apm.gz"
+        )));
+        let tagdict = tagger::parse_tagdict(
+            &String::from_utf8_lossy(&gunzip(include_bytes!(
+                "../../../resources/models/tagdict.tsv.gz"
+            ))),
+            &pos,
+        );
         Analyzer {
+            tagdict,
             tok: TokLexicon::load(),
             names: NameLexicon::load(),
             ml: mentions::MentionLexicon::load(),
-            pos: Model::from_bytes(&gunzip(include_bytes!(
-                "../../../resources/models/pos.apm.gz"
-            ))),
+            pos,
             ner: Model::from_bytes(&gunzip(include_bytes!(
                 "../../../resources/models/ner.apm.gz"
             ))),
@@ -123,10 +132,40 @@ impl Analyzer {
 
     /// UPOS tags (model class names) of one sentence's words.
     pub fn pos_tags(&self, words: &[&str]) -> Vec<&str> {
-        tagger::tag_pos(&self.pos, words)
+        tagger::tag_pos_dict(&self.pos, Some(&self.tagdict), words)
             .into_iter()
             .map(|t| self.pos.classes[t].as_str())
             .collect()
+    }
+
+    /// UPOS tags with a per-document cache of word scores (same tags as
+    /// [`Analyzer::pos_tags`], faster over a whole document).
+    pub fn pos_tags_cached(&self, cache: &mut tagger::PosCache, words: &[&str]) -> Vec<&str> {
+        tagger::tag_pos_cached(&self.pos, Some(&self.tagdict), cache, words)
+            .into_iter()
+            .map(|t| self.pos.classes[t].as_str())
+            .collect()
+    }
+
+    /// UPOS and BIO entity tags of one sentence (what `analyze` runs), with a
+    /// per-document cache (`tagger::DocCache::default()` per document).
+    pub fn tag_sentence<'a>(
+        &'a self,
+        cache: &mut tagger::DocCache,
+        words: &[&'a str],
+    ) -> (Vec<&'a str>, Vec<&'a str>) {
+        let prep = tagger::Prepared::new(words);
+        let pos: Vec<&str> =
+            tagger::tag_pos_prepared(&self.pos, Some(&self.tagdict), &mut cache.pos, &prep)
+                .into_iter()
+                .map(|t| self.pos.classes[t].as_str())
+                .collect();
+        let ctx = NerContext::with_prepared(prep, pos.clone(), &self.names);
+        let ner: Vec<&str> = tagger::tag_ner_cached(&self.ner, &ctx, &self.names, &mut cache.ner)
+            .into_iter()
+            .map(|t| self.ner.classes[t].as_str())
+            .collect();
+        (pos, ner)
     }
 
     /// BIO entity tags of one sentence given its UPOS tags.
@@ -239,11 +278,11 @@ impl Analyzer {
             })
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
+        let mut cache = tagger::DocCache::default();
         for s in &splits {
             let (a, b) = s.tokens;
             let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
-            let pos = self.pos_tags(&words);
-            let ner = self.ner_tags(&words, pos.clone());
+            let (pos, ner) = self.tag_sentence(&mut cache, &words);
             for (k, tok) in tokens[a..b].iter_mut().enumerate() {
                 tok.upos = pos[k].to_string();
                 tok.ent = ner[k].to_string();

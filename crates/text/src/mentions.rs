@@ -296,6 +296,12 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
     }
     // 2. capitalised chunks
     let mut i = a;
+    let alpha: Vec<usize> = (a..b)
+        .filter(|&k| cx.w(k).chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let title_case = alpha.len() >= 4
+        && alpha.iter().filter(|&&k| cx.is_cap(k)).count() * 10 >= alpha.len() * 7
+        && !matches!(cx.w(b - 1), "." | "!" | "?");
     let first_word = (a..b)
         .find(|&k| cx.w(k).chars().any(char::is_alphanumeric))
         .unwrap_or(a);
@@ -371,6 +377,10 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
         // trim trailing connectors (never end with them by construction)
         let (c_a, c_b) = (i, e);
         i = e;
+        // title-case headings: "Poison, Bullets and Ice" names no one called Bullets
+        if title_case && c_b == c_a + 1 && an.tok.in_vocab(cx.w(c_a)) {
+            continue;
+        }
         if let Some(c) = classify(cx, si, c_a, c_b, first_word) {
             push(out, &mut taken, c);
         }
@@ -386,7 +396,8 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             }
             let single_adj =
                 e == k + 1 && (an.names.demonyms.contains(cx.w(k)) || cx.upos(k) == "ADJ");
-            let initial_word = k == first_word && cx.upos(k) != "PROPN";
+            let initial_word =
+                (k == first_word && cx.upos(k) != "PROPN") || (k..e).all(|j| cx.is_title(j));
             if (k..e).all(|j| !taken[j - a])
                 && (k..e).any(|j| cx.is_cap(j))
                 && !an.ml.non_names.contains(cx.w(k))
@@ -480,7 +491,7 @@ fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
 }
 
 /// Types a capitalised chunk `a..b`, or rejects it.
-fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Option<Cand> {
+fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Option<Cand> {
     let an = cx.an;
     let names = &an.names;
     let whole_place = {
@@ -558,6 +569,9 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Optio
     // groups: Bolsheviks, Stalinists, Freikorps
     if n == 1 {
         let is_group = names.groups.contains(first)
+            || first
+                .strip_suffix('s')
+                .is_some_and(|d| names.demonyms.contains(d))
             || (first.chars().count() >= 6
                 && names
                     .group_suffixes
@@ -591,6 +605,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Optio
             return None;
         }
     }
+    // a single common word that the POS tagger does not call a proper noun
+    if n == 1 && cx.upos(a) != "PROPN" && an.tok.in_vocab(first) && !names.given.contains_key(first)
+    {
+        return None;
+    }
     let place = {
         let key: Vec<String> = (a..b).map(|k| cx.lw(k)).collect();
         names.places.contains(&key.join(" "))
@@ -618,7 +637,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, first_word: usize) -> Optio
     }
     // untagged capitalised words: proper nouns only
     let propn = (a..b).filter(|&k| cx.upos(k) == "PROPN").count();
-    if propn * 2 > n && !(a == first_word && n == 1 && an.tok.in_vocab(first)) {
+    if propn * 2 > n && !(n == 1 && an.tok.in_vocab(first)) {
         if n == 1 && first.chars().all(char::is_uppercase) && first.len() >= 2 {
             return mk(EntityType::Organization);
         }
@@ -733,6 +752,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 if j < b && matches!(cx.lw(j).as_str(), "him" | "her") {
                     let pron = j;
                     j += 1;
+                    // "called him simply “Mironych”"
+                    while j < b && cx.lw(j).ends_with("ly") && cx.upos(j) == "ADV" {
+                        j += 1;
+                    }
                     // skip up to 6 tokens to "as" when "referred"
                     if lw == "referred" {
                         match (j..b.min(j + 8)).find(|&x| cx.lw(x) == "as") {
@@ -945,7 +968,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 continue;
             }
             let wj = &person_words[j];
-            if wj.len() > wi.len() && wj.ends_with(wi) {
+            if wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)) {
                 best = Some(j);
                 break;
             }
@@ -958,7 +981,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     continue;
                 }
                 let wj = &person_words[j];
-                if wj.len() > wi.len() && wj.ends_with(wi) {
+                if wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)) {
                     best = Some(j);
                     break;
                 }
@@ -1025,6 +1048,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
             ) {
                 comp_has_name_v[k] = true;
+            }
+            // a full personal name ("Sergei Kirov") outweighs the tagger's
+            // reading of the bare surname as a place
+            let full_person = c.form == MentionForm::Name
+                && (c.ta < c.a
+                    || (person_words[i].len() >= 2
+                        && an.names.given.contains_key(person_words[i][0])));
+            if full_person {
+                *votes.entry(EntityType::Person).or_default() += 1000;
             }
             *votes.entry(c.etype).or_default() += if c.form == MentionForm::Name { 2 } else { 1 };
             for t in c.ta..c.a {
@@ -1240,6 +1272,20 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         };
     }
     (mentions, entities)
+}
+
+/// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and
+/// last word, the rest a subsequence.
+fn drops_middle(full: &[&str], short: &[&str]) -> bool {
+    if short.len() < 2
+        || full.len() <= short.len()
+        || full[0] != short[0]
+        || full.last() != short.last()
+    {
+        return false;
+    }
+    let mut it = full.iter();
+    short.iter().all(|w| it.any(|f| f == w))
 }
 
 fn comp_has_name(cands: &[Cand], dsu: &mut Dsu, i: usize) -> bool {

@@ -70,34 +70,43 @@ fn is_apos(c: char) -> bool {
 const CLITICS: [&str; 7] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
 /// Byte length of a clitic at the end of `w` (either apostrophe), or 0.
+/// Only clitics preceded by a letter count ("Trotsky's", "don't").
 fn clitic_len(w: &str) -> usize {
-    let norm: String = w
-        .chars()
-        .rev()
-        .take(3)
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
     for c in CLITICS {
-        if norm.ends_with(c) {
-            // count chars of the clitic, map to bytes of w
-            let n = c.chars().count();
-            let start = w
-                .char_indices()
-                .rev()
-                .nth(n - 1)
-                .map(|(i, _)| i)
-                .unwrap_or(0);
-            // need letters before it
-            if start > 0 && w[..start].chars().last().is_some_and(char::is_alphabetic) {
-                return w.len() - start;
+        // the clitic with a straight or a curly apostrophe, any letter case
+        let body = &c[c.find('\'').map(|k| k + 1).unwrap_or(0)..];
+        let has_n = c.starts_with('n');
+        let Some(rest) = strip_suffix_ci(w, body) else {
+            continue;
+        };
+        let Some(before) = rest.strip_suffix('\'').or_else(|| rest.strip_suffix('’')) else {
+            continue;
+        };
+        let before = if has_n {
+            match before
+                .strip_suffix('n')
+                .or_else(|| before.strip_suffix('N'))
+            {
+                Some(b) => b,
+                None => continue,
             }
+        } else {
+            before
+        };
+        if before.chars().last().is_some_and(char::is_alphabetic) {
+            return w.len() - before.len();
         }
     }
     0
+}
+
+/// `w` without the ASCII suffix `suf`, compared case-insensitively.
+fn strip_suffix_ci<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
+    if w.len() < suf.len() || !w.is_char_boundary(w.len() - suf.len()) {
+        return None;
+    }
+    let (a, b) = w.split_at(w.len() - suf.len());
+    b.eq_ignore_ascii_case(suf).then_some(a)
 }
 
 /// Tokenizes `text[seg]`, appending to `out`.
@@ -321,6 +330,10 @@ fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<
 /// glued sentences ("end.Next") and glued words ("togetherLenin").
 fn infix(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
     let w = &text[a..b];
+    if w.bytes().all(|c| c.is_ascii_alphanumeric()) {
+        word(text, a, b, lx, out);
+        return;
+    }
     if looks_like_url(w) {
         push(out, a, b, TokKind::Url);
         return;
@@ -412,7 +425,7 @@ fn word(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) 
 
 /// "togetherLenin" -> 8; "theSoviet" -> 3. Not "McDonald", "iPhone", "DeGaulle".
 fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
-    if !w.chars().all(char::is_alphabetic) {
+    if !w.chars().all(char::is_alphabetic) || !w.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
     let cs: Vec<(usize, char)> = w.char_indices().collect();
@@ -546,12 +559,37 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
         // absorb closing quotes/brackets glued to the terminal
         let mut j = i + 1;
         let mut last_end = t.span.end;
+        let mut closed_quote = false;
         while j < n {
             let tj = &toks[j];
             let s = tj.span.slice(text);
+            let gap = text.get(last_end..tj.span.start).unwrap_or("");
             if tj.span.start == last_end
                 && matches!(first_char(s), '"' | '”' | '’' | '\'' | ')' | ']' | '»')
             {
+                closed_quote = true;
+                last_end = tj.span.end;
+                j += 1;
+            } else if !gap.contains('\n')
+                && !s.chars().any(char::is_alphanumeric)
+                && !matches!(
+                    first_char(s),
+                    '(' | '['
+                        | '{'
+                        | '"'
+                        | '“'
+                        | '‘'
+                        | '\''
+                        | '«'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '•'
+                        | '*'
+                        | '|'
+                )
+            {
+                // trailing emoticons and repeated marks: "!! :)", "? ?"
                 last_end = tj.span.end;
                 j += 1;
             } else {
@@ -573,7 +611,21 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
             None => {
                 // ".", "!", "?", "..."
                 if nc.is_lowercase() {
-                    false
+                    // web text starts sentences in lower case: a full stop after a
+                    // known word (not an unknown abbreviation), or "?"/"!", still ends
+                    // the sentence unless a closing quote came first ("“Why?” she asked")
+                    let prev = if i > 0 {
+                        toks[i - 1].span.slice(text)
+                    } else {
+                        ""
+                    };
+                    let prev_known = prev.chars().count() >= 2
+                        && prev.chars().all(char::is_alphabetic)
+                        && lx.in_vocab(prev);
+                    !closed_quote
+                        && !w.starts_with("..")
+                        && w != "…"
+                        && (w.starts_with('?') || w.starts_with('!') || (w == "." && prev_known))
                 } else if w.starts_with("..") || w == "…" {
                     nc.is_uppercase() && (lx.is_starter(next) || toks[j].span.start > last_end)
                 } else {

@@ -235,3 +235,22 @@ fn bad_input_never_panics() {
     ];
     let _ = an().analyze(&d);
 }
+
+#[test]
+fn cached_tagging_matches_plain_tagging() {
+    let text = "Grigori Yefimovich Rasputin was born in Pokrovskoye. Prince Felix Yusupov, Grand Duke Dmitri Pavlovich \
+        and Vladimir Purishkevich killed him at the Moika Palace in Petrograd. The Tsar was away. \
+        Leon Trotsky met Diego Rivera and Frida Kahlo in Mexico City; the Fourth International met in Paris.";
+    let d = doc(text);
+    let (toks, sents) = an().split(&d);
+    let mut cache = annalist_text::tagger::DocCache::default();
+    for s in &sents {
+        let words: Vec<&str> = toks[s.tokens.0..s.tokens.1]
+            .iter()
+            .map(|t| t.span.slice(text))
+            .collect();
+        let (pos, ner) = an().tag_sentence(&mut cache, &words);
+        assert_eq!(pos, an().pos_tags(&words));
+        assert_eq!(ner, an().ner_tags(&words, pos.clone()));
+    }
+}

@@ -50,7 +50,9 @@ fn main() {
                 dct: if use_dct { doc.dct.as_deref() } else { None },
                 ..Default::default()
             };
-            let sys = tagger.tag(&doc.text, &ctx);
+            // TimeBank-style gold does not mark ages ("a 6-year-old").
+            let mut sys = tagger.tag(&doc.text, &ctx);
+            sys.retain(|t| !t.rule.starts_with("age"));
             let c = score::score_doc(&doc.timexes, &sys);
             total.add(&c);
             if errors {

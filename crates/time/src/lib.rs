@@ -90,8 +90,13 @@ impl Tagger {
 
     /// Every time expression in `text`, in text offsets, sorted by start.
     pub fn tag(&self, text: &str, ctx: &TimexContext) -> Vec<Timex> {
+        self.tag_as(text, ctx, self.style)
+    }
+
+    /// [`Tagger::tag`] with another [`Style`] for this text only.
+    pub fn tag_as(&self, text: &str, ctx: &TimexContext, style: Style) -> Vec<Timex> {
         let cands = self.find(text, ctx);
-        self.anchor(text, ctx, cands)
+        self.anchor(text, ctx, cands, style)
     }
 
     fn in_boilerplate(ctx: &TimexContext, off: usize) -> bool {
@@ -107,44 +112,84 @@ impl Tagger {
 
     fn find(&self, text: &str, ctx: &TimexContext) -> Vec<Cand> {
         let rs = &self.rules;
+        // Candidate (start, rule) pairs: prefilter literals at word starts.
+        let lower: Vec<u8> = text
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_whitespace() {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            })
+            .collect();
+        let bytes = &lower[..];
+        let mut starts: Vec<(usize, usize)> = Vec::new();
+        for m in rs.prefilter.find_overlapping_iter(bytes) {
+            let p = m.start();
+            let first = bytes[p];
+            if p > 0 && first.is_ascii_alphanumeric() && bytes[p - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            if !text.is_char_boundary(p) {
+                continue;
+            }
+            let mut lead: Option<usize> = None;
+            for &r in &rs.lit_rules[m.pattern().as_usize()] {
+                if rs.lead_in[r] {
+                    let s = *lead.get_or_insert_with(|| {
+                        let a = char_floor(text, p.saturating_sub(24));
+                        rs.lead_in_re
+                            .find(&text[a..p])
+                            .filter(|m| m.start() < m.end())
+                            .map_or(p, |m| a + m.start())
+                    });
+                    if s < p {
+                        starts.push((s, r));
+                    }
+                }
+                starts.push((p, r));
+            }
+        }
+        for (r, re) in &rs.unfiltered {
+            for m in re.find_iter(text) {
+                starts.push((m.start(), *r));
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
         let mut out = Vec::new();
         let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = rs.combined.find_at(text, pos) else {
-                break;
-            };
-            let s = m.start();
-            let next = s + text[s..].chars().next().map_or(1, char::len_utf8);
-            if m.end() == s {
-                pos = next;
+        let mut i = 0;
+        while i < starts.len() {
+            let s = starts[i].0;
+            let mut j = i;
+            while j < starts.len() && starts[j].0 == s {
+                j += 1;
+            }
+            if s < pos {
+                i = j;
                 continue;
             }
             let wend = char_floor(text, s + 200);
             let window = &text[s..wend];
             // Rules matching at s, longest first, then file order.
-            let mut hits: Vec<(usize, usize)> = rs
-                .set
-                .matches(window)
-                .into_iter()
-                .filter_map(|i| rs.rules[i].regex.find(window).map(|mm| (i, mm.end())))
+            let mut hits: Vec<(usize, usize)> = starts[i..j]
+                .iter()
+                .filter_map(|&(_, r)| rs.rules[r].regex.find(window).map(|mm| (r, mm.end())))
+                .filter(|h| h.1 > 0)
                 .collect();
+            i = j;
             hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            let mut chosen = None;
             for (ri, _) in hits {
                 if let Some(c) = self.try_rule(text, s, ri) {
-                    chosen = Some(c);
-                    break;
-                }
-            }
-            match chosen {
-                Some(c) => {
-                    pos = c.span.end.max(next);
+                    pos = c.span.end;
                     let r = &rs.rules[c.rule];
                     if r.header || !Self::in_boilerplate(ctx, c.span.start) {
                         out.push(c);
                     }
+                    break;
                 }
-                None => pos = next,
             }
         }
         out
@@ -172,6 +217,11 @@ impl Tagger {
         let after = &text[e..char_floor(text, e + 40)];
         if let Some(r) = &rule.reject_before {
             if r.is_match(before) {
+                return None;
+            }
+        }
+        if let Some(r) = &rule.require_before {
+            if !r.is_match(before) {
                 return None;
             }
         }
@@ -279,10 +329,12 @@ impl Tagger {
         text.get(left..right).unwrap_or("")
     }
 
-    fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>) -> Vec<Timex> {
+    fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>, style: Style) -> Vec<Timex> {
         let rs = &self.rules;
         let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
         let mut reference: Option<String> = None;
+        let mut reference_day: Option<String> = None;
+        let mut reference_month: Option<String> = None;
         let mut out = Vec::with_capacity(cands.len());
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
@@ -308,8 +360,19 @@ impl Tagger {
                 let a = Anchors {
                     dct: dct.clone(),
                     reference: local_ref,
-                    narrative: self.style == Style::Narrative,
-                    future: rs.future_cue.is_match(sent),
+                    reference_day: reference_day.clone(),
+                    reference_month: reference_month.clone(),
+                    narrative: style == Style::Narrative,
+                    future: {
+                        // The clause right before the expression.
+                        let sent_start = (sent.as_ptr() as usize)
+                            .saturating_sub(text.as_ptr() as usize)
+                            .min(c.span.start);
+                        let lead =
+                            &text[char_floor(text, c.span.start.saturating_sub(50).max(sent_start))
+                                ..c.span.start];
+                        rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
+                    },
                 };
                 let (v, an) = value::resolve(&c.raw, &a);
                 anchor = an;
@@ -353,8 +416,19 @@ impl Tagger {
                         &text[char_floor(text, c.span.start.saturating_sub(60).max(sent_start))
                             ..c.span.start];
                     let hypothetical = rs.no_ref_before.is_match(lead);
-                    if !keep && !hypothetical && !value.contains('X') {
-                        reference = Some(value.split('T').next().unwrap_or(&value).to_string());
+                    // A flashback ("a year earlier") does not move the story on.
+                    let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
+                    // Post and comment headers set the creation time only.
+                    if !keep && !hypothetical && !flashback && !rule.header && !value.contains('X')
+                    {
+                        let date = value.split('T').next().unwrap_or(&value).to_string();
+                        if p.d.is_some() {
+                            reference_day = Some(date.clone());
+                        }
+                        if p.m.is_some() {
+                            reference_month = Some(date.clone());
+                        }
+                        reference = Some(date);
                     }
                     if rule.header {
                         dct = Some(value.split('T').next().unwrap_or(&value).to_string());

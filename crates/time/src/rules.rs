@@ -2,67 +2,37 @@
 //! (the format is documented in `resources/timex/README.md`).
 
 use annalist_model::TimexType;
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 use std::collections::HashMap;
 
+macro_rules! lexicons {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../resources/timex/", $name, ".tsv")))),*]
+    };
+}
+
 /// Lexicon files, by name (the file stem, as rules and templates call them).
-pub const LEXICONS: &[(&str, &str)] = &[
-    (
-        "months",
-        include_str!("../../../resources/timex/months.tsv"),
-    ),
-    (
-        "weekdays",
-        include_str!("../../../resources/timex/weekdays.tsv"),
-    ),
-    (
-        "numbers",
-        include_str!("../../../resources/timex/numbers.tsv"),
-    ),
-    (
-        "ordinals",
-        include_str!("../../../resources/timex/ordinals.tsv"),
-    ),
-    (
-        "seasons",
-        include_str!("../../../resources/timex/seasons.tsv"),
-    ),
-    (
-        "partsofday",
-        include_str!("../../../resources/timex/partsofday.tsv"),
-    ),
-    ("units", include_str!("../../../resources/timex/units.tsv")),
-    ("eras", include_str!("../../../resources/timex/eras.tsv")),
-    (
-        "calendars",
-        include_str!("../../../resources/timex/calendars.tsv"),
-    ),
-    ("roman", include_str!("../../../resources/timex/roman.tsv")),
-    (
-        "decadewords",
-        include_str!("../../../resources/timex/decadewords.tsv"),
-    ),
-    (
-        "modifiers",
-        include_str!("../../../resources/timex/modifiers.tsv"),
-    ),
-    (
-        "directions",
-        include_str!("../../../resources/timex/directions.tsv"),
-    ),
-    (
-        "halves",
-        include_str!("../../../resources/timex/halves.tsv"),
-    ),
-    (
-        "setadverbs",
-        include_str!("../../../resources/timex/setadverbs.tsv"),
-    ),
-    (
-        "halfunits",
-        include_str!("../../../resources/timex/halfunits.tsv"),
-    ),
-];
+pub const LEXICONS: &[(&str, &str)] = lexicons!(
+    "months",
+    "weekdays",
+    "numbers",
+    "ordinals",
+    "seasons",
+    "partsofday",
+    "units",
+    "eras",
+    "calendars",
+    "roman",
+    "decadewords",
+    "modifiers",
+    "directions",
+    "halves",
+    "setadverbs",
+    "halfunits",
+    "holidays",
+    "duradjectives",
+    "yearshift",
+);
 
 /// The rule file.
 pub const RULES: &str = include_str!("../../../resources/timex/rules.txt");
@@ -233,6 +203,8 @@ pub struct Rule {
     pub calendar_note: Option<String>,
     pub reject_before: Option<Regex>,
     pub reject_after: Option<Regex>,
+    /// The match counts only if the 40 bytes before it match this.
+    pub require_before: Option<Regex>,
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
@@ -243,10 +215,16 @@ pub struct Rule {
 pub struct RuleSet {
     pub lex: HashMap<String, Lexicon>,
     pub rules: Vec<Rule>,
-    /// All rules without group names, for finding the next candidate start.
-    pub combined: Regex,
-    /// All rules anchored, to learn which match at a candidate start.
-    pub set: RegexSet,
+    /// Literal prefixes of the rules (lower-cased): where a rule may start.
+    pub prefilter: aho_corasick::AhoCorasick,
+    /// Rules whose pattern starts with an optional lead-in, and the regex
+    /// finding that lead-in before a core match.
+    pub lead_in: Vec<bool>,
+    pub lead_in_re: Regex,
+    /// The rules each prefilter literal belongs to.
+    pub lit_rules: Vec<Vec<usize>>,
+    /// Rules without a usable prefix set, with an unanchored regex.
+    pub unfiltered: Vec<(usize, Regex)>,
     /// `(modifier)[\s-]+$` on the text before a match.
     pub modifier_before: Regex,
     /// Calendar markers after / before a match.
@@ -297,6 +275,36 @@ fn expand(
     }
 }
 
+/// The finite set of lower-cased literal prefixes a pattern's matches start
+/// with, or None when there is none worth using (empty or unbounded).
+fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    // The prefilter reads a lower-cased copy of the text whose blanks are
+    // all ' ': a run of blanks is looked for as one space.
+    let pattern = pattern.replace(r"\s+", " ").replace(r"\s*", " ?");
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&pattern)
+        .ok()?;
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_class(16)
+        .limit_total(4000)
+        .limit_literal_len(12);
+    let seq = ex.extract(&hir);
+    let lits = seq.literals()?;
+    let mut out: Vec<Vec<u8>> = lits
+        .iter()
+        .map(|l| l.as_bytes().to_ascii_lowercase())
+        .collect();
+    if out.is_empty() || out.iter().any(|l| l.is_empty()) {
+        return None;
+    }
+    out.sort();
+    out.dedup();
+    Some(out)
+}
+
 fn build(p: &str) -> Result<Regex, String> {
     RegexBuilder::new(p)
         .case_insensitive(true)
@@ -343,10 +351,24 @@ impl RuleSet {
         let strip_names = Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid");
         let mut rules = Vec::new();
         let mut plain = Vec::new();
+        let mut cores: Vec<(String, bool)> = Vec::new();
         for (name, kv) in blocks {
             let get = |k: &str| kv.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
-            let pat = get("pattern").ok_or_else(|| format!("rule {name}: no pattern"))?;
-            let pat = expand(pat, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
+            let raw = get("pattern").ok_or_else(|| format!("rule {name}: no pattern"))?;
+            // The core without an optional lead-in ("Sunday, ", "the "): the
+            // prefilter looks for the core, the lead-in is found looking back.
+            let mut core = raw;
+            let mut lead_in = false;
+            while let Some(c) = core
+                .strip_prefix(r"(?:%WD,?\s+)?")
+                .or_else(|| core.strip_prefix(r"(?:the\s+)?"))
+            {
+                core = c;
+                lead_in = true;
+            }
+            let core = expand(core, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
+            cores.push((strip_names.replace_all(&core, "(?:").into_owned(), lead_in));
+            let pat = expand(raw, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
             let regex = build(&format!("^(?:{pat})")).map_err(|e| format!("rule {name}: {e}"))?;
             let ttype = TimexType::parse(get("type").unwrap_or("DATE"))
                 .ok_or_else(|| format!("rule {name}: bad type"))?;
@@ -366,6 +388,7 @@ impl RuleSet {
             };
             let reject_before = opt_re("reject_before")?;
             let reject_after = opt_re("reject_after")?;
+            let require_before = opt_re("require_before")?;
             plain.push(strip_names.replace_all(&pat, "(?:").into_owned());
             rules.push(Rule {
                 name,
@@ -377,15 +400,40 @@ impl RuleSet {
                 calendar_note: get("calendar_note").map(str::to_string),
                 reject_before,
                 reject_after,
+                require_before,
                 header: get("header") == Some("true"),
             });
         }
-        let combined = build(&plain.join("|"))?;
-        let set = RegexSetBuilder::new(plain.iter().map(|p| format!("^(?:{p})")))
-            .case_insensitive(true)
-            .size_limit(256 << 20)
-            .dfa_size_limit(64 << 20)
-            .build()
+        // The prefilter: literal prefixes of every rule (lower-cased), found
+        // with one Aho-Corasick pass over the lower-cased text; rules
+        // without a finite prefix set are scanned on their own.
+        let mut lits: Vec<Vec<u8>> = Vec::new();
+        let mut lit_rules: Vec<Vec<usize>> = Vec::new();
+        let mut lit_index: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut unfiltered = Vec::new();
+        let mut lead_in = Vec::new();
+        for (ri, (p, lead)) in cores.iter().enumerate() {
+            lead_in.push(*lead);
+            match prefixes(p) {
+                Some(set) => {
+                    for l in set {
+                        let k = *lit_index.entry(l.clone()).or_insert_with(|| {
+                            lits.push(l);
+                            lit_rules.push(Vec::new());
+                            lits.len() - 1
+                        });
+                        if !lit_rules[k].contains(&ri) {
+                            lit_rules[k].push(ri);
+                        }
+                    }
+                }
+                None => unfiltered.push((ri, build(&plain[ri])?)),
+            }
+        }
+        let prefilter = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&lits)
             .map_err(|e| e.to_string())?;
         let m = expand("%modifiers", &macros, &lex, 0)?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
@@ -399,12 +447,16 @@ impl RuleSet {
                 .unwrap_or_else(|| r"\bwill\b".to_string()),
         )?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
+        let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
         Ok(RuleSet {
+            lead_in,
+            lead_in_re,
+            prefilter,
+            lit_rules,
+            unfiltered,
             no_ref_before,
             lex,
             rules,
-            combined,
-            set,
             modifier_before,
             calendar_after,
             calendar_before,

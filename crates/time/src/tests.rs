@@ -1,23 +1,285 @@
 use super::*;
+use proptest::prelude::*;
 
-fn tag(text: &str) -> Vec<Timex> {
-    Tagger::new().tag(text, &TimexContext::default())
+fn tagger() -> &'static Tagger {
+    static T: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    T.get_or_init(Tagger::new)
 }
 
+fn tag(text: &str) -> Vec<Timex> {
+    tagger().tag(text, &TimexContext::default())
+}
+
+/// (text, value) of every timex.
 fn values(text: &str) -> Vec<(String, String)> {
     tag(text).into_iter().map(|t| (t.text, t.value)).collect()
 }
 
-#[test]
-fn rules_load() {
-    assert!(Tagger::new().rule_count() > 50);
+/// The value of the one timex whose text contains `needle`.
+fn value_of(text: &str, needle: &str) -> String {
+    let v = tag(text);
+    v.iter()
+        .find(|t| t.text.contains(needle))
+        .unwrap_or_else(|| panic!("no timex with {needle:?} in {v:?}"))
+        .value
+        .clone()
 }
 
 #[test]
-fn smoke() {
-    let v =
-        values("Leon Trotsky died on August 21st, 1940, in Coyoacán. The next day he was buried.");
-    eprintln!("{v:?}");
-    assert_eq!(v[0].1, "1940-08-21");
-    assert_eq!(v[1].1, "1940-08-22");
+fn rules_load() {
+    assert!(tagger().rule_count() > 50);
+}
+
+#[test]
+fn absolute_dates() {
+    for (s, v) in [
+        ("He died on 21 August 1940.", "1940-08-21"),
+        ("He died on Aug. 21, 1940.", "1940-08-21"),
+        ("He died on August 21st, 1940.", "1940-08-21"),
+        ("He died on 21.8.1940 in Mexico.", "1940-08-21"),
+        ("He died on 1940-08-21 in Mexico.", "1940-08-21"),
+        ("He was attacked on August, 20, 1936.", "1936-08-20"),
+        ("In September 1938 it was founded.", "1938-09"),
+        ("It was founded in 1929.", "1929"),
+        ("Caesar died in 44 BC.", "BC0044"),
+        ("Carthage fell in 146 B.C.", "BC0146"),
+        ("The Ides of March, 44 BC, was fatal.", "BC0044-03-15"),
+    ] {
+        let got = values(s);
+        assert_eq!(got.len(), 1, "{s}: {got:?}");
+        assert_eq!(got[0].1, v, "{s}: {got:?}");
+    }
+}
+
+#[test]
+fn not_years() {
+    for s in [
+        "He scored 13 out of 15.",
+        "She stayed in Room 1940 of the hotel.",
+        "See page 1936 of the report.",
+        "They lived at 1940 Main Street.",
+        "Read http://example.com/archive/1940/page.html now.",
+        "The army had 1940 soldiers.",
+        "The price was $1,940.",
+    ] {
+        let years: Vec<_> = values(s)
+            .into_iter()
+            .filter(|(_, v)| v.starts_with("19"))
+            .collect();
+        assert!(years.is_empty(), "{s}: {years:?}");
+    }
+}
+
+#[test]
+fn decades_centuries() {
+    assert_eq!(value_of("In the 1920s he rose.", "1920s"), "192X");
+    let t = tag("In the late 1920s he fell.");
+    assert_eq!(t[0].value, "192X");
+    assert_eq!(t[0].tmod, Some(TimexMod::End));
+    assert_eq!(value_of("It was common in the 1900s.", "1900s"), "19XX");
+    let t = tag("It happened in the early twentieth century.");
+    assert_eq!(t[0].value, "19XX");
+    assert_eq!(t[0].tmod, Some(TimexMod::Start));
+    let t = tag("during the first half of the 20th century");
+    assert_eq!(t[0].value, "19XX");
+    assert_eq!(t[0].tmod, Some(TimexMod::Start));
+    assert_eq!(value_of("a 19th-century custom", "century"), "18XX");
+}
+
+#[test]
+fn clock_times_and_headers() {
+    let t = tag("March 13, 2017 at 11:21 am");
+    assert_eq!(t[0].value, "2017-03-13T11:21");
+    assert_eq!(t[0].ttype, TimexType::Time);
+    assert_eq!(value_of("Feb 11, 2017 at 17:02", "Feb"), "2017-02-11T17:02");
+    // A dated comment header is the creation time of what follows.
+    let v = values("December 2, 2019 at 11:03 am\nI will read it tonight.");
+    assert_eq!(v[1].1, "2019-12-02TNI");
+}
+
+#[test]
+fn relative_to_narrative() {
+    let text = "Trotsky was attacked on August 20, 1940. He died the next day. \
+                Two days later he was cremated. Thirteen months later a book came out. \
+                A year earlier he had written his testament. That same year he moved.";
+    assert_eq!(value_of(text, "next day"), "1940-08-21");
+    assert_eq!(value_of(text, "Two days later"), "1940-08-23");
+    assert_eq!(value_of(text, "Thirteen months later"), "1941-09");
+    assert_eq!(value_of(text, "A year earlier"), "1940");
+    let t = tag(text);
+    let next = t.iter().find(|t| t.text.contains("next day")).unwrap();
+    assert_eq!(next.anchor.as_deref(), Some("1940-08-20 (narrative)"));
+    let v = values("Kirov was shot on 1 December 1934. The following spring many were deported.");
+    assert_eq!(v[1].1, "1935-SP");
+    let v = values("In 1904 he joined. That same year he was arrested.");
+    assert_eq!(v[1].1, "1904");
+    let v = values("He was arrested on 1 December 1934. On 6 December the trial began.");
+    assert_eq!(v[1].1, "1934-12-06");
+}
+
+#[test]
+fn durations_and_sets() {
+    assert_eq!(value_of("He ruled for 20 years.", "20"), "P20Y");
+    assert_eq!(value_of("He ruled for eleven years.", "eleven"), "P11Y");
+    assert_eq!(value_of("He ruled for 20years.", "20"), "P20Y");
+    assert_eq!(value_of("It took years.", "years"), "PXY");
+    let t = tag("He waited more than a year.");
+    assert_eq!(t[0].value, "P1Y");
+    assert_eq!(t[0].tmod, Some(TimexMod::MoreThan));
+    assert_eq!(t[0].text, "more than a year");
+    let t = tag("He prayed every morning.");
+    assert_eq!(
+        (t[0].ttype, t[0].value.as_str()),
+        (TimexType::Set, "XXXX-XX-XXTMO")
+    );
+}
+
+#[test]
+fn ages() {
+    for (s, v) in [
+        ("He left home at the age of eight.", "P8Y"),
+        ("He was dead at the age of 60.", "P60Y"),
+        ("He died in his sixtieth year.", "P59Y"),
+    ] {
+        let t = tag(s);
+        assert_eq!(t.len(), 1, "{s}: {t:?}");
+        assert_eq!(t[0].ttype, TimexType::Duration);
+        assert_eq!(t[0].value, v);
+        assert!(t[0].rule.starts_with("age"), "{}", t[0].rule);
+    }
+}
+
+#[test]
+fn present_ref() {
+    for s in [
+        "It is now a museum.",
+        "It is a museum today.",
+        "To this day it stands.",
+    ] {
+        assert_eq!(values(s)[0].1, "PRESENT_REF", "{s}");
+    }
+    let t = tagger().tag(
+        "It is a museum today.",
+        &TimexContext {
+            dct: Some("2017-03-13"),
+            ..Default::default()
+        },
+    );
+    assert_eq!(t[0].value, "2017-03-13");
+    assert_eq!(t[0].anchor.as_deref(), Some("2017-03-13 (DCT)"));
+}
+
+#[test]
+fn old_style_dates() {
+    let t = tag("He was born on November 7 [October 26, Old Style], 1879.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].value, "1879-11-07");
+    assert_eq!(t[0].calendar.as_deref(), Some("julian"));
+    let t = tag("The revolution began on 25 October 1917 (O.S.).");
+    assert_eq!(t[0].value, "1917-11-07");
+    assert_eq!(t[0].calendar.as_deref(), Some("julian"));
+    let t = tag("He was killed on 17 December 1916 (Old Style; 30 December New Style).");
+    assert_eq!(t[0].value, "1916-12-30");
+    let t = tag("Rasputin was killed on 16/29 December 1916.");
+    assert_eq!(t[0].value, "1916-12-29");
+    let t = tag("In 1879, on October 26, Old Style, he was born.");
+    assert_eq!(t[1].value, "1879-11-07");
+    let t = tag("born on 9 January 1869 by the Old Style calendar");
+    assert_eq!(t[0].value, "1869-01-21");
+    let t = tag("In 1916, on 17 December (O.S.), he was killed.");
+    assert_eq!(t[1].value, "1916-12-30");
+}
+
+#[test]
+fn boilerplate_is_skipped_except_headers() {
+    use annalist_model::{Region, RegionKind};
+    let text = "Posted in 1999. Share this.\nMarch 13, 2017 at 11:21 am\nGreat post about 1940.";
+    let regions = [
+        Region {
+            kind: RegionKind::Boilerplate,
+            span: Span::new(0, 56),
+        },
+        Region {
+            kind: RegionKind::Comment,
+            span: Span::new(56, text.len()),
+        },
+    ];
+    let t = tagger().tag(
+        text,
+        &TimexContext {
+            regions: &regions,
+            ..Default::default()
+        },
+    );
+    let v: Vec<_> = t.iter().map(|t| t.value.as_str()).collect();
+    assert_eq!(v, ["2017-03-13T11:21", "1940"]);
+}
+
+#[test]
+fn impossible_dates_have_no_value() {
+    for s in [
+        "on February 31, 1940",
+        "on 31 April 1917",
+        "in the year 99999",
+    ] {
+        for t in tag(s) {
+            assert!(
+                annalist_model::interval::interval(&t.value).is_some()
+                    || !t.value.starts_with(|c: char| c.is_ascii_digit()),
+                "{s}: {t:?}"
+            );
+            assert!(!t.value.contains("-02-31") && !t.value.contains("-04-31"));
+        }
+    }
+}
+
+#[test]
+fn spans_are_sorted_and_sliceable() {
+    let text = "Ramón Mercader struck on 20 August 1940; Trotsky died the next day, aged 60.";
+    let t = tag(text);
+    assert!(t.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    for x in &t {
+        assert_eq!(x.span.slice(text), x.text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_text_never_panics(s in "\\PC{0,200}") {
+        let t = tagger().tag(&s, &TimexContext { dct: Some("2020-02-29"), ..Default::default() });
+        for x in t {
+            prop_assert!(s.is_char_boundary(x.span.start) && s.is_char_boundary(x.span.end));
+            prop_assert!(value::valid_value(&x.value));
+        }
+    }
+
+    #[test]
+    fn dateish_text_never_panics(
+        d in 0u32..40, m in 0usize..14, y in 0u32..100_000, w in "[a-z ,.]{0,12}"
+    ) {
+        let months = ["", "January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December", "Smarch"];
+        let s = format!("On {d} {} {y}{w} and {} {d}, {y} (O.S.) the next day", months[m], months[m]);
+        for x in tagger().tag(&s, &TimexContext::default()) {
+            prop_assert!(value::valid_value(&x.value), "{s}: {x:?}");
+        }
+    }
+
+    #[test]
+    fn dates_round_trip(z in -700_000i64..800_000) {
+        let (y, m, d) = calendar::civil_from_days(z);
+        prop_assume!((1000..=2099).contains(&y));
+        let months = ["January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December"];
+        let s = format!("It happened on {d} {} {y}.", months[m as usize - 1]);
+        let t = tagger().tag(&s, &TimexContext::default());
+        prop_assert_eq!(t.len(), 1);
+        prop_assert_eq!(&t[0].value, &format!("{y:04}-{m:02}-{d:02}"));
+        // And through the Julian calendar and back.
+        let j = calendar::days_from_civil(y, m, d);
+        let (gy, gm, gd) = calendar::civil_from_days(j);
+        prop_assert_eq!((gy, gm, gd), (y, m, d));
+    }
 }

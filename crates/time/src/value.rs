@@ -102,7 +102,13 @@ pub fn eval(t: &Template, g: &Groups, lex: &HashMap<String, Lexicon>) -> Option<
                     },
                     None => "",
                 };
+                // `{g:func|default}`: the default when g did not take part.
+                let (func, default) = match func.split_once('|') {
+                    Some((f, d)) => (f, Some(d)),
+                    None => (func.as_str(), None),
+                };
                 let Some(text) = text else {
+                    out.push_str(default.unwrap_or(""));
                     continue; // an optional group that did not take part
                 };
                 out.push_str(&call(func, text, argt, lex)?);
@@ -198,8 +204,6 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
             match (mult, letter) {
                 (_, "D") | (_, "W") => "D",
                 (_, "M") | (_, "Q") => "M",
-                (10, "Y") => "DE",
-                (100, "Y") => "CE",
                 (_, "Y") => "Y",
                 _ => "D",
             }
@@ -225,7 +229,31 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
                 String::new()
             }
         }
-        name => lookup(lex, name, text)?.to_string(),
+        "num2" => format!("{:02}", parse_number(text, lex)?.parse::<u32>().ok()?),
+        "grancal" => {
+            // Calendar units named as such ("this week", "the next decade").
+            let u = lookup(lex, "units", text)?;
+            match unit_parts(u) {
+                (_, "W") => "W",
+                (10, "Y") => "DE",
+                (100, "Y") => "CE",
+                (_, "M") => "M",
+                (_, "Q") => "Q",
+                (_, "Y") => "Y",
+                _ => "D",
+            }
+            .to_string()
+        }
+        name => match name.split_once('#') {
+            // `lexicon#N`: the N-th value column.
+            Some((l, n)) => {
+                let e = lex.get(l)?.get(text.trim())?;
+                e.values
+                    .get(n.parse::<usize>().ok()?.checked_sub(1)?)?
+                    .clone()
+            }
+            None => lookup(lex, name, text)?.to_string(),
+        },
     })
 }
 
@@ -319,6 +347,10 @@ pub fn valid_value(v: &str) -> bool {
 pub struct Anchors {
     pub dct: Option<String>,
     pub reference: Option<String>,
+    /// The last reference with a day / with a month, for expressions that
+    /// need that precision ("the next day") when the last date was coarser.
+    pub reference_day: Option<String>,
+    pub reference_month: Option<String>,
     /// Narrative style: bare months and weekdays follow the narrative.
     pub narrative: bool,
     /// The sentence reads as future ("will", "next").
@@ -347,7 +379,7 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             _ => (None, ""),
         },
     };
-    let mut offset: Option<(String, String)> = None;
+    let mut offsets: Vec<(String, String)> = Vec::new();
     let mut keys: Vec<(&str, &str)> = Vec::new();
     for w in words {
         if let Some((k, v)) = w.split_once('=') {
@@ -360,10 +392,29 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
                 .take_while(|c| c.is_ascii_digit() || *c == 'X' || *c == '.')
                 .collect();
             let unit = body[n.len()..].to_string();
-            offset = Some((format!("{sign}{n}"), unit));
+            offsets.push((format!("{sign}{n}"), unit));
         }
     }
     let key = |k: &str| keys.iter().find(|(a, _)| *a == k).map(|(_, v)| *v);
+    // Day-precise expressions hang on the last day-precise date when the
+    // last date was coarser ("In 1904 he had joined… the next day").
+    let mut anchor = anchor;
+    let coarse = anchor.as_deref().and_then(parse_point);
+    if how == "narrative" && key("month").is_none() {
+        let needs_day = matches!(gran, "D" | "W") && key("day").is_none()
+            || key("pod").is_some()
+            || key("time").is_some();
+        let needs_month = gran == "M" || key("day").is_some();
+        if needs_day && coarse.is_some_and(|p| p.d.is_none()) {
+            if let Some(r) = &a.reference_day {
+                anchor = Some(r.clone());
+            }
+        } else if needs_month && coarse.is_some_and(|p| p.m.is_none()) {
+            if let Some(r) = a.reference_month.as_ref().or(a.reference_day.as_ref()) {
+                anchor = Some(r.clone());
+            }
+        }
+    }
     let Some(p) = anchor.as_deref().and_then(parse_point) else {
         if base == "dctp" {
             return ("PRESENT_REF".into(), None);
@@ -379,11 +430,23 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     };
     let anchor_note = anchor.as_ref().map(|v| format!("{v} ({how})"));
     let mut p = p;
+    if let Some(n) = key("bcyear").and_then(|y| y.parse::<i64>().ok()) {
+        // A bare short year inside a story told before the common era.
+        if p.y > 0 {
+            return (String::new(), None);
+        }
+        return (fmt_year(1 - n), anchor_note);
+    }
+    if let Some(m) = key("mon").and_then(|m| m.parse::<u32>().ok()) {
+        // A month in the anchor's year, as is ("June last year").
+        p.m = Some(m);
+        p.d = None;
+    }
     if let Some(m) = key("month").and_then(|m| m.parse::<u32>().ok()) {
         // A bare month or day: the occurrence closest to the anchor (the
         // next one with `+1N`, the previous one with `-1N`), else the
         // anchor's year.
-        let named = offset.as_ref().filter(|o| o.1 == "N").map(|o| o.0.as_str());
+        let named = offsets.iter().find(|o| o.1 == "N").map(|o| o.0.as_str());
         if let Some(rm) = p.m {
             let here = p.y * 12 + rm as i64;
             let dist = |y: i64| (y * 12 + m as i64) - here;
@@ -418,9 +481,11 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
     }
     let mut vague = false;
-    if let Some((n, unit)) = &offset {
+    let mut vague_unit = String::new();
+    for (n, unit) in &offsets {
         if n.contains('X') {
             vague = true;
+            vague_unit = unit.clone();
         } else {
             let n: f64 = n.parse().unwrap_or(0.0);
             let n = n.round() as i64;
@@ -499,8 +564,9 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
     }
     let y = fmt_year(p.y);
     let mut v = match (gran, p.m, p.d) {
-        _ if vague => match (offset.as_ref().map(|o| o.1.as_str()), p.m) {
-            (Some("D") | Some("W"), Some(m)) => format!("{y}-{m:02}"),
+        _ if vague => match (vague_unit.as_str(), p.m) {
+            ("D" | "W", Some(m)) => format!("{y}-{m:02}"),
+            ("Y", _) => format!("{}X", &y[..y.len() - 1]),
             _ => y.clone(),
         },
         ("Y", _, _) => y.clone(),

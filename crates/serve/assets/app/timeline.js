@@ -50,7 +50,9 @@
       ev.evidence.slice(0, 8).forEach(function (x) {
         var src = (ev.source_info || {})[x.source] || {};
         var head = el('div', 'muted');
-        var sa = el('a', 'src', src.title || x.source);
+        var title = src.title || x.source;
+        if (title.length > 100) title = title.slice(0, 97) + '…';
+        var sa = el('a', 'src', title);
         sa.href = '/sources/' + encodeURIComponent(x.source) + '?hl=' + x.start + '-' + x.end + '#hl';
         head.appendChild(sa);
         if (src.kind) head.appendChild(el('span', 'badge k-' + src.kind, src.kind));
@@ -60,9 +62,11 @@
         var bytes = enc.encode(x.text);
         if (x.trigger && x.trigger[0] >= x.start && x.trigger[1] <= x.end) {
           var ts = x.trigger[0] - x.start, te = x.trigger[1] - x.start;
-          mark.appendChild(document.createTextNode(sliceBytes(bytes, 0, ts)));
+          // Long passages are cut to a window around the trigger.
+          var a = Math.max(0, ts - 300), b = Math.min(bytes.length, te + 300);
+          mark.appendChild(document.createTextNode((a > 0 ? '…' : '') + sliceBytes(bytes, a, ts)));
           mark.appendChild(el('strong', 'trig', sliceBytes(bytes, ts, te)));
-          mark.appendChild(document.createTextNode(sliceBytes(bytes, te, bytes.length)));
+          mark.appendChild(document.createTextNode(sliceBytes(bytes, te, b) + (b < bytes.length ? '…' : '')));
         } else {
           mark.textContent = x.text;
         }

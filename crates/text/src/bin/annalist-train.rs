@@ -10,7 +10,8 @@
 use annalist_text::data::{bio_spans, gum_to_ner, prf, read_conll_ner, read_conllu, NerSentence};
 use annalist_text::perceptron::{Model, Trainer};
 use annalist_text::tagger::{
-    allowed_after, ner_features, pos_features, tag_pos, NameLexicon, NerContext, Prepared,
+    allowed_after, ner_features, parse_tagdict, pos_features, tag_pos_dict, NameLexicon,
+    NerContext, Prepared,
 };
 use std::collections::HashMap;
 use std::io::Write;
@@ -95,6 +96,31 @@ fn main() {
     gz_write(&out.join("vocab.txt.gz"), vtext.as_bytes());
     eprintln!("vocab: {} words", vocab.len());
 
+    // ---- POS tag dictionary: frequent, unambiguous words ----
+    let mut wt: HashMap<&str, HashMap<&str, usize>> = HashMap::new();
+    for s in ewt_train.iter().chain(&gum_train) {
+        for (w, t) in s.words.iter().zip(&s.upos) {
+            *wt.entry(w.as_str())
+                .or_default()
+                .entry(t.as_str())
+                .or_default() += 1;
+        }
+    }
+    let mut dict: Vec<(String, String)> = wt
+        .iter()
+        .filter_map(|(w, tags)| {
+            let n: usize = tags.values().sum();
+            let (t, c) = tags
+                .iter()
+                .max_by_key(|(t, c)| (**c, std::cmp::Reverse(**t)))?;
+            (n >= 20 && *c as f64 / n as f64 >= 0.99).then(|| (w.to_string(), t.to_string()))
+        })
+        .collect();
+    dict.sort();
+    let dtext: String = dict.iter().map(|(w, t)| format!("{w}\t{t}\n")).collect();
+    gz_write(&out.join("tagdict.tsv.gz"), dtext.as_bytes());
+    eprintln!("tag dictionary: {} words", dict.len());
+
     // ---- POS ----
     let mut classes: Vec<String> = ewt_train
         .iter()
@@ -146,6 +172,7 @@ fn main() {
         eprintln!("pos epoch {ep}: train acc {:.4}", ok as f64 / tot as f64);
     }
     let (pos_model, pos_bytes) = tr.finish(pos_prune);
+    let tagdict = parse_tagdict(&dtext, &pos_model);
     gz_write(&out.join("pos.apm.gz"), &pos_bytes);
     eprintln!(
         "pos model: {} features, {} bytes raw",
@@ -156,7 +183,7 @@ fn main() {
         let (mut ok, mut tot) = (0, 0);
         for s in set {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let tags = tag_pos(&pos_model, &words);
+            let tags = tag_pos_dict(&pos_model, Some(&tagdict), &words);
             for (t, g) in tags.iter().zip(&s.upos) {
                 ok += (pos_model.classes[*t] == *g) as usize;
                 tot += 1;
@@ -231,7 +258,7 @@ fn main() {
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                tag_pos(&pos_model, &words)
+                tag_pos_dict(&pos_model, Some(&tagdict), &words)
                     .into_iter()
                     .map(|t| upos_static(&pos_model.classes[t]))
                     .collect()
@@ -290,6 +317,22 @@ fn main() {
         ner_model.n_features(),
         ner_bytes.len()
     );
+    if let Ok(dir) = std::env::var("ANNALIST_DUMP_TEST") {
+        // the exact NER test sets, for comparing other taggers (scripts/text/spacy_compare.py)
+        for (f, set) in [
+            ("gum_test.conll", &gum_ner_test),
+            ("wikigold_test.conll", &wiki_test),
+        ] {
+            let mut t = String::new();
+            for s in set.iter() {
+                for (w, g) in s.words.iter().zip(&s.tags) {
+                    t.push_str(&format!("{w}\t{g}\n"));
+                }
+                t.push('\n');
+            }
+            std::fs::write(Path::new(&dir).join(f), t).expect("dump test set");
+        }
+    }
     for (name, set) in [
         ("GUM test", &gum_ner_test),
         ("wikigold test (docs i%5==4)", &wiki_test),
