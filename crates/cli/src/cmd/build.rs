@@ -91,8 +91,11 @@ impl BuildReport {
         } else {
             format!("{:.1} kB", self.bytes as f64 / 1e3)
         };
+        let peak = peak_memory_mb()
+            .map(|m| format!(", peak memory {m:.0} MB"))
+            .unwrap_or_default();
         println!(
-            "          {secs:.2} s, {size} analysed, {:.2} MB/s",
+            "          {secs:.2} s, {size} analysed, {:.2} MB/s{peak}",
             self.bytes as f64 / 1e6 / secs
         );
     }
@@ -313,4 +316,12 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<std::process::ExitCode> {
 
 pub fn open_or_create(db: &Path) -> anyhow::Result<Store> {
     Store::open(db).with_context(|| format!("opening {}", db.display()))
+}
+
+/// The process's peak resident memory (Linux `VmHWM`), for the summary.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Whole-pipeline throughput (clean, time, names, events, merge) on >= 50 MB of
+# text: the TE3-Silver news texts and the WikiWars narratives from ../shared/data,
+# repeated with a distinguishing line until the corpus reaches SIZE_MB.
+# Prints annalist's build summary (time, MB/s, peak memory).
+#   scripts/bench/pipeline.sh            # SIZE_MB=50, THREADS=all cores
+#   THREADS=1 scripts/bench/pipeline.sh  # per-core figure
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+DATA="${DATA:-$ROOT/../shared/data}"
+WORK="${WORK:-/tmp/annalist-bench-pipeline}"
+SIZE_MB="${SIZE_MB:-50}"
+rm -rf "$WORK" && mkdir -p "$WORK/raw" "$WORK/corpus"
+tar xzf "$DATA/tempeval3/TE3-Silver-data.tar.gz" -C "$WORK/raw"
+python3 - "$WORK/raw" "$DATA/wikiwars/timex3-tml" "$WORK/corpus" "$SIZE_MB" <<'PY'
+import html, os, re, sys
+raw, ww, out, size_mb = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+texts = []
+for d in (raw, ww):
+    for dp, _, fs in os.walk(d):
+        for f in sorted(fs):
+            if f.endswith(".tml"):
+                x = open(os.path.join(dp, f), encoding="utf-8", errors="replace").read()
+                m = re.search(r"<TEXT>(.*)</TEXT>", x, re.S)
+                t = html.unescape(re.sub(r"<[^>]+>", "", m.group(1) if m else x))
+                texts.append((f[:-4], t))
+total, copy = 0, 0
+while total < size_mb * 1_000_000:
+    for name, t in texts:
+        body = f"{t}\n\n(copy {copy})\n"
+        with open(os.path.join(out, f"{name}.{copy}.txt"), "w", encoding="utf-8") as fh:
+            fh.write(body)
+        total += len(body.encode())
+        if total >= size_mb * 1_000_000:
+            break
+    copy += 1
+print(f"corpus: {total/1e6:.1f} MB in {out}")
+PY
+cargo build --release -q -p annalist --manifest-path "$ROOT/Cargo.toml"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/annalist"
+rm -f "$WORK/bench.db"
+RAYON_NUM_THREADS="${THREADS:-0}" "$BIN" build "$WORK/corpus" --db "$WORK/bench.db"
