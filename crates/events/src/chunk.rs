@@ -3,7 +3,7 @@
 //! capitalisation), noun-phrase chunks, clause boundaries and the search for
 //! a verb's grammatical subject and object.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Cl, Lexicon};
 use annalist_model::{EntityType, Mention, MentionForm, Span, TextAnalysis};
 
 /// Word class of a token.
@@ -44,6 +44,14 @@ pub(crate) struct W<'a> {
     pub mention: Option<usize>,
     /// Token ends with a possessive `'s` glued to it ("Trotsky's").
     pub glued_poss: bool,
+    /// Its closed-class bits (`words.tsv`).
+    pub bits: u64,
+}
+
+impl W<'_> {
+    pub fn has(&self, c: Cl) -> bool {
+        self.bits & c.bit() != 0
+    }
 }
 
 /// A noun-phrase chunk: tokens `a..b` of the sentence.
@@ -110,9 +118,11 @@ impl<'a> Sent<'a> {
                 let glued_poss = text.len() > 2
                     && (lower.ends_with("'s") || lower.ends_with("’s"))
                     && text.chars().next().is_some_and(char::is_uppercase);
+                let bits = lex.bits(&lower);
                 W {
                     text,
                     lower,
+                    bits,
                     span: t.span,
                     class: C::Other,
                     mention,
@@ -125,9 +135,9 @@ impl<'a> Sent<'a> {
             let upos = toks[i].upos.as_str();
             let next_content = w.get(i + 1).is_some_and(|x| {
                 x.text.chars().next().is_some_and(char::is_alphanumeric)
-                    && !lex.is("prep", &x.lower)
-                    && !lex.is("conj", &x.lower)
-                    && !lex.is("aux", &x.lower)
+                    && !x.has(Cl::Prep)
+                    && !x.has(Cl::Conj)
+                    && !x.has(Cl::Aux)
             });
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
@@ -479,7 +489,7 @@ impl<'a> Sent<'a> {
         match w.class {
             C::Sconj | C::Rel => true,
             C::Punct => {
-                if self.lex.is("clausepunct", &w.lower) {
+                if w.has(Cl::Clausepunct) {
                     return true;
                 }
                 if w.lower == "," {
@@ -575,7 +585,7 @@ impl<'a> Sent<'a> {
             }
             if w.lower == "to"
                 && j > 0
-                && (self.is_verbish(j - 1) || self.lex.is("entailing", &self.w[j - 1].lower))
+                && (self.is_verbish(j - 1) || self.w[j - 1].has(Cl::Entailing))
             {
                 // "was forced to flee": the subject of the governing verb.
                 j -= 1;
@@ -667,7 +677,7 @@ impl<'a> Sent<'a> {
                 let verbless = (k + 1..j).all(|i| {
                     !self.is_verbish(i) && !matches!(self.w[i].class, C::Be | C::Aux | C::Modal)
                 });
-                if self.lex.is("appos", &first.lower)
+                if first.has(Cl::Appos)
                     || matches!(first.class, C::Det | C::Poss)
                     // ", accused of forming …,": a participial modifier
                     || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
@@ -818,16 +828,16 @@ fn classify(
     if is_apostrophe_s(l) {
         return C::PossMark;
     }
-    if lex.is("neg", l) || l.ends_with("n't") || l.ends_with("n’t") {
+    if w.has(Cl::Neg) || l.ends_with("n't") || l.ends_with("n’t") {
         return C::Neg;
     }
-    if lex.is("modal", l) {
+    if w.has(Cl::Modal) {
         return C::Modal;
     }
-    if lex.is("be", l) {
+    if w.has(Cl::Be) {
         return C::Be;
     }
-    if lex.is("aux", l) {
+    if w.has(Cl::Aux) {
         // "had" as a main verb ("had Trotsky murdered") stays an auxiliary here;
         // the trigger patterns handle the causative.
         return C::Aux;
@@ -835,7 +845,7 @@ fn classify(
     if l == "her" {
         return if next_content { C::Poss } else { C::Pron };
     }
-    if lex.is("poss", l) {
+    if w.has(Cl::Poss) {
         return C::Poss;
     }
     if l == "that" {
@@ -849,16 +859,16 @@ fn classify(
             },
         };
     }
-    if lex.is("rel", l) && matches!(l, "who" | "whom" | "which") {
+    if w.has(Cl::Rel) && matches!(l, "who" | "whom" | "which") {
         return C::Rel;
     }
-    if lex.is("pron", l) {
+    if w.has(Cl::Pron) {
         return C::Pron;
     }
-    if lex.is("det", l) {
+    if w.has(Cl::Det) {
         return C::Det;
     }
-    if lex.is("prep", l) {
+    if w.has(Cl::Prep) {
         if upos == "SCONJ" {
             return C::Sconj;
         }
@@ -867,13 +877,13 @@ fn classify(
     if l == "to" {
         return C::Prep;
     }
-    if lex.is("conj", l) {
+    if w.has(Cl::Conj) {
         return C::Conj;
     }
-    if lex.is("sconj", l) {
+    if w.has(Cl::Sconj) {
         return C::Sconj;
     }
-    if lex.is("adv", l) && upos != "NOUN" && upos != "PROPN" {
+    if w.has(Cl::Adv) && upos != "NOUN" && upos != "PROPN" {
         return C::Adv;
     }
     if l.chars().all(|c| c.is_ascii_digit()) {

@@ -10,6 +10,62 @@ const WORDS: &str = include_str!("../../../resources/events/words.tsv");
 const IRREGULAR: &str = include_str!("../../../resources/events/verbs_irregular.tsv");
 const FACTUALITY: &str = include_str!("../../../resources/events/factuality.tsv");
 
+/// The closed word classes of `words.tsv` (one bit each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cl {
+    Det,
+    Poss,
+    Pron,
+    Rel,
+    Prep,
+    Conj,
+    Sconj,
+    Aux,
+    Be,
+    Modal,
+    Neg,
+    Adv,
+    Clausepunct,
+    Proxy,
+    Placenoun,
+    Entailing,
+    Appos,
+    TemporalSconj,
+    Worknoun,
+    Polity,
+}
+
+impl Cl {
+    pub fn parse(s: &str) -> Option<Cl> {
+        Some(match s {
+            "det" => Cl::Det,
+            "poss" => Cl::Poss,
+            "pron" => Cl::Pron,
+            "rel" => Cl::Rel,
+            "prep" => Cl::Prep,
+            "conj" => Cl::Conj,
+            "sconj" => Cl::Sconj,
+            "aux" => Cl::Aux,
+            "be" => Cl::Be,
+            "modal" => Cl::Modal,
+            "neg" => Cl::Neg,
+            "adv" => Cl::Adv,
+            "clausepunct" => Cl::Clausepunct,
+            "proxy" => Cl::Proxy,
+            "placenoun" => Cl::Placenoun,
+            "entailing" => Cl::Entailing,
+            "appos" => Cl::Appos,
+            "temporal_sconj" => Cl::TemporalSconj,
+            "worknoun" => Cl::Worknoun,
+            "polity" => Cl::Polity,
+            _ => return None,
+        })
+    }
+    pub fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+}
+
 /// One element of a trigger pattern.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum ItemKind {
@@ -131,13 +187,14 @@ pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// First-token form → triggers starting with it.
     pub index: HashMap<String, Vec<usize>>,
-    /// Word → bit set of its classes in `class_names` (one hash per look-up).
+    /// Word → bit set of its [`Cl`] classes (one hash per look-up).
     pub classes: HashMap<String, u64>,
-    pub class_names: Vec<String>,
     /// Multiword prepositions: token sequence → canonical preposition.
     pub mwprep: Vec<(Vec<String>, String)>,
     pub numbers: HashMap<String, u32>,
     pub cues: Vec<Cue>,
+    /// A cue's first word → the cues starting with it.
+    pub cue_index: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -162,7 +219,6 @@ impl Lexicon {
         }
 
         let mut classes: HashMap<String, u64> = HashMap::new();
-        let mut class_names: Vec<String> = Vec::new();
         let mut mwprep = Vec::new();
         let mut numbers = HashMap::new();
         for l in data_lines(words) {
@@ -186,18 +242,10 @@ impl Lexicon {
                     }
                 }
                 _ => {
-                    let bit = match class_names.iter().position(|c| c == class) {
-                        Some(b) => b,
-                        None => {
-                            class_names.push(class.to_string());
-                            class_names.len() - 1
-                        }
-                    };
-                    if bit >= 64 {
-                        return Err(format!("too many word classes ({class})"));
-                    }
+                    let cl =
+                        Cl::parse(class).ok_or_else(|| format!("unknown word class {class}"))?;
                     for w in list.split_whitespace() {
-                        *classes.entry(w.to_string()).or_default() |= 1 << bit;
+                        *classes.entry(w.to_string()).or_default() |= cl.bit();
                     }
                 }
             }
@@ -349,22 +397,30 @@ impl Lexicon {
             });
         }
 
+        let mut cue_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (ci, c) in cues.iter().enumerate() {
+            for w in c.words.first().into_iter().flatten() {
+                cue_index.entry(w.clone()).or_default().push(ci);
+            }
+        }
         Ok(Lexicon {
             triggers: trigs,
             index,
             classes,
-            class_names,
             mwprep,
             numbers,
             cues,
+            cue_index,
         })
     }
 
-    pub fn is(&self, class: &str, w: &str) -> bool {
-        let Some(bit) = self.class_names.iter().position(|c| c == class) else {
-            return false;
-        };
-        self.classes.get(w).is_some_and(|b| b & (1 << bit) != 0)
+    pub fn is(&self, class: Cl, w: &str) -> bool {
+        self.bits(w) & class.bit() != 0
+    }
+
+    /// The class bits of a lower-cased word.
+    pub fn bits(&self, w: &str) -> u64 {
+        self.classes.get(w).copied().unwrap_or(0)
     }
 }
 
@@ -462,7 +518,7 @@ mod tests {
         assert!(l.index.contains_key("dying"));
         assert!(l.index.contains_key("fled"));
         assert!(l.index.contains_key("assassinations"));
-        assert!(l.is("prep", "with"));
+        assert!(l.is(Cl::Prep, "with"));
         assert_eq!(l.numbers.get("eight"), Some(&8));
     }
 

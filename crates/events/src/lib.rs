@@ -17,7 +17,7 @@ use annalist_model::{
     RoleFiller, Span, TextAnalysis, Timex, TimexType,
 };
 use chunk::{Np, Sent, C};
-use lexicon::{CueScope, HeadKind, ItemKind, Lexicon};
+use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
 use std::collections::HashMap;
 
 /// The event-extraction stage.
@@ -310,7 +310,7 @@ impl Extractor {
     fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {
         let sent = ctx.sent;
         // "attacked his house" → him.
-        if matches!(role, Role::Subject) && self.lex.is("proxy", &np.head) {
+        if matches!(role, Role::Subject) && self.lex.is(Cl::Proxy, &np.head) {
             if let Some(p) = &np.possessor {
                 return self.filler(ctx, p, role);
             }
@@ -339,12 +339,12 @@ impl Extractor {
         let ok = match role {
             Role::Place | Role::Destination => match etype {
                 Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
-                None => !np.pronoun && (first_cap || self.lex.is("placenoun", &np.head)),
+                None => !np.pronoun && (first_cap || self.lex.is(Cl::Placenoun, &np.head)),
             },
             Role::Instrument => etype.is_none() && !np.pronoun,
             Role::Work => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => first_cap || self.lex.is("worknoun", &np.head),
+                None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
             },
             Role::Organization => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
@@ -701,8 +701,8 @@ impl Extractor {
                 from_place |= nps.iter().any(|np| {
                     np.mention
                         .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
-                        || self.lex.is("placenoun", &np.head)
-                        || self.lex.is("polity", &np.head)
+                        || self.lex.is(Cl::Placenoun, &np.head)
+                        || self.lex.is(Cl::Polity, &np.head)
                 });
             }
             if let Some(r) = slot {
@@ -987,9 +987,7 @@ impl Extractor {
         // the whole sentence.
         let temporal = |p: usize| {
             let (a, _) = sent.clause_of(p);
-            sent.w
-                .get(a)
-                .is_some_and(|w| self.lex.is("temporal_sconj", &w.lower))
+            sent.w.get(a).is_some_and(|w| w.has(Cl::TemporalSconj))
         };
         cand.iter()
             .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
@@ -1059,24 +1057,33 @@ impl Extractor {
         }
         let mut found: Vec<Factuality> = Vec::new();
         let start = sent.w.iter().position(|w| w.class != C::Punct).unwrap_or(0);
-        for cue in &self.lex.cues {
-            let n = cue.words.len();
-            let at = |i: usize| {
-                cue.words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+        // Only cues whose first word occurs before the trigger are tried.
+        let lo_before = clause_a.max(h.saturating_sub(6));
+        for i in 0..h.min(sent.len()) {
+            let Some(ids) = self.lex.cue_index.get(&sent.w[i].lower) else {
+                continue;
             };
-            let hit = match cue.scope {
-                CueScope::Start => at(start),
-                CueScope::Sentence => (0..h).any(|i| i + n <= h && at(i)),
-                CueScope::Before => {
-                    let lo = clause_a.max(h.saturating_sub(6));
-                    (lo..h).any(|i| i + n <= h && at(i))
+            for &ci in ids {
+                let cue = &self.lex.cues[ci];
+                let n = cue.words.len();
+                if i + n > h {
+                    continue;
                 }
-            };
-            if hit {
-                found.push(cue.category);
+                let ok = match cue.scope {
+                    CueScope::Start => i == start,
+                    CueScope::Sentence => true,
+                    CueScope::Before => i >= lo_before,
+                };
+                if ok
+                    && cue
+                        .words
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+                {
+                    found.push(cue.category);
+                }
             }
         }
         // Negation glued to the auxiliary ("wasn't", "didn't").
@@ -1090,7 +1097,7 @@ impl Extractor {
                 .checked_sub(2)
                 .map(|k| sent.w[k].lower.as_str())
                 .unwrap_or("");
-            if !self.lex.is("entailing", gov) {
+            if !self.lex.is(Cl::Entailing, gov) {
                 found.push(Factuality::Hypothetical);
             }
         }
