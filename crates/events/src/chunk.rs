@@ -140,7 +140,7 @@ impl<'a> Sent<'a> {
                     && !x.has(Cl::Aux)
             });
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
-            w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
+            w[i].class = classify(&w[i], upos, i == 0, prev, next_content);
         }
         let mut sent = Sent {
             w,
@@ -810,14 +810,7 @@ impl<'a> Sent<'a> {
     }
 }
 
-fn classify(
-    lex: &Lexicon,
-    w: &W,
-    upos: &str,
-    first: bool,
-    prev: Option<C>,
-    next_content: bool,
-) -> C {
+fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool) -> C {
     let l = w.lower.as_str();
     if !w.text.chars().any(char::is_alphanumeric) {
         if is_apostrophe_s(l) {
