@@ -2,7 +2,7 @@
 //! factuality cues, parsed once from the data files in `resources/events/`.
 
 use annalist_model::{EventType, Role};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
 const TYPES: &str = include_str!("../../../resources/events/types.tsv");
@@ -218,9 +218,9 @@ impl Lexicon {
                 .collect()
         }
 
-        let mut classes: HashMap<String, u64> = HashMap::new();
+        let mut classes: HashMap<String, u64> = HashMap::default();
         let mut mwprep = Vec::new();
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for l in data_lines(words) {
             let (class, list) = l
                 .split_once('\t')
@@ -252,7 +252,7 @@ impl Lexicon {
         }
         mwprep.sort_by_key(|(p, _): &(Vec<String>, String)| std::cmp::Reverse(p.len()));
 
-        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::new();
+        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::default();
         for l in data_lines(irregular) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 3 {
@@ -275,7 +275,7 @@ impl Lexicon {
             );
         }
 
-        let mut defaults: HashMap<EventType, Frame> = HashMap::new();
+        let mut defaults: HashMap<EventType, Frame> = HashMap::default();
         for l in data_lines(types) {
             let (t, fr) = l
                 .split_once('\t')
@@ -285,7 +285,7 @@ impl Lexicon {
         }
 
         let mut trigs = Vec::new();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::default();
         for l in data_lines(triggers) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 4 {
@@ -297,7 +297,7 @@ impl Lexicon {
                 Frame::parse(f[2])?.merged(defaults.get(&etype).unwrap_or(&Frame::default()));
             let mut items = Vec::new();
             let mut head = HeadKind::Lit;
-            let mut participles = HashSet::new();
+            let mut participles = HashSet::default();
             for (i, raw) in f[1].split_whitespace().enumerate() {
                 let (raw, optional) = match raw.strip_suffix('?') {
                     Some(r) => (r, true),
@@ -312,7 +312,7 @@ impl Lexicon {
                             Some((a, p)) => (a, p),
                             None => (raw, ""),
                         };
-                        let mut forms = HashSet::new();
+                        let mut forms = HashSet::default();
                         for a in alts.split('|') {
                             match pos {
                                 "V" => {
@@ -397,7 +397,7 @@ impl Lexicon {
             });
         }
 
-        let mut cue_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut cue_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (ci, c) in cues.iter().enumerate() {
             for w in c.words.first().into_iter().flatten() {
                 cue_index.entry(w.clone()).or_default().push(ci);
@@ -524,7 +524,7 @@ mod tests {
 
     #[test]
     fn inflections() {
-        let irr = HashMap::new();
+        let irr = HashMap::default();
         let f = verb_forms("marry", &irr);
         assert!(f.all.contains(&"married".to_string()));
         assert!(f.all.contains(&"marries".to_string()));
