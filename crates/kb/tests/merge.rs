@@ -602,7 +602,13 @@ fn near_duplicates_found_by_lsh_and_counted_once() {
 /// knowledge base.
 #[test]
 fn random_analyses_never_panic() {
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    for seed in [1u64, 7, 42, 0x9E37_79B9_7F4A_7C15, 0xDEAD_BEEF] {
+        random_case(seed);
+    }
+}
+
+fn random_case(seed: u64) {
+    let mut x: u64 = seed;
     let mut r = |n: usize| {
         x ^= x << 13;
         x ^= x >> 7;
