@@ -703,7 +703,15 @@ impl<'a> Sent<'a> {
         let mut k = j;
         while k > 0 {
             k -= 1;
-            if self.is_verbish(k) || matches!(self.w[k].class, C::Be) {
+            // A verb-tagged word inside a noun phrase ("the Moscow show
+            // trials") is not the coordinated verb.
+            let in_np = k > 0
+                && self
+                    .w
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.class, C::Noun))
+                && matches!(self.w[k - 1].class, C::Det | C::Adj | C::Propn | C::Noun);
+            if (self.is_verbish(k) && !in_np) || matches!(self.w[k].class, C::Be) {
                 let passive = self.is_passive_at(k);
                 let (s, inherited) = self.subject_of(k, depth + 1);
                 return (s, Some(inherited.unwrap_or(passive)));
