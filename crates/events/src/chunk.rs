@@ -560,7 +560,12 @@ impl<'a> Sent<'a> {
         if a >= b || b > self.len() {
             return Span::default();
         }
-        Span::new(self.w[a].span.start, self.w[b - 1].span.end)
+        // Built by hand: odd (unsorted) token input must not trip Span::new's debug assertion.
+        let start = self.w[a].span.start;
+        Span {
+            start,
+            end: self.w[b - 1].span.end.max(start),
+        }
     }
 
     pub fn np_span(&self, np: &Np) -> Span {
