@@ -33,6 +33,7 @@ pub(crate) enum Cl {
     TemporalSconj,
     Worknoun,
     Polity,
+    Bodynoun,
 }
 
 impl Cl {
@@ -58,6 +59,7 @@ impl Cl {
             "temporal_sconj" => Cl::TemporalSconj,
             "worknoun" => Cl::Worknoun,
             "polity" => Cl::Polity,
+            "bodynoun" => Cl::Bodynoun,
             _ => return None,
         })
     }

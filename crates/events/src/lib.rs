@@ -106,6 +106,7 @@ impl Extractor {
             }
         }
         let mut drafts: Vec<Draft> = Vec::new();
+        let mut last_victim: Option<RoleFiller> = None;
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
                 s.region
@@ -150,6 +151,7 @@ impl Extractor {
                 matches: Vec::new(),
                 age,
                 sentence_span: s.span,
+                last_victim: last_victim.clone(),
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
@@ -160,8 +162,18 @@ impl Extractor {
                 .filter(|m| !consumed.iter().any(|&(a, b)| m.a < b && a < m.b))
                 .collect();
             ctx.matches = matches.clone();
+            let before = drafts.len();
             for m in &matches {
                 drafts.extend(self.build(&ctx, m));
+            }
+            for d in &drafts[before..] {
+                let victim = matches!(
+                    d.ev.etype,
+                    Some(EventType::Death | EventType::Killing | EventType::Execution)
+                ) && d.ev.factuality == Factuality::Asserted;
+                if victim {
+                    last_victim = d.ev.fillers(Role::Subject).next().cloned();
+                }
             }
         }
         self.settle_times(doc, ta, drafts)
@@ -574,6 +586,57 @@ impl Extractor {
             }
             if frame.passive_only && !passive {
                 return vec![];
+            }
+            if frame.require.iter().any(|r| r == "body") {
+                // "found the body", "his body was found": whose body?
+                let body = if passive {
+                    subj.first().and_then(|np| sent.np_right(np.a))
+                } else {
+                    let mut k = m.b;
+                    while k < sent.len() && sent.w[k].class == C::Adv {
+                        k += 1;
+                    }
+                    sent.np_right(k)
+                };
+                let Some(body) = body.filter(|np| self.lex.is(Cl::Bodynoun, &np.head)) else {
+                    return vec![];
+                };
+                let owner = match &body.possessor {
+                    Some(p) => self.filler(ctx, p, Role::Subject),
+                    None => ctx.last_victim.clone(),
+                };
+                let Some(mut owner) = owner else {
+                    return vec![];
+                };
+                owner.role = Some(Role::Subject);
+                owner.span = sent.np_span(&body);
+                roles.push((Role::Subject, owner));
+                after = after.max(body.b);
+                if !passive {
+                    if let Some(r) = frame.slot("subj") {
+                        push(&mut roles, self.fillers(ctx, &subj, r));
+                    }
+                }
+                // The body phrase is read; what follows are its circumstances.
+                let t = self.clause_time(ctx, h, clause_a, clause_b, etype);
+                let factuality = self.factuality(sent, h, clause_a, true);
+                let trigger = sent.span(m.a, m.b);
+                for (p, nps) in self.pps(sent, after, clause_b.max(after + 1), false) {
+                    if let Some(r) = frame.slot(&p).filter(|r| *r == Role::Place) {
+                        push(&mut roles, self.fillers(ctx, &nps, r));
+                    }
+                }
+                return self.emit(
+                    ctx,
+                    etype,
+                    trigger,
+                    roles,
+                    t,
+                    factuality,
+                    trig.weight,
+                    m.a,
+                    m.b,
+                );
             }
             let gsubj_role = if passive {
                 frame.slot("obj")
@@ -1484,6 +1547,9 @@ struct SentCtx<'a> {
     matches: Vec<Match>,
     age: Option<u32>,
     sentence_span: Span,
+    /// The subject of the document's last asserted death, killing or
+    /// execution (for "the body" without a possessor).
+    last_victim: Option<RoleFiller>,
 }
 
 #[cfg(test)]

@@ -720,3 +720,16 @@ fn scrambled_analyses_never_panic() {
         let _ = ex.extract(&doc, &ta, &tx);
     }
 }
+
+#[test]
+fn finding_the_body_is_the_discovery_of_the_last_victim() {
+    let f = fixture(
+        "Yusupov shot Rasputin in the chest. Divers pulled the frozen body out of the Malaya Nevka. Police found blood on the bridge.",
+        &[("Yusupov", P, "Felix Yusupov"), ("Rasputin", P, "Grigori Rasputin"), ("Malaya Nevka", L, "Malaya Nevka")],
+        &[],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Discovery);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, d[0], Role::Subject), ["Grigori Rasputin"]);
+}
