@@ -3,7 +3,7 @@
 //! capitalisation), noun-phrase chunks, clause boundaries and the search for
 //! a verb's grammatical subject and object.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Cl, Lexicon};
 use annalist_model::{EntityType, Mention, MentionForm, Span, TextAnalysis};
 
 /// Word class of a token.
@@ -44,6 +44,14 @@ pub(crate) struct W<'a> {
     pub mention: Option<usize>,
     /// Token ends with a possessive `'s` glued to it ("Trotsky's").
     pub glued_poss: bool,
+    /// Its closed-class bits (`words.tsv`).
+    pub bits: u64,
+}
+
+impl W<'_> {
+    pub fn has(&self, c: Cl) -> bool {
+        self.bits & c.bit() != 0
+    }
 }
 
 /// A noun-phrase chunk: tokens `a..b` of the sentence.
@@ -110,9 +118,11 @@ impl<'a> Sent<'a> {
                 let glued_poss = text.len() > 2
                     && (lower.ends_with("'s") || lower.ends_with("’s"))
                     && text.chars().next().is_some_and(char::is_uppercase);
+                let bits = lex.bits(&lower);
                 W {
                     text,
                     lower,
+                    bits,
                     span: t.span,
                     class: C::Other,
                     mention,
@@ -125,12 +135,12 @@ impl<'a> Sent<'a> {
             let upos = toks[i].upos.as_str();
             let next_content = w.get(i + 1).is_some_and(|x| {
                 x.text.chars().next().is_some_and(char::is_alphanumeric)
-                    && !lex.is("prep", &x.lower)
-                    && !lex.is("conj", &x.lower)
-                    && !lex.is("aux", &x.lower)
+                    && !x.has(Cl::Prep)
+                    && !x.has(Cl::Conj)
+                    && !x.has(Cl::Aux)
             });
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
-            w[i].class = classify(lex, &w[i], upos, i == 0, prev, next_content);
+            w[i].class = classify(&w[i], upos, i == 0, prev, next_content);
         }
         let mut sent = Sent {
             w,
@@ -479,7 +489,7 @@ impl<'a> Sent<'a> {
         match w.class {
             C::Sconj | C::Rel => true,
             C::Punct => {
-                if self.lex.is("clausepunct", &w.lower) {
+                if w.has(Cl::Clausepunct) {
                     return true;
                 }
                 if w.lower == "," {
@@ -550,7 +560,12 @@ impl<'a> Sent<'a> {
         if a >= b || b > self.len() {
             return Span::default();
         }
-        Span::new(self.w[a].span.start, self.w[b - 1].span.end)
+        // Built by hand: odd (unsorted) token input must not trip Span::new's debug assertion.
+        let start = self.w[a].span.start;
+        Span {
+            start,
+            end: self.w[b - 1].span.end.max(start),
+        }
     }
 
     pub fn np_span(&self, np: &Np) -> Span {
@@ -575,7 +590,7 @@ impl<'a> Sent<'a> {
             }
             if w.lower == "to"
                 && j > 0
-                && (self.is_verbish(j - 1) || self.lex.is("entailing", &self.w[j - 1].lower))
+                && (self.is_verbish(j - 1) || self.w[j - 1].has(Cl::Entailing))
             {
                 // "was forced to flee": the subject of the governing verb.
                 j -= 1;
@@ -667,7 +682,7 @@ impl<'a> Sent<'a> {
                 let verbless = (k + 1..j).all(|i| {
                     !self.is_verbish(i) && !matches!(self.w[i].class, C::Be | C::Aux | C::Modal)
                 });
-                if self.lex.is("appos", &first.lower)
+                if first.has(Cl::Appos)
                     || matches!(first.class, C::Det | C::Poss)
                     // ", accused of forming …,": a participial modifier
                     || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
@@ -693,7 +708,15 @@ impl<'a> Sent<'a> {
         let mut k = j;
         while k > 0 {
             k -= 1;
-            if self.is_verbish(k) || matches!(self.w[k].class, C::Be) {
+            // A verb-tagged word inside a noun phrase ("the Moscow show
+            // trials") is not the coordinated verb.
+            let in_np = k > 0
+                && self
+                    .w
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.class, C::Noun))
+                && matches!(self.w[k - 1].class, C::Det | C::Adj | C::Propn | C::Noun);
+            if (self.is_verbish(k) && !in_np) || matches!(self.w[k].class, C::Be) {
                 let passive = self.is_passive_at(k);
                 let (s, inherited) = self.subject_of(k, depth + 1);
                 return (s, Some(inherited.unwrap_or(passive)));
@@ -800,14 +823,7 @@ impl<'a> Sent<'a> {
     }
 }
 
-fn classify(
-    lex: &Lexicon,
-    w: &W,
-    upos: &str,
-    first: bool,
-    prev: Option<C>,
-    next_content: bool,
-) -> C {
+fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool) -> C {
     let l = w.lower.as_str();
     if !w.text.chars().any(char::is_alphanumeric) {
         if is_apostrophe_s(l) {
@@ -818,16 +834,16 @@ fn classify(
     if is_apostrophe_s(l) {
         return C::PossMark;
     }
-    if lex.is("neg", l) || l.ends_with("n't") || l.ends_with("n’t") {
+    if w.has(Cl::Neg) || l.ends_with("n't") || l.ends_with("n’t") {
         return C::Neg;
     }
-    if lex.is("modal", l) {
+    if w.has(Cl::Modal) {
         return C::Modal;
     }
-    if lex.is("be", l) {
+    if w.has(Cl::Be) {
         return C::Be;
     }
-    if lex.is("aux", l) {
+    if w.has(Cl::Aux) {
         // "had" as a main verb ("had Trotsky murdered") stays an auxiliary here;
         // the trigger patterns handle the causative.
         return C::Aux;
@@ -835,7 +851,7 @@ fn classify(
     if l == "her" {
         return if next_content { C::Poss } else { C::Pron };
     }
-    if lex.is("poss", l) {
+    if w.has(Cl::Poss) {
         return C::Poss;
     }
     if l == "that" {
@@ -849,16 +865,16 @@ fn classify(
             },
         };
     }
-    if lex.is("rel", l) && matches!(l, "who" | "whom" | "which") {
+    if w.has(Cl::Rel) && matches!(l, "who" | "whom" | "which") {
         return C::Rel;
     }
-    if lex.is("pron", l) {
+    if w.has(Cl::Pron) {
         return C::Pron;
     }
-    if lex.is("det", l) {
+    if w.has(Cl::Det) {
         return C::Det;
     }
-    if lex.is("prep", l) {
+    if w.has(Cl::Prep) {
         if upos == "SCONJ" {
             return C::Sconj;
         }
@@ -867,13 +883,13 @@ fn classify(
     if l == "to" {
         return C::Prep;
     }
-    if lex.is("conj", l) {
+    if w.has(Cl::Conj) {
         return C::Conj;
     }
-    if lex.is("sconj", l) {
+    if w.has(Cl::Sconj) {
         return C::Sconj;
     }
-    if lex.is("adv", l) && upos != "NOUN" && upos != "PROPN" {
+    if w.has(Cl::Adv) && upos != "NOUN" && upos != "PROPN" {
         return C::Adv;
     }
     if l.chars().all(|c| c.is_ascii_digit()) {

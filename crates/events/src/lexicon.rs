@@ -2,13 +2,71 @@
 //! factuality cues, parsed once from the data files in `resources/events/`.
 
 use annalist_model::{EventType, Role};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const TRIGGERS: &str = include_str!("../../../resources/events/triggers.tsv");
 const TYPES: &str = include_str!("../../../resources/events/types.tsv");
 const WORDS: &str = include_str!("../../../resources/events/words.tsv");
 const IRREGULAR: &str = include_str!("../../../resources/events/verbs_irregular.tsv");
 const FACTUALITY: &str = include_str!("../../../resources/events/factuality.tsv");
+
+/// The closed word classes of `words.tsv` (one bit each).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cl {
+    Det,
+    Poss,
+    Pron,
+    Rel,
+    Prep,
+    Conj,
+    Sconj,
+    Aux,
+    Be,
+    Modal,
+    Neg,
+    Adv,
+    Clausepunct,
+    Proxy,
+    Placenoun,
+    Entailing,
+    Appos,
+    TemporalSconj,
+    Worknoun,
+    Polity,
+    Bodynoun,
+}
+
+impl Cl {
+    pub fn parse(s: &str) -> Option<Cl> {
+        Some(match s {
+            "det" => Cl::Det,
+            "poss" => Cl::Poss,
+            "pron" => Cl::Pron,
+            "rel" => Cl::Rel,
+            "prep" => Cl::Prep,
+            "conj" => Cl::Conj,
+            "sconj" => Cl::Sconj,
+            "aux" => Cl::Aux,
+            "be" => Cl::Be,
+            "modal" => Cl::Modal,
+            "neg" => Cl::Neg,
+            "adv" => Cl::Adv,
+            "clausepunct" => Cl::Clausepunct,
+            "proxy" => Cl::Proxy,
+            "placenoun" => Cl::Placenoun,
+            "entailing" => Cl::Entailing,
+            "appos" => Cl::Appos,
+            "temporal_sconj" => Cl::TemporalSconj,
+            "worknoun" => Cl::Worknoun,
+            "polity" => Cl::Polity,
+            "bodynoun" => Cl::Bodynoun,
+            _ => return None,
+        })
+    }
+    pub fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+}
 
 /// One element of a trigger pattern.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,13 +189,14 @@ pub(crate) struct Lexicon {
     pub triggers: Vec<Trigger>,
     /// First-token form → triggers starting with it.
     pub index: HashMap<String, Vec<usize>>,
-    /// Word → bit set of its classes in `class_names` (one hash per look-up).
+    /// Word → bit set of its [`Cl`] classes (one hash per look-up).
     pub classes: HashMap<String, u64>,
-    pub class_names: Vec<String>,
     /// Multiword prepositions: token sequence → canonical preposition.
     pub mwprep: Vec<(Vec<String>, String)>,
     pub numbers: HashMap<String, u32>,
     pub cues: Vec<Cue>,
+    /// A cue's first word → the cues starting with it.
+    pub cue_index: HashMap<String, Vec<usize>>,
 }
 
 impl Lexicon {
@@ -161,10 +220,9 @@ impl Lexicon {
                 .collect()
         }
 
-        let mut classes: HashMap<String, u64> = HashMap::new();
-        let mut class_names: Vec<String> = Vec::new();
+        let mut classes: HashMap<String, u64> = HashMap::default();
         let mut mwprep = Vec::new();
-        let mut numbers = HashMap::new();
+        let mut numbers = HashMap::default();
         for l in data_lines(words) {
             let (class, list) = l
                 .split_once('\t')
@@ -186,25 +244,17 @@ impl Lexicon {
                     }
                 }
                 _ => {
-                    let bit = match class_names.iter().position(|c| c == class) {
-                        Some(b) => b,
-                        None => {
-                            class_names.push(class.to_string());
-                            class_names.len() - 1
-                        }
-                    };
-                    if bit >= 64 {
-                        return Err(format!("too many word classes ({class})"));
-                    }
+                    let cl =
+                        Cl::parse(class).ok_or_else(|| format!("unknown word class {class}"))?;
                     for w in list.split_whitespace() {
-                        *classes.entry(w.to_string()).or_default() |= 1 << bit;
+                        *classes.entry(w.to_string()).or_default() |= cl.bit();
                     }
                 }
             }
         }
         mwprep.sort_by_key(|(p, _): &(Vec<String>, String)| std::cmp::Reverse(p.len()));
 
-        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::new();
+        let mut irr: HashMap<String, [Vec<String>; 4]> = HashMap::default();
         for l in data_lines(irregular) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 3 {
@@ -227,7 +277,7 @@ impl Lexicon {
             );
         }
 
-        let mut defaults: HashMap<EventType, Frame> = HashMap::new();
+        let mut defaults: HashMap<EventType, Frame> = HashMap::default();
         for l in data_lines(types) {
             let (t, fr) = l
                 .split_once('\t')
@@ -237,7 +287,7 @@ impl Lexicon {
         }
 
         let mut trigs = Vec::new();
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::default();
         for l in data_lines(triggers) {
             let f: Vec<&str> = l.split('\t').collect();
             if f.len() < 4 {
@@ -249,7 +299,7 @@ impl Lexicon {
                 Frame::parse(f[2])?.merged(defaults.get(&etype).unwrap_or(&Frame::default()));
             let mut items = Vec::new();
             let mut head = HeadKind::Lit;
-            let mut participles = HashSet::new();
+            let mut participles = HashSet::default();
             for (i, raw) in f[1].split_whitespace().enumerate() {
                 let (raw, optional) = match raw.strip_suffix('?') {
                     Some(r) => (r, true),
@@ -264,7 +314,7 @@ impl Lexicon {
                             Some((a, p)) => (a, p),
                             None => (raw, ""),
                         };
-                        let mut forms = HashSet::new();
+                        let mut forms = HashSet::default();
                         for a in alts.split('|') {
                             match pos {
                                 "V" => {
@@ -349,22 +399,30 @@ impl Lexicon {
             });
         }
 
+        let mut cue_index: HashMap<String, Vec<usize>> = HashMap::default();
+        for (ci, c) in cues.iter().enumerate() {
+            for w in c.words.first().into_iter().flatten() {
+                cue_index.entry(w.clone()).or_default().push(ci);
+            }
+        }
         Ok(Lexicon {
             triggers: trigs,
             index,
             classes,
-            class_names,
             mwprep,
             numbers,
             cues,
+            cue_index,
         })
     }
 
-    pub fn is(&self, class: &str, w: &str) -> bool {
-        let Some(bit) = self.class_names.iter().position(|c| c == class) else {
-            return false;
-        };
-        self.classes.get(w).is_some_and(|b| b & (1 << bit) != 0)
+    pub fn is(&self, class: Cl, w: &str) -> bool {
+        self.bits(w) & class.bit() != 0
+    }
+
+    /// The class bits of a lower-cased word.
+    pub fn bits(&self, w: &str) -> u64 {
+        self.classes.get(w).copied().unwrap_or(0)
     }
 }
 
@@ -462,13 +520,13 @@ mod tests {
         assert!(l.index.contains_key("dying"));
         assert!(l.index.contains_key("fled"));
         assert!(l.index.contains_key("assassinations"));
-        assert!(l.is("prep", "with"));
+        assert!(l.is(Cl::Prep, "with"));
         assert_eq!(l.numbers.get("eight"), Some(&8));
     }
 
     #[test]
     fn inflections() {
-        let irr = HashMap::new();
+        let irr = HashMap::default();
         let f = verb_forms("marry", &irr);
         assert!(f.all.contains(&"married".to_string()));
         assert!(f.all.contains(&"marries".to_string()));

@@ -17,7 +17,7 @@ use annalist_model::{
     RoleFiller, Span, TextAnalysis, Timex, TimexType,
 };
 use chunk::{Np, Sent, C};
-use lexicon::{CueScope, HeadKind, ItemKind, Lexicon};
+use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
 use std::collections::HashMap;
 
 /// The event-extraction stage.
@@ -106,6 +106,7 @@ impl Extractor {
             }
         }
         let mut drafts: Vec<Draft> = Vec::new();
+        let mut last_victim: Option<RoleFiller> = None;
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
                 s.region
@@ -150,6 +151,7 @@ impl Extractor {
                 matches: Vec::new(),
                 age,
                 sentence_span: s.span,
+                last_victim: last_victim.clone(),
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
@@ -160,8 +162,18 @@ impl Extractor {
                 .filter(|m| !consumed.iter().any(|&(a, b)| m.a < b && a < m.b))
                 .collect();
             ctx.matches = matches.clone();
+            let before = drafts.len();
             for m in &matches {
                 drafts.extend(self.build(&ctx, m));
+            }
+            for d in &drafts[before..] {
+                let victim = matches!(
+                    d.ev.etype,
+                    Some(EventType::Death | EventType::Killing | EventType::Execution)
+                ) && d.ev.factuality == Factuality::Asserted;
+                if victim {
+                    last_victim = d.ev.fillers(Role::Subject).next().cloned();
+                }
             }
         }
         self.settle_times(doc, ta, drafts)
@@ -310,7 +322,7 @@ impl Extractor {
     fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {
         let sent = ctx.sent;
         // "attacked his house" → him.
-        if matches!(role, Role::Subject) && self.lex.is("proxy", &np.head) {
+        if matches!(role, Role::Subject) && self.lex.is(Cl::Proxy, &np.head) {
             if let Some(p) = &np.possessor {
                 return self.filler(ctx, p, role);
             }
@@ -339,12 +351,12 @@ impl Extractor {
         let ok = match role {
             Role::Place | Role::Destination => match etype {
                 Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
-                None => !np.pronoun && (first_cap || self.lex.is("placenoun", &np.head)),
+                None => !np.pronoun && (first_cap || self.lex.is(Cl::Placenoun, &np.head)),
             },
             Role::Instrument => etype.is_none() && !np.pronoun,
             Role::Work => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => first_cap || self.lex.is("worknoun", &np.head),
+                None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
             },
             Role::Organization => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
@@ -575,6 +587,57 @@ impl Extractor {
             if frame.passive_only && !passive {
                 return vec![];
             }
+            if frame.require.iter().any(|r| r == "body") {
+                // "found the body", "his body was found": whose body?
+                let body = if passive {
+                    subj.first().and_then(|np| sent.np_right(np.a))
+                } else {
+                    let mut k = m.b;
+                    while k < sent.len() && sent.w[k].class == C::Adv {
+                        k += 1;
+                    }
+                    sent.np_right(k)
+                };
+                let Some(body) = body.filter(|np| self.lex.is(Cl::Bodynoun, &np.head)) else {
+                    return vec![];
+                };
+                let owner = match &body.possessor {
+                    Some(p) => self.filler(ctx, p, Role::Subject),
+                    None => ctx.last_victim.clone(),
+                };
+                let Some(mut owner) = owner else {
+                    return vec![];
+                };
+                owner.role = Some(Role::Subject);
+                owner.span = sent.np_span(&body);
+                roles.push((Role::Subject, owner));
+                after = after.max(body.b);
+                if !passive {
+                    if let Some(r) = frame.slot("subj") {
+                        push(&mut roles, self.fillers(ctx, &subj, r));
+                    }
+                }
+                // The body phrase is read; what follows are its circumstances.
+                let t = self.clause_time(ctx, h, clause_a, clause_b, etype);
+                let factuality = self.factuality(sent, h, clause_a, true);
+                let trigger = sent.span(m.a, m.b);
+                for (p, nps) in self.pps(sent, after, clause_b.max(after + 1), false) {
+                    if let Some(r) = frame.slot(&p).filter(|r| *r == Role::Place) {
+                        push(&mut roles, self.fillers(ctx, &nps, r));
+                    }
+                }
+                return self.emit(
+                    ctx,
+                    etype,
+                    trigger,
+                    roles,
+                    t,
+                    factuality,
+                    trig.weight,
+                    m.a,
+                    m.b,
+                );
+            }
             let gsubj_role = if passive {
                 frame.slot("obj")
             } else {
@@ -701,8 +764,8 @@ impl Extractor {
                 from_place |= nps.iter().any(|np| {
                     np.mention
                         .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
-                        || self.lex.is("placenoun", &np.head)
-                        || self.lex.is("polity", &np.head)
+                        || self.lex.is(Cl::Placenoun, &np.head)
+                        || self.lex.is(Cl::Polity, &np.head)
                 });
             }
             if let Some(r) = slot {
@@ -987,9 +1050,7 @@ impl Extractor {
         // the whole sentence.
         let temporal = |p: usize| {
             let (a, _) = sent.clause_of(p);
-            sent.w
-                .get(a)
-                .is_some_and(|w| self.lex.is("temporal_sconj", &w.lower))
+            sent.w.get(a).is_some_and(|w| w.has(Cl::TemporalSconj))
         };
         cand.iter()
             .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
@@ -1059,24 +1120,33 @@ impl Extractor {
         }
         let mut found: Vec<Factuality> = Vec::new();
         let start = sent.w.iter().position(|w| w.class != C::Punct).unwrap_or(0);
-        for cue in &self.lex.cues {
-            let n = cue.words.len();
-            let at = |i: usize| {
-                cue.words
-                    .iter()
-                    .enumerate()
-                    .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+        // Only cues whose first word occurs before the trigger are tried.
+        let lo_before = clause_a.max(h.saturating_sub(6));
+        for i in 0..h.min(sent.len()) {
+            let Some(ids) = self.lex.cue_index.get(&sent.w[i].lower) else {
+                continue;
             };
-            let hit = match cue.scope {
-                CueScope::Start => at(start),
-                CueScope::Sentence => (0..h).any(|i| i + n <= h && at(i)),
-                CueScope::Before => {
-                    let lo = clause_a.max(h.saturating_sub(6));
-                    (lo..h).any(|i| i + n <= h && at(i))
+            for &ci in ids {
+                let cue = &self.lex.cues[ci];
+                let n = cue.words.len();
+                if i + n > h {
+                    continue;
                 }
-            };
-            if hit {
-                found.push(cue.category);
+                let ok = match cue.scope {
+                    CueScope::Start => i == start,
+                    CueScope::Sentence => true,
+                    CueScope::Before => i >= lo_before,
+                };
+                if ok
+                    && cue
+                        .words
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+                {
+                    found.push(cue.category);
+                }
             }
         }
         // Negation glued to the auxiliary ("wasn't", "didn't").
@@ -1090,7 +1160,7 @@ impl Extractor {
                 .checked_sub(2)
                 .map(|k| sent.w[k].lower.as_str())
                 .unwrap_or("");
-            if !self.lex.is("entailing", gov) {
+            if !self.lex.is(Cl::Entailing, gov) {
                 found.push(Factuality::Hypothetical);
             }
         }
@@ -1477,6 +1547,9 @@ struct SentCtx<'a> {
     matches: Vec<Match>,
     age: Option<u32>,
     sentence_span: Span,
+    /// The subject of the document's last asserted death, killing or
+    /// execution (for "the body" without a possessor).
+    last_victim: Option<RoleFiller>,
 }
 
 #[cfg(test)]

@@ -641,3 +641,95 @@ fn unresolved_they_takes_the_last_pair_of_names() {
         );
     }
 }
+
+#[test]
+fn scrambled_analyses_never_panic() {
+    // Tokens out of order, overlapping mentions with bad sentence indices,
+    // sentences whose token ranges run past the end, timexes off any boundary.
+    let text = "Trotsky was killed by Mercader in 1940 — Ramón fled. Él murió?";
+    let ex = Extractor::new();
+    let mut seed: u64 = 0x9e3779b97f4a7c15;
+    let mut rnd = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % (n.max(1) as u64)) as usize
+    };
+    let base = tokenize(text);
+    for _ in 0..200 {
+        let mut tokens = base.clone();
+        for _ in 0..3 {
+            let (i, j) = (rnd(tokens.len()), rnd(tokens.len()));
+            tokens.swap(i, j);
+        }
+        let uposes = ["", "VERB", "NOUN", "PROPN", "ADP", "AUX", "PRON"];
+        for t in tokens.iter_mut() {
+            t.upos = uposes[rnd(uposes.len())].to_string();
+        }
+        let n = tokens.len();
+        let sentences = vec![
+            Sentence {
+                span: Span::new(0, 30),
+                tokens: (0, rnd(n + 5)),
+                ..Default::default()
+            },
+            Sentence {
+                span: Span::new(rnd(40), 80),
+                tokens: (rnd(n), n + rnd(3)),
+                region: RegionKind::Comment,
+                ..Default::default()
+            },
+        ];
+        let mentions = (0..rnd(6))
+            .map(|_| {
+                let a = rnd(text.len());
+                let b = a + rnd(12);
+                Mention {
+                    span: Span { start: a, end: b },
+                    entity: rnd(3),
+                    sentence: rnd(4),
+                    text: "x".into(),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        let ta = TextAnalysis {
+            tokens,
+            sentences,
+            mentions,
+            entities: vec![LocalEntity::default(); 2],
+        };
+        let tx: Vec<Timex> = (0..rnd(4))
+            .map(|_| {
+                let a = rnd(text.len());
+                Timex {
+                    span: Span {
+                        start: a,
+                        end: a + rnd(9),
+                    },
+                    value: ["1940", "P8Y", "PRESENT_REF", "XXXX-08"][rnd(4)].into(),
+                    rule: "age".into(),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        let doc = CleanDoc {
+            text: text.into(),
+            ..Default::default()
+        };
+        let _ = ex.extract(&doc, &ta, &tx);
+    }
+}
+
+#[test]
+fn finding_the_body_is_the_discovery_of_the_last_victim() {
+    let f = fixture(
+        "Yusupov shot Rasputin in the chest. Divers pulled the frozen body out of the Malaya Nevka. Police found blood on the bridge.",
+        &[("Yusupov", P, "Felix Yusupov"), ("Rasputin", P, "Grigori Rasputin"), ("Malaya Nevka", L, "Malaya Nevka")],
+        &[],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Discovery);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, d[0], Role::Subject), ["Grigori Rasputin"]);
+}

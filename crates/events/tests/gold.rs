@@ -290,5 +290,5 @@ fn per_document_recall_and_precision_on_gold() {
     );
 }
 
-const RECALL_FLOOR: f64 = 0.58;
-const PRECISION_FLOOR: f64 = 0.72;
+const RECALL_FLOOR: f64 = 0.60;
+const PRECISION_FLOOR: f64 = 0.74;

@@ -146,10 +146,26 @@ impl KbBuilder {
     /// Merges everything added into one knowledge base.
     pub fn finish(mut self) -> KnowledgeBase {
         // Canonical order; the same content twice is one source.
+        // Ids are content hashes; should two different analyses carry one
+        // id all the same, the tie is broken on their content, not on the
+        // order they came in.
         self.docs.sort_by(|a, b| {
+            let key = |d: &DocSummary| {
+                (
+                    d.source.meta.byte_len,
+                    d.sentences.len(),
+                    d.entities.len(),
+                    d.events.len(),
+                    d.sentences
+                        .iter()
+                        .map(|s| s.fingerprint)
+                        .fold(0u64, |h, f| h.rotate_left(5) ^ f),
+                )
+            };
             a.id()
                 .cmp(b.id())
                 .then_with(|| a.source.meta.file.cmp(&b.source.meta.file))
+                .then_with(|| key(a).cmp(&key(b)))
         });
         self.docs.dedup_by(|a, b| a.id() == b.id());
         build(&self.docs)

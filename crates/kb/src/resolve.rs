@@ -12,11 +12,12 @@
 //!    their documents share some other entity (two different Nikolaevs in
 //!    unrelated documents stay apart).
 //! 3. **Partial names** (persons): a cluster known only by one word joins
-//!    the one cluster whose full name has it as surname (or, failing that,
-//!    first name); when several fit, the one sharing most context, and never
-//!    one that the text stage kept apart in the same document (father and
-//!    son). Full names that differ only by a missing middle name
-//!    (patronymic) join too.
+//!    the cluster whose full name has it as surname when that is the only
+//!    candidate; when several fit, the one sharing strictly most context,
+//!    and never one that the text stage kept apart in the same document
+//!    (father and son). First names alone are not linked. Acronyms in
+//!    capitals join the one cluster with those initials ("ILO"). Full names
+//!    that differ only by a missing middle name (patronymic) join too.
 //! 4. **Misspellings**: names equal but for one word within a small edit
 //!    distance (Mercador / Mercader), merged only when the contexts agree.
 //!
@@ -116,10 +117,18 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 row.push(None);
                 continue;
             }
+            let foreign = if person {
+                foreign_of(le)
+            } else {
+                BTreeSet::new()
+            };
             let mut anchors = vec![main];
             for a in &le.aliases {
                 let k = NameKey::new(&a.alias, person);
-                if k.is_empty() || (k.len() == 1 && a.how == "partial") {
+                if k.is_empty()
+                    || (k.len() == 1 && a.how == "partial")
+                    || foreign.contains(&clean(&a.alias))
+                {
                     continue;
                 }
                 if !anchors.contains(&k) {
@@ -652,6 +661,47 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     }
 }
 
+/// Names of a person's local entity that name somebody else: same surname
+/// as its local name but another first name ("Maria Rasputin" inside
+/// "Grigori Rasputin": relatives share a surname), and the bare first
+/// names of those. The text stage sometimes merges relatives; these names
+/// are kept out of the entity's anchors and aliases.
+pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
+    let main = NameKey::new(local, true);
+    let mut out = BTreeSet::new();
+    let (Some(first), Some(sur)) = (main.first(), main.surname()) else {
+        return out;
+    };
+    let mut firsts = BTreeSet::new();
+    for n in names {
+        let k = NameKey::new(n, true);
+        if let (Some(f), Some(s)) = (k.first(), k.surname()) {
+            let initial = |a: &str, b: &str| a.chars().count() == 1 && b.starts_with(a);
+            if s == sur && f != first && !initial(f, first) && !initial(first, f) {
+                out.insert(clean(n));
+                firsts.insert(f.to_string());
+            }
+        }
+    }
+    for n in names {
+        let k = NameKey::new(n, true);
+        if k.len() == 1 && firsts.contains(&k.keys[0]) && k.keys[0] != first {
+            out.insert(clean(n));
+        }
+    }
+    out
+}
+
+fn foreign_of(le: &crate::merge::LocalSummary) -> BTreeSet<String> {
+    let names: Vec<&str> = le
+        .aliases
+        .iter()
+        .map(|a| a.alias.as_str())
+        .chain(le.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    foreign_names(&le.name, &names)
+}
+
 /// Every string obtained from `t` by deleting up to `d` chars (and `t`).
 fn deletions(t: &str, d: usize) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -803,8 +853,16 @@ fn build_entity(
         let d = &docs[nodes[i].doc];
         let le = &d.entities[nodes[i].local];
         let src = d.id().to_string();
+        let foreign = if person {
+            foreign_of(le)
+        } else {
+            BTreeSet::new()
+        };
         for a in &le.aliases {
             let alias = clean(&a.alias);
+            if foreign.contains(&alias) {
+                continue;
+            }
             let (start, end) = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             let how = if a.how.is_empty() || a.how == "surface" {
                 how_of(&alias, i, None).to_string()
@@ -840,10 +898,10 @@ fn build_entity(
                             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 }
             };
-            if !keep {
+            let alias = clean(&m.text);
+            if !keep || foreign.contains(&alias) {
                 continue;
             }
-            let alias = clean(&m.text);
             let how = how_of(&alias, i, Some(m.form)).to_string();
             offer(
                 EntityAlias {
@@ -899,4 +957,28 @@ fn build_entity(
         total,
         members.to_vec(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relatives_are_foreign_names() {
+        let f = foreign_names(
+            "Grigori Rasputin",
+            &[
+                "Rasputin",
+                "Maria Rasputin",
+                "Maria",
+                "G. Rasputin",
+                "Grigori Yefimovich Rasputin",
+            ],
+        );
+        assert_eq!(
+            f,
+            BTreeSet::from(["Maria Rasputin".to_string(), "Maria".to_string()])
+        );
+        assert!(foreign_names("Stalin", &["Joseph Stalin"]).is_empty());
+    }
 }

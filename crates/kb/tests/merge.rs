@@ -596,3 +596,132 @@ fn near_duplicates_found_by_lsh_and_counted_once() {
     assert_eq!(attack.sources.len(), 3);
     assert_eq!(attack.independent_sources, 2);
 }
+
+/// Random, often inconsistent analyses (indices out of range, odd strings,
+/// odd time values) never panic and still give a sound, order-independent
+/// knowledge base.
+#[test]
+fn random_analyses_never_panic() {
+    for seed in [1u64, 7, 42, 0x9E37_79B9_7F4A_7C15, 0xDEAD_BEEF] {
+        random_case(seed);
+    }
+}
+
+fn random_case(seed: u64) {
+    let mut x: u64 = seed;
+    let mut r = |n: usize| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n.max(1) as u64) as usize
+    };
+    let words = [
+        "Leon",
+        "Trotsky",
+        "Ramón",
+        "",
+        " ",
+        "ß",
+        "II",
+        "the",
+        "Тро́цкий",
+        "ILO",
+        "s",
+        "Mercador",
+        "Mercader",
+        "'",
+        "von",
+    ];
+    let values = [
+        "1940",
+        "1940-08-21",
+        "BC0044-03-15",
+        "XXXX-08",
+        "P2Y",
+        "",
+        "1936",
+        "1937-01",
+        "194X",
+        "abc",
+        "1940-02-30",
+    ];
+    let mut docs = Vec::new();
+    for d in 0..12 {
+        let mut a = DocAnalysis {
+            meta: SourceMeta {
+                id: format!("r{d:02}"), // ids are content hashes: distinct docs, distinct ids
+                quality: r(100) as f32 / 100.0,
+                spam: r(4) == 0,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        for s in 0..r(6) {
+            a.sentences.push(Sentence {
+                span: Span::new(s * 10, s * 10 + r(12)),
+                fingerprint: r(5) as u64,
+                simhash: r(3) as u64,
+                ..Default::default()
+            });
+        }
+        for _ in 0..r(8) {
+            let name: Vec<&str> = (0..r(4)).map(|_| words[r(words.len())]).collect();
+            let t = EntityType::ALL[r(EntityType::ALL.len())];
+            a.entities.push(LocalEntity {
+                etype: t,
+                name: name.join(" "),
+                aliases: vec![AliasEvidence {
+                    alias: words[r(words.len())].into(),
+                    how: ["partial", "byname", "", "acronym"][r(4)].into(),
+                    span: None,
+                }],
+                mentions: (0..r(4)).map(|_| r(10)).collect(),
+                gender: [None, Some("male".to_string()), Some("female".to_string())][r(3)].clone(),
+            });
+        }
+        for _ in 0..r(10) {
+            a.mentions.push(Mention {
+                span: Span::new(r(50), 60),
+                text: words[r(words.len())].into(),
+                entity: r(10),
+                sentence: r(6),
+                ..Default::default()
+            });
+        }
+        for _ in 0..r(8) {
+            let roles = (0..r(4))
+                .map(|_| RoleFiller {
+                    role: Some(Role::ALL[r(Role::ALL.len())]),
+                    entity: [None, Some(r(10))][r(2)],
+                    text: words[r(words.len())].into(),
+                    span: Span::default(),
+                })
+                .collect();
+            a.events.push(EventMention {
+                etype: EventType::ALL.get(r(EventType::ALL.len() + 2)).copied(),
+                evidence: Span::new(r(60), 70),
+                roles,
+                time: (r(3) > 0).then(|| EventTime {
+                    value: values[r(values.len())].into(),
+                    inferred: r(2) == 0,
+                    ..Default::default()
+                }),
+                confidence: r(100) as f32 / 100.0,
+                ..Default::default()
+            });
+        }
+        docs.push(a);
+    }
+    let kb = merge(docs.clone());
+    check_ids(&kb);
+    docs.reverse();
+    let (a, b) = (
+        serde_json::to_string_pretty(&kb).unwrap(),
+        serde_json::to_string_pretty(&merge(docs)).unwrap(),
+    );
+    if a != b {
+        let _ = std::fs::write("/tmp/kb_a.json", &a);
+        let _ = std::fs::write("/tmp/kb_b.json", &b);
+    }
+    assert!(a == b, "order changed the knowledge base");
+}

@@ -32,6 +32,8 @@ pub struct MentionLexicon {
     pub alias_cues: Vec<(Vec<String>, String)>,
     pub descriptions: HashSet<String>,
     pub surname_gender: Vec<(String, String)>,
+    /// Collective nouns after a capitalised word; true when part of the name.
+    pub group_nouns: HashMap<String, bool>,
 }
 
 impl MentionLexicon {
@@ -58,6 +60,12 @@ impl MentionLexicon {
             work_first: set(include_str!("../../../resources/text/work_first.txt")),
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
+            group_nouns: data_lines(include_str!("../../../resources/text/group_nouns.tsv"))
+                .filter_map(|l| {
+                    let mut it = l.split('\t');
+                    Some((it.next()?.to_string(), it.next()?.trim() == "yes"))
+                })
+                .collect(),
             surname_gender: data_lines(include_str!("../../../resources/text/surname_gender.tsv"))
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -164,7 +172,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
     let an = cx.an;
     let mut taken = vec![false; b.saturating_sub(a)];
     let push = |out: &mut Vec<Cand>, taken: &mut Vec<bool>, c: Cand| {
-        if c.b <= c.a || (c.ta..c.b).any(|k| taken[k - a]) {
+        if c.b <= c.a || c.b > b || c.ta < a || (c.ta..c.b).any(|k| taken[k - a]) {
             return;
         }
         for k in c.ta..c.b {
@@ -567,6 +575,23 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return mk(EntityType::Organization);
     }
     // groups: Bolsheviks, Stalinists, Freikorps
+    if n == 1 && b < cx.toks.len() {
+        if let Some(&part) = an.ml.group_nouns.get(cx.w(b).to_string().as_str()) {
+            if part && !names.demonyms.contains(first) {
+                return Some(Cand {
+                    b: b + 1,
+                    ..mk(EntityType::Group)?
+                });
+            }
+            if !part
+                && (names.demonyms.contains(first)
+                    || first.ends_with("ist")
+                    || cx.upos(a) == "PROPN")
+            {
+                return mk(EntityType::Group);
+            }
+        }
+    }
     if n == 1 {
         let is_group = names.groups.contains(first)
             || first

@@ -254,3 +254,11 @@ fn cached_tagging_matches_plain_tagging() {
         assert_eq!(ner, an().ner_tags(&words, pos.clone()));
     }
 }
+
+#[test]
+fn group_nouns_at_sentence_end_do_not_panic() {
+    let d = doc("They joined the Axis\n\npowers later. The tiny Trotskyist group met. Axis powers");
+    let ta = an().analyze(&d);
+    assert!(ta.mentions.iter().any(|m| m.text == "Trotskyist"));
+    assert!(ta.mentions.iter().any(|m| m.text == "Axis powers"));
+}

@@ -60,13 +60,14 @@ fn main() {
                     match sys.iter().find(|s| s.span.overlaps(g.span)) {
                         None => println!("MISS\t{}\t{}\t{}", g.text, g.value, f.display()),
                         Some(s) if !score::same_value(&s.value, &g.value) => println!(
-                            "VAL\t{}\t{}\tsys:{}\t{}\t{}\t{}",
+                            "VAL\t{}\t{}\tsys:{}\t{}\t{}\t{}\t{}",
                             g.text,
                             g.value,
                             s.text,
                             s.value,
                             s.rule,
-                            f.display()
+                            f.display(),
+                            s.anchor.as_deref().unwrap_or("")
                         ),
                         _ => {}
                     }
