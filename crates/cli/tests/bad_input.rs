@@ -96,3 +96,26 @@ fn missing_paths_and_databases_are_clear_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("/nonexistent/folder"));
 }
+
+#[test]
+fn build_reads_one_document_from_stdin() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stdin.db").display().to_string();
+    let mut child = std::process::Command::new(bin())
+        .args(["build", "--quiet", "--db", &db, "-"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Sergei Kirov was shot in Leningrad on 1 December 1934.\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let out = run(&["sources", "--json", "--db", &db]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v[0]["file"], "-");
+    assert_eq!(v[0]["byte_len"], 55);
+}

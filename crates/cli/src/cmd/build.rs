@@ -1,9 +1,10 @@
 //! `annalist build`: read inputs, analyse each document, merge, store.
 
 use super::common::{exit, DEFAULT_DB};
+use annalist_ingest::read::ReadOptions;
 use annalist_ingest::{InputProblem, RawDoc};
 use annalist_kb::KbBuilder;
-use annalist_model::{DocAnalysis, Format};
+use annalist_model::DocAnalysis;
 use annalist_pipeline::Pipeline;
 use annalist_store::{Stats, Store};
 use anyhow::Context;
@@ -123,23 +124,13 @@ fn collect_inputs(args: &BuildArgs) -> anyhow::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
-fn stdin_doc() -> anyhow::Result<RawDoc> {
+/// Reads one document (or a WARC stream) from stdin, named `-`.
+fn read_stdin(opts: &ReadOptions) -> anyhow::Result<annalist_ingest::ReadOutcome> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .read_to_end(&mut bytes)
         .context("reading stdin")?;
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_lowercase();
-    let format = if head.trim_start().starts_with('<') || head.contains("<html") {
-        Format::Html
-    } else {
-        Format::Text
-    };
-    Ok(RawDoc {
-        name: "-".into(),
-        bytes,
-        format,
-        ..Default::default()
-    })
+    Ok(annalist_ingest::read::read_bytes_with("-", bytes, opts))
 }
 
 /// Runs a build into `store`. Problems with single inputs are collected,
@@ -185,9 +176,15 @@ pub fn build_into(
         ProgressBar::hidden()
     };
     let mut seen: BTreeSet<String> = BTreeSet::new();
+    let read_opts = ReadOptions {
+        max_record_bytes: opts.max_doc_bytes as u64,
+        ..ReadOptions::default()
+    };
     let mut pending: Vec<RawDoc> = Vec::new();
     if stdin {
-        pending.push(stdin_doc()?);
+        let o = read_stdin(&read_opts)?;
+        report.problems.extend(o.problems);
+        pending.extend(o.docs);
         bar.inc(1);
     }
     let mut chunks = files.chunks(BATCH).peekable();
@@ -196,7 +193,7 @@ pub fn build_into(
         if let Some(chunk) = chunk {
             let outcomes: Vec<_> = chunk
                 .par_iter()
-                .map(|(p, root)| annalist_ingest::read_path(p, root))
+                .map(|(p, root)| annalist_ingest::read::read_path_with(p, root, &read_opts))
                 .collect();
             for o in outcomes {
                 report.problems.extend(o.problems);
