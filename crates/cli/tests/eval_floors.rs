@@ -21,8 +21,8 @@ const FLOORS: &[(&str, f64)] = &[
     ("one_cluster", 0.42),
     ("purity", 0.96),
     ("misspellings_merged", 0.5),
-    ("event_precision", 0.71),
-    ("event_recall", 0.72),
+    ("event_precision", 0.76),
+    ("event_recall", 0.74),
     ("conflict_recall", 0.2),
 ];
 

@@ -1153,9 +1153,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
         if let Some(h) = cur
             .iter()
-            .rev()
             .find(|h| strict(h.0))
-            .or_else(|| cur.iter().rev().find(|h| compatible(h.0)))
+            .or_else(|| cur.iter().find(|h| compatible(h.0)))
         {
             pick = Some(h.0);
         }
@@ -1181,6 +1180,9 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
         if let Some(k) = pick {
             assign.insert(i, k);
+            if c.form == MentionForm::Pronoun {
+                history.push((k, c.sentence, c.a));
+            }
             if comp_gender[k].is_none() {
                 if let Some(g) = &g {
                     comp_gender[k] = Some(g.clone());
