@@ -21,7 +21,7 @@ use annalist_model::{CleanDoc, RegionKind, Sentence, Span, TextAnalysis, Token};
 use lexicon::{data_lines, gunzip, TokLexicon};
 use perceptron::Model;
 use rustc_hash::FxHashMap as HashMap;
-use tagger::{NameLexicon, NerContext};
+use tagger::NameLexicon;
 use tokenize::RawTok;
 
 /// The language-analysis stage.
@@ -34,6 +34,20 @@ pub struct Analyzer {
     ner: Model,
     tagdict: tagger::TagDict,
     lemmas: HashMap<String, String>,
+    /// Identity of this analyzer's models for the thread's word cache.
+    id: u64,
+}
+
+/// Word types cached per thread before the cache is emptied (≈ 0.7 KB each).
+const WORD_CACHE_LIMIT: usize = 1 << 15;
+
+thread_local! {
+    /// Each thread's word-type cache ([`tagger::DocCache`]) with the id of
+    /// the analyzer that filled it. Its entries are pure functions of the
+    /// models and the word (exact integer partial scores), so tags never
+    /// depend on what was analysed before; it only saves the model look-ups
+    /// of word types already seen, across documents.
+    static WORD_CACHE: std::cell::RefCell<(u64, tagger::DocCache)> = Default::default();
 }
 
 impl Default for Analyzer {
@@ -76,7 +90,24 @@ impl Analyzer {
                 "../../../resources/models/ner.apm.gz"
             ))),
             lemmas,
+            id: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
+    }
+
+    /// Runs `f` with this thread's word cache (a fresh one when it is in use).
+    fn with_word_cache<R>(&self, f: impl FnOnce(&mut tagger::DocCache) -> R) -> R {
+        WORD_CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut g) => {
+                if g.0 != self.id || g.1.len() > WORD_CACHE_LIMIT {
+                    *g = (self.id, tagger::DocCache::default());
+                }
+                f(&mut g.1)
+            }
+            Err(_) => f(&mut tagger::DocCache::default()),
+        })
     }
 
     /// Tokens and sentences of `text`, one segment per region (regions are
@@ -130,21 +161,44 @@ impl Analyzer {
         (toks, sents)
     }
 
+    fn taggers(&self) -> tagger::Taggers<'_> {
+        tagger::Taggers {
+            pos: &self.pos,
+            dict: Some(&self.tagdict),
+            ner: &self.ner,
+            lx: &self.names,
+        }
+    }
+
     /// UPOS tags (model class names) of one sentence's words.
     pub fn pos_tags(&self, words: &[&str]) -> Vec<&str> {
-        tagger::tag_pos_dict(&self.pos, Some(&self.tagdict), words)
+        self.pos_tags_cached(&mut tagger::DocCache::default(), words)
+    }
+
+    /// UPOS tags with a per-document cache (same tags as
+    /// [`Analyzer::pos_tags`], faster over a whole document).
+    pub fn pos_tags_cached(&self, cache: &mut tagger::PosCache, words: &[&str]) -> Vec<&str> {
+        let m = self.taggers();
+        let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
+        cache
+            .tag_pos(&m, &ids)
             .into_iter()
             .map(|t| self.pos.classes[t].as_str())
             .collect()
     }
 
-    /// UPOS tags with a per-document cache of word scores (same tags as
-    /// [`Analyzer::pos_tags`], faster over a whole document).
-    pub fn pos_tags_cached(&self, cache: &mut tagger::PosCache, words: &[&str]) -> Vec<&str> {
-        tagger::tag_pos_cached(&self.pos, Some(&self.tagdict), cache, words)
-            .into_iter()
-            .map(|t| self.pos.classes[t].as_str())
-            .collect()
+    /// Type ids, UPOS and BIO class indexes of one sentence.
+    fn tag_ids(
+        &self,
+        cache: &mut tagger::DocCache,
+        words: &[&str],
+    ) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
+        let m = self.taggers();
+        let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
+        let pos = cache.tag_pos(&m, &ids);
+        let place = cache.place_codes(&m, words, &ids);
+        let ner = cache.tag_ner(&m, &ids, &tagger::pos_ids(&pos), &place);
+        (ids, pos, ner)
     }
 
     /// UPOS and BIO entity tags of one sentence (what `analyze` runs), with a
@@ -154,24 +208,29 @@ impl Analyzer {
         cache: &mut tagger::DocCache,
         words: &[&'a str],
     ) -> (Vec<&'a str>, Vec<&'a str>) {
-        let prep = tagger::Prepared::new(words);
-        let pos: Vec<&str> =
-            tagger::tag_pos_prepared(&self.pos, Some(&self.tagdict), &mut cache.pos, &prep)
-                .into_iter()
+        let (_, pos, ner) = self.tag_ids(cache, words);
+        (
+            pos.into_iter()
                 .map(|t| self.pos.classes[t].as_str())
-                .collect();
-        let ctx = NerContext::with_prepared(prep, pos.clone(), &self.names);
-        let ner: Vec<&str> = tagger::tag_ner_cached(&self.ner, &ctx, &self.names, &mut cache.ner)
-            .into_iter()
-            .map(|t| self.ner.classes[t].as_str())
-            .collect();
-        (pos, ner)
+                .collect(),
+            ner.into_iter()
+                .map(|t| self.ner.classes[t].as_str())
+                .collect(),
+        )
     }
 
     /// BIO entity tags of one sentence given its UPOS tags.
     pub fn ner_tags<'a>(&'a self, words: &[&'a str], pos: Vec<&'a str>) -> Vec<&'a str> {
-        let ctx = NerContext::new(words, pos, &self.names);
-        tagger::tag_ner(&self.ner, &ctx)
+        let m = self.taggers();
+        let mut cache = tagger::DocCache::default();
+        let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
+        let pos: Vec<usize> = pos
+            .iter()
+            .map(|p| self.pos.class_id(p).unwrap_or(0))
+            .collect();
+        let place = cache.place_codes(&m, words, &ids);
+        cache
+            .tag_ner(&m, &ids, &tagger::pos_ids(&pos), &place)
             .into_iter()
             .map(|t| self.ner.classes[t].as_str())
             .collect()
@@ -278,26 +337,35 @@ impl Analyzer {
             })
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
-        let mut cache = tagger::DocCache::default();
-        for s in &splits {
-            let (a, b) = s.tokens;
-            let words: Vec<&str> = raw[a..b].iter().map(|t| t.span.slice(text)).collect();
-            let (pos, ner) = self.tag_sentence(&mut cache, &words);
-            for (k, tok) in tokens[a..b].iter_mut().enumerate() {
-                tok.upos = pos[k].to_string();
-                tok.ent = ner[k].to_string();
-                tok.lemma = self.lemma(words[k], pos[k]);
+        self.with_word_cache(|cache| {
+            // lemma per (word type, UPOS): computed once per document
+            let mut lemmas: HashMap<(u32, usize), String> = HashMap::default();
+            let mut words: Vec<&str> = Vec::new();
+            for s in &splits {
+                let (a, b) = s.tokens;
+                words.clear();
+                words.extend(raw[a..b].iter().map(|t| t.span.slice(text)));
+                let (ids, pos, ner) = self.tag_ids(cache, &words);
+                for (k, tok) in tokens[a..b].iter_mut().enumerate() {
+                    let upos = self.pos.classes[pos[k]].as_str();
+                    tok.upos = upos.to_string();
+                    tok.ent = self.ner.classes[ner[k]].to_string();
+                    tok.lemma = lemmas
+                        .entry((ids[k], pos[k]))
+                        .or_insert_with(|| self.lemma(words[k], upos))
+                        .clone();
+                }
+                let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
+                let (fingerprint, simhash) = fingerprints(&words);
+                sentences.push(Sentence {
+                    span,
+                    region: s.region,
+                    tokens: (a, b),
+                    fingerprint,
+                    simhash,
+                });
             }
-            let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
-            let (fingerprint, simhash) = fingerprints(&words);
-            sentences.push(Sentence {
-                span,
-                region: s.region,
-                tokens: (a, b),
-                fingerprint,
-                simhash,
-            });
-        }
+        });
         let (mentions, entities) = mentions::extract(self, text, &tokens, &sentences);
         TextAnalysis {
             tokens,

@@ -72,17 +72,31 @@ impl Hasher for IdHasher {
 }
 pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
+/// Feature key of a template and up to three 64-bit parts (word hashes from
+/// [`FHash`], or small ids such as tag numbers): a chain of bijective
+/// multiply-rotate steps finished with splitmix64, so building a feature
+/// costs a few multiplications and never touches a string.
+#[inline]
+pub fn feat(template: u16, a: u64, b: u64, c: u64) -> u64 {
+    #[inline]
+    fn step(h: u64, x: u64) -> u64 {
+        (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+    }
+    let h = step(step(step(0x51_7cc1_b727_220a ^ template as u64, a), b), c);
+    FHash(h).finish()
+}
+
 /// A trained model ready for scoring.
 ///
 /// Weights live in a flat open-addressing table (linear probing, load ≤ ½):
-/// `keys[slot]` holds the upper 32 bits of the feature hash (never 0) and
-/// `weights[slot * classes ..]` its row of i16 weights. Scoring touches one
-/// small key array and one weight row per feature, which keeps the tagger
-/// fast where a general hash map costs three cache misses per lookup.
+/// `slots[s]` holds the upper 32 bits of the feature hash (never 0) and the
+/// index of its row of i16 weights in `weights` (rows packed, one per stored
+/// feature). Scoring touches one small slot and one weight row per feature,
+/// where a general hash map costs three cache misses per lookup.
 #[derive(Debug, Default)]
 pub struct Model {
     pub classes: Vec<String>,
-    keys: Vec<u32>,
+    slots: Vec<(u32, u32)>,
     weights: Vec<i16>,
     mask: usize,
     scale: f32,
@@ -105,35 +119,87 @@ impl Model {
         self.classes.iter().position(|c| c == name)
     }
 
-    /// Sums the weights of `feats` into `scores` (length = class count).
+    /// Adds the integer weights of `feats` to `acc` (length = class count);
+    /// the score of a class is `acc × scale`. Integer sums are exact, so any
+    /// grouping of the features (cached partial sums) gives the same result.
+    ///
+    /// The table is larger than the CPU caches, so lookups are memory bound:
+    /// the home slots of a batch of features are loaded first (independent
+    /// loads, no branches: the CPU overlaps the misses), then probed, then
+    /// the rows are summed.
     #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+    pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
+        const B: usize = 16;
+        if self.slots.is_empty() {
+            return;
+        }
         let c = self.classes.len();
-        let mut acc = [0i32; 32];
-        let acc = &mut acc[..c.min(32)];
-        if !self.keys.is_empty() {
-            for &f in feats {
+        for chunk in feats.chunks(B) {
+            let mut home = [(0u32, 0u32); B];
+            for (h, &f) in home.iter_mut().zip(chunk) {
+                *h = self.slots[f as usize & self.mask];
+            }
+            let mut rows = [u32::MAX; B];
+            for ((r, h), &f) in rows.iter_mut().zip(&home).zip(chunk) {
                 let k = key32(f);
-                let mut slot = f as usize & self.mask;
-                loop {
-                    let kk = self.keys[slot];
-                    if kk == k {
-                        let row = &self.weights[slot * c..slot * c + c];
-                        for (a, w) in acc.iter_mut().zip(row) {
-                            *a += *w as i32;
+                if h.0 == k {
+                    *r = h.1;
+                } else if h.0 != 0 {
+                    // collision: probe on (rare)
+                    let mut slot = f as usize & self.mask;
+                    loop {
+                        slot = (slot + 1) & self.mask;
+                        let (kk, row) = self.slots[slot];
+                        if kk == k {
+                            *r = row;
+                            break;
                         }
-                        break;
+                        if kk == 0 {
+                            break;
+                        }
                     }
-                    if kk == 0 {
-                        break;
+                }
+            }
+            for &r in &rows[..chunk.len()] {
+                if r == u32::MAX {
+                    continue;
+                }
+                let at = r as usize * c;
+                if let Some(row) = self.weights.get(at..at + c) {
+                    for (a, w) in acc.iter_mut().zip(row) {
+                        *a += *w as i32;
                     }
-                    slot = (slot + 1) & self.mask;
                 }
             }
         }
+    }
+
+    /// Sums the weights of `feats` into `scores` (length = class count).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let mut acc = [0i32; 32];
+        let c = self.classes.len().min(32);
+        self.add_scores(feats, &mut acc[..c]);
         for (s, a) in scores.iter_mut().zip(acc.iter()) {
             *s = *a as f32 * self.scale;
         }
+    }
+
+    /// Best class of integer scores among `allowed` (all when None).
+    #[inline]
+    pub fn argmax_i32(acc: &[i32], allowed: Option<&[bool]>) -> usize {
+        let mut best = 0;
+        let mut bv = i32::MIN;
+        for (i, &s) in acc.iter().enumerate() {
+            if allowed.is_some_and(|a| !a[i]) {
+                continue;
+            }
+            if s > bv {
+                bv = s;
+                best = i;
+            }
+        }
+        best
     }
 
     /// Best class among `allowed` (all when None).
@@ -171,33 +237,37 @@ impl Model {
         }
         let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
         let nf = u32::from_le_bytes(r.take(4)?.try_into().ok()?) as usize;
-        if nc == 0 || nc > 32 {
+        // every stored feature takes at least 9 bytes: bounds a corrupt count
+        if nc == 0 || nc > 32 || nf > b.len().saturating_sub(r.p) / 9 {
             return None;
         }
         let size = (nf * 2).max(16).next_power_of_two();
         let mask = size - 1;
-        let mut keys = vec![0u32; size];
-        let mut weights = vec![0i16; size * nc];
-        for _ in 0..nf {
+        let mut slots = vec![(0u32, 0u32); size];
+        let mut weights = vec![0i16; nf * nc];
+        for row in 0..nf {
             let key = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
             let k = key32(key);
             let mut slot = key as usize & mask;
-            while keys[slot] != 0 && keys[slot] != k {
+            while slots[slot].0 != 0 && slots[slot].0 != k {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = k;
+            // a (rare) 32-bit key collision keeps the first row
+            if slots[slot].0 == 0 {
+                slots[slot] = (k, row as u32);
+            }
             let nnz = r.u8()? as usize;
             for _ in 0..nnz {
                 let c = r.u8()? as usize;
                 let w = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
                 if c < nc {
-                    weights[slot * nc + c] = w;
+                    weights[row * nc + c] = w;
                 }
             }
         }
         Some(Model {
             classes,
-            keys,
+            slots,
             weights,
             mask,
             scale,

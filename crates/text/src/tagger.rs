@@ -5,7 +5,7 @@
 //! analysis time, so a model always sees the features it was trained on.
 
 use crate::lexicon::{data_lines, gunzip};
-use crate::perceptron::{FHash, Model};
+use crate::perceptron::{feat, FHash, Model};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lexicons the entity tagger uses as features (and the mention stage as rules).
@@ -133,6 +133,12 @@ impl NameLexicon {
 /// Word shape: X upper, x lower, d digit, other chars as is; runs cut at 3.
 pub fn shape(w: &str) -> String {
     let mut s = String::with_capacity(8);
+    shape_into(w, &mut s);
+    s
+}
+
+fn shape_into(w: &str, s: &mut String) {
+    s.clear();
     let mut last = '\0';
     let mut run = 0;
     for c in w.chars() {
@@ -156,28 +162,32 @@ pub fn shape(w: &str) -> String {
         }
         s.push(k);
     }
-    s
 }
 
 /// Normalized form for word-identity features.
 pub fn norm(w: &str) -> String {
+    let mut s = String::with_capacity(w.len());
+    norm_into(w, &mut s);
+    s
+}
+
+fn norm_into(w: &str, s: &mut String) {
+    s.clear();
     let first = w.chars().next().unwrap_or(' ');
     if first.is_ascii_digit() {
-        if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
-            return "!YEAR".into();
-        }
-        return "!DIGITS".into();
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        s.push_str(if year { "!YEAR" } else { "!DIGITS" });
+        return;
     }
-    let mut s = String::with_capacity(w.len());
     for c in w.chars() {
         match c {
             '’' | '‘' => s.push('\''),
             '“' | '”' | '«' | '»' | '„' => s.push('"'),
             '—' | '–' | '―' => s.push('-'),
+            c if c.is_ascii() => s.push(c.to_ascii_lowercase()),
             _ => s.extend(c.to_lowercase()),
         }
     }
-    s
 }
 
 fn suffix(s: &str, n: usize) -> &str {
@@ -198,79 +208,372 @@ fn prefix(s: &str, n: usize) -> &str {
     }
 }
 
-/// Per-sentence precomputed word views.
-pub struct Prepared<'a> {
-    pub words: Vec<&'a str>,
-    pub norms: Vec<String>,
-    pub shapes: Vec<String>,
+/// Hash of one string view of a word.
+#[inline]
+fn hs(s: &str) -> u64 {
+    FHash::new(0).str(s).finish()
 }
 
-impl<'a> Prepared<'a> {
-    pub fn new(words: &[&'a str]) -> Self {
-        Prepared {
-            words: words.to_vec(),
-            norms: words.iter().map(|w| norm(w)).collect(),
-            shapes: words.iter().map(|w| shape(w)).collect(),
+/// Lexicon classes of [`lex_code`], by id (the last two are the sentence
+/// boundaries).
+pub const LEX_CODES: [&str; 10] = [
+    "-",
+    "title",
+    "given",
+    "particle",
+    "orghead",
+    "eventhead",
+    "demonym",
+    "group",
+    "<s>",
+    "</s>",
+];
+
+/// Tag id of "no tag" in [`WordInfo::dict`].
+pub const NO_TAG: u8 = u8::MAX;
+
+/// One word type's views as the feature templates read them: hashes of the
+/// raw form, the normalized form ([`norm`]), its shape and affixes, plus
+/// the lexicon class. Computed once per word type (per document at analysis
+/// time), so no feature ever re-reads a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordInfo {
+    pub raw: u64,
+    pub norm: u64,
+    pub shape: u64,
+    pub suf2: u64,
+    pub suf3: u64,
+    pub suf4: u64,
+    pub pre1: u64,
+    pub pre3: u64,
+    /// Index in [`LEX_CODES`].
+    pub lex: u8,
+    /// Starts with an upper-case letter.
+    pub upper: bool,
+    /// Starts with an ASCII digit.
+    pub digit: bool,
+    /// Tag-dictionary class of the word ([`NO_TAG`] when none).
+    pub dict: u8,
+}
+
+impl WordInfo {
+    /// The views of `w`; `dict` is the POS tag dictionary (None in training).
+    pub fn new(w: &str, lx: &NameLexicon, dict: Option<&TagDict>) -> Self {
+        let mut n = String::new();
+        let mut sh = String::new();
+        Self::with_buffers(w, lx, dict, &mut n, &mut sh)
+    }
+
+    /// [`WordInfo::new`] writing the normalized form and the shape into the
+    /// given buffers (reused across words).
+    pub fn with_buffers(
+        w: &str,
+        lx: &NameLexicon,
+        dict: Option<&TagDict>,
+        n: &mut String,
+        sh: &mut String,
+    ) -> Self {
+        norm_into(w, n);
+        shape_into(w, sh);
+        let first = w.chars().next().unwrap_or(' ');
+        WordInfo {
+            raw: hs(w),
+            norm: hs(n),
+            shape: hs(sh),
+            suf2: hs(suffix(n, 2)),
+            suf3: hs(suffix(n, 3)),
+            suf4: hs(suffix(n, 4)),
+            pre1: hs(prefix(n, 1)),
+            pre3: hs(prefix(n, 3)),
+            lex: lex_id(lx, w),
+            upper: first.is_uppercase(),
+            digit: first.is_ascii_digit(),
+            dict: dict
+                .and_then(|d| d.get(w))
+                .map_or(NO_TAG, |&t| t.min(NO_TAG as usize - 1) as u8),
         }
     }
-    fn n(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
+
+    /// The pseudo word before the sentence start (`end` false) or after its end.
+    pub fn boundary(end: bool) -> Self {
+        let h = if end {
+            0x2f73_3e00_0000_0001
         } else {
-            self.norms
-                .get(i as usize)
-                .map(String::as_str)
-                .unwrap_or("</s>")
-        }
-    }
-    fn sh(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            self.shapes
-                .get(i as usize)
-                .map(String::as_str)
-                .unwrap_or("</s>")
+            0x3c73_3e00_0000_0002
+        };
+        WordInfo {
+            raw: h,
+            norm: h,
+            shape: h,
+            suf2: h,
+            suf3: h,
+            suf4: h,
+            pre1: h,
+            pre3: h,
+            lex: 8 + end as u8,
+            upper: false,
+            digit: false,
+            dict: NO_TAG,
         }
     }
 }
 
-/// POS features of word `i` given the two previous tags.
-pub fn pos_features(p: &Prepared, i: usize, t1: &str, t2: &str, out: &mut Vec<u64>) {
+/// Roles a word plays around the tagged position: itself, one or two words
+/// before, one or two after.
+pub const CUR: usize = 0;
+pub const PREV1: usize = 1;
+pub const PREV2: usize = 2;
+pub const NEXT1: usize = 3;
+pub const NEXT2: usize = 4;
+pub const ROLES: usize = 5;
+const ROLE_OFFSET: [isize; ROLES] = [0, -1, -2, 1, 2];
+
+/// The word in `role` around position `i` (boundary pseudo words outside).
+fn at<'w>(s: &'w [WordInfo], i: usize, role: usize, bounds: &'w [WordInfo; 2]) -> &'w WordInfo {
+    let j = i as isize + ROLE_OFFSET[role];
+    if j < 0 {
+        &bounds[0]
+    } else {
+        s.get(j as usize).unwrap_or(&bounds[1])
+    }
+}
+
+// ---- feature templates ----------------------------------------------------
+//
+// Each tagger's features come in three groups, each defined once and used
+// both by training (all groups concatenated: `pos_features`,
+// `ner_features`) and by the cached decoder:
+// - word features: depend on one word in one role (cached per word type);
+// - context features: depend on small closed values (previous tags, shapes,
+//   POS tags, lexicon and gazetteer codes; cached per distinct context);
+// - pair features: two open words or a tag and a word (looked up per token).
+// Tag ids are class index + 1 (0 = sentence start); POS ids for the entity
+// tagger are POS class index + 2 (0 = before the start, 1 = after the end).
+
+/// POS features of one word in one role.
+pub fn pos_word_features(w: &WordInfo, role: usize, out: &mut Vec<u64>) {
+    let f = |t: u16, a: u64| feat(t, a, 0, 0);
+    match role {
+        CUR => out.extend([
+            f(0, 0),
+            f(1, w.norm),
+            f(2, w.suf3),
+            f(3, w.pre1),
+            f(13, w.shape),
+            f(14, w.suf2),
+            f(15, w.suf4),
+            f(19, w.raw),
+        ]),
+        PREV1 => out.extend([f(7, w.norm), f(8, w.suf3)]),
+        PREV2 => out.push(f(9, w.norm)),
+        NEXT1 => out.extend([f(10, w.norm), f(11, w.suf3)]),
+        _ => out.push(f(12, w.norm)),
+    }
+}
+
+/// Closed context of a POS decision: the two previous tags, the word's
+/// shape and whether it starts the sentence.
+#[derive(Clone, Copy, Debug)]
+pub struct PosContext {
+    pub t1: u8,
+    pub t2: u8,
+    pub shape: u64,
+    pub first: bool,
+}
+
+impl PosContext {
+    fn key(&self) -> u64 {
+        feat(
+            900,
+            self.t1 as u64 | (self.t2 as u64) << 8 | (self.first as u64) << 16,
+            self.shape,
+            0,
+        )
+    }
+}
+
+/// POS features of the closed context.
+pub fn pos_context_features(c: &PosContext, out: &mut Vec<u64>) {
+    out.extend([
+        feat(4, c.t1 as u64, 0, 0),
+        feat(5, c.t2 as u64, c.t1 as u64, 0),
+        feat(16, c.shape, c.first as u64, 0),
+    ]);
+}
+
+/// POS pair features: previous tag × word, the word with each neighbour.
+pub fn pos_pair_features(
+    prev: &WordInfo,
+    w: &WordInfo,
+    next: &WordInfo,
+    t1: u8,
+    out: &mut Vec<u64>,
+) {
+    out.extend([
+        feat(6, t1 as u64, w.norm, 0),
+        feat(17, prev.norm, w.norm, 0),
+        feat(18, w.norm, next.norm, 0),
+    ]);
+}
+
+/// All POS features of word `i` given the two previous tag ids (training).
+pub fn pos_features(s: &[WordInfo], i: usize, t1: u8, t2: u8, out: &mut Vec<u64>) {
     out.clear();
-    let ii = i as isize;
-    let w = p.n(ii);
-    let f = |t: u8| FHash::new(t);
-    out.push(f(0).finish());
-    out.push(f(1).str(w).finish());
-    out.push(f(2).str(suffix(w, 3)).finish());
-    out.push(f(3).str(prefix(w, 1)).finish());
-    out.push(f(4).str(t1).finish());
-    out.push(f(5).str(t2).str(t1).finish());
-    out.push(f(6).str(t1).str(w).finish());
-    out.push(f(7).str(p.n(ii - 1)).finish());
-    out.push(f(8).str(suffix(p.n(ii - 1), 3)).finish());
-    out.push(f(9).str(p.n(ii - 2)).finish());
-    out.push(f(10).str(p.n(ii + 1)).finish());
-    out.push(f(11).str(suffix(p.n(ii + 1), 3)).finish());
-    out.push(f(12).str(p.n(ii + 2)).finish());
-    out.push(f(13).str(p.sh(ii)).finish());
-    out.push(f(14).str(suffix(w, 2)).finish());
-    out.push(f(15).str(suffix(w, 4)).finish());
-    out.push(
-        f(16)
-            .str(p.sh(ii))
-            .str(if i == 0 { "F" } else { "M" })
-            .finish(),
-    );
-    out.push(f(17).str(p.n(ii - 1)).str(w).finish());
-    out.push(f(18).str(w).str(p.n(ii + 1)).finish());
-    out.push(f(19).str(p.words[i]).finish());
+    let b = [WordInfo::boundary(false), WordInfo::boundary(true)];
+    for role in 0..ROLES {
+        pos_word_features(at(s, i, role, &b), role, out);
+    }
+    let ctx = PosContext {
+        t1,
+        t2,
+        shape: s[i].shape,
+        first: i == 0,
+    };
+    pos_context_features(&ctx, out);
+    pos_pair_features(at(s, i, PREV1, &b), &s[i], at(s, i, NEXT1, &b), t1, out);
 }
 
-/// Greedy POS decoding of one sentence.
-pub fn tag_pos(model: &Model, words: &[&str]) -> Vec<usize> {
-    tag_pos_dict(model, None, words)
+/// Entity-tagger features of one word in one role.
+pub fn ner_word_features(w: &WordInfo, role: usize, out: &mut Vec<u64>) {
+    let f = |t: u16, a: u64| feat(t, a, 0, 0);
+    match role {
+        CUR => out.extend([
+            f(100, 0),
+            f(101, w.raw),
+            f(102, w.norm),
+            f(103, w.shape),
+            f(104, w.suf3),
+            f(105, w.pre3),
+            f(122, w.lex as u64),
+            feat(125, w.lex as u64, w.shape, 0),
+            f(126, w.suf4),
+        ]),
+        PREV1 => out.push(f(109, w.norm)),
+        PREV2 => out.push(f(111, w.norm)),
+        NEXT1 => out.extend([f(110, w.norm), f(124, w.lex as u64)]),
+        _ => out.push(f(112, w.norm)),
+    }
+}
+
+/// Closed context of an entity decision: POS ids and shapes of the word and
+/// its neighbours, previous tags, gazetteer code (0 none, 1 begins a place,
+/// 2 inside one), lexicon ids of the word and the previous word.
+#[derive(Clone, Copy, Debug)]
+pub struct NerContext {
+    pub pos_prev: u8,
+    pub pos: u8,
+    pub pos_next: u8,
+    pub t1: u8,
+    pub t2: u8,
+    pub place: u8,
+    pub lex_prev: u8,
+    pub lex: u8,
+    pub first: bool,
+    pub sh_prev: u64,
+    pub sh: u64,
+    pub sh_next: u64,
+}
+
+impl NerContext {
+    fn key(&self) -> u64 {
+        let small = [
+            self.pos_prev,
+            self.pos,
+            self.pos_next,
+            self.t1,
+            self.t2,
+            self.place,
+            self.lex_prev,
+            self.lex,
+        ];
+        let k = u64::from_le_bytes(small) ^ (self.first as u64) << 63;
+        feat(901, k, self.sh ^ self.sh_prev.rotate_left(21), self.sh_next)
+    }
+}
+
+/// Entity-tagger features of the closed context.
+pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
+    let (t1, t2) = (c.t1 as u64, c.t2 as u64);
+    let (p, pp, pn) = (c.pos as u64, c.pos_prev as u64, c.pos_next as u64);
+    out.extend([
+        feat(106, p, 0, 0),
+        feat(107, pp, p, 0),
+        feat(108, p, pn, 0),
+        feat(113, c.sh_prev, c.sh, 0),
+        feat(114, c.sh, c.sh_next, 0),
+        feat(115, t1, 0, 0),
+        feat(116, t2, t1, 0),
+        feat(117, t1, c.sh, 0),
+        feat(119, c.sh, c.first as u64, 0),
+        feat(120, c.place as u64, 0, 0),
+        feat(121, c.place as u64, t1, 0),
+        feat(123, c.lex_prev as u64, c.lex as u64, 0),
+        feat(127, c.lex_prev as u64, t1, 0),
+        feat(129, p, c.sh, t1),
+    ]);
+}
+
+/// Entity-tagger pair features: previous tag × word, previous word × word.
+pub fn ner_pair_features(prev: &WordInfo, w: &WordInfo, t1: u8, out: &mut Vec<u64>) {
+    out.extend([
+        feat(118, t1 as u64, w.norm, 0),
+        feat(128, prev.norm, w.norm, 0),
+    ]);
+}
+
+/// A sentence as the entity tagger sees it.
+pub struct NerView<'s> {
+    pub words: &'s [WordInfo],
+    /// POS ids (POS class index + 2).
+    pub pos: &'s [u8],
+    /// Gazetteer codes ([`NameLexicon::place_matches`]).
+    pub place: &'s [u8],
+}
+
+impl NerView<'_> {
+    fn context(&self, i: usize, t1: u8, t2: u8) -> NerContext {
+        let b = [WordInfo::boundary(false), WordInfo::boundary(true)];
+        let pos_at = |j: isize| -> u8 {
+            if j < 0 {
+                0
+            } else {
+                self.pos.get(j as usize).copied().unwrap_or(1)
+            }
+        };
+        let ii = i as isize;
+        NerContext {
+            pos_prev: pos_at(ii - 1),
+            pos: pos_at(ii),
+            pos_next: pos_at(ii + 1),
+            t1,
+            t2,
+            place: self.place.get(i).copied().unwrap_or(0),
+            lex_prev: at(self.words, i, PREV1, &b).lex,
+            lex: self.words[i].lex,
+            first: i == 0,
+            sh_prev: at(self.words, i, PREV1, &b).shape,
+            sh: self.words[i].shape,
+            sh_next: at(self.words, i, NEXT1, &b).shape,
+        }
+    }
+}
+
+/// All entity-tagger features of word `i` given the two previous tag ids
+/// (training).
+pub fn ner_features(s: &NerView, i: usize, t1: u8, t2: u8, out: &mut Vec<u64>) {
+    out.clear();
+    let b = [WordInfo::boundary(false), WordInfo::boundary(true)];
+    for role in 0..ROLES {
+        ner_word_features(at(s.words, i, role, &b), role, out);
+    }
+    ner_context_features(&s.context(i, t1, t2), out);
+    ner_pair_features(at(s.words, i, PREV1, &b), &s.words[i], t1, out);
+}
+
+/// A lower-case (or symbol) word after an `O` opens no entity: the decoder
+/// tags it `O` without scoring (most tokens).
+pub fn ner_skips(w: &WordInfo, i: usize, prev: Option<usize>, o: usize) -> bool {
+    !w.upper && !w.digit && (i == 0 || prev == Some(o))
 }
 
 /// Frequent words that (nearly) always carry one tag: tagged without the
@@ -287,487 +590,33 @@ pub fn parse_tagdict(text: &str, model: &Model) -> TagDict {
         .collect()
 }
 
-/// The per-document caches of both taggers.
-#[derive(Default)]
-pub struct DocCache {
-    pub pos: PosCache,
-    pub ner: NerCache,
-}
-
-/// Per-document cache of the POS scores that depend on one word only
-/// (the word itself and its role as a neighbour): five score vectors per
-/// word type, so each token pays only for its tag-history and word-pair
-/// features. Sums the same weights as [`pos_features`] does.
-#[derive(Default)]
-pub struct PosCache {
-    index: HashMap<String, usize>,
-    vecs: Vec<Box<[f32]>>,
-}
-
-const CUR: usize = 0;
-const PREV1: usize = 1;
-const PREV2: usize = 2;
-const NEXT1: usize = 3;
-const NEXT2: usize = 4;
-
-impl PosCache {
-    /// Index of the five score vectors of `key` (`raw` None for the
-    /// sentence-boundary pseudo words).
-    fn slot(&mut self, model: &Model, key: &str, raw: Option<&str>) -> usize {
-        if let Some(&i) = self.index.get(key) {
-            return i;
-        }
-        let c = model.n_classes();
-        let mut v = vec![0f32; 5 * c].into_boxed_slice();
-        let f = |t: u8| FHash::new(t);
-        let mut tmp = vec![0f32; c];
-        let (nrm, shp) = match raw {
-            Some(w) => (norm(w), shape(w)),
-            None => (key.to_string(), String::new()),
-        };
-        let n = nrm.as_str();
-        let groups: [(usize, Vec<u64>); 5] = [
-            (
-                CUR,
-                match raw {
-                    Some(w) => vec![
-                        f(0).finish(),
-                        f(1).str(n).finish(),
-                        f(2).str(suffix(n, 3)).finish(),
-                        f(3).str(prefix(n, 1)).finish(),
-                        f(13).str(&shp).finish(),
-                        f(14).str(suffix(n, 2)).finish(),
-                        f(15).str(suffix(n, 4)).finish(),
-                        f(19).str(w).finish(),
-                    ],
-                    None => vec![],
-                },
-            ),
-            (
-                PREV1,
-                vec![f(7).str(n).finish(), f(8).str(suffix(n, 3)).finish()],
-            ),
-            (PREV2, vec![f(9).str(n).finish()]),
-            (
-                NEXT1,
-                vec![f(10).str(n).finish(), f(11).str(suffix(n, 3)).finish()],
-            ),
-            (NEXT2, vec![f(12).str(n).finish()]),
-        ];
-        for (role, feats) in groups {
-            if feats.is_empty() {
-                continue;
-            }
-            model.score(&feats, &mut tmp);
-            v[role * c..role * c + c].copy_from_slice(&tmp);
-        }
-        self.vecs.push(v);
-        self.index.insert(key.to_string(), self.vecs.len() - 1);
-        self.vecs.len() - 1
-    }
-}
-
-/// Greedy POS decoding with an optional tag dictionary and a per-document cache.
-pub fn tag_pos_cached(
-    model: &Model,
-    dict: Option<&TagDict>,
-    cache: &mut PosCache,
-    words: &[&str],
-) -> Vec<usize> {
-    tag_pos_prepared(model, dict, cache, &Prepared::new(words))
-}
-
-/// [`tag_pos_cached`] over precomputed word views.
-pub fn tag_pos_prepared(
-    model: &Model,
-    dict: Option<&TagDict>,
-    cache: &mut PosCache,
-    p: &Prepared,
-) -> Vec<usize> {
-    let words = &p.words[..];
-    let c = model.n_classes();
-    let mut out: Vec<usize> = Vec::with_capacity(words.len());
-    let mut feats = Vec::with_capacity(8);
-    let mut scores = vec![0f32; c];
-    let mut total = vec![0f32; c];
-    let f = |t: u8| FHash::new(t);
-    let start = cache.slot(model, "<s>", None);
-    let end = cache.slot(model, "</s>", None);
-    let slots: Vec<usize> = words
-        .iter()
-        .map(|w| cache.slot(model, w, Some(w)))
-        .collect();
-    let n = words.len() as isize;
-    for i in 0..words.len() {
-        if let Some(&t) = dict.and_then(|d| d.get(words[i])) {
-            out.push(t);
-            continue;
-        }
-        total.iter_mut().for_each(|x| *x = 0.0);
-        let ii = i as isize;
-        let roles: [(isize, usize); 5] = [
-            (ii, CUR),
-            (ii - 1, PREV1),
-            (ii - 2, PREV2),
-            (ii + 1, NEXT1),
-            (ii + 2, NEXT2),
-        ];
-        for (j, role) in roles {
-            let s = if j < 0 {
-                start
-            } else if j >= n {
-                end
-            } else {
-                slots[j as usize]
-            };
-            let v = &cache.vecs[s][role * c..role * c + c];
-            for (t, x) in total.iter_mut().zip(v) {
-                *t += *x;
-            }
-        }
-        let t1 = if i >= 1 {
-            model.classes[out[i - 1]].as_str()
-        } else {
-            "<s>"
-        };
-        let t2 = if i >= 2 {
-            model.classes[out[i - 2]].as_str()
-        } else {
-            "<s>"
-        };
-        let w = p.n(ii);
-        feats.clear();
-        feats.push(f(4).str(t1).finish());
-        feats.push(f(5).str(t2).str(t1).finish());
-        feats.push(f(6).str(t1).str(w).finish());
-        feats.push(
-            f(16)
-                .str(p.sh(ii))
-                .str(if i == 0 { "F" } else { "M" })
-                .finish(),
-        );
-        feats.push(f(17).str(p.n(ii - 1)).str(w).finish());
-        feats.push(f(18).str(w).str(p.n(ii + 1)).finish());
-        model.score(&feats, &mut scores);
-        for (t, x) in total.iter_mut().zip(&scores) {
-            *t += *x;
-        }
-        out.push(Model::argmax(&total, None));
-    }
-    out
-}
-
-/// Greedy POS decoding with an optional tag dictionary.
-pub fn tag_pos_dict(model: &Model, dict: Option<&TagDict>, words: &[&str]) -> Vec<usize> {
-    let p = Prepared::new(words);
-    let mut out: Vec<usize> = Vec::with_capacity(words.len());
-    let mut feats = Vec::with_capacity(24);
-    let mut scores = vec![0f32; model.n_classes()];
-    for i in 0..words.len() {
-        if let Some(&t) = dict.and_then(|d| d.get(words[i])) {
-            out.push(t);
-            continue;
-        }
-        let t1 = if i >= 1 {
-            model.classes[out[i - 1]].as_str()
-        } else {
-            "<s>"
-        };
-        let t2 = if i >= 2 {
-            model.classes[out[i - 2]].as_str()
-        } else {
-            "<s>"
-        };
-        pos_features(&p, i, t1, t2, &mut feats);
-        model.score(&feats, &mut scores);
-        out.push(Model::argmax(&scores, None));
-    }
-    out
-}
-
-/// Per-sentence gazetteer/lexicon codes for NER features.
-pub struct NerContext<'a> {
-    pub prep: Prepared<'a>,
-    pub pos: Vec<&'a str>,
-    pub place: Vec<u8>,
-    pub lex: Vec<&'static str>,
-}
-
-impl<'a> NerContext<'a> {
-    pub fn new(words: &[&'a str], pos: Vec<&'a str>, lx: &NameLexicon) -> Self {
-        Self::with_prepared(Prepared::new(words), pos, lx)
-    }
-
-    /// Reuses the word views the POS tagger already computed.
-    pub fn with_prepared(prep: Prepared<'a>, pos: Vec<&'a str>, lx: &NameLexicon) -> Self {
-        let words = &prep.words[..];
-        let place = lx.place_matches_lower(words, &prep.norms);
-        let lex = words.iter().map(|w| lex_code(lx, w)).collect();
-        NerContext {
-            prep,
-            pos,
-            place,
-            lex,
-        }
-    }
-    fn pos_at(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            self.pos.get(i as usize).copied().unwrap_or("</s>")
-        }
-    }
-    fn lex_at(&self, i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            self.lex.get(i as usize).copied().unwrap_or("</s>")
-        }
-    }
-}
-
-const PLACE_CODE: [&str; 3] = ["-", "B", "I"];
-
-/// Entity-tagger features of word `i` given the two previous BIO tags.
-pub fn ner_features(c: &NerContext, i: usize, t1: &str, t2: &str, out: &mut Vec<u64>) {
-    out.clear();
-    let p = &c.prep;
-    let ii = i as isize;
-    let w = p.n(ii);
-    let raw = p.words[i];
-    let sh = p.sh(ii);
-    let f = |t: u8| FHash::new(t);
-    out.push(f(100).finish());
-    out.push(f(101).str(raw).finish());
-    out.push(f(102).str(w).finish());
-    out.push(f(103).str(sh).finish());
-    out.push(f(104).str(suffix(w, 3)).finish());
-    out.push(f(105).str(prefix(w, 3)).finish());
-    out.push(f(106).str(c.pos_at(ii)).finish());
-    out.push(f(107).str(c.pos_at(ii - 1)).str(c.pos_at(ii)).finish());
-    out.push(f(108).str(c.pos_at(ii)).str(c.pos_at(ii + 1)).finish());
-    out.push(f(109).str(p.n(ii - 1)).finish());
-    out.push(f(110).str(p.n(ii + 1)).finish());
-    out.push(f(111).str(p.n(ii - 2)).finish());
-    out.push(f(112).str(p.n(ii + 2)).finish());
-    out.push(f(113).str(p.sh(ii - 1)).str(sh).finish());
-    out.push(f(114).str(sh).str(p.sh(ii + 1)).finish());
-    out.push(f(115).str(t1).finish());
-    out.push(f(116).str(t2).str(t1).finish());
-    out.push(f(117).str(t1).str(sh).finish());
-    out.push(f(118).str(t1).str(w).finish());
-    out.push(f(119).str(sh).str(if i == 0 { "F" } else { "M" }).finish());
-    let pc = PLACE_CODE[c.place.get(i).copied().unwrap_or(0) as usize];
-    out.push(f(120).str(pc).finish());
-    out.push(f(121).str(pc).str(t1).finish());
-    out.push(f(122).str(c.lex_at(ii)).finish());
-    out.push(f(123).str(c.lex_at(ii - 1)).str(c.lex_at(ii)).finish());
-    out.push(f(124).str(c.lex_at(ii + 1)).finish());
-    out.push(f(125).str(c.lex_at(ii)).str(sh).finish());
-    out.push(f(126).str(suffix(w, 4)).finish());
-    out.push(f(127).str(c.lex_at(ii - 1)).str(t1).finish());
-    out.push(f(128).str(p.n(ii - 1)).str(w).finish());
-    out.push(f(129).str(c.pos_at(ii)).str(sh).str(t1).finish());
-}
-
 /// The lexicon class of a word, a feature of the entity tagger.
 pub fn lex_code(lx: &NameLexicon, w: &str) -> &'static str {
+    LEX_CODES[lex_id(lx, w) as usize]
+}
+
+fn lex_id(lx: &NameLexicon, w: &str) -> u8 {
     // every list but the particles holds capitalised words
     if !w.chars().next().is_some_and(char::is_uppercase) {
-        return if lx.particles.contains(w) {
-            "particle"
-        } else {
-            "-"
-        };
+        return if lx.particles.contains(w) { 3 } else { 0 };
     }
     if lx.titles.contains_key(w) {
-        "title"
+        1
     } else if lx.given.contains_key(w) {
-        "given"
+        2
     } else if lx.particles.contains(w) {
-        "particle"
+        3
     } else if lx.org_heads.contains(w) {
-        "orghead"
+        4
     } else if lx.event_heads.contains(w) {
-        "eventhead"
+        5
     } else if lx.demonyms.contains(w) {
-        "demonym"
+        6
     } else if lx.groups.contains(w) {
-        "group"
+        7
     } else {
-        "-"
+        0
     }
-}
-
-/// Per-document cache of the entity-tagger scores that depend on one word
-/// only (see [`PosCache`]); sums the same weights as [`ner_features`].
-#[derive(Default)]
-pub struct NerCache {
-    index: HashMap<String, usize>,
-    vecs: Vec<Box<[f32]>>,
-}
-
-impl NerCache {
-    fn slot(&mut self, model: &Model, lx: &NameLexicon, key: &str, raw: Option<&str>) -> usize {
-        if let Some(&i) = self.index.get(key) {
-            return i;
-        }
-        let c = model.n_classes();
-        let mut v = vec![0f32; 5 * c].into_boxed_slice();
-        let f = |t: u8| FHash::new(t);
-        let mut tmp = vec![0f32; c];
-        let (nrm, shp, lex) = match raw {
-            Some(w) => (norm(w), shape(w), lex_code(lx, w)),
-            None => (key.to_string(), String::new(), ""),
-        };
-        let n = nrm.as_str();
-        let lexk = if raw.is_some() { lex } else { key };
-        let groups: [(usize, Vec<u64>); 5] = [
-            (
-                CUR,
-                match raw {
-                    Some(w) => vec![
-                        f(100).finish(),
-                        f(101).str(w).finish(),
-                        f(102).str(n).finish(),
-                        f(103).str(&shp).finish(),
-                        f(104).str(suffix(n, 3)).finish(),
-                        f(105).str(prefix(n, 3)).finish(),
-                        f(122).str(lex).finish(),
-                        f(125).str(lex).str(&shp).finish(),
-                        f(126).str(suffix(n, 4)).finish(),
-                    ],
-                    None => vec![],
-                },
-            ),
-            (PREV1, vec![f(109).str(n).finish()]),
-            (PREV2, vec![f(111).str(n).finish()]),
-            (
-                NEXT1,
-                vec![f(110).str(n).finish(), f(124).str(lexk).finish()],
-            ),
-            (NEXT2, vec![f(112).str(n).finish()]),
-        ];
-        for (role, feats) in groups {
-            if feats.is_empty() {
-                continue;
-            }
-            model.score(&feats, &mut tmp);
-            v[role * c..role * c + c].copy_from_slice(&tmp);
-        }
-        self.vecs.push(v);
-        self.index.insert(key.to_string(), self.vecs.len() - 1);
-        self.vecs.len() - 1
-    }
-}
-
-/// The entity-tagger features of word `i` that depend on more than one word.
-fn ner_dynamic_features(c: &NerContext, i: usize, t1: &str, t2: &str, out: &mut Vec<u64>) {
-    out.clear();
-    let p = &c.prep;
-    let ii = i as isize;
-    let w = p.n(ii);
-    let sh = p.sh(ii);
-    let f = |t: u8| FHash::new(t);
-    out.push(f(106).str(c.pos_at(ii)).finish());
-    out.push(f(107).str(c.pos_at(ii - 1)).str(c.pos_at(ii)).finish());
-    out.push(f(108).str(c.pos_at(ii)).str(c.pos_at(ii + 1)).finish());
-    out.push(f(113).str(p.sh(ii - 1)).str(sh).finish());
-    out.push(f(114).str(sh).str(p.sh(ii + 1)).finish());
-    out.push(f(115).str(t1).finish());
-    out.push(f(116).str(t2).str(t1).finish());
-    out.push(f(117).str(t1).str(sh).finish());
-    out.push(f(118).str(t1).str(w).finish());
-    out.push(f(119).str(sh).str(if i == 0 { "F" } else { "M" }).finish());
-    let pc = PLACE_CODE[c.place.get(i).copied().unwrap_or(0) as usize];
-    out.push(f(120).str(pc).finish());
-    out.push(f(121).str(pc).str(t1).finish());
-    out.push(f(123).str(c.lex_at(ii - 1)).str(c.lex_at(ii)).finish());
-    out.push(f(127).str(c.lex_at(ii - 1)).str(t1).finish());
-    out.push(f(128).str(p.n(ii - 1)).str(w).finish());
-    out.push(f(129).str(c.pos_at(ii)).str(sh).str(t1).finish());
-}
-
-/// Greedy BIO decoding with a per-document cache of one-word scores
-/// (same tags as [`tag_ner`]).
-pub fn tag_ner_cached(
-    model: &Model,
-    ctx: &NerContext,
-    lx: &NameLexicon,
-    cache: &mut NerCache,
-) -> Vec<usize> {
-    let words = &ctx.prep.words[..];
-    let n = words.len();
-    let c = model.n_classes();
-    let mut out: Vec<usize> = Vec::with_capacity(n);
-    let mut feats = Vec::with_capacity(20);
-    let mut scores = vec![0f32; c];
-    let mut total = vec![0f32; c];
-    let mut masks: Vec<Vec<bool>> = (0..c)
-        .map(|k| allowed_after(&model.classes, Some(&model.classes[k])))
-        .collect();
-    masks.push(allowed_after(&model.classes, None));
-    let o = model.class_id("O").unwrap_or(0);
-    let mut slots: Vec<Option<usize>> = vec![None; n];
-    for i in 0..n {
-        let w = words[i];
-        let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() && !first.is_ascii_digit() && (i == 0 || out[i - 1] == o) {
-            out.push(o);
-            continue;
-        }
-        total.iter_mut().for_each(|x| *x = 0.0);
-        let ii = i as isize;
-        let roles: [(isize, usize); 5] = [
-            (ii, CUR),
-            (ii - 1, PREV1),
-            (ii - 2, PREV2),
-            (ii + 1, NEXT1),
-            (ii + 2, NEXT2),
-        ];
-        for (j, role) in roles {
-            let s = if j < 0 {
-                cache.slot(model, lx, "<s>", None)
-            } else if j as usize >= n {
-                cache.slot(model, lx, "</s>", None)
-            } else {
-                let ju = j as usize;
-                match slots[ju] {
-                    Some(s) => s,
-                    None => {
-                        let s = cache.slot(model, lx, words[ju], Some(words[ju]));
-                        slots[ju] = Some(s);
-                        s
-                    }
-                }
-            };
-            for (t, x) in total.iter_mut().zip(&cache.vecs[s][role * c..role * c + c]) {
-                *t += *x;
-            }
-        }
-        let t1 = if i >= 1 {
-            model.classes[out[i - 1]].as_str()
-        } else {
-            "<s>"
-        };
-        let t2 = if i >= 2 {
-            model.classes[out[i - 2]].as_str()
-        } else {
-            "<s>"
-        };
-        ner_dynamic_features(ctx, i, t1, t2, &mut feats);
-        model.score(&feats, &mut scores);
-        for (t, x) in total.iter_mut().zip(&scores) {
-            *t += *x;
-        }
-        let mask = if i >= 1 {
-            &masks[out[i - 1]]
-        } else {
-            &masks[c]
-        };
-        out.push(Model::argmax(&total, Some(mask)));
-    }
-    out
 }
 
 /// Transition mask: `I-X` only after `B-X` or `I-X`.
@@ -781,46 +630,376 @@ pub fn allowed_after(classes: &[String], prev: Option<&str>) -> Vec<bool> {
         .collect()
 }
 
-/// Greedy BIO decoding of one sentence with transition constraints.
-pub fn tag_ner(model: &Model, ctx: &NerContext) -> Vec<usize> {
-    let n = ctx.prep.words.len();
-    let mut out: Vec<usize> = Vec::with_capacity(n);
-    let mut feats = Vec::with_capacity(32);
-    let mut scores = vec![0f32; model.n_classes()];
-    // masks per previous class (index = prev class, last = sentence start)
-    let nc = model.n_classes();
-    let mut masks: Vec<Vec<bool>> = (0..nc)
-        .map(|k| allowed_after(&model.classes, Some(&model.classes[k])))
-        .collect();
-    masks.push(allowed_after(&model.classes, None));
-    let o = model.class_id("O").unwrap_or(0);
-    for i in 0..n {
-        // a word that starts in lower case (or with a symbol) after an O tag
-        // opens no entity: skip the model (most tokens; same answer in practice)
-        let w = ctx.prep.words[i];
-        let first = w.chars().next().unwrap_or(' ');
-        if !first.is_uppercase() && !first.is_ascii_digit() && (i == 0 || out[i - 1] == o) {
-            out.push(o);
-            continue;
-        }
-        let t1 = if i >= 1 {
-            model.classes[out[i - 1]].as_str()
-        } else {
-            "<s>"
-        };
-        let t2 = if i >= 2 {
-            model.classes[out[i - 2]].as_str()
-        } else {
-            "<s>"
-        };
-        ner_features(ctx, i, t1, t2, &mut feats);
-        model.score(&feats, &mut scores);
-        let mask = if i >= 1 {
-            &masks[out[i - 1]]
-        } else {
-            &masks[nc]
-        };
-        out.push(Model::argmax(&scores, Some(mask)));
+/// The models and lexicons the taggers read.
+#[derive(Clone, Copy)]
+pub struct Taggers<'m> {
+    pub pos: &'m Model,
+    pub dict: Option<&'m TagDict>,
+    pub ner: &'m Model,
+    pub lx: &'m NameLexicon,
+}
+
+/// Integer score rows stored back to back.
+#[derive(Default)]
+struct Rows {
+    data: Vec<i32>,
+}
+
+impl Rows {
+    fn push(&mut self, v: &[i32]) -> usize {
+        let i = self.data.len();
+        self.data.extend_from_slice(v);
+        i
     }
-    out
+    #[inline]
+    fn add(&self, at: usize, acc: &mut [i32]) {
+        let n = acc.len();
+        for (a, x) in acc.iter_mut().zip(&self.data[at..at + n]) {
+            *a += *x;
+        }
+    }
+}
+
+/// Per-document caches of both taggers: word types (interned once, with
+/// their [`WordInfo`] and normalized form), the partial scores of each word
+/// type in each role, and the partial scores of each closed context seen.
+/// Cached sums are exact integer sums of the same features as
+/// [`pos_features`] / [`ner_features`], so cached decoding gives the tags of
+/// plain decoding. Use one per document (it grows with the vocabulary).
+#[derive(Default)]
+pub struct DocCache {
+    types: HashMap<Box<str>, u32>,
+    infos: Vec<WordInfo>,
+    norms: Vec<Box<str>>,
+    /// Offset of the type's POS role rows (ROLES × classes), usize::MAX until scored.
+    pos_rows: Vec<usize>,
+    ner_rows: Vec<usize>,
+    pos: Rows,
+    ner: Rows,
+    pos_ctx: crate::perceptron::IdMap<usize>,
+    ner_ctx: crate::perceptron::IdMap<usize>,
+    feats: Vec<u64>,
+    buf: (String, String),
+}
+
+/// The POS tagger's cache is the document cache (kept for the old name).
+pub type PosCache = DocCache;
+
+const START: u32 = 0;
+const END: u32 = 1;
+
+impl DocCache {
+    /// Word types and contexts held.
+    pub fn len(&self) -> usize {
+        self.infos.len() + self.pos_ctx.len() + self.ner_ctx.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.infos.is_empty()
+    }
+
+    fn init(&mut self) {
+        if self.infos.is_empty() {
+            for end in [false, true] {
+                self.infos.push(WordInfo::boundary(end));
+                self.norms.push(if end { "</s>" } else { "<s>" }.into());
+                self.pos_rows.push(usize::MAX);
+                self.ner_rows.push(usize::MAX);
+            }
+        }
+    }
+
+    /// The type id of `w` (interning it on first sight).
+    pub fn intern(&mut self, m: &Taggers, w: &str) -> u32 {
+        self.init();
+        if let Some(&id) = self.types.get(w) {
+            return id;
+        }
+        let (n, sh) = &mut self.buf;
+        let info = WordInfo::with_buffers(w, m.lx, m.dict, n, sh);
+        let id = self.infos.len() as u32;
+        self.infos.push(info);
+        self.norms.push(n.as_str().into());
+        self.pos_rows.push(usize::MAX);
+        self.ner_rows.push(usize::MAX);
+        self.types.insert(w.into(), id);
+        id
+    }
+
+    /// The type's row offset of the POS (`ner` false) or entity model,
+    /// scoring its word features in every role on first use.
+    fn word_rows(&mut self, model: &Model, ner: bool, id: u32) -> usize {
+        let id = id as usize;
+        let have = if ner {
+            self.ner_rows[id]
+        } else {
+            self.pos_rows[id]
+        };
+        if have != usize::MAX {
+            return have;
+        }
+        let c = model.n_classes();
+        let mut v = vec![0i32; ROLES * c];
+        let info = self.infos[id];
+        let boundary = id < 2;
+        for role in 0..ROLES {
+            if boundary && role == CUR {
+                continue;
+            }
+            self.feats.clear();
+            if ner {
+                ner_word_features(&info, role, &mut self.feats);
+            } else {
+                pos_word_features(&info, role, &mut self.feats);
+            }
+            model.add_scores(&self.feats, &mut v[role * c..role * c + c]);
+        }
+        if ner {
+            let at = self.ner.push(&v);
+            self.ner_rows[id] = at;
+            at
+        } else {
+            let at = self.pos.push(&v);
+            self.pos_rows[id] = at;
+            at
+        }
+    }
+
+    /// Adds the word-feature scores of the five roles around `i`.
+    fn add_word_scores(
+        &mut self,
+        model: &Model,
+        ner: bool,
+        ids: &[u32],
+        i: usize,
+        acc: &mut [i32],
+    ) {
+        let c = acc.len();
+        for (role, off) in ROLE_OFFSET.iter().enumerate() {
+            let j = i as isize + off;
+            let id = if j < 0 {
+                START
+            } else {
+                ids.get(j as usize).copied().unwrap_or(END)
+            };
+            let at = self.word_rows(model, ner, id) + role * c;
+            if ner {
+                self.ner.add(at, acc);
+            } else {
+                self.pos.add(at, acc);
+            }
+        }
+    }
+
+    /// Greedy POS decoding of a sentence of interned words: class indexes.
+    pub fn tag_pos(&mut self, m: &Taggers, ids: &[u32]) -> Vec<usize> {
+        self.init();
+        let model = m.pos;
+        let c = model.n_classes().min(32);
+        let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+        let mut acc = [0i32; 32];
+        let mut feats = std::mem::take(&mut self.feats);
+        for i in 0..ids.len() {
+            let w = self.infos[ids[i] as usize];
+            if w.dict != NO_TAG && m.dict.is_some() {
+                out.push(w.dict as usize);
+                continue;
+            }
+            let acc = &mut acc[..c];
+            acc.fill(0);
+            self.add_word_scores(model, false, ids, i, acc);
+            let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
+            let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
+            let ctx = PosContext {
+                t1,
+                t2,
+                shape: w.shape,
+                first: i == 0,
+            };
+            let key = ctx.key();
+            let at = match self.pos_ctx.get(&key) {
+                Some(&at) => at,
+                None => {
+                    feats.clear();
+                    pos_context_features(&ctx, &mut feats);
+                    let mut v = [0i32; 32];
+                    model.add_scores(&feats, &mut v[..c]);
+                    let at = self.pos.push(&v[..c]);
+                    self.pos_ctx.insert(key, at);
+                    at
+                }
+            };
+            self.pos.add(at, acc);
+            let prev = if i >= 1 { ids[i - 1] } else { START };
+            let next = ids.get(i + 1).copied().unwrap_or(END);
+            feats.clear();
+            pos_pair_features(
+                &self.infos[prev as usize],
+                &w,
+                &self.infos[next as usize],
+                t1,
+                &mut feats,
+            );
+            model.add_scores(&feats, acc);
+            out.push(Model::argmax_i32(acc, None));
+        }
+        self.feats = feats;
+        out
+    }
+
+    /// Gazetteer codes of a sentence of interned words.
+    pub fn place_codes(&self, m: &Taggers, words: &[&str], ids: &[u32]) -> Vec<u8> {
+        let norms: Vec<&str> = ids.iter().map(|&i| &*self.norms[i as usize]).collect();
+        m.lx.place_matches_lower(words, &norms)
+    }
+
+    /// Greedy BIO decoding of a sentence of interned words given POS ids
+    /// (POS class + 2) and gazetteer codes: class indexes.
+    pub fn tag_ner(&mut self, m: &Taggers, ids: &[u32], pos: &[u8], place: &[u8]) -> Vec<usize> {
+        self.init();
+        let model = m.ner;
+        let c = model.n_classes().min(32);
+        let classes = &model.classes[..c];
+        let mut masks: Vec<Vec<bool>> = (0..c)
+            .map(|k| allowed_after(classes, Some(&classes[k])))
+            .collect();
+        masks.push(allowed_after(classes, None));
+        let o = model.class_id("O").unwrap_or(0);
+        let words: Vec<WordInfo> = ids.iter().map(|&i| self.infos[i as usize]).collect();
+        let sent = NerView {
+            words: &words,
+            pos,
+            place,
+        };
+        let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+        let mut acc = [0i32; 32];
+        let mut feats = std::mem::take(&mut self.feats);
+        for i in 0..ids.len() {
+            if ner_skips(&words[i], i, out.last().copied(), o) {
+                out.push(o);
+                continue;
+            }
+            let acc = &mut acc[..c];
+            acc.fill(0);
+            self.add_word_scores(model, true, ids, i, acc);
+            let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
+            let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
+            let ctx = sent.context(i, t1, t2);
+            let key = ctx.key();
+            let at = match self.ner_ctx.get(&key) {
+                Some(&at) => at,
+                None => {
+                    feats.clear();
+                    ner_context_features(&ctx, &mut feats);
+                    let mut v = [0i32; 32];
+                    model.add_scores(&feats, &mut v[..c]);
+                    let at = self.ner.push(&v[..c]);
+                    self.ner_ctx.insert(key, at);
+                    at
+                }
+            };
+            self.ner.add(at, acc);
+            let prev = if i >= 1 { ids[i - 1] } else { START };
+            feats.clear();
+            ner_pair_features(&self.infos[prev as usize], &words[i], t1, &mut feats);
+            model.add_scores(&feats, acc);
+            let mask = &masks[out.last().copied().unwrap_or(c)];
+            out.push(Model::argmax_i32(acc, Some(mask)));
+        }
+        self.feats = feats;
+        out
+    }
+}
+
+/// POS ids for the entity tagger (POS class index + 2).
+pub fn pos_ids(tags: &[usize]) -> Vec<u8> {
+    tags.iter().map(|&t| (t + 2).min(255) as u8).collect()
+}
+
+/// Greedy POS decoding of one sentence with an optional tag dictionary
+/// (a fresh cache: same tags as the per-document cached decoder).
+pub fn tag_pos_dict(
+    model: &Model,
+    dict: Option<&TagDict>,
+    lx: &NameLexicon,
+    words: &[&str],
+) -> Vec<usize> {
+    let m = Taggers {
+        pos: model,
+        dict,
+        ner: model,
+        lx,
+    };
+    let mut cache = DocCache::default();
+    let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
+    cache.tag_pos(&m, &ids)
+}
+
+/// Greedy BIO decoding of one sentence given its POS class indexes.
+pub fn tag_ner(model: &Model, lx: &NameLexicon, words: &[&str], pos: &[usize]) -> Vec<usize> {
+    let m = Taggers {
+        pos: model,
+        dict: None,
+        ner: model,
+        lx,
+    };
+    let mut cache = DocCache::default();
+    let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
+    let place = cache.place_codes(&m, words, &ids);
+    cache.tag_ner(&m, &ids, &pos_ids(pos), &place)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::perceptron::Trainer;
+
+    /// The cached decoder sums exactly the features of the training
+    /// functions: decode both ways with a small trained model.
+    #[test]
+    fn cached_decoding_matches_training_features() {
+        let lx = NameLexicon::default();
+        let sents: Vec<Vec<&str>> = vec![
+            "Leon Trotsky was killed in Coyoacán .".split(' ').collect(),
+            "The Tsar met Rasputin in 1916 at the palace ."
+                .split(' ')
+                .collect(),
+            "He wrote the book in Paris and left .".split(' ').collect(),
+        ];
+        let classes: Vec<String> = ["A", "B", "C"].iter().map(|s| s.to_string()).collect();
+        let mut tr = Trainer::new(classes.clone());
+        let mut feats = Vec::new();
+        let mut sc = vec![0f32; 3];
+        for _ in 0..3 {
+            for s in &sents {
+                let ws: Vec<WordInfo> = s.iter().map(|w| WordInfo::new(w, &lx, None)).collect();
+                let mut hist: Vec<usize> = Vec::new();
+                for i in 0..s.len() {
+                    let t1 = if i >= 1 { hist[i - 1] as u8 + 1 } else { 0 };
+                    let t2 = if i >= 2 { hist[i - 2] as u8 + 1 } else { 0 };
+                    pos_features(&ws, i, t1, t2, &mut feats);
+                    tr.score(&feats, &mut sc);
+                    let guess = Model::argmax(&sc, None);
+                    let gold = (s[i].len() + i) % 3;
+                    tr.update(&feats, gold, guess);
+                    hist.push(guess);
+                }
+            }
+        }
+        let (model, _) = tr.finish(0.0);
+        let mut acc = vec![0i32; 3];
+        for s in &sents {
+            let ws: Vec<WordInfo> = s.iter().map(|w| WordInfo::new(w, &lx, None)).collect();
+            let mut plain: Vec<usize> = Vec::new();
+            for i in 0..s.len() {
+                let t1 = if i >= 1 { plain[i - 1] as u8 + 1 } else { 0 };
+                let t2 = if i >= 2 { plain[i - 2] as u8 + 1 } else { 0 };
+                pos_features(&ws, i, t1, t2, &mut feats);
+                acc.fill(0);
+                model.add_scores(&feats, &mut acc);
+                plain.push(Model::argmax_i32(&acc, None));
+            }
+            assert_eq!(plain, tag_pos_dict(&model, None, &lx, s));
+        }
+    }
 }

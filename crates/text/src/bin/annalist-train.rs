@@ -10,8 +10,8 @@
 use annalist_text::data::{bio_spans, gum_to_ner, prf, read_conll_ner, read_conllu, NerSentence};
 use annalist_text::perceptron::{Model, Trainer};
 use annalist_text::tagger::{
-    allowed_after, ner_features, parse_tagdict, pos_features, tag_pos_dict, NameLexicon,
-    NerContext, Prepared,
+    allowed_after, ner_features, parse_tagdict, pos_features, pos_ids, tag_ner, tag_pos_dict,
+    NameLexicon, NerView, WordInfo,
 };
 use std::collections::HashMap;
 use std::io::Write;
@@ -135,31 +135,28 @@ fn main() {
         .enumerate()
         .map(|(i, c)| (c.clone(), i))
         .collect();
-    let mut train: Vec<&annalist_text::data::UdSentence> =
-        ewt_train.iter().chain(&gum_train).collect();
+    let train: Vec<&annalist_text::data::UdSentence> = ewt_train.iter().chain(&gum_train).collect();
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let lx = NameLexicon::load();
+    let infos = |words: &[String]| -> Vec<WordInfo> {
+        words.iter().map(|w| WordInfo::new(w, &lx, None)).collect()
+    };
+    let train_infos: Vec<Vec<WordInfo>> = train.iter().map(|s| infos(&s.words)).collect();
+    let mut order: Vec<usize> = (0..train.len()).collect();
     let mut tr = Trainer::new(classes.clone());
     let mut feats = Vec::new();
     let mut scores = vec![0f32; classes.len()];
     for ep in 0..pos_epochs {
-        rng.shuffle(&mut train);
+        rng.shuffle(&mut order);
         let (mut ok, mut tot) = (0usize, 0usize);
-        for s in &train {
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let p = Prepared::new(&words);
-            let mut hist: Vec<usize> = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
-                let t1 = if i >= 1 {
-                    classes[hist[i - 1]].as_str()
-                } else {
-                    "<s>"
-                };
-                let t2 = if i >= 2 {
-                    classes[hist[i - 2]].as_str()
-                } else {
-                    "<s>"
-                };
-                pos_features(&p, i, t1, t2, &mut feats);
+        for &k in &order {
+            let s = train[k];
+            let ws = &train_infos[k];
+            let mut hist: Vec<usize> = Vec::with_capacity(ws.len());
+            for i in 0..ws.len() {
+                let t1 = if i >= 1 { hist[i - 1] as u8 + 1 } else { 0 };
+                let t2 = if i >= 2 { hist[i - 2] as u8 + 1 } else { 0 };
+                pos_features(ws, i, t1, t2, &mut feats);
                 tr.score(&feats, &mut scores);
                 let guess = Model::argmax(&scores, None);
                 let gold = cid.get(&s.upos[i]).copied().unwrap_or(guess);
@@ -183,7 +180,7 @@ fn main() {
         let (mut ok, mut tot) = (0, 0);
         for s in set {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let tags = tag_pos_dict(&pos_model, Some(&tagdict), &words);
+            let tags = tag_pos_dict(&pos_model, Some(&tagdict), &lx, &words);
             for (t, g) in tags.iter().zip(&s.upos) {
                 ok += (pos_model.classes[*t] == *g) as usize;
                 tot += 1;
@@ -196,7 +193,6 @@ fn main() {
     }
 
     // ---- NER ----
-    let lx = NameLexicon::load();
     let wiki_map = |t: &str| -> Option<&'static str> {
         match t {
             "PER" => Some("PER"),
@@ -253,19 +249,25 @@ fn main() {
         .map(|(i, c)| (c.as_str(), i))
         .collect();
     // POS-tag the NER data with the trained tagger (as at analysis time)
-    let tag_all = |sents: &[NerSentence]| -> Vec<Vec<&'static str>> {
+    let tag_all = |sents: &[NerSentence]| -> Vec<Vec<usize>> {
         sents
             .iter()
             .map(|s| {
                 let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                tag_pos_dict(&pos_model, Some(&tagdict), &words)
-                    .into_iter()
-                    .map(|t| upos_static(&pos_model.classes[t]))
-                    .collect()
+                tag_pos_dict(&pos_model, Some(&tagdict), &lx, &words)
             })
             .collect()
     };
     let train_pos = tag_all(&ner_train);
+    let ner_infos: Vec<Vec<WordInfo>> = ner_train.iter().map(|s| infos(&s.words)).collect();
+    let ner_pos: Vec<Vec<u8>> = train_pos.iter().map(|p| pos_ids(p)).collect();
+    let ner_place: Vec<Vec<u8>> = ner_train
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            lx.place_matches(&words)
+        })
+        .collect();
     let mut order: Vec<usize> = (0..ner_train.len()).collect();
     let mut tr = Trainer::new(ner_classes.clone());
     let mut scores = vec![0f32; ner_classes.len()];
@@ -279,21 +281,17 @@ fn main() {
         let (mut ok, mut tot) = (0usize, 0usize);
         for &k in &order {
             let s = &ner_train[k];
-            let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let ctx = NerContext::new(&words, train_pos[k].clone(), &lx);
-            let mut hist: Vec<usize> = Vec::with_capacity(words.len());
-            for i in 0..words.len() {
-                let t1 = if i >= 1 {
-                    ner_classes[hist[i - 1]].as_str()
-                } else {
-                    "<s>"
-                };
-                let t2 = if i >= 2 {
-                    ner_classes[hist[i - 2]].as_str()
-                } else {
-                    "<s>"
-                };
-                ner_features(&ctx, i, t1, t2, &mut feats);
+            let ws = &ner_infos[k];
+            let sent = NerView {
+                words: ws,
+                pos: &ner_pos[k],
+                place: &ner_place[k],
+            };
+            let mut hist: Vec<usize> = Vec::with_capacity(ws.len());
+            for i in 0..ws.len() {
+                let t1 = if i >= 1 { hist[i - 1] as u8 + 1 } else { 0 };
+                let t2 = if i >= 2 { hist[i - 2] as u8 + 1 } else { 0 };
+                ner_features(&sent, i, t1, t2, &mut feats);
                 tr.score(&feats, &mut scores);
                 let mask = if i >= 1 {
                     &masks[hist[i - 1]]
@@ -342,8 +340,7 @@ fn main() {
         let (mut tpu, mut npu) = (0, 0);
         for (s, p) in set.iter().zip(pos) {
             let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let ctx = NerContext::new(&words, p, &lx);
-            let tags: Vec<&str> = annalist_text::tagger::tag_ner(&ner_model, &ctx)
+            let tags: Vec<&str> = tag_ner(&ner_model, &lx, &words, &p)
                 .into_iter()
                 .map(|t| ner_model.classes[t].as_str())
                 .collect();
@@ -377,13 +374,4 @@ fn main() {
         );
     }
     eprintln!("trained in {:.1}s", t0.elapsed().as_secs_f64());
-}
-
-/// The UPOS tag set is closed: map to static strings for the NER contexts.
-fn upos_static(t: &str) -> &'static str {
-    const TAGS: [&str; 17] = [
-        "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-        "PUNCT", "SCONJ", "SYM", "VERB", "X",
-    ];
-    TAGS.iter().find(|x| **x == t).copied().unwrap_or("X")
 }
