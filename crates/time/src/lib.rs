@@ -124,32 +124,62 @@ impl Tagger {
             })
             .collect();
         let bytes = &lower[..];
+        // Where the `needs` literals occur (sorted by start).
+        let mut needs: Vec<(usize, u64)> = match &rs.needs_ac {
+            Some(ac) => ac
+                .find_overlapping_iter(bytes)
+                .map(|m| (m.start(), rs.needs_mask[m.pattern().as_usize()]))
+                .collect(),
+            None => Vec::new(),
+        };
+        needs.sort_unstable_by_key(|x| x.0);
+        // `ni`: the first need at or after the current position.
+        let needed = |ni: usize, p: usize, k: usize, within: usize| {
+            needs[ni..]
+                .iter()
+                .take_while(|x| x.0 < p + within)
+                .any(|x| x.1 & (1 << k) != 0)
+        };
         let mut starts: Vec<(usize, usize)> = Vec::new();
-        for m in rs.prefilter.find_overlapping_iter(bytes) {
-            let p = m.start();
-            let first = bytes[p];
-            if p > 0 && first.is_ascii_alphanumeric() && bytes[p - 1].is_ascii_alphanumeric() {
+        let mut ni = 0;
+        let mut prev_alnum = false;
+        for p in 0..bytes.len() {
+            let b = bytes[p];
+            let alnum = b.is_ascii_alphanumeric();
+            let word_start = if alnum {
+                !prev_alnum
+            } else {
+                rs.odd_start[b as usize]
+            };
+            prev_alnum = alnum;
+            if !word_start || !text.is_char_boundary(p) {
                 continue;
             }
-            if !text.is_char_boundary(p) {
-                continue;
+            while ni < needs.len() && needs[ni].0 < p {
+                ni += 1;
             }
             let mut lead: Option<usize> = None;
-            for &r in &rs.lit_rules[m.pattern().as_usize()] {
-                if rs.lead_in[r] {
-                    let s = *lead.get_or_insert_with(|| {
-                        let a = char_floor(text, p.saturating_sub(24));
-                        rs.lead_in_re
-                            .find(&text[a..p])
-                            .filter(|m| m.start() < m.end())
-                            .map_or(p, |m| a + m.start())
-                    });
-                    if s < p {
-                        starts.push((s, r));
+            rs.prefilter
+                .walk(&bytes[p..(p + 12).min(bytes.len())], |r| {
+                    if let Some((k, within)) = rs.rules[r].needs {
+                        if !needed(ni, p, k, within) {
+                            return;
+                        }
                     }
-                }
-                starts.push((p, r));
-            }
+                    if rs.lead_in[r] {
+                        let s = *lead.get_or_insert_with(|| {
+                            let a = char_floor(text, p.saturating_sub(24));
+                            rs.lead_in_re
+                                .find(&text[a..p])
+                                .filter(|m| m.start() < m.end())
+                                .map_or(p, |m| a + m.start())
+                        });
+                        if s < p {
+                            starts.push((s, r));
+                        }
+                    }
+                    starts.push((p, r));
+                });
         }
         for (r, re) in &rs.unfiltered {
             for m in re.find_iter(text) {
@@ -159,6 +189,7 @@ impl Tagger {
         starts.sort_unstable();
         starts.dedup();
         let mut out = Vec::new();
+        let mut hits: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
         let mut i = 0;
         while i < starts.len() {
@@ -174,14 +205,16 @@ impl Tagger {
             let wend = char_floor(text, s + 200);
             let window = &text[s..wend];
             // Rules matching at s, longest first, then file order.
-            let mut hits: Vec<(usize, usize)> = starts[i..j]
-                .iter()
-                .filter_map(|&(_, r)| rs.rules[r].regex.find(window).map(|mm| (r, mm.end())))
-                .filter(|h| h.1 > 0)
-                .collect();
+            hits.clear();
+            hits.extend(
+                starts[i..j]
+                    .iter()
+                    .filter_map(|&(_, r)| rs.rules[r].regex.find(window).map(|mm| (r, mm.end())))
+                    .filter(|h| h.1 > 0),
+            );
             i = j;
             hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            for (ri, _) in hits {
+            for &(ri, _) in &hits {
                 if let Some(c) = self.try_rule(text, s, ri) {
                     pos = c.span.end;
                     let r = &rs.rules[c.rule];

@@ -208,6 +208,120 @@ pub struct Rule {
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
+    /// `needs`: the rule is tried at a position only when one of the
+    /// literals of need group `.0` starts within `.1` bytes after it (a
+    /// cheap filter before the regex: "a" only proposes `dur_n_unit` when a
+    /// unit word follows).
+    pub needs: Option<(usize, usize)>,
+}
+
+/// A byte trie of the rules' lower-cased literal prefixes, walked from each
+/// word start. Hand-written rather than an anchored Aho-Corasick search: the
+/// per-call setup of the automaton cost more than the few steps a walk takes.
+#[derive(Debug, Default)]
+pub struct Trie {
+    /// Children of the root, by byte (0: none).
+    root: Vec<u32>,
+    /// Children of each node, sorted by byte.
+    children: Vec<Vec<(u8, u32)>>,
+    /// The rules whose literal ends at each node.
+    rules: Vec<Vec<usize>>,
+    /// A dense child table (index into `tables`) for nodes with many
+    /// children, where a scan of the sorted list was the hot spot.
+    dense: Vec<u32>,
+    tables: Vec<[u32; 256]>,
+}
+
+impl Trie {
+    fn new() -> Trie {
+        Trie {
+            root: vec![0; 256],
+            children: vec![Vec::new()],
+            rules: vec![Vec::new()],
+            dense: Vec::new(),
+            tables: Vec::new(),
+        }
+    }
+
+    /// Builds the dense tables once every literal is in.
+    fn finish(&mut self) {
+        self.dense = vec![u32::MAX; self.children.len()];
+        for (n, c) in self.children.iter().enumerate() {
+            if c.len() > 4 {
+                let mut t = [0u32; 256];
+                for &(b, m) in c {
+                    t[b as usize] = m;
+                }
+                self.dense[n] = self.tables.len() as u32;
+                self.tables.push(t);
+            }
+        }
+    }
+
+    fn insert(&mut self, lit: &[u8], rules: &[usize]) {
+        let mut node = 0usize;
+        for (i, &b) in lit.iter().enumerate() {
+            let next = if i == 0 {
+                self.root[b as usize] as usize
+            } else {
+                match self.children[node].binary_search_by_key(&b, |c| c.0) {
+                    Ok(j) => self.children[node][j].1 as usize,
+                    Err(_) => 0,
+                }
+            };
+            node = if next != 0 {
+                next
+            } else {
+                let n = self.children.len();
+                self.children.push(Vec::new());
+                self.rules.push(Vec::new());
+                if i == 0 {
+                    self.root[b as usize] = n as u32;
+                } else {
+                    let c = &mut self.children[node];
+                    let j = c.partition_point(|x| x.0 < b);
+                    c.insert(j, (b, n as u32));
+                }
+                n
+            };
+        }
+        for &r in rules {
+            if !self.rules[node].contains(&r) {
+                self.rules[node].push(r);
+            }
+        }
+    }
+
+    /// Calls `f` with the rules of every literal that `bytes` starts with.
+    #[inline]
+    pub fn walk(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
+        let Some(&b) = bytes.first() else { return };
+        let mut node = self.root[b as usize] as usize;
+        let mut i = 1;
+        while node != 0 {
+            for &r in &self.rules[node] {
+                f(r);
+            }
+            let Some(&b) = bytes.get(i) else { return };
+            node = match self.dense.get(node) {
+                Some(&t) if t != u32::MAX => self.tables[t as usize][b as usize] as usize,
+                _ => match self.children[node].iter().find(|x| x.0 >= b) {
+                    Some(&(cb, n)) if cb == b => n as usize,
+                    _ => 0,
+                },
+            };
+            i += 1;
+        }
+    }
+
+    /// Number of nodes (for tests and statistics).
+    pub fn len(&self) -> usize {
+        self.children.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.children.len() <= 1
+    }
 }
 
 /// Everything loaded from `resources/timex/`.
@@ -216,15 +330,18 @@ pub struct RuleSet {
     pub lex: HashMap<String, Lexicon>,
     pub rules: Vec<Rule>,
     /// Literal prefixes of the rules (lower-cased): where a rule may start.
-    pub prefilter: aho_corasick::AhoCorasick,
+    pub prefilter: Trie,
     /// Rules whose pattern starts with an optional lead-in, and the regex
     /// finding that lead-in before a core match.
     pub lead_in: Vec<bool>,
     pub lead_in_re: Regex,
-    /// The rules each prefilter literal belongs to.
-    pub lit_rules: Vec<Vec<usize>>,
     /// Rules without a usable prefix set, with an unanchored regex.
     pub unfiltered: Vec<(usize, Regex)>,
+    /// Bytes that may start a literal without being a word start ("'98").
+    pub odd_start: [bool; 256],
+    /// Literals of the `needs` groups, and the groups (bit set) of each.
+    pub needs_ac: Option<aho_corasick::AhoCorasick>,
+    pub needs_mask: Vec<u64>,
     /// `(modifier)[\s-]+$` on the text before a match.
     pub modifier_before: Regex,
     /// Calendar markers after / before a match.
@@ -352,6 +469,7 @@ impl RuleSet {
         let mut rules = Vec::new();
         let mut plain = Vec::new();
         let mut cores: Vec<(String, bool)> = Vec::new();
+        let mut needs_pats: Vec<String> = Vec::new();
         for (name, kv) in blocks {
             let get = |k: &str| kv.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
             let raw = get("pattern").ok_or_else(|| format!("rule {name}: no pattern"))?;
@@ -389,6 +507,28 @@ impl RuleSet {
             let reject_before = opt_re("reject_before")?;
             let reject_after = opt_re("reject_after")?;
             let require_before = opt_re("require_before")?;
+            let needs = match get("needs") {
+                Some(n) => {
+                    let k = match needs_pats.iter().position(|x| x == n) {
+                        Some(k) => k,
+                        None => {
+                            needs_pats.push(n.to_string());
+                            needs_pats.len() - 1
+                        }
+                    };
+                    if k >= 64 {
+                        return Err(format!("rule {name}: more than 64 needs groups"));
+                    }
+                    let within = match get("needs_within") {
+                        Some(w) => w
+                            .parse()
+                            .map_err(|_| format!("rule {name}: needs_within is a number"))?,
+                        None => 200,
+                    };
+                    Some((k, within))
+                }
+                None => None,
+            };
             plain.push(strip_names.replace_all(&pat, "(?:").into_owned());
             rules.push(Rule {
                 name,
@@ -402,6 +542,7 @@ impl RuleSet {
                 reject_after,
                 require_before,
                 header: get("header") == Some("true"),
+                needs,
             });
         }
         // The prefilter: literal prefixes of every rule (lower-cased), found
@@ -430,11 +571,49 @@ impl RuleSet {
                 None => unfiltered.push((ri, build(&plain[ri])?)),
             }
         }
-        let prefilter = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&lits)
-            .map_err(|e| e.to_string())?;
+        // Anchored at word starts (and at the odd bytes that start a
+        // literal without being alphanumeric): an unanchored overlapping
+        // scan reported every literal inside words too.
+        let mut odd_start = [false; 256];
+        for l in &lits {
+            if let Some(&b) = l.first() {
+                if !b.is_ascii_alphanumeric() {
+                    odd_start[b as usize] = true;
+                }
+            }
+        }
+        let mut prefilter = Trie::new();
+        for (l, r) in lits.iter().zip(&lit_rules) {
+            prefilter.insert(l, r);
+        }
+        prefilter.finish();
+        let mut needs_lits: Vec<Vec<u8>> = Vec::new();
+        let mut needs_mask: Vec<u64> = Vec::new();
+        for (k, n) in needs_pats.iter().enumerate() {
+            let p = expand(n, &macros, &lex, 0)?;
+            let set = prefixes(&strip_names.replace_all(&p, "(?:"))
+                .ok_or_else(|| format!("needs {n:?}: no literal prefixes"))?;
+            for l in set {
+                match needs_lits.iter().position(|x| *x == l) {
+                    Some(i) => needs_mask[i] |= 1 << k,
+                    None => {
+                        needs_lits.push(l);
+                        needs_mask.push(1 << k);
+                    }
+                }
+            }
+        }
+        let needs_ac = if needs_lits.is_empty() {
+            None
+        } else {
+            Some(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&needs_lits)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
         let m = expand("%modifiers", &macros, &lex, 0)?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
         let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
@@ -452,7 +631,9 @@ impl RuleSet {
             lead_in,
             lead_in_re,
             prefilter,
-            lit_rules,
+            odd_start,
+            needs_ac,
+            needs_mask,
             unfiltered,
             no_ref_before,
             lex,
