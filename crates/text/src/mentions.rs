@@ -95,14 +95,16 @@ struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Token],
     words: Vec<&'a str>,
+    /// Lower-cased words (borrowed when already lower case).
+    lower: Vec<std::borrow::Cow<'a, str>>,
 }
 
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
     }
-    fn lw(&self, i: usize) -> String {
-        self.w(i).to_lowercase()
+    fn lw(&self, i: usize) -> &str {
+        self.lower.get(i).map(|c| &**c).unwrap_or("")
     }
     fn upos(&self, i: usize) -> &str {
         self.toks.get(i).map(|t| t.upos.as_str()).unwrap_or("")
@@ -144,11 +146,23 @@ pub fn extract(
     toks: &[Token],
     sents: &[Sentence],
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
+    let lower = words
+        .iter()
+        .map(|w| {
+            if w.chars().any(char::is_uppercase) {
+                std::borrow::Cow::Owned(w.to_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(*w)
+            }
+        })
+        .collect();
     let cx = Ctx {
         an,
         text,
         toks,
-        words: toks.iter().map(|t| t.span.slice(text)).collect(),
+        words,
+        lower,
     };
     let mut cands: Vec<Cand> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
@@ -184,7 +198,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
     let mut i = a;
     while i < b {
         let lw = cx.lw(i);
-        if an.names.work_cues.contains(&lw) {
+        if an.names.work_cues.contains(lw) {
             let mut k = i + 1;
             // skip "," ":" and one adjective-like lowercase word ("his famed")
             while k < b && matches!(cx.w(k), "," | ":") {
@@ -267,7 +281,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 let inner = i + 1..c;
                 let n = inner.len();
                 let caps = inner.clone().filter(|&k| cx.is_cap(k)).count();
-                let cue_last = c > i + 1 && an.names.work_cues.contains(&cx.lw(c - 1));
+                let cue_last = c > i + 1 && an.names.work_cues.contains(cx.lw(c - 1));
                 // '"October" Revolution': quoted word + event head
                 if n == 1 && caps == 1 && c + 1 < b && an.names.event_heads.contains(cx.w(c + 1)) {
                     push(
@@ -278,8 +292,8 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                     i = c + 2;
                     continue;
                 }
-                let before = if i > a { cx.lw(i - 1) } else { String::new() };
-                let after_called = matches!(before.as_str(), "him" | "her" | "called" | "as");
+                let before = if i > a { cx.lw(i - 1) } else { "" };
+                let after_called = matches!(before, "him" | "her" | "called" | "as");
                 if (1..=8).contains(&n)
                     && cx.is_cap(i + 1)
                     && (caps * 2 >= n || cue_last)
@@ -323,8 +337,8 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             && cx.is_cap(i + 1)
             && !an.ml.non_names.contains(cx.w(i + 1))
             && w.chars().all(char::is_alphabetic);
-        let starter = (an.tok.is_starter(w) && cx.upos(i) != "PROPN")
-            || TITLE_INNER.contains(&cx.lw(i).as_str());
+        let starter =
+            (an.tok.is_starter(w) && cx.upos(i) != "PROPN") || TITLE_INNER.contains(&cx.lw(i));
         if starter
             || (an.ml.non_names.contains(w) && !month_led)
             || (i == first_word && cx.upos(i) != "PROPN" && an.tok.in_vocab(w) && !cx.is_title(i))
@@ -341,7 +355,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             if cx.is_cap(e)
                 && !an.ml.non_names.contains(cx.w(e))
                 && (!an.tok.is_starter(cx.w(e)) || cx.upos(e) == "PROPN")
-                && !TITLE_INNER.contains(&cx.lw(e).as_str())
+                && !TITLE_INNER.contains(&cx.lw(e))
             {
                 e += 1;
                 continue;
@@ -436,7 +450,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             continue;
         }
         let lw = cx.lw(k);
-        if let Some(g) = an.names.pronouns.get(&lw) {
+        if let Some(g) = an.names.pronouns.get(lw) {
             let mut c = cand(si, k, k + 1, EntityType::Person, MentionForm::Pronoun);
             c.gender = Some(g.clone());
             out.push(c);
@@ -503,7 +517,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     let an = cx.an;
     let names = &an.names;
     let whole_place = {
-        let key: Vec<String> = (a..b).map(|k| cx.lw(k)).collect();
+        let key: Vec<String> = (a..b).map(|k| cx.lw(k).to_string()).collect();
         names.places.contains(&key.join(" "))
     };
     if whole_place && b - a >= 2 {
@@ -607,14 +621,13 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         if is_group {
             return mk(EntityType::Group);
         }
-        let prev = if a > 0 { cx.lw(a - 1) } else { String::new() };
-        if an.ml.work_heads.contains(first)
-            && matches!(prev.as_str(), "his" | "her" | "their" | "'s" | "’s")
+        let prev = if a > 0 { cx.lw(a - 1) } else { "" };
+        if an.ml.work_heads.contains(first) && matches!(prev, "his" | "her" | "their" | "'s" | "’s")
         {
             return mk(EntityType::Work);
         }
         if names.demonyms.contains(first)
-            && matches!(prev.as_str(), "a" | "an")
+            && matches!(prev, "a" | "an")
             && matches!(cx.upos(a), "NOUN" | "PROPN")
         {
             return mk(EntityType::Group);
@@ -636,7 +649,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return None;
     }
     let place = {
-        let key: Vec<String> = (a..b).map(|k| cx.lw(k)).collect();
+        let key: Vec<String> = (a..b).map(|k| cx.lw(k).to_string()).collect();
         names.places.contains(&key.join(" "))
     };
     if per > 0 && per >= loc.max(org) {
@@ -727,7 +740,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             continue;
         }
         let between: Vec<String> = (p.b..c.ta)
-            .map(|k| cx.lw(k))
+            .map(|k| cx.lw(k).to_string())
             .filter(|w| !matches!(w.as_str(), "," | "(" | "the" | ":" | "“" | "\"" | "”"))
             .collect();
         if between.is_empty() {
@@ -768,13 +781,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let mut k = a;
         while k < b {
             let lw = cx.lw(k);
-            if matches!(lw.as_str(), "called" | "referred" | "nicknamed" | "dubbed") {
+            if matches!(lw, "called" | "referred" | "nicknamed" | "dubbed") {
                 // find "him/her" within 2 tokens, then "as"? then the nickname
                 let mut j = k + 1;
                 if j < b && cx.lw(j) == "to" {
                     j += 1;
                 }
-                if j < b && matches!(cx.lw(j).as_str(), "him" | "her") {
+                if j < b && matches!(cx.lw(j), "him" | "her") {
                     let pron = j;
                     j += 1;
                     // "called him simply “Mironych”"
@@ -808,7 +821,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                             // replace any candidate over the nickname
                             let mut c =
                                 cand(si, start, e, EntityType::Person, MentionForm::Description);
-                            c.gender = an.names.pronouns.get(&cx.lw(pron)).cloned();
+                            c.gender = an.names.pronouns.get(cx.lw(pron)).cloned();
                             extra.push(c);
                             extra_how.push(("nickname".into(), cx.span(k, e)));
                             k = e;
@@ -826,13 +839,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let b = b.min(cx.toks.len());
         for k in a..b {
             let lw = cx.lw(k);
-            let inverse = (lw == "nickname"
-                && k >= a + 2
-                && matches!(cx.lw(k - 1).as_str(), "a" | "his" | "her"))
-                || (lw == "called"
-                    && k + 1 < b
-                    && matches!(cx.lw(k + 1).as_str(), "him" | "her")
-                    && (a..k).any(|x| cx.lw(x) == "as"));
+            let inverse =
+                (lw == "nickname" && k >= a + 2 && matches!(cx.lw(k - 1), "a" | "his" | "her"))
+                    || (lw == "called"
+                        && k + 1 < b
+                        && matches!(cx.lw(k + 1), "him" | "her")
+                        && (a..k).any(|x| cx.lw(x) == "as"));
             if !inverse {
                 continue;
             }
@@ -974,6 +986,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // nickname descriptions join the pronoun's antecedent: resolved with pronouns below
     // partial person names
     let person_words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(cx, c)).collect();
+    // positions in `order` of the candidates by last and by first word
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (p, &j) in order.iter().enumerate() {
+        if let (Some(f), Some(l)) = (person_words[j].first(), person_words[j].last()) {
+            by_last.entry(l).or_default().push(p);
+            by_first.entry(f).or_default().push(p);
+        }
+    }
     for (oi, &i) in order.iter().enumerate() {
         let c = &cands[i];
         let wi = &person_words[i];
@@ -985,45 +1006,45 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             continue;
         }
         let root_i = dsu.find(i);
-        // earlier fuller names ending with these words (surname match)
-        let mut best: Option<usize> = None;
-        for &j in order[..oi].iter().rev() {
+        // earlier fuller names ending with these words (surname match);
+        // both tests need the same last word: only those candidates are read
+        let fuller = |j: usize| {
             let cj = &cands[j];
-            if cj.etype != EntityType::Person || cj.form != MentionForm::Name {
-                continue;
-            }
             let wj = &person_words[j];
-            if wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)) {
-                best = Some(j);
-                break;
-            }
-        }
+            cj.etype == EntityType::Person
+                && cj.form == MentionForm::Name
+                && wj.len() > wi.len()
+                && (wj.ends_with(wi) || drops_middle(wj, wi))
+        };
+        let same_last = by_last.get(wi[wi.len() - 1]).map_or(&[][..], Vec::as_slice);
+        let split = same_last.partition_point(|&p| p < oi);
+        let mut best: Option<usize> = same_last[..split]
+            .iter()
+            .rev()
+            .map(|&p| order[p])
+            .find(|&j| fuller(j));
         // or a later full name ("Trotsky ... Leon Trotsky") when nothing earlier
         if best.is_none() {
-            for &j in order[oi + 1..].iter() {
-                let cj = &cands[j];
-                if cj.etype != EntityType::Person || cj.form != MentionForm::Name {
-                    continue;
-                }
-                let wj = &person_words[j];
-                if wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)) {
-                    best = Some(j);
-                    break;
-                }
-            }
+            best = same_last[split..]
+                .iter()
+                .filter(|&&p| p > oi)
+                .map(|&p| order[p])
+                .find(|&j| fuller(j));
         }
         // a lone given name: the unique person whose full name starts with it
         if best.is_none() && wi.len() == 1 {
-            let roots: HashSet<usize> = order
+            let roots: HashSet<usize> = by_first
+                .get(wi[0])
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .filter(|&&j| {
+                .map(|&p| order[p])
+                .filter(|&j| {
                     j != i
                         && cands[j].etype == EntityType::Person
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2
-                        && person_words[j][0] == wi[0]
                 })
-                .map(|&j| dsu.find(j))
+                .map(|j| dsu.find(j))
                 .collect();
             if roots.len() == 1 {
                 best = roots.into_iter().next();
@@ -1127,7 +1148,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let hit = history
                 .iter()
                 .rev()
-                .find(|(k, _, _)| comp_titles[*k].contains(&title))
+                .find(|(k, _, _)| comp_titles[*k].contains(title))
                 .map(|x| x.0);
             if let Some(k) = hit {
                 assign.insert(i, k);
@@ -1146,7 +1167,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // subject preference: in the current sentence the first compatible person
         // before the pronoun, else the first person of the closest previous sentence
         let mut pick = None;
-        let cur: Vec<&(usize, usize, usize)> = history
+        // history is in document order: read back only the last few sentences
+        let recent_from = history.partition_point(|h| h.1 + 4 < c.sentence);
+        let recent = &history[recent_from..];
+        let cur: Vec<&(usize, usize, usize)> = recent
             .iter()
             .filter(|h| h.1 == c.sentence && h.2 < c.a)
             .collect();
@@ -1164,7 +1188,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     break;
                 };
                 let prev: Vec<&(usize, usize, usize)> =
-                    history.iter().filter(|h| h.1 == s).collect();
+                    recent.iter().filter(|h| h.1 == s).collect();
                 if let Some(h) = prev
                     .iter()
                     .find(|h| strict(h.0))

@@ -103,6 +103,9 @@ pub struct Model {
     n_features: usize,
 }
 
+/// Features looked up together (their cache misses overlap).
+const ROW_BATCH: usize = 16;
+
 #[inline]
 fn key32(f: u64) -> u32 {
     ((f >> 32) as u32).max(1)
@@ -119,57 +122,77 @@ impl Model {
         self.classes.iter().position(|c| c == name)
     }
 
-    /// Adds the integer weights of `feats` to `acc` (length = class count);
-    /// the score of a class is `acc × scale`. Integer sums are exact, so any
-    /// grouping of the features (cached partial sums) gives the same result.
+    /// Row indexes of `feats` (`u32::MAX` when absent), appended to `out`.
     ///
-    /// The table is larger than the CPU caches, so lookups are memory bound:
-    /// the home slots of a batch of features are loaded first (independent
-    /// loads, no branches: the CPU overlaps the misses), then probed, then
-    /// the rows are summed.
+    /// The table is larger than the CPU caches, so look-ups are memory
+    /// bound: the home slots of a batch of features are loaded first
+    /// (independent loads, no branches: the CPU overlaps the misses), then
+    /// probed. Callers batch the features of a whole sentence when they can.
+    pub fn rows(&self, feats: &[u64], out: &mut Vec<u32>) {
+        for chunk in feats.chunks(ROW_BATCH) {
+            let mut r = [u32::MAX; ROW_BATCH];
+            self.rows_chunk(chunk, &mut r);
+            out.extend_from_slice(&r[..chunk.len()]);
+        }
+    }
+
     #[inline]
-    pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
-        const B: usize = 16;
+    fn rows_chunk(&self, chunk: &[u64], out: &mut [u32; ROW_BATCH]) {
         if self.slots.is_empty() {
             return;
         }
+        let mut home = [(0u32, 0u32); ROW_BATCH];
+        for (h, &f) in home.iter_mut().zip(chunk) {
+            *h = self.slots[f as usize & self.mask];
+        }
+        for ((r, h), &f) in out.iter_mut().zip(&home).zip(chunk) {
+            let k = key32(f);
+            *r = u32::MAX;
+            if h.0 == k {
+                *r = h.1;
+            } else if h.0 != 0 {
+                // collision: probe on (rare)
+                let mut slot = f as usize & self.mask;
+                loop {
+                    slot = (slot + 1) & self.mask;
+                    let (kk, row) = self.slots[slot];
+                    if kk == k {
+                        *r = row;
+                        break;
+                    }
+                    if kk == 0 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Adds the weights of row `r` (from [`Model::rows`]) to `acc`.
+    #[inline]
+    pub fn add_row(&self, r: u32, acc: &mut [i32]) {
+        if r == u32::MAX {
+            return;
+        }
         let c = self.classes.len();
-        for chunk in feats.chunks(B) {
-            let mut home = [(0u32, 0u32); B];
-            for (h, &f) in home.iter_mut().zip(chunk) {
-                *h = self.slots[f as usize & self.mask];
+        let at = r as usize * c;
+        if let Some(row) = self.weights.get(at..at + c) {
+            for (a, w) in acc.iter_mut().zip(row) {
+                *a += *w as i32;
             }
-            let mut rows = [u32::MAX; B];
-            for ((r, h), &f) in rows.iter_mut().zip(&home).zip(chunk) {
-                let k = key32(f);
-                if h.0 == k {
-                    *r = h.1;
-                } else if h.0 != 0 {
-                    // collision: probe on (rare)
-                    let mut slot = f as usize & self.mask;
-                    loop {
-                        slot = (slot + 1) & self.mask;
-                        let (kk, row) = self.slots[slot];
-                        if kk == k {
-                            *r = row;
-                            break;
-                        }
-                        if kk == 0 {
-                            break;
-                        }
-                    }
-                }
-            }
-            for &r in &rows[..chunk.len()] {
-                if r == u32::MAX {
-                    continue;
-                }
-                let at = r as usize * c;
-                if let Some(row) = self.weights.get(at..at + c) {
-                    for (a, w) in acc.iter_mut().zip(row) {
-                        *a += *w as i32;
-                    }
-                }
+        }
+    }
+
+    /// Adds the integer weights of `feats` to `acc` (length = class count);
+    /// the score of a class is `acc × scale`. Integer sums are exact, so any
+    /// grouping of the features (cached partial sums) gives the same result.
+    #[inline]
+    pub fn add_scores(&self, feats: &[u64], acc: &mut [i32]) {
+        for chunk in feats.chunks(ROW_BATCH) {
+            let mut r = [u32::MAX; ROW_BATCH];
+            self.rows_chunk(chunk, &mut r);
+            for &r in &r[..chunk.len()] {
+                self.add_row(r, acc);
             }
         }
     }

@@ -346,7 +346,8 @@ fn at<'w>(s: &'w [WordInfo], i: usize, role: usize, bounds: &'w [WordInfo; 2]) -
 // - word features: depend on one word in one role (cached per word type);
 // - context features: depend on small closed values (previous tags, shapes,
 //   POS tags, lexicon and gazetteer codes; cached per distinct context);
-// - pair features: two open words or a tag and a word (looked up per token).
+// - pair features: two open words (looked up for a whole sentence at once)
+//   or a tag and a word (looked up per token).
 // Tag ids are class index + 1 (0 = sentence start); POS ids for the entity
 // tagger are POS class index + 2 (0 = before the start, 1 = after the end).
 
@@ -401,19 +402,17 @@ pub fn pos_context_features(c: &PosContext, out: &mut Vec<u64>) {
     ]);
 }
 
-/// POS pair features: previous tag × word, the word with each neighbour.
-pub fn pos_pair_features(
-    prev: &WordInfo,
-    w: &WordInfo,
-    next: &WordInfo,
-    t1: u8,
-    out: &mut Vec<u64>,
-) {
+/// POS word-pair features: the word with each neighbour.
+pub fn pos_bigram_features(prev: &WordInfo, w: &WordInfo, next: &WordInfo, out: &mut Vec<u64>) {
     out.extend([
-        feat(6, t1 as u64, w.norm, 0),
         feat(17, prev.norm, w.norm, 0),
         feat(18, w.norm, next.norm, 0),
     ]);
+}
+
+/// POS tag-word feature: previous tag × word.
+pub fn pos_tagword_features(t1: u8, w: &WordInfo, out: &mut Vec<u64>) {
+    out.push(feat(6, t1 as u64, w.norm, 0));
 }
 
 /// All POS features of word `i` given the two previous tag ids (training).
@@ -430,7 +429,8 @@ pub fn pos_features(s: &[WordInfo], i: usize, t1: u8, t2: u8, out: &mut Vec<u64>
         first: i == 0,
     };
     pos_context_features(&ctx, out);
-    pos_pair_features(at(s, i, PREV1, &b), &s[i], at(s, i, NEXT1, &b), t1, out);
+    pos_bigram_features(at(s, i, PREV1, &b), &s[i], at(s, i, NEXT1, &b), out);
+    pos_tagword_features(t1, &s[i], out);
 }
 
 /// Entity-tagger features of one word in one role.
@@ -513,12 +513,14 @@ pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
     ]);
 }
 
-/// Entity-tagger pair features: previous tag × word, previous word × word.
-pub fn ner_pair_features(prev: &WordInfo, w: &WordInfo, t1: u8, out: &mut Vec<u64>) {
-    out.extend([
-        feat(118, t1 as u64, w.norm, 0),
-        feat(128, prev.norm, w.norm, 0),
-    ]);
+/// Entity-tagger word-pair feature: previous word × word.
+pub fn ner_bigram_features(prev: &WordInfo, w: &WordInfo, out: &mut Vec<u64>) {
+    out.push(feat(128, prev.norm, w.norm, 0));
+}
+
+/// Entity-tagger tag-word feature: previous tag × word.
+pub fn ner_tagword_features(t1: u8, w: &WordInfo, out: &mut Vec<u64>) {
+    out.push(feat(118, t1 as u64, w.norm, 0));
 }
 
 /// A sentence as the entity tagger sees it.
@@ -567,7 +569,8 @@ pub fn ner_features(s: &NerView, i: usize, t1: u8, t2: u8, out: &mut Vec<u64>) {
         ner_word_features(at(s.words, i, role, &b), role, out);
     }
     ner_context_features(&s.context(i, t1, t2), out);
-    ner_pair_features(at(s.words, i, PREV1, &b), &s.words[i], t1, out);
+    ner_bigram_features(at(s.words, i, PREV1, &b), &s.words[i], out);
+    ner_tagword_features(t1, &s.words[i], out);
 }
 
 /// A lower-case (or symbol) word after an `O` opens no entity: the decoder
@@ -726,54 +729,77 @@ impl DocCache {
         id
     }
 
-    /// The type's row offset of the POS (`ner` false) or entity model,
-    /// scoring its word features in every role on first use.
-    fn word_rows(&mut self, model: &Model, ner: bool, id: u32) -> usize {
-        let id = id as usize;
-        let have = if ner {
-            self.ner_rows[id]
-        } else {
-            self.pos_rows[id]
-        };
-        if have != usize::MAX {
-            return have;
-        }
+    /// Scores the word features of every role of the types around the
+    /// words of `need` (positions in `ids`) not scored yet, with one batched
+    /// model look-up for the whole sentence.
+    fn ensure_word_rows(&mut self, model: &Model, ner: bool, ids: &[u32], need: &[usize]) {
         let c = model.n_classes();
+        let mut todo: Vec<u32> = Vec::new();
+        for &i in need {
+            for off in ROLE_OFFSET {
+                let j = i as isize + off;
+                let id = if j < 0 {
+                    START
+                } else {
+                    ids.get(j as usize).copied().unwrap_or(END)
+                };
+                let have = if ner {
+                    &mut self.ner_rows[id as usize]
+                } else {
+                    &mut self.pos_rows[id as usize]
+                };
+                if *have == usize::MAX {
+                    *have = usize::MAX - 1; // queued
+                    todo.push(id);
+                }
+            }
+        }
+        if todo.is_empty() {
+            return;
+        }
+        // features of every (type, role), with where each group ends
+        let mut feats = std::mem::take(&mut self.feats);
+        feats.clear();
+        let mut ends: Vec<usize> = Vec::with_capacity(todo.len() * ROLES);
+        for &id in &todo {
+            let info = self.infos[id as usize];
+            for role in 0..ROLES {
+                // the boundary pseudo words are never the current word
+                if id >= 2 || role != CUR {
+                    if ner {
+                        ner_word_features(&info, role, &mut feats);
+                    } else {
+                        pos_word_features(&info, role, &mut feats);
+                    }
+                }
+                ends.push(feats.len());
+            }
+        }
+        let mut rows = Vec::with_capacity(feats.len());
+        model.rows(&feats, &mut rows);
         let mut v = vec![0i32; ROLES * c];
-        let info = self.infos[id];
-        let boundary = id < 2;
-        for role in 0..ROLES {
-            if boundary && role == CUR {
-                continue;
+        let mut f = 0;
+        for (t, &id) in todo.iter().enumerate() {
+            v.fill(0);
+            for role in 0..ROLES {
+                let end = ends[t * ROLES + role];
+                for &r in &rows[f..end] {
+                    model.add_row(r, &mut v[role * c..role * c + c]);
+                }
+                f = end;
             }
-            self.feats.clear();
             if ner {
-                ner_word_features(&info, role, &mut self.feats);
+                self.ner_rows[id as usize] = self.ner.push(&v);
             } else {
-                pos_word_features(&info, role, &mut self.feats);
+                self.pos_rows[id as usize] = self.pos.push(&v);
             }
-            model.add_scores(&self.feats, &mut v[role * c..role * c + c]);
         }
-        if ner {
-            let at = self.ner.push(&v);
-            self.ner_rows[id] = at;
-            at
-        } else {
-            let at = self.pos.push(&v);
-            self.pos_rows[id] = at;
-            at
-        }
+        self.feats = feats;
     }
 
-    /// Adds the word-feature scores of the five roles around `i`.
-    fn add_word_scores(
-        &mut self,
-        model: &Model,
-        ner: bool,
-        ids: &[u32],
-        i: usize,
-        acc: &mut [i32],
-    ) {
+    /// Adds the word-feature scores of the five roles around `i` (scored
+    /// by [`DocCache::ensure_word_rows`]).
+    fn add_word_scores(&self, ner: bool, ids: &[u32], i: usize, acc: &mut [i32]) {
         let c = acc.len();
         for (role, off) in ROLE_OFFSET.iter().enumerate() {
             let j = i as isize + off;
@@ -781,14 +807,35 @@ impl DocCache {
                 START
             } else {
                 ids.get(j as usize).copied().unwrap_or(END)
-            };
-            let at = self.word_rows(model, ner, id) + role * c;
+            } as usize;
             if ner {
-                self.ner.add(at, acc);
+                self.ner.add(self.ner_rows[id] + role * c, acc);
             } else {
-                self.pos.add(at, acc);
+                self.pos.add(self.pos_rows[id] + role * c, acc);
             }
         }
+    }
+
+    /// Row offset of the closed context's scores (scored on first sight).
+    fn context_rows(&mut self, model: &Model, ner: bool, key: u64, feats: &[u64]) -> usize {
+        let map = if ner {
+            &mut self.ner_ctx
+        } else {
+            &mut self.pos_ctx
+        };
+        if let Some(&at) = map.get(&key) {
+            return at;
+        }
+        let c = model.n_classes().min(32);
+        let mut v = [0i32; 32];
+        model.add_scores(feats, &mut v[..c]);
+        let at = if ner {
+            self.ner.push(&v[..c])
+        } else {
+            self.pos.push(&v[..c])
+        };
+        map.insert(key, at);
+        at
     }
 
     /// Greedy POS decoding of a sentence of interned words: class indexes.
@@ -796,18 +843,45 @@ impl DocCache {
         self.init();
         let model = m.pos;
         let c = model.n_classes().min(32);
+        let use_dict = m.dict.is_some();
+        let scored: Vec<usize> = (0..ids.len())
+            .filter(|&i| !use_dict || self.infos[ids[i] as usize].dict == NO_TAG)
+            .collect();
+        self.ensure_word_rows(model, false, ids, &scored);
+        // word-pair features of the whole sentence in one batch
+        let mut feats = std::mem::take(&mut self.feats);
+        feats.clear();
+        let info = |j: isize| -> &WordInfo {
+            let id = if j < 0 {
+                START
+            } else {
+                ids.get(j as usize).copied().unwrap_or(END)
+            };
+            &self.infos[id as usize]
+        };
+        for &i in &scored {
+            let ii = i as isize;
+            pos_bigram_features(info(ii - 1), info(ii), info(ii + 1), &mut feats);
+        }
+        let per = feats.len() / scored.len().max(1);
+        let mut bi = Vec::with_capacity(feats.len());
+        model.rows(&feats, &mut bi);
         let mut out: Vec<usize> = Vec::with_capacity(ids.len());
         let mut acc = [0i32; 32];
-        let mut feats = std::mem::take(&mut self.feats);
+        let mut next_scored = 0;
         for i in 0..ids.len() {
             let w = self.infos[ids[i] as usize];
-            if w.dict != NO_TAG && m.dict.is_some() {
+            if scored.get(next_scored) != Some(&i) {
                 out.push(w.dict as usize);
                 continue;
             }
             let acc = &mut acc[..c];
             acc.fill(0);
-            self.add_word_scores(model, false, ids, i, acc);
+            self.add_word_scores(false, ids, i, acc);
+            for &r in &bi[next_scored * per..next_scored * per + per] {
+                model.add_row(r, acc);
+            }
+            next_scored += 1;
             let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
             let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
             let ctx = PosContext {
@@ -816,30 +890,12 @@ impl DocCache {
                 shape: w.shape,
                 first: i == 0,
             };
-            let key = ctx.key();
-            let at = match self.pos_ctx.get(&key) {
-                Some(&at) => at,
-                None => {
-                    feats.clear();
-                    pos_context_features(&ctx, &mut feats);
-                    let mut v = [0i32; 32];
-                    model.add_scores(&feats, &mut v[..c]);
-                    let at = self.pos.push(&v[..c]);
-                    self.pos_ctx.insert(key, at);
-                    at
-                }
-            };
-            self.pos.add(at, acc);
-            let prev = if i >= 1 { ids[i - 1] } else { START };
-            let next = ids.get(i + 1).copied().unwrap_or(END);
             feats.clear();
-            pos_pair_features(
-                &self.infos[prev as usize],
-                &w,
-                &self.infos[next as usize],
-                t1,
-                &mut feats,
-            );
+            pos_context_features(&ctx, &mut feats);
+            let at = self.context_rows(model, false, ctx.key(), &feats);
+            self.pos.add(at, acc);
+            feats.clear();
+            pos_tagword_features(t1, &w, &mut feats);
             model.add_scores(&feats, acc);
             out.push(Model::argmax_i32(acc, None));
         }
@@ -871,9 +927,23 @@ impl DocCache {
             pos,
             place,
         };
+        // words that may be scored: capitalised or digits (and the first
+        // word); a lower-case word after a non-O tag is handled alone
+        let likely: Vec<usize> = (0..ids.len())
+            .filter(|&i| !ner_skips(&words[i], i, Some(o), o))
+            .collect();
+        self.ensure_word_rows(model, true, ids, &likely);
+        let mut feats = std::mem::take(&mut self.feats);
+        feats.clear();
+        for &i in &likely {
+            let prev = if i >= 1 { ids[i - 1] } else { START };
+            ner_bigram_features(&self.infos[prev as usize], &words[i], &mut feats);
+        }
+        let mut bi = Vec::with_capacity(feats.len());
+        model.rows(&feats, &mut bi);
         let mut out: Vec<usize> = Vec::with_capacity(ids.len());
         let mut acc = [0i32; 32];
-        let mut feats = std::mem::take(&mut self.feats);
+        let mut next_likely = 0;
         for i in 0..ids.len() {
             if ner_skips(&words[i], i, out.last().copied(), o) {
                 out.push(o);
@@ -881,27 +951,28 @@ impl DocCache {
             }
             let acc = &mut acc[..c];
             acc.fill(0);
-            self.add_word_scores(model, true, ids, i, acc);
+            let prev = if i >= 1 { ids[i - 1] } else { START };
+            while likely.get(next_likely).is_some_and(|&k| k < i) {
+                next_likely += 1;
+            }
+            if likely.get(next_likely) == Some(&i) {
+                model.add_row(bi[next_likely], acc);
+            } else {
+                self.ensure_word_rows(model, true, ids, &[i]);
+                feats.clear();
+                ner_bigram_features(&self.infos[prev as usize], &words[i], &mut feats);
+                model.add_scores(&feats, acc);
+            }
+            self.add_word_scores(true, ids, i, acc);
             let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
             let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
             let ctx = sent.context(i, t1, t2);
-            let key = ctx.key();
-            let at = match self.ner_ctx.get(&key) {
-                Some(&at) => at,
-                None => {
-                    feats.clear();
-                    ner_context_features(&ctx, &mut feats);
-                    let mut v = [0i32; 32];
-                    model.add_scores(&feats, &mut v[..c]);
-                    let at = self.ner.push(&v[..c]);
-                    self.ner_ctx.insert(key, at);
-                    at
-                }
-            };
-            self.ner.add(at, acc);
-            let prev = if i >= 1 { ids[i - 1] } else { START };
             feats.clear();
-            ner_pair_features(&self.infos[prev as usize], &words[i], t1, &mut feats);
+            ner_context_features(&ctx, &mut feats);
+            let at = self.context_rows(model, true, ctx.key(), &feats);
+            self.ner.add(at, acc);
+            feats.clear();
+            ner_tagword_features(t1, &words[i], &mut feats);
             model.add_scores(&feats, acc);
             let mask = &masks[out.last().copied().unwrap_or(c)];
             out.push(Model::argmax_i32(acc, Some(mask)));
@@ -1000,6 +1071,87 @@ mod tests {
                 plain.push(Model::argmax_i32(&acc, None));
             }
             assert_eq!(plain, tag_pos_dict(&model, None, &lx, s));
+        }
+    }
+
+    /// Same for the entity tagger (with its skip rule and transition masks).
+    #[test]
+    fn cached_ner_decoding_matches_training_features() {
+        let lx = NameLexicon::default();
+        let sents: Vec<Vec<&str>> = vec![
+            "Leon Trotsky was killed in Coyoacán by Ramón Mercader ."
+                .split(' ')
+                .collect(),
+            "The Tsar met Rasputin in 1916 at the Alexander Palace ."
+                .split(' ')
+                .collect(),
+            "He wrote The Revolution Betrayed in Norway ."
+                .split(' ')
+                .collect(),
+        ];
+        let classes: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut masks: Vec<Vec<bool>> = (0..classes.len())
+            .map(|k| allowed_after(&classes, Some(&classes[k])))
+            .collect();
+        masks.push(allowed_after(&classes, None));
+        let views = |s: &[&str]| -> (Vec<WordInfo>, Vec<u8>, Vec<u8>) {
+            let ws = s.iter().map(|w| WordInfo::new(w, &lx, None)).collect();
+            let pos = s.iter().map(|w| (w.len() % 5) as u8 + 2).collect();
+            (ws, pos, lx.place_matches(s))
+        };
+        let mut tr = Trainer::new(classes.clone());
+        let mut feats = Vec::new();
+        let mut sc = vec![0f32; classes.len()];
+        for _ in 0..3 {
+            for s in &sents {
+                let (ws, pos, place) = views(s);
+                let v = NerView {
+                    words: &ws,
+                    pos: &pos,
+                    place: &place,
+                };
+                let mut hist: Vec<usize> = Vec::new();
+                for i in 0..s.len() {
+                    let t1 = if i >= 1 { hist[i - 1] as u8 + 1 } else { 0 };
+                    let t2 = if i >= 2 { hist[i - 2] as u8 + 1 } else { 0 };
+                    ner_features(&v, i, t1, t2, &mut feats);
+                    tr.score(&feats, &mut sc);
+                    let guess = Model::argmax(&sc, None);
+                    let gold = if ws[i].upper { 1 + (i % 2) * 2 } else { 0 };
+                    tr.update(&feats, gold, guess);
+                    hist.push(guess);
+                }
+            }
+        }
+        let (model, _) = tr.finish(0.0);
+        let mut acc = vec![0i32; classes.len()];
+        for s in &sents {
+            let (ws, pos, place) = views(s);
+            let v = NerView {
+                words: &ws,
+                pos: &pos,
+                place: &place,
+            };
+            let mut plain: Vec<usize> = Vec::new();
+            for i in 0..s.len() {
+                if ner_skips(&ws[i], i, plain.last().copied(), 0) {
+                    plain.push(0);
+                    continue;
+                }
+                let t1 = if i >= 1 { plain[i - 1] as u8 + 1 } else { 0 };
+                let t2 = if i >= 2 { plain[i - 2] as u8 + 1 } else { 0 };
+                ner_features(&v, i, t1, t2, &mut feats);
+                acc.fill(0);
+                model.add_scores(&feats, &mut acc);
+                let mask = &masks[plain.last().copied().unwrap_or(classes.len())];
+                plain.push(Model::argmax_i32(&acc, Some(mask)));
+            }
+            let pos_classes: Vec<usize> = pos.iter().map(|&p| p as usize - 2).collect();
+            assert_eq!(plain, tag_ner(&model, &lx, s, &pos_classes));
+            assert!(plain.iter().any(|&t| t != 0));
         }
     }
 }
