@@ -63,6 +63,11 @@ struct Cand {
     convert: bool,
 }
 
+/// A bare year further than this from a month-precise narrative reference is
+/// an aside and does not move the reference (tuned on WikiWars: 5–30 give the
+/// same figure there; 20 keeps the gold's decade-apart flashbacks).
+const ASIDE_YEARS: i64 = 20;
+
 fn char_floor(s: &str, i: usize) -> usize {
     annalist_model::span::floor_char_boundary(s, i)
 }
@@ -134,11 +139,20 @@ impl Tagger {
         };
         needs.sort_unstable_by_key(|x| x.0);
         // `ni`: the first need at or after the current position.
-        let needed = |ni: usize, p: usize, k: usize, within: usize| {
-            needs[ni..]
-                .iter()
-                .take_while(|x| x.0 < p + within)
-                .any(|x| x.1 & (1 << k) != 0)
+        let needed = |ni: usize, p: usize, k: usize, within: isize| {
+            if within >= 0 {
+                needs[ni..]
+                    .iter()
+                    .take_while(|x| x.0 < p + within.unsigned_abs())
+                    .any(|x| x.1 & (1 << k) != 0)
+            } else {
+                let from = p.saturating_sub(within.unsigned_abs());
+                needs[..ni]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.0 >= from)
+                    .any(|x| x.1 & (1 << k) != 0)
+            }
         };
         let mut starts: Vec<(usize, usize)> = Vec::new();
         let mut ni = 0;
@@ -255,6 +269,11 @@ impl Tagger {
         }
         if let Some(r) = &rule.require_before {
             if !r.is_match(before) {
+                return None;
+            }
+        }
+        if let Some(r) = &rule.require_after {
+            if !r.is_match(after) {
                 return None;
             }
         }
@@ -385,7 +404,12 @@ impl Tagger {
                                 && !text[c.span.end..n.span.start.max(c.span.end)]
                                     .contains(['.', '!', '?', '\n'])
                         })
-                        .find(|n| n.raw.len() == 4 && n.raw.bytes().all(|b| b.is_ascii_digit()))
+                        .find(|n| {
+                            n.raw.len() == 4
+                                && n.raw.bytes().all(|b| b.is_ascii_digit())
+                                // ", 1941" / "), 1941", not "until 1918"
+                                && text[..n.span.start].trim_end().ends_with([',', ')'])
+                        })
                     {
                         local_ref = Some(y.raw.clone());
                     }
@@ -407,7 +431,37 @@ impl Tagger {
                         rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
                     },
                 };
-                let (v, an) = value::resolve(&c.raw, &a);
+                // A day range ("22–25 April", "April 6–7"): the bare day
+                // takes its month and year from the date next to it.
+                let mut a = a;
+                let mut raw = c.raw.as_str();
+                if let Some(rest) = c.raw.strip_prefix("@next ") {
+                    let next = cands
+                        .get(ci + 1)
+                        .filter(|n| n.span.start <= c.span.end + 12)
+                        .map(|n| {
+                            if n.raw.starts_with('@') {
+                                value::resolve(&n.raw, &a).0
+                            } else {
+                                n.raw.clone()
+                            }
+                        });
+                    let Some(next) = next else { continue };
+                    a.reference = Some(next);
+                    raw = rest;
+                } else if let Some(rest) = c.raw.strip_prefix("@prev ") {
+                    let prev: Option<&Timex> = out
+                        .last()
+                        .filter(|p: &&Timex| p.span.end + 12 >= c.span.start);
+                    let Some(prev) = prev else { continue };
+                    a.reference = Some(prev.value.clone());
+                    raw = rest;
+                }
+                let (v, an) = if raw.len() < c.raw.len() {
+                    (value::resolve(&format!("@ref {raw}"), &a).0, None)
+                } else {
+                    value::resolve(raw, &a)
+                };
                 anchor = an;
                 v
             } else {
@@ -451,6 +505,19 @@ impl Tagger {
                     let hypothetical = rs.no_ref_before.is_match(lead);
                     // A flashback ("a year earlier") does not move the story on.
                     let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
+                    // Nor does a bare year far from the story ("Khrushchev
+                    // hinted as much in 1956" in a story of 1934), or one in
+                    // parentheses.
+                    let far = p.m.is_none()
+                        && reference
+                            .as_deref()
+                            .and_then(value::parse_point)
+                            .is_some_and(|r| r.m.is_some() && (r.y - p.y).abs() > ASIDE_YEARS);
+                    let paren = p.m.is_none() && {
+                        let l = lead.rfind('(');
+                        l.is_some_and(|i| !lead[i..].contains(')'))
+                    };
+                    let flashback = flashback || far || paren;
                     // Post and comment headers set the creation time only.
                     if !keep && !hypothetical && !flashback && !rule.header && !value.contains('X')
                     {

@@ -205,14 +205,16 @@ pub struct Rule {
     pub reject_after: Option<Regex>,
     /// The match counts only if the 40 bytes before it match this.
     pub require_before: Option<Regex>,
+    /// The match counts only if the 40 bytes after it match this.
+    pub require_after: Option<Regex>,
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
     /// `needs`: the rule is tried at a position only when one of the
-    /// literals of need group `.0` starts within `.1` bytes after it (a
-    /// cheap filter before the regex: "a" only proposes `dur_n_unit` when a
-    /// unit word follows).
-    pub needs: Option<(usize, usize)>,
+    /// literals of need group `.0` starts within `.1` bytes after it (before
+    /// it when negative): a cheap filter before the regex ("a" only proposes
+    /// `dur_n_unit` when a unit word follows).
+    pub needs: Option<(usize, isize)>,
 }
 
 /// A byte trie of the rules' lower-cased literal prefixes, walked from each
@@ -507,6 +509,7 @@ impl RuleSet {
             let reject_before = opt_re("reject_before")?;
             let reject_after = opt_re("reject_after")?;
             let require_before = opt_re("require_before")?;
+            let require_after = opt_re("require_after")?;
             let needs = match get("needs") {
                 Some(n) => {
                     let k = match needs_pats.iter().position(|x| x == n) {
@@ -541,6 +544,7 @@ impl RuleSet {
                 reject_before,
                 reject_after,
                 require_before,
+                require_after,
                 header: get("header") == Some("true"),
                 needs,
             });

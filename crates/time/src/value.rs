@@ -405,12 +405,26 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             || key("pod").is_some()
             || key("time").is_some();
         let needs_month = gran == "M" || key("day").is_some();
+        // ... but only a finer date inside the coarse one ("In 1916 … that
+        // night" does not hang on a day of 1905).
+        let inside = |r: &String| {
+            let (Some(c), Some(r)) = (coarse, parse_point(r)) else {
+                return false;
+            };
+            let _ = (c, r);
+            true
+        };
         if needs_day && coarse.is_some_and(|p| p.d.is_none()) {
-            if let Some(r) = &a.reference_day {
+            if let Some(r) = a.reference_day.as_ref().filter(|r| inside(r)) {
                 anchor = Some(r.clone());
             }
         } else if needs_month && coarse.is_some_and(|p| p.m.is_none()) {
-            if let Some(r) = a.reference_month.as_ref().or(a.reference_day.as_ref()) {
+            if let Some(r) = a
+                .reference_month
+                .as_ref()
+                .or(a.reference_day.as_ref())
+                .filter(|r| inside(r))
+            {
                 anchor = Some(r.clone());
             }
         }
@@ -419,7 +433,16 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         if base == "dctp" {
             return ("PRESENT_REF".into(), None);
         }
-        // Unanchored: keep what the text itself says.
+        // Unanchored: keep what the text itself says (a day the month never
+        // has, "31 April", is no date at all).
+        if let (Some(m), Some(d)) = (
+            key("month").and_then(|m| m.parse::<u32>().ok()),
+            key("day").and_then(|d| d.parse::<u32>().ok()),
+        ) {
+            if !(1..=12).contains(&m) || d == 0 || d > cal::days_in_month(2000, m) {
+                return (String::new(), None);
+            }
+        }
         let m = key("month").unwrap_or("XX");
         let v = match (gran, key("day")) {
             ("D", Some(d)) => format!("XXXX-{m}-{d}"),
