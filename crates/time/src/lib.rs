@@ -61,6 +61,8 @@ struct Cand {
     tmod: Option<TimexMod>,
     calendar: Option<String>,
     convert: bool,
+    /// A marker says the date is New Style ("N.S.", "by our calendar").
+    gregorian: bool,
 }
 
 /// A bare year further than this from a month-precise narrative reference is
@@ -314,10 +316,18 @@ impl Tagger {
                 }
             }
         }
-        // Calendar markers: "(O.S.)", ", Old Style", "[N.S.]".
+        // Calendar markers: "(O.S.)", ", Old Style", "[N.S.]", "by our
+        // calendar", "In New Style that is …".
         let mut calendar = rule.calendar.clone().or(rule.calendar_note.clone());
         let mut convert = rule.calendar.as_deref() == Some("julian");
+        let mut gregorian = false;
         if calendar.is_none() {
+            let which_of = |word: &str| {
+                rs.lex
+                    .get("calendars")
+                    .and_then(|l| l.get(word))
+                    .and_then(|e| e.values.first().cloned())
+            };
             let mark = rs
                 .calendar_after
                 .captures(after)
@@ -326,28 +336,25 @@ impl Tagger {
                     (c.get(0).map_or(0, |m| m.end()), word)
                 })
                 .map(|(len, c)| (len, c.map(|m| m.as_str().to_string())));
-            if let Some((len, Some(word))) = mark {
-                let which = rs
-                    .lex
-                    .get("calendars")
-                    .and_then(|l| l.get(&word))
-                    .and_then(|e| e.values.first().cloned());
-                if which.as_deref() == Some("julian") {
-                    calendar = Some("julian".into());
-                    convert = true;
+            let which = if let Some((len, Some(word))) = mark {
+                let which = which_of(&word);
+                // "(O.S.)" joins the expression; "by our calendar" does not.
+                if which.as_deref() != Some("gregorian") {
+                    end = e + len;
                 }
-                end = e + len;
+                which
             } else if let Some(c) = rs.calendar_before.captures(before) {
-                let word = c.name("c").map_or("", |m| m.as_str());
-                let which = rs
-                    .lex
-                    .get("calendars")
-                    .and_then(|l| l.get(word))
-                    .and_then(|e| e.values.first().cloned());
-                if which.as_deref() == Some("julian") {
+                which_of(c.name("c").or(c.name("c2")).map_or("", |m| m.as_str()))
+            } else {
+                None
+            };
+            match which.as_deref() {
+                Some("julian") => {
                     calendar = Some("julian".into());
                     convert = true;
                 }
+                Some("gregorian") => gregorian = true,
+                _ => {}
             }
         }
         Some(Cand {
@@ -357,6 +364,7 @@ impl Tagger {
             tmod,
             calendar,
             convert,
+            gregorian,
         })
     }
 
@@ -381,16 +389,97 @@ impl Tagger {
         text.get(left..right).unwrap_or("")
     }
 
+    /// Where a document declares that its dates are Old Style ("Until 1918
+    /// Russia used the Julian calendar"): the start of the declaring
+    /// sentence and the country's first Gregorian day.
+    fn julian_declaration(
+        &self,
+        text: &str,
+        ctx: &TimexContext,
+    ) -> Option<(usize, (i64, u32, u32))> {
+        let rs = &self.rules;
+        for m in rs.julian_decl.find_iter(text) {
+            let sent = Self::sentence_of(text, ctx, m.start());
+            if !rs.julian_decl_verb.is_match(sent) {
+                continue;
+            }
+            let Some(k) = rs.calendar_country.captures(sent).and_then(|c| c.name("k")) else {
+                continue;
+            };
+            let change = rs
+                .lex
+                .get("calendarchanges")
+                .and_then(|l| l.get(k.as_str()))
+                .and_then(|e| e.values.first())
+                .and_then(|v| value::parse_point(v))
+                .and_then(|p| Some((p.y, p.m?, p.d?)));
+            let Some(change) = change else { continue };
+            let sent_start = (sent.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+            return Some((sent_start.min(m.start()), change));
+        }
+        None
+    }
+
+    /// The calendar of candidate `ci`: its own marker; or the other half of
+    /// a double date ("19 December (1 January 1917 by our calendar)" is Old
+    /// Style, "27 March 1886 (15 March by the Old Style calendar)" New
+    /// Style); or the document's declaration.
+    fn calendar_of(
+        &self,
+        text: &str,
+        cands: &[Cand],
+        ci: usize,
+        declared: Option<(usize, (i64, u32, u32))>,
+    ) -> Cal {
+        let c = &cands[ci];
+        if c.convert {
+            return Cal::Julian;
+        }
+        if c.gregorian || c.calendar.is_some() {
+            return Cal::Gregorian;
+        }
+        let paren = |a: usize, b: usize| {
+            b >= a
+                && b - a <= 3
+                && text
+                    .get(a..b)
+                    .is_some_and(|g| g.trim() == "(" || g.trim() == "[")
+        };
+        if let Some(n) = cands
+            .get(ci + 1)
+            .filter(|n| paren(c.span.end, n.span.start))
+        {
+            if n.convert {
+                return Cal::Gregorian;
+            }
+            if n.gregorian {
+                return Cal::Julian;
+            }
+        }
+        if let Some(p) = ci.checked_sub(1).and_then(|i| cands.get(i)) {
+            if paren(p.span.end, c.span.start) && (p.convert || p.gregorian) {
+                return Cal::Gregorian;
+            }
+        }
+        match declared {
+            Some((from, change)) if c.span.start >= from => Cal::Declared(change),
+            _ => Cal::Gregorian,
+        }
+    }
+
     fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>, style: Style) -> Vec<Timex> {
         let rs = &self.rules;
         let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
         let mut reference: Option<String> = None;
         let mut reference_day: Option<String> = None;
         let mut reference_month: Option<String> = None;
-        let mut out = Vec::with_capacity(cands.len());
+        let mut out: Vec<Timex> = Vec::with_capacity(cands.len());
+        let declared = self.julian_declaration(text, ctx);
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
             let mut anchor = None;
+            // Which calendar this date is written in.
+            let cal = self.calendar_of(text, &cands, ci, declared);
             let mut value = if c.raw.starts_with('@') {
                 let sent = Self::sentence_of(text, ctx, c.span.start);
                 // "December 7 (December 8 in Asia), 1941": a year stated
@@ -413,6 +502,14 @@ impl Tagger {
                     {
                         local_ref = Some(y.raw.clone());
                     }
+                }
+                // An Old Style day and month that is the New Style date
+                // already given is that date ("Wikipedia gives 30 December
+                // 1916 … a Russian book says 17 December"): take its year.
+                // (The same day and month in the same calendar is not: war
+                // narratives come back to a day of another year.)
+                if let Some(y) = same_day_year(&c.raw, &out, cal != Cal::Gregorian) {
+                    local_ref = Some(y);
                 }
                 let a = Anchors {
                     dct: dct.clone(),
@@ -468,7 +565,22 @@ impl Tagger {
                 c.raw.clone()
             };
             let c = c.clone();
-            if c.convert {
+            let convert = match cal {
+                Cal::Julian => true,
+                Cal::Declared(change) => {
+                    explicit_day(&c.raw)
+                        && value::parse_point(&value)
+                            .and_then(|p| calendar::julian_to_gregorian(p.y, p.m?, p.d?))
+                            .is_some_and(|g| g < change)
+                }
+                Cal::Gregorian => false,
+            };
+            let calendar_attr = if convert && cal != Cal::Julian {
+                Some("julian".to_string())
+            } else {
+                c.calendar.clone()
+            };
+            if convert {
                 if let Some(p) = value::parse_point(&value) {
                     if let (Some(m), Some(d)) = (p.m, p.d) {
                         if let Some((y, m, d)) = calendar::julian_to_gregorian(p.y, m, d) {
@@ -509,10 +621,10 @@ impl Tagger {
                     // hinted as much in 1956" in a story of 1934), or one in
                     // parentheses.
                     let far = p.m.is_none()
-                        && reference
+                        && reference_month
                             .as_deref()
                             .and_then(value::parse_point)
-                            .is_some_and(|r| r.m.is_some() && (r.y - p.y).abs() > ASIDE_YEARS);
+                            .is_some_and(|r| (r.y - p.y).abs() > ASIDE_YEARS);
                     let paren = p.m.is_none() && {
                         let l = lead.rfind('(');
                         l.is_some_and(|i| !lead[i..].contains(')'))
@@ -541,7 +653,7 @@ impl Tagger {
                 ttype: rule.ttype,
                 value,
                 tmod: c.tmod,
-                calendar: c.calendar,
+                calendar: calendar_attr,
                 anchor,
                 freq: None,
                 rule: rule.name.clone(),
@@ -549,6 +661,56 @@ impl Tagger {
         }
         out
     }
+}
+
+/// The calendar a date is written in, as far as the document tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cal {
+    Gregorian,
+    /// Marked Old Style: always converted.
+    Julian,
+    /// Unmarked, in the scope of a declaration: converted when it falls
+    /// before the changeover (the first Gregorian day).
+    Declared((i64, u32, u32)),
+}
+
+/// Whether a raw value takes its day from the text ("17 December", "the
+/// 29th"), so that it can be written Old Style; relative days ("the next
+/// day") are computed from values that are already Gregorian.
+fn explicit_day(raw: &str) -> bool {
+    if raw.starts_with('@') {
+        // "17 December", not "the 29th" (a day of the reference's month).
+        return raw.contains("day=") && raw.contains("month=");
+    }
+    value::parse_point(raw).is_some_and(|p| p.d.is_some())
+}
+
+/// For an Old Style bare `month= day=` directive `raw`, the year in which it
+/// is the Gregorian day date given last, as a reference value.
+fn same_day_year(raw: &str, out: &[Timex], julian: bool) -> Option<String> {
+    if !julian {
+        return None;
+    }
+    if !raw.starts_with('@') || raw.contains(" +") || raw.contains(" -") {
+        return None;
+    }
+    let key = |k: &str| {
+        raw.split_whitespace()
+            .find_map(|w| w.strip_prefix(k))
+            .and_then(|v| v.parse::<u32>().ok())
+    };
+    let (m, d) = (key("month=")?, key("day=")?);
+    out.iter().rev().find_map(|t| {
+        if t.ttype != TimexType::Date && t.ttype != TimexType::Time {
+            return None;
+        }
+        let p = value::parse_point(&t.value)?;
+        let (pm, pd) = (p.m?, p.d?);
+        [p.y, p.y - 1]
+            .into_iter()
+            .find(|&y| calendar::julian_to_gregorian(y, m, d) == Some((p.y, pm, pd)))
+            .map(|y| format!("{}-{m:02}-{d:02}", value::fmt_year(y)))
+    })
 }
 
 #[cfg(test)]

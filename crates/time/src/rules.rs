@@ -32,6 +32,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "holidays",
     "duradjectives",
     "yearshift",
+    "calendarchanges",
 );
 
 /// The rule file.
@@ -349,6 +350,10 @@ pub struct RuleSet {
     /// Calendar markers after / before a match.
     pub calendar_after: Regex,
     pub calendar_before: Regex,
+    /// Julian declarations: calendar word, statement verb, country.
+    pub julian_decl: Regex,
+    pub julian_decl_verb: Regex,
+    pub calendar_country: Regex,
     /// Future-tense cues for weekday and bare-month direction.
     pub future_cue: Regex,
     /// Words before a date that keep it from moving the reference time.
@@ -622,6 +627,9 @@ impl RuleSet {
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
         let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
         let calendar_before = build(&expand("%CALENDAR_BEFORE", &macros, &lex, 0)?)?;
+        let julian_decl = build(&expand("%JULIAN_DECL", &macros, &lex, 0)?)?;
+        let julian_decl_verb = build(&expand("%JULIAN_DECL_VERB", &macros, &lex, 0)?)?;
+        let calendar_country = build(&expand(r"\b(?P<k>%calendarchanges)\b", &macros, &lex, 0)?)?;
         let future_cue = build(
             &macros
                 .get("FUTURE_CUE")
@@ -645,6 +653,9 @@ impl RuleSet {
             modifier_before,
             calendar_after,
             calendar_before,
+            julian_decl,
+            julian_decl_verb,
+            calendar_country,
             future_cue,
         })
     }

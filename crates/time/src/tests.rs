@@ -283,3 +283,46 @@ proptest! {
         prop_assert_eq!((gy, gm, gd), (y, m, d));
     }
 }
+
+#[test]
+fn double_dates_pair_their_calendars() {
+    // The date restated "by our calendar" is Old Style; the restatement is not.
+    let t = "The murder was in December 1916. Two days later, on 19 December \
+             (1 January 1917 by our calendar), divers pulled the body out.";
+    assert_eq!(value_of(t, "19 December"), "1917-01-01");
+    assert_eq!(value_of(t, "1 January 1917"), "1917-01-01");
+    // A New Style date restated Old Style in parentheses stays as it is.
+    let t = "He was born on 27 March 1886 (15 March by the Old Style calendar).";
+    assert_eq!(value_of(t, "27 March 1886"), "1886-03-27");
+    assert_eq!(value_of(t, "15 March"), "1886-03-27");
+}
+
+#[test]
+fn declared_old_style_documents_convert_until_the_changeover() {
+    let t = "Wikipedia gives 30 December 1916. Until 1918 Russia used the Julian \
+             calendar. The Bolsheviks switched over in February 1918: the day after \
+             31 January 1918 was 14 February.";
+    assert_eq!(value_of(t, "30 December 1916"), "1916-12-30");
+    assert_eq!(value_of(t, "31 January 1918"), "1918-02-13");
+    assert_eq!(value_of(t, "14 February"), "1918-02-14");
+    assert_eq!(value_of(t, "February 1918"), "1918-02");
+    // An Old Style day that is the New Style date already given takes its year.
+    let t = "He died on 30 December 1916. In Russia at that time the date was still \
+             given as 17 December, because the country used the Julian calendar until 1918.";
+    assert_eq!(value_of(t, "17 December"), "1916-12-30");
+    // Without a declaration nothing is converted.
+    let t = "The Bolsheviks met on 31 January 1918 and again on 3 February.";
+    assert_eq!(value_of(t, "31 January 1918"), "1918-01-31");
+}
+
+#[test]
+fn day_ranges_share_month_and_year() {
+    let t = "the Battle of the Imjin River (22–25 April 1951) and on 6-7 February, \
+             and April 6–7.";
+    assert_eq!(value_of(t, "22"), "1951-04-22");
+    let v = values(t);
+    assert!(
+        v.contains(&("7".to_string(), "1951-04-07".to_string())),
+        "{v:?}"
+    );
+}

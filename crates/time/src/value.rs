@@ -405,26 +405,12 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             || key("pod").is_some()
             || key("time").is_some();
         let needs_month = gran == "M" || key("day").is_some();
-        // ... but only a finer date inside the coarse one ("In 1916 … that
-        // night" does not hang on a day of 1905).
-        let inside = |r: &String| {
-            let (Some(c), Some(r)) = (coarse, parse_point(r)) else {
-                return false;
-            };
-            let _ = (c, r);
-            true
-        };
         if needs_day && coarse.is_some_and(|p| p.d.is_none()) {
-            if let Some(r) = a.reference_day.as_ref().filter(|r| inside(r)) {
+            if let Some(r) = a.reference_day.as_ref() {
                 anchor = Some(r.clone());
             }
         } else if needs_month && coarse.is_some_and(|p| p.m.is_none()) {
-            if let Some(r) = a
-                .reference_month
-                .as_ref()
-                .or(a.reference_day.as_ref())
-                .filter(|r| inside(r))
-            {
+            if let Some(r) = a.reference_month.as_ref().or(a.reference_day.as_ref()) {
                 anchor = Some(r.clone());
             }
         }
