@@ -2,14 +2,17 @@
 //! `/proc/thread-self/stat`), so that figures stay meaningful on a shared,
 //! loaded machine where wall-clock benchmarks (criterion) are inflated.
 //!
-//! cargo run -p annalist-ingest --release --example ingest_speed
+//! cargo run -p annalist-ingest --release --example ingest_speed [-- FILTER]
+//!
+//! FILTER (optional) keeps only the measurements whose label contains it
+//! (`text`, `1 MB`, `HTML`, `WARC`), e.g. to profile one of them with perf.
+
+#[path = "inputs/mod.rs"]
+mod inputs;
 
 use annalist_ingest::{clean, read_bytes, RawDoc};
 use annalist_model::Format;
-use std::io::{Read, Write};
 use std::time::Instant;
-
-const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
 /// CPU seconds (user + system) used by this thread so far.
 fn cpu_secs() -> f64 {
@@ -21,11 +24,29 @@ fn cpu_secs() -> f64 {
     (ticks(11) + ticks(12)) / 100.0
 }
 
+/// Whether the measurement `label` is wanted (first argument, if any, is a
+/// substring filter).
+fn wanted(label: &str) -> bool {
+    std::env::args().nth(1).is_none_or(|f| label.contains(&f))
+}
+
 fn measure(label: &str, bytes: usize, mut f: impl FnMut()) {
+    if !wanted(label) {
+        return;
+    }
+    // INGEST_SPEED_SECS: CPU seconds per measurement (default 3).
+    // INGEST_SPEED_RUNS: an exact number of runs instead (e.g. under
+    // `valgrind --tool=callgrind`, whose instruction counts are repeatable).
+    let env = |k: &str| std::env::var(k).ok().and_then(|s| s.parse::<f64>().ok());
+    let secs = env("INGEST_SPEED_SECS").unwrap_or(3.0);
+    let runs = env("INGEST_SPEED_RUNS").map(|r| r as usize);
     f(); // warm up (lexicons, allocator)
     let (c0, t0) = (cpu_secs(), Instant::now());
     let mut n = 0;
-    while cpu_secs() - c0 < 3.0 || n < 2 {
+    while match runs {
+        Some(r) => n < r,
+        None => cpu_secs() - c0 < secs || n < 2,
+    } {
         f();
         n += 1;
     }
@@ -40,17 +61,8 @@ fn measure(label: &str, bytes: usize, mut f: impl FnMut()) {
 }
 
 fn main() {
-    let mut texts = Vec::new();
-    for topic in ["seeds", "kirov", "rasputin"] {
-        let mut paths: Vec<_> = std::fs::read_dir(format!("{SHARED}/corpus/{topic}"))
-            .expect("corpus")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .collect();
-        paths.sort();
-        for p in paths {
-            texts.push(std::fs::read(p).expect("read"));
-        }
-    }
+    let texts: Vec<Vec<u8>> = inputs::corpus_texts().into_iter().map(|t| t.1).collect();
+    assert_eq!(texts.len(), 13, "corpus texts under {}", inputs::SHARED);
     let total: usize = texts.iter().map(Vec::len).sum();
     measure("plain text (13 corpus docs)", total, || {
         for t in &texts {
@@ -62,13 +74,7 @@ fn main() {
             });
         }
     });
-    let mut big = Vec::new();
-    while big.len() < 1 << 20 {
-        for t in &texts {
-            big.extend_from_slice(t);
-            big.extend_from_slice(b"\n\n");
-        }
-    }
+    let big = inputs::big_text(&texts);
     measure("plain text (one 1 MB doc)", big.len(), || {
         let _ = clean(&RawDoc {
             name: "x.txt".into(),
@@ -77,22 +83,14 @@ fn main() {
             ..Default::default()
         });
     });
-    let dir = format!("{SHARED}/data/article-extraction-benchmark/html");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("benchmark html")
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    if !wanted("HTML") && !wanted("WARC") {
+        return;
+    }
+    let pages: Vec<Vec<u8>> = inputs::html_pages(usize::MAX)
+        .into_iter()
+        .map(|p| p.1)
         .collect();
-    paths.sort();
-    let pages: Vec<Vec<u8>> = paths
-        .iter()
-        .map(|p| {
-            let mut v = Vec::new();
-            flate2::read::GzDecoder::new(std::fs::File::open(p).expect("open"))
-                .read_to_end(&mut v)
-                .expect("gunzip");
-            v
-        })
-        .collect();
+    assert_eq!(pages.len(), 181, "benchmark pages under {}", inputs::SHARED);
     let some: Vec<&Vec<u8>> = pages.iter().step_by(6).collect();
     let total: usize = some.iter().map(|p| p.len()).sum();
     measure(&format!("HTML clean ({} pages)", some.len()), total, || {
@@ -115,23 +113,10 @@ fn main() {
             }
         },
     );
-    // WARC.gz: one gzip member per record, as crawls are.
-    let mut w = Vec::new();
-    for (i, p) in pages.iter().enumerate() {
-        let mut http =
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".to_vec();
-        http.extend_from_slice(p);
-        let mut rec = format!(
-            "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\nWARC-Target-URI: http://example.org/{i}\r\nWARC-Date: 2020-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
-            http.len()
-        )
-        .into_bytes();
-        rec.extend(http);
-        rec.extend_from_slice(b"\r\n\r\n");
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        e.write_all(&rec).expect("gzip");
-        w.extend(e.finish().expect("gzip"));
+    if !wanted("WARC") {
+        return;
     }
+    let w = inputs::warc_gz(&pages);
     let n = pages.len();
     measure(
         &format!("WARC.gz read ({n} records, compressed)"),

@@ -266,7 +266,7 @@ fn language(sample: &str) -> Option<String> {
         .take(400)
     {
         n += 1;
-        if w.len() <= 12 && CUES.stopwords.contains(w.to_ascii_lowercase().as_str()) {
+        if w.len() <= 12 && CUES.is_stopword(w) {
             stop += 1;
         }
     }

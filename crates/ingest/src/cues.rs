@@ -1,7 +1,9 @@
 //! The cue lexicons of `resources/ingest/`, parsed once.
 
-use regex::{Regex, RegexSet};
-use std::collections::{HashMap, HashSet};
+use crate::caseless::{CueRegex, CueSet, Hay};
+use regex::Regex;
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const LINE_CUES: &str = include_str!("../../../resources/ingest/line_cues.tsv");
@@ -29,31 +31,39 @@ pub enum LineCue {
     Boilerplate,
 }
 
+/// Longest line (bytes) that can carry a line cue.
+const LINE_CUE_MAX: usize = 260;
+
 pub struct Cues {
-    pub line: Vec<(LineCue, Regex)>,
+    pub line: Vec<(LineCue, CueRegex)>,
     /// The line cues anchored at the line start, in one automaton (an
     /// anchored search stops at the first byte that cannot match), with
     /// their indices into `line`; the others are tried one by one.
-    line_set: RegexSet,
+    line_set: CueSet,
     line_set_idx: Vec<usize>,
     line_rest: Vec<usize>,
     /// All residue cues in one automaton (prefilter per paragraph).
-    pub residue_set: RegexSet,
+    pub residue_set: CueSet,
     /// (whole sentence?, regex)
-    pub residue: Vec<(bool, Regex)>,
+    pub residue: Vec<(bool, CueRegex)>,
     pub site_suffix: Vec<Regex>,
-    pub abbreviations: HashSet<String>,
-    pub stopwords: HashSet<String>,
+    pub abbreviations: FxHashSet<String>,
+    /// Length in bytes of the longest abbreviation.
+    pub abbreviation_max_len: usize,
+    pub stopwords: FxHashSet<String>,
+    /// The stopwords of up to 16 bytes packed into integers (see `pack16`).
+    stopwords_packed: FxHashSet<u128>,
     /// FNV-1a hashes of the stopwords (see `segment::content_stems`).
-    pub stopword_hashes: HashSet<u64>,
+    pub stopword_hashes: FxHashSet<u64>,
     pub languages: HashMap<String, String>,
     /// (kind, weight, feature, regex)
-    pub kinds: Vec<(String, f32, String, Regex)>,
+    pub kinds: Vec<(String, f32, String, CueRegex)>,
     /// Line-anchored kind features (`(?m)^…` in the file), matched per short
     /// line in one automaton; indices into `kinds`.
-    kinds_line_set: RegexSet,
+    kinds_line_set: CueSet,
     kinds_line_idx: Vec<usize>,
-    /// The other kind features, matched over the text one by one.
+    /// The other kind features, matched over the text one by one (each
+    /// stops at its first match; one `RegexSet` pass measured slower).
     kinds_text_idx: Vec<usize>,
     pub months: HashMap<String, u32>,
     /// Matches a class/id attribute naming a comment container (bytes of a tag).
@@ -66,18 +76,17 @@ fn data_lines(s: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
-fn re(pattern: &str, ci: bool) -> Option<Regex> {
-    // ASCII word boundaries keep the lazy DFA usable (a Unicode `\b` makes
-    // the regex crate fall back to its much slower PikeVM on non-ASCII text).
-    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
-    let p = if ci {
-        format!("(?i){pattern}")
-    } else {
-        pattern
-    };
-    // A bad pattern in a data file must not take the process down: skip it
-    // (the unit test `all_cue_patterns_compile` keeps the files honest).
-    Regex::new(&p).ok()
+/// ASCII word boundaries keep the lazy DFA usable (a Unicode `\b` makes
+/// the regex crate fall back to its much slower PikeVM on non-ASCII text).
+fn ascii_b(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// A case-insensitive cue (see `caseless`: run on the lower-cased text).
+/// A bad pattern in a data file must not take the process down: it is
+/// skipped (the unit test `all_cue_patterns_compile` keeps the files honest).
+fn re(pattern: &str) -> Option<CueRegex> {
+    CueRegex::new(&format!("(?i){}", ascii_b(pattern)))
 }
 
 impl Cues {
@@ -94,27 +103,26 @@ impl Cues {
                 "end" => LineCue::End,
                 _ => LineCue::Boilerplate,
             };
-            if let Some(r) = re(p, true) {
+            if let Some(r) = re(p) {
                 line.push((kind, r));
             }
         }
-        let anchored = |r: &Regex| r.as_str().starts_with("(?i)^");
+        let anchored = |r: &CueRegex| r.as_str().starts_with("(?i)^");
         let line_set_idx: Vec<usize> = (0..line.len()).filter(|&i| anchored(&line[i].1)).collect();
         let line_rest: Vec<usize> = (0..line.len()).filter(|&i| !anchored(&line[i].1)).collect();
-        let line_set = RegexSet::new(line_set_idx.iter().map(|&i| line[i].1.as_str()))
-            .unwrap_or_else(|_| RegexSet::empty());
-        let residue: Vec<(bool, Regex)> = data_lines(RESIDUE)
+        let line_set = CueSet::new(line_set_idx.iter().map(|&i| line[i].1.as_str()));
+        let residue: Vec<(bool, CueRegex)> = data_lines(RESIDUE)
             .filter_map(|l| {
                 let (scope, p) = l.split_once('\t')?;
-                Some((scope == "sentence", re(p, true)?))
+                Some((scope == "sentence", re(p)?))
             })
             .collect();
-        let residue_set = RegexSet::new(residue.iter().map(|(_, r)| r.as_str()))
-            .unwrap_or_else(|_| RegexSet::empty());
+        let residue_set = CueSet::new(residue.iter().map(|(_, r)| r.as_str()));
+        // Case-sensitive ("? - SiteName" wants the capital), on the original text.
         let site_suffix = data_lines(SITE_SUFFIX)
-            .filter_map(|l| re(l, false))
+            .filter_map(|l| Regex::new(&ascii_b(l)).ok())
             .collect();
-        let words = |s: &str| -> HashSet<String> {
+        let words = |s: &str| -> FxHashSet<String> {
             data_lines(s).map(|l| l.trim().to_lowercase()).collect()
         };
         let languages = data_lines(LANGUAGES)
@@ -123,29 +131,28 @@ impl Cues {
                 Some((a.trim().to_string(), b.trim().to_string()))
             })
             .collect();
-        let kinds: Vec<(String, f32, String, Regex)> = data_lines(KINDS)
+        let kinds: Vec<(String, f32, String, CueRegex)> = data_lines(KINDS)
             .filter_map(|l| {
                 let mut it = l.splitn(4, '\t');
                 let kind = it.next()?.to_string();
                 let w: f32 = it.next()?.parse().ok()?;
                 let name = it.next()?.to_string();
-                Some((kind, w, name, re(it.next()?, true)?))
+                Some((kind, w, name, re(it.next()?)?))
             })
             .collect();
         let line_anchored =
-            |k: &(String, f32, String, Regex)| k.3.as_str().starts_with("(?i)(?m)^");
+            |k: &(String, f32, String, CueRegex)| k.3.as_str().starts_with("(?i)(?m)^");
         let kinds_line_idx: Vec<usize> = (0..kinds.len())
             .filter(|&i| line_anchored(&kinds[i]))
             .collect();
         let kinds_text_idx: Vec<usize> = (0..kinds.len())
             .filter(|&i| !line_anchored(&kinds[i]))
             .collect();
-        let kinds_line_set = RegexSet::new(
-            kinds_line_idx
-                .iter()
-                .map(|&i| kinds[i].3.as_str().replacen("(?i)(?m)^", "(?i)^", 1)),
-        )
-        .unwrap_or_else(|_| RegexSet::empty());
+        let kinds_line_pats: Vec<String> = kinds_line_idx
+            .iter()
+            .map(|&i| kinds[i].3.as_str().replacen("(?i)(?m)^", "(?i)^", 1))
+            .collect();
+        let kinds_line_set = CueSet::new(kinds_line_pats.iter().map(String::as_str));
         let months = data_lines(MONTHS)
             .filter_map(|l| {
                 let (a, b) = l.split_once('\t')?;
@@ -153,6 +160,7 @@ impl Cues {
             })
             .collect();
         let stopwords = words(STOPWORDS);
+        let stopwords_packed = stopwords.iter().filter_map(|w| pack16(w)).collect();
         let stopword_hashes = stopwords
             .iter()
             .map(|w| {
@@ -169,6 +177,8 @@ impl Cues {
             names.join("|")
         ))
         .ok();
+        let abbreviations = words(ABBREVIATIONS);
+        let abbreviation_max_len = abbreviations.iter().map(String::len).max().unwrap_or(0);
         Cues {
             line,
             line_set,
@@ -177,8 +187,10 @@ impl Cues {
             residue_set,
             residue,
             site_suffix,
-            abbreviations: words(ABBREVIATIONS),
+            abbreviations,
+            abbreviation_max_len,
             stopwords,
+            stopwords_packed,
             stopword_hashes,
             languages,
             kinds,
@@ -192,6 +204,8 @@ impl Cues {
 
     /// Indices (into `kinds`) of the kind features that fire on `text`.
     pub fn kind_features(&self, text: &str) -> Vec<usize> {
+        let lower = text.to_ascii_lowercase();
+        let hay = Hay::new(text, &lower);
         let mut fired = std::collections::BTreeSet::new();
         for line in text.lines() {
             // Every line feature matches within its first ~120 bytes, and
@@ -199,14 +213,18 @@ impl Cues {
             if line.len() > 160 {
                 continue;
             }
-            for i in self.kinds_line_set.matches(line).iter() {
+            let start = line.as_ptr() as usize - text.as_ptr() as usize;
+            for i in self
+                .kinds_line_set
+                .matches(hay.slice(start, start + line.len()))
+            {
                 if let Some(&k) = self.kinds_line_idx.get(i) {
                     fired.insert(k);
                 }
             }
         }
         for &k in &self.kinds_text_idx {
-            if self.kinds[k].3.is_match(text) {
+            if self.kinds[k].3.is_match(hay) {
                 fired.insert(k);
             }
         }
@@ -215,16 +233,24 @@ impl Cues {
 
     /// The cue of one trimmed line (bullets already removed).
     pub fn line_cue(&self, line: &str) -> Option<LineCue> {
-        if line.len() > 260 {
+        if line.len() > LINE_CUE_MAX {
+            return None;
+        }
+        let lower = line.to_ascii_lowercase();
+        self.line_cue_hay(Hay::new(line, &lower))
+    }
+
+    /// [`Cues::line_cue`] of a line and its lower-cased copy.
+    pub fn line_cue_hay(&self, line: Hay<'_>) -> Option<LineCue> {
+        if line.text.len() > LINE_CUE_MAX {
             // Cues describe short furniture lines; long lines are text.
             return None;
         }
         let first_set = self
             .line_set
             .matches(line)
-            .iter()
-            .next()
-            .and_then(|i| self.line_set_idx.get(i).copied());
+            .first()
+            .and_then(|&i| self.line_set_idx.get(i).copied());
         let first_rest = self
             .line_rest
             .iter()
@@ -236,6 +262,53 @@ impl Cues {
         };
         first.and_then(|i| self.line.get(i)).map(|(k, _)| *k)
     }
+
+    /// Whether `w` (ASCII case-insensitively) is an English function word. No allocation for
+    /// ASCII words (this runs on every word of the language sample).
+    pub fn is_stopword(&self, w: &str) -> bool {
+        match pack16(w) {
+            Some(k) => self.stopwords_packed.contains(&k),
+            None => self.stopwords.contains(w.to_ascii_lowercase().as_str()),
+        }
+    }
+
+    /// Whether `w` (any case, without its period) is a listed abbreviation.
+    pub fn is_abbreviation(&self, w: &str) -> bool {
+        if w.len() > self.abbreviation_max_len * 4 {
+            return false; // longer than any entry even in 4-byte chars
+        }
+        let mut buf = [0u8; 16];
+        match ascii_lower(w, &mut buf) {
+            Some(l) => self.abbreviations.contains(l),
+            None => self.abbreviations.contains(w.to_lowercase().as_str()),
+        }
+    }
+}
+
+/// `w` ASCII-lower-cased and packed into one integer (bytes in order, zero
+/// padded: injective for words of 1-16 bytes without NUL), `None` when longer.
+fn pack16(w: &str) -> Option<u128> {
+    if w.is_empty() || w.len() > 16 {
+        return None;
+    }
+    let mut b = [0u8; 16];
+    for (o, c) in b.iter_mut().zip(w.bytes()) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(u128::from_le_bytes(b))
+}
+
+/// `w` lower-cased into `buf` when it is ASCII and fits; `None` otherwise
+/// (callers then fall back to an allocating `to_lowercase`).
+pub fn ascii_lower<'a>(w: &str, buf: &'a mut [u8; 16]) -> Option<&'a str> {
+    if w.len() > buf.len() || !w.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..w.len()];
+    for (o, b) in out.iter_mut().zip(w.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 pub static CUES: LazyLock<Cues> = LazyLock::new(Cues::load);

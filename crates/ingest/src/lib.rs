@@ -12,6 +12,7 @@
 //! Everything here except [`read`] is pure: bytes in, values out.
 //! Design notes: `docs/ingest.md`.
 
+mod caseless;
 pub mod clean;
 mod cues;
 pub mod decode;

@@ -179,7 +179,14 @@ pub fn read_path_with(path: &Path, root: &Path, opts: &ReadOptions) -> ReadOutco
             return outcome;
         }
     };
-    read_stream(&name, file, container, gz, opts)
+    // Large reads: the gzip decoder pulls compressed input straight from this buffer.
+    read_stream(
+        &name,
+        BufReader::with_capacity(1 << 18, file),
+        container,
+        gz,
+        opts,
+    )
 }
 
 /// Reads one in-memory input (e.g. stdin for `annalist build -`). The format
@@ -215,26 +222,34 @@ pub fn read_bytes_with(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> ReadOu
         return read_stream(name, std::io::Cursor::new(bytes), container, false, opts);
     }
     let mut outcome = ReadOutcome::default();
-    if bytes.len() as u64 > opts.max_record_bytes {
+    if let Container::Doc(format) = container {
+        push_single_doc(name, bytes, format, opts.max_record_bytes, &mut outcome);
+    }
+    outcome
+}
+
+/// Keeps one whole document read from a file or from memory, or reports why
+/// not (over the size cap, empty). Shared by every non-WARC input path.
+fn push_single_doc(
+    name: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    cap: u64,
+    outcome: &mut ReadOutcome,
+) {
+    if bytes.len() as u64 > cap {
         outcome.problems.push(InputProblem {
             file: name.to_string(),
-            message: format!(
-                "document of {} bytes exceeds the {}-byte limit; skipped",
-                bytes.len(),
-                opts.max_record_bytes
-            ),
+            message: format!("document exceeds the {cap}-byte limit; skipped"),
         });
-        return outcome;
+        return;
     }
-    let Container::Doc(format) = container else {
-        return outcome;
-    };
     if bytes.is_empty() {
         outcome.problems.push(InputProblem {
             file: name.to_string(),
             message: "empty input; skipped".into(),
         });
-        return outcome;
+        return;
     }
     outcome.docs.push(RawDoc {
         name: name.to_string(),
@@ -242,7 +257,6 @@ pub fn read_bytes_with(name: &str, bytes: Vec<u8>, opts: &ReadOptions) -> ReadOu
         format,
         ..Default::default()
     });
-    outcome
 }
 
 fn sniff(head: &[u8]) -> Container {
@@ -268,15 +282,17 @@ fn sniff(head: &[u8]) -> Container {
     }
 }
 
-fn read_stream<R: Read>(
+fn read_stream<R: BufRead>(
     name: &str,
     input: R,
     container: Container,
     gz: bool,
     opts: &ReadOptions,
 ) -> ReadOutcome {
+    // `bufread::MultiGzDecoder` inflates straight from the caller's buffer
+    // (the in-memory bytes, or the file's 256 KiB buffer) with no extra copy.
     let reader: Box<dyn Read + '_> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(input))
+        Box::new(flate2::bufread::MultiGzDecoder::new(input))
     } else {
         Box::new(input)
     };
@@ -285,7 +301,7 @@ fn read_stream<R: Read>(
     match container {
         Container::Warc => {
             let mut outcome =
-                read_warc(name, BufReader::with_capacity(1 << 16, &mut limited), opts);
+                read_warc(name, BufReader::with_capacity(1 << 14, &mut limited), opts);
             if limited.limit() == 0 {
                 outcome.problems.push(InputProblem {
                     file: name.to_string(),
@@ -318,26 +334,7 @@ fn read_stream<R: Read>(
                     return outcome;
                 }
             }
-            if bytes.len() as u64 > cap {
-                outcome.problems.push(InputProblem {
-                    file: name.to_string(),
-                    message: format!("document exceeds the {cap}-byte limit; skipped"),
-                });
-                return outcome;
-            }
-            if bytes.is_empty() {
-                outcome.problems.push(InputProblem {
-                    file: name.to_string(),
-                    message: "empty file; skipped".into(),
-                });
-                return outcome;
-            }
-            outcome.docs.push(RawDoc {
-                name: name.to_string(),
-                bytes,
-                format,
-                ..Default::default()
-            });
+            push_single_doc(name, bytes, format, cap, &mut outcome);
             outcome
         }
     }
@@ -346,7 +343,6 @@ fn read_stream<R: Read>(
 /// Headers of one WARC record, as needed here.
 #[derive(Default)]
 struct WarcHead {
-    version: String,
     warc_type: String,
     record_id: String,
     target_uri: Option<String>,
@@ -367,12 +363,11 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
     let mut out = ReadOutcome::default();
     let mut line = Vec::with_capacity(256);
     let mut record_no = 0usize;
-    let mut pending_version: Option<String> = None;
+    // A `WARC/` line already read (it ended an unterminated header).
+    let mut pending_version = false;
     loop {
         // Find the version line (skipping blank lines between records).
-        let version = if let Some(v) = pending_version.take() {
-            v
-        } else {
+        if !std::mem::take(&mut pending_version) {
             let mut garbage = 0usize;
             loop {
                 line.clear();
@@ -397,7 +392,7 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
                                     ),
                                 });
                             }
-                            break String::from_utf8_lossy(t).to_string();
+                            break;
                         }
                         if !t.is_empty() {
                             garbage += n;
@@ -412,7 +407,7 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
                     }
                 }
             }
-        };
+        }
         record_no += 1;
         let rec_name = |head: &WarcHead| {
             if head.record_id.is_empty() {
@@ -421,10 +416,7 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
                 format!("{name}#{record_no} {}", head.record_id)
             }
         };
-        let mut head = WarcHead {
-            version,
-            ..Default::default()
-        };
+        let mut head = WarcHead::default();
         // Header fields up to the blank line.
         let mut header_ok = true;
         let mut header_bytes = 0usize;
@@ -450,7 +442,7 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
                             file: rec_name(&head),
                             message: "record header not terminated; skipped".into(),
                         });
-                        pending_version = Some(String::from_utf8_lossy(t).to_string());
+                        pending_version = true;
                         header_ok = false;
                         break;
                     }
@@ -483,33 +475,21 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
             });
             continue;
         };
-        if len > opts.max_record_bytes {
-            let skipped = std::io::copy(&mut (&mut r).take(len), &mut std::io::sink());
-            out.problems.push(InputProblem {
-                file: rec_name(&head),
-                message: format!(
-                    "record of {len} bytes exceeds the {}-byte limit; skipped",
-                    opts.max_record_bytes
-                ),
-            });
-            if let Ok(n) = skipped {
-                if n < len {
-                    return out;
-                }
-            }
-            continue;
-        }
-        let mut body = Vec::with_capacity(len.min(1 << 20) as usize);
-        let got = (&mut r).take(len).read_to_end(&mut body);
-        match got {
-            Ok(n) if (n as u64) < len => {
-                out.problems.push(InputProblem {
-                    file: rec_name(&head),
-                    message: format!("truncated record ({n} of {len} bytes); skipped"),
-                });
-                return out;
-            }
-            Ok(_) => {}
+        // Only records that can hold a document are read into memory; the
+        // others are passed over (still decompressed: a gzip member cannot be
+        // skipped without inflating it).
+        let doc_name = if head.record_id.is_empty() {
+            format!("{name}#{record_no}")
+        } else {
+            format!(
+                "{name}#{}",
+                head.record_id.trim_matches(|c| c == '<' || c == '>')
+            )
+        };
+        let mut body = (&mut r).take(len);
+        let res = read_record(doc_name, &head, &mut body, opts)
+            .and_then(|b| std::io::copy(&mut body, &mut std::io::sink()).map(|_| b));
+        match res {
             Err(e) => {
                 out.problems.push(InputProblem {
                     file: rec_name(&head),
@@ -517,12 +497,146 @@ fn read_warc<R: BufRead>(name: &str, mut r: R, opts: &ReadOptions) -> ReadOutcom
                 });
                 return out;
             }
-        }
-        let _ = &head.version;
-        if let Some(doc) = record_to_doc(name, &head, body, &mut out) {
-            out.docs.push(doc);
+            Ok(_) if body.limit() > 0 => {
+                out.problems.push(InputProblem {
+                    file: rec_name(&head),
+                    message: format!(
+                        "truncated record ({} of {len} bytes); skipped",
+                        len - body.limit()
+                    ),
+                });
+                return out;
+            }
+            Ok(Record::Doc(doc)) => out.docs.push(doc),
+            Ok(Record::Skipped) => out.skipped += 1,
+            Ok(Record::TooBig(n)) => out.problems.push(InputProblem {
+                file: rec_name(&head),
+                message: format!(
+                    "record payload of {n} bytes exceeds the {}-byte limit; skipped",
+                    opts.max_record_bytes
+                ),
+            }),
         }
     }
+}
+
+/// What one WARC record gave.
+enum Record {
+    Doc(RawDoc),
+    /// Not a document (request, metadata, image, error page, …).
+    Skipped,
+    /// A document payload over `max_record_bytes` (its length).
+    TooBig(u64),
+}
+
+/// Reads the body of one record (at most its Content-Length: `body` is
+/// limited to it). The payload of a kept record is read straight into its
+/// own buffer (its exact size is known), without copying it again; the
+/// HTTP header block of `application/http` records is parsed line by line
+/// first, so non-2xx and non-HTML/non-text payloads are never stored.
+fn read_record<R: BufRead>(
+    doc_name: String,
+    head: &WarcHead,
+    body: &mut std::io::Take<R>,
+    opts: &ReadOptions,
+) -> std::io::Result<Record> {
+    let (format, charset) = match head.warc_type.as_str() {
+        "response" | "resource" if head.content_type.starts_with("application/http") => {
+            let Some(http) = read_http_head(body)? else {
+                return Ok(Record::Skipped);
+            };
+            if !(200..300).contains(&http.status) {
+                return Ok(Record::Skipped);
+            }
+            let Some(format) = payload_format(&http.mime) else {
+                return Ok(Record::Skipped);
+            };
+            (format, http.charset)
+        }
+        "response" | "resource" | "conversion" => {
+            let (mime, charset) = media_type(&head.content_type);
+            let Some(format) = payload_format(&mime) else {
+                return Ok(Record::Skipped);
+            };
+            (format, charset)
+        }
+        _ => return Ok(Record::Skipped),
+    };
+    let payload_len = body.limit();
+    if payload_len > opts.max_record_bytes {
+        return Ok(Record::TooBig(payload_len));
+    }
+    let mut bytes = Vec::with_capacity(payload_len as usize);
+    body.read_to_end(&mut bytes)?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(Record::Skipped);
+    }
+    Ok(Record::Doc(RawDoc {
+        name: doc_name,
+        bytes,
+        format,
+        url: head.target_uri.clone(),
+        fetched: head.date.clone(),
+        charset,
+    }))
+}
+
+/// The parts of an HTTP response header block used here.
+struct HttpHead {
+    status: u16,
+    mime: String,
+    charset: Option<String>,
+}
+
+/// Reads an HTTP response header block up to its blank line (CRLF or LF);
+/// `None` when the block never ends (no payload) or exceeds 1 MiB.
+fn read_http_head<R: BufRead>(r: &mut R) -> std::io::Result<Option<HttpHead>> {
+    let mut line = Vec::with_capacity(256);
+    let mut total = 0usize;
+    let mut head = HttpHead {
+        status: 200,
+        mime: String::new(),
+        charset: None,
+    };
+    let mut first = true;
+    loop {
+        line.clear();
+        let n = read_line_capped(r, &mut line, 1 << 16)?;
+        total += n;
+        if n == 0 || total > 1 << 20 {
+            return Ok(None);
+        }
+        let t = trim_eol(&line);
+        if t.is_empty() {
+            return Ok(Some(head));
+        }
+        if std::mem::take(&mut first) {
+            // "HTTP/1.1 200 OK"
+            if let Some(code) = t
+                .split(|b| b.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .nth(1)
+            {
+                if let Some(c) = std::str::from_utf8(code).ok().and_then(|c| c.parse().ok()) {
+                    head.status = c;
+                }
+            }
+            continue;
+        }
+        if let Some((k, v)) = split_field(t) {
+            if k.eq_ignore_ascii_case(b"content-type") {
+                let (m, c) = media_type(&String::from_utf8_lossy(v));
+                head.mime = m;
+                head.charset = c;
+            }
+        }
+    }
+}
+
+/// `Name: value` → (name, value), both trimmed of ASCII whitespace.
+fn split_field(t: &[u8]) -> Option<(&[u8], &[u8])> {
+    let colon = t.iter().position(|&b| b == b':')?;
+    Some((t[..colon].trim_ascii(), t[colon + 1..].trim_ascii()))
 }
 
 fn read_line_capped<R: BufRead>(r: &mut R, buf: &mut Vec<u8>, cap: u64) -> std::io::Result<usize> {
@@ -538,23 +652,22 @@ fn trim_eol(l: &[u8]) -> &[u8] {
 }
 
 fn parse_warc_field(t: &[u8], head: &mut WarcHead) {
-    let Some(colon) = t.iter().position(|&b| b == b':') else {
+    let Some((key, val)) = split_field(t) else {
         return;
     };
-    let key = String::from_utf8_lossy(&t[..colon])
-        .trim()
-        .to_ascii_lowercase();
-    let val = String::from_utf8_lossy(&t[colon + 1..]).trim().to_string();
-    match key.as_str() {
-        "warc-type" => head.warc_type = val.to_ascii_lowercase(),
-        "warc-record-id" => head.record_id = val,
-        "warc-target-uri" => {
-            head.target_uri = Some(val.trim_matches(|c| c == '<' || c == '>').to_string())
-        }
-        "warc-date" => head.date = Some(val),
-        "content-type" => head.content_type = val.to_ascii_lowercase(),
-        "content-length" => head.content_length = val.parse().ok(),
-        _ => {}
+    let text = || String::from_utf8_lossy(val).into_owned();
+    if key.eq_ignore_ascii_case(b"warc-type") {
+        head.warc_type = text().to_ascii_lowercase();
+    } else if key.eq_ignore_ascii_case(b"warc-record-id") {
+        head.record_id = text();
+    } else if key.eq_ignore_ascii_case(b"warc-target-uri") {
+        head.target_uri = Some(text().trim_matches(|c| c == '<' || c == '>').to_string());
+    } else if key.eq_ignore_ascii_case(b"warc-date") {
+        head.date = Some(text());
+    } else if key.eq_ignore_ascii_case(b"content-type") {
+        head.content_type = text().to_ascii_lowercase();
+    } else if key.eq_ignore_ascii_case(b"content-length") {
+        head.content_length = std::str::from_utf8(val).ok().and_then(|v| v.parse().ok());
     }
 }
 
@@ -579,107 +692,6 @@ fn payload_format(mime: &str) -> Option<Format> {
     } else {
         None
     }
-}
-
-fn record_to_doc(
-    name: &str,
-    head: &WarcHead,
-    body: Vec<u8>,
-    out: &mut ReadOutcome,
-) -> Option<RawDoc> {
-    let doc_name = if head.record_id.is_empty() {
-        format!(
-            "{name}#{}",
-            out.docs.len() + out.skipped + out.problems.len() + 1
-        )
-    } else {
-        format!(
-            "{name}#{}",
-            head.record_id.trim_matches(|c| c == '<' || c == '>')
-        )
-    };
-    match head.warc_type.as_str() {
-        "response" | "resource" if head.content_type.starts_with("application/http") => {
-            let (payload_start, mime, charset, status) = parse_http(&body)?;
-            if !(200..300).contains(&status) {
-                out.skipped += 1;
-                return None;
-            }
-            let Some(format) = payload_format(&mime) else {
-                out.skipped += 1;
-                return None;
-            };
-            let mut bytes = body;
-            bytes.drain(..payload_start);
-            if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                out.skipped += 1;
-                return None;
-            }
-            Some(RawDoc {
-                name: doc_name,
-                bytes,
-                format,
-                url: head.target_uri.clone(),
-                fetched: head.date.clone(),
-                charset,
-            })
-        }
-        "response" | "resource" | "conversion" => {
-            let (mime, charset) = media_type(&head.content_type);
-            let Some(format) = payload_format(&mime) else {
-                out.skipped += 1;
-                return None;
-            };
-            if body.iter().all(|b| b.is_ascii_whitespace()) {
-                out.skipped += 1;
-                return None;
-            }
-            Some(RawDoc {
-                name: doc_name,
-                bytes: body,
-                format,
-                url: head.target_uri.clone(),
-                fetched: head.date.clone(),
-                charset,
-            })
-        }
-        _ => {
-            out.skipped += 1;
-            None
-        }
-    }
-}
-
-/// Splits an HTTP response block: (payload offset, media type, charset, status).
-fn parse_http(block: &[u8]) -> Option<(usize, String, Option<String>, u16)> {
-    let end = find_subslice(block, b"\r\n\r\n")
-        .map(|i| i + 4)
-        .or_else(|| find_subslice(block, b"\n\n").map(|i| i + 2))
-        .unwrap_or(block.len());
-    let head = String::from_utf8_lossy(&block[..end]);
-    let mut lines = head.lines();
-    let status_line = lines.next().unwrap_or("");
-    let status = status_line
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(200);
-    let mut mime = String::new();
-    let mut charset = None;
-    for l in lines {
-        if let Some((k, v)) = l.split_once(':') {
-            if k.trim().eq_ignore_ascii_case("content-type") {
-                let (m, c) = media_type(v);
-                mime = m;
-                charset = c;
-            }
-        }
-    }
-    Some((end, mime, charset, status))
-}
-
-fn find_subslice(h: &[u8], n: &[u8]) -> Option<usize> {
-    h.windows(n.len()).position(|w| w == n)
 }
 
 #[cfg(test)]
@@ -815,6 +827,96 @@ mod tests {
         assert_eq!(out.docs.len(), 1);
         assert_eq!(out.docs[0].url.as_deref(), Some("http://small/"));
         assert!(out.problems[0].message.contains("limit"));
+    }
+
+    #[test]
+    fn http_header_variants() {
+        // LF-only header block; a body that itself holds a blank CRLF line;
+        // a 404; a header block that never ends; a huge image that is passed
+        // over without being stored (no limit problem: it is not a document).
+        let mut w = warc_record(
+            "response",
+            "http://lf/",
+            "application/http",
+            b"HTTP/1.0 200 OK\nContent-Type: text/plain\n\nLine one.\r\n\r\nLine two.",
+        );
+        w.extend(warc_record(
+            "response",
+            "http://404/",
+            "application/http",
+            b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n<p>Not found</p>",
+        ));
+        w.extend(warc_record(
+            "response",
+            "http://nohead/",
+            "application/http",
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html",
+        ));
+        let mut img = b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n".to_vec();
+        img.extend(vec![0xffu8; 5000]);
+        w.extend(warc_record(
+            "response",
+            "http://img/",
+            "application/http",
+            &img,
+        ));
+        w.extend(warc_record(
+            "resource",
+            "http://res/",
+            "text/html; charset=windows-1252",
+            b"<p>Caf\xe9</p>",
+        ));
+        let opts = ReadOptions {
+            max_record_bytes: 1000,
+            ..Default::default()
+        };
+        let out = read_bytes_with("h.warc", w, &opts);
+        assert!(out.problems.is_empty(), "{:?}", out.problems);
+        assert_eq!(out.skipped, 3);
+        assert_eq!(out.docs.len(), 2);
+        assert_eq!(out.docs[0].bytes, b"Line one.\r\n\r\nLine two.");
+        assert_eq!(out.docs[0].format, Format::WarcText);
+        assert_eq!(out.docs[1].charset.as_deref(), Some("windows-1252"));
+        assert_eq!(out.docs[1].name, "h.warc#urn:uuid:http://res/");
+    }
+
+    #[test]
+    fn oversized_payload_is_reported_and_reading_goes_on() {
+        let body = http("text/html", &"x".repeat(3000));
+        let mut w = warc_record("response", "http://big/", "application/http", &body);
+        w.extend(warc_record(
+            "conversion",
+            "http://ok/",
+            "text/plain",
+            b"Fine.",
+        ));
+        let opts = ReadOptions {
+            max_record_bytes: 1000,
+            ..Default::default()
+        };
+        let out = read_bytes_with("o.warc.gz", gz(&w), &opts);
+        assert_eq!(out.docs.len(), 1);
+        assert_eq!(out.docs[0].url.as_deref(), Some("http://ok/"));
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].file.starts_with("o.warc.gz#1"));
+        assert!(out.problems[0].message.contains("exceeds"));
+    }
+
+    #[test]
+    fn truncated_plain_warc_names_the_record() {
+        let mut w = warc_record("conversion", "http://a/", "text/plain", b"First record.");
+        w.extend(warc_record(
+            "conversion",
+            "http://b/",
+            "text/plain",
+            b"Second record, cut.",
+        ));
+        w.truncate(w.len() - 10);
+        let out = read_bytes("t.warc", w);
+        assert_eq!(out.docs.len(), 1);
+        assert_eq!(out.problems.len(), 1);
+        assert!(out.problems[0].file.starts_with("t.warc#2"));
+        assert!(out.problems[0].message.contains("truncated"));
     }
 
     #[test]

@@ -14,9 +14,10 @@
 //!    (`site_suffix.tsv`), `Title | Site` fragments, and — on pages judged
 //!    spam — sentences sharing no topic word with the rest of the page.
 
+use crate::caseless::Hay;
 use crate::cues::{LineCue, CUES};
 use annalist_model::{RegionKind, Span};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 /// The result of segmenting one text.
 #[derive(Debug, Default, Clone)]
@@ -110,8 +111,10 @@ fn is_username(s: &str) -> bool {
     !s.contains(char::is_whitespace) && s.len() <= 40 && !s.ends_with(['.', '!', '?', ':'])
 }
 
-/// Splits `text` into lines and labels them.
-fn label_lines(text: &str) -> Vec<Line> {
+/// Splits `text` into lines and labels them (`hay`: the text and its
+/// lower-cased copy, for the cue regexes).
+fn label_lines(hay: Hay<'_>) -> Vec<Line> {
+    let text = hay.text;
     let mut lines = Vec::new();
     let mut pos = 0;
     for raw in text.split_inclusive('\n') {
@@ -129,7 +132,7 @@ fn label_lines(text: &str) -> Vec<Line> {
         lines.push(Line {
             span,
             body_start: s + body_off,
-            cue: CUES.line_cue(body),
+            cue: CUES.line_cue_hay(hay.slice(s + body_off, s + content.len())),
             title_list: is_title_list(body),
             kind: RegionKind::Main,
         });
@@ -255,19 +258,22 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let lw = w.to_lowercase();
-    if lw.chars().count() == 1 && lw.chars().all(char::is_alphabetic) {
-        return true; // initials: "J. Smith"
+    // Initials: "J. Smith" (one letter, whose lower case is one letter).
+    let mut cs = w.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        let mut l = c.to_lowercase();
+        if l.len() == 1 && l.all(char::is_alphabetic) {
+            return true;
+        }
     }
-    CUES.abbreviations
-        .contains(lw.trim_start_matches(['"', '\'']))
+    CUES.is_abbreviation(w.trim_start_matches(['"', '\'']))
 }
 
 /// Stems of the content words of a sentence: a hash of the first 6
 /// lower-cased letters of each non-stopword of 4+ letters (hashes rather
 /// than strings: this runs on every sentence and must not allocate per word).
-fn content_stems(s: &str) -> Vec<u64> {
-    let mut out = Vec::new();
+fn content_stems(s: &str, out: &mut Vec<u64>) {
+    const FNV_PRIME: u64 = 0x100000001b3;
     for w in words(s) {
         if w.len() < 4 {
             continue;
@@ -278,13 +284,22 @@ fn content_stems(s: &str) -> Vec<u64> {
         let mut n = 0usize;
         let mut alpha = true;
         for c in w.chars() {
-            if !c.is_alphabetic() {
-                alpha = false;
-                break;
-            }
-            for l in c.to_lowercase() {
-                full ^= l as u64;
-                full = full.wrapping_mul(0x100000001b3);
+            if c.is_ascii() {
+                if !c.is_ascii_alphabetic() {
+                    alpha = false;
+                    break;
+                }
+                full ^= c.to_ascii_lowercase() as u64;
+                full = full.wrapping_mul(FNV_PRIME);
+            } else {
+                if !c.is_alphabetic() {
+                    alpha = false;
+                    break;
+                }
+                for l in c.to_lowercase() {
+                    full ^= l as u64;
+                    full = full.wrapping_mul(FNV_PRIME);
+                }
             }
             n += 1;
             if n == 6 {
@@ -296,7 +311,6 @@ fn content_stems(s: &str) -> Vec<u64> {
         }
         out.push(if n >= 6 { stem } else { full });
     }
-    out
 }
 
 fn merge_marks(mut marks: Vec<Span>, text: &str) -> Vec<Span> {
@@ -384,7 +398,11 @@ fn pipe_title(text: &str, sent: Span, pipe: usize) -> Span {
 /// Segments plain text. `allow_spam_marks`: when the page is judged spam,
 /// off-topic sentences become boilerplate.
 pub fn segment(text: &str) -> Segmentation {
-    let lines = label_lines(text);
+    // The cue regexes run on an ASCII-lower-cased copy (same offsets; see
+    // `caseless`): one copy per text instead of case-insensitive automata.
+    let lower = text.to_ascii_lowercase();
+    let hay = Hay::new(text, &lower);
+    let lines = label_lines(hay);
     let mut seg = Segmentation::default();
 
     // Sentences of main lines.
@@ -397,9 +415,9 @@ pub fn segment(text: &str) -> Segmentation {
         }
     }
     seg.sentences = main_sents.len();
-    let mut sents_per_line: HashMap<usize, usize> = HashMap::new();
+    let mut sents_per_line: Vec<usize> = vec![0; lines.len()];
     for (li, _) in &main_sents {
-        *sents_per_line.entry(*li).or_default() += 1;
+        sents_per_line[*li] += 1;
     }
 
     // Residue marks.
@@ -409,16 +427,13 @@ pub fn segment(text: &str) -> Segmentation {
     // and their matches are handed to the sentences holding them.
     let mut residue_hits: Vec<(Span, bool)> = Vec::new();
     for l in lines.iter().filter(|l| l.kind == RegionKind::Main) {
-        let lt = l.span.slice(text);
+        let lt = hay.slice(l.span.start, l.span.end);
         if !CUES.residue_set.is_match(lt) {
             continue;
         }
         for (whole, r) in &CUES.residue {
-            for m in r.find_iter(lt) {
-                residue_hits.push((
-                    Span::new(l.span.start + m.start(), l.span.start + m.end()),
-                    *whole,
-                ));
+            for (a, b) in r.find_iter(lt) {
+                residue_hits.push((Span::new(l.span.start + a, l.span.start + b), *whole));
             }
         }
     }
@@ -454,20 +469,21 @@ pub fn segment(text: &str) -> Segmentation {
             hit = true;
             marks.push(pipe_title(text, s, s.start + off + 1));
         }
-        if hit && sents_per_line.get(&li).copied().unwrap_or(0) >= 3 {
+        if hit && sents_per_line[li] >= 3 {
             residue_mid += 1;
         }
     }
 
     // Exact repeats inside the page.
-    let mut seen: HashMap<u64, Span> = HashMap::new();
+    let mut seen: FxHashMap<u64, Span> =
+        FxHashMap::with_capacity_and_hasher(main_sents.len(), Default::default());
     let mut repeats = 0usize;
     for (_, s) in &main_sents {
         let st = s.slice(text);
         if st.split_whitespace().take(6).count() < 6 {
             continue;
         }
-        let fp = crate::dedup::fingerprint(st);
+        let fp = crate::dedup::page_key(st);
         if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(fp) {
             e.insert(*s);
         } else {
@@ -476,7 +492,7 @@ pub fn segment(text: &str) -> Segmentation {
         }
     }
     // Spam decision.
-    let longest_par = sents_per_line.values().copied().max().unwrap_or(0);
+    let longest_par = sents_per_line.iter().copied().max().unwrap_or(0);
     let trailing_list = lines
         .iter()
         .rev()
@@ -507,33 +523,50 @@ pub fn segment(text: &str) -> Segmentation {
     // Topic words and off-topic sentences.
     // Topic words: only needed when a strong signal already points to a
     // scraped page (weak signals never decide alone).
-    let stems: Vec<Vec<u64>> = if strong == 0 {
-        Vec::new()
-    } else {
-        main_sents
-            .iter()
-            .map(|(_, s)| content_stems(s.slice(text)))
-            .collect()
-    };
-    let mut df: HashMap<u64, usize> = HashMap::new();
-    for st in &stems {
-        let uniq: HashSet<u64> = st.iter().copied().collect();
-        for w in uniq {
-            *df.entry(w).or_default() += 1;
+    // Flat storage: sentence k's stems are `stem_buf[a..b]`, sorted and
+    // deduplicated, `n` = how many content words it had (with repeats).
+    let mut stem_buf: Vec<u64> = Vec::new();
+    let mut stem_rng: Vec<(usize, usize, usize)> = Vec::new();
+    if strong > 0 {
+        stem_rng.reserve(main_sents.len());
+        for (_, s) in &main_sents {
+            let a = stem_buf.len();
+            content_stems(s.slice(text), &mut stem_buf);
+            let n = stem_buf.len() - a;
+            stem_buf[a..].sort_unstable();
+            let mut w = a;
+            for r in a..stem_buf.len() {
+                if w == a || stem_buf[r] != stem_buf[w - 1] {
+                    stem_buf[w] = stem_buf[r];
+                    w += 1;
+                }
+            }
+            stem_buf.truncate(w);
+            stem_rng.push((a, w, n));
         }
+    }
+    let stems = |k: usize| {
+        let (a, b, _) = stem_rng[k];
+        &stem_buf[a..b]
+    };
+    let mut df: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(stem_buf.len(), Default::default());
+    for &w in &stem_buf {
+        *df.entry(w).or_default() += 1;
     }
     let min_df = if main_sents.len() >= 30 { 3 } else { 2 };
     let mut off_topic: Vec<Span> = Vec::new();
     let mut drift_pairs = 0usize;
     let mut pairs = 0usize;
-    for (k, (_, s)) in main_sents.iter().enumerate().take(stems.len()) {
-        let st = &stems[k];
-        if st.len() >= 2 && !st.iter().any(|w| df.get(w).copied().unwrap_or(0) >= min_df) {
+    for (k, (_, s)) in main_sents.iter().enumerate().take(stem_rng.len()) {
+        let st = stems(k);
+        if stem_rng[k].2 >= 2 && !st.iter().any(|w| df.get(w).copied().unwrap_or(0) >= min_df) {
             off_topic.push(*s);
         }
-        if k > 0 && !st.is_empty() && !stems[k - 1].is_empty() {
+        if k > 0 && !st.is_empty() && !stems(k - 1).is_empty() {
             pairs += 1;
-            if !st.iter().any(|w| stems[k - 1].contains(w)) {
+            let prev = stems(k - 1);
+            if !st.iter().any(|w| prev.binary_search(w).is_ok()) {
                 drift_pairs += 1;
             }
         }
