@@ -564,6 +564,30 @@ impl Tagger {
             } else {
                 c.raw.clone()
             };
+            // Earnings reports (news): "a year ago" next to figures is the
+            // fiscal quarter named last, a year earlier.
+            if style == Style::News
+                && matches!(c.raw.as_str(), "@dct Y -1Y" | "@ref Y -1Y")
+                && rule.name.starts_with("rel_unit")
+            {
+                let quarter = out
+                    .iter()
+                    .filter_map(|t| {
+                        let (y, q) = t.value.split_once("-Q")?;
+                        let q: u32 = q.parse().ok()?;
+                        let y: i64 = y.parse().ok()?;
+                        Some((y, q))
+                    })
+                    .max();
+                if let Some((y, q)) = quarter {
+                    if rs
+                        .finance_cue
+                        .is_match(Self::sentence_of(text, ctx, c.span.start))
+                    {
+                        value = format!("{}-Q{q}", value::fmt_year(y - 1));
+                    }
+                }
+            }
             let c = c.clone();
             let convert = match cal {
                 Cal::Julian => true,

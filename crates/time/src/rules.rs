@@ -354,6 +354,8 @@ pub struct RuleSet {
     pub julian_decl: Regex,
     pub julian_decl_verb: Regex,
     pub calendar_country: Regex,
+    /// Earnings-report words (quarter convention of news).
+    pub finance_cue: Regex,
     /// Future-tense cues for weekday and bare-month direction.
     pub future_cue: Regex,
     /// Words before a date that keep it from moving the reference time.
@@ -627,6 +629,7 @@ impl RuleSet {
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
         let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
         let calendar_before = build(&expand("%CALENDAR_BEFORE", &macros, &lex, 0)?)?;
+        let finance_cue = build(&expand("%FINANCE_CUE", &macros, &lex, 0)?)?;
         let julian_decl = build(&expand("%JULIAN_DECL", &macros, &lex, 0)?)?;
         let julian_decl_verb = build(&expand("%JULIAN_DECL_VERB", &macros, &lex, 0)?)?;
         let calendar_country = build(&expand(r"\b(?P<k>%calendarchanges)\b", &macros, &lex, 0)?)?;
@@ -656,6 +659,7 @@ impl RuleSet {
             julian_decl,
             julian_decl_verb,
             calendar_country,
+            finance_cue,
             future_cue,
         })
     }

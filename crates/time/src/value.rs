@@ -342,6 +342,11 @@ pub fn valid_value(v: &str) -> bool {
     true
 }
 
+/// How many months a bare month in news may lie on the other side of the
+/// creation time than the tense says ("in March" said in November is this
+/// year's; "in December" said in March is last year's).
+const NEWS_MONTH_SLACK: i64 = 4;
+
 /// What a relative directive is resolved against.
 #[derive(Clone, Debug, Default)]
 pub struct Anchors {
@@ -470,6 +475,22 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
                 }
                 Some(_) => {
                     if dist(y0) < 0 {
+                        y0
+                    } else {
+                        y0 - 1
+                    }
+                }
+                // News: a bare month is past unless the clause reads as
+                // future, give or take a few months (tuned on TBAQ).
+                None if how == "DCT" && !a.narrative => {
+                    let tol = NEWS_MONTH_SLACK;
+                    if a.future {
+                        if dist(y0) >= -tol {
+                            y0
+                        } else {
+                            y0 + 1
+                        }
+                    } else if dist(y0) <= tol {
                         y0
                     } else {
                         y0 - 1
