@@ -379,31 +379,37 @@ impl Analyzer {
 /// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash of
 /// its word bigrams (near-duplicate key).
 fn fingerprints(words: &[&str]) -> (u64, u64) {
-    let norm: Vec<String> = words
+    // lower-cased words back to back in one buffer (no String per word)
+    let mut buf = String::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(words.len());
+    for w in words
         .iter()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| w.to_lowercase())
-        .collect();
+    {
+        if w.is_ascii() {
+            buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            buf.push_str(&w.to_lowercase());
+        }
+        ends.push(buf.len());
+    }
+    let word = |k: usize| &buf[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
     let mut h = perceptron::FHash::new(250);
-    for w in &norm {
-        h = h.str(w);
+    for k in 0..ends.len() {
+        h = h.str(word(k));
     }
     let fp = h.finish();
     let mut acc = [0i32; 64];
     let mut add = |x: u64| {
         for (b, a) in acc.iter_mut().enumerate() {
-            if x >> b & 1 == 1 {
-                *a += 1;
-            } else {
-                *a -= 1;
-            }
+            *a += ((x >> b) & 1) as i32 * 2 - 1;
         }
     };
-    if norm.len() == 1 {
-        add(perceptron::fhash(251, &[&norm[0]]));
+    if ends.len() == 1 {
+        add(perceptron::fhash(251, &[word(0)]));
     }
-    for w in norm.windows(2) {
-        add(perceptron::fhash(251, &[&w[0], &w[1]]));
+    for k in 1..ends.len() {
+        add(perceptron::fhash(251, &[word(k - 1), word(k)]));
     }
     let mut sh = 0u64;
     for (b, a) in acc.iter().enumerate() {
@@ -412,4 +418,54 @@ fn fingerprints(words: &[&str]) -> (u64, u64) {
         }
     }
     (fp, sh)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The straightforward definition of [`super::fingerprints`].
+    fn reference(words: &[&str]) -> (u64, u64) {
+        let norm: Vec<String> = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut h = crate::perceptron::FHash::new(250);
+        for w in &norm {
+            h = h.str(w);
+        }
+        let mut acc = [0i32; 64];
+        let mut add = |x: u64| {
+            for (b, a) in acc.iter_mut().enumerate() {
+                if x >> b & 1 == 1 {
+                    *a += 1;
+                } else {
+                    *a -= 1;
+                }
+            }
+        };
+        if norm.len() == 1 {
+            add(crate::perceptron::fhash(251, &[&norm[0]]));
+        }
+        for w in norm.windows(2) {
+            add(crate::perceptron::fhash(251, &[&w[0], &w[1]]));
+        }
+        let sh = (0..64)
+            .filter(|&b| acc[b] > 0)
+            .fold(0u64, |s, b| s | 1 << b);
+        (h.finish(), sh)
+    }
+
+    #[test]
+    fn fingerprints_match_the_reference() {
+        for s in [
+            "",
+            ".",
+            "Trotsky",
+            "Leon Trotsky , byname of Lev Davidovich Bronshtein , was killed .",
+            "ΣΟΦΟΣ Σ Coyoacán İstanbul — « Ramón » 1940",
+        ] {
+            let words: Vec<&str> = s.split(' ').collect();
+            assert_eq!(super::fingerprints(&words), reference(&words), "{s}");
+        }
+    }
 }

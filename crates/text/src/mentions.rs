@@ -34,6 +34,8 @@ pub struct MentionLexicon {
     pub surname_gender: Vec<(String, String)>,
     /// Collective nouns after a capitalised word; true when part of the name.
     pub group_nouns: HashMap<String, bool>,
+    /// Tokens that end a clause (pronoun binding).
+    pub clause_breaks: HashSet<String>,
 }
 
 impl MentionLexicon {
@@ -60,6 +62,7 @@ impl MentionLexicon {
             work_first: set(include_str!("../../../resources/text/work_first.txt")),
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
+            clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
             group_nouns: data_lines(include_str!("../../../resources/text/group_nouns.tsv"))
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -88,6 +91,9 @@ struct Cand {
     ta: usize,
     /// Gender cue (title, pronoun).
     gender: Option<String>,
+    /// Bytes cut from the end of the last token ("Trotskys" whose
+    /// apostrophe was lost: the mention is "Trotsky").
+    cut: usize,
 }
 
 struct Ctx<'a> {
@@ -337,8 +343,10 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             && cx.is_cap(i + 1)
             && !an.ml.non_names.contains(cx.w(i + 1))
             && w.chars().all(char::is_alphabetic);
-        let starter =
-            (an.tok.is_starter(w) && cx.upos(i) != "PROPN") || TITLE_INNER.contains(&cx.lw(i));
+        // an auxiliary opening a question is no name ("Did Stalin order it?")
+        let starter = (an.tok.is_starter(w) && cx.upos(i) != "PROPN")
+            || TITLE_INNER.contains(&cx.lw(i))
+            || (cx.upos(i) == "AUX" && an.tok.in_vocab(w));
         if starter
             || (an.ml.non_names.contains(w) && !month_led)
             || (i == first_word && cx.upos(i) != "PROPN" && an.tok.in_vocab(w) && !cx.is_title(i))
@@ -384,9 +392,19 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                     && !an.ml.non_names.contains(cx.w(k))
                     && k - e <= 2
                 {
-                    // "of" only joins organisations/places/events, not "Stalin of Russia"
+                    // "of" only joins organisations/places/events, not "Stalin of
+                    // Russia", nor a common-noun head to a person ("Assassination of
+                    // Leon Trotsky" in a title-case heading) unless the head is an
+                    // organisation, event or work head ("Order of Lenin")
                     let particle = an.names.particles.contains(lw);
-                    let of_ok = !particle && !cx.toks[i].ent.ends_with("PER");
+                    let head_kind = (i..e).any(|h| {
+                        an.names.org_heads.contains(cx.w(h))
+                            || an.names.event_heads.contains(cx.w(h))
+                            || an.ml.work_heads.contains(cx.w(h))
+                            || cx.is_title(h)
+                    });
+                    let person_after = cx.toks[k].ent == "B-PER" && !head_kind;
+                    let of_ok = !particle && !cx.toks[i].ent.ends_with("PER") && !person_after;
                     if particle || of_ok {
                         e = k + 1;
                         continue;
@@ -420,7 +438,10 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 e == k + 1 && (an.names.demonyms.contains(cx.w(k)) || cx.upos(k) == "ADJ");
             let initial_word =
                 (k == first_word && cx.upos(k) != "PROPN") || (k..e).all(|j| cx.is_title(j));
+            let function_edge =
+                TITLE_INNER.contains(&cx.lw(k)) || TITLE_INNER.contains(&cx.lw(e - 1));
             if (k..e).all(|j| !taken[j - a])
+                && !function_edge
                 && (k..e).any(|j| cx.is_cap(j))
                 && !an.ml.non_names.contains(cx.w(k))
                 && !single_adj
@@ -485,6 +506,7 @@ fn cand(si: usize, a: usize, b: usize, etype: EntityType, form: MentionForm) -> 
         sentence: si,
         ta: a,
         gender: None,
+        cut: 0,
     }
 }
 
@@ -529,6 +551,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             sentence: si,
             ta: a,
             gender: None,
+            cut: 0,
         });
     }
     // titles in front
@@ -564,6 +587,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             sentence: si,
             ta,
             gender: gender.clone(),
+            cut: 0,
         })
     };
     if ta < a {
@@ -944,10 +968,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     order.sort_by_key(|&i| (cands[i].a, cands[i].b));
     // --- exact names, acronyms used later, partial names ---
     // mention text with whitespace runs (newlines, no-break spaces) as one space
-    let text_of: Vec<String> = cands
+    let mut text_of: Vec<String> = cands
         .iter()
         .map(|c| {
-            cx.slice(c.a, c.b)
+            let sp = cx.span(c.a, c.b);
+            Span::new(sp.start, sp.end - c.cut.min(sp.len()))
+                .slice(cx.text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -1011,7 +1037,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let fuller = |j: usize| {
             let cj = &cands[j];
             let wj = &person_words[j];
-            cj.etype == EntityType::Person
+            person_like(an, &cands, &person_words, j)
                 && cj.form == MentionForm::Name
                 && wj.len() > wi.len()
                 && (wj.ends_with(wi) || drops_middle(wj, wi))
@@ -1040,7 +1066,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .map(|&p| order[p])
                 .filter(|&j| {
                     j != i
-                        && cands[j].etype == EntityType::Person
+                        && person_like(an, &cands, &person_words, j)
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2
                 })
@@ -1050,6 +1076,35 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 best = roots.into_iter().next();
             }
         }
+        // a possessive whose apostrophe was lost in scraping ("Trotskys
+        // plans"): the name without the final s is a person of this document
+        // and the "s" form is no one's surname ("Robin Williams")
+        let mut cut = 0;
+        if best.is_none() && wi.len() == 1 && c.b == c.a + 1 && !retype {
+            let stem = wi[0]
+                .strip_suffix('s')
+                .filter(|st| st.chars().count() >= 3 && !st.ends_with('s'));
+            let next_lower = cx.w(c.b).chars().next().is_some_and(char::is_lowercase);
+            let after_the = c.a > 0 && cx.lw(c.a - 1) == "the";
+            let own_surname = by_last
+                .get(wi[0])
+                .is_some_and(|ps| ps.iter().any(|&p| person_words[order[p]].len() >= 2));
+            if let (Some(stem), true, false, false) = (stem, next_lower, after_the, own_surname) {
+                let same = by_last.get(stem).map_or(&[][..], Vec::as_slice);
+                let split = same.partition_point(|&p| p < oi);
+                let ok = |&j: &usize| {
+                    person_like(an, &cands, &person_words, j)
+                        && matches!(cands[j].form, MentionForm::Name | MentionForm::Partial)
+                };
+                best = same[..split]
+                    .iter()
+                    .rev()
+                    .map(|&p| order[p])
+                    .find(ok)
+                    .or_else(|| same[split..].iter().map(|&p| order[p]).find(ok));
+                cut = best.map_or(0, |_| 1);
+            }
+        }
         if retype && best.is_some_and(|j| person_words[j].first() == wi.first()) {
             continue; // "Leon" of a place is not "Leon Trotsky"
         }
@@ -1057,7 +1112,38 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             if dsu.find(j) != root_i {
                 cands[i].form = MentionForm::Partial;
                 cands[i].etype = EntityType::Person;
+                cands[i].cut = cut;
+                if cut > 0 {
+                    let sp = cx.span(cands[i].a, cands[i].b);
+                    text_of[i] = Span::new(sp.start, sp.end - cut.min(sp.len()))
+                        .slice(cx.text)
+                        .to_string();
+                }
                 dsu.union(j, i);
+            }
+        }
+    }
+    // the other uses of a name cut as a lost-apostrophe possessive join it
+    // with the same cut ("Kirovs" everywhere is "Kirov")
+    let cut_texts: HashSet<String> = (0..cands.len())
+        .filter(|&i| cands[i].cut > 0)
+        .map(|i| cx.slice(cands[i].a, cands[i].b).to_string())
+        .collect();
+    if !cut_texts.is_empty() {
+        for i in 0..cands.len() {
+            let c = &cands[i];
+            if c.cut == 0
+                && c.b == c.a + 1
+                && c.form == MentionForm::Name
+                && cut_texts.contains(cx.slice(c.a, c.b))
+            {
+                let sp = cx.span(c.a, c.b);
+                cands[i].cut = 1;
+                cands[i].form = MentionForm::Partial;
+                cands[i].etype = EntityType::Person;
+                text_of[i] = Span::new(sp.start, sp.end - 1.min(sp.len()))
+                    .slice(cx.text)
+                    .to_string();
             }
         }
     }
@@ -1170,9 +1256,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // history is in document order: read back only the last few sentences
         let recent_from = history.partition_point(|h| h.1 + 4 < c.sentence);
         let recent = &history[recent_from..];
+        // an object pronoun is not bound by the subject of its own clause
+        // ("Stalin sent him north": him is someone else)
+        let object = matches!(cx.lw(c.a), "him" | "them");
+        let bound = |h: &(usize, usize, usize)| {
+            object && !(h.2..c.a).any(|t| an.ml.clause_breaks.contains(cx.lw(t)))
+        };
         let cur: Vec<&(usize, usize, usize)> = recent
             .iter()
-            .filter(|h| h.1 == c.sentence && h.2 < c.a)
+            .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
             .collect();
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
         if let Some(h) = cur
@@ -1183,21 +1275,41 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             pick = Some(h.0);
         }
         if pick.is_none() {
-            for back in 1..=4usize {
-                let Some(s) = c.sentence.checked_sub(back) else {
-                    break;
-                };
-                let prev: Vec<&(usize, usize, usize)> =
-                    recent.iter().filter(|h| h.1 == s).collect();
-                if let Some(h) = prev
+            // salience over the four previous sentences: a mention weighs 2
+            // when it opens its sentence (subject), else 1, halved for each
+            // sentence further back; the most salient agreeing person wins
+            // (ties: the latest mentioned)
+            let mut score: Vec<(usize, f32, usize)> = Vec::new(); // (comp, score, order)
+            for (n, h) in recent.iter().rev().enumerate() {
+                if h.1 >= c.sentence {
+                    continue;
+                }
+                let first = recent
                     .iter()
-                    .find(|h| strict(h.0))
-                    .or_else(|| prev.iter().find(|h| compatible(h.0)))
-                {
-                    pick = Some(h.0);
-                    break;
+                    .find(|x| x.1 == h.1)
+                    .is_some_and(|x| x.2 == h.2);
+                let back = (c.sentence - h.1).min(30) as i32;
+                let w = 0.5f32.powi(back - 1) * if first { 2.0 } else { 1.0 };
+                match score.iter_mut().find(|x| x.0 == h.0) {
+                    Some(x) => x.1 += w,
+                    None => score.push((h.0, w, n)),
                 }
             }
+            // the document's topic so far (its most mentioned person) keeps
+            // a bonus of up to 1: texts about someone keep returning to them
+            let top = history.len().max(1) as f32;
+            for x in score.iter_mut() {
+                let n = history.iter().filter(|h| h.0 == x.0).count() as f32;
+                x.1 += n / top;
+            }
+            let best = |ok: &dyn Fn(usize) -> bool| {
+                score
+                    .iter()
+                    .filter(|x| ok(x.0))
+                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
+                    .map(|x| x.0)
+            };
+            pick = best(&strict).or_else(|| best(&compatible));
         }
         if pick.is_none() {
             pick = history.iter().rev().find(|h| strict(h.0)).map(|h| h.0);
@@ -1251,6 +1363,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             entities.len() - 1
         });
         let span = cx.span(c.a, c.b);
+        let span = Span::new(span.start, span.end - c.cut.min(span.len()));
         let mi = mentions.len();
         mentions.push(Mention {
             span,
@@ -1323,6 +1436,16 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         };
     }
     (mentions, entities)
+}
+
+/// A person name: typed person, or a full personal name whatever the tagger
+/// said ("Leon Trotsky" tagged as a place in a heading: given name first, or
+/// a title in front).
+fn person_like(an: &Analyzer, cands: &[Cand], words: &[Vec<&str>], j: usize) -> bool {
+    let c = &cands[j];
+    c.etype == EntityType::Person
+        || (c.form == MentionForm::Name
+            && (c.ta < c.a || (words[j].len() >= 2 && an.names.given.contains_key(words[j][0]))))
 }
 
 /// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and

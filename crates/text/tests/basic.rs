@@ -262,3 +262,62 @@ fn group_nouns_at_sentence_end_do_not_panic() {
     assert!(ta.mentions.iter().any(|m| m.text == "Trotskyist"));
     assert!(ta.mentions.iter().any(|m| m.text == "Axis powers"));
 }
+
+/// The entity of the first mention whose text is `text`.
+fn entity_of(ta: &annalist_model::TextAnalysis, text: &str) -> Option<usize> {
+    ta.mentions
+        .iter()
+        .find(|m| m.text == text)
+        .map(|m| m.entity)
+}
+
+#[test]
+fn title_case_heading_is_not_a_person() {
+    for heading in [
+        "The Assassination Of Leon Trotsky",
+        "The Assassination of Leon Trotsky",
+    ] {
+        let text = format!(
+            "{heading}\n\nFor a time Leon Trotsky was second only to Lenin. \
+             Trotsky would prove to be an amateur."
+        );
+        let ta = an().analyze(&doc(&text));
+        assert!(
+            ta.mentions
+                .iter()
+                .all(|m| !m.text.contains("Assassination") && m.text != "Of"),
+            "{heading}: {:?}",
+            ta.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+        );
+        let e = entity_of(&ta, "Leon Trotsky").expect("Leon Trotsky");
+        assert_eq!(entity_of(&ta, "Trotsky"), Some(e), "{heading}");
+    }
+}
+
+#[test]
+fn possessive_without_apostrophe_joins_the_name() {
+    let text = "Leon Trotsky was exiled. Trotskys plans were hellish. Stalins agents followed \
+                Trotskys son. Joseph Stalin waited.";
+    let ta = an().analyze(&doc(text));
+    let trotsky = entity_of(&ta, "Leon Trotsky").expect("Leon Trotsky");
+    assert!(ta.mentions.iter().all(|m| m.text != "Trotskys"));
+    let cut: Vec<_> = ta.mentions.iter().filter(|m| m.text == "Trotsky").collect();
+    assert_eq!(cut.len(), 2);
+    assert!(cut
+        .iter()
+        .all(|m| m.entity == trotsky && m.span.slice(text) == "Trotsky"));
+    assert_eq!(entity_of(&ta, "Stalin"), entity_of(&ta, "Joseph Stalin"));
+    // a real surname ending in s stays whole
+    let ta = an().analyze(&doc(
+        "Robin Williams met William Shakespeare. Later Williams left them.",
+    ));
+    assert!(ta.mentions.iter().any(|m| m.text == "Williams"));
+}
+
+#[test]
+fn object_pronoun_is_not_its_own_subject() {
+    let text = "Sergei Kirov ran the party in Baku. In 1926 Stalin sent him north to Leningrad.";
+    let ta = an().analyze(&doc(text));
+    let him = ta.mentions.iter().find(|m| m.text == "him").expect("him");
+    assert_eq!(Some(him.entity), entity_of(&ta, "Sergei Kirov"));
+}
