@@ -34,6 +34,7 @@ pub(crate) enum Cl {
     Worknoun,
     Polity,
     Bodynoun,
+    Locprep,
 }
 
 impl Cl {
@@ -60,6 +61,7 @@ impl Cl {
             "worknoun" => Cl::Worknoun,
             "polity" => Cl::Polity,
             "bodynoun" => Cl::Bodynoun,
+            "locprep" => Cl::Locprep,
             _ => return None,
         })
     }

@@ -107,6 +107,7 @@ impl Extractor {
         }
         let mut drafts: Vec<Draft> = Vec::new();
         let mut last_victim: Option<RoleFiller> = None;
+        let mut body_seen = false;
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
                 s.region
@@ -123,6 +124,10 @@ impl Extractor {
             if sent.len() == 0 {
                 continue;
             }
+            let body_before = std::mem::replace(
+                &mut body_seen,
+                sent.w.iter().any(|w| self.lex.is(Cl::Bodynoun, &w.lower)),
+            );
             // Timexes of this sentence: (index, token position).
             let first = order.partition_point(|&i| timexes[i].span.start < s.span.start);
             let stx: Vec<(usize, usize)> = order[first..]
@@ -152,6 +157,7 @@ impl Extractor {
                 age,
                 sentence_span: s.span,
                 last_victim: last_victim.clone(),
+                body_before,
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
@@ -598,7 +604,15 @@ impl Extractor {
                     }
                     sent.np_right(k)
                 };
-                let Some(body) = body.filter(|np| self.lex.is(Cl::Bodynoun, &np.head)) else {
+                // "The body was thrown into the river. Two days later it was
+                // recovered": "it" right after a sentence about the body.
+                let Some(body) = body.filter(|np| {
+                    self.lex.is(Cl::Bodynoun, &np.head)
+                        || (ctx.body_before
+                            && np.pronoun
+                            && np.possessor.is_none()
+                            && np.head == "it")
+                }) else {
                     return vec![];
                 };
                 let owner = match &body.possessor {
@@ -781,6 +795,40 @@ impl Extractor {
                     }
                 }
             }
+        }
+        // Still no named place: a named place entered or stood in earlier in
+        // the sentence by the same actors ("walked into the Tauride Palace,
+        // …, waited in the corridor and shot him").
+        if frame.slot("in") == Some(Role::Place)
+            && !roles
+                .iter()
+                .any(|(r, f)| *r == Role::Place && f.entity.is_some())
+        {
+            // Only when no other trigger precedes in the sentence: the
+            // phrase would belong to it ("Born in Urzhum, he was arrested").
+            let alone = !ctx.matches.iter().any(|o| o.a < h && o.a != m.a);
+            let named: Vec<RoleFiller> = if alone {
+                self.pps(sent, 0, h, false)
+                    .into_iter()
+                    .rev()
+                    .filter(|(p, _)| self.lex.is(Cl::Locprep, p))
+                    .flat_map(|(_, nps)| nps.into_iter().rev())
+                    .find(|np| {
+                        // Buildings are often tagged as organizations.
+                        np.mention.is_some_and(|mi| {
+                            matches!(
+                                sent.mention(mi).etype,
+                                EntityType::Place | EntityType::Organization
+                            )
+                        })
+                    })
+                    .into_iter()
+                    .flat_map(|np| self.filler(ctx, &np, Role::Place))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            push(&mut roles, named);
         }
         // Nouns: the clause subject ("forced into exile", "were under arrest").
         let has_subject =
@@ -1550,6 +1598,9 @@ struct SentCtx<'a> {
     /// The subject of the document's last asserted death, killing or
     /// execution (for "the body" without a possessor).
     last_victim: Option<RoleFiller>,
+    /// The previous sentence spoke of a body ("it was recovered" is then
+    /// the body).
+    body_before: bool,
 }
 
 #[cfg(test)]

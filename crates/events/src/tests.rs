@@ -733,3 +733,67 @@ fn finding_the_body_is_the_discovery_of_the_last_victim() {
     assert_eq!(d.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, d[0], Role::Subject), ["Grigori Rasputin"]);
 }
+
+#[test]
+fn it_after_a_sentence_about_the_body_is_the_body() {
+    let f = fixture(
+        "Purishkevich killed Rasputin. The body was thrown into the river. Two days later it was recovered from the Moika River.",
+        &[
+            ("Purishkevich", P, "Vladimir Purishkevich"),
+            ("Rasputin", P, "Grigori Rasputin"),
+            ("Moika River", L, "Moika River"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Discovery);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, d[0], Role::Subject), ["Grigori Rasputin"]);
+    assert_eq!(role(&f, d[0], Role::Place), ["Moika River"]);
+    // Without a body in the sentence before, "it" is not a body.
+    let f = fixture(
+        "Purishkevich killed Rasputin. The river froze. Two days later it was recovered from the Moika River.",
+        &[
+            ("Purishkevich", P, "Vladimir Purishkevich"),
+            ("Rasputin", P, "Grigori Rasputin"),
+            ("Moika River", L, "Moika River"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Discovery).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_place_entered_earlier_in_the_sentence_places_the_event() {
+    let f = fixture(
+        "Nikolaev walked into the Tauride Palace, where Kirov had his office, waited in the corridor and shot him from behind.",
+        &[
+            ("Nikolaev", P, "Leonid Nikolaev"),
+            ("Tauride Palace", O, "Tauride Palace"),
+            ("Kirov", P, "Sergei Kirov"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let k: Vec<_> = evs
+        .iter()
+        .filter(|e| matches!(e.etype, Some(EventType::Killing | EventType::Attack)))
+        .collect();
+    assert!(!k.is_empty(), "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Place), ["Tauride Palace"]);
+    // Not when another event owns the phrase ("Born in Urzhum, …").
+    let f = fixture(
+        "Born in Urzhum, he was arrested in 1905.",
+        &[("Urzhum", L, "Urzhum"), ("he", P, "Sergei Kirov")],
+        &[("1905", TimexType::Date, "1905", "t")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert!(role(&f, a[0], Role::Place).is_empty(), "{}", show(&f, &evs));
+}

@@ -33,6 +33,8 @@ struct M<'a> {
     weight: f32,
     /// Duplicate group of the evidence sentence, if any.
     dup: Option<usize>,
+    /// Entities named in the evidence sentence, the subject excepted.
+    context: BTreeSet<usize>,
 }
 
 impl M<'_> {
@@ -85,6 +87,22 @@ pub fn merge_events(
     let mut ms: Vec<M> = Vec::new();
     let mut buckets: BTreeMap<(EventType, String), Vec<usize>> = BTreeMap::new();
     for (di, d) in docs.iter().enumerate() {
+        // Sentence → entities named in it.
+        let mut in_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        if !d.events.is_empty() {
+            for (le, l) in d.entities.iter().enumerate() {
+                let Some(ei) = res
+                    .node_entity
+                    .get(di)
+                    .and_then(|v| v.get(le).copied().flatten())
+                else {
+                    continue;
+                };
+                for mm in &l.mentions {
+                    in_sentence.entry(mm.sentence).or_default().insert(ei);
+                }
+            }
+        }
         let meta = &d.source.meta;
         let q = if meta.quality > 0.0 {
             meta.quality
@@ -139,9 +157,19 @@ pub fn merge_events(
             let groups: Vec<Vec<usize>> = if rule.split && subjects.len() > 1 {
                 subjects.iter().map(|&s| vec![s]).collect()
             } else {
-                vec![subjects]
+                vec![subjects.clone()]
             };
+            let sentence_entities = d
+                .sentence_at(em.evidence.start)
+                .and_then(|si| in_sentence.get(&si))
+                .cloned()
+                .unwrap_or_default();
             for subj in groups {
+                let context: BTreeSet<usize> = sentence_entities
+                    .iter()
+                    .copied()
+                    .filter(|e| !subjects.contains(e))
+                    .collect();
                 let mut roles = roles.clone();
                 if !subj.is_empty() {
                     roles.insert(Role::Subject, subj.iter().copied().collect());
@@ -167,6 +195,7 @@ pub fn merge_events(
                     inferred: em.time.as_ref().is_some_and(|t| t.inferred),
                     weight,
                     dup,
+                    context,
                 });
             }
         }
@@ -342,12 +371,53 @@ fn choose(
     }
     // Same destination (or other key filler), another time: one happening
     // told with a wrong date.
-    (0..cls.len()).find(|&c| {
+    let same_key = (0..cls.len()).find(|&c| {
         rule.keys.iter().any(|&r| {
             m.ents(r)
                 .is_some_and(|mine| !keys_of(&cls[c], r).is_disjoint(mine))
         }) && keys_ok(&cls[c])
+    });
+    if same_key.is_some() {
+        return same_key;
+    }
+    // No key told, a close but different date in another source whose
+    // sentence names the same other participant ("in 1926, when he replaced
+    // Zinoviev" / "in 1928 he succeeded Zinoviev"): one happening, two dates.
+    let mine = m.iv.filter(|iv| iv.days() <= MAX_CLOSE_SPAN)?;
+    if m.context.is_empty() || rule.keys.iter().any(|&r| m.ents(r).is_some()) {
+        return None;
+    }
+    (0..cls.len()).find(|&c| {
+        let cl = &cls[c];
+        cl.core.is_some_and(|core| {
+            core.days() <= MAX_CLOSE_SPAN && gap_days(&core, &mine) <= MAX_CLOSE_GAP
+        }) && keys_ok(cl)
+            && rule.keys.iter().all(|&r| keys_of(cl, r).is_empty())
+            && cl.members.iter().all(|&i| ms[i].doc != m.doc)
+            && cl
+                .members
+                .iter()
+                .any(|&i| !ms[i].context.is_disjoint(&m.context))
     })
+}
+
+/// Dates at most this long (in the approximate days of [`Interval::days`])
+/// can be "the same happening, misdated" ...
+const MAX_CLOSE_SPAN: i64 = 372;
+/// ... when at most this far apart (two years).
+const MAX_CLOSE_GAP: i64 = 2 * 372;
+
+/// Days between two disjoint intervals (0 when they overlap).
+fn gap_days(a: &Interval, b: &Interval) -> i64 {
+    let f =
+        |d: annalist_model::interval::Day| d.year as i64 * 372 + d.month as i64 * 31 + d.day as i64;
+    if a.overlaps(b) {
+        0
+    } else if a.end < b.start {
+        f(b.start) - f(a.end)
+    } else {
+        f(a.start) - f(b.end)
+    }
 }
 
 /// Independent components: sources joined when their evidence shares a
@@ -378,6 +448,66 @@ fn components(ms: &[M], docs: &[DocSummary], members: &[usize]) -> (Vec<usize>, 
         .collect::<BTreeSet<_>>()
         .len();
     (roots, n)
+}
+
+/// Place or destination values told in words only (no entity), as claims
+/// that can disagree with the named ones: "exiled to the Persian front" vs
+/// "exile in Siberia". Only phrases with a capitalised word count ("his
+/// estate" is no claim), and never a phrase whose own mention also names an
+/// entity for the role, or whose first capitalised word is a word of one of
+/// `named` (it then names the same place). Returns (value, supporting
+/// members).
+fn text_claims(
+    ms: &[M],
+    res: &Resolved,
+    members: &[usize],
+    r: Role,
+    named: &[usize],
+) -> Vec<(String, Vec<usize>)> {
+    let rules = NameRules::get();
+    // Words of the named values; a phrase whose first proper word is one of
+    // them says the same ("Tobolsk province" ~ "Tobolsk Governorate").
+    let words: BTreeSet<String> = named
+        .iter()
+        .flat_map(|&e| {
+            let en = &res.entities[e];
+            std::iter::once(&en.name).chain(en.aliases.iter())
+        })
+        .flat_map(|n| {
+            rules
+                .fold(n)
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let first_proper = |t: &str| -> Option<String> {
+        t.split_whitespace()
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| rules.fold(w))
+            .filter(|w| !w.is_empty())
+    };
+    let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for &i in members {
+        if ms[i].ents(r).is_some() {
+            continue;
+        }
+        for t in ms[i].texts.get(&r).into_iter().flatten() {
+            let Some(f) = first_proper(t) else { continue };
+            if words.contains(&f) {
+                continue;
+            }
+            match out.iter_mut().find(|(_, g, _)| *g == f) {
+                Some((_, _, sup)) => {
+                    if !sup.contains(&i) {
+                        sup.push(i);
+                    }
+                }
+                None => out.push((t.clone(), f, vec![i])),
+            }
+        }
+    }
+    out.into_iter().map(|(t, _, sup)| (t, sup)).collect()
 }
 
 /// Support for one candidate value of a field.
@@ -568,14 +698,19 @@ fn build_event(
             .copied()
             .filter(|&i| ms[i].ents(r).is_some())
             .collect();
-        if with.is_empty() {
-            continue;
-        }
         let all: BTreeSet<usize> = with
             .iter()
             .flat_map(|&i| ms[i].ents(r).into_iter().flatten().copied())
             .collect();
         let all: Vec<usize> = all.into_iter().collect();
+        let texts = if matches!(r, Role::Place | Role::Destination) {
+            text_claims(ms, res, members, r, &all)
+        } else {
+            Vec::new()
+        };
+        if with.is_empty() && texts.len() < 2 {
+            continue;
+        }
         // Group values that can all be true at once: the same entity, a
         // place inside another, or named together by one piece of evidence.
         let mut dsu = Dsu::new(all.len());
@@ -620,11 +755,11 @@ fn build_event(
             per_source.values().any(|g| g.len() >= 2)
         };
         let conflicting = r != Role::Subject
-            && groups.len() >= 2
+            && groups.len() + texts.len() >= 2
             && !co_agents
             && matches!(r, Role::Place | Role::Agent | Role::Destination);
         let keep: Vec<usize> = if conflicting {
-            let claims: Vec<Claim> = groups
+            let mut claims: Vec<Claim> = groups
                 .iter()
                 .map(|g| {
                     let sup: Vec<usize> = with
@@ -636,8 +771,17 @@ fn build_event(
                                 .is_some_and(|s| g.iter().any(|e| s.contains(e)))
                         })
                         .collect();
-                    // The most supported entity names the group.
-                    let rep = g
+                    // The most supported of the most specific places (not
+                    // containing another of the group) names the group.
+                    let inner: Vec<usize> = g
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            !matches!(r, Role::Place | Role::Destination)
+                                || !g.iter().any(|&x| x != e && places.reaches(x, e, 3))
+                        })
+                        .collect();
+                    let rep = inner
                         .iter()
                         .copied()
                         .max_by_key(|&e| {
@@ -656,6 +800,11 @@ fn build_event(
                     }
                 })
                 .collect();
+            claims.extend(texts.into_iter().map(|(value, members)| Claim {
+                value,
+                members,
+                days: 0,
+            }));
             let (best, reason) = pick(&claims, ms, &comp, docs, 1.0);
             conflicts.push(Conflict {
                 field: r.as_str().to_string(),
@@ -670,7 +819,8 @@ fn build_event(
                 reason,
                 ..Default::default()
             });
-            groups[best].clone()
+            // A place told only in words may win: no entity then.
+            groups.get(best).cloned().unwrap_or_default()
         } else {
             all
         };

@@ -1,0 +1,253 @@
+//! Conflicts the merge must raise (and must not raise) between sources
+//! that tell one happening differently.
+
+use annalist_kb::{merge, query};
+use annalist_model::*;
+
+/// The event of a test document: type, trigger words, role fillers
+/// (role, local entity, words), TIMEX3 value.
+type EventSpec<'a> = (
+    EventType,
+    &'a str,
+    &'a [(Role, Option<usize>, &'a str)],
+    Option<&'a str>,
+);
+
+/// One-sentence document builder (a slimmer cousin of merge.rs's).
+fn doc(
+    id: &str,
+    quality: f32,
+    sentence: &str,
+    ents: &[(EntityType, &str, &str)],
+    event: EventSpec,
+) -> DocAnalysis {
+    let span = Span::new(0, sentence.len());
+    let mut a = DocAnalysis {
+        meta: SourceMeta {
+            id: id.into(),
+            file: format!("{id}.txt"),
+            quality,
+            byte_len: sentence.len(),
+            ..Default::default()
+        },
+        sentences: vec![Sentence {
+            span,
+            fingerprint: annalist_ingest::dedup::fingerprint(sentence),
+            simhash: annalist_ingest::dedup::simhash(sentence),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    for (t, name, words) in ents {
+        let off = sentence.find(words).expect(words);
+        a.mentions.push(Mention {
+            span: Span::new(off, off + words.len()),
+            text: words.to_string(),
+            etype: *t,
+            form: MentionForm::Name,
+            entity: a.entities.len(),
+            sentence: 0,
+        });
+        a.entities.push(LocalEntity {
+            etype: *t,
+            name: name.to_string(),
+            mentions: vec![a.mentions.len() - 1],
+            ..Default::default()
+        });
+    }
+    let (etype, trigger, roles, time) = event;
+    let t = sentence.find(trigger).expect(trigger);
+    a.events.push(EventMention {
+        etype: Some(etype),
+        trigger: Span::new(t, t + trigger.len()),
+        trigger_text: trigger.into(),
+        evidence: span,
+        evidence_text: sentence.into(),
+        roles: roles
+            .iter()
+            .map(|(r, e, text)| RoleFiller {
+                role: Some(*r),
+                entity: *e,
+                text: text.to_string(),
+                span: Span::default(),
+            })
+            .collect(),
+        time: time.map(|v| EventTime {
+            value: v.into(),
+            how: "clause".into(),
+            ..Default::default()
+        }),
+        confidence: 0.8,
+        ..Default::default()
+    });
+    a
+}
+
+use EntityType::{Person, Place};
+
+#[test]
+fn close_dates_of_one_happening_sharing_a_participant_conflict() {
+    let a = doc(
+        "a",
+        0.9,
+        "In 1928 Kirov succeeded Zinoviev as head of the party in Leningrad.",
+        &[
+            (Person, "Sergei Kirov", "Kirov"),
+            (Person, "Grigory Zinoviev", "Zinoviev"),
+        ],
+        (
+            EventType::Appointment,
+            "succeeded",
+            &[(Role::Subject, Some(0), "Kirov")],
+            Some("1928"),
+        ),
+    );
+    let b = doc(
+        "b",
+        0.5,
+        "Kirov ran the party in Leningrad from 1926, when he replaced Zinoviev.",
+        &[
+            (Person, "Sergei Kirov", "Kirov"),
+            (Person, "Grigory Zinoviev", "Zinoviev"),
+        ],
+        (
+            EventType::Appointment,
+            "replaced",
+            &[(Role::Subject, Some(0), "Kirov")],
+            Some("1926"),
+        ),
+    );
+    // Far apart, no shared participant: two appointments.
+    let c = doc(
+        "c",
+        0.9,
+        "Kirov was appointed to the Politburo in 1934.",
+        &[(Person, "Sergei Kirov", "Kirov")],
+        (
+            EventType::Appointment,
+            "appointed",
+            &[(Role::Subject, Some(0), "Kirov")],
+            Some("1934"),
+        ),
+    );
+    let kb = merge(vec![a, b, c]);
+    let apps: Vec<&Event> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Appointment)
+        .collect();
+    assert_eq!(apps.len(), 2, "{apps:#?}");
+    let merged = apps.iter().find(|e| e.sources.len() == 2).expect("merged");
+    let cs = query::conflicts_for_event(&kb, &merged.id);
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(cs[0].field, "time");
+    assert_eq!(cs[0].preferred, "1928", "better source: {}", cs[0].reason);
+}
+
+#[test]
+fn close_dates_without_a_shared_participant_stay_apart() {
+    let a = doc(
+        "a",
+        0.9,
+        "Kirov was arrested in 1906.",
+        &[(Person, "Sergei Kirov", "Kirov")],
+        (
+            EventType::Arrest,
+            "arrested",
+            &[(Role::Subject, Some(0), "Kirov")],
+            Some("1906"),
+        ),
+    );
+    let b = doc(
+        "b",
+        0.9,
+        "Kirov was arrested in Tomsk in 1907.",
+        &[(Person, "Sergei Kirov", "Kirov"), (Place, "Tomsk", "Tomsk")],
+        (
+            EventType::Arrest,
+            "arrested",
+            &[(Role::Subject, Some(0), "Kirov")],
+            Some("1907"),
+        ),
+    );
+    let kb = merge(vec![a, b]);
+    let n = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Arrest)
+        .count();
+    assert_eq!(n, 2);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+}
+
+#[test]
+fn a_destination_told_in_words_conflicts_with_a_named_one() {
+    let a = doc(
+        "a",
+        0.9,
+        "The Tsar exiled Dmitri to the Persian front.",
+        &[(Person, "Dmitri Pavlovich", "Dmitri")],
+        (
+            EventType::Exile,
+            "exiled",
+            &[
+                (Role::Subject, Some(0), "Dmitri"),
+                (Role::Destination, None, "the Persian front"),
+            ],
+            None,
+        ),
+    );
+    let b = doc(
+        "b",
+        0.5,
+        "Dmitri was packed off into exile in Siberia.",
+        &[
+            (Person, "Dmitri Pavlovich", "Dmitri"),
+            (Place, "Siberia", "Siberia"),
+        ],
+        (
+            EventType::Exile,
+            "exile",
+            &[
+                (Role::Subject, Some(0), "Dmitri"),
+                (Role::Destination, Some(1), "Siberia"),
+            ],
+            None,
+        ),
+    );
+    // Words naming the same place as the entity are no conflict; nor are
+    // lower-case words ("his estate").
+    let c = doc(
+        "c",
+        0.5,
+        "Dmitri went into exile in Siberian province, to his estate.",
+        &[(Person, "Dmitri Pavlovich", "Dmitri")],
+        (
+            EventType::Exile,
+            "exile",
+            &[
+                (Role::Subject, Some(0), "Dmitri"),
+                (Role::Destination, None, "Siberia province"),
+                (Role::Destination, None, "his estate"),
+            ],
+            None,
+        ),
+    );
+    let kb = merge(vec![a, b, c]);
+    let ex: Vec<&Event> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Exile)
+        .collect();
+    assert_eq!(ex.len(), 1, "{ex:#?}");
+    let cs = query::conflicts_for_event(&kb, &ex[0].id);
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(cs[0].field, "destination");
+    let vals: Vec<&str> = cs[0].values.iter().map(|v| v.value.as_str()).collect();
+    assert_eq!(vals.len(), 2, "{vals:?}");
+    assert!(
+        vals.contains(&"Siberia") && vals.contains(&"the Persian front"),
+        "{vals:?}"
+    );
+    assert_eq!(cs[0].preferred, "the Persian front", "{}", cs[0].reason);
+}
