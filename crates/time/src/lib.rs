@@ -475,9 +475,27 @@ impl Tagger {
         let mut reference_month: Option<String> = None;
         let mut out: Vec<Timex> = Vec::with_capacity(cands.len());
         let declared = self.julian_declaration(text, ctx);
+        let mut comment: Option<usize> = None;
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
             let mut anchor = None;
+            // Each comment is its own discourse about the post's story: its
+            // narrative starts from the main text's focus, not from the last
+            // date the post happened to mention.
+            let here = ctx.regions.partition_point(|r| r.span.end <= c.span.start);
+            let in_comment = ctx
+                .regions
+                .get(here)
+                .filter(|r| r.kind == RegionKind::Comment && r.span.contains_offset(c.span.start))
+                .map(|_| here);
+            if in_comment.is_some() && in_comment != comment {
+                if let Some(f) = focus(ctx, &out) {
+                    reference_day = f.1;
+                    reference_month = Some(f.0.clone());
+                    reference = Some(f.0);
+                }
+            }
+            comment = in_comment;
             // Which calendar this date is written in.
             let cal = self.calendar_of(text, &cands, ci, declared);
             let mut value = if c.raw.starts_with('@') {
@@ -653,7 +671,15 @@ impl Tagger {
                         let l = lead.rfind('(');
                         l.is_some_and(|i| !lead[i..].contains(')'))
                     };
-                    let flashback = flashback || far || paren;
+                    // A relative date that had to hang on an older day date
+                    // (the reference was a bare year far from it) does not
+                    // replace that year.
+                    let detached = anchor
+                        .as_deref()
+                        .and_then(|a| value::parse_point(a.split(' ').next().unwrap_or("")))
+                        .zip(reference.as_deref().and_then(value::parse_point))
+                        .is_some_and(|(a, r)| r.m.is_none() && (a.y - r.y).abs() > 1);
+                    let flashback = flashback || far || paren || detached;
                     // Post and comment headers set the creation time only.
                     if !keep && !hypothetical && !flashback && !rule.header && !value.contains('X')
                     {
@@ -696,6 +722,40 @@ enum Cal {
     /// Unmarked, in the scope of a declaration: converted when it falls
     /// before the changeover (the first Gregorian day).
     Declared((i64, u32, u32)),
+}
+
+/// The focus of the main text: the month its dates fall in most often (ties:
+/// the first), with the first day date of that month.
+fn focus(ctx: &TimexContext, out: &[Timex]) -> Option<(String, Option<String>)> {
+    let main = |t: &Timex| {
+        let i = ctx.regions.partition_point(|r| r.span.end <= t.span.start);
+        ctx.regions
+            .get(i)
+            .is_none_or(|r| r.kind == RegionKind::Main || !r.span.contains_offset(t.span.start))
+    };
+    let months: Vec<(i64, u32, Option<u32>)> = out
+        .iter()
+        .filter(|t| t.ttype == TimexType::Date && main(t))
+        .filter_map(|t| value::parse_point(&t.value))
+        .filter_map(|p| Some((p.y, p.m?, p.d)))
+        .collect();
+    let mut best: Option<((i64, u32), usize)> = None;
+    for &(y, m, _) in &months {
+        let n = months.iter().filter(|x| (x.0, x.1) == (y, m)).count();
+        if best.is_none_or(|b| n > b.1) {
+            best = Some(((y, m), n));
+        }
+    }
+    let ((y, m), _) = best?;
+    let day = months
+        .iter()
+        .find(|x| (x.0, x.1) == (y, m) && x.2.is_some())
+        .and_then(|x| x.2)
+        .map(|d| format!("{}-{m:02}-{d:02}", value::fmt_year(y)));
+    let month = day
+        .clone()
+        .unwrap_or_else(|| format!("{}-{m:02}", value::fmt_year(y)));
+    Some((month, day))
 }
 
 /// Whether a raw value takes its day from the text ("17 December", "the
