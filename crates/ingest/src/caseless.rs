@@ -19,7 +19,8 @@
 //! (a `(?-i)` part, a case-sensitive literal) is compiled as written and run
 //! on the original text (`lower == false`): never a different answer.
 
-use regex_automata::{meta, Input, MatchKind, PatternSet};
+use regex_automata::{meta, Anchored, Input, MatchKind, PatternSet};
+use regex_syntax::hir::Look;
 use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange};
 use regex_syntax::hir::{Hir, HirKind};
 
@@ -168,20 +169,32 @@ impl CueRegex {
     }
 }
 
+/// Some of a set's patterns in one regex, with their indices in the set.
+type Group = Option<(meta::Regex, Vec<usize>)>;
+
 /// Several cue regexes matched together (like `regex::RegexSet`).
 pub struct CueSet {
     /// Patterns compiled for lower-cased haystacks, with their indices.
-    lower: Option<(meta::Regex, Vec<usize>)>,
+    lower: Group,
     /// Patterns that are not case-closed, run on the original text.
-    orig: Option<(meta::Regex, Vec<usize>)>,
+    orig: Group,
+    /// When every pattern is anchored at the start: the same groups as
+    /// leftmost-first regexes, whose anchored search yields the lowest-index
+    /// pattern that matches (see [`CueSet::first`]).
+    first: Option<[Group; 2]>,
 }
 
 impl CueSet {
     /// Patterns that do not compile are left out (never match).
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> CueSet {
         let (mut lo, mut or) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+        let mut all_anchored = true;
         for (i, p) in patterns.into_iter().enumerate() {
-            match compile_hir(p) {
+            let hir = compile_hir(p);
+            if let Some((h, _)) = &hir {
+                all_anchored &= h.properties().look_set_prefix().contains(Look::Start);
+            }
+            match hir {
                 Some((h, true)) => {
                     lo.0.push(h);
                     lo.1.push(i);
@@ -193,20 +206,49 @@ impl CueSet {
                 None => {}
             }
         }
-        let build = |(hirs, idx): (Vec<Hir>, Vec<usize>)| {
+        let build = |(hirs, idx): &(Vec<Hir>, Vec<usize>), kind: MatchKind| {
             if hirs.is_empty() {
                 return None;
             }
             let re = meta::Builder::new()
-                .configure(config(MatchKind::All))
-                .build_many_from_hir(&hirs)
+                .configure(config(kind))
+                .build_many_from_hir(hirs)
                 .ok()?;
-            Some((re, idx))
+            Some((re, idx.clone()))
         };
         CueSet {
-            lower: build(lo),
-            orig: build(or),
+            lower: build(&lo, MatchKind::All),
+            orig: build(&or, MatchKind::All),
+            first: all_anchored.then(|| {
+                [
+                    build(&lo, MatchKind::LeftmostFirst),
+                    build(&or, MatchKind::LeftmostFirst),
+                ]
+            }),
         }
+    }
+
+    /// The lowest index of a matching pattern: `matches(h).first()`, but for
+    /// sets of start-anchored patterns one leftmost-first anchored search
+    /// gives it directly (at the only possible start, the lower pattern ID
+    /// wins), without the overlapping search and its allocations.
+    pub fn first(&self, h: Hay<'_>) -> Option<usize> {
+        let Some(groups) = &self.first else {
+            return self.matches(h).first().copied();
+        };
+        let mut best: Option<usize> = None;
+        for (g, lower) in groups.iter().zip([true, false]) {
+            let Some((re, idx)) = g else {
+                continue;
+            };
+            let input = Input::new(h.pick(lower)).anchored(Anchored::Yes);
+            if let Some(m) = re.search(&input) {
+                if let Some(&i) = idx.get(m.pattern().as_usize()) {
+                    best = Some(best.map_or(i, |b| b.min(i)));
+                }
+            }
+        }
+        best
     }
 
     pub fn is_match(&self, h: Hay<'_>) -> bool {
@@ -281,6 +323,27 @@ mod tests {
             let w: Vec<usize> = want.matches(t).iter().collect();
             assert_eq!(got.matches(h), w, "{t}");
             assert_eq!(got.is_match(h), want.is_match(t), "{t}");
+            assert_eq!(got.first(h), w.first().copied(), "{t}");
+        }
+        // Start-anchored sets answer `first` with one anchored search.
+        let anchored = [
+            r"(?i)^\d+\s+(thoughts?|comments?)\s+(on|to)\b",
+            r"(?i)^\d+",
+            r"(?i)^(reply|like)$",
+            r"^[A-Z]",
+            r"(?i)^(copyright|©).{0,200}$",
+        ];
+        let want = regex::RegexSet::new(anchored).unwrap();
+        let got = CueSet::new(anchored);
+        assert!(got.first.is_some());
+        for t in hays
+            .iter()
+            .chain(&["5 comments on it", "Reply", "© 2020", "x 5"])
+        {
+            let lower = t.to_ascii_lowercase();
+            let h = Hay::new(t, &lower);
+            let w: Vec<usize> = want.matches(t).iter().collect();
+            assert_eq!(got.first(h), w.first().copied(), "{t}");
         }
         // The case-closed ones take the lower-cased path, the others not.
         assert!(CueRegex::new(patterns[0]).unwrap().lower);

@@ -1,7 +1,8 @@
 //! From raw bytes to analysis text with regions.
 
+use crate::caseless::Hay;
 use crate::cues::CUES;
-use crate::segment::{segment, to_regions, Segmentation};
+use crate::segment::{to_regions, Segmentation};
 use annalist_model::{
     CleanDoc, Format, OffsetMap, RawDoc, Region, RegionKind, SourceKind, SourceMeta, Span,
 };
@@ -57,19 +58,24 @@ pub fn clean(raw: &RawDoc) -> Result<CleanDoc, CleanError> {
         byte_len: raw.bytes.len(),
         ..Default::default()
     };
+    // Plain text: the segmenter and the kind features share one
+    // lower-cased copy of the text (the cue regexes run on it).
+    let mut lower = None;
     let (text, map, seg, html_meta) = if is_html {
         let h = crate::html::clean_html(&decoded);
         let map = compose(&h.map, &dmap);
         (h.text, map, h.seg, Some(h.meta))
     } else {
-        let seg = segment(&decoded);
+        let l = decoded.to_ascii_lowercase();
+        let seg = crate::segment::segment_hay(Hay::new(&decoded, &l));
+        lower = Some(l);
         (decoded, dmap, seg, None)
     };
     if text.trim().is_empty() {
         return Err(CleanError::Empty);
     }
     let regions = to_regions(&seg.pieces);
-    profile(&text, &regions, &seg, &mut meta);
+    profile(&text, lower.as_deref(), &regions, &seg, &mut meta);
     if let Some(h) = html_meta {
         if h.title.is_some() {
             meta.title = h.title;
@@ -162,7 +168,14 @@ fn text_header(text: &str, meta: &mut SourceMeta) {
 }
 
 /// Kind, quality, language and spam flags.
-fn profile(text: &str, regions: &[Region], seg: &Segmentation, meta: &mut SourceMeta) {
+/// `lower`: `text.to_ascii_lowercase()` when the caller has it.
+fn profile(
+    text: &str,
+    lower: Option<&str>,
+    regions: &[Region],
+    seg: &Segmentation,
+    meta: &mut SourceMeta,
+) {
     if !matches!(meta.format, Format::Html | Format::WarcHtml) {
         text_header(text, meta);
     }
@@ -172,7 +185,15 @@ fn profile(text: &str, regions: &[Region], seg: &Segmentation, meta: &mut Source
     let mut scores: Vec<(SourceKind, f32)> = Vec::new();
     let mut feats = Vec::new();
     // Page-level features: the first 64 KiB say enough, in one pass.
-    let probe = &text[..crate::floor_boundary(text, 64 << 10)];
+    let cut = crate::floor_boundary(text, 64 << 10);
+    let probe_lower;
+    let probe = match lower.and_then(|l| l.get(..cut)) {
+        Some(l) => Hay::new(&text[..cut], l),
+        None => {
+            probe_lower = text[..cut].to_ascii_lowercase();
+            Hay::new(&text[..cut], &probe_lower)
+        }
+    };
     for (kind, w, name, _) in CUES
         .kind_features(probe)
         .into_iter()
@@ -224,8 +245,8 @@ fn profile(text: &str, regions: &[Region], seg: &Segmentation, meta: &mut Source
     // Language from the main text.
     let mut main = String::new();
     for r in regions.iter().filter(|r| r.kind == RegionKind::Main) {
-        if main.len() > 8000 {
-            break;
+        if main.len() > 4000 {
+            break; // the sample is the first 4000 bytes
         }
         main.push_str(r.span.slice(text));
         main.push('\n');
@@ -260,14 +281,15 @@ fn profile(text: &str, regions: &[Region], seg: &Segmentation, meta: &mut Source
 fn language(sample: &str) -> Option<String> {
     let mut n = 0usize;
     let mut stop = 0usize;
-    for w in sample
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .take(400)
-    {
+    for w in crate::Runs::letters(sample).take(400) {
         n += 1;
         if w.len() <= 12 && CUES.is_stopword(w) {
             stop += 1;
+            if stop >= 100 {
+                // At most 400 words are counted: 100 stopwords are a share of
+                // at least 25 % whatever comes next.
+                return Some("en".into());
+            }
         }
     }
     if n >= 30 && stop * 100 >= n * 25 {

@@ -202,10 +202,10 @@ impl Cues {
         }
     }
 
-    /// Indices (into `kinds`) of the kind features that fire on `text`.
-    pub fn kind_features(&self, text: &str) -> Vec<usize> {
-        let lower = text.to_ascii_lowercase();
-        let hay = Hay::new(text, &lower);
+    /// Indices (into `kinds`) of the kind features that fire on a text (with
+    /// its lower-cased copy).
+    pub fn kind_features(&self, hay: Hay<'_>) -> Vec<usize> {
+        let text = hay.text;
         let mut fired = std::collections::BTreeSet::new();
         for line in text.lines() {
             // Every line feature matches within its first ~120 bytes, and
@@ -248,13 +248,14 @@ impl Cues {
         }
         let first_set = self
             .line_set
-            .matches(line)
-            .first()
-            .and_then(|&i| self.line_set_idx.get(i).copied());
+            .first(line)
+            .and_then(|i| self.line_set_idx.get(i).copied());
+        // The others in order, only those that would come first.
         let first_rest = self
             .line_rest
             .iter()
             .copied()
+            .take_while(|&i| first_set.is_none_or(|f| i < f))
             .find(|&i| self.line[i].1.is_match(line));
         let first = match (first_set, first_rest) {
             (Some(a), Some(b)) => Some(a.min(b)),

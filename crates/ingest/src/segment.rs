@@ -69,9 +69,9 @@ fn strip_bullet(s: &str) -> usize {
     0
 }
 
-fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
+/// Words: maximal runs of alphanumeric characters and apostrophes (`'`, `’`).
+fn words(s: &str) -> crate::Runs<'_> {
+    crate::Runs::words(s)
 }
 
 fn is_capitalized(w: &str) -> bool {
@@ -210,36 +210,34 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Jump from one '.', '?' or '!' to the next (memchr) instead of byte by byte.
+    while let Some(k) = memchr::memchr3(b'.', b'?', b'!', &bytes[i.min(bytes.len())..]) {
+        i += k;
         let c = bytes[i];
-        if c == b'.' || c == b'?' || c == b'!' {
-            // Include closing quotes/brackets.
-            let mut j = i + 1;
-            while j < bytes.len() && matches!(bytes[j], b'.' | b'?' | b'!' | b'"' | b'\'' | b')') {
-                j += 1;
-            }
-            while s[j..].starts_with(['”', '’', '»']) {
-                j += s[j..].chars().next().map_or(1, char::len_utf8);
-            }
-            let rest = &s[j..];
-            let ws = rest.len() - rest.trim_start().len();
-            let next = rest.trim_start().chars().next();
-            let boundary = ws > 0
-                && next.is_some_and(|ch| !ch.is_lowercase())
-                && !(c == b'.' && is_abbreviation(&s[start..i]));
-            if boundary || j >= bytes.len() {
-                let e = j;
-                if e > start {
-                    out.push(Span::new(span.start + start, span.start + e));
-                }
-                start = j + ws;
-                i = start;
-                continue;
-            }
-            i = j;
-            continue;
+        // Include closing quotes/brackets.
+        let mut j = i + 1;
+        while j < bytes.len() && matches!(bytes[j], b'.' | b'?' | b'!' | b'"' | b'\'' | b')') {
+            j += 1;
         }
-        i += 1;
+        while s[j..].starts_with(['”', '’', '»']) {
+            j += s[j..].chars().next().map_or(1, char::len_utf8);
+        }
+        let rest = &s[j..];
+        let trimmed = rest.trim_start();
+        let ws = rest.len() - trimmed.len();
+        let next = trimmed.chars().next();
+        let boundary = ws > 0
+            && next.is_some_and(|ch| !ch.is_lowercase())
+            && !(c == b'.' && is_abbreviation(&s[start..i]));
+        if boundary || j >= bytes.len() {
+            if j > start {
+                out.push(Span::new(span.start + start, span.start + j));
+            }
+            start = j + ws;
+            i = start;
+        } else {
+            i = j;
+        }
     }
     if start < s.len() {
         let tail = s[start..].trim_end();
@@ -401,7 +399,12 @@ pub fn segment(text: &str) -> Segmentation {
     // The cue regexes run on an ASCII-lower-cased copy (same offsets; see
     // `caseless`): one copy per text instead of case-insensitive automata.
     let lower = text.to_ascii_lowercase();
-    let hay = Hay::new(text, &lower);
+    segment_hay(Hay::new(text, &lower))
+}
+
+/// [`segment`] of a text and its ASCII-lower-cased copy.
+pub(crate) fn segment_hay(hay: Hay<'_>) -> Segmentation {
+    let text = hay.text;
     let lines = label_lines(hay);
     let mut seg = Segmentation::default();
 
