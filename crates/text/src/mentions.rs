@@ -1210,6 +1210,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             comp_gender[k] = Some("plural".into());
         }
     }
+    // token starts of possessors ("Trotsky's", "Trotskys" cut)
+    let possessor: HashSet<usize> = cands
+        .iter()
+        .filter(|c| c.cut > 0 || matches!(cx.w(c.b), "'s" | "’s" | "'" | "’"))
+        .map(|c| c.a)
+        .collect();
     // --- pronouns, nickname descriptions, titled descriptions ---
     // salience: walk the document; remember person components by last mention
     let mut assign: HashMap<usize, usize> = HashMap::new(); // cand -> comp
@@ -1257,11 +1263,22 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let recent_from = history.partition_point(|h| h.1 + 4 < c.sentence);
         let recent = &history[recent_from..];
         // an object pronoun is not bound by the subject of its own clause
-        // ("Stalin sent him north": him is someone else)
+        // ("Stalin sent him north": him is someone else), taken as the first
+        // person after the last clause break that is not a possessor
+        // ("Trotsky's arrogance won him few friends": him is Trotsky)
         let object = matches!(cx.lw(c.a), "him" | "them");
-        let bound = |h: &(usize, usize, usize)| {
-            object && !(h.2..c.a).any(|t| an.ml.clause_breaks.contains(cx.lw(t)))
-        };
+        let sent_start = sents.get(c.sentence).map_or(0, |s| s.tokens.0);
+        let clause_start = (sent_start..c.a)
+            .rev()
+            .find(|&t| an.ml.clause_breaks.contains(cx.lw(t)))
+            .map_or(sent_start, |t| t + 1);
+        let subject = recent
+            .iter()
+            .find(|h| {
+                h.1 == c.sentence && h.2 >= clause_start && h.2 < c.a && !possessor.contains(&h.2)
+            })
+            .map(|h| h.2);
+        let bound = |h: &(usize, usize, usize)| object && subject == Some(h.2);
         let cur: Vec<&(usize, usize, usize)> = recent
             .iter()
             .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
@@ -1275,41 +1292,21 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             pick = Some(h.0);
         }
         if pick.is_none() {
-            // salience over the four previous sentences: a mention weighs 2
-            // when it opens its sentence (subject), else 1, halved for each
-            // sentence further back; the most salient agreeing person wins
-            // (ties: the latest mentioned)
-            let mut score: Vec<(usize, f32, usize)> = Vec::new(); // (comp, score, order)
-            for (n, h) in recent.iter().rev().enumerate() {
-                if h.1 >= c.sentence {
-                    continue;
-                }
-                let first = recent
+            for back in 1..=4usize {
+                let Some(s) = c.sentence.checked_sub(back) else {
+                    break;
+                };
+                let prev: Vec<&(usize, usize, usize)> =
+                    recent.iter().filter(|h| h.1 == s).collect();
+                if let Some(h) = prev
                     .iter()
-                    .find(|x| x.1 == h.1)
-                    .is_some_and(|x| x.2 == h.2);
-                let back = (c.sentence - h.1).min(30) as i32;
-                let w = 0.5f32.powi(back - 1) * if first { 2.0 } else { 1.0 };
-                match score.iter_mut().find(|x| x.0 == h.0) {
-                    Some(x) => x.1 += w,
-                    None => score.push((h.0, w, n)),
+                    .find(|h| strict(h.0))
+                    .or_else(|| prev.iter().find(|h| compatible(h.0)))
+                {
+                    pick = Some(h.0);
+                    break;
                 }
             }
-            // the document's topic so far (its most mentioned person) keeps
-            // a bonus of up to 1: texts about someone keep returning to them
-            let top = history.len().max(1) as f32;
-            for x in score.iter_mut() {
-                let n = history.iter().filter(|h| h.0 == x.0).count() as f32;
-                x.1 += n / top;
-            }
-            let best = |ok: &dyn Fn(usize) -> bool| {
-                score
-                    .iter()
-                    .filter(|x| ok(x.0))
-                    .max_by(|a, b| a.1.total_cmp(&b.1).then(b.2.cmp(&a.2)))
-                    .map(|x| x.0)
-            };
-            pick = best(&strict).or_else(|| best(&compatible));
         }
         if pick.is_none() {
             pick = history.iter().rev().find(|h| strict(h.0)).map(|h| h.0);

@@ -72,6 +72,10 @@ const CLITICS: [&str; 7] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 /// Byte length of a clitic at the end of `w` (either apostrophe), or 0.
 /// Only clitics preceded by a letter count ("Trotsky's", "don't").
 fn clitic_len(w: &str) -> usize {
+    // every clitic has an apostrophe: ' or ’ (whose UTF-8 starts with 0xE2)
+    if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+        return 0;
+    }
     for c in CLITICS {
         // the clitic with a straight or a curly apostrophe, any letter case
         let body = &c[c.find('\'').map(|k| k + 1).unwrap_or(0)..];

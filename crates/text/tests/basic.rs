@@ -320,4 +320,18 @@ fn object_pronoun_is_not_its_own_subject() {
     let ta = an().analyze(&doc(text));
     let him = ta.mentions.iter().find(|m| m.text == "him").expect("him");
     assert_eq!(Some(him.entity), entity_of(&ta, "Sergei Kirov"));
+    for (text, who) in [
+        (
+            "Leon Trotsky lived in Mexico. Why did Stalin exile Trotsky instead of executing him?",
+            "Leon Trotsky",
+        ),
+        (
+            "Joseph Stalin ruled. Trotsky's arrogance won him few friends.",
+            "Trotsky",
+        ),
+    ] {
+        let ta = an().analyze(&doc(text));
+        let him = ta.mentions.iter().find(|m| m.text == "him").expect("him");
+        assert_eq!(Some(him.entity), entity_of(&ta, who), "{text}");
+    }
 }
