@@ -55,6 +55,8 @@ pub struct Cues {
     stopwords_packed: FxHashSet<u128>,
     /// FNV-1a hashes of the stopwords (see `segment::content_stems`).
     pub stopword_hashes: FxHashSet<u64>,
+    /// Chars in the longest stopword.
+    pub stopword_max_chars: usize,
     pub languages: HashMap<String, String>,
     /// (kind, weight, feature, regex)
     pub kinds: Vec<(String, f32, String, CueRegex)>,
@@ -161,6 +163,11 @@ impl Cues {
             .collect();
         let stopwords = words(STOPWORDS);
         let stopwords_packed = stopwords.iter().filter_map(|w| pack16(w)).collect();
+        let stopword_max_chars = stopwords
+            .iter()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
         let stopword_hashes = stopwords
             .iter()
             .map(|w| {
@@ -192,6 +199,7 @@ impl Cues {
             stopwords,
             stopwords_packed,
             stopword_hashes,
+            stopword_max_chars,
             languages,
             kinds,
             kinds_line_set,

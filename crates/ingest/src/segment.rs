@@ -271,40 +271,52 @@ fn is_abbreviation(before: &str) -> bool {
 /// lower-cased letters of each non-stopword of 4+ letters (hashes rather
 /// than strings: this runs on every sentence and must not allocate per word).
 fn content_stems(s: &str, out: &mut Vec<u64>) {
+    const FNV_OFFSET: u64 = 0xcbf29ce484222325;
     const FNV_PRIME: u64 = 0x100000001b3;
     for w in words(s) {
         if w.len() < 4 {
             continue;
         }
         // FNV-1a of the whole lower-cased word (stopword key) and of its
-        // first 6 chars (stem).
-        let (mut full, mut stem) = (0xcbf29ce484222325u64, 0u64);
+        // first 6 chars (stem); words with a non-letter are skipped.
+        let (mut full, mut stem) = (FNV_OFFSET, 0u64);
         let mut n = 0usize;
-        let mut alpha = true;
-        for c in w.chars() {
-            if c.is_ascii() {
-                if !c.is_ascii_alphabetic() {
-                    alpha = false;
-                    break;
+        if w.is_ascii() {
+            // Fast path, same values: for ASCII, `is_alphabetic` and
+            // `to_lowercase` are the ASCII versions.
+            let b = w.as_bytes();
+            if !b.iter().all(u8::is_ascii_alphabetic) {
+                continue;
+            }
+            for (k, &c) in b.iter().enumerate() {
+                full = (full ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                if k == 5 {
+                    stem = full;
                 }
-                full ^= c.to_ascii_lowercase() as u64;
-                full = full.wrapping_mul(FNV_PRIME);
-            } else {
+            }
+            n = b.len();
+        } else {
+            let mut alpha = true;
+            for c in w.chars() {
                 if !c.is_alphabetic() {
                     alpha = false;
                     break;
                 }
                 for l in c.to_lowercase() {
-                    full ^= l as u64;
-                    full = full.wrapping_mul(FNV_PRIME);
+                    full = (full ^ l as u64).wrapping_mul(FNV_PRIME);
+                }
+                n += 1;
+                if n == 6 {
+                    stem = full;
                 }
             }
-            n += 1;
-            if n == 6 {
-                stem = full;
+            if !alpha {
+                continue;
             }
         }
-        if !alpha || n < 4 || CUES.stopword_hashes.contains(&full) {
+        // A word of more chars than the longest stopword cannot be one (its
+        // lower case has at least as many chars).
+        if n < 4 || (n <= CUES.stopword_max_chars && CUES.stopword_hashes.contains(&full)) {
             continue;
         }
         out.push(if n >= 6 { stem } else { full });
