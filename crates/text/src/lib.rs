@@ -38,8 +38,9 @@ pub struct Analyzer {
     id: u64,
 }
 
-/// Word types cached per thread before the cache is emptied (≈ 0.7 KB each).
-const WORD_CACHE_LIMIT: usize = 1 << 15;
+/// Entries (word types, lemmas, contexts) cached per thread before the cache
+/// is emptied: about 32k word types (≈ 0.7 KB each with their lemma).
+const WORD_CACHE_LIMIT: usize = 1 << 16;
 
 thread_local! {
     /// Each thread's word-type cache ([`tagger::DocCache`]) with the id of
@@ -338,8 +339,6 @@ impl Analyzer {
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
         self.with_word_cache(|cache| {
-            // lemma per (word type, UPOS): computed once per document
-            let mut lemmas: HashMap<(u32, usize), String> = HashMap::default();
             let mut words: Vec<&str> = Vec::new();
             for s in &splits {
                 let (a, b) = s.tokens;
@@ -350,10 +349,12 @@ impl Analyzer {
                     let upos = self.pos.classes[pos[k]].as_str();
                     tok.upos = upos.to_string();
                     tok.ent = self.ner.classes[ner[k]].to_string();
-                    tok.lemma = lemmas
+                    // lemma per (word type, UPOS), kept with the word cache
+                    tok.lemma = cache
+                        .lemmas
                         .entry((ids[k], pos[k]))
-                        .or_insert_with(|| self.lemma(words[k], upos))
-                        .clone();
+                        .or_insert_with(|| self.lemma(words[k], upos).into())
+                        .to_string();
                 }
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
                 let (fingerprint, simhash) = fingerprints(&words);

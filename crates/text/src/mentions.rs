@@ -783,8 +783,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
         let hit = an.ml.alias_cues.iter().find(|(cue, _)| *cue == between);
         if let Some((_, kind)) = hit {
-            let target_ok =
-                c.etype == p.etype || c.etype == EntityType::Person || kind == "renamed";
+            // a person's birth or real name is a name whatever the tagger
+            // typed it ("Kirov was born Kostrikov", Kostrikov read as a place)
+            let personal_cue = p.etype == EntityType::Person
+                && matches!(kind.as_str(), "born" | "byname" | "real_name" | "pseudonym")
+                && matches!(
+                    c.etype,
+                    EntityType::Place | EntityType::Organization | EntityType::Person
+                );
+            let target_ok = c.etype == p.etype
+                || c.etype == EntityType::Person
+                || kind == "renamed"
+                || personal_cue;
             if target_ok && p.etype != EntityType::Work {
                 cands[i].etype = p.etype;
                 dsu.union(prev, i);

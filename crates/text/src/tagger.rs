@@ -683,6 +683,8 @@ pub struct DocCache {
     ner_ctx: crate::perceptron::IdMap<usize>,
     feats: Vec<u64>,
     buf: (String, String),
+    /// Lemma per (word type, UPOS class), filled by `Analyzer::analyze`.
+    pub(crate) lemmas: HashMap<(u32, usize), Box<str>>,
 }
 
 /// The POS tagger's cache is the document cache (kept for the old name).
@@ -694,7 +696,7 @@ const END: u32 = 1;
 impl DocCache {
     /// Word types and contexts held.
     pub fn len(&self) -> usize {
-        self.infos.len() + self.pos_ctx.len() + self.ner_ctx.len()
+        self.infos.len() + self.pos_ctx.len() + self.ner_ctx.len() + self.lemmas.len()
     }
 
     pub fn is_empty(&self) -> bool {
