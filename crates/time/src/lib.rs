@@ -131,33 +131,37 @@ impl Tagger {
             })
             .collect();
         let bytes = &lower[..];
-        // Where the `needs` literals occur (sorted by start).
-        let mut needs: Vec<(usize, u64)> = match &rs.needs_ac {
-            Some(ac) => ac
-                .find_overlapping_iter(bytes)
-                .map(|m| (m.start(), rs.needs_mask[m.pattern().as_usize()]))
-                .collect(),
-            None => Vec::new(),
-        };
-        needs.sort_unstable_by_key(|x| x.0);
-        // `ni`: the first need at or after the current position.
-        let needed = |ni: usize, p: usize, k: usize, within: isize| {
+        // Where the words of each `needs` group occur (sorted starts).
+        let mut needs: Vec<Vec<usize>> = vec![Vec::new(); 64];
+        if let Some(ac) = &rs.needs_ac {
+            // Needed words start words or follow digits ("on", not the "on"
+            // of "nation"; "20years").
+            for m in ac.find_overlapping_iter(bytes) {
+                let p = m.start();
+                if p > 0 && bytes[p - 1].is_ascii_alphabetic() {
+                    continue;
+                }
+                let mut mask = rs.needs_mask[m.pattern().as_usize()];
+                while mask != 0 {
+                    let k = mask.trailing_zeros() as usize;
+                    needs[k].push(p);
+                    mask &= mask - 1;
+                }
+            }
+        }
+        for v in &mut needs {
+            v.sort_unstable();
+        }
+        let needed = |p: usize, k: usize, within: isize| {
+            let v = &needs[k];
+            let i = v.partition_point(|&x| x < p);
             if within >= 0 {
-                needs[ni..]
-                    .iter()
-                    .take_while(|x| x.0 < p + within.unsigned_abs())
-                    .any(|x| x.1 & (1 << k) != 0)
+                v.get(i).is_some_and(|&x| x < p + within.unsigned_abs())
             } else {
-                let from = p.saturating_sub(within.unsigned_abs());
-                needs[..ni]
-                    .iter()
-                    .rev()
-                    .take_while(|x| x.0 >= from)
-                    .any(|x| x.1 & (1 << k) != 0)
+                i > 0 && v[i - 1] >= p.saturating_sub(within.unsigned_abs())
             }
         };
         let mut starts: Vec<(usize, usize)> = Vec::new();
-        let mut ni = 0;
         let mut prev_alnum = false;
         for p in 0..bytes.len() {
             let b = bytes[p];
@@ -171,14 +175,11 @@ impl Tagger {
             if !word_start || !text.is_char_boundary(p) {
                 continue;
             }
-            while ni < needs.len() && needs[ni].0 < p {
-                ni += 1;
-            }
             let mut lead: Option<usize> = None;
             rs.prefilter
                 .walk(&bytes[p..(p + 12).min(bytes.len())], |r| {
                     if let Some((k, within)) = rs.rules[r].needs {
-                        if !needed(ni, p, k, within) {
+                        if !needed(p, k, within) {
                             return;
                         }
                     }
