@@ -11,6 +11,10 @@ const TITLES: &str = include_str!("../../../resources/kb/titles.txt");
 const PARTICLES: &str = include_str!("../../../resources/kb/particles.txt");
 const GENERATIONAL: &str = include_str!("../../../resources/kb/generational.txt");
 const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt");
+const DESIGNATORS: &str = include_str!("../../../resources/kb/designators.tsv");
+const HYPOCORISMS: &str = include_str!("../../../resources/kb/hypocorisms.tsv");
+
+pub mod lexicon;
 
 /// The parsed name resources.
 #[derive(Debug)]
@@ -23,6 +27,10 @@ pub struct NameRules {
     particles: BTreeSet<String>,
     generational: BTreeSet<String>,
     acronym_skip: BTreeSet<String>,
+    /// Designator synonyms: "governorate" → "province".
+    designator_label: BTreeMap<String, String>,
+    /// Pet form key → given-name keys ("grishka" → {"grigori"}).
+    hypocorisms: BTreeMap<String, BTreeSet<String>>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -56,14 +64,40 @@ impl NameRules {
             .collect();
         titles.sort_by(|a: &Vec<String>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let set = |s: &str| data_lines(s).map(|l| l.trim().to_string()).collect();
-        NameRules {
+        let designator_label = data_lines(DESIGNATORS)
+            .filter_map(|l| {
+                let mut it = l.split('\t');
+                let w = it.next()?.trim().to_lowercase();
+                let label = it.next()?.trim().strip_prefix('=')?.to_string();
+                Some((w, label))
+            })
+            .collect();
+        let mut rules = NameRules {
+            designator_label,
             fold,
             translit,
             titles,
             particles: set(PARTICLES),
             generational: set(GENERATIONAL),
             acronym_skip: set(ACRONYM_SKIP),
+            hypocorisms: BTreeMap::new(),
+        };
+        let key = |r: &NameRules, w: &str| r.translit_token(&r.fold(w));
+        for l in data_lines(HYPOCORISMS) {
+            let mut it = l.split('\t').map(str::trim).filter(|w| !w.is_empty());
+            let Some(given) = it.next() else { continue };
+            let g = key(&rules, given);
+            let pets: Vec<String> = it.map(|p| key(&rules, p)).collect();
+            for p in pets {
+                rules.hypocorisms.entry(p).or_default().insert(g.clone());
+            }
         }
+        rules
+    }
+
+    /// The given names (as keys) a pet form (as a key) may stand for.
+    pub fn given_names_of(&self, pet: &str) -> Option<&BTreeSet<String>> {
+        self.hypocorisms.get(pet)
     }
 
     /// The rules, parsed once.
@@ -129,6 +163,11 @@ impl NameRules {
             .collect()
     }
 
+    /// A small word of the acronym list ("of", "the", "and").
+    pub fn is_small_word(&self, tok: &str) -> bool {
+        self.acronym_skip.contains(tok)
+    }
+
     pub fn is_generational(&self, tok: &str) -> bool {
         self.generational.contains(tok)
     }
@@ -175,6 +214,12 @@ impl NameKey {
         let mut keys: Vec<String> = tokens.iter().map(|t| r.translit_token(t)).collect();
         // Plural and singular of a group's name are one name ("Bolsheviks").
         if !person {
+            // Synonymous designators: "Tobolsk Governorate" = "Tobolsk province".
+            if keys.len() >= 2 {
+                if let Some(l) = tokens.last().and_then(|t| r.designator_label.get(t)) {
+                    *keys.last_mut().expect("two keys") = format!("={l}");
+                }
+            }
             if let Some(last) = keys.last_mut() {
                 if last.len() > 4 && last.ends_with('s') && !last.ends_with("ss") {
                     last.pop();

@@ -25,7 +25,7 @@
 
 use crate::dedup::Dsu;
 use crate::merge::DocSummary;
-use crate::names::{max_typo, osa_distance, slug, NameKey, NameRules};
+use crate::names::{lexicon, max_typo, osa_distance, slug, NameKey, NameRules};
 use annalist_model::{Entity, EntityAlias, EntityType, MentionForm, SourceSpan};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -68,6 +68,19 @@ struct Node {
     anchors: Vec<NameKey>,
     gender: Option<String>,
     mentions: usize,
+    /// The local name (for a split-off node: its fullest name).
+    name: String,
+    /// Names of the local entity that belong to somebody else.
+    skip: BTreeSet<String>,
+    /// A node split off a local entity: only these of its names.
+    only: Option<BTreeSet<String>>,
+    /// Names moved here from another local entity: (alias, how, span).
+    extra: Vec<(String, String, Option<annalist_model::Span>)>,
+    /// The gazetteer spelling of a misspelt place name.
+    gaz: Option<String>,
+    /// The local name is a heading ("Killing of Grigori Rasputin"): never
+    /// the canonical name.
+    heading: bool,
 }
 
 /// How a node joined its cluster (for alias evidence).
@@ -100,34 +113,87 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 );
             }
         }
+        let types: Vec<EntityType> = d
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(li, le)| {
+                let gendered = matches!(le.gender.as_deref(), Some("male" | "female"));
+                if le.etype != EntityType::Person
+                    && matches!(le.etype, EntityType::Place | EntityType::Organization)
+                    && (gendered || people.contains(&li))
+                {
+                    EntityType::Person
+                } else {
+                    le.etype
+                }
+            })
+            .collect();
+        // Nicknames the text stage gave to the wrong person of the document
+        // ("Mironych", from Kirov's patronymic Mironovich, given to Stalin
+        // who used it) move to the person whose name they come from.
+        let moved = nickname_moves(d, &types);
         let mut row = Vec::with_capacity(d.entities.len());
         for (li, le) in d.entities.iter().enumerate() {
-            let gendered = matches!(le.gender.as_deref(), Some("male" | "female"));
-            let etype = if le.etype != EntityType::Person
-                && matches!(le.etype, EntityType::Place | EntityType::Organization)
-                && (gendered || people.contains(&li))
-            {
-                EntityType::Person
-            } else {
-                le.etype
-            };
+            let mut etype = types[li];
             let person = etype == EntityType::Person;
             let main = NameKey::new(&le.name, person);
             if main.is_empty() {
                 row.push(None);
                 continue;
             }
-            let foreign = if person {
+            let mut skip = if person {
                 foreign_of(le)
             } else {
                 BTreeSet::new()
             };
+            let mut extra: Vec<(String, String, Option<annalist_model::Span>)> = Vec::new();
+            for (from, to, alias, span) in &moved {
+                if *from == li {
+                    skip.insert(alias.clone());
+                } else if *to == li {
+                    extra.push((alias.clone(), "nickname".to_string(), *span));
+                }
+            }
+            // A misspelt place name the tagger could not know ("Coyoacn")
+            // gets its gazetteer spelling.
+            let gaz = if le.gender.is_none() && main.len() == 1 {
+                lexicon::Lexicon::get()
+                    .correct_place(&le.name)
+                    .map(str::to_string)
+            } else {
+                None
+            };
+            if gaz.is_some() {
+                etype = EntityType::Place;
+            }
+            let person = etype == EntityType::Person;
+            let main = NameKey::new(&le.name, person);
+            // A heading taken for a person's name ("Killing of Grigori
+            // Rasputin"): the words after the last small word name the person.
+            let tail = person
+                .then(|| {
+                    let p = main.tokens.iter().rposition(|t| rules.is_small_word(t))?;
+                    (main.len() - p > 2).then(|| NameKey {
+                        tokens: main.tokens[p + 1..].to_vec(),
+                        keys: main.keys[p + 1..].to_vec(),
+                    })
+                })
+                .flatten();
+            let heading = tail.is_some();
             let mut anchors = vec![main];
+            anchors.extend(tail);
+            if let Some(g) = &gaz {
+                anchors.push(NameKey::new(g, false));
+            }
+            for (alias, _, _) in &extra {
+                anchors.push(NameKey::new(alias, person));
+            }
             for a in &le.aliases {
                 let k = NameKey::new(&a.alias, person);
                 if k.is_empty()
                     || (k.len() == 1 && a.how == "partial")
-                    || foreign.contains(&clean(&a.alias))
+                    || skip.contains(&clean(&a.alias))
                 {
                     continue;
                 }
@@ -135,6 +201,19 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     anchors.push(k);
                 }
             }
+            // Names of somebody else merged into this local entity by the
+            // text stage ("Maria Rasputin" inside "Grigori Rasputin") make
+            // an entity of their own.
+            let foreign: BTreeSet<String> = if person {
+                foreign_of(le)
+            } else {
+                BTreeSet::new()
+            };
+            let split = foreign
+                .iter()
+                .filter(|f| NameKey::new(f, true).len() >= 2)
+                .max_by_key(|f| (f.len(), std::cmp::Reverse((*f).clone())))
+                .cloned();
             row.push(Some(nodes.len()));
             nodes.push(Node {
                 doc: di,
@@ -144,7 +223,42 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 anchors,
                 gender: le.gender.clone(),
                 mentions: le.mentions.len(),
+                name: clean(&le.name),
+                skip,
+                only: None,
+                extra,
+                gaz,
+                heading,
             });
+            if let Some(name) = split {
+                let mut anchors: Vec<NameKey> = Vec::new();
+                for f in &foreign {
+                    let k = NameKey::new(f, true);
+                    if !k.is_empty() && !anchors.contains(&k) {
+                        anchors.push(k);
+                    }
+                }
+                let mentions = le
+                    .mentions
+                    .iter()
+                    .filter(|m| foreign.contains(&clean(&m.text)))
+                    .count();
+                nodes.push(Node {
+                    doc: di,
+                    local: li,
+                    class: 0,
+                    etype: EntityType::Person,
+                    anchors,
+                    gender: None,
+                    mentions,
+                    name,
+                    skip: BTreeSet::new(),
+                    only: Some(foreign),
+                    extra: Vec::new(),
+                    gaz: None,
+                    heading: false,
+                });
+            }
         }
         node_of.push(row);
     }
@@ -167,6 +281,22 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             let v = m.entry((c, a.key())).or_default();
             if v.last() != Some(&i) {
                 v.push(i);
+            }
+        }
+    }
+    // Curated aliases (`aliases.tsv`): USSR = Soviet Union, Petrograd =
+    // St Petersburg. Across types, like full names.
+    let lex = lexicon::Lexicon::get();
+    for (i, nd) in nodes.iter().enumerate() {
+        if nd.class == 0 {
+            continue;
+        }
+        for a in &nd.anchors {
+            if let Some(row) = lex.alias_row(&a.key()) {
+                let v = full.entry((0, format!("#alias {row}"))).or_default();
+                if v.last() != Some(&i) {
+                    v.push(i);
+                }
             }
         }
     }
@@ -295,8 +425,10 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             .count()
     };
 
-    // --- pass 3: partial names and missing middle names (persons)
-    {
+    // --- pass 3: partial names and missing middle names (persons). Round 0
+    // joins only full names that differ by a missing middle name, so that
+    // partial names then see one candidate per person.
+    for round in 0..2 {
         let cl = clusters(&mut dsu);
         let genders: BTreeMap<usize, Option<String>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
@@ -308,7 +440,8 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             if class_of(members) != 0 {
                 continue;
             }
-            for &i in members {
+            // Relatives split off a local entity do not take bare surnames.
+            for &i in members.iter().filter(|&&i| nodes[i].only.is_none()) {
                 for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
                     if let Some(s) = a.surname() {
                         surname.entry(s.to_string()).or_default().insert(r);
@@ -335,127 +468,158 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             };
             genders_ok && !apart
         };
-        for (&r, members) in &cl {
-            if class_of(members) != 0 {
-                continue;
-            }
-            let multi = members
-                .iter()
-                .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2));
-            if multi {
-                continue;
-            }
-            let keys: BTreeSet<String> = members
-                .iter()
-                .flat_map(|&i| nodes[i].anchors.iter())
-                .filter(|a| !a.generational())
-                .map(|a| a.key())
-                .collect();
-            'keys: for k in &keys {
-                for index in [&surname] {
-                    let cands: Vec<usize> = index
-                        .get(k)
-                        .map(|s| s.iter().copied().filter(|&c| c != r).collect())
-                        .unwrap_or_default();
-                    if cands.is_empty() {
-                        continue;
-                    }
-                    let ok: Vec<usize> = cands
-                        .iter()
-                        .copied()
-                        .filter(|&c| compatible(r, c))
-                        .collect();
-                    // Ambiguity is judged on all candidates, so that a name
-                    // fitting two people is never forced onto one.
-                    // A unique fit is taken even from a document that has
-                    // both names (the tagger may have typed them apart).
-                    let pick = if cands.len() == 1 {
-                        let c = cands[0];
-                        let g = |x: usize| genders.get(&x).cloned().flatten();
-                        matches!((g(r), g(c)), (Some(a), Some(b)) if a != b)
-                            .then_some(())
-                            .map_or(Some(c), |_| None)
-                    } else {
-                        let mut scored: Vec<(usize, usize)> = ok
-                            .iter()
-                            .map(|&c| (cluster_shared(members, &cl[&c]), c))
-                            .collect();
-                        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                        let all_scored: Vec<usize> = cands
-                            .iter()
-                            .map(|&c| cluster_shared(members, &cl[&c]))
-                            .collect();
-                        let top = scored.first().copied();
-                        let second = all_scored
+        if round == 1 {
+            for (&r, members) in &cl {
+                if class_of(members) != 0 {
+                    continue;
+                }
+                let multi = members
+                    .iter()
+                    .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2));
+                if multi {
+                    continue;
+                }
+                let keys: BTreeSet<String> = members
+                    .iter()
+                    .flat_map(|&i| nodes[i].anchors.iter())
+                    .filter(|a| !a.generational())
+                    .map(|a| a.key())
+                    .collect();
+                'keys: for k in &keys {
+                    for index in [&surname] {
+                        let cands: Vec<usize> = index
+                            .get(k)
+                            .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                            .unwrap_or_default();
+                        if cands.is_empty() {
+                            continue;
+                        }
+                        let ok: Vec<usize> = cands
                             .iter()
                             .copied()
-                            .filter(|&s| Some(s) != top.map(|t| t.0))
-                            .max();
-                        let ties = all_scored
-                            .iter()
-                            .filter(|&&s| Some(s) == top.map(|t| t.0))
-                            .count();
-                        match top {
-                            Some((s, c)) if s > 0 && ties == 1 && second.is_none_or(|x| s > x) => {
-                                Some(c)
+                            .filter(|&c| compatible(r, c))
+                            .collect();
+                        // Ambiguity is judged on all candidates, so that a name
+                        // fitting two people is never forced onto one.
+                        // A unique fit is taken even from a document that has
+                        // both names (the tagger may have typed them apart).
+                        let pick = if cands.len() == 1 {
+                            let c = cands[0];
+                            let g = |x: usize| genders.get(&x).cloned().flatten();
+                            matches!((g(r), g(c)), (Some(a), Some(b)) if a != b)
+                                .then_some(())
+                                .map_or(Some(c), |_| None)
+                        } else {
+                            let mut scored: Vec<(usize, usize)> = ok
+                                .iter()
+                                .map(|&c| (cluster_shared(members, &cl[&c]), c))
+                                .collect();
+                            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                            let all_scored: Vec<usize> = cands
+                                .iter()
+                                .map(|&c| cluster_shared(members, &cl[&c]))
+                                .collect();
+                            let top = scored.first().copied();
+                            let second = all_scored
+                                .iter()
+                                .copied()
+                                .filter(|&s| Some(s) != top.map(|t| t.0))
+                                .max();
+                            let ties = all_scored
+                                .iter()
+                                .filter(|&&s| Some(s) == top.map(|t| t.0))
+                                .count();
+                            match top {
+                                Some((s, c))
+                                    if s > 0 && ties == 1 && second.is_none_or(|x| s > x) =>
+                                {
+                                    Some(c)
+                                }
+                                _ => None,
                             }
-                            _ => None,
+                        };
+                        if let Some(c) = pick {
+                            dsu.union(r, c);
+                            for &i in members {
+                                via[i] = Via::CrossDocument;
+                            }
+                            break 'keys;
                         }
-                    };
-                    if let Some(c) = pick {
+                        // A surname that fits several people is not tried as a first name.
+                        break;
+                    }
+                }
+            }
+            // Acronyms: "ILO" joins the one cluster named "International Left
+            // Opposition" (organizations, groups, places, works, event names).
+            let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            for (&r, members) in &cl {
+                if class_of(members) == 0 {
+                    continue;
+                }
+                for &i in members {
+                    for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                        let ini = rules.initials(&a.tokens);
+                        if ini.chars().count() >= 2 {
+                            initials.entry(ini).or_default().insert(r);
+                        }
+                    }
+                }
+            }
+            for (&r, members) in &cl {
+                if class_of(members) == 0 {
+                    continue;
+                }
+                let acronyms: BTreeSet<String> = members
+                    .iter()
+                    .filter_map(|&i| {
+                        let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                        let letters: Vec<char> =
+                            name.chars().filter(|c| c.is_alphabetic()).collect();
+                        let caps = (2..=6).contains(&letters.len())
+                            && letters.iter().all(|c| c.is_uppercase())
+                            && !name.contains(' ');
+                        caps.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
+                    })
+                    .collect();
+                for a in &acronyms {
+                    let cands: Vec<usize> = initials
+                        .get(a)
+                        .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                        .unwrap_or_default();
+                    if let [c] = cands[..] {
                         dsu.union(r, c);
                         for &i in members {
                             via[i] = Via::CrossDocument;
                         }
-                        break 'keys;
+                        break;
                     }
-                    // A surname that fits several people is not tried as a first name.
-                    break;
-                }
-            }
-        }
-        // Acronyms: "ILO" joins the one cluster named "International Left
-        // Opposition" (organizations, groups, places, works, event names).
-        let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        for (&r, members) in &cl {
-            if class_of(members) == 0 {
-                continue;
-            }
-            for &i in members {
-                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
-                    let ini = rules.initials(&a.tokens);
-                    if ini.chars().count() >= 2 {
-                        initials.entry(ini).or_default().insert(r);
+                    // Two letters swapped ("ILC" for the International
+                    // Communist League): three letters or more, the first kept,
+                    // one cluster only, and the contexts agree.
+                    let letters: Vec<char> = a.chars().collect();
+                    if letters.len() < 3 || !cands.is_empty() {
+                        continue;
                     }
-                }
-            }
-        }
-        for (&r, members) in &cl {
-            if class_of(members) == 0 {
-                continue;
-            }
-            let acronyms: BTreeSet<String> = members
-                .iter()
-                .filter_map(|&i| {
-                    let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
-                    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-                    let caps = (2..=6).contains(&letters.len())
-                        && letters.iter().all(|c| c.is_uppercase())
-                        && !name.contains(' ');
-                    caps.then(|| letters.iter().flat_map(|c| c.to_lowercase()).collect())
-                })
-                .collect();
-            for a in &acronyms {
-                let cands: Vec<usize> = initials
-                    .get(a)
-                    .map(|s| s.iter().copied().filter(|&c| c != r).collect())
-                    .unwrap_or_default();
-                if let [c] = cands[..] {
-                    dsu.union(r, c);
-                    for &i in members {
-                        via[i] = Via::CrossDocument;
+                    let mut near: BTreeSet<usize> = BTreeSet::new();
+                    for p in 1..letters.len() - 1 {
+                        let mut v = letters.clone();
+                        v.swap(p, p + 1);
+                        let v: String = v.into_iter().collect();
+                        if v == *a {
+                            continue;
+                        }
+                        near.extend(initials.get(&v).into_iter().flatten().filter(|&&c| c != r));
                     }
-                    break;
+                    if let [c] = near.iter().copied().collect::<Vec<_>>()[..] {
+                        if cluster_shared(members, &cl[&c]) > 0 {
+                            dsu.union(r, c);
+                            for &i in members {
+                                via[i] = Via::Misspelling;
+                            }
+                            break;
+                        }
+                    }
                 }
             }
         }
@@ -482,6 +646,61 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     if !clash {
                         dsu.union(a, b);
                     }
+                }
+            }
+        }
+    }
+
+    // --- pass 3b: short forms of places and bodies. "Smolny" joins the one
+    // cluster named "Smolny Institute", "Petrovsky Bridge" the one named
+    // "Bolshoy Petrovsky Bridge" (designators and modifiers as data), when
+    // no other cluster shortens to the same name, the short name is no city
+    // or country of the gazetteer, and the contexts agree.
+    {
+        let cl = clusters(&mut dsu);
+        let lex = lexicon::Lexicon::get();
+        let mut reduced: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut exact: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for (&r, members) in &cl {
+            for &i in members {
+                for a in &nodes[i].anchors {
+                    if !lex.is_place(&a.tokens.join(" ")) {
+                        exact.entry(a.key()).or_default().insert(r);
+                    }
+                }
+                if nodes[i].class == 0 {
+                    continue;
+                }
+                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                    for k in lex.reductions(a) {
+                        reduced.entry(k).or_default().insert(r);
+                    }
+                }
+            }
+        }
+        let genders: BTreeMap<usize, Option<String>> =
+            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        for (k, sources) in &reduced {
+            let [src] = sources.iter().copied().collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            for &t in exact.get(k).into_iter().flatten() {
+                if t == src || dsu.find(t) == dsu.find(src) {
+                    continue;
+                }
+                let tm = &cl[&t];
+                // A person known by a full name or a gender is a person.
+                let person = class_of(tm) == 0
+                    && (genders.get(&t).cloned().flatten().is_some()
+                        || tm
+                            .iter()
+                            .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2)));
+                if person || cluster_shared(&cl[&src], tm) == 0 {
+                    continue;
+                }
+                dsu.union(src, t);
+                for &i in tm {
+                    via[i] = Via::CrossDocument;
                 }
             }
         }
@@ -560,6 +779,45 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             }
         }
         let mentions_of = |m: &[usize]| -> usize { m.iter().map(|&i| nodes[i].mentions).sum() };
+        // A misspelling joins one cluster: when it fits several
+        // ("Rasputen": Grigori Rasputin and his daughter Maria Rasputin),
+        // only the best fit.
+        let mut partners: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &(a, b) in &pairs {
+            partners.entry(a).or_default().insert(b);
+            partners.entry(b).or_default().insert(a);
+        }
+        // Each cluster joins at most one larger partner: one sharing
+        // context, then of its type, then the most mentioned (the main
+        // bearer of a surname).
+        let size = |x: usize| (mentions_of(&cl[&x]), x);
+        let mut chosen: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (&x, ps) in &partners {
+            let score = |p: usize| {
+                (
+                    cluster_shared(&cl[&x], &cl[&p]) > 0,
+                    class_of(&cl[&p]) == class_of(&cl[&x]),
+                    mentions_of(&cl[&p]),
+                )
+            };
+            let mut bigger: Vec<((bool, bool, usize), usize)> = ps
+                .iter()
+                .copied()
+                .filter(|&p| size(p) > size(x))
+                .map(|p| (score(p), p))
+                .collect();
+            bigger.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            match bigger[..] {
+                [(_, p)] => {
+                    chosen.insert((x.min(p), x.max(p)));
+                }
+                [(s1, p), (s2, _), ..] if s1 > s2 => {
+                    chosen.insert((x.min(p), x.max(p)));
+                }
+                _ => {}
+            }
+        }
+        let pairs = chosen;
         for (a, b) in pairs {
             let (ma, mb) = (&cl[&a], &cl[&b]);
             if dsu.find(a) == dsu.find(b) {
@@ -624,7 +882,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     let mut node_entity: Vec<Vec<Option<usize>>> =
         node_of.iter().map(|r| vec![None; r.len()]).collect();
     for (ei, (_, _, members)) in drafts.iter().enumerate() {
-        for &i in members {
+        for &i in members.iter().filter(|&&i| nodes[i].only.is_none()) {
             node_entity[nodes[i].doc][nodes[i].local] = Some(ei);
         }
     }
@@ -677,7 +935,10 @@ pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
         let k = NameKey::new(n, true);
         if let (Some(f), Some(s)) = (k.first(), k.surname()) {
             let initial = |a: &str, b: &str| a.chars().count() == 1 && b.starts_with(a);
-            if s == sur && f != first && !initial(f, first) && !initial(first, f) {
+            // A name that ends the local name is part of it ("Leon Trotsky"
+            // in a heading taken for "Assassination of Leon Trotsky").
+            let inside = main.keys.ends_with(&k.keys);
+            if s == sur && f != first && !initial(f, first) && !initial(first, f) && !inside {
                 out.insert(clean(n));
                 firsts.insert(f.to_string());
             }
@@ -687,6 +948,67 @@ pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
         let k = NameKey::new(n, true);
         if k.len() == 1 && firsts.contains(&k.keys[0]) && k.keys[0] != first {
             out.insert(clean(n));
+        }
+    }
+    out
+}
+
+/// Nicknames that the text stage attached to the wrong person of a
+/// document: a one-word nickname that shares nothing with its host's names
+/// but starts like a name part (five letters or more in common) of exactly
+/// one other person of the document ("Mironych" ← Sergei Mironovich
+/// Kirov). Returns (from local, to local, alias, span).
+pub(crate) fn nickname_moves(
+    d: &DocSummary,
+    types: &[EntityType],
+) -> Vec<(usize, usize, String, Option<annalist_model::Span>)> {
+    let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let rules = NameRules::get();
+    // (folded tokens, their keys) of a local entity's names.
+    let parts = |li: usize| -> (BTreeSet<String>, BTreeSet<String>) {
+        let le = &d.entities[li];
+        let mut toks = BTreeSet::new();
+        let mut keys = BTreeSet::new();
+        let names = std::iter::once(le.name.as_str()).chain(
+            le.aliases
+                .iter()
+                .filter(|a| a.how != "nickname")
+                .map(|a| a.alias.as_str()),
+        );
+        for n in names {
+            let k = NameKey::new(n, true);
+            toks.extend(k.tokens);
+            keys.extend(k.keys);
+        }
+        (toks, keys)
+    };
+    let mut out = Vec::new();
+    for (li, le) in d.entities.iter().enumerate() {
+        if types.get(li) != Some(&EntityType::Person) {
+            continue;
+        }
+        for a in le.aliases.iter().filter(|a| a.how == "nickname") {
+            let k = NameKey::new(&a.alias, true);
+            let [nick] = &k.tokens[..] else {
+                continue;
+            };
+            let given = rules.given_names_of(&k.keys[0]);
+            let fits = |(toks, keys): &(BTreeSet<String>, BTreeSet<String>)| -> bool {
+                toks.iter().any(|t| t != nick && common(t, nick) >= 5)
+                    || given.is_some_and(|g| !g.is_disjoint(keys))
+            };
+            let own = parts(li);
+            if nick.chars().count() < 4 || own.0.iter().any(|t| common(t, nick) >= 4) || fits(&own)
+            {
+                continue;
+            }
+            let cands: Vec<usize> = (0..d.entities.len())
+                .filter(|&o| o != li && types.get(o) == Some(&EntityType::Person))
+                .filter(|&o| fits(&parts(o)))
+                .collect();
+            if let [to] = cands[..] {
+                out.push((li, to, clean(&a.alias), a.span));
+            }
         }
     }
     out
@@ -735,12 +1057,19 @@ fn build_entity(
     rules: &NameRules,
 ) -> (Entity, usize, Vec<usize>) {
     // Type: the majority by mentions (organization vs group).
+    // Which names of a member's local entity are its own.
+    let keep = |i: usize, text: &str| -> bool {
+        let t = clean(text);
+        match &nodes[i].only {
+            Some(set) => set.contains(&t),
+            None => !nodes[i].skip.contains(&t),
+        }
+    };
     let mut tcount: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut total = 0;
     for &i in members {
-        let le = &docs[nodes[i].doc].entities[nodes[i].local];
-        *tcount.entry(nodes[i].etype).or_default() += le.mentions.len().max(1);
-        total += le.mentions.len();
+        *tcount.entry(nodes[i].etype).or_default() += nodes[i].mentions.max(1);
+        total += nodes[i].mentions;
     }
     let etype = tcount
         .iter()
@@ -755,7 +1084,7 @@ fn build_entity(
     let mut fold_count: BTreeMap<String, usize> = BTreeMap::new();
     for &i in members {
         let le = &docs[nodes[i].doc].entities[nodes[i].local];
-        for m in &le.mentions {
+        for m in le.mentions.iter().filter(|m| keep(i, &m.text)) {
             if matches!(
                 m.form,
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
@@ -768,11 +1097,13 @@ fn build_entity(
     }
     let mut cands: BTreeMap<String, (bool, usize, usize, usize, String)> = BTreeMap::new();
     for &i in members {
-        if via[i] == Via::Misspelling {
+        if via[i] == Via::Misspelling || nodes[i].heading {
             continue;
         }
-        let le = &docs[nodes[i].doc].entities[nodes[i].local];
-        let name = clean(&le.name);
+        let name = nodes[i]
+            .gaz
+            .clone()
+            .unwrap_or_else(|| nodes[i].name.clone());
         let f = rules.fold(&name);
         if f.is_empty() {
             continue;
@@ -792,10 +1123,7 @@ fn build_entity(
         }
         e.3 = non_ascii(&e.4);
     }
-    let fallback = || {
-        let le = &docs[nodes[members[0]].doc].entities[nodes[members[0]].local];
-        clean(&le.name)
-    };
+    let fallback = || nodes[members[0]].name.clone();
     let name = cands
         .iter()
         .max_by(|a, b| {
@@ -853,14 +1181,36 @@ fn build_entity(
         let d = &docs[nodes[i].doc];
         let le = &d.entities[nodes[i].local];
         let src = d.id().to_string();
-        let foreign = if person {
-            foreign_of(le)
-        } else {
-            BTreeSet::new()
-        };
+        for (alias, how, span) in &nodes[i].extra {
+            let (start, end) = span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            offer(
+                EntityAlias {
+                    alias: alias.clone(),
+                    how: how.clone(),
+                    source: src.clone(),
+                    start,
+                    end,
+                },
+                &mut evidence,
+            );
+        }
+        if let Some(g) = &nodes[i].gaz {
+            let first = le.mentions.first().map(|m| m.span);
+            let (start, end) = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            offer(
+                EntityAlias {
+                    alias: g.clone(),
+                    how: "gazetteer".to_string(),
+                    source: src.clone(),
+                    start,
+                    end,
+                },
+                &mut evidence,
+            );
+        }
         for a in &le.aliases {
             let alias = clean(&a.alias);
-            if foreign.contains(&alias) {
+            if !keep(i, &alias) {
                 continue;
             }
             let (start, end) = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
@@ -880,7 +1230,7 @@ fn build_entity(
                 &mut evidence,
             );
         }
-        for m in &le.mentions {
+        for m in le.mentions.iter().filter(|m| keep(i, &m.text)) {
             mentions.push(SourceSpan {
                 source: src.clone(),
                 start: m.span.start,
@@ -899,7 +1249,7 @@ fn build_entity(
                 }
             };
             let alias = clean(&m.text);
-            if !keep || foreign.contains(&alias) {
+            if !keep {
                 continue;
             }
             let how = how_of(&alias, i, Some(m.form)).to_string();
@@ -915,8 +1265,8 @@ fn build_entity(
             );
         }
         // The local name itself, where the text gives no span for it.
-        let lname = clean(&le.name);
-        if !evidence.contains_key(&lname) {
+        let lname = nodes[i].name.clone();
+        if !evidence.contains_key(&lname) && keep(i, &lname) {
             let first = le
                 .mentions
                 .iter()

@@ -1,0 +1,239 @@
+//! Name knowledge kept as data (`resources/kb/`): curated aliases of one
+//! referent, designators ("Institute", "Governorate"), droppable leading
+//! modifiers ("Bolshoy") and a place gazetteer for correcting misspelt
+//! place names. Parsed once.
+
+use super::{osa_distance, NameKey, NameRules};
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+
+const ALIASES: &str = include_str!("../../../../resources/kb/aliases.tsv");
+const DESIGNATORS: &str = include_str!("../../../../resources/kb/designators.tsv");
+const MODIFIERS: &str = include_str!("../../../../resources/kb/modifiers.txt");
+const PLACES: &str = include_str!("../../../../resources/kb/places.txt");
+
+fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// The parsed lexicons.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Non-person name key → row of `aliases.tsv`.
+    alias_row: BTreeMap<String, usize>,
+    /// Designator word → `None` for "contain", `Some(label)` for a synonym class.
+    designators: BTreeMap<String, Option<String>>,
+    modifiers: BTreeSet<String>,
+    /// Folded gazetteer names (all words) → surface form.
+    places: BTreeMap<String, String>,
+    /// Single-word gazetteer names: each deletion variant → folded names.
+    place_deletions: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Lexicon {
+    /// The lexicons, parsed once.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for l in data_lines(DESIGNATORS) {
+            let mut it = l.split('\t');
+            let (Some(w), Some(u)) = (it.next(), it.next()) else {
+                continue;
+            };
+            let w = w.trim().to_lowercase();
+            let u = u.trim();
+            let v = u.strip_prefix('=').map(str::to_string);
+            if v.is_some() || u == "contain" {
+                lex.designators.insert(w, v);
+            }
+        }
+        lex.modifiers = data_lines(MODIFIERS)
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        // Alias rows are keyed like the names they will meet (non-person
+        // keys, designator synonyms applied), hence after `designators`.
+        for (row, l) in data_lines(ALIASES).enumerate() {
+            for name in l.split('\t').map(str::trim).filter(|n| !n.is_empty()) {
+                let k = NameKey::new(name, false).key();
+                if !k.is_empty() {
+                    lex.alias_row.entry(k).or_insert(row);
+                }
+            }
+        }
+        let rules = NameRules::get();
+        for l in data_lines(PLACES) {
+            let name = l.trim();
+            let f = rules.fold(name);
+            if f.is_empty() {
+                continue;
+            }
+            if !f.contains(' ') {
+                for v in deletions1(&f) {
+                    lex.place_deletions.entry(v).or_default().insert(f.clone());
+                }
+            }
+            lex.places.entry(f).or_insert_with(|| name.to_string());
+        }
+        lex
+    }
+
+    /// The row of `aliases.tsv` a (non-person) name key belongs to.
+    pub fn alias_row(&self, key: &str) -> Option<usize> {
+        self.alias_row.get(key).copied()
+    }
+
+    /// `Some(None)`: a "contain" designator; `Some(Some(label))`: a
+    /// designator of a synonym class; `None`: not a designator.
+    pub fn designator(&self, word: &str) -> Option<Option<&str>> {
+        self.designators.get(word).map(|v| v.as_deref())
+    }
+
+    pub fn is_modifier(&self, word: &str) -> bool {
+        self.modifiers.contains(word)
+    }
+
+    /// True when the folded name is a gazetteer place (a city or country).
+    pub fn is_place(&self, folded: &str) -> bool {
+        self.places.contains_key(folded)
+    }
+
+    /// The reductions of a non-person name by which it may be called for
+    /// short: without a trailing "contain" designator ("smolny institute" →
+    /// "smolny"), without a leading modifier ("bolshoy petrovsky bridge" →
+    /// "petrovsky bridge"), and both. Keys (transliteration keys) joined
+    /// by spaces.
+    pub fn reductions(&self, name: &NameKey) -> Vec<String> {
+        let n = name.tokens.len();
+        if n < 2 {
+            return Vec::new();
+        }
+        let head = self.modifiers.contains(&name.tokens[0]) as usize;
+        let tail = matches!(self.designator(&name.tokens[n - 1]), Some(None)) as usize;
+        let mut out = Vec::new();
+        for (h, t) in [(head, 0), (0, tail), (head, tail)] {
+            if h + t == 0 || n <= h + t {
+                continue;
+            }
+            let k = name.keys[h..n - t].join(" ");
+            if !out.contains(&k) {
+                out.push(k);
+            }
+        }
+        out
+    }
+
+    /// A gazetteer spelling for a misspelt one-word place name: the unique
+    /// gazetteer name of 7 or more letters that differs from `name` only by
+    /// a swap of two adjacent letters ("Khabarovks" → Khabarovsk) or by one
+    /// lost accented letter, as when scraping drops a non-ASCII character
+    /// ("Coyoacn" → Coyoacán). Names that are themselves in the gazetteer
+    /// are never corrected.
+    pub fn correct_place(&self, name: &str) -> Option<&str> {
+        let rules = NameRules::get();
+        let f = rules.fold(name);
+        if f.contains(' ') || f.chars().count() < 6 || self.places.contains_key(&f) {
+            return None;
+        }
+        let mut found: BTreeSet<&str> = BTreeSet::new();
+        // Swapped letters: the two words share a deletion variant and have
+        // the same length.
+        for v in deletions1(&f) {
+            for g in self.place_deletions.get(&v).into_iter().flatten() {
+                if g.chars().count() == f.chars().count()
+                    && osa_distance(g, &f) == 1
+                    && g.chars().next() == f.chars().next()
+                    && sorted(g) == sorted(&f)
+                {
+                    found.insert(g);
+                }
+            }
+        }
+        // A lost letter: `f` is a deletion variant of a gazetteer name
+        // whose deleted letter was written with an accent.
+        for g in self.place_deletions.get(&f).into_iter().flatten() {
+            if g.chars().count() != f.chars().count() + 1 || g.chars().next() != f.chars().next() {
+                continue;
+            }
+            let surface = &self.places[g];
+            if lost_accented(surface, &f) {
+                found.insert(g);
+            }
+        }
+        let mut it = found.into_iter();
+        match (it.next(), it.next()) {
+            (Some(g), None) if g.chars().count() >= 7 => self.places.get(g).map(String::as_str),
+            _ => None,
+        }
+    }
+}
+
+fn sorted(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+/// True when deleting one accented letter from `surface` (then folding)
+/// gives `folded`.
+fn lost_accented(surface: &str, folded: &str) -> bool {
+    let rules = NameRules::get();
+    let chars: Vec<char> = surface.nfc().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        !c.is_ascii()
+            && c.is_alphabetic()
+            && rules.fold(&chars[..i].iter().chain(&chars[i + 1..]).collect::<String>()) == folded
+    })
+}
+
+/// The string and every string obtained by deleting one char.
+fn deletions1(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = vec![s.to_string()];
+    for i in 0..chars.len() {
+        out.push(chars[..i].iter().chain(&chars[i + 1..]).collect());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corrections() {
+        let l = Lexicon::get();
+        assert_eq!(l.correct_place("Coyoacn"), Some("Coyoacán"));
+        assert_eq!(l.correct_place("Khabarovks"), Some("Khabarovsk"));
+        assert_eq!(l.correct_place("Khabarovsk"), None);
+        assert_eq!(l.correct_place("Coyoacan"), None);
+        assert_eq!(l.correct_place("Stalin"), None);
+        assert_eq!(l.correct_place(""), None);
+    }
+
+    #[test]
+    fn reductions_and_rows() {
+        let l = Lexicon::get();
+        let r = l.reductions(&NameKey::new("Bolshoy Petrovsky Bridge", false));
+        assert!(r.contains(&NameKey::new("Petrovsky Bridge", false).key()));
+        let r = l.reductions(&NameKey::new("Smolny Institute", false));
+        assert_eq!(r, vec![NameKey::new("Smolny", false).key()]);
+        assert!(l
+            .reductions(&NameKey::new("Vyatka Province", false))
+            .is_empty());
+        let row = |s: &str| l.alias_row(&NameKey::new(s, false).key());
+        assert!(row("USSR").is_some());
+        assert_eq!(row("USSR"), row("Soviet Union"));
+        assert_eq!(row("Petrograd"), row("St. Petersburg"));
+        assert_ne!(row("Comintern"), row("Soviet Union"));
+        assert_eq!(row("Leon Trotsky"), None);
+    }
+}

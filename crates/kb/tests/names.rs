@@ -1,0 +1,343 @@
+//! Names and aliases across documents: curated aliases, acronyms, short
+//! forms with designators, misspellings, nicknames, relatives. Each case
+//! is general (invented names where possible) and has a guard beside it.
+
+use annalist_kb::merge;
+use annalist_model::*;
+
+/// A tiny document builder: text is made of sentences; entities and events
+/// are declared by the words they cover.
+struct Doc {
+    a: DocAnalysis,
+    text: String,
+}
+
+impl Doc {
+    fn new(id: &str, quality: f32) -> Doc {
+        Doc {
+            a: DocAnalysis {
+                meta: SourceMeta {
+                    id: id.into(),
+                    file: format!("{id}.txt"),
+                    quality,
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            text: String::new(),
+        }
+    }
+    /// Adds a sentence; returns its index.
+    fn sentence(&mut self, s: &str) -> usize {
+        let start = self.text.len();
+        self.text.push_str(s);
+        let end = self.text.len();
+        self.text.push(' ');
+        self.a.sentences.push(Sentence {
+            span: Span::new(start, end),
+            fingerprint: annalist_ingest::dedup::fingerprint(s),
+            simhash: annalist_ingest::dedup::simhash(s),
+            ..Default::default()
+        });
+        self.a.sentences.len() - 1
+    }
+    fn span_of(&self, sent: usize, words: &str) -> Span {
+        let s = self.a.sentences[sent].span;
+        let off = self.text[s.start..s.end].find(words).expect(words) + s.start;
+        Span::new(off, off + words.len())
+    }
+    /// Declares a local entity (or adds a mention to an existing one with
+    /// the same name); returns its index.
+    fn entity(
+        &mut self,
+        t: EntityType,
+        name: &str,
+        sent: usize,
+        words: &str,
+        form: MentionForm,
+    ) -> usize {
+        let span = self.span_of(sent, words);
+        let li = match self.a.entities.iter().position(|e| e.name == name) {
+            Some(i) => i,
+            None => {
+                self.a.entities.push(LocalEntity {
+                    etype: t,
+                    name: name.into(),
+                    ..Default::default()
+                });
+                self.a.entities.len() - 1
+            }
+        };
+        self.a.mentions.push(Mention {
+            span,
+            text: words.into(),
+            etype: t,
+            form,
+            entity: li,
+            sentence: sent,
+        });
+        let mi = self.a.mentions.len() - 1;
+        self.a.entities[li].mentions.push(mi);
+        li
+    }
+    fn alias(&mut self, li: usize, alias: &str, how: &str, sent: usize) {
+        let span = self.span_of(sent, alias);
+        self.a.entities[li].aliases.push(AliasEvidence {
+            alias: alias.into(),
+            how: how.into(),
+            span: Some(span),
+        });
+    }
+    fn gender(&mut self, li: usize, g: &str) {
+        self.a.entities[li].gender = Some(g.into());
+    }
+    fn done(mut self) -> DocAnalysis {
+        self.a.meta.byte_len = self.text.len();
+        self.a
+    }
+}
+
+use EntityType::{Organization, Person, Place};
+use MentionForm::Name;
+
+/// The entity holding a name (as alias), if any.
+fn holder<'a>(kb: &'a KnowledgeBase, name: &str) -> Option<&'a Entity> {
+    kb.entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a == name))
+}
+
+fn same(kb: &KnowledgeBase, a: &str, b: &str) -> bool {
+    match (holder(kb, a), holder(kb, b)) {
+        (Some(x), Some(y)) => x.id == y.id,
+        _ => false,
+    }
+}
+
+/// Two documents sharing some context: each names `shared` too.
+fn two(
+    a: (EntityType, &str),
+    b: (EntityType, &str),
+    shared: &[(EntityType, &str)],
+) -> KnowledgeBase {
+    let mut out = Vec::new();
+    for (i, (t, n)) in [a, b].into_iter().enumerate() {
+        let mut d = Doc::new(&format!("doc{i}"), 0.8);
+        let mut s = format!("{n} was there.");
+        for (_, o) in shared {
+            s.push_str(&format!(" So was {o}."));
+        }
+        let s0 = d.sentence(&s);
+        d.entity(t, n, s0, n, Name);
+        for (t, o) in shared {
+            d.entity(*t, o, s0, o, Name);
+        }
+        out.push(d.done());
+    }
+    merge(out)
+}
+
+const CTX: &[(EntityType, &str)] = &[(Person, "Anton Velikov"), (Place, "Zarograd")];
+
+#[test]
+fn curated_aliases_join_across_types() {
+    let kb = two((Organization, "USSR"), (Place, "Soviet Union"), CTX);
+    assert!(same(&kb, "USSR", "Soviet Union"));
+    let kb = two((Place, "Petrograd"), (Place, "St. Petersburg"), CTX);
+    assert!(same(&kb, "Petrograd", "St. Petersburg"));
+    let kb = two(
+        (Organization, "Comintern"),
+        (Organization, "Third International"),
+        CTX,
+    );
+    assert!(same(&kb, "Comintern", "Third International"));
+    // Predecessor and successor bodies stay apart.
+    let kb = two((Place, "Russian Empire"), (Place, "Soviet Union"), CTX);
+    assert!(!same(&kb, "Russian Empire", "Soviet Union"));
+}
+
+#[test]
+fn acronym_with_swapped_letters_needs_one_fit_and_context() {
+    let kb = two(
+        (Organization, "ILC"),
+        (Organization, "International Communist League"),
+        CTX,
+    );
+    assert!(same(&kb, "ILC", "International Communist League"));
+    // Without shared context it stays apart.
+    let kb = two(
+        (Organization, "ILC"),
+        (Organization, "International Communist League"),
+        &[],
+    );
+    assert!(!same(&kb, "ILC", "International Communist League"));
+}
+
+#[test]
+fn short_forms_with_designators() {
+    let kb = two((Place, "Smolny"), (Organization, "Smolny Institute"), CTX);
+    assert!(same(&kb, "Smolny", "Smolny Institute"));
+    let kb = two(
+        (Place, "Petrovsky Bridge"),
+        (Place, "Bolshoy Petrovsky Bridge"),
+        CTX,
+    );
+    assert!(same(&kb, "Petrovsky Bridge", "Bolshoy Petrovsky Bridge"));
+    // Synonymous administrative designators.
+    let kb = two(
+        (Place, "Tobolsk Governorate"),
+        (Place, "Tobolsk province"),
+        CTX,
+    );
+    assert!(same(&kb, "Tobolsk Governorate", "Tobolsk province"));
+    // A town is not its province, a city is not a building named after it.
+    let kb = two((Place, "Vyatka"), (Place, "Vyatka Province"), CTX);
+    assert!(!same(&kb, "Vyatka", "Vyatka Province"));
+    let kb = two((Place, "Kazan"), (Place, "Kazan Cathedral"), CTX);
+    assert!(!same(&kb, "Kazan", "Kazan Cathedral"));
+    // A person known by a gender is not a building.
+    let mut d0 = Doc::new("d0", 0.8);
+    let s = d0.sentence("Velsky spoke. Anton Velikov listened in Zarograd.");
+    let v = d0.entity(Person, "Velsky", s, "Velsky", Name);
+    d0.gender(v, "male");
+    d0.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    d0.entity(Place, "Zarograd", s, "Zarograd", Name);
+    let mut d1 = Doc::new("d1", 0.8);
+    let s = d1.sentence("Velsky Institute. Anton Velikov listened in Zarograd.");
+    d1.entity(
+        Organization,
+        "Velsky Institute",
+        s,
+        "Velsky Institute",
+        Name,
+    );
+    d1.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    d1.entity(Place, "Zarograd", s, "Zarograd", Name);
+    let kb = merge(vec![d0.done(), d1.done()]);
+    assert!(!same(&kb, "Velsky", "Velsky Institute"));
+}
+
+#[test]
+fn ambiguous_short_forms_stay_apart() {
+    let mut docs = Vec::new();
+    for (i, n) in ["Malaya Nevka", "Bolshaya Nevka", "Nevka"]
+        .iter()
+        .enumerate()
+    {
+        let mut d = Doc::new(&format!("d{i}"), 0.8);
+        let s = d.sentence(&format!("{n} froze. Anton Velikov saw it."));
+        d.entity(Place, n, s, n, Name);
+        d.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+        docs.push(d.done());
+    }
+    let kb = merge(docs);
+    assert!(!same(&kb, "Malaya Nevka", "Bolshaya Nevka"));
+}
+
+#[test]
+fn misspelt_places_get_the_gazetteer_spelling() {
+    let mut d = Doc::new("d0", 0.8);
+    let s = d.sentence("He lived in Coyoacn and later Khabarovks.");
+    d.entity(Person, "Coyoacn", s, "Coyoacn", Name);
+    d.entity(Place, "Khabarovks", s, "Khabarovks", Name);
+    let kb = merge(vec![d.done()]);
+    let e = holder(&kb, "Coyoacn").unwrap();
+    assert_eq!(e.name, "Coyoacán");
+    assert_eq!(e.etype, Place);
+    assert!(e.alias_evidence.iter().any(|a| a.how == "gazetteer"));
+    assert_eq!(holder(&kb, "Khabarovks").unwrap().name, "Khabarovsk");
+}
+
+#[test]
+fn nicknames_go_to_the_person_they_come_from() {
+    // "Mironych" (from the patronymic) given to the wrong person.
+    let mut d = Doc::new("d0", 0.8);
+    let s = d.sentence("Sergei Mironovich Kostrikov met Stalin, who called him Mironych.");
+    let k = d.entity(
+        Person,
+        "Sergei Mironovich Kostrikov",
+        s,
+        "Sergei Mironovich Kostrikov",
+        Name,
+    );
+    d.gender(k, "male");
+    let st = d.entity(Person, "Stalin", s, "Stalin", Name);
+    d.alias(st, "Mironych", "nickname", s);
+    let kb = merge(vec![d.done()]);
+    assert!(same(&kb, "Mironych", "Sergei Mironovich Kostrikov"));
+    assert!(!same(&kb, "Mironych", "Stalin"));
+    // A pet form of a given name (hypocorisms.tsv).
+    let mut d = Doc::new("d1", 0.8);
+    let s = d.sentence(
+        "Grigori Rasputin was hated by Purishkevich. Grishka, as his enemies called him.",
+    );
+    d.entity(Person, "Grigori Rasputin", s, "Grigori Rasputin", Name);
+    let p = d.entity(Person, "Purishkevich", s, "Purishkevich", Name);
+    d.alias(p, "Grishka", "nickname", s);
+    let kb = merge(vec![d.done()]);
+    assert!(same(&kb, "Grishka", "Grigori Rasputin"));
+    // A nickname of one's own name stays ("Koba" fits nobody else).
+    let mut d = Doc::new("d2", 0.8);
+    let s = d.sentence("Joseph Stalin, known as Koba, met Sergei Kirov.");
+    let j = d.entity(Person, "Joseph Stalin", s, "Joseph Stalin", Name);
+    d.alias(j, "Koba", "nickname", s);
+    d.entity(Person, "Sergei Kirov", s, "Sergei Kirov", Name);
+    let kb = merge(vec![d.done()]);
+    assert!(same(&kb, "Koba", "Joseph Stalin"));
+}
+
+#[test]
+fn relatives_merged_by_the_text_stage_are_split_off() {
+    let mut d = Doc::new("d0", 0.8);
+    let s = d.sentence("Grigori Rasputin had a daughter, Maria Rasputin.");
+    let g = d.entity(Person, "Grigori Rasputin", s, "Grigori Rasputin", Name);
+    d.alias(g, "Maria Rasputin", "surface", s);
+    let li = d.entity(Person, "Grigori Rasputin", s, "Maria Rasputin", Name);
+    assert_eq!(li, g);
+    let kb = merge(vec![d.done()]);
+    assert!(holder(&kb, "Maria Rasputin").is_some());
+    assert!(!same(&kb, "Maria Rasputin", "Grigori Rasputin"));
+}
+
+#[test]
+fn headings_taken_for_names_and_misspelt_surnames() {
+    let mut docs = Vec::new();
+    let mut d = Doc::new("d0", 0.8);
+    let s = d.sentence("Assassination of Leon Trotsky. Ramon Mercader struck.");
+    d.entity(
+        Person,
+        "Assassination of Leon Trotsky",
+        s,
+        "Assassination of Leon Trotsky",
+        Name,
+    );
+    d.entity(Person, "Ramon Mercader", s, "Ramon Mercader", Name);
+    docs.push(d.done());
+    let mut d = Doc::new("d1", 0.8);
+    let s = d.sentence("Leon Trotsky died. Ramon Mercader struck. Trotski fell.");
+    d.entity(Person, "Leon Trotsky", s, "Leon Trotsky", Name);
+    d.entity(Person, "Ramon Mercader", s, "Ramon Mercader", Name);
+    docs.push(d.done());
+    let kb = merge(docs);
+    assert!(same(&kb, "Assassination of Leon Trotsky", "Leon Trotsky"));
+    assert_eq!(holder(&kb, "Leon Trotsky").unwrap().name, "Leon Trotsky");
+}
+
+#[test]
+fn odd_names_never_panic() {
+    for n in [
+        "",
+        " ",
+        "of",
+        "Of The",
+        "ß",
+        "\u{301}",
+        "II",
+        "日本 Institute",
+        "Bolshoy",
+        "A B C",
+    ] {
+        let kb = two((Place, n), (Organization, n), CTX);
+        assert!(kb.entities.iter().all(|e| !e.id.is_empty()));
+    }
+}
