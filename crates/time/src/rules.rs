@@ -33,6 +33,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "duradjectives",
     "yearshift",
     "calendarchanges",
+    "weekshift",
 );
 
 /// The rule file.

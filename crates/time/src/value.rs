@@ -613,7 +613,8 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         ("D", Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
         ("W", Some(m), Some(d)) => {
             let (wy, w) = cal::iso_week(p.y, m, d);
-            format!("{}-W{w:02}", fmt_year(wy))
+            let we = if key("we").is_some() { "-WE" } else { "" };
+            format!("{}-W{w:02}{we}", fmt_year(wy))
         }
         _ => y.clone(),
     };
