@@ -152,13 +152,24 @@ impl Tagger {
         for v in &mut needs {
             v.sort_unstable();
         }
-        let needed = |p: usize, k: usize, within: isize| {
-            let v = &needs[k];
-            let i = v.partition_point(|&x| x < p);
+        // Distance from a position to the nearest word of each group after
+        // and before it, computed once per position and group (a digit
+        // proposes thirty rules, most of them needing a month name).
+        let mut near_after = [usize::MAX; 64];
+        let mut near_before = [usize::MAX; 64];
+        let mut known: u64;
+        let mut needed = |known: &mut u64, p: usize, k: usize, within: isize| {
+            if *known & (1 << k) == 0 {
+                let v = &needs[k];
+                let i = v.partition_point(|&x| x < p);
+                near_after[k] = v.get(i).map_or(usize::MAX, |&x| x - p);
+                near_before[k] = if i > 0 { p - v[i - 1] } else { usize::MAX };
+                *known |= 1 << k;
+            }
             if within >= 0 {
-                v.get(i).is_some_and(|&x| x < p + within.unsigned_abs())
+                near_after[k] < within.unsigned_abs()
             } else {
-                i > 0 && v[i - 1] >= p.saturating_sub(within.unsigned_abs())
+                near_before[k] <= within.unsigned_abs()
             }
         };
         let mut starts: Vec<(usize, usize)> = Vec::new();
@@ -176,10 +187,11 @@ impl Tagger {
                 continue;
             }
             let mut lead: Option<usize> = None;
+            known = 0;
             rs.prefilter
                 .walk(&bytes[p..(p + 12).min(bytes.len())], |r| {
                     if let Some((k, within)) = rs.rules[r].needs {
-                        if !needed(p, k, within) {
+                        if !needed(&mut known, p, k, within) {
                             return;
                         }
                     }
