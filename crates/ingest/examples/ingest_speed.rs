@@ -10,8 +10,9 @@
 #[path = "inputs/mod.rs"]
 mod inputs;
 
-use annalist_ingest::{clean, read_bytes, RawDoc};
+use annalist_ingest::{clean, read_bytes, read_path, RawDoc};
 use annalist_model::Format;
+use std::path::Path;
 use std::time::Instant;
 
 /// CPU seconds (user + system) used by this thread so far.
@@ -126,4 +127,18 @@ fn main() {
             assert_eq!(out.docs.len(), n);
         },
     );
+    // The same bytes from a file (the page cache), as `annalist build` reads them.
+    let path = std::env::temp_dir().join(format!("ingest_speed_{}.warc.gz", std::process::id()));
+    if std::fs::write(&path, &w).is_ok() {
+        let root = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        measure(
+            &format!("WARC.gz read from a file ({n} records)"),
+            w.len(),
+            || {
+                let out = read_path(&path, &root);
+                assert_eq!(out.docs.len(), n);
+            },
+        );
+        let _ = std::fs::remove_file(&path);
+    }
 }
