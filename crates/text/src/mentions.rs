@@ -187,6 +187,17 @@ pub fn extract(
     resolve(&cx, sents, kept)
 }
 
+/// A lone given name between "the" and a lower-case common noun modifies
+/// the noun ("the Julian calendar", "the Victoria Cross"): no person.
+fn modifier_name(cx: &Ctx, a: usize, b: usize) -> bool {
+    b == a + 1
+        && cx.an.names.given.contains_key(cx.w(a))
+        && a > 0
+        && cx.lw(a - 1) == "the"
+        && cx.upos(b) == "NOUN"
+        && cx.w(b).chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Name, work, event and group candidates in one sentence `a..b`.
 fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) {
     let an = cx.an;
@@ -442,6 +453,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 TITLE_INNER.contains(&cx.lw(k)) || TITLE_INNER.contains(&cx.lw(e - 1));
             if (k..e).all(|j| !taken[j - a])
                 && !function_edge
+                && !modifier_name(cx, k, e)
                 && (k..e).any(|j| cx.is_cap(j))
                 && !an.ml.non_names.contains(cx.w(k))
                 && !single_adj
@@ -666,6 +678,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         if cx.upos(a) == "ADJ" && per + loc + org == 0 {
             return None;
         }
+    }
+    // a lone given name between "the" and a common noun modifies the noun
+    // ("the Julian calendar", "the Victoria Cross"): no person
+    if modifier_name(cx, a, b) {
+        return None;
     }
     // a single common word that the POS tagger does not call a proper noun
     if n == 1 && cx.upos(a) != "PROPN" && an.tok.in_vocab(first) && !names.given.contains_key(first)

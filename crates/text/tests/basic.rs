@@ -335,3 +335,12 @@ fn object_pronoun_is_not_its_own_subject() {
         assert_eq!(Some(him.entity), entity_of(&ta, who), "{text}");
     }
 }
+
+#[test]
+fn given_name_modifying_a_noun_is_no_person() {
+    let text =
+        "Russia used the Julian calendar until 1918. The biologist Julian Huxley wrote books.";
+    let ta = an().analyze(&doc(text));
+    assert!(ta.mentions.iter().all(|m| m.text != "Julian"));
+    assert!(ta.mentions.iter().any(|m| m.text == "Julian Huxley"));
+}
