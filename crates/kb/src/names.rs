@@ -13,6 +13,7 @@ const GENERATIONAL: &str = include_str!("../../../resources/kb/generational.txt"
 const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt");
 const DESIGNATORS: &str = include_str!("../../../resources/kb/designators.tsv");
 const HYPOCORISMS: &str = include_str!("../../../resources/kb/hypocorisms.tsv");
+const ORDINALS: &str = include_str!("../../../resources/kb/ordinals.tsv");
 
 pub mod lexicon;
 
@@ -31,6 +32,8 @@ pub struct NameRules {
     designator_label: BTreeMap<String, String>,
     /// Pet form key → given-name keys ("grishka" → {"grigori"}).
     hypocorisms: BTreeMap<String, BTreeSet<String>>,
+    /// Ordinal word → figure form ("seventeenth" → "17th").
+    ordinals: BTreeMap<String, String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -81,6 +84,15 @@ impl NameRules {
             generational: set(GENERATIONAL),
             acronym_skip: set(ACRONYM_SKIP),
             hypocorisms: BTreeMap::new(),
+            ordinals: data_lines(ORDINALS)
+                .filter_map(|l| {
+                    let mut it = l.split('\t');
+                    let w = it.next()?.trim().to_lowercase();
+                    let f = it.next()?.trim().to_lowercase();
+                    // Folded like names: "twenty-first" → "twenty first".
+                    Some((w.replace('-', " "), f))
+                })
+                .collect(),
         };
         let key = |r: &NameRules, w: &str| r.translit_token(&r.fold(w));
         for l in data_lines(HYPOCORISMS) {
@@ -212,6 +224,14 @@ impl NameKey {
             all
         };
         let mut keys: Vec<String> = tokens.iter().map(|t| r.translit_token(t)).collect();
+        // Ordinals in words and figures are one ("Seventeenth" = "17th").
+        if !person {
+            for (k, t) in keys.iter_mut().zip(&tokens) {
+                if let Some(f) = r.ordinals.get(t) {
+                    *k = f.clone();
+                }
+            }
+        }
         // Plural and singular of a group's name are one name ("Bolsheviks").
         if !person {
             // Synonymous designators: "Tobolsk Governorate" = "Tobolsk province".

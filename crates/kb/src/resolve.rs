@@ -550,6 +550,56 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     }
                 }
             }
+            // Title and given name: "Tsar Nicholas" joins the one cluster
+            // named "Nicholas II" (a regnal name), when the contexts agree.
+            let mut regnal: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+            for (&r, members) in &cl {
+                if class_of(members) != 0 {
+                    continue;
+                }
+                for &i in members {
+                    for a in nodes[i].anchors.iter().filter(|a| a.generational()) {
+                        if a.len() == 2 {
+                            regnal.entry(a.keys[0].clone()).or_default().insert(r);
+                        }
+                    }
+                }
+            }
+            for (&r, members) in &cl {
+                if class_of(members) != 0
+                    || members
+                        .iter()
+                        .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2))
+                {
+                    continue;
+                }
+                // Only names that came with a title ("Tsar Nicholas").
+                let titled: BTreeSet<String> = members
+                    .iter()
+                    .filter_map(|&i| {
+                        let k = &nodes[i].anchors[0];
+                        let all = rules.fold(&nodes[i].name);
+                        (k.len() == 1 && all.split(' ').count() > 1).then(|| k.keys[0].clone())
+                    })
+                    .collect();
+                for k in &titled {
+                    let cands: Vec<usize> = regnal
+                        .get(k)
+                        .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                        .unwrap_or_default();
+                    if let [c] = cands[..] {
+                        let g = |x: usize| genders.get(&x).cloned().flatten();
+                        let clash = matches!((g(r), g(c)), (Some(a), Some(b)) if a != b);
+                        if !clash && cluster_shared(members, &cl[&c]) > 0 {
+                            dsu.union(r, c);
+                            for &i in members {
+                                via[i] = Via::CrossDocument;
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
             // Acronyms: "ILO" joins the one cluster named "International Left
             // Opposition" (organizations, groups, places, works, event names).
             let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();

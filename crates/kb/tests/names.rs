@@ -341,3 +341,51 @@ fn odd_names_never_panic() {
         assert!(kb.entities.iter().all(|e| !e.id.is_empty()));
     }
 }
+
+#[test]
+fn title_and_given_name_join_the_regnal_name() {
+    let kb = two((Person, "Tsar Nicholas"), (Person, "Nicholas II"), CTX);
+    assert!(same(&kb, "Tsar Nicholas", "Nicholas II"));
+    // A bare given name without a title is not linked.
+    let kb = two((Person, "Nicholas"), (Person, "Nicholas II"), CTX);
+    assert!(!same(&kb, "Nicholas", "Nicholas II"));
+    // Two regnal names with that given name: ambiguous.
+    let mut docs = Vec::new();
+    for (i, n) in ["Tsar Nicholas", "Nicholas I", "Nicholas II"]
+        .iter()
+        .enumerate()
+    {
+        let mut d = Doc::new(&format!("d{i}"), 0.8);
+        let s = d.sentence(&format!("{n} ruled. Anton Velikov served."));
+        d.entity(Person, n, s, n, Name);
+        d.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+        docs.push(d.done());
+    }
+    let kb = merge(docs);
+    assert!(!same(&kb, "Tsar Nicholas", "Nicholas II"));
+    assert!(!same(&kb, "Tsar Nicholas", "Nicholas I"));
+}
+
+#[test]
+fn ordinals_in_words_and_figures_are_one() {
+    let kb = two(
+        (EntityType::EventName, "Seventeenth Party Congress"),
+        (EntityType::EventName, "17th Party Congress"),
+        CTX,
+    );
+    assert!(same(
+        &kb,
+        "Seventeenth Party Congress",
+        "17th Party Congress"
+    ));
+    let kb = two(
+        (EntityType::EventName, "Seventeenth Party Congress"),
+        (EntityType::EventName, "18th Party Congress"),
+        CTX,
+    );
+    assert!(!same(
+        &kb,
+        "Seventeenth Party Congress",
+        "18th Party Congress"
+    ));
+}
