@@ -51,6 +51,110 @@ struct Draft {
     narrative: bool,
 }
 
+/// Events that happen once to their subject, whose dates in one document
+/// must agree.
+const ONCE: [EventType; 4] = [
+    EventType::Birth,
+    EventType::Death,
+    EventType::Killing,
+    EventType::Execution,
+];
+
+/// Day count of a `YYYY-MM-DD` value (or of its first ten characters).
+fn day_count(v: &str) -> Option<i64> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i64 = v.get(0..4)?.parse().ok()?;
+    let m: u32 = v.get(5..7)?.parse().ok()?;
+    let d: u32 = v.get(8..10)?.parse().ok()?;
+    annalist_time::calendar::valid(y, m, d)
+        .then(|| annalist_time::calendar::days_from_civil(y, m, d))
+}
+
+fn day_value(n: i64) -> String {
+    let (y, m, d) = annalist_time::calendar::civil_from_days(n);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A once-event dated twice in one document, once by a date and once by a
+/// relative expression resolved against the narrative ("Trotsky died on
+/// August 21st, 1940" … "he was attacked in his study …, and died next
+/// day"): the date wins, and the event the relative expression hung on —
+/// an undated event told before it in the same sentence — is dated by the
+/// corrected anchor (the attack: August 20th).
+fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex]) {
+    let timex_of = |d: &Draft| {
+        d.ev.time
+            .as_ref()
+            .filter(|t| !t.inferred)
+            .and_then(|t| timexes.get(t.timex?))
+    };
+    let key = |d: &Draft| {
+        let e = d.ev.etype.filter(|t| ONCE.contains(t))?;
+        let s = d.ev.fillers(Role::Subject).next()?.entity?;
+        (d.ev.factuality == Factuality::Asserted).then_some((e, s))
+    };
+    // Dates stated outright (no anchor), day precision.
+    let mut stated: HashMap<(EventType, usize), i64> = HashMap::new();
+    for d in drafts.iter() {
+        if let (Some(k), Some(t)) = (key(d), timex_of(d)) {
+            if t.anchor.is_none() && t.value.len() == 10 {
+                if let Some(n) = day_count(&t.value) {
+                    stated.entry(k).or_insert(n);
+                }
+            }
+        }
+    }
+    if stated.is_empty() {
+        return;
+    }
+    let mut fixes: Vec<(usize, String, String)> = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let (Some(k), Some(t)) = (key(d), timex_of(d)) else {
+            continue;
+        };
+        let (Some(&want), Some(anchor)) = (stated.get(&k), t.anchor.as_deref()) else {
+            continue;
+        };
+        let (Some(got), Some(base)) = (
+            day_count(&t.value).filter(|_| t.value.len() == 10),
+            day_count(anchor),
+        ) else {
+            continue;
+        };
+        // Only a small slip of the narrative ("next day" off by one).
+        if got == want || (got - want).abs() > 7 {
+            continue;
+        }
+        let corrected_anchor = day_value(base + (want - got));
+        fixes.push((i, day_value(want), corrected_anchor));
+    }
+    for (i, value, anchor) in fixes {
+        let (sentence, trig) = (drafts[i].ev.sentence, drafts[i].ev.trigger.start);
+        let tx = drafts[i].ev.time.as_ref().and_then(|t| t.timex);
+        if let Some(t) = drafts[i].ev.time.as_mut() {
+            t.value = value;
+        }
+        for (j, d) in drafts.iter_mut().enumerate() {
+            // Undated, or dated by the relative expression that is not its own.
+            let hung = match &d.ev.time {
+                None => true,
+                Some(t) => t.timex.is_some() && t.timex == tx && j != i,
+            };
+            if d.ev.sentence == sentence && d.ev.trigger.start < trig && hung {
+                d.ev.time = Some(EventTime {
+                    value: anchor.clone(),
+                    timex: None,
+                    how: "relative".into(),
+                    inferred: false,
+                });
+            }
+        }
+    }
+}
+
 fn usable(t: &Timex) -> bool {
     matches!(t.ttype, TimexType::Date | TimexType::Time) && interval(&t.value).is_some()
 }
@@ -182,7 +286,7 @@ impl Extractor {
                 }
             }
         }
-        self.settle_times(doc, ta, drafts)
+        self.settle_times(doc, ta, timexes, drafts)
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
@@ -1463,8 +1567,10 @@ impl Extractor {
         &self,
         doc: &CleanDoc,
         ta: &TextAnalysis,
-        drafts: Vec<Draft>,
+        timexes: &[Timex],
+        mut drafts: Vec<Draft>,
     ) -> Vec<EventMention> {
+        correct_relative_dates(&mut drafts, timexes);
         let mut births: HashMap<usize, i32> = HashMap::new();
         for d in &drafts {
             if d.ev.etype == Some(EventType::Birth) && d.ev.factuality == Factuality::Asserted {

@@ -797,3 +797,52 @@ fn a_place_entered_earlier_in_the_sentence_places_the_event() {
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
     assert!(role(&f, a[0], Role::Place).is_empty(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_stated_death_date_corrects_a_relative_one_and_dates_what_it_hung_on() {
+    let mut f = fixture(
+        "Trotsky died on 21 August 1940. Mercader attacked Trotsky with an ice pick. Trotsky died the next day.",
+        &[("Trotsky", P, "Leon Trotsky"), ("Mercader", P, "Ramón Mercader")],
+        &[
+            ("21 August 1940", TimexType::Date, "1940-08-21", "date"),
+            ("the next day", TimexType::Date, "1940-08-22", "rel_next_day"),
+        ],
+    );
+    // The time stage resolved "the next day" against the narrative's last date.
+    f.tx[1].anchor = Some("1940-08-21 (narrative)".into());
+    let evs = run(&f);
+    let deaths = find(&evs, EventType::Death);
+    assert_eq!(deaths.len(), 2, "{}", show(&f, &evs));
+    for d in &deaths {
+        assert_eq!(
+            d.time.as_ref().unwrap().value,
+            "1940-08-21",
+            "{}",
+            show(&f, &evs)
+        );
+    }
+    // The attack is in its own sentence: nothing hangs it on the death.
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert!(a[0].time.as_ref().is_none_or(|t| t.value != "1940-08-20"));
+
+    // In one sentence, the event told first is the anchor: the day before.
+    let mut f = fixture(
+        "Trotsky died on 21 August 1940. Mercader attacked Trotsky with an ice pick, and Trotsky died the next day.",
+        &[("Trotsky", P, "Leon Trotsky"), ("Mercader", P, "Ramón Mercader")],
+        &[
+            ("21 August 1940", TimexType::Date, "1940-08-21", "date"),
+            ("the next day", TimexType::Date, "1940-08-22", "rel_next_day"),
+        ],
+    );
+    f.tx[1].anchor = Some("1940-08-21 (narrative)".into());
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        a[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1940-08-20"),
+        "{}",
+        show(&f, &evs)
+    );
+}
