@@ -168,7 +168,7 @@ impl KbBuilder {
                 .then_with(|| key(a).cmp(&key(b)))
         });
         self.docs.dedup_by(|a, b| a.id() == b.id());
-        build(&self.docs)
+        build(self.docs)
     }
 }
 
@@ -181,13 +181,14 @@ pub fn merge(docs: impl IntoIterator<Item = DocAnalysis>) -> KnowledgeBase {
     b.finish()
 }
 
-fn build(docs: &[DocSummary]) -> KnowledgeBase {
-    let dups = crate::dedup::find(docs);
-    let resolved = crate::resolve::resolve(docs);
-    let (events, conflicts) = crate::events::merge_events(docs, &resolved, &dups);
+fn build(docs: Vec<DocSummary>) -> KnowledgeBase {
+    let dups = crate::dedup::find(&docs);
+    let resolved = crate::resolve::resolve(&docs);
+    let (events, conflicts) = crate::events::merge_events(&docs, &resolved, &dups);
     KnowledgeBase {
         annalist_version: ANNALIST_VERSION.to_string(),
-        sources: docs.iter().map(|d| d.source.clone()).collect(),
+        // Moved, not copied: the summaries are done with.
+        sources: docs.into_iter().map(|d| d.source).collect(),
         entities: resolved.entities,
         events,
         conflicts,
