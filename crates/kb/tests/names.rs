@@ -389,3 +389,27 @@ fn ordinals_in_words_and_figures_are_one() {
         "18th Party Congress"
     ));
 }
+
+#[test]
+fn members_of_a_party() {
+    let kb = two(
+        (Organization, "Social Democrats"),
+        (Organization, "Russian Social Democratic Labour Party"),
+        CTX,
+    );
+    assert!(same(
+        &kb,
+        "Social Democrats",
+        "Russian Social Democratic Labour Party"
+    ));
+    let kb = two(
+        (EntityType::Group, "Russians"),
+        (Organization, "Russian Social Democratic Labour Party"),
+        CTX,
+    );
+    assert!(!same(
+        &kb,
+        "Russians",
+        "Russian Social Democratic Labour Party"
+    ));
+}

@@ -27,6 +27,9 @@ pub struct Lexicon {
     /// Designator word → `None` for "contain", `Some(label)` for a synonym class.
     designators: BTreeMap<String, Option<String>>,
     modifiers: BTreeSet<String>,
+    /// Designators whose members are named by the adjective before them
+    /// ("Social Democratic Labour Party" → "Social Democrats").
+    member: BTreeSet<String>,
     /// Folded gazetteer names (all words) → surface form.
     places: BTreeMap<String, String>,
     /// Single-word gazetteer names: each deletion variant → folded names.
@@ -50,7 +53,9 @@ impl Lexicon {
             let w = w.trim().to_lowercase();
             let u = u.trim();
             let v = u.strip_prefix('=').map(str::to_string);
-            if v.is_some() || u == "contain" {
+            if u == "member" {
+                lex.member.insert(w);
+            } else if v.is_some() || u == "contain" {
                 lex.designators.insert(w, v);
             }
         }
@@ -117,6 +122,28 @@ impl Lexicon {
         let head = self.modifiers.contains(&name.tokens[0]) as usize;
         let tail = matches!(self.designator(&name.tokens[n - 1]), Some(None)) as usize;
         let mut out = Vec::new();
+        // Members of a party: the words before "Party" ending in an "-ic"
+        // adjective, or right before it ("Social Democratic Labour Party"
+        // → "social democrat"; "Bolshevik Party" → "bolshevik").
+        if let Some(j) = name.tokens.iter().position(|t| self.member.contains(t)) {
+            for e in 0..j {
+                let ic = name.keys[e].len() > 4 && name.keys[e].ends_with("ic");
+                if !ic && e + 1 != j {
+                    continue;
+                }
+                for st in 0..=e {
+                    let mut k: Vec<String> = name.keys[st..=e].to_vec();
+                    if ic {
+                        let last = k.last_mut().expect("one key");
+                        last.truncate(last.len() - 2);
+                    }
+                    let k = k.join(" ");
+                    if !out.contains(&k) {
+                        out.push(k);
+                    }
+                }
+            }
+        }
         for (h, t) in [(head, 0), (0, tail), (head, tail)] {
             if h + t == 0 || n <= h + t {
                 continue;
@@ -226,6 +253,12 @@ mod tests {
         assert!(r.contains(&NameKey::new("Petrovsky Bridge", false).key()));
         let r = l.reductions(&NameKey::new("Smolny Institute", false));
         assert_eq!(r, vec![NameKey::new("Smolny", false).key()]);
+        let r = l.reductions(&NameKey::new(
+            "Russian Social Democratic Labour Party",
+            false,
+        ));
+        assert!(r.contains(&NameKey::new("Social Democrats", false).key()));
+        assert!(!r.contains(&NameKey::new("Russians", false).key()));
         assert!(l
             .reductions(&NameKey::new("Vyatka Province", false))
             .is_empty());
