@@ -23,7 +23,7 @@ const FLOORS: &[(&str, f64)] = &[
     ("misspellings_merged", 0.7),
     ("event_precision", 0.76),
     ("event_recall", 0.74),
-    ("conflict_recall", 0.5),
+    ("conflict_recall", 0.58),
 ];
 
 #[test]

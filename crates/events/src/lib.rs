@@ -1142,6 +1142,32 @@ impl Extractor {
 
     /// A time expression in the event's clause, else elsewhere in its
     /// sentence (unless it belongs to another event's clause).
+    /// An Old Style date the time stage converted, restated by the source
+    /// itself in the New Style right after it ("19 December, which would be
+    /// December 30 in the Western calendar"): the source's own Gregorian
+    /// value is what it claims, even where it differs from the conversion.
+    fn stated_gregorian(&self, ctx: &SentCtx, ti: usize) -> usize {
+        let t = &ctx.timexes[ti];
+        if t.calendar.as_deref() != Some("julian") {
+            return ti;
+        }
+        let Some(a) = day_count(&t.value).filter(|_| t.value.len() == 10) else {
+            return ti;
+        };
+        ctx.stx
+            .iter()
+            .map(|&(j, _)| j)
+            .find(|&j| {
+                let u = &ctx.timexes[j];
+                u.span.start >= t.span.end
+                    && u.span.start - t.span.end <= 48
+                    && u.calendar.is_none()
+                    && u.value.len() == 10
+                    && day_count(&u.value).is_some_and(|b| b != a && (b - a).abs() <= 15)
+            })
+            .unwrap_or(ti)
+    }
+
     fn clause_time(
         &self,
         ctx: &SentCtx,
@@ -1184,6 +1210,7 @@ impl Extractor {
             .filter(|&&(ti, p)| adjacent(ti, p))
             .min_by_key(|&&(_, p)| dist(p));
         if let Some(&(ti, _)) = in_clause.or(adj) {
+            let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {
                 value: ctx.timexes[ti].value.clone(),
                 timex: Some(ti),

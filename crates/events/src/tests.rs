@@ -846,3 +846,32 @@ fn a_stated_death_date_corrects_a_relative_one_and_dates_what_it_hung_on() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn the_sources_own_new_style_restatement_is_its_claim() {
+    let mut f = fixture(
+        "Yusupov killed Rasputin. His body was found on 19 December, which would be December 30 in the Western calendar.",
+        &[("Yusupov", P, "Felix Yusupov"), ("Rasputin", P, "Grigori Rasputin")],
+        &[
+            ("19 December", TimexType::Date, "1917-01-01", "date_dm"),
+            ("December 30", TimexType::Date, "1916-12-30", "date_md"),
+        ],
+    );
+    // The time stage converted the Old Style date; the source says the 30th.
+    f.tx[0].calendar = Some("julian".into());
+    let evs = run(&f);
+    let d = find(&evs, EventType::Discovery);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        d[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1916-12-30")
+    );
+    // Without the calendar mark, the date in the clause stands.
+    f.tx[0].calendar = None;
+    let evs = run(&f);
+    let d = find(&evs, EventType::Discovery);
+    assert_eq!(
+        d[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1917-01-01")
+    );
+}

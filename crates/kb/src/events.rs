@@ -493,8 +493,22 @@ fn text_claims(
             continue;
         }
         for t in ms[i].texts.get(&r).into_iter().flatten() {
+            // "his Mexican retreat": a possessed place is a house, not a
+            // rival place name.
+            let possessives = &Rules::get().possessives;
+            if t.split_whitespace()
+                .next()
+                .is_some_and(|w| possessives.contains(&w.to_lowercase()))
+            {
+                continue;
+            }
             let Some(f) = first_proper(t) else { continue };
-            if words.contains(&f) {
+            // The same word, or its adjective ("Mexican" ~ "Mexico").
+            let same = |w: &String| {
+                let k = w.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
+                *w == f || k >= 5.min(w.chars().count()).max(4)
+            };
+            if words.iter().any(same) {
                 continue;
             }
             match out.iter_mut().find(|(_, g, _)| *g == f) {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 const EVENT_TYPES: &str = include_str!("../../../resources/kb/event_types.tsv");
+const POSSESSIVES: &str = include_str!("../../../resources/kb/possessives.txt");
 const WEIGHTS: &str = include_str!("../../../resources/kb/weights.tsv");
 
 /// How events of one type merge and read.
@@ -40,6 +41,8 @@ pub struct Weights {
 pub struct Rules {
     types: BTreeMap<EventType, TypeRule>,
     pub weights: Weights,
+    /// Possessive determiners (`possessives.txt`), lower case.
+    pub possessives: Vec<String>,
 }
 
 impl Rules {
@@ -82,6 +85,12 @@ impl Rules {
         let g = |k: &str, d: f32| w.get(k).copied().unwrap_or(d);
         Rules {
             types,
+            possessives: POSSESSIVES
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect(),
             weights: Weights {
                 region_main: g("region.main", 1.0),
                 region_comment: g("region.comment", 0.6),

@@ -215,8 +215,8 @@ fn a_destination_told_in_words_conflicts_with_a_named_one() {
             None,
         ),
     );
-    // Words naming the same place as the entity are no conflict; nor are
-    // lower-case words ("his estate").
+    // Words naming the same place as the entity (or its adjective) are no
+    // conflict; nor are lower-case words ("his estate") or possessed places.
     let c = doc(
         "c",
         0.5,
@@ -229,6 +229,8 @@ fn a_destination_told_in_words_conflicts_with_a_named_one() {
                 (Role::Subject, Some(0), "Dmitri"),
                 (Role::Destination, None, "Siberia province"),
                 (Role::Destination, None, "his estate"),
+                (Role::Destination, None, "his Persian retreat"),
+                (Role::Destination, None, "the Siberian wastes"),
             ],
             None,
         ),
