@@ -202,6 +202,29 @@ impl Store {
         Ok(())
     }
 
+    /// Every stored analysis whose source id passes `keep`, in id order;
+    /// the others are not even parsed (a build that already holds the
+    /// analyses it just made reads only the older ones).
+    pub fn for_each_analysis_where(
+        &self,
+        keep: impl Fn(&str) -> bool,
+        mut f: impl FnMut(DocAnalysis),
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, analysis FROM sources ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            if !keep(&id) {
+                continue;
+            }
+            let json: String = row.get(1)?;
+            f(serde_json::from_str(&json)?);
+        }
+        Ok(())
+    }
+
     /// The stored analysis of one source.
     pub fn analysis(&self, id: &str) -> Result<Option<DocAnalysis>> {
         let json: Option<String> = self
