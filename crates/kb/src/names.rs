@@ -209,8 +209,35 @@ pub struct NameKey {
     pub keys: Vec<String>,
 }
 
+/// Distinct names remembered by [`NameKey::new`] per thread before the
+/// memo starts afresh (bounds its memory).
+const NAME_MEMO_MAX: usize = 1 << 18;
+
+thread_local! {
+    /// The same names come back in thousands of documents ("Stalin"): each
+    /// is folded and transliterated once.
+    static NAME_MEMO: std::cell::RefCell<std::collections::HashMap<(bool, Box<str>), NameKey>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 impl NameKey {
     pub fn new(name: &str, person: bool) -> NameKey {
+        NAME_MEMO.with(|m| {
+            let key = (person, Box::<str>::from(name));
+            if let Some(k) = m.borrow().get(&key) {
+                return k.clone();
+            }
+            let k = NameKey::compute(name, person);
+            let mut m = m.borrow_mut();
+            if m.len() >= NAME_MEMO_MAX {
+                m.clear();
+            }
+            m.insert(key, k.clone());
+            k
+        })
+    }
+
+    fn compute(name: &str, person: bool) -> NameKey {
         let r = NameRules::get();
         let folded = r.fold(name);
         let all: Vec<String> = folded
