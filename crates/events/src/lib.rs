@@ -684,7 +684,10 @@ impl Extractor {
                 }
                 None => sent.subject_of(h, 0),
             };
-            if !passive && !has_aux && participle {
+            // "was arrested and exiled": the passive carries over — but not
+            // to a verb that has no object to passivise ("was attacked …,
+            // and died next day").
+            if !passive && !has_aux && participle && frame.slot("obj").is_some() {
                 if let Some(p) = inherited {
                     passive = p;
                 }

@@ -875,3 +875,21 @@ fn the_sources_own_new_style_restatement_is_its_claim() {
         Some("1917-01-01")
     );
 }
+
+#[test]
+fn a_coordinated_verb_without_its_own_subject_takes_the_first_clauses() {
+    let f = fixture(
+        "Trotsky was finishing his biography of Stalin when he was attacked in his study by a blow to the head with an ice pick, and died next day.",
+        &[("Trotsky", P, "Leon Trotsky"), ("he", P, "Leon Trotsky"), ("Stalin", P, "Joseph Stalin")],
+        &[("next day", TimexType::Date, "1940-08-22", "rel_next_day")],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, d[0], Role::Subject),
+        ["Leon Trotsky"],
+        "{}",
+        show(&f, &evs)
+    );
+}
