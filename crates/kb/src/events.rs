@@ -390,7 +390,7 @@ fn choose(
     (0..cls.len()).find(|&c| {
         let cl = &cls[c];
         cl.core.is_some_and(|core| {
-            core.days() <= MAX_CLOSE_SPAN && gap_days(&core, &mine) <= MAX_CLOSE_GAP
+            core.days() <= MAX_CLOSE_SPAN && core.gap_days(&mine) <= MAX_CLOSE_GAP
         }) && keys_ok(cl)
             && rule.keys.iter().all(|&r| keys_of(cl, r).is_empty())
             && cl.members.iter().all(|&i| ms[i].doc != m.doc)
@@ -406,19 +406,6 @@ fn choose(
 const MAX_CLOSE_SPAN: i64 = 372;
 /// ... when at most this far apart (two years).
 const MAX_CLOSE_GAP: i64 = 2 * 372;
-
-/// Days between two disjoint intervals (0 when they overlap).
-fn gap_days(a: &Interval, b: &Interval) -> i64 {
-    let f =
-        |d: annalist_model::interval::Day| d.year as i64 * 372 + d.month as i64 * 31 + d.day as i64;
-    if a.overlaps(b) {
-        0
-    } else if a.end < b.start {
-        f(b.start) - f(a.end)
-    } else {
-        f(a.start) - f(b.end)
-    }
-}
 
 /// Independent components: sources joined when their evidence shares a
 /// duplicate group. Returns component index per member.
@@ -487,6 +474,7 @@ fn text_claims(
             .map(|w| rules.fold(w))
             .filter(|w| !w.is_empty())
     };
+    let possessives = &Rules::get().possessives;
     let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
     for &i in members {
         if ms[i].ents(r).is_some() {
@@ -495,7 +483,6 @@ fn text_claims(
         for t in ms[i].texts.get(&r).into_iter().flatten() {
             // "his Mexican retreat": a possessed place is a house, not a
             // rival place name.
-            let possessives = &Rules::get().possessives;
             if t.split_whitespace()
                 .next()
                 .is_some_and(|w| possessives.contains(&w.to_lowercase()))

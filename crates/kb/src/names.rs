@@ -216,23 +216,24 @@ const NAME_MEMO_MAX: usize = 1 << 18;
 thread_local! {
     /// The same names come back in thousands of documents ("Stalin"): each
     /// is folded and transliterated once.
-    static NAME_MEMO: std::cell::RefCell<std::collections::HashMap<(bool, Box<str>), NameKey>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    /// `[not a person, person]`: name → key.
+    static NAME_MEMO: std::cell::RefCell<[std::collections::HashMap<Box<str>, NameKey>; 2]> =
+        std::cell::RefCell::new(Default::default());
 }
 
 impl NameKey {
     pub fn new(name: &str, person: bool) -> NameKey {
         NAME_MEMO.with(|m| {
-            let key = (person, Box::<str>::from(name));
-            if let Some(k) = m.borrow().get(&key) {
+            if let Some(k) = m.borrow()[person as usize].get(name) {
                 return k.clone();
             }
             let k = NameKey::compute(name, person);
             let mut m = m.borrow_mut();
+            let m = &mut m[person as usize];
             if m.len() >= NAME_MEMO_MAX {
                 m.clear();
             }
-            m.insert(key, k.clone());
+            m.insert(name.into(), k.clone());
             k
         })
     }

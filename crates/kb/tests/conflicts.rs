@@ -13,7 +13,11 @@ type EventSpec<'a> = (
     Option<&'a str>,
 );
 
-/// One-sentence document builder (a slimmer cousin of merge.rs's).
+mod common;
+use common::Doc;
+
+/// A one-sentence document: its entities (type, name, words) in order, so
+/// that role fillers can name them by index, and its one event.
 fn doc(
     id: &str,
     quality: f32,
@@ -21,66 +25,14 @@ fn doc(
     ents: &[(EntityType, &str, &str)],
     event: EventSpec,
 ) -> DocAnalysis {
-    let span = Span::new(0, sentence.len());
-    let mut a = DocAnalysis {
-        meta: SourceMeta {
-            id: id.into(),
-            file: format!("{id}.txt"),
-            quality,
-            byte_len: sentence.len(),
-            ..Default::default()
-        },
-        sentences: vec![Sentence {
-            span,
-            fingerprint: annalist_ingest::dedup::fingerprint(sentence),
-            simhash: annalist_ingest::dedup::simhash(sentence),
-            ..Default::default()
-        }],
-        ..Default::default()
-    };
+    let mut d = Doc::new(id, quality);
+    let s = d.sentence(sentence);
     for (t, name, words) in ents {
-        let off = sentence.find(words).expect(words);
-        a.mentions.push(Mention {
-            span: Span::new(off, off + words.len()),
-            text: words.to_string(),
-            etype: *t,
-            form: MentionForm::Name,
-            entity: a.entities.len(),
-            sentence: 0,
-        });
-        a.entities.push(LocalEntity {
-            etype: *t,
-            name: name.to_string(),
-            mentions: vec![a.mentions.len() - 1],
-            ..Default::default()
-        });
+        d.entity(*t, name, s, words, MentionForm::Name);
     }
     let (etype, trigger, roles, time) = event;
-    let t = sentence.find(trigger).expect(trigger);
-    a.events.push(EventMention {
-        etype: Some(etype),
-        trigger: Span::new(t, t + trigger.len()),
-        trigger_text: trigger.into(),
-        evidence: span,
-        evidence_text: sentence.into(),
-        roles: roles
-            .iter()
-            .map(|(r, e, text)| RoleFiller {
-                role: Some(*r),
-                entity: *e,
-                text: text.to_string(),
-                span: Span::default(),
-            })
-            .collect(),
-        time: time.map(|v| EventTime {
-            value: v.into(),
-            how: "clause".into(),
-            ..Default::default()
-        }),
-        confidence: 0.8,
-        ..Default::default()
-    });
-    a
+    d.event(etype, s, trigger, roles, time);
+    d.done()
 }
 
 use EntityType::{Person, Place};

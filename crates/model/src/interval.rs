@@ -56,9 +56,25 @@ impl Interval {
     }
     /// Length in days (for preferring the more specific of two values).
     pub fn days(&self) -> i64 {
-        let f = |d: Day| d.year as i64 * 372 + d.month as i64 * 31 + d.day as i64;
-        f(self.end) - f(self.start) + 1
+        approx_day(self.end) - approx_day(self.start) + 1
     }
+    /// Days between two intervals, in the same approximate days as
+    /// [`Interval::days`]; 0 when they overlap.
+    pub fn gap_days(&self, o: &Interval) -> i64 {
+        if self.overlaps(o) {
+            0
+        } else if self.end < o.start {
+            approx_day(o.start) - approx_day(self.end)
+        } else {
+            approx_day(self.start) - approx_day(o.end)
+        }
+    }
+}
+
+/// A day as a number of 31-day months of 12 per year: monotonic, close
+/// enough for comparing lengths and gaps, no calendar arithmetic.
+fn approx_day(d: Day) -> i64 {
+    d.year as i64 * 372 + d.month as i64 * 31 + d.day as i64
 }
 
 fn num(s: &str) -> Option<i32> {

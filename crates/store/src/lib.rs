@@ -190,16 +190,8 @@ impl Store {
     }
 
     /// Calls `f` on every stored analysis, in content-id order, one at a time.
-    pub fn for_each_analysis(&self, mut f: impl FnMut(DocAnalysis)) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT analysis FROM sources ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let json: String = row.get(0)?;
-            f(serde_json::from_str(&json)?);
-        }
-        Ok(())
+    pub fn for_each_analysis(&self, f: impl FnMut(DocAnalysis)) -> Result<()> {
+        self.for_each_analysis_where(|_| true, f)
     }
 
     /// Every stored analysis whose source id passes `keep`, in id order;
