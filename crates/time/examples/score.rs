@@ -56,25 +56,61 @@ fn main() {
             let c = score::score_doc(&doc.timexes, &sys);
             total.add(&c);
             if errors {
+                let ctx_of = |sp: annalist_model::Span| {
+                    let mut a = sp.start.saturating_sub(90);
+                    while !doc.text.is_char_boundary(a) {
+                        a -= 1;
+                    }
+                    let mut b = (sp.end + 60).min(doc.text.len());
+                    while !doc.text.is_char_boundary(b) {
+                        b += 1;
+                    }
+                    format!(
+                        "{}[{}]{}",
+                        &doc.text[a..sp.start],
+                        &doc.text[sp.start..sp.end],
+                        &doc.text[sp.end..b]
+                    )
+                    .replace(['\n', '\t'], " ")
+                };
+                println!(
+                    "DOC\t{}\t{}",
+                    f.display(),
+                    doc.dct.as_deref().unwrap_or("-")
+                );
                 for g in &doc.timexes {
                     match sys.iter().find(|s| s.span.overlaps(g.span)) {
-                        None => println!("MISS\t{}\t{}\t{}", g.text, g.value, f.display()),
+                        None => println!(
+                            "MISS\t{}\t{}\t{}\t{}",
+                            g.text,
+                            g.value,
+                            f.display(),
+                            ctx_of(g.span)
+                        ),
                         Some(s) if !score::same_value(&s.value, &g.value) => println!(
-                            "VAL\t{}\t{}\tsys:{}\t{}\t{}\t{}\t{}",
+                            "VAL\t{}\t{}\tsys:{}\t{}\t{}\t{}\t{}\t{}",
                             g.text,
                             g.value,
                             s.text,
                             s.value,
                             s.rule,
                             f.display(),
-                            s.anchor.as_deref().unwrap_or("")
+                            s.anchor.as_deref().unwrap_or(""),
+                            ctx_of(g.span)
                         ),
-                        _ => {}
+                        Some(s) => println!("OK\t{}\t{}\t{}", g.text, g.value, s.rule),
                     }
                 }
                 for s in &sys {
                     if !doc.timexes.iter().any(|g| g.span.overlaps(s.span)) {
-                        println!("FP\t{}\t{}\t{}\t{}", s.text, s.value, s.rule, f.display());
+                        println!(
+                            "FP\t{}\t{}\t{}\t{}\t{}",
+                            s.text,
+                            s.value,
+                            s.rule,
+                            f.display(),
+                            ctx_of(s.span)
+                        );
                     }
                 }
             }

@@ -102,7 +102,7 @@ impl Tagger {
 
     /// [`Tagger::tag`] with another [`Style`] for this text only.
     pub fn tag_as(&self, text: &str, ctx: &TimexContext, style: Style) -> Vec<Timex> {
-        let cands = self.find(text, ctx);
+        let cands = self.find(text, ctx, style);
         self.anchor(text, ctx, cands, style)
     }
 
@@ -117,7 +117,7 @@ impl Tagger {
         }
     }
 
-    fn find(&self, text: &str, ctx: &TimexContext) -> Vec<Cand> {
+    fn find(&self, text: &str, ctx: &TimexContext, style: Style) -> Vec<Cand> {
         let rs = &self.rules;
         // Candidate (start, rule) pairs: prefilter literals at word starts.
         let lower: Vec<u8> = text
@@ -238,6 +238,7 @@ impl Tagger {
             hits.extend(
                 starts[i..j]
                     .iter()
+                    .filter(|&&(_, r)| rs.rules[r].style.is_none_or(|st| st == style))
                     .filter_map(|&(_, r)| rs.rules[r].regex.find(window).map(|mm| (r, mm.end())))
                     .filter(|h| h.1 > 0),
             );
@@ -393,12 +394,17 @@ impl Tagger {
         }
         let a = char_floor(text, off.saturating_sub(150));
         let b = char_floor(text, off + 150);
-        let left = text[a..off.min(text.len())]
-            .rfind(['.', '!', '?', '\n'])
-            .map_or(a, |i| a + i + 1);
-        let right = text[off.min(text.len())..b]
-            .find(['.', '!', '?', '\n'])
-            .map_or(b, |i| off + i);
+        let off = char_floor(text, off);
+        // A sentence ends at a newline, or at . ! ? followed by a blank
+        // ("$1.61 a share" and "Sept.30" do not end one).
+        let bytes = text.as_bytes();
+        let ends_at = |i: usize| {
+            bytes[i] == b'\n'
+                || (matches!(bytes[i], b'.' | b'!' | b'?')
+                    && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
+        };
+        let left = (a..off).rev().find(|&i| ends_at(i)).map_or(a, |i| i + 1);
+        let right = (off..b).find(|&i| ends_at(i)).unwrap_or(b);
         text.get(left..right).unwrap_or("")
     }
 
@@ -599,9 +605,12 @@ impl Tagger {
             // fiscal quarter named last, a year earlier.
             if style == Style::News
                 && matches!(c.raw.as_str(), "@dct Y -1Y" | "@ref Y -1Y")
-                && rule.name.starts_with("rel_unit")
+                && (rule.name.starts_with("rel_unit") || rule.name.starts_with("year_ago"))
             {
-                let quarter = out
+                // The quarter the report is about: the last one named that
+                // was over by the creation time (not a forecast of the
+                // current one), else the latest named.
+                let quarters: Vec<(i64, u32)> = out
                     .iter()
                     .filter_map(|t| {
                         let (y, q) = t.value.split_once("-Q")?;
@@ -609,7 +618,22 @@ impl Tagger {
                         let y: i64 = y.parse().ok()?;
                         Some((y, q))
                     })
-                    .max();
+                    .collect();
+                let now = dct
+                    .as_deref()
+                    .and_then(value::parse_point)
+                    .and_then(|p| Some((p.y, (p.m? - 1) / 3 + 1)));
+                let quarter = quarters
+                    .iter()
+                    .rev()
+                    .find(|&&(y, q)| {
+                        now.is_some_and(|(ny, nq)| {
+                            let back = (ny * 4 + nq as i64) - (y * 4 + q as i64);
+                            (1..=4).contains(&back)
+                        })
+                    })
+                    .or(quarters.iter().max())
+                    .copied();
                 if let Some((y, q)) = quarter {
                     if rs
                         .finance_cue

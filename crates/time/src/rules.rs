@@ -217,6 +217,10 @@ pub struct Rule {
     /// it when negative): a cheap filter before the regex ("a" only proposes
     /// `dur_n_unit` when a unit word follows).
     pub needs: Option<(usize, isize)>,
+    /// `style = news|narrative`: the rule applies in that style only (the
+    /// conventions differ: TimeML news annotates "two days after the
+    /// attack" as the duration "two days", a narrative as the date).
+    pub style: Option<crate::Style>,
 }
 
 /// A byte trie of the rules' lower-cased literal prefixes, walked from each
@@ -541,6 +545,12 @@ impl RuleSet {
                 None => None,
             };
             plain.push(strip_names.replace_all(&pat, "(?:").into_owned());
+            let style = match get("style") {
+                None => None,
+                Some("news") => Some(crate::Style::News),
+                Some("narrative") => Some(crate::Style::Narrative),
+                Some(o) => return Err(format!("rule {name}: unknown style {o}")),
+            };
             rules.push(Rule {
                 name,
                 regex,
@@ -555,6 +565,7 @@ impl RuleSet {
                 require_after,
                 header: get("header") == Some("true"),
                 needs,
+                style,
             });
         }
         // The prefilter: literal prefixes of every rule (lower-cased), found

@@ -577,7 +577,12 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         if let (Some(m), Some(d)) = (p.m, p.d) {
             let cur = cal::weekday(p.y, m, d) as i64;
             let mut diff = wd as i64 - cur;
-            if a.future {
+            if key("last").is_some() {
+                // "last Friday": the latest one before the anchor day.
+                if diff >= 0 {
+                    diff -= 7;
+                }
+            } else if a.future {
                 if diff < 0 {
                     diff += 7;
                 }
