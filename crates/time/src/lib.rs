@@ -540,6 +540,28 @@ impl Tagger {
                         local_ref = Some(y.raw.clone());
                     }
                 }
+                // "August and September 1914", "26 June – 4 August 1952",
+                // "the spring and summer of 1979": a bare month, day or
+                // season coordinated with a dated one takes its year.
+                if (c.raw.contains("month=") || c.raw.contains("season="))
+                    && !c.raw.contains(" +")
+                    && !c.raw.contains(" -")
+                {
+                    let mut end = c.span.end;
+                    for n in &cands[ci + 1..] {
+                        let gap = text.get(end..n.span.start).unwrap_or(".");
+                        if n.span.start < end || !rs.coordination.is_match(gap) {
+                            break;
+                        }
+                        if !n.raw.starts_with('@') {
+                            if let Some(p) = value::parse_point(&n.raw) {
+                                local_ref = Some(value::fmt_year(p.y));
+                            }
+                            break;
+                        }
+                        end = n.span.end;
+                    }
+                }
                 // An Old Style day and month that is the New Style date
                 // already given is that date ("Wikipedia gives 30 December
                 // 1916 … a Russian book says 17 December"): take its year.
@@ -716,7 +738,15 @@ impl Tagger {
                         .and_then(|a| value::parse_point(a.split(' ').next().unwrap_or("")))
                         .zip(reference.as_deref().and_then(value::parse_point))
                         .is_some_and(|(a, r)| r.m.is_none() && (a.y - r.y).abs() > 1);
-                    let flashback = flashback || far || paren || detached;
+                    // "the winter" told in the autumn is next year's but
+                    // the story has not got there yet.
+                    let coming_winter = c.raw.starts_with('@')
+                        && c.raw.contains("season=WI")
+                        && reference
+                            .as_deref()
+                            .and_then(value::parse_point)
+                            .is_some_and(|r| r.y != p.y);
+                    let flashback = flashback || far || paren || detached || coming_winter;
                     // Post and comment headers set the creation time only.
                     if !keep && !hypothetical && !flashback && !rule.header && !value.contains('X')
                     {

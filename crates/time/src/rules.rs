@@ -363,6 +363,9 @@ pub struct RuleSet {
     pub finance_cue: Regex,
     /// Future-tense cues for weekday and bare-month direction.
     pub future_cue: Regex,
+    /// What may stand between coordinated dates ("August and September
+    /// 1914", "26 June – 4 August 1952").
+    pub coordination: Regex,
     /// Words before a date that keep it from moving the reference time.
     pub no_ref_before: Regex,
 }
@@ -652,6 +655,7 @@ impl RuleSet {
                 .transpose()?
                 .unwrap_or_else(|| r"\bwill\b".to_string()),
         )?;
+        let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
         Ok(RuleSet {
@@ -673,6 +677,7 @@ impl RuleSet {
             calendar_country,
             finance_cue,
             future_cue,
+            coordination,
         })
     }
 }

@@ -77,14 +77,16 @@ impl Counts {
 
 /// Value equality for scoring: exact, except that a decade or century may
 /// be written with or without its X padding (`196X` = `196`, `19XX` = `19`,
+/// `BC03XX` = `BC03`,
 /// the TIMEX2 spelling of WikiWars).
 pub fn same_value(a: &str, b: &str) -> bool {
     fn canon(v: &str) -> &str {
         let t = v.trim();
         let stripped = t.trim_end_matches('X');
+        let digits = stripped.strip_prefix("BC").unwrap_or(stripped);
         if stripped.len() < t.len()
-            && !stripped.is_empty()
-            && stripped.bytes().all(|c| c.is_ascii_digit())
+            && !digits.is_empty()
+            && digits.bytes().all(|c| c.is_ascii_digit())
         {
             stripped
         } else {

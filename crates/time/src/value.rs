@@ -451,6 +451,14 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
         return (fmt_year(1 - n), anchor_note);
     }
+    if let Some(yy) = key("yy").and_then(|y| y.parse::<i64>().ok()) {
+        // The short end of a year range ("1915–17"): the start's century,
+        // and after the start.
+        if p.y <= 0 || yy <= p.y.rem_euclid(100) {
+            return (String::new(), None);
+        }
+        return (fmt_year(p.y - p.y.rem_euclid(100) + yy), anchor_note);
+    }
     if let Some(m) = key("mon").and_then(|m| m.parse::<u32>().ok()) {
         // A month in the anchor's year, as is ("June last year").
         p.m = Some(m);
@@ -607,6 +615,12 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         ("Y", _, _) => y.clone(),
         ("DE", _, _) => format!("{}X", &y[..y.len() - 1]),
         ("CE", _, _) => format!("{}XX", &y[..y.len() - 2]),
+        // "the winter" told in the autumn is the coming one, most of which
+        // lies in the next year (WikiWars: the winter after December 1777
+        // is 1778-WI).
+        ("S", Some(m), _) if offsets.is_empty() && key("season") == Some("WI") && m >= 8 => {
+            format!("{}-WI", fmt_year(p.y + 1))
+        }
         ("S", _, _) => format!("{y}-{}", key("season").unwrap_or("XX")),
         ("Q", Some(m), _) => format!(
             "{y}-Q{}",
