@@ -517,6 +517,14 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
     for se in &kb.events {
         let hit = gold.events.iter().any(|ge| matches(ge, se));
         c.event_p.add(hit as u8 as f64, 1.0);
+        if !hit {
+            c.misses.push(format!(
+                "event {} not in gold: {} ({})",
+                se.etype,
+                se.description,
+                se.time.as_ref().map(|t| t.value.as_str()).unwrap_or("-")
+            ));
+        }
     }
 
     // Conflicts (those about an event).

@@ -580,6 +580,11 @@ impl<'a> Sent<'a> {
         let mut steps = 0;
         // Nothing but the verb group between the head and `j` so far.
         let mut adjacent = true;
+        // End of a prepositional phrase skipped right after a participle
+        // ("men armed *with machine guns* attacked"): the reduced relative
+        // clause belongs to the subject.
+        let mut skipped_pp: Option<usize> = None;
+        let mut modifier_end: Option<usize> = None;
         while j > 0 && steps < 40 {
             steps += 1;
             j -= 1;
@@ -646,10 +651,13 @@ impl<'a> Sent<'a> {
                 };
                 if np.a > 0
                     && self.w[np.a - 1].class == C::Prep
-                    && (!adjacent || self.w[np.a - 1].lower == "of")
+                    && (!adjacent || !self.w[np.a - 1].has(Cl::Sconj))
                 {
                     // The object of a preposition: skip the whole phrase
                     // (but "after Kirov was killed": a subordinator).
+                    if skipped_pp.is_none() && modifier_end.is_none() {
+                        skipped_pp = Some(np.b);
+                    }
                     j = np.a - 1;
                     adjacent = false;
                     continue;
@@ -657,8 +665,30 @@ impl<'a> Sent<'a> {
                 if np.a > 0 && self.is_poss_mark(np.b) {
                     return (vec![], None);
                 }
+                if let Some(end) = modifier_end {
+                    return (
+                        vec![Np {
+                            b: end.max(np.b),
+                            ..np
+                        }],
+                        None,
+                    );
+                }
                 let all = self.coordinated_left(np);
                 return (all, None);
+            }
+            // "men armed with machine guns attacked": a participle with its
+            // phrase after a noun modifies that noun.
+            if let Some(end) = skipped_pp.take() {
+                if modifier_end.is_none()
+                    && self.is_verbish(j)
+                    && w.lower.ends_with("ed")
+                    && j > 0
+                    && self.is_nominal(j - 1)
+                {
+                    modifier_end = Some(end);
+                    continue;
+                }
             }
             return (vec![], None);
         }

@@ -35,6 +35,8 @@ pub(crate) enum Cl {
     Polity,
     Bodynoun,
     Locprep,
+    Act,
+    Weapon,
 }
 
 impl Cl {
@@ -62,6 +64,8 @@ impl Cl {
             "polity" => Cl::Polity,
             "bodynoun" => Cl::Bodynoun,
             "locprep" => Cl::Locprep,
+            "act" => Cl::Act,
+            "weapon" => Cl::Weapon,
             _ => return None,
         })
     }

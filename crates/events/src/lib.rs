@@ -437,6 +437,21 @@ impl Extractor {
                 return self.filler(ctx, p, role);
             }
         }
+        // "attacked by a blow to the head", "killed by a bomb": a by-phrase
+        // naming a blow is the means, and one naming a weapon the
+        // instrument, never the agent.
+        let role = if role == Role::Agent && np.mention.is_none() && !np.pronoun {
+            if self.lex.is(Cl::Act, &np.head) {
+                return None;
+            }
+            if self.lex.is(Cl::Weapon, &np.head) {
+                Role::Instrument
+            } else {
+                role
+            }
+        } else {
+            role
+        };
         let span = sent.np_span(np);
         // Time expressions are times, not places or objects.
         if ctx

@@ -893,3 +893,35 @@ fn a_coordinated_verb_without_its_own_subject_takes_the_first_clauses() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_blow_in_the_by_phrase_is_no_agent_and_a_weapon_is_the_instrument() {
+    let f = fixture(
+        "He was attacked in his study by a blow to the head with an ice pick. Kirov was killed by a bomb.",
+        &[("He", P, "Leon Trotsky"), ("Kirov", P, "Sergei Kirov")],
+        &[],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert!(role(&f, a[0], Role::Agent).is_empty(), "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Instrument), ["an ice pick"]);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert!(role(&f, k[0], Role::Agent).is_empty(), "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Instrument), ["a bomb"]);
+}
+
+#[test]
+fn a_participle_phrase_after_the_subject_belongs_to_it() {
+    let f = fixture(
+        "In May 1940, men armed with machine guns attacked his house, but Trotsky survived.",
+        &[("his", P, "Leon Trotsky"), ("Trotsky", P, "Leon Trotsky")],
+        &[("May 1940", TimexType::Date, "1940-05", "month_year")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Agent), ["men armed with machine guns"]);
+    assert_eq!(role(&f, a[0], Role::Subject), ["Leon Trotsky"]);
+}

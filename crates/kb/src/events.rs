@@ -202,7 +202,7 @@ pub fn merge_events(
     }
 
     // --- clustering within buckets
-    let mut out: Vec<(EventType, Vec<usize>)> = Vec::new();
+    let mut out: Vec<(EventType, Vec<usize>, Option<Interval>)> = Vec::new();
     for ((etype, key), mut idx) in buckets {
         let rule = rules.of(etype);
         idx.sort_by(|&a, &b| {
@@ -245,8 +245,9 @@ pub fn merge_events(
                 }),
             }
         }
-        out.extend(cls.into_iter().map(|c| (etype, c.members)));
+        out.extend(cls.into_iter().map(|c| (etype, c.members, c.core)));
     }
+    let out = join_acts(&ms, out);
 
     // --- events
     let mut events: Vec<(Event, Vec<Conflict>, Option<Interval>)> = Vec::new();
@@ -297,6 +298,93 @@ pub fn merge_events(
     }
     all_conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     (evs, all_conflicts)
+}
+
+/// Clusters of a type that can be the act of another (`act_of`) join the
+/// event of that type about the same subject when their times are
+/// compatible and they share an instrument: "he was attacked … with an ice
+/// pick, and died next day" is the killing "assassinated with an ice pick".
+fn join_acts(
+    ms: &[M],
+    mut out: Vec<(EventType, Vec<usize>, Option<Interval>)>,
+) -> Vec<(EventType, Vec<usize>)> {
+    let rules = Rules::get();
+    let subject = |members: &[usize]| -> BTreeSet<usize> {
+        members
+            .iter()
+            .flat_map(|&i| ms[i].ents(Role::Subject).into_iter().flatten().copied())
+            .collect()
+    };
+    let instruments = |members: &[usize]| -> (BTreeSet<usize>, BTreeSet<String>) {
+        let ents = members
+            .iter()
+            .flat_map(|&i| ms[i].ents(Role::Instrument).into_iter().flatten().copied())
+            .collect();
+        let texts = members
+            .iter()
+            .flat_map(|&i| ms[i].texts.get(&Role::Instrument).into_iter().flatten())
+            .map(|t| instrument_key(t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        (ents, texts)
+    };
+    let mut gone = vec![false; out.len()];
+    for a in 0..out.len() {
+        let Some(target) = rules.of(out[a].0).act_of else {
+            continue;
+        };
+        let subj = subject(&out[a].1);
+        if subj.is_empty() {
+            continue;
+        }
+        let (ie, it) = instruments(&out[a].1);
+        if ie.is_empty() && it.is_empty() {
+            continue;
+        }
+        let core = out[a].2;
+        let into = (0..out.len()).find(|&b| {
+            let (t, members, bcore) = &out[b];
+            *t == target
+                && !gone[b]
+                && subject(members) == subj
+                && match (core, bcore) {
+                    (Some(x), Some(y)) => x.compatible(y),
+                    _ => true,
+                }
+                && {
+                    let (be, bt) = instruments(members);
+                    !ie.is_disjoint(&be) || !it.is_disjoint(&bt)
+                }
+        });
+        if let Some(b) = into {
+            let moved = std::mem::take(&mut out[a].1);
+            out[b].1.extend(moved);
+            if let (Some(x), Some(y)) = (core, out[b].2) {
+                if y.contains(&x) {
+                    out[b].2 = Some(x);
+                }
+            }
+            gone[a] = true;
+        }
+    }
+    out.into_iter()
+        .zip(gone)
+        .filter(|(_, g)| !g)
+        .map(|((t, m, _), _)| (t, m))
+        .collect()
+}
+
+/// An instrument told in words, for comparison: lower case, without its
+/// determiner ("an ice pick" = "the ice pick" = "ice pick").
+fn instrument_key(t: &str) -> String {
+    let rules = Rules::get();
+    let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
+    let skip = usize::from(
+        words
+            .first()
+            .is_some_and(|w| rules.articles.contains(w) || rules.possessives.contains(w)),
+    );
+    words[skip.min(words.len())..].join(" ")
 }
 
 /// The cluster mention `m` joins, if any.

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 const EVENT_TYPES: &str = include_str!("../../../resources/kb/event_types.tsv");
 const POSSESSIVES: &str = include_str!("../../../resources/kb/possessives.txt");
+const ARTICLES: &str = include_str!("../../../resources/kb/articles.txt");
 const WEIGHTS: &str = include_str!("../../../resources/kb/weights.tsv");
 
 /// How events of one type merge and read.
@@ -22,6 +23,9 @@ pub struct TypeRule {
     pub plain: String,
     /// The subject is a person.
     pub person_subject: bool,
+    /// The type this one can be the act of: an attack sharing an
+    /// instrument with a killing of the same subject is that killing.
+    pub act_of: Option<EventType>,
 }
 
 /// Numeric weights for confidence.
@@ -43,6 +47,17 @@ pub struct Rules {
     pub weights: Weights,
     /// Possessive determiners (`possessives.txt`), lower case.
     pub possessives: Vec<String>,
+    /// Articles (`articles.txt`), lower case.
+    pub articles: Vec<String>,
+}
+
+/// The words of a one-word-per-line list (`#` comments).
+fn word_list(s: &str) -> Vec<String> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
 }
 
 impl Rules {
@@ -70,6 +85,7 @@ impl Rules {
                     agentive: get(4).to_string(),
                     plain: get(5).to_string(),
                     person_subject: get(6) == "yes",
+                    act_of: EventType::parse(get(7)),
                 },
             );
         }
@@ -85,12 +101,8 @@ impl Rules {
         let g = |k: &str, d: f32| w.get(k).copied().unwrap_or(d);
         Rules {
             types,
-            possessives: POSSESSIVES
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string)
-                .collect(),
+            possessives: word_list(POSSESSIVES),
+            articles: word_list(ARTICLES),
             weights: Weights {
                 region_main: g("region.main", 1.0),
                 region_comment: g("region.comment", 0.6),
