@@ -248,7 +248,7 @@ impl Tagger {
                 if let Some(c) = self.try_rule(text, s, ri) {
                     pos = c.span.end;
                     let r = &rs.rules[c.rule];
-                    if r.header || !Self::in_boilerplate(ctx, c.span.start) {
+                    if !r.drop && (r.header || !Self::in_boilerplate(ctx, c.span.start)) {
                         out.push(c);
                     }
                     break;
@@ -624,40 +624,18 @@ impl Tagger {
                 c.raw.clone()
             };
             // Earnings reports (news): "a year ago" next to figures is the
-            // fiscal quarter named last, a year earlier.
-            if style == Style::News
-                && matches!(c.raw.as_str(), "@dct Y -1Y" | "@ref Y -1Y")
-                && (rule.name.starts_with("rel_unit") || rule.name.starts_with("year_ago"))
-            {
-                // The quarter the report is about: the last one named that
-                // was over by the creation time (not a forecast of the
-                // current one), else the latest named.
-                let quarters: Vec<(i64, u32)> = out
-                    .iter()
-                    .filter_map(|t| {
-                        let (y, q) = t.value.split_once("-Q")?;
-                        let q: u32 = q.parse().ok()?;
-                        let y: i64 = y.parse().ok()?;
-                        Some((y, q))
-                    })
-                    .collect();
-                let now = dct
-                    .as_deref()
-                    .and_then(value::parse_point)
-                    .and_then(|p| Some((p.y, (p.m? - 1) / 3 + 1)));
-                let quarter = quarters
-                    .iter()
-                    .rev()
-                    .find(|&&(y, q)| {
-                        now.is_some_and(|(ny, nq)| {
-                            let back = (ny * 4 + nq as i64) - (y * 4 + q as i64);
-                            (1..=4).contains(&back)
-                        })
-                    })
-                    .or(quarters.iter().max())
-                    .copied();
-                if let Some((y, q)) = quarter {
-                    if rs
+            // fiscal quarter named last, a year earlier; "the 1988 period"
+            // is that quarter in 1988.
+            let year_ago = matches!(c.raw.as_str(), "@dct Y -1Y" | "@ref Y -1Y")
+                && (rule.name.starts_with("rel_unit") || rule.name.starts_with("year_ago"));
+            let year_period = rule.name == "year_period";
+            if style == Style::News && (year_ago || year_period) {
+                if let Some((y, q)) = reported_quarter(&out, dct.as_deref()) {
+                    if year_period {
+                        if let Some(p) = value::parse_point(&value) {
+                            value = format!("{}-Q{q}", value::fmt_year(p.y));
+                        }
+                    } else if rs
                         .finance_cue
                         .is_match(Self::sentence_of(text, ctx, c.span.start))
                     {
@@ -778,6 +756,33 @@ impl Tagger {
         }
         out
     }
+}
+
+/// The quarter an earnings report is about: the last one named that was
+/// over by the creation time (not a forecast of the current one), else the
+/// latest named.
+fn reported_quarter(out: &[Timex], dct: Option<&str>) -> Option<(i64, u32)> {
+    let quarters: Vec<(i64, u32)> = out
+        .iter()
+        .filter_map(|t| {
+            let (y, q) = t.value.split_once("-Q")?;
+            Some((y.parse().ok()?, q.parse().ok()?))
+        })
+        .collect();
+    let now = dct
+        .and_then(value::parse_point)
+        .and_then(|p| Some((p.y, (p.m? - 1) / 3 + 1)));
+    quarters
+        .iter()
+        .rev()
+        .find(|&&(y, q)| {
+            now.is_some_and(|(ny, nq)| {
+                let back = (ny * 4 + nq as i64) - (y * 4 + q as i64);
+                (1..=4).contains(&back)
+            })
+        })
+        .or(quarters.iter().max())
+        .copied()
 }
 
 /// The calendar a date is written in, as far as the document tells.

@@ -212,6 +212,10 @@ pub struct Rule {
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
+    /// `drop = true`: a negative rule. What it matches is not a time
+    /// expression ("three-quarters of its food", "$2 million a year"): the
+    /// span is consumed and nothing is tagged.
+    pub drop: bool,
     /// `needs`: the rule is tried at a position only when one of the
     /// literals of need group `.0` starts within `.1` bytes after it (before
     /// it when negative): a cheap filter before the regex ("a" only proposes
@@ -567,6 +571,7 @@ impl RuleSet {
                 require_before,
                 require_after,
                 header: get("header") == Some("true"),
+                drop: get("drop") == Some("true"),
                 needs,
                 style,
             });

@@ -421,6 +421,9 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
     }
     let Some(p) = anchor.as_deref().and_then(parse_point) else {
+        if let Some(yy) = key("yy2").and_then(|y| y.parse::<i64>().ok()) {
+            return (format!("19{yy:02}"), None);
+        }
         if base == "dctp" {
             return ("PRESENT_REF".into(), None);
         }
@@ -458,6 +461,15 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             return (String::new(), None);
         }
         return (fmt_year(p.y - p.y.rem_euclid(100) + yy), anchor_note);
+    }
+    if let Some(yy) = key("yy2").and_then(|y| y.parse::<i64>().ok()) {
+        // '99: the year ending in 99 nearest the anchor.
+        let base = p.y - p.y.rem_euclid(100) + yy;
+        let y = [base - 100, base, base + 100]
+            .into_iter()
+            .min_by_key(|y| (y - p.y).abs())
+            .unwrap_or(base);
+        return (fmt_year(y), anchor_note);
     }
     if let Some(m) = key("mon").and_then(|m| m.parse::<u32>().ok()) {
         // A month in the anchor's year, as is ("June last year").
