@@ -30,6 +30,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "setadverbs",
     "halfunits",
     "holidays",
+    "movableholidays",
     "duradjectives",
     "yearshift",
     "calendarchanges",

@@ -326,3 +326,101 @@ fn day_ranges_share_month_and_year() {
         "{v:?}"
     );
 }
+
+fn tag_news(text: &str, dct: &str) -> Vec<(String, String)> {
+    tagger()
+        .tag_as(
+            text,
+            &TimexContext {
+                dct: Some(dct),
+                ..Default::default()
+            },
+            Style::News,
+        )
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect()
+}
+
+#[test]
+fn ranges_and_coordination() {
+    assert_eq!(
+        value_of("The Ionian Revolt (499-493 BC) began.", "499"),
+        "BC0499"
+    );
+    assert_eq!(
+        value_of("Throughout 1915-17, the losses grew.", "17"),
+        "1917"
+    );
+    // An ISO month is no range end.
+    assert!(values("It was filed as 1998-08.")
+        .iter()
+        .all(|v| v.0 != "08"));
+    assert_eq!(
+        value_of(
+            "In 1918 it ended. Tannenberg came in August and September 1914.",
+            "August"
+        ),
+        "1914-08"
+    );
+    assert_eq!(
+        value_of(
+            "In 1950 it began. Old Baldy (26 June - 4 August 1952) followed.",
+            "26 June"
+        ),
+        "1952-06-26"
+    );
+    assert_eq!(
+        value_of("On the night of April 18, 1775, Gage moved.", "night"),
+        "1775-04-18TNI"
+    );
+    assert_eq!(
+        value_of("in the autumn of 481 BC the army gathered", "autumn"),
+        "BC0481-FA"
+    );
+    assert_eq!(
+        value_of("In 1917 the so-called '99 Boys were called.", "'99"),
+        "1899"
+    );
+}
+
+#[test]
+fn negative_rules() {
+    // Fractions and rates are not durations.
+    assert!(values("Iraq imports about three-quarters of its food.").is_empty());
+    assert!(values("It saves $500 million a year in costs.").is_empty());
+    assert_eq!(value_of("He stayed for a year.", "a year"), "P1Y");
+}
+
+#[test]
+fn news_conventions() {
+    let v = tag_news(
+        "The shares fell twenty years after the founding.",
+        "1998-03-05",
+    );
+    assert_eq!(v, vec![("twenty years".into(), "P20Y".into())]);
+    // "last Friday" said on a Monday is three days before.
+    let v = tag_news("He left last Friday.", "1989-10-30");
+    assert_eq!(v[0].1, "1989-10-27");
+    // Future cues turn a weekday forward.
+    let v = tag_news("The talks are set to resume Monday.", "1998-03-22");
+    assert_eq!(v[0].1, "1998-03-23");
+    let v = tag_news("He was found on Thanksgiving Day.", "2000-01-07");
+    assert_eq!(v[0].1, "1999-11-25");
+    // Earnings: the reported quarter a year before, even after "$1.61".
+    let v = tag_news(
+        "Citadel posted a third-quarter net loss, versus net income of $5.3 million, or $1.61 a share, a year earlier.",
+        "1989-11-02",
+    );
+    assert_eq!(v.last().map(|x| x.1.as_str()), Some("1988-Q3"));
+    let v = tag_news(
+        "Net sales for this year's third quarter rose.",
+        "1989-11-02",
+    );
+    assert_eq!(v[0].1, "1989-Q3");
+    let v = tag_news(
+        "Revenue for the year ended March 31 was $76 million.",
+        "1989-11-02",
+    );
+    assert_eq!(v[0], ("the year".into(), "P1Y".into()));
+}

@@ -530,6 +530,18 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             p.d = Some(d);
         }
     }
+    if let (Some(wd), Some(m), Some(d)) =
+        (key("onwd").and_then(|w| w.parse::<i64>().ok()), p.m, p.d)
+    {
+        // A holiday on a weekday: the first such weekday on or after the day.
+        let diff = (wd - cal::weekday(p.y, m, d) as i64).rem_euclid(7);
+        let (y, m, d) = cal::add_days(p.y, m, d, diff);
+        p = Point {
+            y,
+            m: Some(m),
+            d: Some(d),
+        };
+    }
     let mut vague = false;
     let mut vague_unit = String::new();
     for (n, unit) in &offsets {
