@@ -447,14 +447,19 @@ impl<'a> Sent<'a> {
                 break;
             }
             let sep = &self.w[a - 1];
-            let ok = (sep.class == C::Conj && sep.lower == "and") || sep.lower == ",";
+            // "or" between two names: another name of one body ("the ILC,
+            // or Fourth International, was formed"), told of both.
+            let ok = (sep.class == C::Conj && matches!(sep.lower.as_str(), "and" | "or"))
+                || sep.lower == ",";
             if !ok {
                 break;
             }
             // "Molotov, the Soviet foreign minister, and Ribbentrop": skip
             // the apposition of the previous conjunct.
             let mut end = a - 2;
-            if sep.lower == "and" && self.w[end].lower == "," {
+            if sep.lower == "or" && self.w[end].lower == "," && end > 0 {
+                end -= 1;
+            } else if sep.lower == "and" && self.w[end].lower == "," {
                 match self.apposition_start(end) {
                     Some(k) if k > 0 => end = k - 1,
                     _ => break,

@@ -979,7 +979,21 @@ impl Extractor {
         for req in &frame.require {
             let ok = match req.as_str() {
                 "self" => self_filled,
-                r => Role::parse(r).is_some_and(|role| roles.iter().any(|(x, _)| *x == role)),
+                r => {
+                    // "subject:organization|group": filled by an entity of
+                    // one of those types.
+                    let (r, types) = r.split_once(':').unwrap_or((r, ""));
+                    let type_ok = |f: &RoleFiller| {
+                        types.is_empty()
+                            || f.entity.is_some_and(|e| {
+                                sent.ta.entities.get(e).is_some_and(|le| {
+                                    types.split('|').any(|t| t == le.etype.as_str())
+                                })
+                            })
+                    };
+                    Role::parse(r)
+                        .is_some_and(|role| roles.iter().any(|(x, f)| *x == role && type_ok(f)))
+                }
             };
             if !ok {
                 return vec![];

@@ -925,3 +925,55 @@ fn a_participle_phrase_after_the_subject_belongs_to_it() {
     assert_eq!(role(&f, a[0], Role::Agent), ["men armed with machine guns"]);
     assert_eq!(role(&f, a[0], Role::Subject), ["Leon Trotsky"]);
 }
+
+#[test]
+fn a_body_renamed_is_founded_under_its_new_name_and_or_names_it_twice() {
+    let f = fixture(
+        "In 1933 the ILO was renamed to the International Communist League. So the ILC, or Fourth International was formed in Paris in 1938. In 1924 the city of Petrograd was renamed to Leningrad.",
+        &[
+            ("ILO", O, "International Left Opposition"),
+            ("International Communist League", O, "International Communist League"),
+            ("ILC", O, "International Communist League"),
+            ("Fourth International", O, "Fourth International"),
+            ("Paris", L, "Paris"),
+            ("Petrograd", L, "Petrograd"),
+            ("Leningrad", L, "Leningrad"),
+        ],
+        &[
+            ("1933", TimexType::Date, "1933", "year"),
+            ("1938", TimexType::Date, "1938", "year"),
+            ("1924", TimexType::Date, "1924", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let fs = find(&evs, EventType::Founding);
+    let subjects: Vec<(Vec<String>, String)> = fs
+        .iter()
+        .map(|e| {
+            (
+                role(&f, e, Role::Subject),
+                e.time.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    // The renamed body, under its new name; a renamed city is no founding.
+    assert!(
+        subjects.contains(&(
+            vec!["International Communist League".to_string()],
+            "1933".into()
+        )),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(!subjects
+        .iter()
+        .any(|(s, _)| s.iter().any(|n| n == "Leningrad")));
+    // "the ILC, or Fourth International": both names.
+    for name in ["International Communist League", "Fourth International"] {
+        assert!(
+            subjects.contains(&(vec![name.to_string()], "1938".into())),
+            "{name}: {}",
+            show(&f, &evs)
+        );
+    }
+}
