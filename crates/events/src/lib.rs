@@ -14,7 +14,7 @@ mod lexicon;
 use annalist_model::interval::interval;
 use annalist_model::{
     CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, RegionKind, Role,
-    RoleFiller, Span, TextAnalysis, Timex, TimexType,
+    RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
 };
 use chunk::{Np, Sent, C};
 use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
@@ -999,7 +999,12 @@ impl Extractor {
                 return vec![];
             }
         }
-        if passive && !roles.iter().any(|(r, _)| *r == Role::Agent) {
+        // "was shot and killed by Nikolaev": the by-phrase of the
+        // coordinated participle names this act's agent too.
+        let shared_by = sent.w.get(m.b).is_some_and(|w| w.lower == "and")
+            && (m.b + 1..sent.len().min(m.b + 6))
+                .any(|i| sent.w.get(i).is_some_and(|w| w.lower == "by"));
+        if passive && !shared_by && !roles.iter().any(|(r, _)| *r == Role::Agent) {
             if let Some(t) = frame.passive_noagent {
                 etype = t;
             }
@@ -1244,7 +1249,7 @@ impl Extractor {
         if let Some(&(ti, _)) = in_clause.or(adj) {
             let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {
-                value: ctx.timexes[ti].value.clone(),
+                value: event_value(&ctx.timexes[ti]),
                 timex: Some(ti),
                 how: "clause".into(),
                 inferred: false,
@@ -1267,7 +1272,7 @@ impl Extractor {
             .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
-                value: ctx.timexes[ti].value.clone(),
+                value: event_value(&ctx.timexes[ti]),
                 timex: Some(ti),
                 how: "sentence".into(),
                 inferred: false,
@@ -1500,7 +1505,7 @@ impl Extractor {
                     roles.push((Role::Place, f));
                 }
                 let time = Some(EventTime {
-                    value: ctx.timexes[ti].value.clone(),
+                    value: event_value(&ctx.timexes[ti]),
                     timex: Some(ti),
                     how: "apposition".into(),
                     inferred: false,
@@ -1736,6 +1741,20 @@ impl Extractor {
             how: "narrative".into(),
             inferred: true,
         })
+    }
+}
+
+/// The value an event takes from a time expression: an approximate day
+/// ("about six weeks earlier" → 1934-10-20, APPROX) claims only its month,
+/// so that it agrees with a source giving the exact day.
+fn event_value(t: &Timex) -> String {
+    let day_precise = t.value.len() == 10
+        && t.value.as_bytes().get(4) == Some(&b'-')
+        && t.value.as_bytes().get(7) == Some(&b'-');
+    if t.tmod == Some(TimexMod::Approx) && day_precise {
+        t.value[..7].to_string()
+    } else {
+        t.value.clone()
     }
 }
 

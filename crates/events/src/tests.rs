@@ -977,3 +977,26 @@ fn a_body_renamed_is_founded_under_its_new_name_and_or_names_it_twice() {
         );
     }
 }
+
+#[test]
+fn shot_and_killed_by_someone_is_no_execution_and_an_approximate_day_claims_its_month() {
+    let f = fixture(
+        "On December 1, 1934 Kirov was shot and killed by Leonid Nikolayev. About six weeks earlier, Nikolayev had been detained.",
+        &[("Kirov", P, "Sergei Kirov"), ("Leonid Nikolayev", P, "Leonid Nikolaev"), ("Nikolayev", P, "Leonid Nikolaev")],
+        &[
+            ("December 1, 1934", TimexType::Date, "1934-12-01", "date"),
+            ("About six weeks earlier", TimexType::Date, "1934-10-20", "weeks_earlier"),
+        ],
+    );
+    let mut f = f;
+    f.tx[1].tmod = Some(TimexMod::Approx);
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Execution).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(a[0].time.as_ref().unwrap().value, "1934-10");
+}
