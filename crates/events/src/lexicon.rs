@@ -37,6 +37,7 @@ pub(crate) enum Cl {
     Locprep,
     Act,
     Weapon,
+    Vicinity,
 }
 
 impl Cl {
@@ -66,6 +67,7 @@ impl Cl {
             "locprep" => Cl::Locprep,
             "act" => Cl::Act,
             "weapon" => Cl::Weapon,
+            "vicinity" => Cl::Vicinity,
             _ => return None,
         })
     }

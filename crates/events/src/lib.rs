@@ -904,6 +904,21 @@ impl Extractor {
                         || self.lex.is(Cl::Polity, &np.head)
                 });
             }
+            // "founded … outside of Paris": near a place, not in it — the
+            // words are the claim (a source saying "in Paris" disagrees).
+            if slot.is_none()
+                && self.lex.is(Cl::Vicinity, &p)
+                && frame.slot("in") == Some(Role::Place)
+            {
+                for np in &nps {
+                    if let Some(mut f) = self.filler(ctx, np, Role::Place) {
+                        f.entity = None;
+                        f.text = format!("{p} {}", sent.text_of(np.a, np.b));
+                        push(&mut roles, vec![f]);
+                    }
+                }
+                continue;
+            }
             if let Some(r) = slot {
                 push(&mut roles, self.fillers(ctx, &nps, r));
             }

@@ -562,7 +562,8 @@ fn text_claims(
             .map(|w| rules.fold(w))
             .filter(|w| !w.is_empty())
     };
-    let possessives = &Rules::get().possessives;
+    let rules_kb = Rules::get();
+    let possessives = &rules_kb.possessives;
     let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
     for &i in members {
         if ms[i].ents(r).is_some() {
@@ -578,12 +579,22 @@ fn text_claims(
                 continue;
             }
             let Some(f) = first_proper(t) else { continue };
+            // "outside Paris" (the events stage keeps a place told with a
+            // vicinity preposition as words): near the place, not in it, so
+            // it differs from "Paris" itself.
+            let near = t.split_whitespace().next().is_some_and(|w| {
+                let lw = w.to_lowercase();
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && !rules_kb.articles.contains(&lw)
+                    && !possessives.contains(&lw)
+            });
+            let f = if near { rules.fold(t) } else { f };
             // The same word, or its adjective ("Mexican" ~ "Mexico").
             let same = |w: &String| {
                 let k = w.chars().zip(f.chars()).take_while(|(a, b)| a == b).count();
                 *w == f || k >= 5.min(w.chars().count()).max(4)
             };
-            if words.iter().any(same) {
+            if !near && words.iter().any(same) {
                 continue;
             }
             match out.iter_mut().find(|(_, g, _)| *g == f) {

@@ -205,3 +205,51 @@ fn a_destination_told_in_words_conflicts_with_a_named_one() {
     );
     assert_eq!(cs[0].preferred, "the Persian front", "{}", cs[0].reason);
 }
+
+#[test]
+fn a_place_told_as_outside_a_city_conflicts_with_the_city_itself() {
+    use EntityType::Organization;
+    let a = doc(
+        "a",
+        0.9,
+        "The Fourth International was formed in Paris in 1938.",
+        &[
+            (Organization, "Fourth International", "Fourth International"),
+            (Place, "Paris", "Paris"),
+        ],
+        (
+            EventType::Founding,
+            "formed",
+            &[
+                (Role::Subject, Some(0), "Fourth International"),
+                (Role::Place, Some(1), "Paris"),
+            ],
+            Some("1938"),
+        ),
+    );
+    let b = doc(
+        "b",
+        0.9,
+        "They founded the Fourth International outside Paris in September 1938.",
+        &[(Organization, "Fourth International", "Fourth International")],
+        (
+            EventType::Founding,
+            "founded",
+            &[
+                (Role::Subject, Some(0), "Fourth International"),
+                (Role::Place, None, "outside Paris"),
+            ],
+            Some("1938-09"),
+        ),
+    );
+    let kb = merge(vec![a, b]);
+    assert_eq!(kb.events.len(), 1, "{:#?}", kb.events);
+    let cs = query::conflicts_for_event(&kb, &kb.events[0].id);
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(cs[0].field, "place");
+    let values: Vec<&str> = cs[0].values.iter().map(|v| v.value.as_str()).collect();
+    assert!(
+        values.contains(&"Paris") && values.contains(&"outside Paris"),
+        "{values:?}"
+    );
+}
