@@ -38,9 +38,9 @@ pub struct Analyzer {
     id: u64,
 }
 
-/// Entries (word types, lemmas, contexts) cached per thread before the cache
-/// is emptied: about 32k word types (≈ 0.7 KB each with their lemma).
-const WORD_CACHE_LIMIT: usize = 1 << 16;
+/// Bytes of word types, lemmas and contexts cached per thread before the
+/// cache is emptied (about 90k word types with their score rows).
+const WORD_CACHE_BYTES: usize = 64 << 20;
 
 thread_local! {
     /// Each thread's word-type cache ([`tagger::DocCache`]) with the id of
@@ -102,7 +102,7 @@ impl Analyzer {
     fn with_word_cache<R>(&self, f: impl FnOnce(&mut tagger::DocCache) -> R) -> R {
         WORD_CACHE.with(|c| match c.try_borrow_mut() {
             Ok(mut g) => {
-                if g.0 != self.id || g.1.len() > WORD_CACHE_LIMIT {
+                if g.0 != self.id || g.1.approx_bytes() > WORD_CACHE_BYTES {
                     *g = (self.id, tagger::DocCache::default());
                 }
                 f(&mut g.1)
@@ -194,12 +194,9 @@ impl Analyzer {
         cache: &mut tagger::DocCache,
         words: &[&str],
     ) -> (Vec<u32>, Vec<usize>, Vec<usize>) {
-        let m = self.taggers();
-        let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
-        let pos = cache.tag_pos(&m, &ids);
-        let place = cache.place_codes(&m, words, &ids);
-        let ner = cache.tag_ner(&m, &ids, &tagger::pos_ids(&pos), &place);
-        (ids, pos, ner)
+        cache.tag_words(&self.taggers(), words);
+        let s = &cache.sent;
+        (s.ids.clone(), s.pos.clone(), s.ner.clone())
     }
 
     /// UPOS and BIO entity tags of one sentence (what `analyze` runs), with a
@@ -339,25 +336,27 @@ impl Analyzer {
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
         self.with_word_cache(|cache| {
+            let m = self.taggers();
             let mut words: Vec<&str> = Vec::new();
+            let mut fp = FingerprintBuf::default();
             for s in &splits {
                 let (a, b) = s.tokens;
                 words.clear();
                 words.extend(raw[a..b].iter().map(|t| t.span.slice(text)));
-                let (ids, pos, ner) = self.tag_ids(cache, &words);
+                cache.tag_words(&m, &words);
+                let st = std::mem::take(&mut cache.sent);
                 for (k, tok) in tokens[a..b].iter_mut().enumerate() {
-                    let upos = self.pos.classes[pos[k]].as_str();
+                    let upos = self.pos.classes[st.pos[k]].as_str();
                     tok.upos = upos.to_string();
-                    tok.ent = self.ner.classes[ner[k]].to_string();
+                    tok.ent = self.ner.classes[st.ner[k]].clone();
                     // lemma per (word type, UPOS), kept with the word cache
                     tok.lemma = cache
-                        .lemmas
-                        .entry((ids[k], pos[k]))
-                        .or_insert_with(|| self.lemma(words[k], upos).into())
+                        .lemma(st.ids[k], st.pos[k], || self.lemma(words[k], upos))
                         .to_string();
                 }
+                cache.sent = st;
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
-                let (fingerprint, simhash) = fingerprints(&words);
+                let (fingerprint, simhash) = fp.fingerprints(&words);
                 sentences.push(Sentence {
                     span,
                     region: s.region,
@@ -379,46 +378,96 @@ impl Analyzer {
 
 /// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash of
 /// its word bigrams (near-duplicate key).
+#[cfg(test)]
 fn fingerprints(words: &[&str]) -> (u64, u64) {
-    // lower-cased words back to back in one buffer (no String per word)
-    let mut buf = String::new();
-    let mut ends: Vec<usize> = Vec::with_capacity(words.len());
-    for w in words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-    {
-        if w.is_ascii() {
-            buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
-        } else {
-            buf.push_str(&w.to_lowercase());
+    FingerprintBuf::default().fingerprints(words)
+}
+
+/// Buffers of [`FingerprintBuf::fingerprints`], reused across sentences.
+#[derive(Default)]
+struct FingerprintBuf {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl FingerprintBuf {
+    /// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash
+    /// of its word bigrams (near-duplicate key).
+    fn fingerprints(&mut self, words: &[&str]) -> (u64, u64) {
+        // lower-cased words back to back in one buffer (no String per word)
+        let buf = &mut self.buf;
+        let ends = &mut self.ends;
+        buf.clear();
+        ends.clear();
+        for w in words {
+            if w.is_ascii() {
+                if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                if !w.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                buf.push_str(&w.to_lowercase());
+            }
+            ends.push(buf.len());
         }
-        ends.push(buf.len());
-    }
-    let word = |k: usize| &buf[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
-    let mut h = perceptron::FHash::new(250);
-    for k in 0..ends.len() {
-        h = h.str(word(k));
-    }
-    let fp = h.finish();
-    let mut acc = [0i32; 64];
-    let mut add = |x: u64| {
-        for (b, a) in acc.iter_mut().enumerate() {
-            *a += ((x >> b) & 1) as i32 * 2 - 1;
+        let word = |k: usize| &buf[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+        let mut h = perceptron::FHash::new(250);
+        for k in 0..ends.len() {
+            h = h.str(word(k));
         }
-    };
-    if ends.len() == 1 {
-        add(perceptron::fhash(251, &[word(0)]));
-    }
-    for k in 1..ends.len() {
-        add(perceptron::fhash(251, &[word(k - 1), word(k)]));
-    }
-    let mut sh = 0u64;
-    for (b, a) in acc.iter().enumerate() {
-        if *a > 0 {
-            sh |= 1 << b;
+        let fp = h.finish();
+        // SimHash: bit b is set when more than half of the bigram hashes
+        // have it. Ones are counted 8 bits at a time: lane j's byte k counts
+        // bit 8k + j (flushed before a byte can overflow).
+        let mut lanes = [0u64; 8];
+        let mut ones = [0u32; 64];
+        let mut pending = 0;
+        let mut n = 0u32;
+        let mut add = |x: u64, lanes: &mut [u64; 8], pending: &mut u32| {
+            for (j, l) in lanes.iter_mut().enumerate() {
+                *l += (x >> j) & 0x0101_0101_0101_0101;
+            }
+            *pending += 1;
+            if *pending == 255 {
+                flush(lanes, &mut ones);
+                *pending = 0;
+            }
+        };
+        if ends.len() == 1 {
+            add(perceptron::fhash(251, &[word(0)]), &mut lanes, &mut pending);
+            n += 1;
         }
+        for k in 1..ends.len() {
+            add(
+                perceptron::fhash(251, &[word(k - 1), word(k)]),
+                &mut lanes,
+                &mut pending,
+            );
+            n += 1;
+        }
+        flush(&mut lanes, &mut ones);
+        let mut sh = 0u64;
+        for (b, &o) in ones.iter().enumerate() {
+            // ones − zeros > 0
+            if 2 * o > n {
+                sh |= 1 << b;
+            }
+        }
+        (fp, sh)
     }
-    (fp, sh)
+}
+
+/// Moves the byte counters of [`FingerprintBuf::fingerprints`] into `ones`.
+fn flush(lanes: &mut [u64; 8], ones: &mut [u32; 64]) {
+    for (j, l) in lanes.iter_mut().enumerate() {
+        for k in 0..8 {
+            ones[8 * k + j] += ((*l >> (8 * k)) & 0xff) as u32;
+        }
+        *l = 0;
+    }
 }
 
 #[cfg(test)]

@@ -36,12 +36,16 @@ impl FHash {
     }
     #[inline]
     pub fn finish(self) -> u64 {
-        // final avalanche (splitmix64)
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        mix64(self.0)
     }
+}
+
+/// Final avalanche of a 64-bit state (splitmix64).
+#[inline]
+pub fn mix64(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// Hash of a template id and its string parts.
@@ -164,6 +168,28 @@ impl Model {
                         break;
                     }
                 }
+            }
+        }
+    }
+
+    /// Row index of one feature (`u32::MAX` when absent).
+    pub fn row(&self, f: u64) -> u32 {
+        let mut r = [u32::MAX; ROW_BATCH];
+        self.rows_chunk(&[f], &mut r);
+        r[0]
+    }
+
+    /// Subtracts the weights of row `r` (from [`Model::rows`]) from `acc`.
+    #[inline]
+    pub fn sub_row(&self, r: u32, acc: &mut [i32]) {
+        if r == u32::MAX {
+            return;
+        }
+        let c = self.classes.len();
+        let at = r as usize * c;
+        if let Some(row) = self.weights.get(at..at + c) {
+            for (a, w) in acc.iter_mut().zip(row) {
+                *a -= *w as i32;
             }
         }
     }

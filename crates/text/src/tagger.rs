@@ -5,7 +5,7 @@
 //! analysis time, so a model always sees the features it was trained on.
 
 use crate::lexicon::{data_lines, gunzip};
-use crate::perceptron::{feat, FHash, Model};
+use crate::perceptron::{feat, mix64, FHash, Model};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lexicons the entity tagger uses as features (and the mention stage as rules).
@@ -13,6 +13,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 pub struct NameLexicon {
     /// Lower-cased place names, words joined by one space.
     pub places: HashSet<String>,
+    /// First words (up to the first space) of the places of several words.
+    pub place_starts: HashSet<String>,
     pub place_max_words: usize,
     /// Given name -> gender.
     pub given: HashMap<String, String>,
@@ -48,6 +50,11 @@ impl NameLexicon {
             lx.places.insert(l.trim().to_lowercase());
         }
         lx.place_max_words = lx.place_max_words.min(4);
+        lx.place_starts = lx
+            .places
+            .iter()
+            .filter_map(|p| Some(p.split_once(' ')?.0.to_string()))
+            .collect();
         for src in [
             include_str!("../../../resources/text/given_names.tsv"),
             include_str!("../../../resources/text/given_names_extra.tsv"),
@@ -382,32 +389,31 @@ pub struct PosContext {
     pub first: bool,
 }
 
-impl PosContext {
-    fn key(&self) -> u64 {
-        feat(
-            900,
-            self.t1 as u64 | (self.t2 as u64) << 8 | (self.first as u64) << 16,
-            self.shape,
-            0,
-        )
-    }
-}
-
 /// POS features of the closed context.
 pub fn pos_context_features(c: &PosContext, out: &mut Vec<u64>) {
-    out.extend([
-        feat(4, c.t1 as u64, 0, 0),
-        feat(5, c.t2 as u64, c.t1 as u64, 0),
-        feat(16, c.shape, c.first as u64, 0),
-    ]);
+    pos_tag_features(c.t1, c.t2, out);
+    pos_shape_features(c.shape, c.first, out);
+}
+
+/// The context features of the previous tags alone (decoding: one table).
+pub fn pos_tag_features(t1: u8, t2: u8, out: &mut Vec<u64>) {
+    out.extend([feat(4, t1 as u64, 0, 0), feat(5, t2 as u64, t1 as u64, 0)]);
+}
+
+/// The context feature of the word's shape and sentence start (decoding:
+/// with the word's own features, corrected at the first word).
+pub fn pos_shape_features(shape: u64, first: bool, out: &mut Vec<u64>) {
+    out.push(feat(16, shape, first as u64, 0));
 }
 
 /// POS word-pair features: the word with each neighbour.
 pub fn pos_bigram_features(prev: &WordInfo, w: &WordInfo, next: &WordInfo, out: &mut Vec<u64>) {
-    out.extend([
-        feat(17, prev.norm, w.norm, 0),
-        feat(18, w.norm, next.norm, 0),
-    ]);
+    pos_bigram_norms(prev.norm, w.norm, next.norm, out);
+}
+
+/// [`pos_bigram_features`] from the words' normalized-form hashes.
+pub fn pos_bigram_norms(prev: u64, w: u64, next: u64, out: &mut Vec<u64>) {
+    out.extend([feat(17, prev, w, 0), feat(18, w, next, 0)]);
 }
 
 /// POS tag-word feature: previous tag × word.
@@ -475,25 +481,35 @@ pub struct NerContext {
 }
 
 impl NerContext {
-    fn key(&self) -> u64 {
+    /// Key of the tag-free part ([`ner_static_features`]).
+    fn static_key(&self) -> u64 {
         let small = [
             self.pos_prev,
             self.pos,
             self.pos_next,
-            self.t1,
-            self.t2,
+            0,
+            0,
             self.place,
             self.lex_prev,
             self.lex,
         ];
         let k = u64::from_le_bytes(small) ^ (self.first as u64) << 63;
-        feat(901, k, self.sh ^ self.sh_prev.rotate_left(21), self.sh_next)
+        feat(902, k, self.sh ^ self.sh_prev.rotate_left(21), self.sh_next)
     }
 }
 
 /// Entity-tagger features of the closed context.
 pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
-    let (t1, t2) = (c.t1 as u64, c.t2 as u64);
+    ner_static_features(c, out);
+    ner_tag_features(c.t1, c.t2, out);
+    ner_shape_tag_features(c.t1, c.sh, out);
+    ner_place_tag_features(c.place, c.t1, out);
+    ner_lex_tag_features(c.lex_prev, c.t1, out);
+    ner_pos_shape_tag_features(c.pos, c.sh, c.t1, out);
+}
+
+/// The context features that read no tag (decoding: cached per context).
+pub fn ner_static_features(c: &NerContext, out: &mut Vec<u64>) {
     let (p, pp, pn) = (c.pos as u64, c.pos_prev as u64, c.pos_next as u64);
     out.extend([
         feat(106, p, 0, 0),
@@ -501,21 +517,48 @@ pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
         feat(108, p, pn, 0),
         feat(113, c.sh_prev, c.sh, 0),
         feat(114, c.sh, c.sh_next, 0),
-        feat(115, t1, 0, 0),
-        feat(116, t2, t1, 0),
-        feat(117, t1, c.sh, 0),
         feat(119, c.sh, c.first as u64, 0),
         feat(120, c.place as u64, 0, 0),
-        feat(121, c.place as u64, t1, 0),
         feat(123, c.lex_prev as u64, c.lex as u64, 0),
-        feat(127, c.lex_prev as u64, t1, 0),
-        feat(129, p, c.sh, t1),
     ]);
+}
+
+/// The previous tags alone (decoding: one table).
+pub fn ner_tag_features(t1: u8, t2: u8, out: &mut Vec<u64>) {
+    out.extend([
+        feat(115, t1 as u64, 0, 0),
+        feat(116, t2 as u64, t1 as u64, 0),
+    ]);
+}
+
+/// Previous tag × the word's shape (decoding: with the word type's tag-word features).
+pub fn ner_shape_tag_features(t1: u8, sh: u64, out: &mut Vec<u64>) {
+    out.push(feat(117, t1 as u64, sh, 0));
+}
+
+/// Gazetteer code × previous tag (decoding: one table).
+pub fn ner_place_tag_features(place: u8, t1: u8, out: &mut Vec<u64>) {
+    out.push(feat(121, place as u64, t1 as u64, 0));
+}
+
+/// Previous word's lexicon class × previous tag (decoding: one table).
+pub fn ner_lex_tag_features(lex_prev: u8, t1: u8, out: &mut Vec<u64>) {
+    out.push(feat(127, lex_prev as u64, t1 as u64, 0));
+}
+
+/// POS × shape × previous tag (decoding: cached per POS and shape).
+pub fn ner_pos_shape_tag_features(p: u8, sh: u64, t1: u8, out: &mut Vec<u64>) {
+    out.push(feat(129, p as u64, sh, t1 as u64));
 }
 
 /// Entity-tagger word-pair feature: previous word × word.
 pub fn ner_bigram_features(prev: &WordInfo, w: &WordInfo, out: &mut Vec<u64>) {
-    out.push(feat(128, prev.norm, w.norm, 0));
+    ner_bigram_norms(prev.norm, w.norm, out);
+}
+
+/// [`ner_bigram_features`] from the words' normalized-form hashes.
+pub fn ner_bigram_norms(prev: u64, w: u64, out: &mut Vec<u64>) {
+    out.push(feat(128, prev, w, 0));
 }
 
 /// Entity-tagger tag-word feature: previous tag × word.
@@ -535,28 +578,52 @@ pub struct NerView<'s> {
 impl NerView<'_> {
     fn context(&self, i: usize, t1: u8, t2: u8) -> NerContext {
         let b = [WordInfo::boundary(false), WordInfo::boundary(true)];
-        let pos_at = |j: isize| -> u8 {
-            if j < 0 {
-                0
-            } else {
-                self.pos.get(j as usize).copied().unwrap_or(1)
-            }
-        };
-        let ii = i as isize;
-        NerContext {
-            pos_prev: pos_at(ii - 1),
-            pos: pos_at(ii),
-            pos_next: pos_at(ii + 1),
-            t1,
-            t2,
-            place: self.place.get(i).copied().unwrap_or(0),
-            lex_prev: at(self.words, i, PREV1, &b).lex,
-            lex: self.words[i].lex,
-            first: i == 0,
-            sh_prev: at(self.words, i, PREV1, &b).shape,
-            sh: self.words[i].shape,
-            sh_next: at(self.words, i, NEXT1, &b).shape,
+        let ls = |w: &WordInfo| (w.lex, w.shape);
+        let mut c = ner_context_at(
+            self.pos,
+            self.place,
+            i,
+            ls(&self.words[i]),
+            ls(at(self.words, i, PREV1, &b)),
+            ls(at(self.words, i, NEXT1, &b)),
+        );
+        c.t1 = t1;
+        c.t2 = t2;
+        c
+    }
+}
+
+/// The closed context of word `i` given the (lexicon class, shape) of the
+/// word, the previous and the next word, with no previous tags (0).
+fn ner_context_at(
+    pos: &[u8],
+    place: &[u8],
+    i: usize,
+    (lex, sh): (u8, u64),
+    (lex_prev, sh_prev): (u8, u64),
+    (_, sh_next): (u8, u64),
+) -> NerContext {
+    let pos_at = |j: isize| -> u8 {
+        if j < 0 {
+            0
+        } else {
+            pos.get(j as usize).copied().unwrap_or(1)
         }
+    };
+    let ii = i as isize;
+    NerContext {
+        pos_prev: pos_at(ii - 1),
+        pos: pos_at(ii),
+        pos_next: pos_at(ii + 1),
+        t1: 0,
+        t2: 0,
+        place: place.get(i).copied().unwrap_or(0),
+        lex_prev,
+        lex,
+        first: i == 0,
+        sh_prev,
+        sh,
+        sh_next,
     }
 }
 
@@ -576,7 +643,13 @@ pub fn ner_features(s: &NerView, i: usize, t1: u8, t2: u8, out: &mut Vec<u64>) {
 /// A lower-case (or symbol) word after an `O` opens no entity: the decoder
 /// tags it `O` without scoring (most tokens).
 pub fn ner_skips(w: &WordInfo, i: usize, prev: Option<usize>, o: usize) -> bool {
-    !w.upper && !w.digit && (i == 0 || prev == Some(o))
+    ner_skips_flags(w.upper, w.digit, i, prev, o)
+}
+
+/// [`ner_skips`] from the word's flags.
+#[inline]
+fn ner_skips_flags(upper: bool, digit: bool, i: usize, prev: Option<usize>, o: usize) -> bool {
+    !upper && !digit && (i == 0 || prev == Some(o))
 }
 
 /// Frequent words that (nearly) always carry one tag: tagged without the
@@ -649,13 +722,14 @@ struct Rows {
 }
 
 impl Rows {
-    fn push(&mut self, v: &[i32]) -> usize {
+    fn push(&mut self, v: &[i32]) -> u32 {
         let i = self.data.len();
         self.data.extend_from_slice(v);
-        i
+        i as u32
     }
     #[inline]
-    fn add(&self, at: usize, acc: &mut [i32]) {
+    fn add(&self, at: u32, acc: &mut [i32]) {
+        let at = at as usize;
         let n = acc.len();
         for (a, x) in acc.iter_mut().zip(&self.data[at..at + n]) {
             *a += *x;
@@ -663,28 +737,258 @@ impl Rows {
     }
 }
 
+/// Row offset of a word type not scored yet / queued for scoring.
+const UNSCORED: u32 = u32::MAX;
+const QUEUED: u32 = u32::MAX - 1;
+
+/// What decoding reads of a word type, in one cache line: the hashes the
+/// open features mix, the closed values, and where its cached scores are.
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(64))]
+struct TypeRec {
+    norm: u64,
+    shape: u64,
+    /// Per tagger (0 POS, 1 entity): offset of its ROLES × classes rows.
+    rows: [u32; 2],
+    /// Per tagger: its (previous tag, model row) list, a range of `Side::tw`.
+    tw: [(u32, u32); 2],
+    /// Lemma of the last UPOS seen: index in `lemma_strs`, UPOS + 1 (0 none).
+    lemma_at: u32,
+    lemma_pos: u8,
+    dict: u8,
+    lex: u8,
+    upper: bool,
+    digit: bool,
+    /// [`PLACE_ONE`] | [`PLACE_START`].
+    place: u8,
+}
+
+impl TypeRec {
+    fn new(w: &WordInfo, place: u8) -> Self {
+        TypeRec {
+            norm: w.norm,
+            shape: w.shape,
+            rows: [UNSCORED; 2],
+            tw: [(0, 0); 2],
+            lemma_at: 0,
+            lemma_pos: 0,
+            dict: w.dict,
+            lex: w.lex,
+            upper: w.upper,
+            digit: w.digit,
+            place,
+        }
+    }
+}
+
+/// One tagger's caches inside a [`DocCache`].
+///
+/// Decoding splits each decision's features into parts that are summed
+/// separately (integer sums are exact, so any grouping gives the tags of
+/// plain decoding):
+/// - per word type and role, the sum of its word features
+///   ([`TypeRec::rows`] into `data`);
+/// - per word type, its features that combine the previous tag with the
+///   word: a short list of (previous tag, model row) ([`TypeRec::tw`] into `tw`);
+/// - features of the previous tags, and of a closed value with the previous
+///   tag: tables over every tag built once per cache (`trans`, `place_t1`,
+///   `lex_t1`);
+/// - the entity tagger's tag-free context features, cached per distinct
+///   context (`ctx`), and its POS × shape × tag feature per (POS, shape) (`ps`).
+#[derive(Default)]
+struct Side {
+    /// (previous tag id, model row) lists.
+    tw: Vec<(u32, u32)>,
+    data: Rows,
+    /// Classes (≤ 32) of the model the tables were built from; 0 = not built.
+    c: usize,
+    /// (t2 × (c+1) + t1) × c: scores of the tag-only context features.
+    trans: Vec<i32>,
+    /// Entity tagger: (place × (c+1) + t1) × c and (lex_prev × (c+1) + t1) × c.
+    place_t1: Vec<i32>,
+    lex_t1: Vec<i32>,
+    /// Entity tagger: transition masks (row c: at the sentence start).
+    masks: Vec<Vec<bool>>,
+    o: usize,
+    ctx: crate::perceptron::IdMap<u32>,
+    ps: crate::perceptron::IdMap<(u32, u32)>,
+}
+
+/// Places of a word type in the gazetteer ([`DocCache::place_codes`]).
+const PLACE_ONE: u8 = 1;
+const PLACE_START: u8 = 2;
+
+/// Reusable buffers of one sentence's decoding.
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<u64>,
+    tags: Vec<u8>,
+    rows: Vec<u32>,
+    todo: Vec<u32>,
+    ends: Vec<usize>,
+    scored: Vec<usize>,
+    bi: Vec<u32>,
+    emis: Vec<i32>,
+    ranges: Vec<(u32, u32)>,
+    key: String,
+}
+
+/// One tagged sentence: type ids, UPOS class indexes, POS ids for the
+/// entity tagger, gazetteer codes, BIO class indexes.
+#[derive(Default)]
+pub(crate) struct SentenceTags {
+    pub ids: Vec<u32>,
+    pub pos: Vec<usize>,
+    pub pos8: Vec<u8>,
+    pub place: Vec<u8>,
+    pub ner: Vec<usize>,
+}
+
+/// Longest word kept inside a [`TypeTable`] slot.
+const INLINE: usize = 23;
+
+#[derive(Clone, Copy)]
+#[repr(C, align(32))]
+struct Slot {
+    /// High hash bits, never 0 in a used slot.
+    tag: u32,
+    id: u32,
+    len: u8,
+    bytes: [u8; INLINE],
+}
+
+/// Word → type id. Hand-written rather than a general map: each slot holds
+/// the word itself (up to [`INLINE`] bytes, nearly every word), so a look-up
+/// reads one cache line, where a map of `Box<str>` reads the control bytes,
+/// the entry and the key's heap string. Longer words go to `long`.
+#[derive(Default)]
+struct TypeTable {
+    slots: Vec<Slot>,
+    used: usize,
+    long: HashMap<Box<str>, u32>,
+}
+
+impl TypeTable {
+    #[inline]
+    fn hash(w: &[u8]) -> u64 {
+        let mut h = (w.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut chunks = w.chunks_exact(8);
+        for c in &mut chunks {
+            let x = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                .rotate_left(29);
+        }
+        mix64(h)
+    }
+
+    fn key(w: &[u8]) -> [u8; INLINE] {
+        let mut k = [0u8; INLINE];
+        k[..w.len()].copy_from_slice(w);
+        k
+    }
+
+    fn get(&self, w: &str) -> Option<u32> {
+        let b = w.as_bytes();
+        if b.len() > INLINE {
+            return self.long.get(w).copied();
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let h = Self::hash(b);
+        let tag = ((h >> 32) as u32).max(1);
+        let key = Self::key(b);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.tag == 0 {
+                return None;
+            }
+            if s.tag == tag && s.len as usize == b.len() && s.bytes == key {
+                return Some(s.id);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn insert(&mut self, w: &str, id: u32) {
+        let b = w.as_bytes();
+        if b.len() > INLINE {
+            self.long.insert(w.into(), id);
+            return;
+        }
+        if (self.used + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        self.place(b, id);
+        self.used += 1;
+    }
+
+    fn place(&mut self, b: &[u8], id: u32) {
+        let h = Self::hash(b);
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        while self.slots[i].tag != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = Slot {
+            tag: ((h >> 32) as u32).max(1),
+            id,
+            len: b.len() as u8,
+            bytes: Self::key(b),
+        };
+    }
+
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(
+            &mut self.slots,
+            vec![
+                Slot {
+                    tag: 0,
+                    id: 0,
+                    len: 0,
+                    bytes: [0; INLINE]
+                };
+                size
+            ],
+        );
+        for s in old.iter().filter(|s| s.tag != 0) {
+            self.place(&s.bytes[..s.len as usize], s.id);
+        }
+    }
+}
+
 /// Per-document caches of both taggers: word types (interned once, with
-/// their [`WordInfo`] and normalized form), the partial scores of each word
-/// type in each role, and the partial scores of each closed context seen.
+/// their [`WordInfo`], normalized form and gazetteer flags), the partial
+/// scores of each word type (see [`Side`]) and of each closed context seen.
 /// Cached sums are exact integer sums of the same features as
 /// [`pos_features`] / [`ner_features`], so cached decoding gives the tags of
-/// plain decoding. Use one per document (it grows with the vocabulary).
+/// plain decoding. Use one per document, or bound it (it grows with the
+/// vocabulary; see [`DocCache::approx_bytes`]).
 #[derive(Default)]
 pub struct DocCache {
-    types: HashMap<Box<str>, u32>,
+    types: TypeTable,
     infos: Vec<WordInfo>,
+    recs: Vec<TypeRec>,
     norms: Vec<Box<str>>,
-    /// Offset of the type's POS role rows (ROLES × classes), usize::MAX until scored.
-    pos_rows: Vec<usize>,
-    ner_rows: Vec<usize>,
-    pos: Rows,
-    ner: Rows,
-    pos_ctx: crate::perceptron::IdMap<usize>,
-    ner_ctx: crate::perceptron::IdMap<usize>,
-    feats: Vec<u64>,
+    pos: Side,
+    ner: Side,
+    sc: Scratch,
     buf: (String, String),
-    /// Lemma per (word type, UPOS class), filled by `Analyzer::analyze`.
-    pub(crate) lemmas: HashMap<(u32, usize), Box<str>>,
+    /// Lemmas of a word type's other UPOS than its last ([`TypeRec::lemma_at`]).
+    lemma_more: HashMap<(u32, u8), u32>,
+    lemma_strs: Vec<String>,
+    lemma_bytes: usize,
+    pub(crate) sent: SentenceTags,
 }
 
 /// The POS tagger's cache is the document cache (kept for the old name).
@@ -692,24 +996,37 @@ pub type PosCache = DocCache;
 
 const START: u32 = 0;
 const END: u32 = 1;
+const POS: usize = 0;
+const NER: usize = 1;
 
 impl DocCache {
     /// Word types and contexts held.
     pub fn len(&self) -> usize {
-        self.infos.len() + self.pos_ctx.len() + self.ner_ctx.len() + self.lemmas.len()
+        self.infos.len() + self.ner.ctx.len() + self.ner.ps.len() + self.lemma_strs.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.infos.is_empty()
     }
 
+    /// About how many bytes the cache holds (its bound in `Analyzer`).
+    pub fn approx_bytes(&self) -> usize {
+        let per_type = std::mem::size_of::<WordInfo>() + std::mem::size_of::<TypeRec>() + 64 + 32;
+        self.infos.len() * per_type
+            + self.norms.iter().map(|n| n.len()).sum::<usize>()
+            + 4 * (self.pos.data.data.len() + self.ner.data.data.len())
+            + 8 * (self.pos.tw.len() + self.ner.tw.len())
+            + 24 * (self.ner.ctx.len() + self.ner.ps.len())
+            + self.lemma_bytes
+    }
+
     fn init(&mut self) {
         if self.infos.is_empty() {
             for end in [false, true] {
-                self.infos.push(WordInfo::boundary(end));
+                let w = WordInfo::boundary(end);
+                self.recs.push(TypeRec::new(&w, 0));
+                self.infos.push(w);
                 self.norms.push(if end { "</s>" } else { "<s>" }.into());
-                self.pos_rows.push(usize::MAX);
-                self.ner_rows.push(usize::MAX);
             }
         }
     }
@@ -717,192 +1034,331 @@ impl DocCache {
     /// The type id of `w` (interning it on first sight).
     pub fn intern(&mut self, m: &Taggers, w: &str) -> u32 {
         self.init();
-        if let Some(&id) = self.types.get(w) {
+        if let Some(id) = self.types.get(w) {
             return id;
         }
         let (n, sh) = &mut self.buf;
         let info = WordInfo::with_buffers(w, m.lx, m.dict, n, sh);
         let id = self.infos.len() as u32;
+        let mut place = 0;
+        if m.lx.place_max_words >= 1 && m.lx.places.contains(n.as_str()) {
+            place |= PLACE_ONE;
+        }
+        if m.lx.place_max_words >= 2 && m.lx.place_starts.contains(n.as_str()) {
+            place |= PLACE_START;
+        }
+        self.recs.push(TypeRec::new(&info, place));
         self.infos.push(info);
         self.norms.push(n.as_str().into());
-        self.pos_rows.push(usize::MAX);
-        self.ner_rows.push(usize::MAX);
-        self.types.insert(w.into(), id);
+        self.types.insert(w, id);
         id
     }
 
-    /// Scores the word features of every role of the types around the
-    /// words of `need` (positions in `ids`) not scored yet, with one batched
-    /// model look-up for the whole sentence.
-    fn ensure_word_rows(&mut self, model: &Model, ner: bool, ids: &[u32], need: &[usize]) {
-        let c = model.n_classes();
-        let mut todo: Vec<u32> = Vec::new();
+    /// Tags one sentence into `self.sent` (what `Analyzer::analyze` runs).
+    pub(crate) fn tag_words(&mut self, m: &Taggers, words: &[&str]) {
+        let mut s = std::mem::take(&mut self.sent);
+        s.ids.clear();
+        for w in words {
+            let id = self.intern(m, w);
+            s.ids.push(id);
+        }
+        self.tag_pos_into(m, &s.ids, &mut s.pos);
+        s.pos8.clear();
+        s.pos8.extend(s.pos.iter().map(|&t| (t + 2).min(255) as u8));
+        self.place_codes_into(m, &s.ids, &mut s.place);
+        self.tag_ner_into(m, &s.ids, &s.pos8, &s.place, &mut s.ner);
+        self.sent = s;
+    }
+
+    /// The lemma of word type `id` as UPOS class `upos`, computed by `f` on
+    /// first sight.
+    pub(crate) fn lemma(&mut self, id: u32, upos: usize, f: impl FnOnce() -> String) -> &str {
+        let key = (upos as u8).wrapping_add(1);
+        let rec = &mut self.recs[id as usize];
+        let at = if rec.lemma_pos == key {
+            rec.lemma_at
+        } else if let Some(&at) = self.lemma_more.get(&(id, key)) {
+            at
+        } else {
+            let l = f();
+            self.lemma_bytes += l.len() + 64;
+            let at = self.lemma_strs.len() as u32;
+            self.lemma_strs.push(l);
+            if rec.lemma_pos == 0 {
+                rec.lemma_pos = key;
+                rec.lemma_at = at;
+            } else {
+                self.lemma_more.insert((id, key), at);
+            }
+            at
+        };
+        &self.lemma_strs[at as usize]
+    }
+
+    /// The type id at position `j` of a sentence (boundary pseudo words outside).
+    #[inline]
+    fn id_at(ids: &[u32], j: isize) -> u32 {
+        if j < 0 {
+            START
+        } else {
+            ids.get(j as usize).copied().unwrap_or(END)
+        }
+    }
+
+    /// Builds the tag tables of one side from its model (once per cache).
+    fn build_tables(side: &mut Side, model: &Model, ner: bool) {
+        let c = model.n_classes().min(32);
+        if side.c == c && c > 0 {
+            return;
+        }
+        side.c = c;
+        let t = c + 1;
+        let table = |n: usize, f: &mut dyn FnMut(usize, u8, &mut Vec<u64>)| -> Vec<i32> {
+            let mut v = vec![0i32; n * t * c];
+            let mut feats = Vec::new();
+            for a in 0..n {
+                for t1 in 0..t {
+                    feats.clear();
+                    f(a, t1 as u8, &mut feats);
+                    let at = (a * t + t1) * c;
+                    model.add_scores(&feats, &mut v[at..at + c]);
+                }
+            }
+            v
+        };
+        if ner {
+            side.trans = table(t, &mut |t2, t1, out| ner_tag_features(t1, t2 as u8, out));
+            side.place_t1 = table(3, &mut |p, t1, out| {
+                ner_place_tag_features(p as u8, t1, out)
+            });
+            side.lex_t1 = table(LEX_CODES.len(), &mut |l, t1, out| {
+                ner_lex_tag_features(l as u8, t1, out)
+            });
+            let classes = &model.classes[..c];
+            side.masks = (0..c)
+                .map(|k| allowed_after(classes, Some(&classes[k])))
+                .collect();
+            side.masks.push(allowed_after(classes, None));
+            side.o = model.class_id("O").unwrap_or(0);
+        } else {
+            side.trans = table(t, &mut |t2, t1, out| pos_tag_features(t1, t2 as u8, out));
+        }
+    }
+
+    /// Scores the word features of every role (and the tag-word features)
+    /// of the types around the words of `need` (positions in `ids`) not
+    /// scored yet, with one batched model look-up for the whole sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn ensure_word_rows(
+        side: &mut Side,
+        sc: &mut Scratch,
+        recs: &mut [TypeRec],
+        infos: &[WordInfo],
+        model: &Model,
+        s: usize,
+        ids: &[u32],
+        need: &[usize],
+    ) {
+        let c = side.c;
+        sc.todo.clear();
         for &i in need {
             for off in ROLE_OFFSET {
-                let j = i as isize + off;
-                let id = if j < 0 {
-                    START
-                } else {
-                    ids.get(j as usize).copied().unwrap_or(END)
-                };
-                let have = if ner {
-                    &mut self.ner_rows[id as usize]
-                } else {
-                    &mut self.pos_rows[id as usize]
-                };
-                if *have == usize::MAX {
-                    *have = usize::MAX - 1; // queued
-                    todo.push(id);
+                let id = Self::id_at(ids, i as isize + off) as usize;
+                if recs[id].rows[s] == UNSCORED {
+                    recs[id].rows[s] = QUEUED;
+                    sc.todo.push(id as u32);
                 }
             }
         }
-        if todo.is_empty() {
+        if sc.todo.is_empty() {
             return;
         }
-        // features of every (type, role), with where each group ends
-        let mut feats = std::mem::take(&mut self.feats);
-        feats.clear();
-        let mut ends: Vec<usize> = Vec::with_capacity(todo.len() * ROLES);
-        for &id in &todo {
-            let info = self.infos[id as usize];
+        // features of every (type, role), then the type's tag-word features
+        // (with their previous tag in `tags`), with where each group ends
+        sc.feats.clear();
+        sc.tags.clear();
+        sc.ends.clear();
+        for &id in &sc.todo {
+            let info = &infos[id as usize];
             for role in 0..ROLES {
                 // the boundary pseudo words are never the current word
                 if id >= 2 || role != CUR {
-                    if ner {
-                        ner_word_features(&info, role, &mut feats);
+                    if s == NER {
+                        ner_word_features(info, role, &mut sc.feats);
                     } else {
-                        pos_word_features(&info, role, &mut feats);
+                        pos_word_features(info, role, &mut sc.feats);
+                        if role == CUR {
+                            // folded in here; corrected at the first word
+                            pos_shape_features(info.shape, false, &mut sc.feats);
+                        }
                     }
                 }
-                ends.push(feats.len());
+                sc.ends.push(sc.feats.len());
             }
+            if id >= 2 {
+                for t1 in 0..=c as u8 {
+                    let before = sc.feats.len();
+                    if s == NER {
+                        ner_shape_tag_features(t1, info.shape, &mut sc.feats);
+                        ner_tagword_features(t1, info, &mut sc.feats);
+                    } else {
+                        pos_tagword_features(t1, info, &mut sc.feats);
+                    }
+                    sc.tags
+                        .extend(std::iter::repeat_n(t1, sc.feats.len() - before));
+                }
+            }
+            sc.ends.push(sc.feats.len());
         }
-        let mut rows = Vec::with_capacity(feats.len());
-        model.rows(&feats, &mut rows);
-        let mut v = vec![0i32; ROLES * c];
+        sc.rows.clear();
+        model.rows(&sc.feats, &mut sc.rows);
+        let mut v = [0i32; ROLES * 32];
+        let v = &mut v[..ROLES * c];
         let mut f = 0;
-        for (t, &id) in todo.iter().enumerate() {
+        let mut tg = 0;
+        for (t, &id) in sc.todo.iter().enumerate() {
             v.fill(0);
+            let e = &sc.ends[t * (ROLES + 1)..(t + 1) * (ROLES + 1)];
             for role in 0..ROLES {
-                let end = ends[t * ROLES + role];
-                for &r in &rows[f..end] {
+                for &r in &sc.rows[f..e[role]] {
                     model.add_row(r, &mut v[role * c..role * c + c]);
                 }
-                f = end;
+                f = e[role];
             }
-            if ner {
-                self.ner_rows[id as usize] = self.ner.push(&v);
-            } else {
-                self.pos_rows[id as usize] = self.pos.push(&v);
+            let rec = &mut recs[id as usize];
+            rec.rows[s] = side.data.push(v);
+            let start = side.tw.len() as u32;
+            for &r in &sc.rows[f..e[ROLES]] {
+                if r != u32::MAX {
+                    side.tw.push((sc.tags[tg] as u32, r));
+                }
+                tg += 1;
             }
+            f = e[ROLES];
+            rec.tw[s] = (start, side.tw.len() as u32);
         }
-        self.feats = feats;
     }
 
     /// Adds the word-feature scores of the five roles around `i` (scored
     /// by [`DocCache::ensure_word_rows`]).
-    fn add_word_scores(&self, ner: bool, ids: &[u32], i: usize, acc: &mut [i32]) {
+    #[inline]
+    fn add_word_scores(
+        side: &Side,
+        recs: &[TypeRec],
+        s: usize,
+        ids: &[u32],
+        i: usize,
+        acc: &mut [i32],
+    ) {
         let c = acc.len();
         for (role, off) in ROLE_OFFSET.iter().enumerate() {
-            let j = i as isize + off;
-            let id = if j < 0 {
-                START
-            } else {
-                ids.get(j as usize).copied().unwrap_or(END)
-            } as usize;
-            if ner {
-                self.ner.add(self.ner_rows[id] + role * c, acc);
-            } else {
-                self.pos.add(self.pos_rows[id] + role * c, acc);
-            }
+            let id = Self::id_at(ids, i as isize + off) as usize;
+            side.data.add(recs[id].rows[s] + (role * c) as u32, acc);
         }
     }
 
-    /// Row offset of the closed context's scores (scored on first sight).
-    fn context_rows(&mut self, model: &Model, ner: bool, key: u64, feats: &[u64]) -> usize {
-        let map = if ner {
-            &mut self.ner_ctx
-        } else {
-            &mut self.pos_ctx
-        };
-        if let Some(&at) = map.get(&key) {
-            return at;
+    /// Adds the (previous tag, row) list `r` of `side.tw` for previous tag `t1`.
+    #[inline]
+    fn add_tag_list(side: &Side, model: &Model, (a, b): (u32, u32), t1: u8, acc: &mut [i32]) {
+        for &(t, r) in &side.tw[a as usize..b as usize] {
+            if t == t1 as u32 {
+                model.add_row(r, acc);
+            }
         }
-        let c = model.n_classes().min(32);
-        let mut v = [0i32; 32];
-        model.add_scores(feats, &mut v[..c]);
-        let at = if ner {
-            self.ner.push(&v[..c])
-        } else {
-            self.pos.push(&v[..c])
-        };
-        map.insert(key, at);
-        at
     }
 
     /// Greedy POS decoding of a sentence of interned words: class indexes.
     pub fn tag_pos(&mut self, m: &Taggers, ids: &[u32]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(ids.len());
+        self.tag_pos_into(m, ids, &mut out);
+        out
+    }
+
+    fn tag_pos_into(&mut self, m: &Taggers, ids: &[u32], out: &mut Vec<usize>) {
         self.init();
+        out.clear();
         let model = m.pos;
-        let c = model.n_classes().min(32);
+        let side = &mut self.pos;
+        let sc = &mut self.sc;
+        Self::build_tables(side, model, false);
+        let c = side.c;
+        if c == 0 {
+            out.resize(ids.len(), 0);
+            return;
+        }
         let use_dict = m.dict.is_some();
-        let scored: Vec<usize> = (0..ids.len())
-            .filter(|&i| !use_dict || self.infos[ids[i] as usize].dict == NO_TAG)
-            .collect();
-        self.ensure_word_rows(model, false, ids, &scored);
+        let mut scored = std::mem::take(&mut sc.scored);
+        scored.clear();
+        {
+            let recs = &self.recs;
+            scored.extend(
+                (0..ids.len()).filter(|&i| !use_dict || recs[ids[i] as usize].dict == NO_TAG),
+            );
+        }
+        Self::ensure_word_rows(
+            side,
+            sc,
+            &mut self.recs,
+            &self.infos,
+            model,
+            POS,
+            ids,
+            &scored,
+        );
+        let recs = &self.recs;
         // word-pair features of the whole sentence in one batch
-        let mut feats = std::mem::take(&mut self.feats);
-        feats.clear();
-        let info = |j: isize| -> &WordInfo {
-            let id = if j < 0 {
-                START
-            } else {
-                ids.get(j as usize).copied().unwrap_or(END)
-            };
-            &self.infos[id as usize]
-        };
+        sc.feats.clear();
+        let norm = |j: isize| recs[Self::id_at(ids, j) as usize].norm;
         for &i in &scored {
             let ii = i as isize;
-            pos_bigram_features(info(ii - 1), info(ii), info(ii + 1), &mut feats);
+            pos_bigram_norms(norm(ii - 1), norm(ii), norm(ii + 1), &mut sc.feats);
         }
-        let per = feats.len() / scored.len().max(1);
-        let mut bi = Vec::with_capacity(feats.len());
-        model.rows(&feats, &mut bi);
-        let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+        let per = sc.feats.len() / scored.len().max(1);
+        sc.bi.clear();
+        model.rows(&sc.feats, &mut sc.bi);
+        // emission scores (everything but the previous tags) of every
+        // scored word first: independent loads that the CPU overlaps
+        sc.emis.clear();
+        sc.emis.resize(scored.len() * c, 0);
+        for (k, &i) in scored.iter().enumerate() {
+            let e = &mut sc.emis[k * c..k * c + c];
+            Self::add_word_scores(side, recs, POS, ids, i, e);
+            for &r in &sc.bi[k * per..k * per + per] {
+                model.add_row(r, e);
+            }
+        }
+        if scored.first() == Some(&0) {
+            // the shape feature folded into the word's rows is the
+            // non-initial one: swap it for the sentence-initial one
+            let shape = recs[ids[0] as usize].shape;
+            sc.feats.clear();
+            pos_shape_features(shape, true, &mut sc.feats);
+            pos_shape_features(shape, false, &mut sc.feats);
+            let e = &mut sc.emis[..c];
+            model.add_row(model.row(sc.feats[0]), e);
+            model.sub_row(model.row(sc.feats[1]), e);
+        }
         let mut acc = [0i32; 32];
+        let acc = &mut acc[..c];
         let mut next_scored = 0;
         for i in 0..ids.len() {
-            let w = self.infos[ids[i] as usize];
+            let w = &recs[ids[i] as usize];
             if scored.get(next_scored) != Some(&i) {
                 out.push(w.dict as usize);
                 continue;
             }
-            let acc = &mut acc[..c];
-            acc.fill(0);
-            self.add_word_scores(false, ids, i, acc);
-            for &r in &bi[next_scored * per..next_scored * per + per] {
-                model.add_row(r, acc);
-            }
+            acc.copy_from_slice(&sc.emis[next_scored * c..next_scored * c + c]);
             next_scored += 1;
-            let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
-            let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
-            let ctx = PosContext {
-                t1,
-                t2,
-                shape: w.shape,
-                first: i == 0,
-            };
-            feats.clear();
-            pos_context_features(&ctx, &mut feats);
-            let at = self.context_rows(model, false, ctx.key(), &feats);
-            self.pos.add(at, acc);
-            feats.clear();
-            pos_tagword_features(t1, &w, &mut feats);
-            model.add_scores(&feats, acc);
+            let t1 = if i >= 1 { (out[i - 1] + 1).min(c) } else { 0 };
+            let t2 = if i >= 2 { (out[i - 2] + 1).min(c) } else { 0 };
+            let at = (t2 * (c + 1) + t1) * c;
+            for (a, x) in acc.iter_mut().zip(&side.trans[at..at + c]) {
+                *a += *x;
+            }
+            Self::add_tag_list(side, model, w.tw[POS], t1 as u8, acc);
             out.push(Model::argmax_i32(acc, None));
         }
-        self.feats = feats;
-        out
+        sc.scored = scored;
     }
 
     /// Gazetteer codes of a sentence of interned words.
@@ -911,76 +1367,246 @@ impl DocCache {
         m.lx.place_matches_lower(words, &norms)
     }
 
+    /// [`DocCache::place_codes`] from the word types' gazetteer flags: the
+    /// same codes, with a key built only at words that begin a longer place.
+    fn place_codes_into(&mut self, m: &Taggers, ids: &[u32], out: &mut Vec<u8>) {
+        out.clear();
+        out.resize(ids.len(), 0);
+        let max = m.lx.place_max_words;
+        let key = &mut self.sc.key;
+        let mut i = 0;
+        while i < ids.len() {
+            let id = ids[i] as usize;
+            let rec = &self.recs[id];
+            if rec.place == 0 || !rec.upper {
+                i += 1;
+                continue;
+            }
+            let mut best = (rec.place & PLACE_ONE != 0) as usize;
+            if rec.place & PLACE_START != 0 {
+                key.clear();
+                key.push_str(&self.norms[id]);
+                for n in 2..=max.min(ids.len() - i) {
+                    key.push(' ');
+                    key.push_str(&self.norms[ids[i + n - 1] as usize]);
+                    if m.lx.places.contains(key.as_str()) {
+                        best = n;
+                    }
+                }
+            }
+            if best > 0 {
+                out[i] = 1;
+                for o in out.iter_mut().skip(i + 1).take(best - 1) {
+                    *o = 2;
+                }
+                i += best;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Row offset of the tag-free context scores of `ctx` (scored on first sight).
+    fn ner_static(side: &mut Side, feats: &mut Vec<u64>, model: &Model, ctx: &NerContext) -> u32 {
+        let key = ctx.static_key();
+        if let Some(&at) = side.ctx.get(&key) {
+            return at;
+        }
+        let mut v = [0i32; 32];
+        feats.clear();
+        ner_static_features(ctx, feats);
+        model.add_scores(feats, &mut v[..side.c]);
+        let at = side.data.push(&v[..side.c]);
+        side.ctx.insert(key, at);
+        at
+    }
+
+    /// Range in `side.tw` of the (previous tag, row) list of the POS ×
+    /// shape × tag feature of `ctx` (looked up on first sight).
+    fn ner_pos_shape(
+        side: &mut Side,
+        feats: &mut Vec<u64>,
+        rows: &mut Vec<u32>,
+        model: &Model,
+        ctx: &NerContext,
+    ) -> (u32, u32) {
+        let key = feat(903, ctx.pos as u64, ctx.sh, 0);
+        if let Some(&r) = side.ps.get(&key) {
+            return r;
+        }
+        feats.clear();
+        for t1 in 0..=side.c as u8 {
+            ner_pos_shape_tag_features(ctx.pos, ctx.sh, t1, feats);
+        }
+        rows.clear();
+        model.rows(feats, rows);
+        let a = side.tw.len() as u32;
+        for (t1, &r) in rows.iter().enumerate() {
+            if r != u32::MAX {
+                side.tw.push((t1 as u32, r));
+            }
+        }
+        let r = (a, side.tw.len() as u32);
+        side.ps.insert(key, r);
+        r
+    }
+
     /// Greedy BIO decoding of a sentence of interned words given POS ids
     /// (POS class + 2) and gazetteer codes: class indexes.
     pub fn tag_ner(&mut self, m: &Taggers, ids: &[u32], pos: &[u8], place: &[u8]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(ids.len());
+        self.tag_ner_into(m, ids, pos, place, &mut out);
+        out
+    }
+
+    fn tag_ner_into(
+        &mut self,
+        m: &Taggers,
+        ids: &[u32],
+        pos: &[u8],
+        place: &[u8],
+        out: &mut Vec<usize>,
+    ) {
         self.init();
+        out.clear();
         let model = m.ner;
-        let c = model.n_classes().min(32);
-        let classes = &model.classes[..c];
-        let mut masks: Vec<Vec<bool>> = (0..c)
-            .map(|k| allowed_after(classes, Some(&classes[k])))
-            .collect();
-        masks.push(allowed_after(classes, None));
-        let o = model.class_id("O").unwrap_or(0);
-        let words: Vec<WordInfo> = ids.iter().map(|&i| self.infos[i as usize]).collect();
-        let sent = NerView {
-            words: &words,
-            pos,
-            place,
+        let side = &mut self.ner;
+        let sc = &mut self.sc;
+        Self::build_tables(side, model, true);
+        let c = side.c;
+        if c == 0 {
+            out.resize(ids.len(), 0);
+            return;
+        }
+        let o = side.o;
+        let skips = |r: &TypeRec, i: usize, prev: Option<usize>| {
+            ner_skips_flags(r.upper, r.digit, i, prev, o)
         };
         // words that may be scored: capitalised or digits (and the first
         // word); a lower-case word after a non-O tag is handled alone
-        let likely: Vec<usize> = (0..ids.len())
-            .filter(|&i| !ner_skips(&words[i], i, Some(o), o))
-            .collect();
-        self.ensure_word_rows(model, true, ids, &likely);
-        let mut feats = std::mem::take(&mut self.feats);
-        feats.clear();
-        for &i in &likely {
-            let prev = if i >= 1 { ids[i - 1] } else { START };
-            ner_bigram_features(&self.infos[prev as usize], &words[i], &mut feats);
+        let mut likely = std::mem::take(&mut sc.scored);
+        likely.clear();
+        {
+            let recs = &self.recs;
+            likely.extend((0..ids.len()).filter(|&i| !skips(&recs[ids[i] as usize], i, Some(o))));
         }
-        let mut bi = Vec::with_capacity(feats.len());
-        model.rows(&feats, &mut bi);
-        let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+        Self::ensure_word_rows(
+            side,
+            sc,
+            &mut self.recs,
+            &self.infos,
+            model,
+            NER,
+            ids,
+            &likely,
+        );
+        {
+            let recs = &self.recs;
+            sc.feats.clear();
+            for &i in &likely {
+                let prev = if i >= 1 { ids[i - 1] } else { START };
+                ner_bigram_norms(
+                    recs[prev as usize].norm,
+                    recs[ids[i] as usize].norm,
+                    &mut sc.feats,
+                );
+            }
+        }
+        sc.bi.clear();
+        model.rows(&sc.feats, &mut sc.bi);
+        let ctx_at = |recs: &[TypeRec], i: usize| {
+            let r = |j: isize| {
+                let x = &recs[Self::id_at(ids, j) as usize];
+                (x.lex, x.shape)
+            };
+            let ii = i as isize;
+            ner_context_at(pos, place, i, r(ii), r(ii - 1), r(ii + 1))
+        };
+        // emission scores (everything but the previous tags) of the likely
+        // words first: independent loads that the CPU overlaps
+        sc.emis.clear();
+        sc.emis.resize(likely.len() * c, 0);
+        sc.ranges.clear();
+        for (k, &i) in likely.iter().enumerate() {
+            let ctx = ctx_at(&self.recs, i);
+            let at = Self::ner_static(side, &mut sc.feats, model, &ctx);
+            let ps = Self::ner_pos_shape(side, &mut sc.feats, &mut sc.rows, model, &ctx);
+            sc.ranges.push(ps);
+            let e = &mut sc.emis[k * c..k * c + c];
+            model.add_row(sc.bi[k], e);
+            Self::add_word_scores(side, &self.recs, NER, ids, i, e);
+            side.data.add(at, e);
+        }
         let mut acc = [0i32; 32];
+        let acc = &mut acc[..c];
+        let t = c + 1;
         let mut next_likely = 0;
         for i in 0..ids.len() {
-            if ner_skips(&words[i], i, out.last().copied(), o) {
+            let w = self.recs[ids[i] as usize];
+            if skips(&w, i, out.last().copied()) {
                 out.push(o);
                 continue;
             }
-            let acc = &mut acc[..c];
-            acc.fill(0);
-            let prev = if i >= 1 { ids[i - 1] } else { START };
             while likely.get(next_likely).is_some_and(|&k| k < i) {
                 next_likely += 1;
             }
-            if likely.get(next_likely) == Some(&i) {
-                model.add_row(bi[next_likely], acc);
+            let ctx = ctx_at(&self.recs, i);
+            let ps = if likely.get(next_likely) == Some(&i) {
+                acc.copy_from_slice(&sc.emis[next_likely * c..next_likely * c + c]);
+                sc.ranges[next_likely]
             } else {
-                self.ensure_word_rows(model, true, ids, &[i]);
-                feats.clear();
-                ner_bigram_features(&self.infos[prev as usize], &words[i], &mut feats);
-                model.add_scores(&feats, acc);
+                // a lower-case word after an entity word
+                acc.fill(0);
+                Self::ensure_word_rows(
+                    side,
+                    sc,
+                    &mut self.recs,
+                    &self.infos,
+                    model,
+                    NER,
+                    ids,
+                    &[i],
+                );
+                let prev = if i >= 1 { ids[i - 1] } else { START };
+                sc.feats.clear();
+                ner_bigram_norms(self.recs[prev as usize].norm, w.norm, &mut sc.feats);
+                model.add_scores(&sc.feats, acc);
+                Self::add_word_scores(side, &self.recs, NER, ids, i, acc);
+                let at = Self::ner_static(side, &mut sc.feats, model, &ctx);
+                side.data.add(at, acc);
+                Self::ner_pos_shape(side, &mut sc.feats, &mut sc.rows, model, &ctx)
+            };
+            let t1 = if i >= 1 { (out[i - 1] + 1).min(c) } else { 0 };
+            let t2 = if i >= 2 { (out[i - 2] + 1).min(c) } else { 0 };
+            // tag tables
+            let add = |acc: &mut [i32], table: &[i32], at: usize| {
+                for (a, x) in acc.iter_mut().zip(&table[at..at + c]) {
+                    *a += *x;
+                }
+            };
+            add(acc, &side.trans, (t2 * t + t1) * c);
+            if (ctx.place as usize) < 3 {
+                add(acc, &side.place_t1, (ctx.place as usize * t + t1) * c);
+            } else {
+                sc.feats.clear();
+                ner_place_tag_features(ctx.place, t1 as u8, &mut sc.feats);
+                model.add_scores(&sc.feats, acc);
             }
-            self.add_word_scores(true, ids, i, acc);
-            let t1 = if i >= 1 { out[i - 1] as u8 + 1 } else { 0 };
-            let t2 = if i >= 2 { out[i - 2] as u8 + 1 } else { 0 };
-            let ctx = sent.context(i, t1, t2);
-            feats.clear();
-            ner_context_features(&ctx, &mut feats);
-            let at = self.context_rows(model, true, ctx.key(), &feats);
-            self.ner.add(at, acc);
-            feats.clear();
-            ner_tagword_features(t1, &words[i], &mut feats);
-            model.add_scores(&feats, acc);
-            let mask = &masks[out.last().copied().unwrap_or(c)];
+            if (ctx.lex_prev as usize) < LEX_CODES.len() {
+                add(acc, &side.lex_t1, (ctx.lex_prev as usize * t + t1) * c);
+            } else {
+                sc.feats.clear();
+                ner_lex_tag_features(ctx.lex_prev, t1 as u8, &mut sc.feats);
+                model.add_scores(&sc.feats, acc);
+            }
+            // the rec may have been scored just above: read it again
+            let tw = self.recs[ids[i] as usize].tw[NER];
+            Self::add_tag_list(side, model, tw, t1 as u8, acc);
+            Self::add_tag_list(side, model, ps, t1 as u8, acc);
+            let mask = &side.masks[out.last().copied().unwrap_or(c).min(c)];
             out.push(Model::argmax_i32(acc, Some(mask)));
         }
-        self.feats = feats;
-        out
+        sc.scored = likely;
     }
 }
 

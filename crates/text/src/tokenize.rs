@@ -116,17 +116,34 @@ fn strip_suffix_ci<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
 /// Tokenizes `text[seg]`, appending to `out`.
 pub fn tokenize_into(text: &str, seg: Span, lx: &TokLexicon, out: &mut Vec<RawTok>) {
     let seg_end = seg.end.min(text.len());
+    let bytes = text.as_bytes();
     let mut i = seg.start.min(seg_end);
     while i < seg_end {
-        let Some(c) = text[i..seg_end].chars().next() else {
-            break;
-        };
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
-            i += c.len_utf8();
-            continue;
+        // ASCII bytes without decoding (char::is_whitespace on ASCII)
+        if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                i += 1;
+                continue;
+            }
+        } else {
+            let Some(c) = text[i..seg_end].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+                i += c.len_utf8();
+                continue;
+            }
         }
         let start = i;
         while i < seg_end {
+            let b = bytes[i];
+            if b.is_ascii() {
+                if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             let c = text[i..seg_end].chars().next().unwrap_or(' ');
             if c.is_whitespace() || c == '\u{200b}' {
                 break;
@@ -135,6 +152,35 @@ pub fn tokenize_into(text: &str, seg: Span, lx: &TokLexicon, out: &mut Vec<RawTo
         }
         chunk(text, start, i, lx, out);
     }
+}
+
+/// The tokens of a plain chunk decided without the general rules (same
+/// result): ASCII letters, shorter than a run-on candidate, no capital after
+/// the first letter: one word; ASCII digits: one number; either followed by
+/// a comma: then the comma. False when the chunk is not that simple.
+fn simple_chunk(text: &str, a: usize, b: usize, out: &mut Vec<RawTok>) -> bool {
+    let w = &text.as_bytes()[a..b];
+    let (body, comma) = match w.split_last() {
+        Some((b',', body)) => (body, true),
+        _ => (w, false),
+    };
+    let Some((&first, rest)) = body.split_first() else {
+        return false;
+    };
+    let kind =
+        if first.is_ascii_alphabetic() && body.len() < 8 && rest.iter().all(u8::is_ascii_lowercase)
+        {
+            TokKind::Word
+        } else if body.iter().all(u8::is_ascii_digit) {
+            TokKind::Number
+        } else {
+            return false;
+        };
+    push(out, a, a + body.len(), kind);
+    if comma {
+        push(out, b - 1, b, TokKind::Punct);
+    }
+    true
 }
 
 fn push(out: &mut Vec<RawTok>, a: usize, b: usize, kind: TokKind) {
@@ -156,6 +202,9 @@ fn looks_like_url(w: &str) -> bool {
 
 /// Splits one whitespace-free chunk `text[a..b]`.
 fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    if simple_chunk(text, a, b, out) {
+        return;
+    }
     // prefixes
     let mut suffix: Vec<RawTok> = Vec::new();
     loop {
@@ -449,17 +498,46 @@ fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
 
 /// "Revolutionadmired" -> "Revolution" + "admired"; "Smolnythe" -> "Smolny" + "the".
 fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
-    let n = w.chars().count();
-    if n < 8 || !w.chars().all(char::is_alphabetic) || lx.vocab.is_empty() {
+    if w.len() < 8 || lx.vocab.is_empty() {
         return None;
     }
-    if w.chars().skip(1).all(char::is_uppercase) || lx.in_vocab(w) {
-        return None;
-    }
-    let lower = w.to_lowercase();
-    if lower.len() != w.len() {
-        return None;
-    }
+    // ASCII words (nearly all) lower-cased on the stack
+    let mut stack = [0u8; 64];
+    let lower_ascii = if w.is_ascii() && w.len() <= stack.len() {
+        let l = &mut stack[..w.len()];
+        l.copy_from_slice(w.as_bytes());
+        l.make_ascii_lowercase();
+        std::str::from_utf8(l).ok()
+    } else {
+        None
+    };
+    let owned;
+    let lower: &str = match lower_ascii {
+        Some(l) => {
+            // what the general path below checks, for ASCII
+            if !w.bytes().all(|b| b.is_ascii_alphabetic())
+                || w.bytes().skip(1).all(|b| b.is_ascii_uppercase())
+                || lx.vocab.contains(l)
+            {
+                return None;
+            }
+            l
+        }
+        None => {
+            let n = w.chars().count();
+            if n < 8 || !w.chars().all(char::is_alphabetic) {
+                return None;
+            }
+            if w.chars().skip(1).all(char::is_uppercase) || lx.in_vocab(w) {
+                return None;
+            }
+            owned = w.to_lowercase();
+            if owned.len() != w.len() {
+                return None;
+            }
+            &owned
+        }
+    };
     // two known words, each at least 4 letters
     let mut best: Option<(usize, usize)> = None;
     for (p, _) in lower.char_indices().skip(4) {
