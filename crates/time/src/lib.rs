@@ -382,6 +382,30 @@ impl Tagger {
         })
     }
 
+    /// Where the clause before `off` starts: `off - max`, or the start of
+    /// `off`'s sentence when that is nearer (the lead-in of cue words).
+    fn lead_start(text: &str, ctx: &TimexContext, off: usize, max: usize) -> usize {
+        let a = char_floor(text, off.saturating_sub(max));
+        if !ctx.sentences.is_empty() {
+            let i = ctx.sentences.partition_point(|s| s.span.end <= off);
+            return match ctx.sentences.get(i) {
+                Some(s) if s.span.contains_offset(off) => s.span.start.clamp(a, off),
+                _ => a,
+            };
+        }
+        let off = char_floor(text, off);
+        let bytes = text.as_bytes();
+        let mut hi = off;
+        while let Some(i) = text[a..hi].rfind(['.', '!', '?', '\n']) {
+            let j = a + i;
+            if bytes[j] == b'\n' || bytes.get(j + 1).is_none_or(|c| c.is_ascii_whitespace()) {
+                return j + 1;
+            }
+            hi = j;
+        }
+        a
+    }
+
     /// The sentence around `off` (from ctx.sentences, else by punctuation).
     fn sentence_of<'t>(text: &'t str, ctx: &TimexContext, off: usize) -> &'t str {
         if !ctx.sentences.is_empty() {
@@ -403,8 +427,25 @@ impl Tagger {
                 || (matches!(bytes[i], b'.' | b'!' | b'?')
                     && bytes.get(i + 1).is_none_or(|c| c.is_ascii_whitespace()))
         };
-        let left = (a..off).rev().find(|&i| ends_at(i)).map_or(a, |i| i + 1);
-        let right = (off..b).find(|&i| ends_at(i)).unwrap_or(b);
+        let stops = ['.', '!', '?', '\n'];
+        let mut left = a;
+        let mut hi = off;
+        while let Some(i) = text[a..hi].rfind(stops) {
+            if ends_at(a + i) {
+                left = a + i + 1;
+                break;
+            }
+            hi = a + i;
+        }
+        let mut right = b;
+        let mut lo = off;
+        while let Some(i) = text[lo..b].find(stops) {
+            if ends_at(lo + i) {
+                right = lo + i;
+                break;
+            }
+            lo += i + 1;
+        }
         text.get(left..right).unwrap_or("")
     }
 
@@ -518,7 +559,6 @@ impl Tagger {
             // Which calendar this date is written in.
             let cal = self.calendar_of(text, &cands, ci, declared);
             let mut value = if c.raw.starts_with('@') {
-                let sent = Self::sentence_of(text, ctx, c.span.start);
                 // "December 7 (December 8 in Asia), 1941": a year stated
                 // later in the same sentence anchors a bare month or day.
                 let mut local_ref = reference.clone();
@@ -578,12 +618,8 @@ impl Tagger {
                     narrative: style == Style::Narrative,
                     future: {
                         // The clause right before the expression.
-                        let sent_start = (sent.as_ptr() as usize)
-                            .saturating_sub(text.as_ptr() as usize)
-                            .min(c.span.start);
                         let lead =
-                            &text[char_floor(text, c.span.start.saturating_sub(50).max(sent_start))
-                                ..c.span.start];
+                            &text[Self::lead_start(text, ctx, c.span.start, 50)..c.span.start];
                         rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
                     },
                 };
@@ -686,13 +722,7 @@ impl Tagger {
                             r.y == p.y
                                 && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
                         });
-                    let sent = Self::sentence_of(text, ctx, c.span.start);
-                    let sent_start = (sent.as_ptr() as usize)
-                        .saturating_sub(text.as_ptr() as usize)
-                        .min(c.span.start);
-                    let lead =
-                        &text[char_floor(text, c.span.start.saturating_sub(60).max(sent_start))
-                            ..c.span.start];
+                    let lead = &text[Self::lead_start(text, ctx, c.span.start, 60)..c.span.start];
                     let hypothetical = rs.no_ref_before.is_match(lead);
                     // A flashback ("a year earlier") does not move the story on.
                     let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
