@@ -1677,6 +1677,7 @@ impl Extractor {
         }
         let mut out = Vec::with_capacity(drafts.len());
         for mut d in drafts {
+            d.ev.age = d.age;
             if d.ev.time.is_none() {
                 let subj = d.ev.fillers(Role::Subject).next().and_then(|f| f.entity);
                 if let (Some(n), Some(y)) = (d.age, subj.and_then(|e| births.get(&e))) {

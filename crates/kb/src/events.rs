@@ -201,6 +201,8 @@ pub fn merge_events(
         }
     }
 
+    date_ages(&mut ms);
+
     // --- clustering within buckets
     let mut out: Vec<(EventType, Vec<usize>, Option<Interval>)> = Vec::new();
     for ((etype, key), mut idx) in buckets {
@@ -298,6 +300,52 @@ pub fn merge_events(
     }
     all_conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     (evs, all_conflicts)
+}
+
+/// "At the age of eight, he was sent to school": a mention telling the
+/// subject's age and no time of its own (or only one carried from the
+/// narrative) is dated from the subject's birth year, whichever source
+/// tells it (the most specific stated birth date wins).
+fn date_ages(ms: &mut [M]) {
+    let mut births: BTreeMap<usize, Interval> = BTreeMap::new();
+    for m in ms.iter() {
+        if m.em.etype != Some(EventType::Birth) || m.inferred {
+            continue;
+        }
+        let (Some(subj), Some(iv)) = (m.ents(Role::Subject), m.iv) else {
+            continue;
+        };
+        if subj.len() != 1 || iv.start.year != iv.end.year {
+            continue;
+        }
+        for &e in subj {
+            let b = births.entry(e).or_insert(iv);
+            if b.contains(&iv) {
+                *b = iv;
+            }
+        }
+    }
+    for m in ms.iter_mut() {
+        let Some(age) = m.em.age else { continue };
+        let carried = m.iv.is_none() || m.em.time.as_ref().is_some_and(|t| t.how == "narrative");
+        if !carried || m.em.etype == Some(EventType::Birth) {
+            continue;
+        }
+        let Some(subj) = m.ents(Role::Subject).filter(|s| s.len() == 1) else {
+            continue;
+        };
+        let Some(b) = subj.iter().next().and_then(|e| births.get(e)) else {
+            continue;
+        };
+        let year = b.start.year + age as i32;
+        if year <= 0 {
+            continue;
+        }
+        let value = format!("{year:04}");
+        m.iv = interval(&value);
+        m.value = Some(value);
+        m.inferred = true;
+    }
 }
 
 /// Clusters of a type that can be the act of another (`act_of`) join the

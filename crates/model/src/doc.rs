@@ -132,6 +132,11 @@ pub struct EventMention {
     /// 0..1, local confidence (trigger strength, region, factuality).
     pub confidence: f32,
     pub sentence: usize,
+    /// The subject's age as the sentence tells it ("at the age of eight"):
+    /// the knowledge base dates the event from a birth date another source
+    /// gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<u32>,
 }
 
 impl EventMention {
