@@ -386,13 +386,45 @@ impl<'a> Sent<'a> {
             }
             break;
         }
+        // "his house", "Yusupov's own account": the owner.
+        let mut possessor = None;
+        if mention.is_none() {
+            let named = |k: usize| -> Option<Np> {
+                let (ma, mb) = self.mention_run(k);
+                Some(Np {
+                    a: ma,
+                    b: mb,
+                    mention: self.w[k].mention,
+                    pronoun: false,
+                    head: self.w[mb - 1].lower.clone(),
+                    possessor: None,
+                })
+            };
+            if self.w[a].class == C::Poss {
+                possessor = Some(Np {
+                    a,
+                    b: a + 1,
+                    mention: self.w[a].mention,
+                    pronoun: true,
+                    head: self.w[a].lower.clone(),
+                    possessor: None,
+                });
+            } else if a >= 2 && self.is_poss_mark(a - 1) && self.w[a - 2].mention.is_some() {
+                possessor = named(a - 2);
+            } else if a >= 1 && self.w[a - 1].glued_poss && self.w[a - 1].mention.is_some() {
+                possessor = named(a - 1);
+            }
+            if let Some(p) = &possessor {
+                a = a.min(p.a);
+            }
+        }
         Some(Np {
             a,
             b: j + 1,
             mention,
             pronoun: false,
             head: w.lower.clone(),
-            possessor: None,
+            possessor: possessor.map(Box::new),
         })
     }
 

@@ -691,7 +691,13 @@ impl Extractor {
                 && sent.w[h - 1].lower == ",")
                 .then(|| sent.np_left(h - 2))
                 .flatten()
-                .filter(|np| np.mention.is_some());
+                .filter(|np| {
+                    np.mention.is_some()
+                        // "Yusupov's own account, published …": an owned
+                        // thing, where the owner fills a slot.
+                        || (frame.slot("objposs").is_some()
+                            && np.possessor.as_ref().is_some_and(|p| p.mention.is_some()))
+                });
             let (subj, inherited): (Vec<Np>, Option<bool>) = match reduced {
                 Some(np) => {
                     passive = true;
@@ -781,6 +787,17 @@ impl Extractor {
             };
             if let Some(r) = gsubj_role {
                 push(&mut roles, self.fillers(ctx, &subj, r));
+            }
+            // "Yusupov's own account, published in 1927": the owner of the
+            // passive subject (`objposs` slot).
+            if passive {
+                if let Some(r) = frame.slot("objposs") {
+                    let owners: Vec<Np> = subj
+                        .iter()
+                        .filter_map(|np| np.possessor.as_deref().cloned())
+                        .collect();
+                    push(&mut roles, self.fillers(ctx, &owners, r));
+                }
             }
             // Object: the gap, or the phrase right after the match.
             let obj = if let Some((ga, _)) = m.gap {
@@ -1592,6 +1609,13 @@ impl Extractor {
                 })
             } else if p.class == C::PossMark && k >= 2 {
                 sent.np_left(k - 2)
+            } else if p.lower == "in" && k >= 2 && k == a && cited_year(sent, end) {
+                // A citation: "developed by Robert Conquest in Stalin and
+                // the Kirov Murder (1989)".
+                sent.np_left(k - 2).filter(|np| {
+                    np.mention
+                        .is_some_and(|m2| sent.mention(m2).etype == EntityType::Person)
+                })
             } else {
                 None
             };
@@ -1758,6 +1782,14 @@ impl Extractor {
             inferred: true,
         })
     }
+}
+
+/// Whether a year in parentheses follows token `end`: "(1989)".
+fn cited_year(sent: &Sent, end: usize) -> bool {
+    let w = |i: usize| sent.w.get(i).map(|w| w.lower.as_str());
+    w(end) == Some("(")
+        && w(end + 1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        && w(end + 2) == Some(")")
 }
 
 /// The value an event takes from a time expression: an approximate day

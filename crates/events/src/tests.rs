@@ -1000,3 +1000,38 @@ fn shot_and_killed_by_someone_is_no_execution_and_an_approximate_day_claims_its_
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
     assert_eq!(a[0].time.as_ref().unwrap().value, "1934-10");
 }
+
+#[test]
+fn a_citation_with_a_year_is_a_publication_by_the_person_before_it() {
+    let w = EntityType::Work;
+    let f = fixture(
+        "The version was developed by Robert Conquest in Stalin and the Kirov Murder (1989). Trotsky lived in Coyoacan (1939).",
+        &[
+            ("Robert Conquest", P, "Robert Conquest"),
+            ("Stalin and the Kirov Murder", w, "Stalin and the Kirov Murder"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Coyoacan", L, "Coyoacan"),
+        ],
+        &[("1989", TimexType::Date, "1989", "year"), ("1939", TimexType::Date, "1939", "year")],
+    );
+    let evs = run(&f);
+    let p = find(&evs, EventType::Publication);
+    assert_eq!(p.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, p[0], Role::Subject), ["Robert Conquest"]);
+    assert_eq!(role(&f, p[0], Role::Work), ["Stalin and the Kirov Murder"]);
+    assert_eq!(p[0].time.as_ref().unwrap().value, "1989");
+}
+
+#[test]
+fn the_owner_of_a_work_published_is_its_author() {
+    let f = fixture(
+        "Yusupov's own account, published in 1927, describes the cakes.",
+        &[("Yusupov", P, "Felix Yusupov")],
+        &[("1927", TimexType::Date, "1927", "year")],
+    );
+    let evs = run(&f);
+    let p = find(&evs, EventType::Publication);
+    assert_eq!(p.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, p[0], Role::Subject), ["Felix Yusupov"]);
+    assert_eq!(p[0].time.as_ref().unwrap().value, "1927");
+}
