@@ -819,6 +819,22 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// "Mercader, denying any involvement (he would serve 20 years …)": a
+    /// pronoun opening a parenthesis comments on the nearest person named
+    /// before it in the sentence.
+    pub fn parenthetical_antecedent(&self, i: usize) -> Option<usize> {
+        let w = self.w.get(i)?;
+        if i == 0 || self.w[i - 1].lower != "(" || w.class != C::Pron {
+            return None;
+        }
+        (0..i - 1).rev().find_map(|k| {
+            self.w[k].mention.filter(|&m| {
+                let mm = self.mention(m);
+                mm.etype == EntityType::Person && mm.form != MentionForm::Pronoun
+            })
+        })
+    }
+
     /// Pronoun fallback when the text stage did not resolve it: the nearest
     /// earlier person mention of the document (singular pronouns only).
     pub fn resolve_pronoun(&self, i: usize) -> Option<usize> {

@@ -461,7 +461,13 @@ impl Extractor {
         {
             return None;
         }
-        let mention = np.mention.or_else(|| {
+        let mention = if np.pronoun {
+            sent.parenthetical_antecedent(np.a)
+        } else {
+            None
+        }
+        .or(np.mention)
+        .or_else(|| {
             if np.pronoun || np.head == "his" || np.head == "her" {
                 sent.resolve_pronoun(np.a)
             } else {

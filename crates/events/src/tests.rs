@@ -1035,3 +1035,21 @@ fn the_owner_of_a_work_published_is_its_author() {
     assert_eq!(role(&f, p[0], Role::Subject), ["Felix Yusupov"]);
     assert_eq!(p[0].time.as_ref().unwrap().value, "1927");
 }
+
+#[test]
+fn a_pronoun_opening_a_parenthesis_is_the_person_just_named() {
+    let f = fixture(
+        "Trotsky was dead. With Mercader denying any involvement (he was later jailed in Mexico), Stalin was safe.",
+        &[
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Mercader", P, "Ramon Mercader"),
+            ("he", P, "Leon Trotsky"),
+            ("Stalin", P, "Joseph Stalin"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let i = find(&evs, EventType::Imprisonment);
+    assert_eq!(i.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, i[0], Role::Subject), ["Ramon Mercader"]);
+}
