@@ -27,7 +27,10 @@ use crate::dedup::Dsu;
 use crate::merge::DocSummary;
 use crate::names::{lexicon, max_typo, osa_distance, slug, NameKey, NameRules};
 use annalist_model::{Entity, EntityAlias, EntityType, MentionForm, SourceSpan};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 /// The result of resolution.
 #[derive(Debug, Default)]
@@ -101,6 +104,8 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
     let ev_rules = crate::rules::Rules::get();
+    // The gazetteer spelling of each single-word name (looked up once).
+    let mut gaz_memo: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for (di, d) in docs.iter().enumerate() {
         // Local entities that the events show to be people (the subject of
         // a death, an arrest…), whatever type the tagger gave them.
@@ -142,11 +147,14 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 row.push(None);
                 continue;
             }
-            let mut skip = if person {
+            // Names of somebody else merged into this local entity by the
+            // text stage (computed once: `skip` and the split-off below).
+            let foreign_all = if person {
                 foreign_of(le)
             } else {
                 BTreeSet::new()
             };
+            let mut skip = foreign_all.clone();
             let mut extra: Vec<(String, String, Option<annalist_model::Span>)> = Vec::new();
             for (from, to, alias, span) in &moved {
                 if *from == li {
@@ -158,9 +166,14 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             // A misspelt place name the tagger could not know ("Coyoacn")
             // gets its gazetteer spelling.
             let gaz = if le.gender.is_none() && main.len() == 1 {
-                lexicon::Lexicon::get()
-                    .correct_place(&le.name)
-                    .map(str::to_string)
+                gaz_memo
+                    .entry(le.name.as_str())
+                    .or_insert_with(|| {
+                        lexicon::Lexicon::get()
+                            .correct_place(&le.name)
+                            .map(str::to_string)
+                    })
+                    .clone()
             } else {
                 None
             };
@@ -204,11 +217,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             // Names of somebody else merged into this local entity by the
             // text stage ("Maria Rasputin" inside "Grigori Rasputin") make
             // an entity of their own.
-            let foreign: BTreeSet<String> = if person {
-                foreign_of(le)
-            } else {
-                BTreeSet::new()
-            };
+            let foreign: BTreeSet<String> = if person { foreign_all } else { BTreeSet::new() };
             let split = foreign
                 .iter()
                 .filter(|f| NameKey::new(f, true).len() >= 2)
@@ -269,8 +278,10 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // --- pass 1: full names
     // Full names identify across types (the tagger may call one "Leon
     // Trotsky" a place); single words do not.
-    let mut full: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
-    let mut single: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    // (Hash maps: the unions do not depend on the order, the disjoint-set
+    // root is always the smallest member.)
+    let mut full: FxHashMap<(u8, String), Vec<usize>> = FxHashMap::default();
+    let mut single: FxHashMap<(u8, String), Vec<usize>> = FxHashMap::default();
     for (i, nd) in nodes.iter().enumerate() {
         for a in &nd.anchors {
             let (m, c) = if a.len() >= 2 {
@@ -310,62 +321,78 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // entities of its document. Two nodes share context when their
     // documents name some third entity alike.
     // Name keys are interned as numbers: the sets below are compared a lot.
-    let mut intern: BTreeMap<String, u32> = BTreeMap::new();
+    // A node's context is its document's names less its own (`ctx_has`);
+    // the sets are sorted vectors.
+    let mut intern: FxHashMap<String, u32> = FxHashMap::default();
     let mut id_of = |k: String| -> u32 {
         let next = intern.len() as u32;
         *intern.entry(k).or_insert(next)
     };
-    let own: Vec<BTreeSet<u32>> = nodes
+    let own: Vec<Vec<u32>> = nodes
         .iter()
         .map(|nd| {
-            let mut k: BTreeSet<u32> = BTreeSet::new();
+            let mut k: Vec<u32> = Vec::new();
             for a in &nd.anchors {
-                k.insert(id_of(a.key()));
+                k.push(id_of(a.key()));
                 if nd.class == 0 && a.len() >= 2 {
                     if let Some(s) = a.surname() {
-                        k.insert(id_of(s.to_string()));
+                        k.push(id_of(s.to_string()));
                     }
                 }
             }
+            k.sort_unstable();
+            k.dedup();
             k
         })
         .collect();
-    let mut ctx: Vec<BTreeSet<u32>> = vec![BTreeSet::new(); n];
-    {
-        let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for (i, nd) in nodes.iter().enumerate() {
-            by_doc.entry(nd.doc).or_default().push(i);
-        }
-        for members in by_doc.values() {
-            for &i in members {
-                ctx[i] = members
-                    .iter()
-                    .filter(|&&j| j != i)
-                    .flat_map(|&j| own[j].iter().copied())
-                    .filter(|k| !own[i].contains(k))
-                    .collect();
-            }
-        }
+    // The names of every entity of a document.
+    let mut doc_names: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
+    for (i, nd) in nodes.iter().enumerate() {
+        doc_names[nd.doc].extend_from_slice(&own[i]);
     }
+    for v in &mut doc_names {
+        v.sort_unstable();
+        v.dedup();
+    }
+    // The context of node `i`: the names of the other entities of its
+    // document (less its own).
+    let ctx = |i: usize| {
+        let mine = &own[i];
+        doc_names[nodes[i].doc]
+            .iter()
+            .copied()
+            .filter(move |k| mine.binary_search(k).is_err())
+    };
 
     // --- pass 2: single names, with context. Each node joins the first
     // group of its name whose context (the union over the group) it shares.
+    // A group's context less its own names is the names of its documents
+    // less its own names (a name a member does not see around itself is
+    // one of its own).
     for members in single.values() {
-        // (a member, names around the group, the group's own names)
-        let mut groups: Vec<(usize, BTreeSet<u32>, BTreeSet<u32>)> = Vec::new();
+        // (a member, names of the group's documents, the group's documents,
+        // the group's own names)
+        type Group = (usize, FxHashSet<u32>, FxHashSet<usize>, FxHashSet<u32>);
+        let mut groups: Vec<Group> = Vec::new();
         for &i in members {
-            let hit = groups.iter().position(|(_, around, mine)| {
-                ctx[i]
-                    .iter()
-                    .any(|k| around.contains(k) && !mine.contains(k) && !own[i].contains(k))
+            let hit = groups.iter().position(|(_, around, _, mine)| {
+                ctx(i).any(|k| around.contains(&k) && !mine.contains(&k))
             });
+            let doc = nodes[i].doc;
             match hit {
                 Some(g) => {
                     dsu.union(groups[g].0, i);
-                    groups[g].1.extend(ctx[i].iter().copied());
-                    groups[g].2.extend(own[i].iter().copied());
+                    if groups[g].2.insert(doc) {
+                        groups[g].1.extend(doc_names[doc].iter().copied());
+                    }
+                    groups[g].3.extend(own[i].iter().copied());
                 }
-                None => groups.push((i, ctx[i].clone(), own[i].clone())),
+                None => groups.push((
+                    i,
+                    doc_names[doc].iter().copied().collect(),
+                    std::iter::once(doc).collect(),
+                    own[i].iter().copied().collect(),
+                )),
             }
         }
     }
@@ -407,21 +434,40 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     let docs_of =
         |members: &[usize]| -> BTreeSet<usize> { members.iter().map(|&i| nodes[i].doc).collect() };
     // Cluster-level context: the names around any member, less the
-    // cluster's own names. Linear in the cluster sizes.
-    let cluster_shared = |a: &[usize], b: &[usize]| -> usize {
-        let names = |m: &[usize]| -> (BTreeSet<u32>, BTreeSet<u32>) {
-            let mut around = BTreeSet::new();
-            let mut mine = BTreeSet::new();
-            for &i in m {
-                around.extend(ctx[i].iter().copied());
-                mine.extend(own[i].iter().copied());
+    // cluster's own names = the names of its documents less its own.
+    // Linear in the cluster sizes, and remembered: clusters only grow, so
+    // (first member, size) names one cluster for the whole resolution.
+    type Around = std::rc::Rc<(FxHashSet<u32>, FxHashSet<u32>)>;
+    let around_memo: std::cell::RefCell<FxHashMap<(usize, usize), Around>> = Default::default();
+    let names_of = |m: &[usize]| -> Around {
+        let key = (m.first().copied().unwrap_or(usize::MAX), m.len());
+        if let Some(x) = around_memo.borrow().get(&key) {
+            return x.clone();
+        }
+        let mut around = FxHashSet::default();
+        let mut mine = FxHashSet::default();
+        let mut seen = FxHashSet::default();
+        for &i in m {
+            if seen.insert(nodes[i].doc) {
+                around.extend(doc_names[nodes[i].doc].iter().copied());
             }
-            (around, mine)
+            mine.extend(own[i].iter().copied());
+        }
+        let x = std::rc::Rc::new((around, mine));
+        around_memo.borrow_mut().insert(key, x.clone());
+        x
+    };
+    let cluster_shared = |a: &[usize], b: &[usize]| -> usize {
+        let (x, y) = (names_of(a), names_of(b));
+        let ((ca, oa), (cb, ob)) = (&*x, &*y);
+        let (small, large) = if ca.len() <= cb.len() {
+            (ca, cb)
+        } else {
+            (cb, ca)
         };
-        let (ca, oa) = names(a);
-        let (cb, ob) = names(b);
-        ca.iter()
-            .filter(|k| cb.contains(*k) && !oa.contains(*k) && !ob.contains(*k))
+        small
+            .iter()
+            .filter(|k| large.contains(*k) && !oa.contains(*k) && !ob.contains(*k))
             .count()
     };
 
@@ -761,70 +807,92 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let cl = clusters(&mut dsu);
         let genders: BTreeMap<usize, Option<String>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
-        // unit: (class, tokens)
-        type Unit = (u8, Vec<String>);
-        let mut units: BTreeMap<usize, BTreeSet<Unit>> = BTreeMap::new();
+        // Tokens, joined other tokens and deletion variants are interned
+        // as numbers: the index below is large (every name of every
+        // cluster, every variant), and only its pairs are observable.
+        let mut strs = Interner::default();
+        // Each cluster's distinct names as token-id sequences.
+        let mut units: Vec<(usize, Vec<Vec<u32>>)> = Vec::with_capacity(cl.len());
         for (&r, members) in &cl {
-            let set = units.entry(r).or_default();
             let c = class_of(members);
+            let mut set: Vec<Vec<u32>> = Vec::new();
             for &i in members {
                 for a in &nodes[i].anchors {
-                    set.insert((c, a.keys.clone()));
+                    set.push(a.keys.iter().map(|k| strs.id(k)).collect());
                     if c == 0 && a.len() >= 2 {
                         if let Some(s) = a.surname() {
-                            set.insert((c, vec![s.to_string()]));
+                            set.push(vec![strs.id(s)]);
                         }
                     }
                 }
             }
+            set.sort_unstable();
+            set.dedup();
+            units.push((r, set));
         }
         // Deletion index (SymSpell): a token and its variants with up to
         // max_typo deletions; two tokens within that distance share one.
-        // (class, tokens, position, other tokens, variant) -> (root, token)
-        type Slot = (u8, usize, usize, String, String);
-        let mut index: BTreeMap<Slot, BTreeSet<(usize, String)>> = BTreeMap::new();
-        for (&r, set) in &units {
-            for (c, toks) in set {
-                for (p, t) in toks.iter().enumerate() {
-                    let len = t.chars().count();
-                    let d = max_typo(len);
+        // (tokens, position, other tokens, variant) -> (root, token)
+        let mut variants: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        // One flat vector sorted by slot (no allocation per slot).
+        type Slot = (u32, u32, u32, u32);
+        let mut index: Vec<(Slot, usize, u32)> = Vec::new();
+        let mut others = String::new();
+        for (r, set) in &units {
+            for toks in set {
+                for (p, &t) in toks.iter().enumerate() {
+                    let ts = strs.get(t);
+                    let d = max_typo(ts.chars().count());
                     if d == 0 {
                         continue;
                     }
-                    let others: Vec<&str> = toks
-                        .iter()
-                        .enumerate()
-                        .filter(|(q, _)| *q != p)
-                        .map(|(_, s)| s.as_str())
-                        .collect();
-                    let others = others.join(" ");
-                    for v in deletions(t, d) {
-                        let _ = c;
-                        index
-                            .entry((0, toks.len(), p, others.clone(), v))
-                            .or_default()
-                            .insert((r, t.clone()));
+                    others.clear();
+                    for (q, &o) in toks.iter().enumerate().filter(|(q, _)| *q != p) {
+                        if q != usize::from(p == 0) {
+                            others.push(' ');
+                        }
+                        others.push_str(strs.get(o));
+                    }
+                    let oid = strs.id(&others);
+                    if let std::collections::hash_map::Entry::Vacant(e) = variants.entry(t) {
+                        let ts = strs.get(t).to_string();
+                        e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
+                    }
+                    for &v in &variants[&t] {
+                        index.push(((toks.len() as u32, p as u32, oid, v), *r, t));
                     }
                 }
             }
         }
+        let mut close: FxHashMap<(u32, u32), bool> = FxHashMap::default();
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for bucket in index.values().filter(|b| b.len() >= 2 && b.len() <= 64) {
-            let v: Vec<&(usize, String)> = bucket.iter().collect();
-            for (k, a) in v.iter().enumerate() {
-                for b in &v[..k] {
+        index.sort_unstable();
+        index.dedup();
+        let mut bucket: Vec<(usize, u32)> = Vec::new();
+        for run in index.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() < 2 || run.len() > 64 {
+                continue;
+            }
+            bucket.clear();
+            bucket.extend(run.iter().map(|x| (x.1, x.2)));
+            for (k, a) in bucket.iter().enumerate() {
+                for b in &bucket[..k] {
                     if a.0 == b.0 || a.1 == b.1 {
                         continue;
                     }
-                    let (la, lb) = (a.1.chars().count(), b.1.chars().count());
-                    let d = osa_distance(&a.1, &b.1);
-                    if d == 0
-                        || d > max_typo(la.min(lb))
-                        || a.1.chars().next() != b.1.chars().next()
-                    {
-                        continue;
+                    let ok = *close
+                        .entry((a.1.min(b.1), a.1.max(b.1)))
+                        .or_insert_with(|| {
+                            let (x, y) = (strs.get(a.1), strs.get(b.1));
+                            let (la, lb) = (x.chars().count(), y.chars().count());
+                            let d = osa_distance(x, y);
+                            d != 0
+                                && d <= max_typo(la.min(lb))
+                                && x.chars().next() == y.chars().next()
+                        });
+                    if ok {
+                        pairs.insert((a.0.min(b.0), a.0.max(b.0)));
                     }
-                    pairs.insert((a.0.min(b.0), a.0.max(b.0)));
                 }
             }
         }
@@ -907,9 +975,10 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
 
     // --- build entities
     let cl = clusters(&mut dsu);
+    let memo = TextMemo::default();
     let mut drafts: Vec<(Entity, usize, Vec<usize>)> = Vec::new(); // (entity, total mentions, members)
     for members in cl.values() {
-        drafts.push(build_entity(docs, &nodes, members, &via, rules));
+        drafts.push(build_entity(docs, &nodes, members, &via, rules, &memo));
     }
     // Stable, unique ids: on collision the cluster with more mentions (then
     // the earliest mention) keeps the plain slug.
@@ -1095,6 +1164,66 @@ fn deletions(t: &str, d: usize) -> BTreeSet<String> {
     out
 }
 
+/// `clean` and `fold` of the texts met while building entities, and the
+/// name keys of aliases: the same names come back in thousands of
+/// documents.
+/// text → (clean, fold).
+type TextMap = FxHashMap<Box<str>, Rc<(String, String)>>;
+/// (name, person) → name key.
+type KeyMap = FxHashMap<(Box<str>, bool), Rc<str>>;
+
+#[derive(Default)]
+struct TextMemo {
+    texts: RefCell<TextMap>,
+    keys: RefCell<KeyMap>,
+}
+
+impl TextMemo {
+    /// (`clean(t)`, `fold(clean(t))`).
+    fn get(&self, t: &str, rules: &NameRules) -> std::rc::Rc<(String, String)> {
+        if let Some(x) = self.texts.borrow().get(t) {
+            return x.clone();
+        }
+        let c = clean(t);
+        let f = rules.fold(&c);
+        let x = std::rc::Rc::new((c, f));
+        self.texts.borrow_mut().insert(t.into(), x.clone());
+        x
+    }
+    /// `NameKey::new(t, person).key()`.
+    fn key(&self, t: &str, person: bool) -> std::rc::Rc<str> {
+        let k = (Box::<str>::from(t), person);
+        if let Some(x) = self.keys.borrow().get(&k) {
+            return x.clone();
+        }
+        let x: std::rc::Rc<str> = NameKey::new(t, person).key().into();
+        self.keys.borrow_mut().insert(k, x.clone());
+        x
+    }
+}
+
+/// Strings numbered in the order first seen.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<Box<str>, u32>,
+    strs: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.strs.len() as u32;
+        self.strs.push(s.into());
+        self.ids.insert(s.into(), i);
+        i
+    }
+    fn get(&self, i: u32) -> &str {
+        &self.strs[i as usize]
+    }
+}
+
 fn non_ascii(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii()).count()
 }
@@ -1105,14 +1234,16 @@ fn build_entity(
     members: &[usize],
     via: &[Via],
     rules: &NameRules,
+    memo: &TextMemo,
 ) -> (Entity, usize, Vec<usize>) {
     // Type: the majority by mentions (organization vs group).
     // Which names of a member's local entity are its own.
     let keep = |i: usize, text: &str| -> bool {
-        let t = clean(text);
+        let x = memo.get(text, rules);
+        let t = &x.0;
         match &nodes[i].only {
-            Some(set) => set.contains(&t),
-            None => !nodes[i].skip.contains(&t),
+            Some(set) => set.contains(t),
+            None => !nodes[i].skip.contains(t),
         }
     };
     let mut tcount: BTreeMap<EntityType, usize> = BTreeMap::new();
@@ -1139,9 +1270,9 @@ fn build_entity(
                 m.form,
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
             ) {
-                let t = clean(&m.text);
-                *fold_count.entry(rules.fold(&t)).or_default() += 1;
-                *surface_count.entry(t).or_default() += 1;
+                let x = memo.get(&m.text, rules);
+                *fold_count.entry(x.1.clone()).or_default() += 1;
+                *surface_count.entry(x.0.clone()).or_default() += 1;
             }
         }
     }
@@ -1154,7 +1285,7 @@ fn build_entity(
             .gaz
             .clone()
             .unwrap_or_else(|| nodes[i].name.clone());
-        let f = rules.fold(&name);
+        let f = memo.get(&name, rules).1.clone();
         if f.is_empty() {
             continue;
         }
@@ -1197,11 +1328,12 @@ fn build_entity(
             Some(MentionForm::Description) => return "description",
             _ => {}
         }
-        if via[node] == Via::Misspelling && rules.fold(alias) != canon_fold {
+        let x = memo.get(alias, rules);
+        let f = &x.1;
+        if via[node] == Via::Misspelling && *f != canon_fold {
             return "misspelling";
         }
-        let f = rules.fold(alias);
-        if f != canon_fold && NameKey::new(alias, person).key() == canon_key {
+        if *f != canon_fold && *memo.key(alias, person) == *canon_key {
             return "transliteration";
         }
         if via[node] == Via::CrossDocument {
@@ -1259,7 +1391,7 @@ fn build_entity(
             );
         }
         for a in &le.aliases {
-            let alias = clean(&a.alias);
+            let alias = memo.get(&a.alias, rules).0.clone();
             if !keep(i, &alias) {
                 continue;
             }
@@ -1298,10 +1430,10 @@ fn build_entity(
                             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                 }
             };
-            let alias = clean(&m.text);
             if !keep {
                 continue;
             }
+            let alias = memo.get(&m.text, rules).0.clone();
             let how = how_of(&alias, i, Some(m.form)).to_string();
             offer(
                 EntityAlias {
@@ -1320,7 +1452,7 @@ fn build_entity(
             let first = le
                 .mentions
                 .iter()
-                .find(|m| clean(&m.text) == lname)
+                .find(|m| memo.get(&m.text, rules).0 == lname)
                 .map(|m| m.span);
             let (start, end) = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             let how = how_of(&lname, i, None).to_string();
