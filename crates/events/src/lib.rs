@@ -13,8 +13,8 @@ mod lexicon;
 
 use annalist_model::interval::interval;
 use annalist_model::{
-    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, RegionKind, Role,
-    RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
+    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, MentionForm, RegionKind,
+    Role, RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
 };
 use chunk::{Np, Sent, C};
 use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
@@ -1630,7 +1630,18 @@ impl Extractor {
             // possessive points forward to the main clause's subject.
             if owner.pronoun && owner.a <= 2 {
                 let comma = (end..(end + 8).min(sent.len())).find(|&k| sent.w[k].lower == ",");
-                if let Some(np) = comma.and_then(|c| sent.np_right(c + 1)) {
+                // Without the comma ("In his Secret Speech of 25 February
+                // 1956 Khrushchev said"): the first person named after the
+                // title, outside a prepositional phrase.
+                let start = comma.map(|c| c + 1).or_else(|| {
+                    (end..(end + 10).min(sent.len())).find(|&k| {
+                        sent.w[k].mention.is_some_and(|m2| {
+                            sent.mention(m2).etype == EntityType::Person
+                                && sent.mention(m2).form != MentionForm::Pronoun
+                        }) && sent.w[k - 1].class != C::Prep
+                    })
+                });
+                if let Some(np) = start.and_then(|c| sent.np_right(c)) {
                     if np
                         .mention
                         .is_some_and(|m2| sent.mention(m2).etype == EntityType::Person)

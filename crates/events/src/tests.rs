@@ -1053,3 +1053,30 @@ fn a_pronoun_opening_a_parenthesis_is_the_person_just_named() {
     assert_eq!(i.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, i[0], Role::Subject), ["Ramon Mercader"]);
 }
+
+#[test]
+fn a_sentence_initial_his_before_a_title_points_to_the_speaker_even_without_a_comma() {
+    let w = EntityType::Work;
+    let f = fixture(
+        "Stalin died in 1953. In his Secret Speech of 25 February 1956 Khrushchev revealed many things.",
+        &[
+            ("Stalin", P, "Joseph Stalin"),
+            ("his", P, "Joseph Stalin"),
+            ("Secret Speech", w, "Secret Speech"),
+            ("Khrushchev", P, "Nikita Khrushchev"),
+        ],
+        &[
+            ("1953", TimexType::Date, "1953", "year"),
+            ("25 February 1956", TimexType::Date, "1956-02-25", "date"),
+        ],
+    );
+    let evs = run(&f);
+    let p = find(&evs, EventType::Publication);
+    assert_eq!(p.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, p[0], Role::Subject),
+        ["Nikita Khrushchev"],
+        "{}",
+        show(&f, &evs)
+    );
+}
