@@ -14,6 +14,7 @@ const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt"
 const DESIGNATORS: &str = include_str!("../../../resources/kb/designators.tsv");
 const HYPOCORISMS: &str = include_str!("../../../resources/kb/hypocorisms.tsv");
 const ORDINALS: &str = include_str!("../../../resources/kb/ordinals.tsv");
+const PATRONYMICS: &str = include_str!("../../../resources/kb/patronymics.txt");
 
 pub mod lexicon;
 
@@ -34,6 +35,8 @@ pub struct NameRules {
     hypocorisms: BTreeMap<String, BTreeSet<String>>,
     /// Ordinal word → figure form ("seventeenth" → "17th").
     ordinals: BTreeMap<String, String>,
+    /// Endings of patronymics ("ovich", "ovna").
+    patronymics: Vec<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -84,6 +87,9 @@ impl NameRules {
             generational: set(GENERATIONAL),
             acronym_skip: set(ACRONYM_SKIP),
             hypocorisms: BTreeMap::new(),
+            patronymics: data_lines(PATRONYMICS)
+                .map(|l| l.trim().to_string())
+                .collect(),
             ordinals: data_lines(ORDINALS)
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -180,8 +186,32 @@ impl NameRules {
         self.acronym_skip.contains(tok)
     }
 
+    /// A patronymic ("pavlovich", "feodorovna"): a known ending after at
+    /// least three letters.
+    pub fn is_patronymic(&self, tok: &str) -> bool {
+        self.patronymics
+            .iter()
+            .any(|p| tok.len() >= p.len() + 3 && tok.ends_with(p.as_str()))
+    }
+
     pub fn is_generational(&self, tok: &str) -> bool {
         self.generational.contains(tok)
+    }
+
+    /// True when the folded tokens are titles and nothing else ("tsar",
+    /// "grand duke").
+    pub fn all_titles(&self, toks: &[String]) -> bool {
+        let mut rest = toks;
+        'outer: while !rest.is_empty() {
+            for t in &self.titles {
+                if rest.len() >= t.len() && rest[..t.len()] == t[..] {
+                    rest = &rest[t.len()..];
+                    continue 'outer;
+                }
+            }
+            return false;
+        }
+        !toks.is_empty()
     }
 
     /// Folded tokens of a person's name with leading titles removed
@@ -246,6 +276,10 @@ impl NameKey {
             .filter(|t| !t.is_empty())
             .map(str::to_string)
             .collect();
+        // A title alone ("the Tsar") names no one across documents.
+        if person && r.all_titles(&all) {
+            return NameKey::default();
+        }
         let tokens: Vec<String> = if person {
             r.strip_titles(&all).to_vec()
         } else {
@@ -293,11 +327,18 @@ impl NameKey {
         self.tokens.last().is_some_and(|t| r.is_generational(t))
     }
     /// The surname key: the last token that is neither a particle nor a
-    /// generational suffix.
+    /// generational suffix. A given name and a patronymic with no surname
+    /// ("Alexandra Feodorovna") are called by the given name: it is taken
+    /// as the surname.
     pub fn surname(&self) -> Option<&str> {
         let r = NameRules::get();
         if self.generational() {
             return None;
+        }
+        if let [given, patronymic] = &self.tokens[..] {
+            if r.is_patronymic(patronymic) && !r.is_patronymic(given) && !r.is_particle(given) {
+                return Some(self.keys[0].as_str());
+            }
         }
         self.tokens
             .iter()
@@ -405,6 +446,9 @@ mod tests {
         assert_eq!(r.initials(&t), "ilo");
         assert_eq!(key("Prince Felix Yusupov"), key("Felix Yusupov"));
         assert_eq!(key("Grand Duke Dmitri Pavlovich"), key("Dmitri Pavlovich"));
+        assert_eq!(key("the Tsar"), "");
+        assert_eq!(key("Grand Duke"), "");
+        assert_eq!(key("Tsar Nicholas"), key("Nicholas"));
     }
 
     #[test]
@@ -412,6 +456,10 @@ mod tests {
         let k = NameKey::new("Joachim von Ribbentrop", true);
         assert_eq!(k.surname(), Some("ribbentrop"));
         assert_eq!(k.first(), Some("joachim"));
+        let k = NameKey::new("Alexandra Feodorovna", true);
+        assert_eq!(k.surname(), Some(key("Alexandra").as_str()));
+        let k = NameKey::new("Grigori Yefimovich Rasputin", true);
+        assert_eq!(k.surname(), Some("rasputin"));
         let k = NameKey::new("Nicholas II", true);
         assert!(k.generational());
         assert_eq!(k.surname(), None);

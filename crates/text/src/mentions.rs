@@ -36,6 +36,17 @@ pub struct MentionLexicon {
     pub group_nouns: HashMap<String, bool>,
     /// Tokens that end a clause (pronoun binding).
     pub clause_breaks: HashSet<String>,
+    /// Titles of sovereigns, lower case ("the Tsar" → the regnal name).
+    pub sovereigns: HashSet<String>,
+    /// Lower-case words continuing a place name → `place`, `org`, `event`
+    /// or `mod` ("Tobolsk province", "the Leningrad party committee").
+    pub lower_designators: HashMap<String, String>,
+    /// Time-phrase words that may stand between a name and an alias cue.
+    pub alias_skip: HashSet<String>,
+    /// "the city of X": X is a place.
+    pub place_nouns: HashSet<String>,
+    /// Endings of common nouns (no unknown word with one is a surname).
+    pub common_suffixes: Vec<String>,
 }
 
 impl MentionLexicon {
@@ -63,6 +74,22 @@ impl MentionLexicon {
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
+            sovereigns: set(include_str!("../../../resources/text/sovereign_titles.txt")),
+            alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
+            place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
+            common_suffixes: data_lines(include_str!(
+                "../../../resources/text/common_suffixes.txt"
+            ))
+            .map(|l| l.trim().to_string())
+            .collect(),
+            lower_designators: data_lines(include_str!(
+                "../../../resources/text/lower_designators.tsv"
+            ))
+            .filter_map(|l| {
+                let mut it = l.split('\t');
+                Some((it.next()?.trim().to_string(), it.next()?.trim().to_string()))
+            })
+            .collect(),
             group_nouns: data_lines(include_str!("../../../resources/text/group_nouns.tsv"))
                 .filter_map(|l| {
                     let mut it = l.split('\t');
@@ -184,7 +211,50 @@ pub fn extract(
         }
         kept.push(c);
     }
+    repeat_names(&cx, sents, &mut kept);
     resolve(&cx, sents, kept)
+}
+
+/// A one-word name of the document used again where the chunker or the
+/// tagger let it pass ("of the Smolny the shot", "Rayner had been"): each
+/// other capitalised use of the same word, when the word is no common
+/// English word, is a mention of the same type.
+fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
+    let mut single: HashMap<&str, EntityType> = HashMap::new();
+    for c in kept.iter() {
+        if c.b == c.a + 1
+            && c.form == MentionForm::Name
+            && !matches!(c.etype, EntityType::Work | EntityType::EventName)
+        {
+            single.entry(cx.w(c.a)).or_insert(c.etype);
+        }
+    }
+    if single.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; cx.toks.len()];
+    for c in kept.iter() {
+        let lo = c.ta.min(c.a).min(covered.len());
+        let hi = c.b.min(covered.len()).max(lo);
+        covered[lo..hi].fill(true);
+    }
+    let mut added = Vec::new();
+    for (si, s) in sents.iter().enumerate() {
+        let (a, b) = s.tokens;
+        for k in a..b.min(cx.toks.len()) {
+            let w = cx.w(k);
+            if covered.get(k) != Some(&false) || !cx.is_cap(k) || cx.an.tok.in_vocab(w) {
+                continue;
+            }
+            if let Some(&t) = single.get(w) {
+                added.push(cand(si, k, k + 1, t, MentionForm::Name));
+            }
+        }
+    }
+    if !added.is_empty() {
+        kept.extend(added);
+        kept.sort_by_key(|c| (c.a, c.b));
+    }
 }
 
 /// A lone given name between "the" and a lower-case common noun modifies
@@ -215,7 +285,9 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
     let mut i = a;
     while i < b {
         let lw = cx.lw(i);
-        if an.names.work_cues.contains(lw) {
+        // "the so-called Congress of Victors" names no work
+        let so_called = i >= a + 2 && cx.w(i - 1) == "-" && cx.lw(i - 2) == "so";
+        if an.names.work_cues.contains(lw) && !so_called {
             let mut k = i + 1;
             // skip "," ":" and one adjective-like lowercase word ("his famed")
             while k < b && matches!(cx.w(k), "," | ":") {
@@ -345,6 +417,18 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
         .find(|&k| cx.w(k).chars().any(char::is_alphanumeric))
         .unwrap_or(a);
     while i < b {
+        // an ordinal in figures opens the name of a body or an event
+        // ("the 17th Party Congress"): kept when the rest is one
+        let mut ord = None;
+        if !taken[i - a]
+            && is_ordinal_figure(cx.w(i))
+            && i + 1 < b
+            && !taken[i + 1 - a]
+            && cx.is_cap(i + 1)
+        {
+            ord = Some(i);
+            i += 1;
+        }
         if taken[i - a] || !cx.is_cap(i) {
             i += 1;
             continue;
@@ -432,7 +516,13 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
         if title_case && c_b == c_a + 1 && an.tok.in_vocab(cx.w(c_a)) {
             continue;
         }
-        if let Some(c) = classify(cx, si, c_a, c_b, first_word) {
+        if let Some(mut c) = classify(cx, si, c_a, c_b, first_word) {
+            let body = matches!(c.etype, EntityType::Organization | EntityType::EventName);
+            if let Some(o) = ord.filter(|_| body && c.ta == c.a) {
+                c.a = o;
+                c.ta = o;
+            }
+            extend_name(cx, &mut c, a, b, &taken);
             push(out, &mut taken, c);
         }
     }
@@ -507,6 +597,64 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             out.push(c);
         }
     }
+}
+
+/// "17th", "2nd", "21st": an ordinal written in figures.
+fn is_ordinal_figure(w: &str) -> bool {
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && matches!(
+            w[digits..].to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        )
+}
+
+/// Extends a typed name over what continues it after its last capitalised
+/// word: a parenthesised qualifier of a body ("All-Union Communist Party
+/// (Bolsheviks)"; an acronym in capitals stays apart), and lower-case
+/// designators after a place ("Tobolsk province", "the Leningrad party
+/// committee", "the Nuremberg trials"; `lower_designators.tsv`).
+fn extend_name(cx: &Ctx, c: &mut Cand, a: usize, b: usize, taken: &[bool]) {
+    let free = |k: usize| k < b && !taken[k - a];
+    if c.etype == EntityType::Organization
+        && cx.an.names.org_heads.contains(cx.w(c.b - 1))
+        && free(c.b)
+        && free(c.b + 1)
+        && free(c.b + 2)
+        && cx.w(c.b) == "("
+        && cx.w(c.b + 2) == ")"
+        && cx.is_cap(c.b + 1)
+        && cx.w(c.b + 1).chars().skip(1).any(char::is_lowercase)
+    {
+        c.b += 3;
+        return;
+    }
+    let placeish = c.ta == c.a
+        && (c.etype == EntityType::Place
+            || (c.etype == EntityType::Organization
+                && (c.a..c.b).any(|k| cx.toks[k].ent.ends_with("LOC"))));
+    if !placeish {
+        return;
+    }
+    let kind = |k: usize| -> Option<&str> {
+        let w = cx.w(k);
+        if !free(k) || w.chars().next().is_none_or(|ch| !ch.is_lowercase()) {
+            return None;
+        }
+        cx.an.ml.lower_designators.get(w).map(String::as_str)
+    };
+    let mut k = c.b;
+    while k < c.b + 3 && kind(k) == Some("mod") {
+        k += 1;
+    }
+    let etype = match kind(k) {
+        Some("place") if k == c.b => EntityType::Place,
+        Some("org") => EntityType::Organization,
+        Some("event") => EntityType::EventName,
+        _ => return,
+    };
+    c.b = k + 1;
+    c.etype = etype;
 }
 
 fn cand(si: usize, a: usize, b: usize, etype: EntityType, form: MentionForm) -> Cand {
@@ -605,6 +753,10 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if ta < a {
         return mk(EntityType::Person);
     }
+    // "the city of Vyatka"
+    if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {
+        return mk(EntityType::Place);
+    }
     let is_event_prefix = n >= 2 && names.event_prefixes.contains(first);
     let single_unknown = |w: &str| !an.tok.in_vocab(w);
     if is_event_prefix && first != "Treaty" {
@@ -673,6 +825,10 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             if first.ends_with("ist") && cx.upos(a) == "NOUN" {
                 return mk(EntityType::Group);
             }
+            // a possessor is a noun: "the Bolshevik's victory"
+            if prev == "the" && matches!(cx.w(b), "'s" | "’s") {
+                return mk(EntityType::Group);
+            }
             return None;
         }
         if cx.upos(a) == "ADJ" && per + loc + org == 0 {
@@ -722,7 +878,37 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         }
         return mk(EntityType::Person);
     }
+    // an unknown capitalised word acting as a subject ("Rayner had been…",
+    // "Youssoupoff later wrote…"): the taggers often miss a surname that
+    // opens a sentence
+    if n == 1 && unknown_subject(cx, a) {
+        return mk(EntityType::Person);
+    }
     None
+}
+
+/// A capitalised word of four letters or more that no training corpus
+/// knows, written like a name (not in capitals), followed by a verb (or an
+/// adverb and a verb).
+fn unknown_subject(cx: &Ctx, k: usize) -> bool {
+    let w = cx.w(k);
+    let letters = w.chars().count();
+    if letters < 4
+        || !w.chars().all(char::is_alphabetic)
+        || !w.chars().skip(1).all(char::is_lowercase)
+        || cx.an.tok.in_vocab(w)
+        || cx.an.ml.non_names.contains(w)
+        || cx
+            .an
+            .ml
+            .common_suffixes
+            .iter()
+            .any(|s| w.len() > s.len() + 2 && w.ends_with(s.as_str()))
+    {
+        return false;
+    }
+    let verb = |j: usize| matches!(cx.upos(j), "VERB" | "AUX");
+    verb(k + 1) || (cx.upos(k + 1) == "ADV" && verb(k + 2))
 }
 
 /// The alias pattern and its evidence span, when a mention came from one.
@@ -798,8 +984,39 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }) {
             between.remove(0);
         }
-        let hit = an.ml.alias_cues.iter().find(|(cue, _)| *cue == between);
-        if let Some((_, kind)) = hit {
+        // a dated phrase may stand before the cue ("… Congress in early
+        // 1934 — the so-called Congress of Victors")
+        let skippable = |ws: &[String]| {
+            ws.iter().any(|w| w.chars().all(|ch| ch.is_ascii_digit()))
+                && ws.iter().all(|w| {
+                    an.ml.alias_skip.contains(w) || w.chars().all(|ch| ch.is_ascii_digit())
+                })
+        };
+        let hit = an
+            .ml
+            .alias_cues
+            .iter()
+            .find(|(cue, _)| *cue == between)
+            .or_else(|| {
+                an.ml.alias_cues.iter().find(|(cue, _)| {
+                    between.len() > cue.len()
+                        && between.ends_with(cue)
+                        && skippable(&between[..between.len() - cue.len()])
+                })
+            });
+        // a place renamed after a person of the document ("Vyatka was
+        // renamed Kirov") keeps the person's name apart
+        let honours_person = |kind: &str| {
+            kind == "renamed"
+                && c.b == c.a + 1
+                && cands.iter().enumerate().any(|(j, o)| {
+                    j != i
+                        && o.etype == EntityType::Person
+                        && o.b > o.a
+                        && cx.w(o.b - 1) == cx.w(c.a)
+                })
+        };
+        if let Some((_, kind)) = hit.filter(|(_, k)| !honours_person(k)) {
             // a person's birth or real name is a name whatever the tagger
             // typed it ("Kirov was born Kostrikov", Kostrikov read as a place)
             let personal_cue = p.etype == EntityType::Person
@@ -808,9 +1025,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     c.etype,
                     EntityType::Place | EntityType::Organization | EntityType::Person
                 );
+            let bodies = !matches!(p.etype, EntityType::Person)
+                && !matches!(c.etype, EntityType::Person | EntityType::Work);
             let target_ok = c.etype == p.etype
                 || c.etype == EntityType::Person
                 || kind == "renamed"
+                || (kind == "known_as" && bodies)
                 || personal_cue;
             if target_ok && p.etype != EntityType::Work {
                 cands[i].etype = p.etype;
@@ -1237,6 +1457,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             comp_gender[k] = Some("plural".into());
         }
     }
+    // components named with a regnal number ("Nicholas II")
+    let comp_regnal: Vec<bool> = comps
+        .iter()
+        .map(|ms| {
+            ms.iter().any(|&i| {
+                let w = &person_words[i];
+                cands[i].form == MentionForm::Name
+                    && w.len() >= 2
+                    && w.last().is_some_and(|l| is_regnal_number(l))
+            })
+        })
+        .collect();
     // token starts of possessors ("Trotsky's", "Trotskys" cut)
     let possessor: HashSet<usize> = cands
         .iter()
@@ -1269,6 +1501,30 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .rev()
                 .find(|(k, _, _)| comp_titles[*k].contains(title))
                 .map(|x| x.0);
+            // "the Tsar" with no one titled so: the ruler with a regnal
+            // name, the latest mentioned, else the only one of the document
+            let hit = hit.or_else(|| {
+                if !an.ml.sovereigns.contains(title) {
+                    return None;
+                }
+                let fits = |k: usize| {
+                    comp_regnal[k]
+                        && comp_type[k] == EntityType::Person
+                        && match (&c.gender, &comp_gender[k]) {
+                            (Some(x), Some(y)) => x == y,
+                            _ => true,
+                        }
+                };
+                history
+                    .iter()
+                    .rev()
+                    .map(|h| h.0)
+                    .find(|&k| fits(k))
+                    .or_else(|| {
+                        let all: Vec<usize> = (0..comps.len()).filter(|&k| fits(k)).collect();
+                        (all.len() == 1).then(|| all[0])
+                    })
+            });
             if let Some(k) = hit {
                 assign.insert(i, k);
                 history.push((k, c.sentence, c.a));
@@ -1415,6 +1671,29 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     span: sp,
                 });
             }
+            // a name the scraper glued to the next word ("Smolnythe"): the
+            // source's spelling, kept as a misspelling
+            if matches!(c.form, MentionForm::Name | MentionForm::Partial)
+                && c.cut == 0
+                && c.b < cx.toks.len()
+                && cx.glued(c.b)
+                && cx
+                    .w(c.b - 1)
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphabetic)
+                && an.tok.glue_suffixes().iter().any(|g| g == cx.w(c.b))
+            {
+                let sp = cx.span(c.a, c.b + 1);
+                let glued = sp.slice(cx.text).to_string();
+                if !ent.aliases.iter().any(|x| x.alias == glued) {
+                    ent.aliases.push(AliasEvidence {
+                        alias: glued,
+                        how: "misspelling".into(),
+                        span: Some(sp),
+                    });
+                }
+            }
             if c.ta < c.a {
                 let titled = cx
                     .slice(c.ta, c.b)
@@ -1470,6 +1749,11 @@ fn person_like(an: &Analyzer, cands: &[Cand], words: &[Vec<&str>], j: usize) -> 
     c.etype == EntityType::Person
         || (c.form == MentionForm::Name
             && (c.ta < c.a || (words[j].len() >= 2 && an.names.given.contains_key(words[j][0]))))
+}
+
+/// A regnal number in Roman figures ("II", "XVI").
+fn is_regnal_number(w: &str) -> bool {
+    (1..=6).contains(&w.len()) && w.chars().all(|ch| "IVXLC".contains(ch))
 }
 
 /// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and

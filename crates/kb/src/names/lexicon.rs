@@ -30,6 +30,8 @@ pub struct Lexicon {
     /// Designators whose members are named by the adjective before them
     /// ("Social Democratic Labour Party" → "Social Democrats").
     member: BTreeSet<String>,
+    /// Designators of a numbered meeting of a body ("congress").
+    session: BTreeSet<String>,
     /// Folded gazetteer names (all words) → surface form.
     places: BTreeMap<String, String>,
     /// Single-word gazetteer names: each deletion variant → folded names.
@@ -55,6 +57,8 @@ impl Lexicon {
             let v = u.strip_prefix('=').map(str::to_string);
             if u == "member" {
                 lex.member.insert(w);
+            } else if u == "session" {
+                lex.session.insert(w);
             } else if v.is_some() || u == "contain" {
                 lex.designators.insert(w, v);
             }
@@ -141,6 +145,29 @@ impl Lexicon {
                     if !out.contains(&k) {
                         out.push(k);
                     }
+                }
+            }
+        }
+        // A numbered meeting of a party: "Seventeenth Congress of the
+        // All-Union Communist Party (Bolsheviks)" → "17th party congress".
+        let ordinal = |k: &str| {
+            let d = k.chars().take_while(char::is_ascii_digit).count();
+            d > 0 && matches!(&k[d..], "st" | "nd" | "rd" | "th")
+        };
+        if n >= 4
+            && ordinal(&name.keys[0])
+            && self.session.contains(&name.tokens[1])
+            && name.tokens[2] == "of"
+        {
+            if let Some(m) = name.tokens[3..]
+                .iter()
+                .position(|t| self.member.contains(t))
+            {
+                // Keyed as that phrase would be (final plural, designators).
+                let phrase = [&name.tokens[0], &name.tokens[3 + m], &name.tokens[1]];
+                let k = NameKey::new(&phrase.map(String::as_str).join(" "), false).key();
+                if !out.contains(&k) {
+                    out.push(k);
                 }
             }
         }
@@ -261,6 +288,15 @@ mod tests {
         assert!(!r.contains(&NameKey::new("Russians", false).key()));
         assert!(l
             .reductions(&NameKey::new("Vyatka Province", false))
+            .is_empty());
+        let r = l.reductions(&NameKey::new(
+            "Seventeenth Congress of the All-Union Communist Party (Bolsheviks)",
+            false,
+        ));
+        assert!(r.contains(&NameKey::new("17th Party Congress", false).key()));
+        assert!(r.contains(&NameKey::new("Seventeenth Party Congress", false).key()));
+        assert!(l
+            .reductions(&NameKey::new("Congress of Victors", false))
             .is_empty());
         let row = |s: &str| l.alias_row(&NameKey::new(s, false).key());
         assert!(row("USSR").is_some());

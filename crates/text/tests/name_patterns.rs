@@ -1,0 +1,152 @@
+//! Naming patterns, mention boundaries and missed names that feed
+//! cross-document resolution (docs/kb.md, "Names from the text stage").
+
+use annalist_model::{CleanDoc, EntityType, OffsetMap, TextAnalysis};
+use annalist_text::Analyzer;
+use std::sync::OnceLock;
+
+fn an() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(Analyzer::new)
+}
+
+fn analyze(text: &str) -> TextAnalysis {
+    let d = CleanDoc {
+        map: OffsetMap::identity(text.len()),
+        text: text.to_string(),
+        ..Default::default()
+    };
+    an().analyze(&d)
+}
+
+/// The local entity having `name` among its mentions or aliases: (type,
+/// every name of it).
+fn entity_of(ta: &TextAnalysis, name: &str) -> Option<(EntityType, Vec<String>)> {
+    ta.entities
+        .iter()
+        .find(|e| {
+            e.aliases.iter().any(|a| a.alias == name)
+                || e.mentions.iter().any(|&m| ta.mentions[m].text == name)
+        })
+        .map(|e| {
+            let mut names: Vec<String> = e.aliases.iter().map(|a| a.alias.clone()).collect();
+            names.extend(e.mentions.iter().map(|&m| ta.mentions[m].text.clone()));
+            (e.etype, names)
+        })
+}
+
+#[test]
+fn the_tsar_is_the_ruler_with_a_regnal_name() {
+    let ta = analyze(
+        "In 1905 the monk was introduced to Nicholas II and his wife. \
+         Soon the court gossiped about him. The Tsar trusted him completely.",
+    );
+    let (t, names) = entity_of(&ta, "Nicholas II").expect("Nicholas II");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "The Tsar"), "{names:?}");
+    // no ruler in the document: the description stays unresolved
+    let ta = analyze("The Tsar was away. The war went badly.");
+    assert!(entity_of(&ta, "The Tsar").is_none());
+}
+
+#[test]
+fn lower_case_designators_continue_a_place() {
+    let ta = analyze("He was born in the village of Pokrovskoye in Tobolsk province, in Siberia.");
+    let (t, _) = entity_of(&ta, "Tobolsk province").expect("Tobolsk province");
+    assert_eq!(t, EntityType::Place);
+    let ta = analyze("In 1928 he became head of the Leningrad party organisation.");
+    let (t, _) = entity_of(&ta, "Leningrad party organisation").expect("organisation");
+    assert_eq!(t, EntityType::Organization);
+    // a lone modifier continues nothing
+    let ta = analyze("He lived in Moscow city for years.");
+    assert!(entity_of(&ta, "Moscow").is_some());
+}
+
+#[test]
+fn renamings_and_so_called() {
+    let ta = analyze("In 1935 the Mariinsky Theatre was renamed the Kirov Theatre in his honour.");
+    let (_, names) = entity_of(&ta, "Mariinsky Theatre").expect("theatre");
+    assert!(names.iter().any(|n| n == "Kirov Theatre"), "{names:?}");
+    // a place renamed after a person of the document keeps the person apart
+    let ta = analyze(
+        "Sergei Kirov was shot in Leningrad. That month the city of Vyatka was renamed Kirov.",
+    );
+    let (t, names) = entity_of(&ta, "Vyatka").expect("Vyatka");
+    assert_eq!(t, EntityType::Place);
+    assert!(!names.iter().any(|n| n == "Kirov"), "{names:?}");
+    let ta = analyze(
+        "At the 17th Party Congress in early 1934, the so-called Congress of Victors, \
+         Kirov was elected to the Central Committee.",
+    );
+    let (_, names) = entity_of(&ta, "17th Party Congress").expect("congress");
+    assert!(
+        names.iter().any(|n| n == "Congress of Victors"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn qualified_bodies_keep_their_qualifier() {
+    let ta = analyze(
+        "He was elected at the Seventeenth Congress of the All-Union Communist Party \
+         (Bolsheviks) early in 1934.",
+    );
+    assert!(entity_of(
+        &ta,
+        "Seventeenth Congress of the All-Union Communist Party (Bolsheviks)"
+    )
+    .is_some());
+    // an acronym in parentheses is no qualifier
+    let ta = analyze("In 1930 he founded the International Left Opposition (ILO) in exile.");
+    let (_, names) = entity_of(&ta, "International Left Opposition").expect("ILO");
+    assert!(names.iter().any(|n| n == "ILO"), "{names:?}");
+}
+
+#[test]
+fn unknown_subjects_and_repeated_names() {
+    let ta = analyze(
+        "A British officer, Oswald Rayner, fired the last shot. Rayner had been at Oxford.",
+    );
+    let (t, names) = entity_of(&ta, "Oswald Rayner").expect("Rayner");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "Rayner"), "{names:?}");
+    // a common-noun ending is no surname
+    let ta = analyze("Stratification would yield to the aim of equality.");
+    assert!(entity_of(&ta, "Stratification").is_none());
+}
+
+#[test]
+fn glued_words_keep_the_source_spelling() {
+    let ta = analyze("Leon Trotsky lived in Mexico. There Trotskywas attacked with an ice pick.");
+    let e = ta
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a.alias == "Trotskywas"))
+        .expect("glued alias");
+    assert!(e.aliases.iter().any(|a| a.alias == "Leon Trotsky"));
+    let a = e
+        .aliases
+        .iter()
+        .find(|a| a.alias == "Trotskywas")
+        .expect("alias");
+    assert_eq!(a.how, "misspelling");
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for t in [
+        "",
+        "17th",
+        "the 17th",
+        "Tobolsk province",
+        "the Tsar",
+        "X was renamed",
+        "was renamed Y",
+        "( Bolsheviks )",
+        "Party (",
+        "so-called",
+        "Ünïcödé was renamed Ñame.",
+    ] {
+        let _ = analyze(t);
+    }
+}
