@@ -117,6 +117,10 @@ pub(crate) struct Frame {
     pub require: Vec<String>,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
+    /// Types whose trigger in the same clause makes this one its complement
+    /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
+    /// sentence, not an imprisonment).
+    pub part_of: Vec<EventType>,
 }
 
 impl Frame {
@@ -141,6 +145,12 @@ impl Frame {
                 }
                 "implies" => {
                     f.implies = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "part_of" => {
+                    for t in v.split('|') {
+                        f.part_of
+                            .push(EventType::parse(t).ok_or_else(|| format!("bad type {t}"))?);
+                    }
                 }
                 "from_place" => {
                     f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

@@ -1013,6 +1013,17 @@ impl Extractor {
                 roles.retain(|(_, f)| f.entity != Some(he));
             }
         }
+        // Part of another event told in the clause.
+        if !frame.part_of.is_empty()
+            && ctx.matches.iter().any(|o| {
+                o.a >= clause_a
+                    && o.a < clause_b.max(h + 1)
+                    && o.a != m.a
+                    && frame.part_of.contains(&self.lex.triggers[o.trig].etype)
+            })
+        {
+            return vec![];
+        }
         // Requirements.
         for req in &frame.require {
             let ok = match req.as_str() {

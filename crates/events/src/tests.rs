@@ -1080,3 +1080,35 @@ fn a_sentence_initial_his_before_a_title_points_to_the_speaker_even_without_a_co
         show(&f, &evs)
     );
 }
+
+#[test]
+fn prison_in_a_sentence_is_part_of_the_sentence() {
+    let f = fixture(
+        "In January 1935, Zinoviev was sentenced to ten years in prison. Mercader would serve 20 years in a Mexican prison.",
+        &[("Zinoviev", P, "Grigory Zinoviev"), ("Mercader", P, "Ramon Mercader")],
+        &[("January 1935", TimexType::Date, "1935-01", "month_year")],
+    );
+    let mut f = f;
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "sentenced" | "serve" => "VERB",
+            "was" | "would" => "AUX",
+            "prison" | "years" => "NOUN",
+            "in" | "to" => "ADP",
+            "a" => "DET",
+            "Mexican" => "ADJ",
+            _ => "",
+        }
+        .to_string();
+    }
+    let evs = run(&f);
+    assert_eq!(
+        find(&evs, EventType::Sentence).len(),
+        1,
+        "{}",
+        show(&f, &evs)
+    );
+    let i = find(&evs, EventType::Imprisonment);
+    assert_eq!(i.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, i[0], Role::Subject), ["Ramon Mercader"]);
+}
