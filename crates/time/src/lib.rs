@@ -619,7 +619,7 @@ impl Tagger {
                     future: {
                         // The clause right before the expression.
                         let lead =
-                            &text[Self::lead_start(text, ctx, c.span.start, 50)..c.span.start];
+                            &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
                         rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
                     },
                 };

@@ -31,6 +31,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "halfunits",
     "holidays",
     "movableholidays",
+    "clockwords",
     "duradjectives",
     "yearshift",
     "calendarchanges",

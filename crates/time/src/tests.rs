@@ -405,6 +405,10 @@ fn news_conventions() {
     // Future cues turn a weekday forward.
     let v = tag_news("The talks are set to resume Monday.", "1998-03-22");
     assert_eq!(v[0].1, "1998-03-23");
+    let v = tag_news("The index was down from the previous Friday.", "1989-10-30");
+    assert_eq!(v[0].1, "1989-10-20");
+    let v = tag_news("Talks broke off at noon Thursday.", "1998-02-13");
+    assert_eq!(v[0].1, "1998-02-12T12:00");
     let v = tag_news("He was found on Thanksgiving Day.", "2000-01-07");
     assert_eq!(v[0].1, "1999-11-25");
     // Earnings: the reported quarter a year before, even after "$1.61".
