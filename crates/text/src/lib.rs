@@ -404,7 +404,9 @@ impl FingerprintBuf {
                 if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
                     continue;
                 }
-                buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                let start = buf.len();
+                buf.push_str(w);
+                buf[start..].make_ascii_lowercase();
             } else {
                 if !w.chars().any(char::is_alphanumeric) {
                     continue;

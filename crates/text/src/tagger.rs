@@ -418,7 +418,12 @@ pub fn pos_bigram_norms(prev: u64, w: u64, next: u64, out: &mut Vec<u64>) {
 
 /// POS tag-word feature: previous tag × word.
 pub fn pos_tagword_features(t1: u8, w: &WordInfo, out: &mut Vec<u64>) {
-    out.push(feat(6, t1 as u64, w.norm, 0));
+    pos_tagword_norm(t1, w.norm, out);
+}
+
+/// [`pos_tagword_features`] from the word's normalized-form hash.
+pub fn pos_tagword_norm(t1: u8, norm: u64, out: &mut Vec<u64>) {
+    out.push(feat(6, t1 as u64, norm, 0));
 }
 
 /// All POS features of word `i` given the two previous tag ids (training).
@@ -563,7 +568,12 @@ pub fn ner_bigram_norms(prev: u64, w: u64, out: &mut Vec<u64>) {
 
 /// Entity-tagger tag-word feature: previous tag × word.
 pub fn ner_tagword_features(t1: u8, w: &WordInfo, out: &mut Vec<u64>) {
-    out.push(feat(118, t1 as u64, w.norm, 0));
+    ner_tagword_norm(t1, w.norm, out);
+}
+
+/// [`ner_tagword_features`] from the word's normalized-form hash.
+pub fn ner_tagword_norm(t1: u8, norm: u64, out: &mut Vec<u64>) {
+    out.push(feat(118, t1 as u64, norm, 0));
 }
 
 /// A sentence as the entity tagger sees it.
@@ -715,27 +725,63 @@ pub struct Taggers<'m> {
     pub lx: &'m NameLexicon,
 }
 
-/// Integer score rows stored back to back.
+/// Integer score rows stored back to back: a block whose values all fit in
+/// i16 (nearly all) is stored in i16, else in i32 with its offset marked
+/// [`WIDE`]. Half the bytes: decoding is bound by memory reads.
 #[derive(Default)]
 struct Rows {
-    data: Vec<i32>,
+    narrow: Vec<i16>,
+    wide: Vec<i32>,
 }
+
+/// Offset bit of a block stored in i32 (offsets stay far below 2³¹: the
+/// word cache is bounded).
+const WIDE: u32 = 1 << 31;
 
 impl Rows {
     fn push(&mut self, v: &[i32]) -> u32 {
-        let i = self.data.len();
-        self.data.extend_from_slice(v);
-        i as u32
+        if v.iter().all(|&x| x == x as i16 as i32) {
+            let i = self.narrow.len();
+            self.narrow.extend(v.iter().map(|&x| x as i16));
+            i as u32
+        } else {
+            let i = self.wide.len();
+            self.wide.extend_from_slice(v);
+            i as u32 | WIDE
+        }
     }
     #[inline]
     fn add(&self, at: u32, acc: &mut [i32]) {
-        let at = at as usize;
         let n = acc.len();
-        for (a, x) in acc.iter_mut().zip(&self.data[at..at + n]) {
-            *a += *x;
+        if at & WIDE == 0 {
+            let at = at as usize;
+            for (a, x) in acc.iter_mut().zip(&self.narrow[at..at + n]) {
+                *a += *x as i32;
+            }
+        } else {
+            let at = (at & !WIDE) as usize;
+            for (a, x) in acc.iter_mut().zip(&self.wide[at..at + n]) {
+                *a += *x;
+            }
         }
     }
+    #[inline]
+    fn get(&self, at: u32) -> i32 {
+        if at & WIDE == 0 {
+            self.narrow[at as usize] as i32
+        } else {
+            self.wide[(at & !WIDE) as usize]
+        }
+    }
+    fn bytes(&self) -> usize {
+        2 * self.narrow.len() + 4 * self.wide.len()
+    }
 }
+
+/// [`TypeRec::tw`] count of a type without a tag-word list (yet).
+const NO_LIST: u32 = u32::MAX;
+/// A type's tag-word list is built at its occurrence after this many.
+const LIST_AFTER: u8 = 2;
 
 /// Row offset of a word type not scored yet / queued for scoring.
 const UNSCORED: u32 = u32::MAX;
@@ -750,10 +796,15 @@ struct TypeRec {
     shape: u64,
     /// Per tagger (0 POS, 1 entity): offset of its ROLES × classes rows.
     rows: [u32; 2],
-    /// Per tagger: its (previous tag, model row) list, a range of `Side::tw`.
+    /// Per tagger: its tag-word entries in `Side::data` (offset, count;
+    /// count [`NO_LIST`] until built, see [`DocCache::ensure_tag_lists`]).
     tw: [(u32, u32); 2],
-    /// Lemma of the last UPOS seen: index in `lemma_strs`, UPOS + 1 (0 none).
+    /// Per tagger: times scored before its tag-word list was built.
+    seen: [u8; 2],
+    /// Lemma of the first UPOS seen: offset and length in
+    /// `DocCache::lemma_text`, UPOS + 1 (0 none).
     lemma_at: u32,
+    lemma_len: u16,
     lemma_pos: u8,
     dict: u8,
     lex: u8,
@@ -769,8 +820,10 @@ impl TypeRec {
             norm: w.norm,
             shape: w.shape,
             rows: [UNSCORED; 2],
-            tw: [(0, 0); 2],
+            tw: [(0, NO_LIST); 2],
+            seen: [0; 2],
             lemma_at: 0,
+            lemma_len: 0,
             lemma_pos: 0,
             dict: w.dict,
             lex: w.lex,
@@ -789,7 +842,8 @@ impl TypeRec {
 /// - per word type and role, the sum of its word features
 ///   ([`TypeRec::rows`] into `data`);
 /// - per word type, its features that combine the previous tag with the
-///   word: a short list of (previous tag, model row) ([`TypeRec::tw`] into `tw`);
+///   word: a short list of (previous tag, scores) entries ([`TypeRec::tw`]),
+///   built once the type has been seen a few times;
 /// - features of the previous tags, and of a closed value with the previous
 ///   tag: tables over every tag built once per cache (`trans`, `place_t1`,
 ///   `lex_t1`);
@@ -797,8 +851,6 @@ impl TypeRec {
 ///   context (`ctx`), and its POS × shape × tag feature per (POS, shape) (`ps`).
 #[derive(Default)]
 struct Side {
-    /// (previous tag id, model row) lists.
-    tw: Vec<(u32, u32)>,
     data: Rows,
     /// Classes (≤ 32) of the model the tables were built from; 0 = not built.
     c: usize,
@@ -829,6 +881,7 @@ struct Scratch {
     scored: Vec<usize>,
     bi: Vec<u32>,
     emis: Vec<i32>,
+    block: Vec<i32>,
     ranges: Vec<(u32, u32)>,
     key: String,
 }
@@ -892,6 +945,18 @@ impl TypeTable {
         let mut k = [0u8; INLINE];
         k[..w.len()].copy_from_slice(w);
         k
+    }
+
+    /// Reads the home slot of `w` (and returns its tag): called for all the
+    /// words of a sentence before they are looked up, these independent
+    /// loads overlap their cache misses.
+    #[inline]
+    fn touch(&self, w: &str) -> u32 {
+        let b = w.as_bytes();
+        if b.len() > INLINE || self.slots.is_empty() {
+            return 0;
+        }
+        self.slots[Self::hash(b) as usize & (self.slots.len() - 1)].tag
     }
 
     fn get(&self, w: &str) -> Option<u32> {
@@ -984,10 +1049,12 @@ pub struct DocCache {
     ner: Side,
     sc: Scratch,
     buf: (String, String),
-    /// Lemmas of a word type's other UPOS than its last ([`TypeRec::lemma_at`]).
-    lemma_more: HashMap<(u32, u8), u32>,
-    lemma_strs: Vec<String>,
-    lemma_bytes: usize,
+    /// Lemmas (offset, length in `lemma_text`) of a word type's other UPOS
+    /// than its first ([`TypeRec::lemma_at`]), or too long for it.
+    lemma_more: HashMap<(u32, u8), (u32, u32)>,
+    /// Lemmas back to back in one string.
+    lemma_text: String,
+    lemma_count: usize,
     pub(crate) sent: SentenceTags,
 }
 
@@ -1002,7 +1069,7 @@ const NER: usize = 1;
 impl DocCache {
     /// Word types and contexts held.
     pub fn len(&self) -> usize {
-        self.infos.len() + self.ner.ctx.len() + self.ner.ps.len() + self.lemma_strs.len()
+        self.infos.len() + self.ner.ctx.len() + self.ner.ps.len() + self.lemma_count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1014,10 +1081,11 @@ impl DocCache {
         let per_type = std::mem::size_of::<WordInfo>() + std::mem::size_of::<TypeRec>() + 64 + 32;
         self.infos.len() * per_type
             + self.norms.iter().map(|n| n.len()).sum::<usize>()
-            + 4 * (self.pos.data.data.len() + self.ner.data.data.len())
-            + 8 * (self.pos.tw.len() + self.ner.tw.len())
+            + self.pos.data.bytes()
+            + self.ner.data.bytes()
             + 24 * (self.ner.ctx.len() + self.ner.ps.len())
-            + self.lemma_bytes
+            + self.lemma_text.len()
+            + 20 * self.lemma_count
     }
 
     fn init(&mut self) {
@@ -1058,6 +1126,11 @@ impl DocCache {
     pub(crate) fn tag_words(&mut self, m: &Taggers, words: &[&str]) {
         let mut s = std::mem::take(&mut self.sent);
         s.ids.clear();
+        let mut t = 0;
+        for w in words {
+            t ^= self.types.touch(w);
+        }
+        std::hint::black_box(t);
         for w in words {
             let id = self.intern(m, w);
             s.ids.push(id);
@@ -1075,24 +1148,26 @@ impl DocCache {
     pub(crate) fn lemma(&mut self, id: u32, upos: usize, f: impl FnOnce() -> String) -> &str {
         let key = (upos as u8).wrapping_add(1);
         let rec = &mut self.recs[id as usize];
-        let at = if rec.lemma_pos == key {
-            rec.lemma_at
-        } else if let Some(&at) = self.lemma_more.get(&(id, key)) {
-            at
+        let (start, len) = if rec.lemma_pos == key {
+            (rec.lemma_at, rec.lemma_len as u32)
+        } else if let Some(&r) = self.lemma_more.get(&(id, key)) {
+            r
         } else {
-            let l = f();
-            self.lemma_bytes += l.len() + 64;
-            let at = self.lemma_strs.len() as u32;
-            self.lemma_strs.push(l);
-            if rec.lemma_pos == 0 {
+            let start = self.lemma_text.len() as u32;
+            self.lemma_text.push_str(&f());
+            let len = self.lemma_text.len() as u32 - start;
+            self.lemma_count += 1;
+            if rec.lemma_pos == 0 && len <= u16::MAX as u32 {
                 rec.lemma_pos = key;
-                rec.lemma_at = at;
+                rec.lemma_at = start;
+                rec.lemma_len = len as u16;
             } else {
-                self.lemma_more.insert((id, key), at);
+                self.lemma_more.insert((id, key), (start, len));
             }
-            at
+            (start, len)
         };
-        &self.lemma_strs[at as usize]
+        let (start, end) = (start as usize, (start + len) as usize);
+        &self.lemma_text[start..end]
     }
 
     /// The type id at position `j` of a sentence (boundary pseudo words outside).
@@ -1195,48 +1270,128 @@ impl DocCache {
                 }
                 sc.ends.push(sc.feats.len());
             }
-            if id >= 2 {
-                for t1 in 0..=c as u8 {
-                    let before = sc.feats.len();
-                    if s == NER {
-                        ner_shape_tag_features(t1, info.shape, &mut sc.feats);
-                        ner_tagword_features(t1, info, &mut sc.feats);
-                    } else {
-                        pos_tagword_features(t1, info, &mut sc.feats);
-                    }
-                    sc.tags
-                        .extend(std::iter::repeat_n(t1, sc.feats.len() - before));
-                }
-            }
-            sc.ends.push(sc.feats.len());
         }
         sc.rows.clear();
         model.rows(&sc.feats, &mut sc.rows);
         let mut v = [0i32; ROLES * 32];
         let v = &mut v[..ROLES * c];
         let mut f = 0;
-        let mut tg = 0;
         for (t, &id) in sc.todo.iter().enumerate() {
             v.fill(0);
-            let e = &sc.ends[t * (ROLES + 1)..(t + 1) * (ROLES + 1)];
+            let e = &sc.ends[t * ROLES..(t + 1) * ROLES];
             for role in 0..ROLES {
                 for &r in &sc.rows[f..e[role]] {
                     model.add_row(r, &mut v[role * c..role * c + c]);
                 }
                 f = e[role];
             }
-            let rec = &mut recs[id as usize];
-            rec.rows[s] = side.data.push(v);
-            let start = side.tw.len() as u32;
-            for &r in &sc.rows[f..e[ROLES]] {
-                if r != u32::MAX {
-                    side.tw.push((sc.tags[tg] as u32, r));
-                }
-                tg += 1;
-            }
-            f = e[ROLES];
-            rec.tw[s] = (start, side.tw.len() as u32);
+            recs[id as usize].rows[s] = side.data.push(v);
         }
+    }
+
+    /// Builds the tag-word lists of the types at the positions `need` of
+    /// `ids` seen at least [`LIST_AFTER`] times before (until then their
+    /// tag-word features are looked up per token: a rare word does not pay
+    /// for the features of every previous tag).
+    fn ensure_tag_lists(
+        side: &mut Side,
+        sc: &mut Scratch,
+        recs: &mut [TypeRec],
+        model: &Model,
+        s: usize,
+        ids: &[u32],
+        need: &[usize],
+    ) {
+        let c = side.c;
+        sc.todo.clear();
+        for &i in need {
+            let id = ids[i];
+            let rec = &mut recs[id as usize];
+            if rec.tw[s].1 == NO_LIST {
+                if rec.seen[s] >= LIST_AFTER {
+                    rec.tw[s].1 = NO_LIST - 1; // queued
+                    sc.todo.push(id);
+                } else {
+                    rec.seen[s] += 1;
+                }
+            }
+        }
+        if sc.todo.is_empty() {
+            return;
+        }
+        sc.feats.clear();
+        sc.tags.clear();
+        for &id in &sc.todo {
+            let rec = &recs[id as usize];
+            for t1 in 0..=c as u8 {
+                let before = sc.feats.len();
+                if s == NER {
+                    ner_shape_tag_features(t1, rec.shape, &mut sc.feats);
+                    ner_tagword_norm(t1, rec.norm, &mut sc.feats);
+                } else {
+                    pos_tagword_norm(t1, rec.norm, &mut sc.feats);
+                }
+                sc.tags
+                    .extend(std::iter::repeat_n(t1, sc.feats.len() - before));
+            }
+            sc.tags.push(u8::MAX); // end of the type's features
+            sc.feats.push(0);
+        }
+        sc.rows.clear();
+        model.rows(&sc.feats, &mut sc.rows);
+        // one entry per previous tag with any feature: the tag and the
+        // summed scores
+        let mut k = 0;
+        for &id in &sc.todo {
+            sc.block.clear();
+            let mut n = 0;
+            while sc.tags[k] != u8::MAX {
+                let t1 = sc.tags[k];
+                let mut entry = [0i32; 33];
+                entry[0] = t1 as i32;
+                let mut any = false;
+                while sc.tags[k] == t1 {
+                    let r = sc.rows[k];
+                    if r != u32::MAX {
+                        any = true;
+                        model.add_row(r, &mut entry[1..1 + c]);
+                    }
+                    k += 1;
+                }
+                if any {
+                    sc.block.extend_from_slice(&entry[..1 + c]);
+                    n += 1;
+                }
+            }
+            k += 1;
+            recs[id as usize].tw[s] = (side.data.push(&sc.block), n);
+        }
+    }
+
+    /// Adds the tag-word scores of word type `rec` for previous tag `t1`:
+    /// from its list when built, else looked up.
+    #[inline]
+    fn add_tagword(
+        side: &Side,
+        feats: &mut Vec<u64>,
+        model: &Model,
+        s: usize,
+        rec: &TypeRec,
+        t1: u8,
+        acc: &mut [i32],
+    ) {
+        let tw = rec.tw[s];
+        if tw.1 < NO_LIST - 1 {
+            return Self::add_tag_list(side, tw, t1, acc);
+        }
+        feats.clear();
+        if s == NER {
+            ner_shape_tag_features(t1, rec.shape, feats);
+            ner_tagword_norm(t1, rec.norm, feats);
+        } else {
+            pos_tagword_norm(t1, rec.norm, feats);
+        }
+        model.add_scores(feats, acc);
     }
 
     /// Adds the word-feature scores of the five roles around `i` (scored
@@ -1257,13 +1412,18 @@ impl DocCache {
         }
     }
 
-    /// Adds the (previous tag, row) list `r` of `side.tw` for previous tag `t1`.
+    /// Adds the scores of the entry for previous tag `t1` among the `n`
+    /// (tag, scores) entries at `at` in `side.data` (at most one per tag).
     #[inline]
-    fn add_tag_list(side: &Side, model: &Model, (a, b): (u32, u32), t1: u8, acc: &mut [i32]) {
-        for &(t, r) in &side.tw[a as usize..b as usize] {
-            if t == t1 as u32 {
-                model.add_row(r, acc);
+    fn add_tag_list(side: &Side, (at, n): (u32, u32), t1: u8, acc: &mut [i32]) {
+        let c = acc.len() as u32;
+        let mut e = at;
+        for _ in 0..n {
+            if side.data.get(e) == t1 as i32 {
+                side.data.add(e + 1, acc);
+                return;
             }
+            e += c + 1;
         }
     }
 
@@ -1305,6 +1465,7 @@ impl DocCache {
             ids,
             &scored,
         );
+        Self::ensure_tag_lists(side, sc, &mut self.recs, model, POS, ids, &scored);
         let recs = &self.recs;
         // word-pair features of the whole sentence in one batch
         sc.feats.clear();
@@ -1355,7 +1516,7 @@ impl DocCache {
             for (a, x) in acc.iter_mut().zip(&side.trans[at..at + c]) {
                 *a += *x;
             }
-            Self::add_tag_list(side, model, w.tw[POS], t1 as u8, acc);
+            Self::add_tagword(side, &mut sc.feats, model, POS, w, t1 as u8, acc);
             out.push(Model::argmax_i32(acc, None));
         }
         sc.scored = scored;
@@ -1421,8 +1582,8 @@ impl DocCache {
         at
     }
 
-    /// Range in `side.tw` of the (previous tag, row) list of the POS ×
-    /// shape × tag feature of `ctx` (looked up on first sight).
+    /// The (previous tag, scores) entries ([`DocCache::add_tag_list`]) of
+    /// the POS × shape × tag feature of `ctx` (looked up on first sight).
     fn ner_pos_shape(
         side: &mut Side,
         feats: &mut Vec<u64>,
@@ -1440,13 +1601,18 @@ impl DocCache {
         }
         rows.clear();
         model.rows(feats, rows);
-        let a = side.tw.len() as u32;
+        let mut block = Vec::new();
+        let mut n = 0;
         for (t1, &r) in rows.iter().enumerate() {
             if r != u32::MAX {
-                side.tw.push((t1 as u32, r));
+                let mut entry = [0i32; 33];
+                entry[0] = t1 as i32;
+                model.add_row(r, &mut entry[1..1 + side.c]);
+                block.extend_from_slice(&entry[..1 + side.c]);
+                n += 1;
             }
         }
-        let r = (a, side.tw.len() as u32);
+        let r = (side.data.push(&block), n);
         side.ps.insert(key, r);
         r
     }
@@ -1500,6 +1666,7 @@ impl DocCache {
             ids,
             &likely,
         );
+        Self::ensure_tag_lists(side, sc, &mut self.recs, model, NER, ids, &likely);
         {
             let recs = &self.recs;
             sc.feats.clear();
@@ -1599,10 +1766,8 @@ impl DocCache {
                 ner_lex_tag_features(ctx.lex_prev, t1 as u8, &mut sc.feats);
                 model.add_scores(&sc.feats, acc);
             }
-            // the rec may have been scored just above: read it again
-            let tw = self.recs[ids[i] as usize].tw[NER];
-            Self::add_tag_list(side, model, tw, t1 as u8, acc);
-            Self::add_tag_list(side, model, ps, t1 as u8, acc);
+            Self::add_tagword(side, &mut sc.feats, model, NER, &w, t1 as u8, acc);
+            Self::add_tag_list(side, ps, t1 as u8, acc);
             let mask = &side.masks[out.last().copied().unwrap_or(c).min(c)];
             out.push(Model::argmax_i32(acc, Some(mask)));
         }

@@ -193,6 +193,11 @@ fn push(out: &mut Vec<RawTok>, a: usize, b: usize, kind: TokKind) {
 }
 
 fn looks_like_url(w: &str) -> bool {
+    // every test below needs a ':', a '@' or a leading "www."
+    let b = w.as_bytes();
+    if !b.starts_with(b"www.") && !b.iter().any(|&c| c == b':' || c == b'@') {
+        return false;
+    }
     w.contains("://")
         || w.starts_with("www.")
         || (w.contains('@')
@@ -597,12 +602,14 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
         let nt = &toks[i + 1];
         let gap = text.get(t.span.end..nt.span.start).unwrap_or("");
         let w = t.span.slice(text);
-        if has_blank_line(gap) {
+        // most gaps are one space or nothing: no line break to look for
+        let plain = gap.is_empty() || gap == " ";
+        if !plain && has_blank_line(gap) {
             ends.push(i + 1);
             line_start_tok = i + 1;
             continue;
         }
-        let newline = gap.contains('\n');
+        let newline = !plain && gap.contains('\n');
         if newline {
             let line_from = toks[line_start_tok].span.start;
             let line = text.get(line_from..t.span.end).unwrap_or("");
