@@ -1055,6 +1055,8 @@ pub struct DocCache {
     /// Lemmas back to back in one string.
     lemma_text: String,
     lemma_count: usize,
+    /// Bytes of the normalized forms (and of words too long for the word table).
+    norm_bytes: usize,
     pub(crate) sent: SentenceTags,
 }
 
@@ -1080,7 +1082,7 @@ impl DocCache {
     pub fn approx_bytes(&self) -> usize {
         let per_type = std::mem::size_of::<WordInfo>() + std::mem::size_of::<TypeRec>() + 64 + 32;
         self.infos.len() * per_type
-            + self.norms.iter().map(|n| n.len()).sum::<usize>()
+            + self.norm_bytes
             + self.pos.data.bytes()
             + self.ner.data.bytes()
             + 24 * (self.ner.ctx.len() + self.ner.ps.len())
@@ -1118,6 +1120,7 @@ impl DocCache {
         self.recs.push(TypeRec::new(&info, place));
         self.infos.push(info);
         self.norms.push(n.as_str().into());
+        self.norm_bytes += n.len() + w.len();
         self.types.insert(w, id);
         id
     }
