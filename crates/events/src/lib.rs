@@ -452,6 +452,17 @@ impl Extractor {
         } else {
             role
         };
+        // "he went to Yusupov's palace": a named person's house is a visit
+        // to that person, not a destination to move to.
+        if role == Role::Destination
+            && np.possessor.as_ref().is_some_and(|p| {
+                !p.pronoun
+                    && p.mention
+                        .is_some_and(|m| sent.mention(m).etype == EntityType::Person)
+            })
+        {
+            return None;
+        }
         let span = sent.np_span(np);
         // Time expressions are times, not places or objects.
         if ctx

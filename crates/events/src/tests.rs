@@ -1112,3 +1112,21 @@ fn prison_in_a_sentence_is_part_of_the_sentence() {
     assert_eq!(i.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, i[0], Role::Subject), ["Ramon Mercader"]);
 }
+
+#[test]
+fn going_to_a_named_person_s_house_is_no_move() {
+    let f = fixture(
+        "That evening, Rasputin went to Yusupov's palace. In 1936, Trotsky went to Mexico.",
+        &[
+            ("Rasputin", P, "Grigori Rasputin"),
+            ("Yusupov", P, "Felix Yusupov"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Mexico", L, "Mexico"),
+        ],
+        &[("1936", TimexType::Date, "1936", "year")],
+    );
+    let evs = run(&f);
+    let m = find(&evs, EventType::Move);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, m[0], Role::Subject), ["Leon Trotsky"]);
+}
