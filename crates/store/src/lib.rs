@@ -142,6 +142,18 @@ impl Store {
             .is_some())
     }
 
+    /// The content ids of every stored source (a build checks new inputs
+    /// against them while the store itself is busy writing).
+    pub fn source_ids(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT id FROM sources")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut out = std::collections::HashSet::new();
+        for id in rows {
+            out.insert(id?);
+        }
+        Ok(out)
+    }
+
     /// Stores a batch of analysed documents in one transaction (existing
     /// ids are left as they are).
     pub fn put_batch(&mut self, items: &[(&[u8], &DocAnalysis)]) -> Result<usize> {
@@ -426,6 +438,7 @@ mod tests {
         assert_eq!(s.put_batch(&[(t.as_bytes(), &a)]).unwrap(), 1);
         assert_eq!(s.put_batch(&[(t.as_bytes(), &a)]).unwrap(), 0);
         assert!(s.has_source("a").unwrap());
+        assert!(s.source_ids().unwrap().contains("a"));
         assert_eq!(s.stats().unwrap().sources, 1);
         let hits = s.search("coyoacan", 10).unwrap();
         assert_eq!(hits.len(), 1);

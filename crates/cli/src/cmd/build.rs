@@ -185,103 +185,136 @@ pub fn build_into(
         ..ReadOptions::default()
     };
     let mut pending: Vec<RawDoc> = Vec::new();
-    // The analyses made by this build go straight into the merge; only the
-    // sources stored by earlier builds are read back from the store.
-    let mut builder = KbBuilder::new();
-    let mut fresh: HashSet<String> = HashSet::new();
+    // What the store already holds (content ids), read once: the store
+    // itself belongs to the writer thread below while inputs are analysed.
+    let stored = store.source_ids()?;
     if stdin {
         let o = read_stdin(&read_opts)?;
         report.problems.extend(o.problems);
         pending.extend(o.docs);
         bar.inc(1);
     }
-    let mut chunks = files.chunks(BATCH).peekable();
-    loop {
-        let chunk = chunks.next();
-        if let Some(chunk) = chunk {
-            let outcomes: Vec<_> = chunk
-                .par_iter()
-                .map(|(p, root)| annalist_ingest::read::read_path_with(p, root, &read_opts))
-                .collect();
-            for o in outcomes {
-                report.problems.extend(o.problems);
-                pending.extend(o.docs);
-            }
-            bar.inc(chunk.len() as u64);
-        }
-        if pending.is_empty() && chunk.is_none() {
-            break;
-        }
-        if pending.len() < BATCH && chunks.peek().is_some() {
-            continue;
-        }
-        // Skip what the store already holds (content hash).
-        let mut todo = Vec::new();
-        for raw in pending.drain(..) {
-            if raw.bytes.len() > opts.max_doc_bytes {
-                report.problems.push(InputProblem {
-                    file: raw.name.clone(),
-                    message: format!(
-                        "too large to analyse ({:.1} MB; the limit is {:.0} MB, see --max-doc-mb)",
-                        raw.bytes.len() as f64 / 1e6,
-                        opts.max_doc_bytes as f64 / (1 << 20) as f64
-                    ),
-                });
-                continue;
-            }
-            let id = annalist_ingest::content_id(&raw.bytes);
-            if seen.contains(&id) || store.has_source(&id)? {
-                report.unchanged += 1;
-                continue;
-            }
-            seen.insert(id);
-            todo.push(raw);
-        }
-        let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = todo
-            .into_par_iter()
-            .map(|raw| {
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    pipeline.analyze(&raw)
-                }));
-                let r = match r {
-                    Ok(Ok(a)) => Ok(a),
-                    Ok(Err(e)) => Err(e.to_string()),
-                    Err(_) => {
-                        Err("internal error while analysing (a bug: please report it)".to_string())
-                    }
-                };
-                (raw, r)
-            })
-            .collect();
-        let mut batch: Vec<(&[u8], &DocAnalysis)> = Vec::new();
-        for (raw, r) in &results {
-            match r {
-                Ok(a) => {
-                    report.bytes += raw.bytes.len() as u64;
-                    if a.skipped.is_some() {
-                        report.non_english += 1;
-                    }
-                    batch.push((&raw.bytes, a));
+    // A writer thread stores each analysed batch and boils its analyses
+    // down for the merge while the next batch is read and analysed; the
+    // bounded channel keeps at most two batches waiting.
+    // The analyses made by this build go straight into the merge; only the
+    // sources stored by earlier builds are read back from the store.
+    let added = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawDoc, DocAnalysis)>>(2);
+    let store_w: &mut Store = &mut *store;
+    let written = std::thread::scope(|scope| -> anyhow::Result<(KbBuilder, HashSet<String>)> {
+        let added = &added;
+        let writer = scope.spawn(move || -> anyhow::Result<(KbBuilder, HashSet<String>)> {
+            let mut builder = KbBuilder::new();
+            let mut fresh: HashSet<String> = HashSet::new();
+            for batch in rx {
+                let items: Vec<(&[u8], &DocAnalysis)> =
+                    batch.iter().map(|(r, a)| (r.bytes.as_slice(), a)).collect();
+                let n = store_w.put_batch(&items)?;
+                added.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                drop(items);
+                for (_, a) in batch {
+                    fresh.insert(a.meta.id.clone());
+                    builder.add(a);
                 }
-                Err(msg) => report.problems.push(InputProblem {
-                    file: raw.name.clone(),
-                    message: msg.clone(),
-                }),
+            }
+            Ok((builder, fresh))
+        });
+        let mut chunks = files.chunks(BATCH).peekable();
+        loop {
+            let chunk = chunks.next();
+            if let Some(chunk) = chunk {
+                let outcomes: Vec<_> = chunk
+                    .par_iter()
+                    .map(|(p, root)| annalist_ingest::read::read_path_with(p, root, &read_opts))
+                    .collect();
+                for o in outcomes {
+                    report.problems.extend(o.problems);
+                    pending.extend(o.docs);
+                }
+                bar.inc(chunk.len() as u64);
+            }
+            if pending.is_empty() && chunk.is_none() {
+                break;
+            }
+            if pending.len() < BATCH && chunks.peek().is_some() {
+                continue;
+            }
+            // Skip what the store already holds (content hash).
+            let mut todo = Vec::new();
+            for raw in pending.drain(..) {
+                if raw.bytes.len() > opts.max_doc_bytes {
+                    report.problems.push(InputProblem {
+                        file: raw.name.clone(),
+                        message: format!(
+                            "too large to analyse ({:.1} MB; the limit is {:.0} MB, see --max-doc-mb)",
+                            raw.bytes.len() as f64 / 1e6,
+                            opts.max_doc_bytes as f64 / (1 << 20) as f64
+                        ),
+                    });
+                    continue;
+                }
+                let id = annalist_ingest::content_id(&raw.bytes);
+                if seen.contains(&id) || stored.contains(&id) {
+                    report.unchanged += 1;
+                    continue;
+                }
+                seen.insert(id);
+                todo.push(raw);
+            }
+            let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = todo
+                .into_par_iter()
+                .map(|raw| {
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        pipeline.analyze(&raw)
+                    }));
+                    let r = match r {
+                        Ok(Ok(a)) => Ok(a),
+                        Ok(Err(e)) => Err(e.to_string()),
+                        Err(_) => {
+                            Err("internal error while analysing (a bug: please report it)"
+                                .to_string())
+                        }
+                    };
+                    (raw, r)
+                })
+                .collect();
+            let mut batch: Vec<(RawDoc, DocAnalysis)> = Vec::with_capacity(results.len());
+            for (raw, r) in results {
+                match r {
+                    Ok(a) => {
+                        report.bytes += raw.bytes.len() as u64;
+                        if a.skipped.is_some() {
+                            report.non_english += 1;
+                        }
+                        batch.push((raw, a));
+                    }
+                    Err(message) => report.problems.push(InputProblem {
+                        file: raw.name.clone(),
+                        message,
+                    }),
+                }
+            }
+            // A closed channel means the writer failed: its error is
+            // returned below.
+            if !batch.is_empty() && tx.send(batch).is_err() {
+                break;
+            }
+            bar.set_message(format!(
+                "{} added",
+                added.load(std::sync::atomic::Ordering::Relaxed)
+            ));
+            if chunk.is_none() {
+                break;
             }
         }
-        report.added += store.put_batch(&batch)?;
-        drop(batch);
-        for (_, r) in results {
-            if let Ok(a) = r {
-                fresh.insert(a.meta.id.clone());
-                builder.add(a);
-            }
-        }
-        bar.set_message(format!("{} added", report.added));
-        if chunk.is_none() {
-            break;
-        }
-    }
+        drop(tx);
+        writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the store writer panicked")))
+    });
+    let (mut builder, fresh) = written?;
+    report.added = added.into_inner();
     bar.finish_and_clear();
     let stats = store.stats()?;
     if report.added > 0 || (stats.sources > 0 && stats.entities == 0 && stats.events == 0) {
