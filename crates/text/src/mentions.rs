@@ -1304,8 +1304,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .map(|&p| order[p])
                 .find(|&j| fuller(j));
         }
-        // a lone given name: the unique person whose full name starts with it
+        // a lone given name: the unique person whose full name starts with
+        // it; in a list of bare names ("three children, Dmitri, Maria and
+        // Varvara") people are introduced: only a full name told after
+        // the list may be theirs ("Maria Rasputin" later on)
         if best.is_none() && wi.len() == 1 {
+            let introduced = in_name_list(cx, &cands, &order, oi);
             let roots: HashSet<usize> = by_first
                 .get(wi[0])
                 .map_or(&[][..], Vec::as_slice)
@@ -1313,6 +1317,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .map(|&p| order[p])
                 .filter(|&j| {
                     j != i
+                        && (!introduced || cands[j].a > c.a)
                         && person_like(an, &cands, &person_words, j)
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2
@@ -1749,6 +1754,38 @@ fn person_like(an: &Analyzer, cands: &[Cand], words: &[Vec<&str>], j: usize) -> 
     c.etype == EntityType::Person
         || (c.form == MentionForm::Name
             && (c.ta < c.a || (words[j].len() >= 2 && an.names.given.contains_key(words[j][0]))))
+}
+
+/// True when the candidate at `order[oi]` is one of three or more one-word
+/// names listed with commas and "and"/"or" ("Dmitri, Maria and Varvara").
+fn in_name_list(cx: &Ctx, cands: &[Cand], order: &[usize], oi: usize) -> bool {
+    let single = |p: usize| {
+        let c = &cands[order[p]];
+        c.form == MentionForm::Name && c.b == c.a + 1
+    };
+    // the candidates at positions p < q are neighbours in a list
+    let linked = |p: usize, q: usize| {
+        let (x, y) = (&cands[order[p]], &cands[order[q]]);
+        x.sentence == y.sentence
+            && x.b < y.a
+            && y.a - x.b <= 2
+            && (x.b..y.a).all(|k| matches!(cx.lw(k), "," | "and" | "or"))
+    };
+    if !single(oi) {
+        return false;
+    }
+    let mut n = 1;
+    let mut p = oi;
+    while p > 0 && single(p - 1) && linked(p - 1, p) {
+        n += 1;
+        p -= 1;
+    }
+    let mut q = oi;
+    while q + 1 < order.len() && single(q + 1) && linked(q, q + 1) {
+        n += 1;
+        q += 1;
+    }
+    n >= 3
 }
 
 /// A regnal number in Roman figures ("II", "XVI").

@@ -133,6 +133,19 @@ fn glued_words_keep_the_source_spelling() {
 }
 
 #[test]
+fn listed_given_names_are_introduced_people() {
+    let ta = analyze(
+        "Grand Duke Dmitri Pavlovich joined the plot. Rasputin married in 1887 and \
+         they had three children, Dmitri, Maria and Varvara. Maria Rasputin later \
+         moved to Paris.",
+    );
+    let (_, names) = entity_of(&ta, "Dmitri Pavlovich").expect("Grand Duke");
+    assert!(!names.iter().any(|n| n == "Dmitri"), "{names:?}");
+    let (_, names) = entity_of(&ta, "Maria Rasputin").expect("daughter");
+    assert!(names.iter().any(|n| n == "Maria"), "{names:?}");
+}
+
+#[test]
 fn odd_input_never_panics() {
     for t in [
         "",
