@@ -70,6 +70,11 @@ struct Cand {
 /// same figure there; 20 keeps the gold's decade-apart flashbacks).
 const ASIDE_YEARS: i64 = 20;
 
+/// A bare year this much *before* a month-precise reference is a look back
+/// ("the Smolny had been the Bolsheviks' headquarters in 1917" in a story of
+/// December 1934): the story stays where it was.
+const ASIDE_YEARS_BACK: i64 = 5;
+
 fn char_floor(s: &str, i: usize) -> usize {
     annalist_model::span::floor_char_boundary(s, i)
 }
@@ -733,7 +738,10 @@ impl Tagger {
                         && reference_month
                             .as_deref()
                             .and_then(value::parse_point)
-                            .is_some_and(|r| (r.y - p.y).abs() > ASIDE_YEARS);
+                            .is_some_and(|r| {
+                                (r.y - p.y).abs() > ASIDE_YEARS
+                                    || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
+                            });
                     let paren = p.m.is_none() && {
                         let l = lead.rfind('(');
                         l.is_some_and(|i| !lead[i..].contains(')'))

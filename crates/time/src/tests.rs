@@ -428,3 +428,12 @@ fn news_conventions() {
     );
     assert_eq!(v[0], ("the year".into(), "P1Y".into()));
 }
+
+#[test]
+fn a_look_back_years_before_the_story_does_not_move_it() {
+    let v = values(
+        "On December 1, 1934 Kirov was shot. The Smolny had been the Bolsheviks' headquarters in 1917. The next day his bodyguard died. Less than a month later, on December 29, Nikolaev was shot.",
+    );
+    let day29 = v.iter().find(|(t, _)| t == "December 29").expect("tagged");
+    assert_eq!(day29.1, "1934-12-29", "{v:?}");
+}
