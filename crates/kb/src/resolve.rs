@@ -86,6 +86,59 @@ struct Node {
     heading: bool,
 }
 
+/// One-word names typed as a person in other documents: a one-word name
+/// the tagger took for a place or a body in one document ("Stalin", tagged a
+/// place in a page where every other source calls him a person) is that
+/// person, unless the gazetteer knows the name as a place (the city of
+/// Kirov) or another document also types it a place or a body.
+struct PeopleVote {
+    /// Folded one-word name → (documents typing it a person, documents
+    /// typing it a place or organization), each as the last document seen
+    /// and a count.
+    votes: FxHashMap<String, [(usize, u32); 2]>,
+}
+
+impl PeopleVote {
+    /// Person votes needed from other documents.
+    const MIN_PERSON_DOCS: u32 = 2;
+
+    fn count(docs: &[DocSummary]) -> PeopleVote {
+        let rules = NameRules::get();
+        let mut votes: FxHashMap<String, [(usize, u32); 2]> = FxHashMap::default();
+        for (di, d) in docs.iter().enumerate() {
+            for le in &d.entities {
+                let side = match le.etype {
+                    EntityType::Person => 0,
+                    EntityType::Place | EntityType::Organization => 1,
+                    _ => continue,
+                };
+                let f = rules.fold(&le.name);
+                if f.is_empty() || f.contains(' ') {
+                    continue;
+                }
+                let v = votes.entry(f).or_insert([(usize::MAX, 0); 2]);
+                if v[side].0 != di {
+                    v[side] = (di, v[side].1 + 1);
+                }
+            }
+        }
+        PeopleVote { votes }
+    }
+
+    /// Whether other documents say `name` (typed a place or a body in
+    /// document `doc`) is a person.
+    fn says_person(&self, name: &str, doc: usize) -> bool {
+        let f = NameRules::get().fold(name);
+        let Some(v) = self.votes.get(&f) else {
+            return false;
+        };
+        // This document's own place vote is the one being questioned.
+        let own = usize::from(v[1].0 == doc);
+        let (persons, others) = (v[0].1 - u32::from(v[0].0 == doc), v[1].1 - own as u32);
+        persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(&f)
+    }
+}
+
 /// How a node joined its cluster (for alias evidence).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Via {
@@ -106,10 +159,14 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     let ev_rules = crate::rules::Rules::get();
     // The gazetteer spelling of each single-word name (looked up once).
     let mut gaz_memo: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let people_elsewhere = PeopleVote::count(docs);
     for (di, d) in docs.iter().enumerate() {
         // Local entities that the events show to be people (the subject of
         // a death, an arrest…), whatever type the tagger gave them.
         let mut people: BTreeSet<usize> = BTreeSet::new();
+        // ... and the ones they show to be places (the place of a birth
+        // read from a life span: "born …, 1879, Yanovka").
+        let mut places: BTreeSet<usize> = BTreeSet::new();
         for em in &d.events {
             if em.etype.is_some_and(|t| ev_rules.of(t).person_subject) {
                 people.extend(
@@ -117,6 +174,11 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         .filter_map(|f| f.entity),
                 );
             }
+            places.extend(
+                em.fillers(annalist_model::Role::Place)
+                    .chain(em.fillers(annalist_model::Role::Destination))
+                    .filter_map(|f| f.entity),
+            );
         }
         let types: Vec<EntityType> = d
             .entities
@@ -124,11 +186,18 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             .enumerate()
             .map(|(li, le)| {
                 let gendered = matches!(le.gender.as_deref(), Some("male" | "female"));
-                if le.etype != EntityType::Person
-                    && matches!(le.etype, EntityType::Place | EntityType::Organization)
-                    && (gendered || people.contains(&li))
+                if matches!(le.etype, EntityType::Place | EntityType::Organization)
+                    && (gendered
+                        || people.contains(&li)
+                        || people_elsewhere.says_person(&le.name, di))
                 {
                     EntityType::Person
+                } else if le.etype == EntityType::Person
+                    && le.gender.is_none()
+                    && places.contains(&li)
+                    && !people.contains(&li)
+                {
+                    EntityType::Place
                 } else {
                     le.etype
                 }

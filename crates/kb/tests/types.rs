@@ -1,0 +1,73 @@
+//! Entity types corrected across documents: a one-word name every other
+//! source calls a person is a person, unless it is a known place.
+
+use annalist_kb::merge;
+use annalist_model::*;
+
+mod common;
+use common::Doc;
+
+fn doc(id: &str, t: EntityType, name: &str, sentence: &str, words: &str) -> DocAnalysis {
+    let mut d = Doc::new(id, 0.8);
+    let s = d.sentence(sentence);
+    d.entity(t, name, s, words, MentionForm::Name);
+    d.done()
+}
+
+fn types_of(kb: &KnowledgeBase, name: &str) -> Vec<EntityType> {
+    kb.entities
+        .iter()
+        .filter(|e| e.name == name)
+        .map(|e| e.etype)
+        .collect()
+}
+
+#[test]
+fn a_name_other_sources_call_a_person_is_a_person() {
+    let kb = merge(vec![
+        doc("a", EntityType::Person, "Stalin", "Stalin ruled.", "Stalin"),
+        doc("b", EntityType::Person, "Stalin", "Stalin spoke.", "Stalin"),
+        doc(
+            "c",
+            EntityType::Place,
+            "Stalin",
+            "Stalin had him killed.",
+            "Stalin",
+        ),
+    ]);
+    // (Single names of unrelated documents stay apart: each is a person.)
+    let t = types_of(&kb, "Stalin");
+    assert!(
+        !t.is_empty() && t.iter().all(|t| *t == EntityType::Person),
+        "{t:?}"
+    );
+}
+
+#[test]
+fn a_known_place_or_a_single_person_vote_keeps_the_place() {
+    // Kirov is also a city (gazetteer).
+    let kb = merge(vec![
+        doc("a", EntityType::Person, "Kirov", "Kirov spoke.", "Kirov"),
+        doc("b", EntityType::Person, "Kirov", "Kirov ruled.", "Kirov"),
+        doc(
+            "c",
+            EntityType::Place,
+            "Kirov",
+            "They lived in Kirov.",
+            "Kirov",
+        ),
+    ]);
+    assert!(types_of(&kb, "Kirov").contains(&EntityType::Place));
+    // One other source only: not enough.
+    let kb = merge(vec![
+        doc("a", EntityType::Person, "Sedan", "Sedan spoke.", "Sedan"),
+        doc(
+            "c",
+            EntityType::Place,
+            "Sedan",
+            "They fought at Sedan.",
+            "Sedan",
+        ),
+    ]);
+    assert!(types_of(&kb, "Sedan").contains(&EntityType::Place));
+}
