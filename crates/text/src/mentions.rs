@@ -45,6 +45,9 @@ pub struct MentionLexicon {
     pub alias_skip: HashSet<String>,
     /// "the city of X": X is a place.
     pub place_nouns: HashSet<String>,
+    /// Head nouns of named buildings (`facility_nouns.txt`): a renamed one
+    /// is still the same building.
+    pub facility_nouns: HashSet<String>,
     /// Endings of common nouns (no unknown word with one is a surname).
     pub common_suffixes: Vec<String>,
 }
@@ -77,6 +80,7 @@ impl MentionLexicon {
             sovereigns: set(include_str!("../../../resources/text/sovereign_titles.txt")),
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
+            facility_nouns: set(include_str!("../../../resources/text/facility_nouns.txt")),
             common_suffixes: data_lines(include_str!(
                 "../../../resources/text/common_suffixes.txt"
             ))
@@ -1016,7 +1020,17 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         && cx.w(o.b - 1) == cx.w(c.a)
                 })
         };
-        if let Some((_, kind)) = hit.filter(|(_, k)| !honours_person(k)) {
+        // a body renamed is a new body under the new name ("the ILO was
+        // renamed to the International Communist League": the events stage
+        // founds it), not another name of the old one; places and buildings
+        // keep one identity through their names (Petrograd, Leningrad; the
+        // Mariinsky Theatre, the Kirov Theatre)
+        let new_body = |kind: &str| {
+            kind == "renamed"
+                && matches!(p.etype, EntityType::Organization | EntityType::Group)
+                && !an.ml.facility_nouns.contains(cx.lw(p.b - 1))
+        };
+        if let Some((_, kind)) = hit.filter(|(_, k)| !honours_person(k) && !new_body(k)) {
             // a person's birth or real name is a name whatever the tagger
             // typed it ("Kirov was born Kostrikov", Kostrikov read as a place)
             let personal_cue = p.etype == EntityType::Person

@@ -74,6 +74,16 @@ fn renamings_and_so_called() {
     let (t, names) = entity_of(&ta, "Vyatka").expect("Vyatka");
     assert_eq!(t, EntityType::Place);
     assert!(!names.iter().any(|n| n == "Kirov"), "{names:?}");
+    // a body (not a building) renamed is a new body under the new name
+    let ta = analyze(
+        "In 1930 Trotsky founded the International Left Opposition. In 1933 the International \
+         Left Opposition was renamed to the International Communist League.",
+    );
+    let (_, names) = entity_of(&ta, "International Left Opposition").expect("ILO");
+    assert!(
+        !names.iter().any(|n| n == "International Communist League"),
+        "{names:?}"
+    );
     let ta = analyze(
         "At the 17th Party Congress in early 1934, the so-called Congress of Victors, \
          Kirov was elected to the Central Committee.",
