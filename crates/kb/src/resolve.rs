@@ -551,6 +551,9 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             cl.iter().map(|(r, m)| (*r, docs_of(m))).collect();
         let mut surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_last: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+        // (key, cluster) entries where the "surname" is a given name (a
+        // given name + patronymic with no surname: "Dmitri Pavlovich").
+        let mut given_keyed: FxHashSet<(String, usize)> = FxHashSet::default();
         for (&r, members) in &cl {
             if class_of(members) != 0 {
                 continue;
@@ -559,6 +562,9 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             for &i in members.iter().filter(|&&i| nodes[i].only.is_none()) {
                 for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
                     if let Some(s) = a.surname() {
+                        if a.first() == Some(s) {
+                            given_keyed.insert((s.to_string(), r));
+                        }
                         surname.entry(s.to_string()).or_default().insert(r);
                         if let Some(f) = a.first() {
                             first_last
@@ -621,7 +627,12 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         let pick = if cands.len() == 1 {
                             let c = cands[0];
                             let g = |x: usize| genders.get(&x).cloned().flatten();
-                            matches!((g(r), g(c)), (Some(a), Some(b)) if a != b)
+                            // A given name is shared by many: "Dmitri" joins
+                            // Dmitri Pavlovich only from a document that does
+                            // not keep the two apart.
+                            let given_only =
+                                given_keyed.contains(&(k.clone(), c)) && !compatible(r, c);
+                            (given_only || matches!((g(r), g(c)), (Some(a), Some(b)) if a != b))
                                 .then_some(())
                                 .map_or(Some(c), |_| None)
                         } else {

@@ -324,3 +324,37 @@ fn members_of_a_party() {
         "Russian Social Democratic Labour Party"
     ));
 }
+
+#[test]
+fn a_given_name_kept_apart_in_its_document_does_not_join_the_patronymic_name() {
+    // A names the grand duke by given name and patronymic only (no surname,
+    // so "Dmitri" keys him); B names him too and, apart, another Dmitri.
+    let mut a = Doc::new("a", 0.8);
+    let s = a.sentence("Grand Duke Dmitri Pavlovich fired the shot.");
+    a.entity(Person, "Dmitri Pavlovich", s, "Dmitri Pavlovich", Name);
+    let mut b = Doc::new("b", 0.8);
+    let s = b.sentence("Dmitri Pavlovich was exiled, and his friend's son Dmitri stayed.");
+    b.entity(Person, "Dmitri Pavlovich", s, "Dmitri Pavlovich", Name);
+    let s2 = b.sentence("Dmitri later died in a camp.");
+    b.entity(Person, "Dmitri", s2, "Dmitri", Name);
+    let kb = merge(vec![a.done(), b.done()]);
+    let dp = holder(&kb, "Dmitri Pavlovich").expect("grand duke");
+    assert!(
+        !dp.aliases.iter().any(|x| x == "Dmitri"),
+        "{:#?}",
+        kb.entities
+    );
+    // Without a second Dmitri in the document, the short name joins.
+    let mut c = Doc::new("c", 0.8);
+    let s = c.sentence("Dmitri fired the shot.");
+    c.entity(Person, "Dmitri", s, "Dmitri", Name);
+    let mut a = Doc::new("a", 0.8);
+    let s = a.sentence("Grand Duke Dmitri Pavlovich fired the shot.");
+    a.entity(Person, "Dmitri Pavlovich", s, "Dmitri Pavlovich", Name);
+    let kb = merge(vec![a.done(), c.done()]);
+    assert!(
+        same(&kb, "Dmitri", "Dmitri Pavlovich"),
+        "{:#?}",
+        kb.entities
+    );
+}
