@@ -261,13 +261,14 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
     }
 }
 
-/// A lone given name between "the" and a lower-case common noun modifies
-/// the noun ("the Julian calendar", "the Victoria Cross"): no person.
+/// A lone given name between "the" (and maybe an adjective) and a
+/// lower-case common noun modifies the noun ("the Julian calendar", "the
+/// old Julian dates"): no person.
 fn modifier_name(cx: &Ctx, a: usize, b: usize) -> bool {
     b == a + 1
         && cx.an.names.given.contains_key(cx.w(a))
         && a > 0
-        && cx.lw(a - 1) == "the"
+        && (cx.lw(a - 1) == "the" || (a > 1 && cx.upos(a - 1) == "ADJ" && cx.lw(a - 2) == "the"))
         && cx.upos(b) == "NOUN"
         && cx.w(b).chars().next().is_some_and(char::is_lowercase)
 }
