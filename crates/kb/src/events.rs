@@ -432,7 +432,7 @@ fn instrument_key(t: &str) -> String {
             .first()
             .is_some_and(|w| rules.articles.contains(w) || rules.possessives.contains(w)),
     );
-    words[skip.min(words.len())..].join(" ")
+    words[skip..].join(" ")
 }
 
 /// The cluster mention `m` joins, if any.
@@ -610,32 +610,27 @@ fn text_claims(
             .map(|w| rules.fold(w))
             .filter(|w| !w.is_empty())
     };
-    let rules_kb = Rules::get();
-    let possessives = &rules_kb.possessives;
+    let kb_rules = Rules::get();
+    let possessives = &kb_rules.possessives;
     let mut out: Vec<(String, String, Vec<usize>)> = Vec::new();
     for &i in members {
         if ms[i].ents(r).is_some() {
             continue;
         }
         for t in ms[i].texts.get(&r).into_iter().flatten() {
+            let first = t.split_whitespace().next().unwrap_or("");
+            let first_lower = first.to_lowercase();
             // "his Mexican retreat": a possessed place is a house, not a
             // rival place name.
-            if t.split_whitespace()
-                .next()
-                .is_some_and(|w| possessives.contains(&w.to_lowercase()))
-            {
+            if possessives.contains(&first_lower) {
                 continue;
             }
             let Some(f) = first_proper(t) else { continue };
             // "outside Paris" (the events stage keeps a place told with a
             // vicinity preposition as words): near the place, not in it, so
             // it differs from "Paris" itself.
-            let near = t.split_whitespace().next().is_some_and(|w| {
-                let lw = w.to_lowercase();
-                w.chars().next().is_some_and(char::is_lowercase)
-                    && !rules_kb.articles.contains(&lw)
-                    && !possessives.contains(&lw)
-            });
+            let near = first.chars().next().is_some_and(char::is_lowercase)
+                && !kb_rules.articles.contains(&first_lower);
             let f = if near { rules.fold(t) } else { f };
             // The same word, or its adjective ("Mexican" ~ "Mexico").
             let same = |w: &String| {

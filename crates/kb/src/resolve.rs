@@ -132,9 +132,9 @@ impl PeopleVote {
         let Some(v) = self.votes.get(&f) else {
             return false;
         };
-        // This document's own place vote is the one being questioned.
-        let own = usize::from(v[1].0 == doc);
-        let (persons, others) = (v[0].1 - u32::from(v[0].0 == doc), v[1].1 - own as u32);
+        // This document's own votes are the ones being questioned.
+        let persons = v[0].1 - u32::from(v[0].0 == doc);
+        let others = v[1].1 - u32::from(v[1].0 == doc);
         persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(&f)
     }
 }

@@ -179,33 +179,31 @@ impl Model {
         r[0]
     }
 
-    /// Subtracts the weights of row `r` (from [`Model::rows`]) from `acc`.
+    /// The weights of row `r` (from [`Model::rows`]), one per class; none
+    /// for an absent feature.
     #[inline]
-    pub fn sub_row(&self, r: u32, acc: &mut [i32]) {
+    fn row_weights(&self, r: u32) -> Option<&[i16]> {
         if r == u32::MAX {
-            return;
+            return None;
         }
         let c = self.classes.len();
         let at = r as usize * c;
-        if let Some(row) = self.weights.get(at..at + c) {
-            for (a, w) in acc.iter_mut().zip(row) {
-                *a -= *w as i32;
-            }
+        self.weights.get(at..at + c)
+    }
+
+    /// Subtracts the weights of row `r` (from [`Model::rows`]) from `acc`.
+    #[inline]
+    pub fn sub_row(&self, r: u32, acc: &mut [i32]) {
+        for (a, w) in acc.iter_mut().zip(self.row_weights(r).unwrap_or_default()) {
+            *a -= *w as i32;
         }
     }
 
     /// Adds the weights of row `r` (from [`Model::rows`]) to `acc`.
     #[inline]
     pub fn add_row(&self, r: u32, acc: &mut [i32]) {
-        if r == u32::MAX {
-            return;
-        }
-        let c = self.classes.len();
-        let at = r as usize * c;
-        if let Some(row) = self.weights.get(at..at + c) {
-            for (a, w) in acc.iter_mut().zip(row) {
-                *a += *w as i32;
-            }
+        for (a, w) in acc.iter_mut().zip(self.row_weights(r).unwrap_or_default()) {
+            *a += *w as i32;
         }
     }
 
