@@ -98,7 +98,14 @@ fn main() {
                             s.anchor.as_deref().unwrap_or(""),
                             ctx_of(g.span)
                         ),
-                        Some(s) => println!("OK\t{}\t{}\t{}", g.text, g.value, s.rule),
+                        Some(s) => println!(
+                            "OK\t{}\t{}\t{}\t{}\t{}",
+                            g.text,
+                            g.value,
+                            s.rule,
+                            f.display(),
+                            ctx_of(g.span)
+                        ),
                     }
                 }
                 for s in &sys {

@@ -403,7 +403,14 @@ impl Tagger {
         let mut hi = off;
         while let Some(i) = text[a..hi].rfind(['.', '!', '?', '\n']) {
             let j = a + i;
-            if bytes[j] == b'\n' || bytes.get(j + 1).is_none_or(|c| c.is_ascii_whitespace()) {
+            // "Daniel P. Davison": the period of an initial ends nothing.
+            let initial = bytes[j] == b'.'
+                && j >= 1
+                && bytes[j - 1].is_ascii_uppercase()
+                && (j < 2 || bytes[j - 2] == b' ');
+            if bytes[j] == b'\n'
+                || (!initial && bytes.get(j + 1).is_none_or(|c| c.is_ascii_whitespace()))
+            {
                 return j + 1;
             }
             hi = j;
@@ -625,7 +632,11 @@ impl Tagger {
                         // The clause right before the expression.
                         let lead =
                             &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
-                        rs.future_cue.is_match(lead) || rs.future_cue.is_match(c.span.slice(text))
+                        rs.future_cue.is_match(lead)
+                            || rs.future_cue.is_match(c.span.slice(text))
+                            || (c.raw.contains("month=")
+                                && !c.raw.contains("day=")
+                                && rs.future_cue_month.is_match(lead))
                     },
                 };
                 // A day range ("22–25 April", "April 6–7"): the bare day

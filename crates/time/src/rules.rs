@@ -369,6 +369,9 @@ pub struct RuleSet {
     pub finance_cue: Regex,
     /// Future-tense cues for weekday and bare-month direction.
     pub future_cue: Regex,
+    /// More future cues for a bare month only ("by February", "would … in
+    /// January").
+    pub future_cue_month: Regex,
     /// What may stand between coordinated dates ("August and September
     /// 1914", "26 June – 4 August 1952").
     pub coordination: Regex,
@@ -662,6 +665,13 @@ impl RuleSet {
                 .transpose()?
                 .unwrap_or_else(|| r"\bwill\b".to_string()),
         )?;
+        let future_cue_month = build(
+            &macros
+                .get("FUTURE_CUE_MONTH")
+                .map(|m| expand(m, &macros, &lex, 0))
+                .transpose()?
+                .unwrap_or_else(|| r"[^\s\S]".to_string()),
+        )?;
         let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
@@ -684,6 +694,7 @@ impl RuleSet {
             calendar_country,
             finance_cue,
             future_cue,
+            future_cue_month,
             coordination,
         })
     }

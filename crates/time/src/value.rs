@@ -184,6 +184,25 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
                 format!("P{n}{letter}")
             }
         }
+        "durhalf" => {
+            // N and a half units: the half in the next smaller unit
+            // ("2 1/2 years" → P2Y6M, "a minute and a half" → PT1M30S).
+            let n: u64 = parse_number(text, lex)?.parse().ok()?;
+            let u = lookup(lex, "units", arg)?;
+            match unit_parts(u) {
+                (1, "Y") => format!("P{n}Y6M"),
+                (m, "Y") => format!("P{}Y", n * m + m / 2),
+                (1, "D") => format!("P{n}DT12H"),
+                (1, "TH") => format!("PT{n}H30M"),
+                (1, "TM") => format!("PT{n}M30S"),
+                (m, "M") => format!("P{}M15D", n * m),
+                (m, "W") => format!("P{}DT12H", n * m * 7 + 3),
+                (m, l) => match l.strip_prefix('T') {
+                    Some(l) => format!("PT{}{l}", n * m),
+                    None => format!("P{}{l}", n * m),
+                },
+            }
+        }
         "unitdur" => {
             // A bare unit ("years", "a week"): PX? or P1?.
             let u = lookup(lex, "units", text)?;
@@ -602,6 +621,20 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+    if key("pastwe").is_some() && !a.future {
+        // "(over) the weekend" told on a weekday is the one just past, the
+        // end of the previous ISO week (Monday 17 August: W33, not W34).
+        if let (Some(m), Some(d)) = (p.m, p.d) {
+            if cal::weekday(p.y, m, d) <= 5 {
+                let (y, m, d) = cal::add_days(p.y, m, d, -7);
+                p = Point {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                };
             }
         }
     }
