@@ -268,17 +268,31 @@ impl Tagger {
         let rule = &rs.rules[ri];
         let wend = char_floor(text, s + 200);
         let window = &text[s..wend];
-        let caps = rule.regex.captures(window)?;
-        let e = s + caps.get(0)?.end();
+        let mut caps = rule.regex.captures(window)?;
+        let mut e = s + caps.get(0)?.end();
         // Whole words only: never start or end inside a word or number.
         let inside = |a: Option<char>, b: Option<char>| {
             a.zip(b)
                 .is_some_and(|(a, b)| a.is_alphanumeric() && b.is_alphanumeric())
         };
-        if inside(text[..s].chars().next_back(), text[s..].chars().next())
-            || inside(text[..e].chars().next_back(), text[e..].chars().next())
-        {
+        if inside(text[..s].chars().next_back(), text[s..].chars().next()) {
             return None;
+        }
+        if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
+            // An optional tail took the start of the next word ("the August
+            // 1988 cease-fire": era "ce"): match again before that word.
+            let cut = text[s..e]
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            if cut == 0 {
+                return None;
+            }
+            caps = rule.regex.captures(&window[..cut])?;
+            e = s + caps.get(0)?.end();
+            if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
+                return None;
+            }
         }
         // Word boundaries and the global guards.
         let before = &text[char_floor(text, s.saturating_sub(40))..s];

@@ -36,6 +36,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "yearshift",
     "calendarchanges",
     "weekshift",
+    "dayshift",
 );
 
 /// The rule file.

@@ -662,6 +662,14 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             };
         }
     }
+    if let (Some(q), Some(m)) = (key("q").and_then(|q| q.parse::<u32>().ok()), p.m) {
+        // News: a quarter that would start more than half a year after the
+        // creation time is last year's ("the fourth quarter" reported in
+        // January), unless the clause reads as future.
+        if gran == "Q" && how == "DCT" && !a.narrative && !a.future && q * 3 - 2 > m + 6 {
+            p.y -= 1;
+        }
+    }
     let y = fmt_year(p.y);
     let mut v = match (gran, p.m, p.d) {
         _ if vague => match (vague_unit.as_str(), p.m) {
