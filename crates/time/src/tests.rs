@@ -437,3 +437,77 @@ fn a_look_back_years_before_the_story_does_not_move_it() {
     let day29 = v.iter().find(|(t, _)| t == "December 29").expect("tagged");
     assert_eq!(day29.1, "1934-12-29", "{v:?}");
 }
+
+/// News conventions of the second news round (TimeBank majorities).
+#[test]
+fn news_round_two() {
+    let news = |text: &str, dct: &str| -> Vec<(String, String)> {
+        let ctx = TimexContext {
+            dct: Some(dct),
+            ..Default::default()
+        };
+        tagger()
+            .tag_as(text, &ctx, Style::News)
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect()
+    };
+    let has = |v: &[(String, String)], text: &str, value: &str| {
+        assert!(
+            v.iter().any(|(t, x)| t.contains(text) && x == value),
+            "{text} = {value} not in {v:?}"
+        )
+    };
+    // Monday 13 August 1990: the weekend just past is in ISO week 32.
+    let v = news(
+        "Officials said over the weekend that troops left.",
+        "1990-08-13",
+    );
+    has(&v, "the weekend", "1990-W32-WE");
+    let v = news(
+        "Traders squared positions ahead of the weekend.",
+        "1989-10-27",
+    );
+    has(&v, "the weekend", "1989-W43-WE");
+    let v = news("It must pay down the loan by February.", "1989-10-30");
+    has(&v, "February", "1990-02");
+    let v = news(
+        "They stayed for 2 1/2 years and then 5 1/2 hours.",
+        "1998-02-27",
+    );
+    has(&v, "2 1/2 years", "P2Y6M");
+    has(&v, "5 1/2 hours", "PT5H30M");
+    let v = news("But a minute and a half later it fell.", "1998-01-14");
+    has(&v, "a minute and a half", "PT1M30S");
+    let v = news(
+        "AT&T reported a drop in profits for the fourth quarter.",
+        "1998-01-26",
+    );
+    has(&v, "fourth quarter", "1997-Q4");
+    let v = news("Results will be disclosed this morning.", "1989-10-26");
+    has(&v, "this morning", "1989-10-26TMO");
+    let v = news("Shares were up at mid-afternoon yesterday.", "1989-11-02");
+    has(&v, "afternoon yesterday", "1989-11-01TAF");
+    let v = news(
+        "following the August 1988 cease-fire of the war",
+        "1990-08-15",
+    );
+    has(&v, "August 1988", "1988-08");
+    let v = news(
+        "Orangemen march each July and fly on Tuesday nights.",
+        "1998-03-22",
+    );
+    has(&v, "each July", "XXXX-07");
+    has(&v, "Tuesday nights", "XXXX-WXX-2TNI");
+    let v = news(
+        "the low levels of January nineteen ninety-seven",
+        "1998-02-27",
+    );
+    has(&v, "January nineteen ninety-seven", "1997-01");
+    // Not times: an adjective, a march.
+    let v = news(
+        "It may dilute future earnings at the annual March for Life.",
+        "1999-01-22",
+    );
+    assert!(v.is_empty(), "{v:?}");
+}
