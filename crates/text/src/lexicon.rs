@@ -108,6 +108,18 @@ impl TokLexicon {
     }
 
     pub fn in_vocab(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return self.vocab.contains(w);
+            }
+            // short ASCII words (nearly all) lower-cased on the stack
+            let mut stack = [0u8; 32];
+            if let Some(l) = stack.get_mut(..w.len()) {
+                l.copy_from_slice(w.as_bytes());
+                l.make_ascii_lowercase();
+                return std::str::from_utf8(l).is_ok_and(|l| self.vocab.contains(l));
+            }
+        }
         if w.chars().any(char::is_uppercase) {
             self.vocab.contains(&w.to_lowercase())
         } else {

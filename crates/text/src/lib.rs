@@ -51,6 +51,15 @@ thread_local! {
     static WORD_CACHE: std::cell::RefCell<(u64, tagger::DocCache)> = Default::default();
 }
 
+/// Largest token buffer kept for the next document (about 6 MB).
+const KEPT_TOKENS: usize = 1 << 18;
+
+thread_local! {
+    /// Each thread's [`Analyzer::split_into`] buffers, taken by `analyze`
+    /// and put back when it is done.
+    static SPLIT_BUF: std::cell::Cell<(Vec<RawTok>, Vec<SentenceSplit>)> = Default::default();
+}
+
 impl Default for Analyzer {
     fn default() -> Self {
         Self::new()
@@ -115,6 +124,16 @@ impl Analyzer {
     /// always sentence boundaries). Without regions the whole text is one
     /// main-text segment.
     pub fn split(&self, doc: &CleanDoc) -> (Vec<RawTok>, Vec<SentenceSplit>) {
+        let mut toks = Vec::new();
+        let mut sents = Vec::new();
+        self.split_into(doc, &mut toks, &mut sents);
+        (toks, sents)
+    }
+
+    /// [`Analyzer::split`] into the given buffers (cleared first).
+    fn split_into(&self, doc: &CleanDoc, toks: &mut Vec<RawTok>, sents: &mut Vec<SentenceSplit>) {
+        toks.clear();
+        sents.clear();
         let text = &doc.text;
         let mut segs: Vec<(Span, RegionKind)> = Vec::new();
         if doc.regions.is_empty() {
@@ -136,8 +155,6 @@ impl Analyzer {
                 segs.push((Span::new(pos, text.len()), RegionKind::Boilerplate));
             }
         }
-        let mut toks = Vec::new();
-        let mut sents = Vec::new();
         for (seg, kind) in segs {
             let a = annalist_model::ceil_char_boundary(text, seg.start);
             let b = annalist_model::floor_char_boundary(text, seg.end);
@@ -145,7 +162,7 @@ impl Analyzer {
                 continue;
             }
             let first = toks.len();
-            tokenize::tokenize_into(text, Span::new(a, b), &self.tok, &mut toks);
+            tokenize::tokenize_into(text, Span::new(a, b), &self.tok, toks);
             let ends = tokenize::split_sentences(text, &toks[first..], &self.tok);
             let mut s = first;
             for e in ends {
@@ -159,7 +176,6 @@ impl Analyzer {
                 }
             }
         }
-        (toks, sents)
     }
 
     fn taggers(&self) -> tagger::Taggers<'_> {
@@ -326,7 +342,10 @@ impl Analyzer {
     /// analysis-text offsets.
     pub fn analyze(&self, doc: &CleanDoc) -> TextAnalysis {
         let text = &doc.text;
-        let (raw, splits) = self.split(doc);
+        // the thread's token and sentence buffers, reused across documents
+        // (a large block per document would be allocated and freed anew)
+        let (mut raw, mut splits) = SPLIT_BUF.with(|b| b.take());
+        self.split_into(doc, &mut raw, &mut splits);
         let mut tokens: Vec<Token> = raw
             .iter()
             .map(|t| Token {
@@ -335,6 +354,9 @@ impl Analyzer {
             })
             .collect();
         let mut sentences = Vec::with_capacity(splits.len());
+        // the tags again as the models' class names, for the mention stage
+        let mut tok_upos: Vec<&str> = vec![""; raw.len()];
+        let mut tok_ent: Vec<&str> = vec![""; raw.len()];
         self.with_word_cache(|cache| {
             let m = self.taggers();
             let mut words: Vec<&str> = Vec::new();
@@ -347,8 +369,11 @@ impl Analyzer {
                 let st = std::mem::take(&mut cache.sent);
                 for (k, tok) in tokens[a..b].iter_mut().enumerate() {
                     let upos = self.pos.classes[st.pos[k]].as_str();
+                    let ent = self.ner.classes[st.ner[k]].as_str();
+                    tok_upos[a + k] = upos;
+                    tok_ent[a + k] = ent;
                     tok.upos = upos.to_string();
-                    tok.ent = self.ner.classes[st.ner[k]].clone();
+                    tok.ent = ent.to_string();
                     // lemma per (word type, UPOS), kept with the word cache
                     tok.lemma = cache
                         .lemma(st.ids[k], st.pos[k], || self.lemma(words[k], upos))
@@ -366,7 +391,12 @@ impl Analyzer {
                 });
             }
         });
-        let (mentions, entities) = mentions::extract(self, text, &tokens, &sentences);
+        let (mentions, entities) =
+            mentions::extract_tagged(self, text, &tokens, &sentences, tok_upos, tok_ent);
+        // a very long document's buffers are not kept (memory stays flat)
+        if raw.capacity() <= KEPT_TOKENS {
+            SPLIT_BUF.with(|b| b.set((raw, splits)));
+        }
         TextAnalysis {
             tokens,
             sentences,
@@ -383,44 +413,25 @@ fn fingerprints(words: &[&str]) -> (u64, u64) {
     FingerprintBuf::default().fingerprints(words)
 }
 
-/// Buffers of [`FingerprintBuf::fingerprints`], reused across sentences.
+/// Buffer of [`FingerprintBuf::fingerprints`], reused across sentences.
 #[derive(Default)]
 struct FingerprintBuf {
-    buf: String,
-    ends: Vec<usize>,
+    lower: String,
 }
 
 impl FingerprintBuf {
     /// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash
     /// of its word bigrams (near-duplicate key).
+    ///
+    /// One pass over the lower-cased bytes of the words with letters or
+    /// digits: the sentence hash, the hash of the bigram this word ends and
+    /// of the one it begins are three independent multiply chains, stepped
+    /// together (the same values as hashing each string on its own).
     fn fingerprints(&mut self, words: &[&str]) -> (u64, u64) {
-        // lower-cased words back to back in one buffer (no String per word)
-        let buf = &mut self.buf;
-        let ends = &mut self.ends;
-        buf.clear();
-        ends.clear();
-        for w in words {
-            if w.is_ascii() {
-                if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                let start = buf.len();
-                buf.push_str(w);
-                buf[start..].make_ascii_lowercase();
-            } else {
-                if !w.chars().any(char::is_alphanumeric) {
-                    continue;
-                }
-                buf.push_str(&w.to_lowercase());
-            }
-            ends.push(buf.len());
-        }
-        let word = |k: usize| &buf[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
-        let mut h = perceptron::FHash::new(250);
-        for k in 0..ends.len() {
-            h = h.str(word(k));
-        }
-        let fp = h.finish();
+        let mut fp = perceptron::FHash::new(250);
+        // the bigram begun by the previous word: (251, previous word)
+        let mut begun: Option<perceptron::FHash> = None;
+        let mut kept = 0usize;
         // SimHash: bit b is set when more than half of the bigram hashes
         // have it. Ones are counted 8 bits at a time: lane j's byte k counts
         // bit 8k + j (flushed before a byte can overflow).
@@ -428,27 +439,51 @@ impl FingerprintBuf {
         let mut ones = [0u32; 64];
         let mut pending = 0;
         let mut n = 0u32;
-        let mut add = |x: u64, lanes: &mut [u64; 8], pending: &mut u32| {
+        let mut add = |x: u64, lanes: &mut [u64; 8], ones: &mut [u32; 64]| {
             for (j, l) in lanes.iter_mut().enumerate() {
                 *l += (x >> j) & 0x0101_0101_0101_0101;
             }
-            *pending += 1;
-            if *pending == 255 {
-                flush(lanes, &mut ones);
-                *pending = 0;
+            n += 1;
+            pending += 1;
+            if pending == 255 {
+                flush(lanes, ones);
+                pending = 0;
             }
         };
-        if ends.len() == 1 {
-            add(perceptron::fhash(251, &[word(0)]), &mut lanes, &mut pending);
-            n += 1;
+        for w in words {
+            let bytes: &[u8] = if w.is_ascii() {
+                if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                w.as_bytes()
+            } else {
+                if !w.chars().any(char::is_alphanumeric) {
+                    continue;
+                }
+                // str::to_lowercase: final sigma as ς, as before
+                self.lower = w.to_lowercase();
+                self.lower.as_bytes()
+            };
+            let mut first = perceptron::FHash::new(251);
+            let mut cont = begun.unwrap_or(first);
+            for &b in bytes {
+                // lower-cased non-ASCII text has no ASCII capitals either
+                let b = b.to_ascii_lowercase();
+                fp = fp.byte(b);
+                first = first.byte(b);
+                cont = cont.byte(b);
+            }
+            fp = fp.end();
+            if begun.is_some() {
+                add(cont.end().finish(), &mut lanes, &mut ones);
+            }
+            begun = Some(first.end());
+            kept += 1;
         }
-        for k in 1..ends.len() {
-            add(
-                perceptron::fhash(251, &[word(k - 1), word(k)]),
-                &mut lanes,
-                &mut pending,
-            );
-            n += 1;
+        if kept == 1 {
+            if let Some(h) = begun {
+                add(h.finish(), &mut lanes, &mut ones);
+            }
         }
         flush(&mut lanes, &mut ones);
         let mut sh = 0u64;
@@ -458,7 +493,7 @@ impl FingerprintBuf {
                 sh |= 1 << b;
             }
         }
-        (fp, sh)
+        (fp.finish(), sh)
     }
 }
 

@@ -20,7 +20,9 @@ use crate::Analyzer;
 use annalist_model::{
     AliasEvidence, EntityType, LocalEntity, Mention, MentionForm, Sentence, Span, Token,
 };
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the keys are our own short words and indexes (no untrusted
+// input can make a table degenerate beyond one document's size)
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Rule lexicons of the mention stage (`resources/text/`).
 #[derive(Debug, Default)]
@@ -127,28 +129,56 @@ struct Cand {
     cut: usize,
 }
 
+impl Cand {
+    /// A copy without the gender (no String cloned): where and what it is.
+    fn position(&self) -> Cand {
+        Cand {
+            gender: None,
+            ..*self
+        }
+    }
+}
+
 struct Ctx<'a> {
     an: &'a Analyzer,
     text: &'a str,
     toks: &'a [Token],
     words: Vec<&'a str>,
-    /// Lower-cased words (borrowed when already lower case).
-    lower: Vec<std::borrow::Cow<'a, str>>,
+    /// Per token: where its lower-cased form is in `lower_text` (start,
+    /// end), or [`SAME`] when the word has no capital (most words): no
+    /// String per word.
+    lower_at: Vec<(u32, u32)>,
+    lower_text: String,
+    /// Per token: UPOS and BIO tags (read once from the tokens: the rules
+    /// test them many times) and [`Ctx::is_cap`].
+    upos: Vec<&'a str>,
+    ent: Vec<&'a str>,
+    cap: Vec<bool>,
 }
+
+/// [`Ctx::lower_at`] of a word that is its own lower-case form.
+const SAME: (u32, u32) = (u32::MAX, 0);
 
 impl<'a> Ctx<'a> {
     fn w(&self, i: usize) -> &'a str {
         self.words.get(i).copied().unwrap_or("")
     }
     fn lw(&self, i: usize) -> &str {
-        self.lower.get(i).map(|c| &**c).unwrap_or("")
+        match self.lower_at.get(i) {
+            None => "",
+            Some(&SAME) => self.w(i),
+            Some(&(a, b)) => &self.lower_text[a as usize..b as usize],
+        }
     }
-    fn upos(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| t.upos.as_str()).unwrap_or("")
+    fn upos(&self, i: usize) -> &'a str {
+        self.upos.get(i).copied().unwrap_or("")
     }
+    fn ent(&self, i: usize) -> &'a str {
+        self.ent.get(i).copied().unwrap_or("")
+    }
+    /// Starts with a capital letter.
     fn is_cap(&self, i: usize) -> bool {
-        let w = self.w(i);
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_alphabetic)
+        self.cap.get(i).copied().unwrap_or(false)
     }
     fn glued(&self, i: usize) -> bool {
         // token i starts right where token i-1 ends
@@ -183,28 +213,62 @@ pub fn extract(
     toks: &[Token],
     sents: &[Sentence],
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let upos = toks.iter().map(|t| t.upos.as_str()).collect();
+    let ent = toks.iter().map(|t| t.ent.as_str()).collect();
+    extract_tagged(an, text, toks, sents, upos, ent)
+}
+
+/// [`extract`] with each token's UPOS and BIO tags given (`analyze` passes
+/// the model's class names: no token string is read again).
+pub(crate) fn extract_tagged<'a>(
+    an: &'a Analyzer,
+    text: &'a str,
+    toks: &'a [Token],
+    sents: &[Sentence],
+    upos: Vec<&'a str>,
+    ent: Vec<&'a str>,
+) -> (Vec<Mention>, Vec<LocalEntity>) {
     let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
-    let lower = words
-        .iter()
-        .map(|w| {
-            if w.chars().any(char::is_uppercase) {
-                std::borrow::Cow::Owned(w.to_lowercase())
-            } else {
-                std::borrow::Cow::Borrowed(*w)
-            }
-        })
-        .collect();
+    let mut lower_text = String::new();
+    let mut lower_at = Vec::with_capacity(words.len());
+    let mut cap = Vec::with_capacity(words.len());
+    for w in &words {
+        let first_upper = w.chars().next().is_some_and(char::is_uppercase);
+        cap.push(first_upper && w.chars().any(char::is_alphabetic));
+        let has_upper = if w.is_ascii() {
+            w.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            w.chars().any(char::is_uppercase)
+        };
+        if !has_upper {
+            lower_at.push(SAME);
+            continue;
+        }
+        let start = lower_text.len();
+        if w.is_ascii() {
+            lower_text.push_str(w);
+            lower_text[start..].make_ascii_lowercase();
+        } else {
+            lower_text.push_str(&w.to_lowercase());
+        }
+        lower_at.push((start as u32, lower_text.len() as u32));
+    }
     let cx = Ctx {
         an,
         text,
         toks,
         words,
-        lower,
+        lower_at,
+        lower_text,
+        upos,
+        ent,
+        cap,
     };
     let mut cands: Vec<Cand> = Vec::new();
+    let mut taken = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let (a, b) = s.tokens;
-        sentence_names(&cx, si, a, b.min(toks.len()), &mut cands);
+        sentence_names(&cx, si, a, b.min(toks.len()), &mut cands, &mut taken);
     }
     cands.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
     // drop overlaps (earlier/longer wins)
@@ -224,7 +288,7 @@ pub fn extract(
 /// other capitalised use of the same word, when the word is no common
 /// English word, is a mention of the same type.
 fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
-    let mut single: HashMap<&str, EntityType> = HashMap::new();
+    let mut single: HashMap<&str, EntityType> = HashMap::default();
     for c in kept.iter() {
         if c.b == c.a + 1
             && c.form == MentionForm::Name
@@ -247,10 +311,11 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
         let (a, b) = s.tokens;
         for k in a..b.min(cx.toks.len()) {
             let w = cx.w(k);
-            if covered.get(k) != Some(&false) || !cx.is_cap(k) || cx.an.tok.in_vocab(w) {
+            if covered.get(k) != Some(&false) || !cx.is_cap(k) {
                 continue;
             }
-            if let Some(&t) = single.get(w) {
+            // the document's few names first, the large vocabulary after
+            if let Some(&t) = single.get(w).filter(|_| !cx.an.tok.in_vocab(w)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
             }
         }
@@ -274,9 +339,17 @@ fn modifier_name(cx: &Ctx, a: usize, b: usize) -> bool {
 }
 
 /// Name, work, event and group candidates in one sentence `a..b`.
-fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) {
+fn sentence_names(
+    cx: &Ctx,
+    si: usize,
+    a: usize,
+    b: usize,
+    out: &mut Vec<Cand>,
+    taken: &mut Vec<bool>,
+) {
     let an = cx.an;
-    let mut taken = vec![false; b.saturating_sub(a)];
+    taken.clear();
+    taken.resize(b.saturating_sub(a), false);
     let push = |out: &mut Vec<Cand>, taken: &mut Vec<bool>, c: Cand| {
         if c.b <= c.a || c.b > b || c.ta < a || (c.ta..c.b).any(|k| taken[k - a]) {
             return;
@@ -303,12 +376,12 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             }
             if k < b && cx.is_cap(k) && !an.ml.non_names.contains(cx.w(k)) && cx.upos(k) != "PRON" {
                 let e = title_end(cx, k, b);
-                let single_person = e == k + 1 && cx.toks[k].ent.ends_with("PER");
+                let single_person = e == k + 1 && cx.ent(k).ends_with("PER");
                 if e > k && !single_person && !(e == k + 1 && an.names.given.contains_key(cx.w(k)))
                 {
                     push(
                         out,
-                        &mut taken,
+                        taken,
                         cand(si, k, e, EntityType::Work, MentionForm::Name),
                     );
                     i = e;
@@ -327,7 +400,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             if e >= i + 2 {
                 push(
                     out,
-                    &mut taken,
+                    taken,
                     cand(si, i, e, EntityType::Work, MentionForm::Name),
                 );
                 i = e;
@@ -363,7 +436,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             if words >= 2 && (s0..i).all(|k| !taken[k - a]) {
                 push(
                     out,
-                    &mut taken,
+                    taken,
                     cand(si, s0, i, EntityType::Work, MentionForm::Name),
                 );
             }
@@ -380,7 +453,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 if n == 1 && caps == 1 && c + 1 < b && an.names.event_heads.contains(cx.w(c + 1)) {
                     push(
                         out,
-                        &mut taken,
+                        taken,
                         cand(si, i, c + 2, EntityType::EventName, MentionForm::Name),
                     );
                     i = c + 2;
@@ -392,7 +465,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                     && cx.is_cap(i + 1)
                     && (caps * 2 >= n || cue_last)
                     && !after_called
-                    && (n >= 2 || !cx.toks[i + 1].ent.ends_with("PER"))
+                    && (n >= 2 || !cx.ent(i + 1).ends_with("PER"))
                 {
                     let mut e = c;
                     while e > i + 1 && matches!(cx.w(e - 1), "," | "." | ";") {
@@ -400,7 +473,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                     }
                     push(
                         out,
-                        &mut taken,
+                        taken,
                         cand(si, i + 1, e, EntityType::Work, MentionForm::Name),
                     );
                     i = c + 1;
@@ -412,12 +485,12 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
     }
     // 2. capitalised chunks
     let mut i = a;
-    let alpha: Vec<usize> = (a..b)
+    // words starting with a letter, and how many of them are capitalised
+    let (alpha, alpha_caps) = (a..b)
         .filter(|&k| cx.w(k).chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    let title_case = alpha.len() >= 4
-        && alpha.iter().filter(|&&k| cx.is_cap(k)).count() * 10 >= alpha.len() * 7
-        && !matches!(cx.w(b - 1), "." | "!" | "?");
+        .fold((0, 0), |(n, c), k| (n + 1, c + cx.is_cap(k) as usize));
+    let title_case =
+        alpha >= 4 && alpha_caps * 10 >= alpha * 7 && !matches!(cx.w(b - 1), "." | "!" | "?");
     let first_word = (a..b)
         .find(|&k| cx.w(k).chars().any(char::is_alphanumeric))
         .unwrap_or(a);
@@ -503,8 +576,8 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                             || an.ml.work_heads.contains(cx.w(h))
                             || cx.is_title(h)
                     });
-                    let person_after = cx.toks[k].ent == "B-PER" && !head_kind;
-                    let of_ok = !particle && !cx.toks[i].ent.ends_with("PER") && !person_after;
+                    let person_after = cx.ent(k) == "B-PER" && !head_kind;
+                    let of_ok = !particle && !cx.ent(i).ends_with("PER") && !person_after;
                     if particle || of_ok {
                         e = k + 1;
                         continue;
@@ -527,17 +600,17 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 c.a = o;
                 c.ta = o;
             }
-            extend_name(cx, &mut c, a, b, &taken);
-            push(out, &mut taken, c);
+            extend_name(cx, &mut c, a, b, taken);
+            push(out, taken, c);
         }
     }
     // 3. tagger-only spans (lowercase or other shapes the chunker skipped)
     let mut k = a;
     while k < b {
-        let t = &cx.toks[k].ent;
+        let t = cx.ent(k);
         if let Some(ty) = t.strip_prefix("B-") {
             let mut e = k + 1;
-            while e < b && cx.toks[e].ent.strip_prefix("I-") == Some(ty) {
+            while e < b && cx.ent(e).strip_prefix("I-") == Some(ty) {
                 e += 1;
             }
             let single_adj =
@@ -563,7 +636,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
                 };
                 if let Some(et) = et {
                     if cx.is_cap(k) && cx.is_cap(e - 1) {
-                        push(out, &mut taken, cand(si, k, e, et, MentionForm::Name));
+                        push(out, taken, cand(si, k, e, et, MentionForm::Name));
                     }
                 }
             }
@@ -578,7 +651,7 @@ fn sentence_names(cx: &Ctx, si: usize, a: usize, b: usize, out: &mut Vec<Cand>) 
             continue;
         }
         let lw = cx.lw(k);
-        if let Some(g) = an.names.pronouns.get(lw) {
+        if let Some(g) = an.names.pronoun(lw) {
             let mut c = cand(si, k, k + 1, EntityType::Person, MentionForm::Pronoun);
             c.gender = Some(g.clone());
             out.push(c);
@@ -637,7 +710,7 @@ fn extend_name(cx: &Ctx, c: &mut Cand, a: usize, b: usize, taken: &[bool]) {
     let placeish = c.ta == c.a
         && (c.etype == EntityType::Place
             || (c.etype == EntityType::Organization
-                && (c.a..c.b).any(|k| cx.toks[k].ent.ends_with("LOC"))));
+                && (c.a..c.b).any(|k| cx.ent(k).ends_with("LOC"))));
     if !placeish {
         return;
     }
@@ -699,14 +772,23 @@ fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
     e.max(last_cap)
 }
 
+/// Words `a..b`, lower-cased and joined by single spaces, are a gazetteer place.
+fn is_place(cx: &Ctx, a: usize, b: usize) -> bool {
+    let mut key = String::with_capacity(32);
+    for k in a..b {
+        if k > a {
+            key.push(' ');
+        }
+        key.push_str(cx.lw(k));
+    }
+    cx.an.names.places.contains(&key)
+}
+
 /// Types a capitalised chunk `a..b`, or rejects it.
 fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Option<Cand> {
     let an = cx.an;
     let names = &an.names;
-    let whole_place = {
-        let key: Vec<String> = (a..b).map(|k| cx.lw(k).to_string()).collect();
-        names.places.contains(&key.join(" "))
-    };
+    let whole_place = is_place(cx, a, b);
     if whole_place && b - a >= 2 {
         return Some(Cand {
             a,
@@ -740,8 +822,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     let first = cx.w(a);
     let last = cx.w(b - 1);
     let n = b - a;
-    let ent: Vec<&str> = (a..b).map(|k| cx.toks[k].ent.as_str()).collect();
-    let vote = |t: &str| ent.iter().filter(|e| e.ends_with(t)).count();
+    let vote = |t: &str| (a..b).filter(|&k| cx.ent(k).ends_with(t)).count();
     let (per, loc, org, misc) = (vote("PER"), vote("LOC"), vote("ORG"), vote("MISC"));
     let mk = |etype: EntityType| -> Option<Cand> {
         Some(Cand {
@@ -783,7 +864,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     }
     // groups: Bolsheviks, Stalinists, Freikorps
     if n == 1 && b < cx.toks.len() {
-        if let Some(&part) = an.ml.group_nouns.get(cx.w(b).to_string().as_str()) {
+        if let Some(&part) = an.ml.group_nouns.get(cx.w(b)) {
             if part && !names.demonyms.contains(first) {
                 return Some(Cand {
                     b: b + 1,
@@ -850,10 +931,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     {
         return None;
     }
-    let place = {
-        let key: Vec<String> = (a..b).map(|k| cx.lw(k).to_string()).collect();
-        names.places.contains(&key.join(" "))
-    };
+    let place = is_place(cx, a, b);
     if per > 0 && per >= loc.max(org) {
         return mk(EntityType::Person);
     }
@@ -962,18 +1040,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         .filter(|&i| cands[i].form == MentionForm::Name)
         .collect();
     for (pos, &i) in named.iter().enumerate() {
-        let c = cands[i].clone();
+        let c = cands[i].position();
         // tokens between previous mention end and this mention start
         let Some(&prev) = pos.checked_sub(1).and_then(|p| named.get(p)) else {
             continue;
         };
-        let p = cands[prev].clone();
+        let p = cands[prev].position();
         if p.sentence != c.sentence || p.b > c.ta {
             continue;
         }
-        let between: Vec<String> = (p.b..c.ta)
-            .map(|k| cx.lw(k).to_string())
-            .filter(|w| !matches!(w.as_str(), "," | "(" | "the" | ":" | "“" | "\"" | "”"))
+        let between: Vec<&str> = (p.b..c.ta)
+            .map(|k| cx.lw(k))
+            .filter(|w| !matches!(*w, "," | "(" | "the" | ":" | "“" | "\"" | "”"))
             .collect();
         if between.is_empty() {
             // acronym: "International Left Opposition (ILO)"
@@ -983,7 +1061,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // "was born", "is also known as"
         while between.first().is_some_and(|w| {
             matches!(
-                w.as_str(),
+                *w,
                 "was" | "is" | "also" | "then" | "originally" | "had" | "been" | "his" | "her"
             )
         }) {
@@ -991,21 +1069,21 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
         // a dated phrase may stand before the cue ("… Congress in early
         // 1934 — the so-called Congress of Victors")
-        let skippable = |ws: &[String]| {
+        let skippable = |ws: &[&str]| {
             ws.iter().any(|w| w.chars().all(|ch| ch.is_ascii_digit()))
                 && ws.iter().all(|w| {
-                    an.ml.alias_skip.contains(w) || w.chars().all(|ch| ch.is_ascii_digit())
+                    an.ml.alias_skip.contains(*w) || w.chars().all(|ch| ch.is_ascii_digit())
                 })
         };
         let hit = an
             .ml
             .alias_cues
             .iter()
-            .find(|(cue, _)| *cue == between)
+            .find(|(cue, _)| *cue == between[..])
             .or_else(|| {
                 an.ml.alias_cues.iter().find(|(cue, _)| {
                     between.len() > cue.len()
-                        && between.ends_with(cue)
+                        && between[between.len() - cue.len()..] == cue[..]
                         && skippable(&between[..between.len() - cue.len()])
                 })
             });
@@ -1190,7 +1268,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     let n = cands.len();
     // --- acronyms: NAME ( ACR ) ---
     for i in 0..n {
-        let c = cands[i].clone();
+        let c = cands[i].position();
         if c.form != MentionForm::Name || c.b + 2 >= cx.toks.len() {
             continue;
         }
@@ -1241,7 +1319,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .join(" ")
         })
         .collect();
-    let mut seen: HashMap<(String, u8), usize> = HashMap::new();
+    let mut seen: HashMap<(String, u8), usize> = HashMap::default();
     // one family: the same surface text is one entity whatever the tagger said
     let fam = |_t: EntityType| -> u8 { 0 };
     for &i in &order {
@@ -1275,8 +1353,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // partial person names
     let person_words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(cx, c)).collect();
     // positions in `order` of the candidates by last and by first word
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (p, &j) in order.iter().enumerate() {
         if let (Some(f), Some(l)) = (person_words[j].first(), person_words[j].last()) {
             by_last.entry(l).or_default().push(p);
@@ -1415,7 +1493,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
     }
     // --- components so far ---
-    let mut comp_of: HashMap<usize, usize> = HashMap::new();
+    let mut comp_of: HashMap<usize, usize> = HashMap::default();
     let mut comps: Vec<Vec<usize>> = Vec::new();
     for &i in &order {
         if cands[i].form == MentionForm::Pronoun {
@@ -1435,11 +1513,11 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     }
     // gender and titles per component
     let mut comp_gender: Vec<Option<String>> = vec![None; comps.len()];
-    let mut comp_titles: Vec<HashSet<String>> = vec![HashSet::new(); comps.len()];
+    let mut comp_titles: Vec<HashSet<String>> = vec![HashSet::default(); comps.len()];
     let mut comp_type: Vec<EntityType> = vec![EntityType::Person; comps.len()];
     let mut comp_has_name_v: Vec<bool> = vec![false; comps.len()];
     for (k, ms) in comps.iter().enumerate() {
-        let mut votes: HashMap<EntityType, usize> = HashMap::new();
+        let mut votes: HashMap<EntityType, usize> = HashMap::default();
         for &i in ms {
             let c = &cands[i];
             if matches!(
@@ -1497,7 +1575,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         .collect();
     // --- pronouns, nickname descriptions, titled descriptions ---
     // salience: walk the document; remember person components by last mention
-    let mut assign: HashMap<usize, usize> = HashMap::new(); // cand -> comp
+    let mut assign: HashMap<usize, usize> = HashMap::default(); // cand -> comp
     let mut history: Vec<(usize, usize, usize)> = Vec::new(); // (comp, sentence, token)
     for &i in &order {
         let c = &cands[i];
@@ -1636,7 +1714,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
     }
     // --- build entities ---
-    let mut ent_of_comp: HashMap<usize, usize> = HashMap::new();
+    let mut ent_of_comp: HashMap<usize, usize> = HashMap::default();
     let mut entities: Vec<LocalEntity> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     for &i in &order {

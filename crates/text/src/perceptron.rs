@@ -28,11 +28,19 @@ impl FHash {
     #[inline]
     pub fn str(mut self, s: &str) -> Self {
         for &b in s.as_bytes() {
-            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+            self = self.byte(b);
         }
-        // separator so ("ab","c") != ("a","bc")
-        self.0 = (self.0 ^ 0xff).wrapping_mul(FNV_PRIME);
-        self
+        self.end()
+    }
+    /// One byte of a part ([`FHash::str`] is its bytes then [`FHash::end`]).
+    #[inline]
+    pub fn byte(self, b: u8) -> Self {
+        FHash((self.0 ^ b as u64).wrapping_mul(FNV_PRIME))
+    }
+    /// The end of a part: a separator so ("ab","c") != ("a","bc").
+    #[inline]
+    pub fn end(self) -> Self {
+        FHash((self.0 ^ 0xff).wrapping_mul(FNV_PRIME))
     }
     #[inline]
     pub fn finish(self) -> u64 {

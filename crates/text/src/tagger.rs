@@ -30,6 +30,10 @@ pub struct NameLexicon {
     pub demonyms: HashSet<String>,
     /// Pronoun -> gender.
     pub pronouns: HashMap<String, String>,
+    /// Quick rejection before a pronoun look-up (asked for every token):
+    /// the longest pronoun in bytes and a bit per ASCII first byte.
+    pronoun_max: usize,
+    pronoun_first: u128,
 }
 
 impl NameLexicon {
@@ -80,6 +84,12 @@ impl NameLexicon {
                     .insert(n.trim().to_string(), gd.trim().to_string());
             }
         }
+        for p in lx.pronouns.keys() {
+            lx.pronoun_max = lx.pronoun_max.max(p.len());
+            let b = p.as_bytes().first().copied().unwrap_or(0);
+            // a non-ASCII first byte sets bit 127: such words are always looked up
+            lx.pronoun_first |= 1 << b.min(127);
+        }
         let set =
             |s: &str| -> HashSet<String> { data_lines(s).map(|l| l.trim().to_string()).collect() };
         lx.particles = set(include_str!("../../../resources/text/name_particles.txt"));
@@ -93,6 +103,15 @@ impl NameLexicon {
             .map(|l| l.trim().to_string())
             .collect();
         lx
+    }
+
+    /// The gender of pronoun `w` (lower case), if it is one.
+    pub fn pronoun(&self, w: &str) -> Option<&String> {
+        let b = w.as_bytes().first().copied().unwrap_or(0);
+        if w.len() > self.pronoun_max || self.pronoun_first & (1 << b.min(127)) == 0 {
+            return None;
+        }
+        self.pronouns.get(w)
     }
 
     /// For each word, the gazetteer place-match code: 0 none, 1 begins a

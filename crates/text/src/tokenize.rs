@@ -115,6 +115,8 @@ fn strip_suffix_ci<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
 
 /// Tokenizes `text[seg]`, appending to `out`.
 pub fn tokenize_into(text: &str, seg: Span, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+    // the chars of one chunk at a time, reused (no Vec per word)
+    let mut chars: Vec<(usize, char)> = Vec::new();
     let seg_end = seg.end.min(text.len());
     let bytes = text.as_bytes();
     let mut i = seg.start.min(seg_end);
@@ -150,7 +152,7 @@ pub fn tokenize_into(text: &str, seg: Span, lx: &TokLexicon, out: &mut Vec<RawTo
             }
             i += c.len_utf8();
         }
-        chunk(text, start, i, lx, out);
+        chunk(text, start, i, lx, out, &mut chars);
     }
 }
 
@@ -205,13 +207,19 @@ fn looks_like_url(w: &str) -> bool {
             && !w.starts_with('@'))
 }
 
-/// Splits one whitespace-free chunk `text[a..b]`.
-fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+/// Splits one whitespace-free chunk `text[a..b]`; `chars` is scratch.
+fn chunk(
+    text: &str,
+    mut a: usize,
+    mut b: usize,
+    lx: &TokLexicon,
+    out: &mut Vec<RawTok>,
+    chars: &mut Vec<(usize, char)>,
+) {
     if simple_chunk(text, a, b, out) {
         return;
     }
     // prefixes
-    let mut suffix: Vec<RawTok> = Vec::new();
     loop {
         let w = &text[a..b];
         let Some(c) = w.chars().next() else { return };
@@ -229,7 +237,10 @@ fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<
         }
         break;
     }
-    // suffixes (collected in reverse)
+    // suffixes: pushed onto `out` in reverse order (no Vec per chunk),
+    // put after the infix tokens at the end
+    let suffix_at = out.len();
+    let suffix = out;
     loop {
         if a >= b {
             break;
@@ -378,15 +389,26 @@ fn chunk(text: &str, mut a: usize, mut b: usize, lx: &TokLexicon, out: &mut Vec<
         }
         break;
     }
+    let out = suffix;
+    let n_suffix = out.len() - suffix_at;
     if a < b {
-        infix(text, a, b, lx, out);
+        infix(text, a, b, lx, out, chars);
     }
-    out.extend(suffix.into_iter().rev());
+    // [suffixes reversed, infix tokens] -> [infix tokens, suffixes]
+    out[suffix_at..suffix_at + n_suffix].reverse();
+    out[suffix_at..].rotate_left(n_suffix);
 }
 
 /// Splits the inside of a chunk at dashes, hyphens, commas between letters,
 /// glued sentences ("end.Next") and glued words ("togetherLenin").
-fn infix(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>) {
+fn infix(
+    text: &str,
+    a: usize,
+    b: usize,
+    lx: &TokLexicon,
+    out: &mut Vec<RawTok>,
+    chars: &mut Vec<(usize, char)>,
+) {
     let w = &text[a..b];
     if w.bytes().all(|c| c.is_ascii_alphanumeric()) {
         word(text, a, b, lx, out);
@@ -396,7 +418,8 @@ fn infix(text: &str, a: usize, b: usize, lx: &TokLexicon, out: &mut Vec<RawTok>)
         push(out, a, b, TokKind::Url);
         return;
     }
-    let chars: Vec<(usize, char)> = w.char_indices().map(|(i, c)| (a + i, c)).collect();
+    chars.clear();
+    chars.extend(w.char_indices().map(|(i, c)| (a + i, c)));
     let n = chars.len();
     let mut piece = a;
     let mut k = 0;
@@ -486,10 +509,19 @@ fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
     if !w.chars().all(char::is_alphabetic) || !w.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    let cs: Vec<(usize, char)> = w.char_indices().collect();
-    for k in 1..cs.len().saturating_sub(2) {
-        let (p, c) = cs[k];
-        if c.is_uppercase() && cs[k - 1].1.is_lowercase() && cs[k + 1].1.is_lowercase() {
+    // char k at byte p, with char k-1 before and two chars after it
+    let mut prev = None;
+    for (k, (p, c)) in w.char_indices().enumerate() {
+        let mut after = w[p + c.len_utf8()..].chars();
+        let next = after.next();
+        if after.next().is_none() {
+            break;
+        }
+        if k >= 1
+            && c.is_uppercase()
+            && prev.is_some_and(char::is_lowercase)
+            && next.is_some_and(char::is_lowercase)
+        {
             let left = &w[..p];
             let lower_left = left.chars().all(char::is_lowercase);
             let ok_len = if lower_left { k >= 3 } else { k >= 5 };
@@ -497,6 +529,7 @@ fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
                 return Some(p);
             }
         }
+        prev = Some(c);
     }
     None
 }
