@@ -37,6 +37,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "calendarchanges",
     "weekshift",
     "dayshift",
+    "setunits",
 );
 
 /// The rule file.
