@@ -646,11 +646,14 @@ impl Tagger {
                         // The clause right before the expression.
                         let lead =
                             &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
-                        rs.future_cue.is_match(lead)
+                        (rs.future_cue.is_match(lead)
                             || rs.future_cue.is_match(c.span.slice(text))
                             || (c.raw.contains("month=")
                                 && !c.raw.contains("day=")
-                                && rs.future_cue_month.is_match(lead))
+                                && rs.future_cue_month.is_match(lead)))
+                            // "had been scheduled to expire Friday": a plan
+                            // told in the past perfect is over.
+                            && !rs.past_plan.is_match(lead)
                     },
                 };
                 // A day range ("22–25 April", "April 6–7"): the bare day

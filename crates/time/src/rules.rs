@@ -374,6 +374,8 @@ pub struct RuleSet {
     /// More future cues for a bare month only ("by February", "would … in
     /// January").
     pub future_cue_month: Regex,
+    /// A plan told in the past perfect ("had been due to"): no future.
+    pub past_plan: Regex,
     /// What may stand between coordinated dates ("August and September
     /// 1914", "26 June – 4 August 1952").
     pub coordination: Regex,
@@ -674,6 +676,13 @@ impl RuleSet {
                 .transpose()?
                 .unwrap_or_else(|| r"[^\s\S]".to_string()),
         )?;
+        let past_plan = build(
+            &macros
+                .get("PAST_PLAN")
+                .map(|m| expand(m, &macros, &lex, 0))
+                .transpose()?
+                .unwrap_or_else(|| r"[^\s\S]".to_string()),
+        )?;
         let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
@@ -697,6 +706,7 @@ impl RuleSet {
             finance_cue,
             future_cue,
             future_cue_month,
+            past_plan,
             coordination,
         })
     }
