@@ -37,7 +37,10 @@ pub(crate) enum C {
 #[derive(Clone, Debug)]
 pub(crate) struct W<'a> {
     pub text: &'a str,
-    pub lower: String,
+    /// Lower-cased form: the token's own text when it has no upper case,
+    /// else a slice of the sentence's buffer of lowered forms (no
+    /// allocation per token).
+    pub lower: &'a str,
     pub span: Span,
     pub class: C,
     /// Index (into `TextAnalysis::mentions`) of the mention covering the token.
@@ -85,6 +88,8 @@ fn is_apostrophe_s(s: &str) -> bool {
 impl<'a> Sent<'a> {
     /// `sorted`: the mention list is sorted by start (checked once per
     /// document), else `by_sentence` (mention indices per sentence) is used.
+    /// `lowered` is scratch space for the lower-cased forms of the tokens
+    /// that have upper case (the others borrow the text).
     pub fn new(
         text: &'a str,
         ta: &'a TextAnalysis,
@@ -92,24 +97,51 @@ impl<'a> Sent<'a> {
         lex: &'a Lexicon,
         sorted: bool,
         by_sentence: &[Vec<usize>],
+        lowered: &'a mut String,
     ) -> Sent<'a> {
         let toks = ta.sentence_tokens(si);
         let has_upos = toks.iter().any(|t| !t.upos.is_empty());
         // Mentions of this sentence, to find the one covering each token.
         let sspan = ta.sentences[si].span;
-        let ms: Vec<usize> = if sorted {
+        let ms: &[usize];
+        let sorted_ms: Vec<usize>;
+        if sorted {
             let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
-            (first..ta.mentions.len())
+            sorted_ms = (first..ta.mentions.len())
                 .take_while(|&i| ta.mentions[i].span.start < sspan.end)
-                .collect()
+                .collect();
+            ms = &sorted_ms;
         } else {
-            by_sentence.get(si).cloned().unwrap_or_default()
-        };
-        let mut w: Vec<W> = toks
+            ms = by_sentence.get(si).map(Vec::as_slice).unwrap_or(&[]);
+        }
+        // Lower-cased forms: `str::to_lowercase` of the tokens that need it,
+        // one after the other in `lowered` (ranges recorded, sliced once the
+        // buffer is complete); tokens without upper case are their own lower
+        // case (`to_lowercase` of such ASCII text is the identity).
+        lowered.clear();
+        let ranges: Vec<Option<(usize, usize)>> = toks
             .iter()
             .map(|t| {
                 let text = t.span.slice(text);
-                let lower = text.to_lowercase();
+                if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    let a = lowered.len();
+                    lowered.push_str(&text.to_lowercase());
+                    Some((a, lowered.len()))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let lowered: &'a String = lowered;
+        let mut w: Vec<W> = toks
+            .iter()
+            .zip(ranges)
+            .map(|(t, r)| {
+                let text = t.span.slice(text);
+                let lower = match r {
+                    Some((a, b)) => &lowered[a..b],
+                    None => text,
+                };
                 let mention = ms
                     .iter()
                     .copied()
@@ -118,7 +150,7 @@ impl<'a> Sent<'a> {
                 let glued_poss = text.len() > 2
                     && (lower.ends_with("'s") || lower.ends_with("’s"))
                     && text.chars().next().is_some_and(char::is_uppercase);
-                let bits = lex.bits(&lower);
+                let bits = lex.bits(lower);
                 W {
                     text,
                     lower,
@@ -180,7 +212,7 @@ impl<'a> Sent<'a> {
             C::Other if !self.has_upos => {
                 w.mention.is_none()
                     && (w.lower.ends_with("ed")
-                        || self.lex.index.contains_key(&w.lower)
+                        || self.lex.index.contains_key(w.lower)
                             && !w.lower.ends_with("ion")
                             && !w.lower.ends_with("ions"))
             }
@@ -258,7 +290,7 @@ impl<'a> Sent<'a> {
                 b: i + 1,
                 mention: w.mention,
                 pronoun: true,
-                head: w.lower.clone(),
+                head: w.lower.to_string(),
                 possessor: None,
             });
         }
@@ -270,7 +302,7 @@ impl<'a> Sent<'a> {
                 b: i + 1,
                 mention: w.mention,
                 pronoun: true,
-                head: w.lower.clone(),
+                head: w.lower.to_string(),
                 possessor: None,
             }));
             j += 1;
@@ -285,7 +317,7 @@ impl<'a> Sent<'a> {
             if x.mention.is_some() {
                 let (_, b) = self.mention_run(j);
                 last_mention = x.mention;
-                head = self.w[b - 1].lower.clone();
+                head = self.w[b - 1].lower.to_string();
                 let glued = self.w[b - 1].glued_poss;
                 j = b;
                 if glued || self.is_poss_mark(j) {
@@ -316,7 +348,7 @@ impl<'a> Sent<'a> {
             if !ok {
                 break;
             }
-            head = x.lower.clone();
+            head = x.lower.to_string();
             // The head is not a name: a name before it is a modifier ("the Stalin era").
             last_mention = None;
             j += 1;
@@ -354,7 +386,7 @@ impl<'a> Sent<'a> {
                 b: j + 1,
                 mention: w.mention,
                 pronoun: true,
-                head: w.lower.clone(),
+                head: w.lower.to_string(),
                 possessor: None,
             });
         }
@@ -396,7 +428,7 @@ impl<'a> Sent<'a> {
                     b: mb,
                     mention: self.w[k].mention,
                     pronoun: false,
-                    head: self.w[mb - 1].lower.clone(),
+                    head: self.w[mb - 1].lower.to_string(),
                     possessor: None,
                 })
             };
@@ -406,7 +438,7 @@ impl<'a> Sent<'a> {
                     b: a + 1,
                     mention: self.w[a].mention,
                     pronoun: true,
-                    head: self.w[a].lower.clone(),
+                    head: self.w[a].lower.to_string(),
                     possessor: None,
                 });
             } else if a >= 2 && self.is_poss_mark(a - 1) && self.w[a - 2].mention.is_some() {
@@ -423,7 +455,7 @@ impl<'a> Sent<'a> {
             b: j + 1,
             mention,
             pronoun: false,
-            head: w.lower.clone(),
+            head: w.lower.to_string(),
             possessor: possessor.map(Box::new),
         })
     }
@@ -437,7 +469,7 @@ impl<'a> Sent<'a> {
         loop {
             let last = out.last().map(|n| n.b).unwrap_or(0);
             let Some(sep) = self.w.get(last) else { break };
-            let is_and = sep.class == C::Conj && matches!(sep.lower.as_str(), "and" | "or");
+            let is_and = sep.class == C::Conj && matches!(sep.lower, "and" | "or");
             let is_comma = sep.lower == ",";
             if !is_and && !is_comma {
                 break;
@@ -481,8 +513,8 @@ impl<'a> Sent<'a> {
             let sep = &self.w[a - 1];
             // "or" between two names: another name of one body ("the ILC,
             // or Fourth International, was formed"), told of both.
-            let ok = (sep.class == C::Conj && matches!(sep.lower.as_str(), "and" | "or"))
-                || sep.lower == ",";
+            let ok =
+                (sep.class == C::Conj && matches!(sep.lower, "and" | "or")) || sep.lower == ",";
             if !ok {
                 break;
             }
@@ -651,7 +683,7 @@ impl<'a> Sent<'a> {
             if w.lower == "(" {
                 continue;
             }
-            if w.class == C::Rel && matches!(w.lower.as_str(), "who" | "which" | "that" | "whom") {
+            if w.class == C::Rel && matches!(w.lower, "who" | "which" | "that" | "whom") {
                 // "Nikolaev, who had been thrown out": the antecedent.
                 let mut k = j;
                 if k > 0 && self.w[k - 1].lower == "," {
@@ -760,7 +792,7 @@ impl<'a> Sent<'a> {
                 }
                 return None;
             }
-            if matches!(w.lower.as_str(), ";" | ":") {
+            if matches!(w.lower, ";" | ":") {
                 return None;
             }
         }
@@ -800,9 +832,9 @@ impl<'a> Sent<'a> {
         let w = &self.w[k];
         let participle = w.lower.ends_with("ed")
             || w.lower.ends_with("en")
-            || self.lex.index.get(&w.lower).is_some_and(|ts| {
+            || self.lex.index.get(w.lower).is_some_and(|ts| {
                 ts.iter()
-                    .any(|&t| self.lex.triggers[t].participles.contains(&w.lower))
+                    .any(|&t| self.lex.triggers[t].participles.contains(w.lower))
             });
         if !participle {
             return false;
@@ -843,7 +875,7 @@ impl<'a> Sent<'a> {
             return w.mention;
         }
         if !matches!(
-            w.lower.as_str(),
+            w.lower,
             "he" | "him" | "his" | "she" | "her" | "himself" | "herself"
         ) {
             return None;
@@ -907,7 +939,7 @@ impl<'a> Sent<'a> {
 }
 
 fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool) -> C {
-    let l = w.lower.as_str();
+    let l = w.lower;
     if !w.text.chars().any(char::is_alphanumeric) {
         if is_apostrophe_s(l) {
             return C::PossMark;

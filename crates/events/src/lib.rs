@@ -212,6 +212,7 @@ impl Extractor {
         let mut drafts: Vec<Draft> = Vec::new();
         let mut last_victim: Option<RoleFiller> = None;
         let mut body_seen = false;
+        let mut lowered = String::new();
         for (si, s) in ta.sentences.iter().enumerate() {
             let region = if doc.regions.is_empty() {
                 s.region
@@ -224,14 +225,12 @@ impl Extractor {
             if region == RegionKind::Boilerplate || s.tokens.1 <= s.tokens.0 {
                 continue;
             }
-            let sent = Sent::new(text, ta, si, &self.lex, sorted, &by_sentence);
+            let sent = Sent::new(text, ta, si, &self.lex, sorted, &by_sentence, &mut lowered);
             if sent.len() == 0 {
                 continue;
             }
-            let body_before = std::mem::replace(
-                &mut body_seen,
-                sent.w.iter().any(|w| self.lex.is(Cl::Bodynoun, &w.lower)),
-            );
+            let body_before =
+                std::mem::replace(&mut body_seen, sent.w.iter().any(|w| w.has(Cl::Bodynoun)));
             // Timexes of this sentence: (index, token position).
             let first = order.partition_point(|&i| timexes[i].span.start < s.span.start);
             let stx: Vec<(usize, usize)> = order[first..]
@@ -294,7 +293,7 @@ impl Extractor {
     fn find_matches(&self, sent: &Sent) -> Vec<Match> {
         let mut all = Vec::new();
         for i in 0..sent.len() {
-            let Some(cands) = self.lex.index.get(&sent.w[i].lower) else {
+            let Some(cands) = self.lex.index.get(sent.w[i].lower) else {
                 continue;
             };
             for &t in cands {
@@ -372,7 +371,7 @@ impl Extractor {
         };
         match &item.kind {
             ItemKind::Words(set) => {
-                set.contains(&w.lower) && self.match_items(sent, items, k + 1, pos + 1, m)
+                set.contains(w.lower) && self.match_items(sent, items, k + 1, pos + 1, m)
             }
             ItemKind::Det => w.class == C::Det && self.match_items(sent, items, k + 1, pos + 1, m),
             ItemKind::Poss => {
@@ -551,14 +550,14 @@ impl Extractor {
             for (p, canon) in &self.lex.mwprep {
                 if p.iter()
                     .enumerate()
-                    .all(|(k, w)| sent.w.get(i + k).is_some_and(|x| &x.lower == w))
+                    .all(|(k, w)| sent.w.get(i + k).is_some_and(|x| x.lower == w.as_str()))
                 {
                     prep = Some((canon.clone(), p.len()));
                     break;
                 }
             }
             if prep.is_none() && sent.w[i].class == C::Prep {
-                prep = Some((sent.w[i].lower.clone(), 1));
+                prep = Some((sent.w[i].lower.to_string(), 1));
             }
             let Some((p, n)) = prep else {
                 if contiguous && !matches!(sent.w[i].class, C::Adv) {
@@ -666,7 +665,7 @@ impl Extractor {
                         b: k + 1,
                         mention: w.mention,
                         pronoun: w.class == C::Poss,
-                        head: w.lower.clone(),
+                        head: w.lower.to_string(),
                         possessor: None,
                     })
                 } else if w.class == C::PossMark && k > 0 {
@@ -682,7 +681,7 @@ impl Extractor {
             }
         } else {
             // Verbs: voice, subject and object.
-            let participle = trig.participles.contains(&sent.w[h].lower);
+            let participle = trig.participles.contains(sent.w[h].lower);
             let mut k = h;
             let mut has_aux = false;
             while k > 0 {
@@ -874,7 +873,7 @@ impl Extractor {
                         b: pb,
                         mention: sent.w[pa].mention,
                         pronoun: sent.w[pa].class == C::Poss,
-                        head: sent.w[pa].lower.clone(),
+                        head: sent.w[pa].lower.to_string(),
                         possessor: None,
                     }
                 } else {
@@ -893,7 +892,7 @@ impl Extractor {
         // A pattern ending in a preposition ("sided with", "defected to"):
         // its object.
         if m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep && after == m.b {
-            let p = sent.w[m.b - 1].lower.clone();
+            let p = sent.w[m.b - 1].lower.to_string();
             let mut k = m.b;
             while k < sent.len() && sent.w[k].class == C::Adv {
                 k += 1;
@@ -1365,10 +1364,10 @@ impl Extractor {
             w.lower
                 .parse()
                 .ok()
-                .or_else(|| self.lex.numbers.get(&w.lower).copied())
+                .or_else(|| self.lex.numbers.get(w.lower).copied())
         };
         for i in 0..sent.len() {
-            let w = &sent.w[i].lower;
+            let w = sent.w[i].lower;
             if w == "age" && sent.w.get(i + 1).is_some_and(|x| x.lower == "of") {
                 if let Some(n) = num(i + 2) {
                     return Some(n);
@@ -1385,7 +1384,7 @@ impl Extractor {
 
     fn factuality(&self, sent: &Sent, h: usize, clause_a: usize, verb: bool) -> Factuality {
         // A question mark right after the sentence's last token.
-        let last = sent.w.last().map(|w| w.lower.as_str()).unwrap_or("");
+        let last = sent.w.last().map(|w| w.lower).unwrap_or("");
         let after = sent
             .w
             .last()
@@ -1399,7 +1398,7 @@ impl Extractor {
         // Only cues whose first word occurs before the trigger are tried.
         let lo_before = clause_a.max(h.saturating_sub(6));
         for i in 0..h.min(sent.len()) {
-            let Some(ids) = self.lex.cue_index.get(&sent.w[i].lower) else {
+            let Some(ids) = self.lex.cue_index.get(sent.w[i].lower) else {
                 continue;
             };
             for &ci in ids {
@@ -1419,7 +1418,7 @@ impl Extractor {
                         .iter()
                         .enumerate()
                         .skip(1)
-                        .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(&w.lower)))
+                        .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(w.lower)))
                 {
                     found.push(cue.category);
                 }
@@ -1432,10 +1431,7 @@ impl Extractor {
         // A purpose infinitive ("sent … to kill him") is not asserted,
         // unless the governing verb entails it ("was forced to flee").
         if verb && h >= 1 && sent.w[h - 1].lower == "to" {
-            let gov = h
-                .checked_sub(2)
-                .map(|k| sent.w[k].lower.as_str())
-                .unwrap_or("");
+            let gov = h.checked_sub(2).map(|k| sent.w[k].lower).unwrap_or("");
             if !self.lex.is(Cl::Entailing, gov) {
                 found.push(Factuality::Hypothetical);
             }
@@ -1466,7 +1462,7 @@ impl Extractor {
             let mut q = p + 1;
             let mut depth = 0;
             while q < sent.len() {
-                match sent.w[q].lower.as_str() {
+                match sent.w[q].lower {
                     "[" => depth += 1,
                     "]" => depth -= 1,
                     ")" if depth <= 0 => break,
@@ -1614,8 +1610,7 @@ impl Extractor {
                 let w = &sent.w[k - 1];
                 let skip = w.mention.is_none()
                     && (matches!(w.class, C::Adj | C::Noun)
-                        || (w.class == C::Punct
-                            && !matches!(w.lower.as_str(), "," | "." | "(" | ")"))
+                        || (w.class == C::Punct && !matches!(w.lower, "," | "." | "(" | ")"))
                         || (w.class == C::Other && !sent.is_verbish(k - 1)));
                 if !skip {
                     break;
@@ -1632,7 +1627,7 @@ impl Extractor {
                     b: k,
                     mention: p.mention,
                     pronoun: p.class == C::Poss,
-                    head: p.lower.clone(),
+                    head: p.lower.to_string(),
                     possessor: None,
                 })
             } else if p.class == C::PossMark && k >= 2 {
@@ -1825,7 +1820,7 @@ impl Extractor {
 
 /// Whether a year in parentheses follows token `end`: "(1989)".
 fn cited_year(sent: &Sent, end: usize) -> bool {
-    let w = |i: usize| sent.w.get(i).map(|w| w.lower.as_str());
+    let w = |i: usize| sent.w.get(i).map(|w| w.lower);
     w(end) == Some("(")
         && w(end + 1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         && w(end + 2) == Some(")")

@@ -102,44 +102,88 @@ pub fn page_key(sentence: &str) -> u64 {
 pub fn simhash(sentence: &str) -> u64 {
     // The lower-cased words joined by single spaces in one buffer: every
     // 3-shingle ("w1 w2 w3") is then a contiguous slice of it, hashed in place
-    // (no string per word or per shingle).
+    // as soon as its third word is in (no string per word or per shingle, and
+    // only the last three words' bounds kept).
     let mut joined = String::with_capacity(sentence.len());
-    let mut bounds: Vec<(usize, usize)> = Vec::new();
-    for w in sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    // Bounds in `joined` of the last three words, oldest first.
+    let mut win = [(0usize, 0usize); 3];
+    let mut words = 0usize;
+    let mut acc = [0i32; 64];
+    for w in alnum_words(sentence) {
         if !joined.is_empty() {
             joined.push(' ');
         }
         let start = joined.len();
+        joined.push_str(w);
         if w.is_ascii() {
-            joined.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            joined[start..].make_ascii_lowercase();
         } else {
             // `str::to_lowercase`, not per char: it knows word-final sigma.
+            joined.truncate(start);
             joined.push_str(&w.to_lowercase());
         }
-        bounds.push((start, joined.len()));
-    }
-    let mut acc = [0i32; 64];
-    let n = bounds.len().saturating_sub(2).max(1);
-    for i in 0..n {
-        let shingle = match (
-            bounds.get(i),
-            bounds.get((i + 2).min(bounds.len().saturating_sub(1))),
-        ) {
-            (Some(&(a, _)), Some(&(_, b))) => &joined[a..b],
-            _ => "",
-        };
-        let h = blake3::hash(shingle.as_bytes());
-        let v = u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default());
-        for (b, a) in acc.iter_mut().enumerate() {
-            *a += if v >> b & 1 == 1 { 1 } else { -1 };
+        win = [win[1], win[2], (start, joined.len())];
+        words += 1;
+        if words >= 3 {
+            add_shingle(&mut acc, &joined[win[0].0..win[2].1]);
         }
+    }
+    // Under three words: one shingle of all of them ("" for none).
+    match words {
+        0 => add_shingle(&mut acc, ""),
+        1 | 2 => add_shingle(&mut acc, &joined[win[3 - words].0..win[2].1]),
+        _ => {}
     }
     acc.iter()
         .enumerate()
         .fold(0u64, |h, (b, &a)| if a > 0 { h | 1 << b } else { h })
+}
+
+/// Adds one shingle's hash to the SimHash bit counters (+1 for a set bit,
+/// -1 for a clear one).
+fn add_shingle(acc: &mut [i32; 64], shingle: &str) {
+    let h = blake3::hash(shingle.as_bytes());
+    let v = u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default());
+    for (b, a) in acc.iter_mut().enumerate() {
+        *a += ((v >> b) & 1) as i32 * 2 - 1;
+    }
+}
+
+/// The non-empty pieces of `s` between non-alphanumeric chars (the same as
+/// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())`,
+/// with a byte test instead of a char decode for ASCII).
+fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let mut i = 0usize;
+    // Whether the char at byte `i` is alphanumeric, and its length.
+    let class = move |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphanumeric(), 1);
+        }
+        match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1), // unreachable: `i` sits on a char boundary
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (w, len) = class(i);
+            if w {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (w, len) = class(i);
+            if !w {
+                break;
+            }
+            i += len;
+        }
+        (i > start).then(|| &s[start..i])
+    })
 }
 
 /// Number of differing bits.
