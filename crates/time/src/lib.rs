@@ -704,10 +704,12 @@ impl Tagger {
                         if let Some(p) = value::parse_point(&value) {
                             value = format!("{}-Q{q}", value::fmt_year(p.y));
                         }
-                    } else if rs
-                        .finance_cue
-                        .is_match(Self::sentence_of(text, ctx, c.span.start))
-                    {
+                    } else if {
+                        let sentence = Self::sentence_of(text, ctx, c.span.start);
+                        // "the first nine months … a year earlier" compares
+                        // the year to date, not the quarter.
+                        rs.finance_cue.is_match(sentence) && !rs.year_to_date.is_match(sentence)
+                    } {
                         value = format!("{}-Q{q}", value::fmt_year(y - 1));
                     }
                 }

@@ -376,6 +376,8 @@ pub struct RuleSet {
     pub future_cue_month: Regex,
     /// A plan told in the past perfect ("had been due to"): no future.
     pub past_plan: Regex,
+    /// Year-to-date periods of an earnings report ("the first nine months").
+    pub year_to_date: Regex,
     /// What may stand between coordinated dates ("August and September
     /// 1914", "26 June – 4 August 1952").
     pub coordination: Regex,
@@ -683,6 +685,13 @@ impl RuleSet {
                 .transpose()?
                 .unwrap_or_else(|| r"[^\s\S]".to_string()),
         )?;
+        let year_to_date = build(
+            &macros
+                .get("YEAR_TO_DATE")
+                .map(|m| expand(m, &macros, &lex, 0))
+                .transpose()?
+                .unwrap_or_else(|| r"[^\s\S]".to_string()),
+        )?;
         let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
@@ -707,6 +716,7 @@ impl RuleSet {
             future_cue,
             future_cue_month,
             past_plan,
+            year_to_date,
             coordination,
         })
     }
