@@ -700,16 +700,16 @@ impl Tagger {
             let year_period = rule.name == "year_period";
             if style == Style::News && (year_ago || year_period) {
                 if let Some((y, q)) = reported_quarter(&out, dct.as_deref()) {
+                    let sentence = Self::sentence_of(text, ctx, c.span.start);
+                    // "the first nine months … a year earlier" compares the
+                    // year to date, not the quarter.
+                    let quarterly =
+                        rs.finance_cue.is_match(sentence) && !rs.year_to_date.is_match(sentence);
                     if year_period {
                         if let Some(p) = value::parse_point(&value) {
                             value = format!("{}-Q{q}", value::fmt_year(p.y));
                         }
-                    } else if {
-                        let sentence = Self::sentence_of(text, ctx, c.span.start);
-                        // "the first nine months … a year earlier" compares
-                        // the year to date, not the quarter.
-                        rs.finance_cue.is_match(sentence) && !rs.year_to_date.is_match(sentence)
-                    } {
+                    } else if quarterly {
                         value = format!("{}-Q{q}", value::fmt_year(y - 1));
                     }
                 }
