@@ -115,6 +115,9 @@ pub(crate) struct Frame {
     /// Another event the trigger entails for the same subject (`implies=death`).
     pub implies: Option<EventType>,
     pub require: Vec<String>,
+    /// `forbid=ROLE:TYPE|TYPE`: drop the event when that role is filled by
+    /// an entity of one of those types ("capturing Kiev" is no arrest).
+    pub forbid: Vec<String>,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
@@ -139,6 +142,13 @@ impl Frame {
                     f.passive_only = v == "passive_only";
                 }
                 "require" => f.require.push(v.to_string()),
+                "forbid" => {
+                    let role = v.split_once(':').map(|(r, _)| r);
+                    if role.and_then(Role::parse).is_none() {
+                        return Err(format!("forbid needs ROLE:TYPE, got {v}"));
+                    }
+                    f.forbid.push(v.to_string())
+                }
                 "passive_noagent" => {
                     f.passive_noagent =
                         Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

@@ -619,8 +619,12 @@ impl Extractor {
             // Inside a proper name ("History of the Russian Revolution")?
             if let Some(mi) = sent.w[h].mention.filter(|_| frame.slot("self").is_some()) {
                 let mm = sent.mention(mi);
-                if !matches!(mm.etype, EntityType::Work | EntityType::Place)
-                    && mm.text.chars().next().is_some_and(char::is_uppercase)
+                // Not inside the name of a work, place or body ("Special
+                // Department for Combat of Counter-Revolution").
+                if !matches!(
+                    mm.etype,
+                    EntityType::Work | EntityType::Place | EntityType::Organization
+                ) && mm.text.chars().next().is_some_and(char::is_uppercase)
                 {
                     self_filled = true;
                     roles.push((
@@ -1034,6 +1038,23 @@ impl Extractor {
         {
             return vec![];
         }
+        // Exclusions: a role filled by an entity of a forbidden type.
+        for rule in &frame.forbid {
+            let (r, types) = rule.split_once(':').unwrap_or((rule, ""));
+            let role = Role::parse(r);
+            let banned = roles.iter().any(|(x, f)| {
+                Some(*x) == role
+                    && f.entity.is_some_and(|e| {
+                        sent.ta
+                            .entities
+                            .get(e)
+                            .is_some_and(|le| types.split('|').any(|t| t == le.etype.as_str()))
+                    })
+            });
+            if banned {
+                return vec![];
+            }
+        }
         // Requirements.
         for req in &frame.require {
             let ok = match req.as_str() {
@@ -1089,6 +1110,7 @@ impl Extractor {
         if self_filled && time.as_ref().is_some_and(|t| t.how != "clause" || !near(t)) {
             time = None;
         }
+
         if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
             time = None;
         }
@@ -1602,6 +1624,15 @@ impl Extractor {
             let (a, end) = (i, b);
             i = b;
             if sent.mention(mi).etype != EntityType::Work {
+                continue;
+            }
+            // A quoted name modifying a noun that names no work ("his
+            // 'No Re-election' slogan") is no title of his.
+            if sent
+                .w
+                .get(end)
+                .is_some_and(|w| w.class == C::Noun && w.mention.is_none() && !w.has(Cl::Worknoun))
+            {
                 continue;
             }
             // Skip "famed", "book", quotes between the possessor and the title.

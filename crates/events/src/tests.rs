@@ -1130,3 +1130,48 @@ fn going_to_a_named_person_s_house_is_no_move() {
     assert_eq!(m.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, m[0], Role::Subject), ["Leon Trotsky"]);
 }
+
+#[test]
+fn forbidden_fillers_drop_the_event() {
+    // A captured city is no arrest; a captured person is.
+    let f = fixture(
+        "The Red Army captured Kiev on 3 February 1919. The police captured Nikolaev in the corridor.",
+        &[
+            ("Red Army", O, "Red Army"),
+            ("Kiev", L, "Kiev"),
+            ("Nikolaev", P, "Leonid Nikolaev"),
+        ],
+        &[("3 February 1919", TimexType::Date, "1919-02-03", "date")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Leonid Nikolaev"]);
+    // Establishing a person as dictator founds nothing; replacing by a body
+    // appoints nobody; suing for peace is no lawsuit.
+    let f = fixture(
+        "On 18 November a coup established Kolchak as dictator. The commune was replaced by the Central Caspian Dictatorship. Soon the Bolsheviks sued for peace.",
+        &[
+            ("Kolchak", P, "Alexander Kolchak"),
+            ("Central Caspian Dictatorship", O, "Central Caspian Dictatorship"),
+            ("Bolsheviks", EntityType::Group, "Bolsheviks"),
+        ],
+        &[("18 November", TimexType::Date, "1918-11-18", "date")],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Founding).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        find(&evs, EventType::Appointment).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        find(&evs, EventType::Trial).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
