@@ -932,6 +932,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return None;
     }
     let place = is_place(cx, a, b);
+    // a given name with a regnal number ("Leopold II", "Louis XVI") is a
+    // sovereign, whatever the tagger made of the numeral
+    if n == 2 && is_regnal_number(last) && is_sovereign_name(cx, a) {
+        return mk(EntityType::Person);
+    }
     if per > 0 && per >= loc.max(org) {
         return mk(EntityType::Person);
     }
@@ -1879,6 +1884,18 @@ fn in_name_list(cx: &Ctx, cands: &[Cand], order: &[usize], oi: usize) -> bool {
         q += 1;
     }
     n >= 3
+}
+
+/// A word that can carry a regnal number: a capitalised name that heads no
+/// event, body or work and is no place ("World War II", "Vatican II").
+fn is_sovereign_name(cx: &Ctx, k: usize) -> bool {
+    let (names, w) = (&cx.an.names, cx.w(k));
+    cx.is_cap(k)
+        && !is_regnal_number(w)
+        && !names.event_heads.contains(w)
+        && !names.org_heads.contains(w)
+        && !cx.an.ml.work_heads.contains(w)
+        && !names.places.contains(cx.lw(k))
 }
 
 /// A regnal number in Roman figures ("II", "XVI").

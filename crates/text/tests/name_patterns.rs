@@ -173,3 +173,15 @@ fn odd_input_never_panics() {
         let _ = analyze(t);
     }
 }
+
+#[test]
+fn a_name_with_a_regnal_number_is_a_person_but_a_numbered_war_is_not() {
+    let ta = analyze(
+        "The Austrian emperor Leopold II, brother of Marie Antoinette, may have wished \
+         to avoid war, but he died on 1 March 1792. World War II began later.",
+    );
+    let (t, names) = entity_of(&ta, "Leopold II").expect("Leopold II");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "he"), "{names:?}");
+    assert!(entity_of(&ta, "World War II").is_none_or(|(t, _)| t != EntityType::Person));
+}
