@@ -705,8 +705,12 @@ impl Tagger {
                     // year to date, not the quarter.
                     let quarterly =
                         rs.finance_cue.is_match(sentence) && !rs.year_to_date.is_match(sentence);
+                    // "the first nine months … the 1988 period" stays the
+                    // year (its first nine months).
                     if year_period {
-                        if let Some(p) = value::parse_point(&value) {
+                        if let Some(p) = value::parse_point(&value)
+                            .filter(|_| !rs.year_to_date.is_match(sentence))
+                        {
                             value = format!("{}-Q{q}", value::fmt_year(p.y));
                         }
                     } else if quarterly {
