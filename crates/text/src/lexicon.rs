@@ -44,6 +44,15 @@ pub struct TokLexicon {
     pub vocab: HashSet<String>,
     /// Short words that may be glued to the end of a name in scraped text ("Smolnythe").
     glue_suffixes: Vec<String>,
+    /// The first four bytes of every vocabulary word of four bytes or more
+    /// ([`prefix4`]): a run-on word whose start is none of them cannot
+    /// begin with a known word of four letters or more.
+    prefix4: HashSet<u32>,
+}
+
+/// The first four bytes of `w` as one number (None when shorter).
+pub(crate) fn prefix4(w: &[u8]) -> Option<u32> {
+    Some(u32::from_le_bytes(w.get(..4)?.try_into().ok()?))
 }
 
 impl TokLexicon {
@@ -78,6 +87,7 @@ impl TokLexicon {
         for w in String::from_utf8_lossy(&vocab).lines() {
             if !w.is_empty() {
                 lx.vocab.insert(w.to_string());
+                lx.prefix4.extend(prefix4(w.as_bytes()));
             }
         }
         lx
@@ -125,6 +135,12 @@ impl TokLexicon {
         } else {
             self.vocab.contains(w)
         }
+    }
+
+    /// False when no vocabulary word of four bytes or more starts with the
+    /// first four bytes of `w` (nor when `w` is shorter).
+    pub(crate) fn may_start_word(&self, w: &str) -> bool {
+        prefix4(w.as_bytes()).is_some_and(|p| self.prefix4.contains(&p))
     }
 
     pub fn glue_suffixes(&self) -> &[String] {

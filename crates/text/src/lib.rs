@@ -357,6 +357,7 @@ impl Analyzer {
         // the tags again as the models' class names, for the mention stage
         let mut tok_upos: Vec<&str> = vec![""; raw.len()];
         let mut tok_ent: Vec<&str> = vec![""; raw.len()];
+        let mut tok_flags: Vec<u16> = vec![0; raw.len()];
         self.with_word_cache(|cache| {
             let m = self.taggers();
             let mut words: Vec<&str> = Vec::new();
@@ -372,6 +373,9 @@ impl Analyzer {
                     let ent = self.ner.classes[st.ner[k]].as_str();
                     tok_upos[a + k] = upos;
                     tok_ent[a + k] = ent;
+                    // the mention rules' lexicon facts, once per word type
+                    tok_flags[a + k] =
+                        cache.word_flags(st.ids[k], || mentions::word_flags(self, words[k]));
                     tok.upos = upos.to_string();
                     tok.ent = ent.to_string();
                     // lemma per (word type, UPOS), kept with the word cache
@@ -391,8 +395,9 @@ impl Analyzer {
                 });
             }
         });
-        let (mentions, entities) =
-            mentions::extract_tagged(self, text, &tokens, &sentences, tok_upos, tok_ent);
+        let (mentions, entities) = mentions::extract_tagged(
+            self, text, &tokens, &sentences, tok_upos, tok_ent, tok_flags,
+        );
         // a very long document's buffers are not kept (memory stays flat)
         if raw.capacity() <= KEPT_TOKENS {
             SPLIT_BUF.with(|b| b.set((raw, splits)));
@@ -540,6 +545,31 @@ mod tests {
             .filter(|&b| acc[b] > 0)
             .fold(0u64, |s, b| s | 1 << b);
         (h.finish(), sh)
+    }
+
+    /// `analyze` hands the mention stage tags and lexicon flags cached per
+    /// word type; the public `mentions::extract` reads them from the tokens:
+    /// both give the same mentions and entities.
+    #[test]
+    fn cached_and_public_mention_paths_agree() {
+        let an = super::Analyzer::new();
+        let text = "Leon Trotsky, byname of Lev Davidovich Bronshtein, was killed in \
+                    Coyoacán by Ramón Mercader. He had been exiled to Turkey in 1929. \
+                    The Tsar and Grand Duke Dmitri met the Bolsheviks. Trotsky's \
+                    book “The Revolution Betrayed” appeared; she read it to him.";
+        let doc = annalist_model::CleanDoc {
+            map: annalist_model::OffsetMap::identity(text.len()),
+            text: text.to_string(),
+            ..Default::default()
+        };
+        // twice: the second analysis reads the thread's warm word cache
+        for _ in 0..2 {
+            let ta = an.analyze(&doc);
+            let (m, e) = super::mentions::extract(&an, text, &ta.tokens, &ta.sentences);
+            assert!(!m.is_empty());
+            assert_eq!(format!("{m:?}"), format!("{:?}", ta.mentions));
+            assert_eq!(format!("{e:?}"), format!("{:?}", ta.entities));
+        }
     }
 
     #[test]

@@ -154,6 +154,50 @@ struct Ctx<'a> {
     upos: Vec<&'a str>,
     ent: Vec<&'a str>,
     cap: Vec<bool>,
+    /// Per token: [`word_flags`].
+    flags: Vec<u16>,
+}
+
+/// Lexicon facts of a word the rules test per token ([`word_flags`]):
+/// computed once per word type, not looked up again at every test.
+const WORK_CUE: u16 = 1; // its lower-case form is a work cue
+const NON_NAME: u16 = 1 << 1;
+const STARTER: u16 = 1 << 2; // a sentence starter
+const VOCAB: u16 = 1 << 3; // a word of the training vocabulary
+const TITLE: u16 = 1 << 4;
+const INNER: u16 = 1 << 5; // its lower-case form is in TITLE_INNER
+const PARTICLE: u16 = 1 << 6;
+const DEMONYM: u16 = 1 << 7;
+const GIVEN: u16 = 1 << 8;
+const PRONOUN: u16 = 1 << 9; // its lower-case form is a pronoun
+/// Set in every computed value (so 0 means "not computed").
+const FLAGS_SET: u16 = 1 << 15;
+
+/// The lexicon flags of word `w`.
+pub(crate) fn word_flags(an: &Analyzer, w: &str) -> u16 {
+    let lower;
+    let lw = if w.chars().any(char::is_uppercase) {
+        lower = w.to_lowercase();
+        lower.as_str()
+    } else {
+        w
+    };
+    let names = &an.names;
+    [
+        (WORK_CUE, names.work_cues.contains(lw)),
+        (NON_NAME, an.ml.non_names.contains(w)),
+        (STARTER, an.tok.is_starter(w)),
+        (VOCAB, an.tok.in_vocab(w)),
+        (TITLE, names.titles.contains_key(w)),
+        (INNER, TITLE_INNER.contains(&lw)),
+        (PARTICLE, names.particles.contains(w)),
+        (DEMONYM, names.demonyms.contains(w)),
+        (GIVEN, names.given.contains_key(w)),
+        (PRONOUN, names.pronoun(lw).is_some()),
+    ]
+    .into_iter()
+    .filter(|x| x.1)
+    .fold(FLAGS_SET, |f, x| f | x.0)
 }
 
 /// [`Ctx::lower_at`] of a word that is its own lower-case form.
@@ -191,7 +235,11 @@ impl<'a> Ctx<'a> {
         self.span(a, b).slice(self.text)
     }
     fn is_title(&self, i: usize) -> bool {
-        self.an.names.titles.contains_key(self.w(i))
+        self.flag(i, TITLE)
+    }
+    /// Token `i` has lexicon flag `f` ([`word_flags`]).
+    fn flag(&self, i: usize, f: u16) -> bool {
+        self.flags.get(i).is_some_and(|x| x & f != 0)
     }
 }
 
@@ -215,11 +263,16 @@ pub fn extract(
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     let upos = toks.iter().map(|t| t.upos.as_str()).collect();
     let ent = toks.iter().map(|t| t.ent.as_str()).collect();
-    extract_tagged(an, text, toks, sents, upos, ent)
+    let flags = toks
+        .iter()
+        .map(|t| word_flags(an, t.span.slice(text)))
+        .collect();
+    extract_tagged(an, text, toks, sents, upos, ent, flags)
 }
 
-/// [`extract`] with each token's UPOS and BIO tags given (`analyze` passes
-/// the model's class names: no token string is read again).
+/// [`extract`] with each token's UPOS and BIO tags and [`word_flags`] given
+/// (`analyze` passes the model's class names, so no token string is read
+/// again, and flags cached per word type).
 pub(crate) fn extract_tagged<'a>(
     an: &'a Analyzer,
     text: &'a str,
@@ -227,6 +280,7 @@ pub(crate) fn extract_tagged<'a>(
     sents: &[Sentence],
     upos: Vec<&'a str>,
     ent: Vec<&'a str>,
+    flags: Vec<u16>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
     let mut lower_text = String::new();
@@ -263,6 +317,7 @@ pub(crate) fn extract_tagged<'a>(
         upos,
         ent,
         cap,
+        flags,
     };
     let mut cands: Vec<Cand> = Vec::new();
     let mut taken = Vec::new();
@@ -315,7 +370,7 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
                 continue;
             }
             // the document's few names first, the large vocabulary after
-            if let Some(&t) = single.get(w).filter(|_| !cx.an.tok.in_vocab(w)) {
+            if let Some(&t) = single.get(w).filter(|_| !cx.flag(k, VOCAB)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
             }
         }
@@ -331,7 +386,7 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
 /// old Julian dates"): no person.
 fn modifier_name(cx: &Ctx, a: usize, b: usize) -> bool {
     b == a + 1
-        && cx.an.names.given.contains_key(cx.w(a))
+        && cx.flag(a, GIVEN)
         && a > 0
         && (cx.lw(a - 1) == "the" || (a > 1 && cx.upos(a - 1) == "ADJ" && cx.lw(a - 2) == "the"))
         && cx.upos(b) == "NOUN"
@@ -362,10 +417,9 @@ fn sentence_names(
     // 1. works after cue words, and quoted title-case spans
     let mut i = a;
     while i < b {
-        let lw = cx.lw(i);
         // "the so-called Congress of Victors" names no work
         let so_called = i >= a + 2 && cx.w(i - 1) == "-" && cx.lw(i - 2) == "so";
-        if an.names.work_cues.contains(lw) && !so_called {
+        if cx.flag(i, WORK_CUE) && !so_called {
             let mut k = i + 1;
             // skip "," ":" and one adjective-like lowercase word ("his famed")
             while k < b && matches!(cx.w(k), "," | ":") {
@@ -374,11 +428,10 @@ fn sentence_names(
             if k < b && is_open_quote(cx.w(k)) {
                 k += 1;
             }
-            if k < b && cx.is_cap(k) && !an.ml.non_names.contains(cx.w(k)) && cx.upos(k) != "PRON" {
+            if k < b && cx.is_cap(k) && !cx.flag(k, NON_NAME) && cx.upos(k) != "PRON" {
                 let e = title_end(cx, k, b);
                 let single_person = e == k + 1 && cx.ent(k).ends_with("PER");
-                if e > k && !single_person && !(e == k + 1 && an.names.given.contains_key(cx.w(k)))
-                {
+                if e > k && !single_person && !(e == k + 1 && cx.flag(k, GIVEN)) {
                     push(
                         out,
                         taken,
@@ -448,7 +501,7 @@ fn sentence_names(
                 let inner = i + 1..c;
                 let n = inner.len();
                 let caps = inner.clone().filter(|&k| cx.is_cap(k)).count();
-                let cue_last = c > i + 1 && an.names.work_cues.contains(cx.lw(c - 1));
+                let cue_last = c > i + 1 && cx.flag(c - 1, WORK_CUE);
                 // '"October" Revolution': quoted word + event head
                 if n == 1 && caps == 1 && c + 1 < b && an.names.event_heads.contains(cx.w(c + 1)) {
                     push(
@@ -514,15 +567,15 @@ fn sentence_names(
         let w = cx.w(i);
         let month_led = i + 1 < b
             && cx.is_cap(i + 1)
-            && !an.ml.non_names.contains(cx.w(i + 1))
+            && !cx.flag(i + 1, NON_NAME)
             && w.chars().all(char::is_alphabetic);
         // an auxiliary opening a question is no name ("Did Stalin order it?")
-        let starter = (an.tok.is_starter(w) && cx.upos(i) != "PROPN")
-            || TITLE_INNER.contains(&cx.lw(i))
-            || (cx.upos(i) == "AUX" && an.tok.in_vocab(w));
+        let starter = (cx.flag(i, STARTER) && cx.upos(i) != "PROPN")
+            || cx.flag(i, INNER)
+            || (cx.upos(i) == "AUX" && cx.flag(i, VOCAB));
         if starter
-            || (an.ml.non_names.contains(w) && !month_led)
-            || (i == first_word && cx.upos(i) != "PROPN" && an.tok.in_vocab(w) && !cx.is_title(i))
+            || (cx.flag(i, NON_NAME) && !month_led)
+            || (i == first_word && cx.upos(i) != "PROPN" && cx.flag(i, VOCAB) && !cx.is_title(i))
         {
             i += 1;
             continue;
@@ -534,9 +587,9 @@ fn sentence_names(
                 break;
             }
             if cx.is_cap(e)
-                && !an.ml.non_names.contains(cx.w(e))
-                && (!an.tok.is_starter(cx.w(e)) || cx.upos(e) == "PROPN")
-                && !TITLE_INNER.contains(&cx.lw(e))
+                && !cx.flag(e, NON_NAME)
+                && (!cx.flag(e, STARTER) || cx.upos(e) == "PROPN")
+                && !cx.flag(e, INNER)
             {
                 e += 1;
                 continue;
@@ -553,23 +606,17 @@ fn sentence_names(
             }
             // connectors: "of (the)", particles
             let lw = cx.w(e);
-            if CONNECT.contains(&lw) || an.names.particles.contains(lw) {
+            if CONNECT.contains(&lw) || cx.flag(e, PARTICLE) {
                 let mut k = e + 1;
-                while k < b && (CONNECT.contains(&cx.w(k)) || an.names.particles.contains(cx.w(k)))
-                {
+                while k < b && (CONNECT.contains(&cx.w(k)) || cx.flag(k, PARTICLE)) {
                     k += 1;
                 }
-                if k < b
-                    && cx.is_cap(k)
-                    && !taken[k - a]
-                    && !an.ml.non_names.contains(cx.w(k))
-                    && k - e <= 2
-                {
+                if k < b && cx.is_cap(k) && !taken[k - a] && !cx.flag(k, NON_NAME) && k - e <= 2 {
                     // "of" only joins organisations/places/events, not "Stalin of
                     // Russia", nor a common-noun head to a person ("Assassination of
                     // Leon Trotsky" in a title-case heading) unless the head is an
                     // organisation, event or work head ("Order of Lenin")
-                    let particle = an.names.particles.contains(lw);
+                    let particle = cx.flag(e, PARTICLE);
                     let head_kind = (i..e).any(|h| {
                         an.names.org_heads.contains(cx.w(h))
                             || an.names.event_heads.contains(cx.w(h))
@@ -591,7 +638,7 @@ fn sentence_names(
         let (c_a, c_b) = (i, e);
         i = e;
         // title-case headings: "Poison, Bullets and Ice" names no one called Bullets
-        if title_case && c_b == c_a + 1 && an.tok.in_vocab(cx.w(c_a)) {
+        if title_case && c_b == c_a + 1 && cx.flag(c_a, VOCAB) {
             continue;
         }
         if let Some(mut c) = classify(cx, si, c_a, c_b, first_word) {
@@ -613,20 +660,18 @@ fn sentence_names(
             while e < b && cx.ent(e).strip_prefix("I-") == Some(ty) {
                 e += 1;
             }
-            let single_adj =
-                e == k + 1 && (an.names.demonyms.contains(cx.w(k)) || cx.upos(k) == "ADJ");
+            let single_adj = e == k + 1 && (cx.flag(k, DEMONYM) || cx.upos(k) == "ADJ");
             let initial_word =
                 (k == first_word && cx.upos(k) != "PROPN") || (k..e).all(|j| cx.is_title(j));
-            let function_edge =
-                TITLE_INNER.contains(&cx.lw(k)) || TITLE_INNER.contains(&cx.lw(e - 1));
+            let function_edge = cx.flag(k, INNER) || cx.flag(e - 1, INNER);
             if (k..e).all(|j| !taken[j - a])
                 && !function_edge
                 && !modifier_name(cx, k, e)
                 && (k..e).any(|j| cx.is_cap(j))
-                && !an.ml.non_names.contains(cx.w(k))
+                && !cx.flag(k, NON_NAME)
                 && !single_adj
                 && !initial_word
-                && !an.tok.is_starter(cx.w(k))
+                && !cx.flag(k, STARTER)
             {
                 let et = match ty {
                     "PER" => Some(EntityType::Person),
@@ -651,7 +696,7 @@ fn sentence_names(
             continue;
         }
         let lw = cx.lw(k);
-        if let Some(g) = an.names.pronoun(lw) {
+        if let Some(g) = cx.flag(k, PRONOUN).then(|| an.names.pronoun(lw)).flatten() {
             let mut c = cand(si, k, k + 1, EntityType::Person, MentionForm::Pronoun);
             c.gender = Some(g.clone());
             out.push(c);

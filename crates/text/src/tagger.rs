@@ -1077,6 +1077,8 @@ pub struct DocCache {
     /// Bytes of the normalized forms (and of words too long for the word table).
     norm_bytes: usize,
     pub(crate) sent: SentenceTags,
+    /// Per type id: the mention stage's lexicon flags (0 = not computed yet).
+    word_flags: Vec<u16>,
 }
 
 /// The POS tagger's cache is the document cache (kept for the old name).
@@ -1190,6 +1192,19 @@ impl DocCache {
         };
         let (start, end) = (start as usize, (start + len) as usize);
         &self.lemma_text[start..end]
+    }
+
+    /// The mention stage's lexicon flags of word type `id`
+    /// (`mentions::word_flags`, never 0), computed by `f` on first sight.
+    pub(crate) fn word_flags(&mut self, id: u32, f: impl FnOnce() -> u16) -> u16 {
+        let id = id as usize;
+        if self.word_flags.len() <= id {
+            self.word_flags.resize(self.infos.len().max(id + 1), 0);
+        }
+        if self.word_flags[id] == 0 {
+            self.word_flags[id] = f();
+        }
+        self.word_flags[id]
     }
 
     /// The type id at position `j` of a sentence (boundary pseudo words outside).

@@ -576,9 +576,11 @@ fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
             &owned
         }
     };
-    // two known words, each at least 4 letters
+    // two known words, each at least 4 letters (the first one's start
+    // checked once: most unknown words begin no known word)
     let mut best: Option<(usize, usize)> = None;
-    for (p, _) in lower.char_indices().skip(4) {
+    let starts_known = lx.may_start_word(lower);
+    for (p, _) in lower.char_indices().skip(4).filter(|_| starts_known) {
         if lower.len() - p < 4 {
             break;
         }
