@@ -263,9 +263,14 @@ pub fn extract(
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
     let upos = toks.iter().map(|t| t.upos.as_str()).collect();
     let ent = toks.iter().map(|t| t.ent.as_str()).collect();
+    // flags once per distinct word of the document
+    let mut seen: HashMap<&str, u16> = HashMap::default();
     let flags = toks
         .iter()
-        .map(|t| word_flags(an, t.span.slice(text)))
+        .map(|t| {
+            let w = t.span.slice(text);
+            *seen.entry(w).or_insert_with(|| word_flags(an, w))
+        })
         .collect();
     extract_tagged(an, text, toks, sents, upos, ent, flags)
 }
