@@ -10,9 +10,11 @@
 //! event merging and conflicts ([`crate::events`]).
 
 use annalist_model::{
-    AliasEvidence, DocAnalysis, EntityType, EventMention, Factuality, KbSource, KnowledgeBase,
-    MentionForm, RegionKind, Span, ANNALIST_VERSION,
+    DocAnalysis, EntityType, EventMention, Factuality, KbSource, KnowledgeBase, MentionForm,
+    RegionKind, Span, ANNALIST_VERSION,
 };
+use rustc_hash::FxHashSet;
+use std::sync::Arc;
 
 /// One sentence's duplicate keys.
 #[derive(Clone, Debug, Default)]
@@ -24,22 +26,63 @@ pub struct SentKey {
     pub eligible: bool,
 }
 
+/// A shared, immutable string: the names, mention texts and alias
+/// patterns of the summaries come back in thousands of documents and are
+/// kept once (see [`Strings`]).
+pub type Text = Arc<str>;
+
+/// The distinct strings of the summaries, each kept once.
+#[derive(Debug, Default)]
+pub struct Strings {
+    set: FxHashSet<Text>,
+}
+
+impl Strings {
+    /// The shared copy of `s`.
+    pub fn get(&mut self, s: &str) -> Text {
+        if let Some(x) = self.set.get(s) {
+            return x.clone();
+        }
+        let x: Text = Arc::from(s);
+        self.set.insert(x.clone());
+        x
+    }
+    /// Number of distinct strings.
+    pub fn len(&self) -> usize {
+        self.set.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.set.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.set.iter().map(|x| &**x)
+    }
+}
+
 /// One mention of a local entity.
 #[derive(Clone, Debug, Default)]
 pub struct MentionSummary {
     pub span: Span,
-    pub text: String,
+    pub text: Text,
     pub form: MentionForm,
     pub sentence: usize,
+}
+
+/// Another name of a local entity ([`annalist_model::AliasEvidence`], shared strings).
+#[derive(Clone, Debug, Default)]
+pub struct AliasSummary {
+    pub alias: Text,
+    pub how: Text,
+    pub span: Option<Span>,
 }
 
 /// A local entity, as merging needs it.
 #[derive(Clone, Debug, Default)]
 pub struct LocalSummary {
     pub etype: EntityType,
-    pub name: String,
-    pub aliases: Vec<AliasEvidence>,
-    pub gender: Option<String>,
+    pub name: Text,
+    pub aliases: Vec<AliasSummary>,
+    pub gender: Option<Text>,
     pub mentions: Vec<MentionSummary>,
 }
 
@@ -56,6 +99,13 @@ pub struct DocSummary {
 impl DocSummary {
     /// Compacts an analysis.
     pub fn new(d: DocAnalysis) -> DocSummary {
+        Self::compact(d, true, &mut Strings::default())
+    }
+
+    /// Compacts an analysis, sharing its strings through `strs`; without
+    /// `details` the source's regions and time expressions are dropped
+    /// (metadata only).
+    pub fn compact(d: DocAnalysis, details: bool, strs: &mut Strings) -> DocSummary {
         let DocAnalysis {
             meta,
             regions,
@@ -79,26 +129,44 @@ impl DocSummary {
             .into_iter()
             .map(|e| LocalSummary {
                 etype: e.etype,
-                mentions: e
-                    .mentions
+                mentions: {
+                    // Exact capacity: these stay until the merge.
+                    let mut v = Vec::with_capacity(e.mentions.len());
+                    v.extend(
+                        e.mentions
+                            .iter()
+                            .filter_map(|&mi| mentions.get(mi))
+                            .map(|m| MentionSummary {
+                                span: m.span,
+                                text: strs.get(&m.text),
+                                form: m.form,
+                                sentence: m.sentence,
+                            }),
+                    );
+                    v
+                },
+                name: strs.get(&e.name),
+                aliases: e
+                    .aliases
                     .iter()
-                    .filter_map(|&mi| mentions.get(mi))
-                    .map(|m| MentionSummary {
-                        span: m.span,
-                        text: m.text.clone(),
-                        form: m.form,
-                        sentence: m.sentence,
+                    .map(|a| AliasSummary {
+                        alias: strs.get(&a.alias),
+                        how: strs.get(&a.how),
+                        span: a.span,
                     })
                     .collect(),
-                name: e.name,
-                aliases: e.aliases,
-                gender: e.gender,
+                gender: e.gender.as_deref().map(|g| strs.get(g)),
             })
             .collect();
         let events = events
             .into_iter()
             .filter(|e| e.etype.is_some() && e.factuality == Factuality::Asserted)
             .collect();
+        let (regions, timexes) = if details {
+            (regions, timexes)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         DocSummary {
             source: KbSource {
                 meta,
@@ -123,18 +191,44 @@ impl DocSummary {
 }
 
 /// Accumulates document analyses; [`KbBuilder::finish`] merges them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct KbBuilder {
     docs: Vec<DocSummary>,
+    strs: Strings,
+    /// Keep each source's regions and time expressions for the result.
+    source_details: bool,
+}
+
+impl Default for KbBuilder {
+    fn default() -> Self {
+        KbBuilder {
+            docs: Vec::new(),
+            strs: Strings::default(),
+            source_details: true,
+        }
+    }
 }
 
 impl KbBuilder {
     pub fn new() -> Self {
         Self::default()
     }
+    /// A builder whose result's sources carry their metadata only (no
+    /// regions, no time expressions): for a knowledge base that goes to
+    /// `Store::save_kb`, which stores no sources (the store reads them back
+    /// from the analyses), so that memory does not hold them twice. The
+    /// merge itself never reads them: entities, events, conflicts and
+    /// duplicates are the same.
+    pub fn without_source_details() -> Self {
+        KbBuilder {
+            source_details: false,
+            ..Self::default()
+        }
+    }
     /// Adds one document (kept as a compact summary).
     pub fn add(&mut self, doc: DocAnalysis) {
-        self.docs.push(DocSummary::new(doc));
+        let d = DocSummary::compact(doc, self.source_details, &mut self.strs);
+        self.docs.push(d);
     }
     /// Number of documents added so far.
     pub fn len(&self) -> usize {
@@ -142,6 +236,14 @@ impl KbBuilder {
     }
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
+    }
+    /// The summaries kept so far (diagnostics: memory accounting).
+    pub fn summaries(&self) -> &[DocSummary] {
+        &self.docs
+    }
+    /// The strings the summaries share (diagnostics).
+    pub fn strings(&self) -> &Strings {
+        &self.strs
     }
     /// Merges everything added into one knowledge base.
     pub fn finish(mut self) -> KnowledgeBase {
@@ -168,6 +270,7 @@ impl KbBuilder {
                 .then_with(|| key(a).cmp(&key(b)))
         });
         self.docs.dedup_by(|a, b| a.id() == b.id());
+        drop(self.strs);
         build(self.docs)
     }
 }

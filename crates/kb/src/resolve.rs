@@ -24,7 +24,7 @@
 //! Types must agree (organization and group count as one class).
 
 use crate::dedup::Dsu;
-use crate::merge::DocSummary;
+use crate::merge::{DocSummary, Text};
 use crate::names::{lexicon, max_typo, osa_distance, slug, NameKey, NameRules};
 use annalist_model::{Entity, EntityAlias, EntityType, MentionForm, SourceSpan};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -68,11 +68,11 @@ struct Node {
     /// The type, corrected by event evidence.
     etype: EntityType,
     /// Names that identify the entity on their own.
-    anchors: Vec<NameKey>,
-    gender: Option<String>,
+    anchors: Vec<Rc<NameKey>>,
+    gender: Option<Text>,
     mentions: usize,
     /// The local name (for a split-off node: its fullest name).
-    name: String,
+    name: Text,
     /// Names of the local entity that belong to somebody else.
     skip: BTreeSet<String>,
     /// A node split off a local entity: only these of its names.
@@ -160,6 +160,18 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // The gazetteer spelling of each single-word name (looked up once).
     let mut gaz_memo: FxHashMap<&str, Option<String>> = FxHashMap::default();
     let people_elsewhere = PeopleVote::count(docs);
+    // Name keys, shared by every node naming them alike.
+    let mut key_memo: [FxHashMap<Box<str>, Rc<NameKey>>; 2] = Default::default();
+    let mut nk = |name: &str, person: bool| -> Rc<NameKey> {
+        let m = &mut key_memo[person as usize];
+        if let Some(k) = m.get(name) {
+            return k.clone();
+        }
+        let k = Rc::new(NameKey::new(name, person));
+        m.insert(name.into(), k.clone());
+        k
+    };
+    nodes.reserve(docs.iter().map(|d| d.entities.len()).sum());
     for (di, d) in docs.iter().enumerate() {
         // Local entities that the events show to be people (the subject of
         // a death, an arrest…), whatever type the tagger gave them.
@@ -211,7 +223,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         for (li, le) in d.entities.iter().enumerate() {
             let mut etype = types[li];
             let person = etype == EntityType::Person;
-            let main = NameKey::new(&le.name, person);
+            let main = nk(&le.name, person);
             if main.is_empty() {
                 row.push(None);
                 continue;
@@ -236,7 +248,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             // gets its gazetteer spelling.
             let gaz = if le.gender.is_none() && main.len() == 1 {
                 gaz_memo
-                    .entry(le.name.as_str())
+                    .entry(&*le.name)
                     .or_insert_with(|| {
                         lexicon::Lexicon::get()
                             .correct_place(&le.name)
@@ -250,15 +262,17 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 etype = EntityType::Place;
             }
             let person = etype == EntityType::Person;
-            let main = NameKey::new(&le.name, person);
+            let main = nk(&le.name, person);
             // A heading taken for a person's name ("Killing of Grigori
             // Rasputin"): the words after the last small word name the person.
             let tail = person
                 .then(|| {
                     let p = main.tokens.iter().rposition(|t| rules.is_small_word(t))?;
-                    (main.len() - p > 2).then(|| NameKey {
-                        tokens: main.tokens[p + 1..].to_vec(),
-                        keys: main.keys[p + 1..].to_vec(),
+                    (main.len() - p > 2).then(|| {
+                        Rc::new(NameKey {
+                            tokens: main.tokens[p + 1..].to_vec(),
+                            keys: main.keys[p + 1..].to_vec(),
+                        })
                     })
                 })
                 .flatten();
@@ -266,15 +280,15 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             let mut anchors = vec![main];
             anchors.extend(tail);
             if let Some(g) = &gaz {
-                anchors.push(NameKey::new(g, false));
+                anchors.push(nk(g, false));
             }
             for (alias, _, _) in &extra {
-                anchors.push(NameKey::new(alias, person));
+                anchors.push(nk(alias, person));
             }
             for a in &le.aliases {
-                let k = NameKey::new(&a.alias, person);
+                let k = nk(&a.alias, person);
                 if k.is_empty()
-                    || (k.len() == 1 && a.how == "partial")
+                    || (k.len() == 1 && &*a.how == "partial")
                     || skip.contains(&clean(&a.alias))
                 {
                     continue;
@@ -301,7 +315,15 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 anchors,
                 gender: le.gender.clone(),
                 mentions: le.mentions.len(),
-                name: clean(&le.name),
+                name: {
+                    // Shared with the summary unless cleaning changes it.
+                    let c = clean(&le.name);
+                    if c == *le.name {
+                        le.name.clone()
+                    } else {
+                        Text::from(c)
+                    }
+                },
                 skip,
                 only: None,
                 extra,
@@ -309,9 +331,9 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 heading,
             });
             if let Some(name) = split {
-                let mut anchors: Vec<NameKey> = Vec::new();
+                let mut anchors: Vec<Rc<NameKey>> = Vec::new();
                 for f in &foreign {
-                    let k = NameKey::new(f, true);
+                    let k = nk(f, true);
                     if !k.is_empty() && !anchors.contains(&k) {
                         anchors.push(k);
                     }
@@ -329,7 +351,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     anchors,
                     gender: None,
                     mentions,
-                    name,
+                    name: Text::from(name),
                     skip: BTreeSet::new(),
                     only: Some(foreign),
                     extra: Vec::new(),
@@ -478,7 +500,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let mut c: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in members {
             if let Some(g) = &nodes[i].gender {
-                *c.entry(g.as_str()).or_default() += nodes[i].mentions.max(1);
+                *c.entry(&**g).or_default() += nodes[i].mentions.max(1);
             }
         }
         let mut v: Vec<(&str, usize)> = c.into_iter().collect();
@@ -916,7 +938,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let mut variants: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         // One flat vector sorted by slot (no allocation per slot).
         type Slot = (u32, u32, u32, u32);
-        let mut index: Vec<(Slot, usize, u32)> = Vec::new();
+        let mut index: Vec<(Slot, u32, u32)> = Vec::new();
         let mut others = String::new();
         for (r, set) in &units {
             for toks in set {
@@ -939,7 +961,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
                     }
                     for &v in &variants[&t] {
-                        index.push(((toks.len() as u32, p as u32, oid, v), *r, t));
+                        index.push(((toks.len() as u32, p as u32, oid, v), *r as u32, t));
                     }
                 }
             }
@@ -954,7 +976,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 continue;
             }
             bucket.clear();
-            bucket.extend(run.iter().map(|x| (x.1, x.2)));
+            bucket.extend(run.iter().map(|x| (x.1 as usize, x.2)));
             for (k, a) in bucket.iter().enumerate() {
                 for b in &bucket[..k] {
                     if a.0 == b.0 || a.1 == b.1 {
@@ -1168,11 +1190,11 @@ pub(crate) fn nickname_moves(
         let le = &d.entities[li];
         let mut toks = BTreeSet::new();
         let mut keys = BTreeSet::new();
-        let names = std::iter::once(le.name.as_str()).chain(
+        let names = std::iter::once(&*le.name).chain(
             le.aliases
                 .iter()
-                .filter(|a| a.how != "nickname")
-                .map(|a| a.alias.as_str()),
+                .filter(|a| &*a.how != "nickname")
+                .map(|a| &*a.alias),
         );
         for n in names {
             let k = NameKey::new(n, true);
@@ -1186,7 +1208,7 @@ pub(crate) fn nickname_moves(
         if types.get(li) != Some(&EntityType::Person) {
             continue;
         }
-        for a in le.aliases.iter().filter(|a| a.how == "nickname") {
+        for a in le.aliases.iter().filter(|a| &*a.how == "nickname") {
             let k = NameKey::new(&a.alias, true);
             let [nick] = &k.tokens[..] else {
                 continue;
@@ -1217,8 +1239,8 @@ fn foreign_of(le: &crate::merge::LocalSummary) -> BTreeSet<String> {
     let names: Vec<&str> = le
         .aliases
         .iter()
-        .map(|a| a.alias.as_str())
-        .chain(le.mentions.iter().map(|m| m.text.as_str()))
+        .map(|a| &*a.alias)
+        .chain(le.mentions.iter().map(|m| &*m.text))
         .collect();
     foreign_names(&le.name, &names)
 }
@@ -1364,7 +1386,7 @@ fn build_entity(
         let name = nodes[i]
             .gaz
             .clone()
-            .unwrap_or_else(|| nodes[i].name.clone());
+            .unwrap_or_else(|| nodes[i].name.to_string());
         let f = memo.get(&name, rules).1.clone();
         if f.is_empty() {
             continue;
@@ -1384,7 +1406,7 @@ fn build_entity(
         }
         e.3 = non_ascii(&e.4);
     }
-    let fallback = || nodes[members[0]].name.clone();
+    let fallback = || nodes[members[0]].name.to_string();
     let name = cands
         .iter()
         .max_by(|a, b| {
@@ -1421,80 +1443,66 @@ fn build_entity(
         }
         "surface"
     };
-    let offer = |e: EntityAlias, evidence: &mut BTreeMap<String, EntityAlias>| {
-        if e.alias.is_empty() {
+    // Keeps the most telling evidence per alias: a pattern over a plain
+    // surface form, then the earliest. Allocates only what it keeps.
+    let offer = |alias: &str,
+                 how: &str,
+                 src: &str,
+                 (start, end): (usize, usize),
+                 evidence: &mut BTreeMap<String, EntityAlias>| {
+        if alias.is_empty() {
             return;
         }
-        match evidence.get(&e.alias) {
-            // Keep the most telling evidence: a pattern over a plain
-            // surface form, then the earliest.
+        let make = || EntityAlias {
+            alias: alias.to_string(),
+            how: how.to_string(),
+            source: src.to_string(),
+            start,
+            end,
+        };
+        match evidence.get_mut(alias) {
             Some(old) => {
-                let rank = |a: &EntityAlias| (a.how == "surface", a.source.clone(), a.start);
-                if rank(&e) < rank(old) {
-                    evidence.insert(e.alias.clone(), e);
+                if (how == "surface", src, start)
+                    < (old.how == "surface", old.source.as_str(), old.start)
+                {
+                    *old = make();
                 }
             }
             None => {
-                evidence.insert(e.alias.clone(), e);
+                evidence.insert(alias.to_string(), make());
             }
         }
     };
     for &i in members {
         let d = &docs[nodes[i].doc];
         let le = &d.entities[nodes[i].local];
-        let src = d.id().to_string();
+        let src = d.id();
         for (alias, how, span) in &nodes[i].extra {
-            let (start, end) = span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            offer(
-                EntityAlias {
-                    alias: alias.clone(),
-                    how: how.clone(),
-                    source: src.clone(),
-                    start,
-                    end,
-                },
-                &mut evidence,
-            );
+            let at = span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            offer(alias, how, src, at, &mut evidence);
         }
         if let Some(g) = &nodes[i].gaz {
             let first = le.mentions.first().map(|m| m.span);
-            let (start, end) = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            offer(
-                EntityAlias {
-                    alias: g.clone(),
-                    how: "gazetteer".to_string(),
-                    source: src.clone(),
-                    start,
-                    end,
-                },
-                &mut evidence,
-            );
+            let at = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            offer(g, "gazetteer", src, at, &mut evidence);
         }
         for a in &le.aliases {
-            let alias = memo.get(&a.alias, rules).0.clone();
-            if !keep(i, &alias) {
+            let x = memo.get(&a.alias, rules);
+            let alias = &x.0;
+            if !keep(i, alias) {
                 continue;
             }
-            let (start, end) = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            let how = if a.how.is_empty() || a.how == "surface" {
-                how_of(&alias, i, None).to_string()
+            let at = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            let how: &str = if a.how.is_empty() || &*a.how == "surface" {
+                how_of(alias, i, None)
             } else {
-                a.how.clone()
+                &a.how
             };
-            offer(
-                EntityAlias {
-                    alias,
-                    how,
-                    source: src.clone(),
-                    start,
-                    end,
-                },
-                &mut evidence,
-            );
+            offer(alias, how, src, at, &mut evidence);
         }
         for m in le.mentions.iter().filter(|m| keep(i, &m.text)) {
             mentions.push(SourceSpan {
-                source: src.clone(),
+                source: src.to_string(),
                 start: m.span.start,
                 end: m.span.end,
             });
@@ -1513,39 +1521,22 @@ fn build_entity(
             if !keep {
                 continue;
             }
-            let alias = memo.get(&m.text, rules).0.clone();
-            let how = how_of(&alias, i, Some(m.form)).to_string();
-            offer(
-                EntityAlias {
-                    alias,
-                    how,
-                    source: src.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                },
-                &mut evidence,
-            );
+            let x = memo.get(&m.text, rules);
+            let alias = &x.0;
+            let how = how_of(alias, i, Some(m.form));
+            offer(alias, how, src, (m.span.start, m.span.end), &mut evidence);
         }
         // The local name itself, where the text gives no span for it.
-        let lname = nodes[i].name.clone();
-        if !evidence.contains_key(&lname) && keep(i, &lname) {
+        let lname: &str = &nodes[i].name;
+        if !evidence.contains_key(lname) && keep(i, lname) {
             let first = le
                 .mentions
                 .iter()
                 .find(|m| memo.get(&m.text, rules).0 == lname)
                 .map(|m| m.span);
-            let (start, end) = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            let how = how_of(&lname, i, None).to_string();
-            offer(
-                EntityAlias {
-                    alias: lname,
-                    how,
-                    source: src.clone(),
-                    start,
-                    end,
-                },
-                &mut evidence,
-            );
+            let at = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            let how = how_of(lname, i, None);
+            offer(lname, how, src, at, &mut evidence);
         }
     }
     mentions.sort();

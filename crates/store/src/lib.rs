@@ -7,6 +7,7 @@
 //! a transaction, so an interrupted build leaves the last committed state.
 
 use annalist_model::{DocAnalysis, KnowledgeBase, Span};
+use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
 
@@ -167,8 +168,13 @@ impl Store {
             let mut fts = tx.prepare_cached(
                 "INSERT INTO sentences (text, source, start, end, region) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
+            // One buffer for every analysis's JSON (serde_json writes
+            // UTF-8 only, so it is bound as text without a copy).
+            let mut json: Vec<u8> = Vec::new();
             for (original, a) in items {
                 let m = &a.meta;
+                json.clear();
+                serde_json::to_writer(&mut json, a)?;
                 let n = ins.execute(params![
                     m.id,
                     m.file,
@@ -179,7 +185,7 @@ impl Store {
                     m.language,
                     m.byte_len as i64,
                     original,
-                    serde_json::to_string(a)?,
+                    ToSqlOutput::Borrowed(ValueRef::Text(&json)),
                 ])?;
                 if n == 0 {
                     continue;
@@ -188,7 +194,7 @@ impl Store {
                 for s in &a.sentences {
                     let text = slice_lossy(original, s.span);
                     fts.execute(params![
-                        text,
+                        text.as_ref(),
                         m.id,
                         s.span.start as i64,
                         s.span.end as i64,
@@ -402,10 +408,10 @@ impl Store {
     }
 }
 
-fn slice_lossy(bytes: &[u8], s: Span) -> String {
+fn slice_lossy(bytes: &[u8], s: Span) -> std::borrow::Cow<'_, str> {
     let end = s.end.min(bytes.len());
     let start = s.start.min(end);
-    String::from_utf8_lossy(&bytes[start..end]).into_owned()
+    String::from_utf8_lossy(&bytes[start..end])
 }
 
 #[cfg(test)]

@@ -205,7 +205,7 @@ pub fn build_into(
     let written = std::thread::scope(|scope| -> anyhow::Result<(KbBuilder, HashSet<String>)> {
         let added = &added;
         let writer = scope.spawn(move || -> anyhow::Result<(KbBuilder, HashSet<String>)> {
-            let mut builder = KbBuilder::new();
+            let mut builder = KbBuilder::without_source_details();
             let mut fresh: HashSet<String> = HashSet::new();
             for batch in rx {
                 let items: Vec<(&[u8], &DocAnalysis)> =
