@@ -212,7 +212,7 @@ impl<'a> Sent<'a> {
             C::Other if !self.has_upos => {
                 w.mention.is_none()
                     && (w.lower.ends_with("ed")
-                        || self.lex.index.contains_key(w.lower)
+                        || self.lex.triggers_of(w.lower, w.bits).is_some()
                             && !w.lower.ends_with("ion")
                             && !w.lower.ends_with("ions"))
             }
@@ -832,7 +832,7 @@ impl<'a> Sent<'a> {
         let w = &self.w[k];
         let participle = w.lower.ends_with("ed")
             || w.lower.ends_with("en")
-            || self.lex.index.get(w.lower).is_some_and(|ts| {
+            || self.lex.triggers_of(w.lower, w.bits).is_some_and(|ts| {
                 ts.iter()
                     .any(|&t| self.lex.triggers[t].participles.contains(w.lower))
             });

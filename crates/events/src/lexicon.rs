@@ -40,6 +40,10 @@ pub(crate) enum Cl {
     Vicinity,
 }
 
+/// Set in [`Lexicon::bits`] for the words that have an entry in
+/// [`Lexicon::index`] (above every [`Cl`] bit).
+pub(crate) const TRIGGER_BIT: u64 = 1 << 63;
+
 impl Cl {
     pub fn parse(s: &str) -> Option<Cl> {
         Some(match s {
@@ -433,6 +437,11 @@ impl Lexicon {
                 cue_index.entry(w.clone()).or_default().push(ci);
             }
         }
+        // Words that head a trigger carry TRIGGER_BIT in their class bits,
+        // so that the per-token look-ups of `index` happen only for them.
+        for w in index.keys() {
+            *classes.entry(w.clone()).or_default() |= TRIGGER_BIT;
+        }
         Ok(Lexicon {
             triggers: trigs,
             index,
@@ -446,6 +455,15 @@ impl Lexicon {
 
     pub fn is(&self, class: Cl, w: &str) -> bool {
         self.bits(w) & class.bit() != 0
+    }
+
+    /// Trigger candidates of a word (its entry in `index`), looked up only
+    /// when its class bits say it has one.
+    pub fn triggers_of(&self, w: &str, bits: u64) -> Option<&Vec<usize>> {
+        if bits & TRIGGER_BIT == 0 {
+            return None;
+        }
+        self.index.get(w)
     }
 
     /// The class bits of a lower-cased word.

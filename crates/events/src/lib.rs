@@ -293,7 +293,7 @@ impl Extractor {
     fn find_matches(&self, sent: &Sent) -> Vec<Match> {
         let mut all = Vec::new();
         for i in 0..sent.len() {
-            let Some(cands) = self.lex.index.get(sent.w[i].lower) else {
+            let Some(cands) = self.lex.triggers_of(sent.w[i].lower, sent.w[i].bits) else {
                 continue;
             };
             for &t in cands {
