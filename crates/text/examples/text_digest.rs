@@ -20,6 +20,13 @@
 use annalist_model::CleanDoc;
 use std::fmt::Write as _;
 
+/// The allocator of the `annalist` binary (crates/cli/src/main.rs), so the
+/// `time` figures are those of `annalist build` (docs/bench/text.md gives
+/// both, with glibc's malloc before this line was added).
+#[cfg(unix)]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn cpu_seconds() -> f64 {
     // this thread's time on CPU in ns (first field of schedstat)
     std::fs::read_to_string("/proc/thread-self/schedstat")
