@@ -781,6 +781,12 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     })
                     .collect();
                 for a in &acronyms {
+                    // Its own full name explains it ("US" beside "United
+                    // States"): it must not join another body with those
+                    // initials ("Ural Soviet").
+                    if initials.get(a).is_some_and(|s| s.contains(&r)) {
+                        continue;
+                    }
                     let cands: Vec<usize> = initials
                         .get(a)
                         .map(|s| s.iter().copied().filter(|&c| c != r).collect())

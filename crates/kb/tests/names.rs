@@ -358,3 +358,24 @@ fn a_given_name_kept_apart_in_its_document_does_not_join_the_patronymic_name() {
         kb.entities
     );
 }
+
+#[test]
+fn an_acronym_its_own_full_name_explains_joins_nothing_else() {
+    // "U.S." is the United States (curated); another body with the same
+    // initials ("Ural Soviet") is not.
+    let mut out = Vec::new();
+    let mut d = Doc::new("doc0", 0.8);
+    let s0 = d.sentence("The U.S. envoy left the United States. Anton Velikov was there.");
+    d.entity(Place, "U.S.", s0, "U.S.", Name);
+    d.entity(Place, "United States", s0, "United States", Name);
+    d.entity(Person, "Anton Velikov", s0, "Anton Velikov", Name);
+    out.push(d.done());
+    let mut d = Doc::new("doc1", 0.8);
+    let s0 = d.sentence("The Ural Soviet met. Anton Velikov was there.");
+    d.entity(Organization, "Ural Soviet", s0, "Ural Soviet", Name);
+    d.entity(Person, "Anton Velikov", s0, "Anton Velikov", Name);
+    out.push(d.done());
+    let kb = merge(out);
+    assert!(same(&kb, "U.S.", "United States"));
+    assert!(!same(&kb, "Ural Soviet", "United States"));
+}
