@@ -893,12 +893,18 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     continue;
                 }
                 let tm = &cl[&t];
-                // A person known by a full name or a gender is a person.
+                // A person known by a full name, a gender or a title
+                // ("Prime Minister Lord North" is no "North Bridge") is a
+                // person.
+                let titled = |i: usize| {
+                    let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                    name.split_whitespace().count() >= 2
+                };
                 let person = class_of(tm) == 0
                     && (genders.get(&t).cloned().flatten().is_some()
                         || tm
                             .iter()
-                            .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2)));
+                            .any(|&i| titled(i) || nodes[i].anchors.iter().any(|a| a.len() >= 2)));
                 if person || cluster_shared(&cl[&src], tm) == 0 {
                     continue;
                 }

@@ -126,6 +126,19 @@ fn short_forms_with_designators() {
     d1.entity(Place, "Zarograd", s, "Zarograd", Name);
     let kb = merge(vec![d0.done(), d1.done()]);
     assert!(!same(&kb, "Velsky", "Velsky Institute"));
+    // Nor is a titled person a bridge.
+    let mut d0 = Doc::new("d0", 0.8);
+    let s = d0.sentence("Prime Minister Lord Velsk resigned. Anton Velikov listened in Zarograd.");
+    d0.entity(Person, "Prime Minister Lord Velsk", s, "Lord Velsk", Name);
+    d0.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    d0.entity(Place, "Zarograd", s, "Zarograd", Name);
+    let mut d1 = Doc::new("d1", 0.8);
+    let s = d1.sentence("Velsk Bridge. Anton Velikov listened in Zarograd.");
+    d1.entity(Place, "Velsk Bridge", s, "Velsk Bridge", Name);
+    d1.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    d1.entity(Place, "Zarograd", s, "Zarograd", Name);
+    let kb = merge(vec![d0.done(), d1.done()]);
+    assert!(!same(&kb, "Prime Minister Lord Velsk", "Velsk Bridge"));
 }
 
 #[test]
