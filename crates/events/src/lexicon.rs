@@ -38,6 +38,7 @@ pub(crate) enum Cl {
     Act,
     Weapon,
     Vicinity,
+    Unitnoun,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -72,6 +73,7 @@ impl Cl {
             "act" => Cl::Act,
             "weapon" => Cl::Weapon,
             "vicinity" => Cl::Vicinity,
+            "unitnoun" => Cl::Unitnoun,
             _ => return None,
         })
     }
@@ -122,6 +124,10 @@ pub(crate) struct Frame {
     /// `forbid=ROLE:TYPE|TYPE`: drop the event when that role is filled by
     /// an entity of one of those types ("capturing Kiev" is no arrest).
     pub forbid: Vec<String>,
+    /// `emit=none`: a longer reading that is no event ("succeeded in",
+    /// "sued for peace"); it wins the overlap with the shorter trigger and
+    /// emits nothing.
+    pub veto: bool,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
@@ -146,6 +152,7 @@ impl Frame {
                     f.passive_only = v == "passive_only";
                 }
                 "require" => f.require.push(v.to_string()),
+                "emit" if v == "none" => f.veto = true,
                 "forbid" => {
                     let role = v.split_once(':').map(|(r, _)| r);
                     if role.and_then(Role::parse).is_none() {

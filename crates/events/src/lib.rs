@@ -586,6 +586,9 @@ impl Extractor {
         let sent = ctx.sent;
         let trig = &self.lex.triggers[m.trig];
         let frame = &trig.frame;
+        if frame.veto {
+            return vec![];
+        }
         let h = m.a;
         let mut etype = trig.etype;
         let mut roles: Vec<(Role, RoleFiller)> = Vec::new();
@@ -1624,6 +1627,14 @@ impl Extractor {
             let (a, end) = (i, b);
             i = b;
             if sent.mention(mi).etype != EntityType::Work {
+                continue;
+            }
+            // A name headed by an armed unit or body ("his 'Army of the
+            // Center'") is no title of his.
+            let head = (a..end)
+                .find(|&k| sent.w[k].lower == "of")
+                .map_or(end - 1, |k| k.saturating_sub(1).max(a));
+            if sent.w[head].has(Cl::Unitnoun) {
                 continue;
             }
             // A quoted name modifying a noun that names no work ("his

@@ -1175,3 +1175,36 @@ fn forbidden_fillers_drop_the_event() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn vetoed_readings_and_units_are_no_events() {
+    // "succeeded in" is achieving; "succeeded X" is succession.
+    let f = fixture(
+        "The Biafrans succeeded in their primary objective. Henry Clinton succeeded William Howe.",
+        &[
+            ("Biafrans", EntityType::Group, "Biafrans"),
+            ("Henry Clinton", P, "Henry Clinton"),
+            ("William Howe", P, "William Howe"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Appointment);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Henry Clinton"]);
+    // A quoted unit name owned by its commander is no publication.
+    let f = fixture(
+        "Ras Mulugeta and his Army of the Center were on the right.",
+        &[
+            ("Ras Mulugeta", P, "Ras Mulugeta"),
+            ("Army of the Center", EntityType::Work, "Army of the Center"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Publication).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
