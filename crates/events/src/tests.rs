@@ -1208,3 +1208,28 @@ fn vetoed_readings_and_units_are_no_events() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_plan_or_campaign_to_act_is_no_act() {
+    let f = fixture(
+        "The campaign to liquidate Makhno began at once. The plot to kill Velikov was uncovered.",
+        &[
+            ("Makhno", P, "Nestor Makhno"),
+            ("Velikov", P, "Anton Velikov"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        evs.iter()
+            .filter(|e| e.etype == Some(EventType::Killing))
+            .all(|e| e.factuality == Factuality::Hypothetical),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        !find(&evs, EventType::Killing).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
