@@ -123,7 +123,9 @@ pub struct EventMention {
     pub trigger_text: String,
     /// The evidence: usually the sentence, or the clause carrying the event.
     pub evidence: Span,
-    /// The original bytes under `evidence` (filled by the pipeline).
+    /// The evidence as read (filled by the pipeline): the analysis text of
+    /// the evidence span — for plain text the original bytes under
+    /// `evidence`, for HTML the same passage without markup.
     pub evidence_text: String,
     pub roles: Vec<RoleFiller>,
     pub time: Option<EventTime>,

@@ -117,9 +117,16 @@ fn to_original(
         }
     }
     for ev in &mut events {
+        // The evidence as read: the analysis text (for HTML, without its
+        // markup and with entities decoded); the span points at the
+        // original bytes for highlighting.
+        let read = clean.text.get(ev.evidence.start..ev.evidence.end);
         ev.trigger = m(ev.trigger);
         ev.evidence = m(ev.evidence);
-        ev.evidence_text = orig_text(ev.evidence);
+        ev.evidence_text = match read {
+            Some(t) => t.to_string(),
+            None => orig_text(ev.evidence),
+        };
         for f in &mut ev.roles {
             f.span = m(f.span);
         }
@@ -156,11 +163,35 @@ mod tests {
             assert!(t.span.end <= raw.bytes.len());
             assert_eq!(&raw.bytes[t.span.start..t.span.end], t.text.as_bytes());
         }
+        assert!(!a.events.is_empty());
         for e in &a.events {
-            assert_eq!(
-                e.evidence_text,
-                String::from_utf8_lossy(&raw.bytes[e.evidence.start..e.evidence.end])
-            );
+            // Plain text: the evidence is the original bytes where they are
+            // valid UTF-8 (the stray byte is decoded, not replaced).
+            match std::str::from_utf8(&raw.bytes[e.evidence.start..e.evidence.end]) {
+                Ok(orig) => assert_eq!(e.evidence_text, orig),
+                Err(_) => assert!(e.evidence_text.contains("Trotsky died in 1940.")),
+            }
+        }
+    }
+
+    #[test]
+    fn html_evidence_is_the_text_as_read() {
+        let p = Pipeline::new();
+        let html = "<html><body><article><p>Leon Trotsky <a href=\"https://example.org/x\">was \
+                    killed</a> in Coyoac&aacute;n on 20 August 1940 &amp; died the next \
+                    day.</p></article></body></html>";
+        let raw = RawDoc {
+            name: "x.html".into(),
+            bytes: html.as_bytes().to_vec(),
+            format: Format::Html,
+            ..Default::default()
+        };
+        let a = p.analyze(&raw).unwrap();
+        assert!(!a.events.is_empty());
+        for e in &a.events {
+            assert!(!e.evidence_text.contains('<'), "{}", e.evidence_text);
+            assert!(!e.evidence_text.contains("&amp;"), "{}", e.evidence_text);
+            assert!(e.evidence.end <= raw.bytes.len());
         }
     }
 
