@@ -925,23 +925,29 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         // as numbers: the index below is large (every name of every
         // cluster, every variant), and only its pairs are observable.
         let mut strs = Interner::default();
-        // Each cluster's distinct names as token-id sequences.
-        let mut units: Vec<(usize, Vec<Vec<u32>>)> = Vec::with_capacity(cl.len());
+        // Each cluster's distinct names as token-id sequences, each marked
+        // when it is only the surname of a longer name: a surname matches a
+        // one-word name ("Rasputen"), never another full name's surname
+        // ("Smart Speakers" is no "House of Representatives Speaker").
+        /// A name as token ids, and whether it is only a surname.
+        type Unit = (Vec<u32>, bool);
+        let mut units: Vec<(usize, Vec<Unit>)> = Vec::with_capacity(cl.len());
         for (&r, members) in &cl {
             let c = class_of(members);
-            let mut set: Vec<Vec<u32>> = Vec::new();
+            let mut set: Vec<Unit> = Vec::new();
             for &i in members {
                 for a in &nodes[i].anchors {
-                    set.push(a.keys.iter().map(|k| strs.id(k)).collect());
+                    set.push((a.keys.iter().map(|k| strs.id(k)).collect(), false));
                     if c == 0 && a.len() >= 2 {
                         if let Some(s) = a.surname() {
-                            set.push(vec![strs.id(s)]);
+                            set.push((vec![strs.id(s)], true));
                         }
                     }
                 }
             }
+            // A name the cluster also has on its own is no mere surname.
             set.sort_unstable();
-            set.dedup();
+            set.dedup_by(|later, first| later.0 == first.0);
             units.push((r, set));
         }
         // Deletion index (SymSpell): a token and its variants with up to
@@ -950,10 +956,10 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let mut variants: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         // One flat vector sorted by slot (no allocation per slot).
         type Slot = (u32, u32, u32, u32);
-        let mut index: Vec<(Slot, u32, u32)> = Vec::new();
+        let mut index: Vec<(Slot, u32, u32, bool)> = Vec::new();
         let mut others = String::new();
         for (r, set) in &units {
-            for toks in set {
+            for (toks, surname_only) in set {
                 for (p, &t) in toks.iter().enumerate() {
                     let ts = strs.get(t);
                     let d = max_typo(ts.chars().count());
@@ -973,7 +979,12 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                         e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
                     }
                     for &v in &variants[&t] {
-                        index.push(((toks.len() as u32, p as u32, oid, v), *r as u32, t));
+                        index.push((
+                            (toks.len() as u32, p as u32, oid, v),
+                            *r as u32,
+                            t,
+                            *surname_only,
+                        ));
                     }
                 }
             }
@@ -982,16 +993,16 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         index.sort_unstable();
         index.dedup();
-        let mut bucket: Vec<(usize, u32)> = Vec::new();
+        let mut bucket: Vec<(usize, u32, bool)> = Vec::new();
         for run in index.chunk_by(|x, y| x.0 == y.0) {
             if run.len() < 2 || run.len() > 64 {
                 continue;
             }
             bucket.clear();
-            bucket.extend(run.iter().map(|x| (x.1 as usize, x.2)));
+            bucket.extend(run.iter().map(|x| (x.1 as usize, x.2, x.3)));
             for (k, a) in bucket.iter().enumerate() {
                 for b in &bucket[..k] {
-                    if a.0 == b.0 || a.1 == b.1 {
+                    if a.0 == b.0 || a.1 == b.1 || (a.2 && b.2) {
                         continue;
                     }
                     let ok = *close

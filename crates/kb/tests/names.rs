@@ -392,3 +392,24 @@ fn an_acronym_its_own_full_name_explains_joins_nothing_else() {
     assert!(same(&kb, "U.S.", "United States"));
     assert!(!same(&kb, "Ural Soviet", "United States"));
 }
+
+#[test]
+fn two_full_names_with_close_surnames_are_not_misspellings() {
+    // The surname of one full name may match a one-word name, never the
+    // surname of another full name with other first words.
+    let kb = two((Person, "Marek Zaborski"), (Person, "Ilona Zaborsky"), CTX);
+    assert!(!same(&kb, "Marek Zaborski", "Ilona Zaborsky"));
+    // Titles and common words typed as persons by the text stage.
+    let kb = two(
+        (Person, "Smart Speakers"),
+        (Person, "House of Representatives Speaker"),
+        CTX,
+    );
+    assert!(!same(
+        &kb,
+        "Smart Speakers",
+        "House of Representatives Speaker"
+    ));
+    let kb = two((Person, "Marek Zaborski"), (Person, "Zaborsky"), CTX);
+    assert!(same(&kb, "Marek Zaborski", "Zaborsky"));
+}
