@@ -664,34 +664,19 @@ impl RuleSet {
         let julian_decl = build(&expand("%JULIAN_DECL", &macros, &lex, 0)?)?;
         let julian_decl_verb = build(&expand("%JULIAN_DECL_VERB", &macros, &lex, 0)?)?;
         let calendar_country = build(&expand(r"\b(?P<k>%calendarchanges)\b", &macros, &lex, 0)?)?;
-        let future_cue = build(
-            &macros
-                .get("FUTURE_CUE")
+        // An optional macro, or a pattern used when the resources lack it
+        // (`[^\s\S]` never matches).
+        let macro_or = |name: &str, default: &str| -> Result<Regex, String> {
+            let p = macros
+                .get(name)
                 .map(|m| expand(m, &macros, &lex, 0))
-                .transpose()?
-                .unwrap_or_else(|| r"\bwill\b".to_string()),
-        )?;
-        let future_cue_month = build(
-            &macros
-                .get("FUTURE_CUE_MONTH")
-                .map(|m| expand(m, &macros, &lex, 0))
-                .transpose()?
-                .unwrap_or_else(|| r"[^\s\S]".to_string()),
-        )?;
-        let past_plan = build(
-            &macros
-                .get("PAST_PLAN")
-                .map(|m| expand(m, &macros, &lex, 0))
-                .transpose()?
-                .unwrap_or_else(|| r"[^\s\S]".to_string()),
-        )?;
-        let year_to_date = build(
-            &macros
-                .get("YEAR_TO_DATE")
-                .map(|m| expand(m, &macros, &lex, 0))
-                .transpose()?
-                .unwrap_or_else(|| r"[^\s\S]".to_string()),
-        )?;
+                .transpose()?;
+            build(p.as_deref().unwrap_or(default))
+        };
+        let future_cue = macro_or("FUTURE_CUE", r"\bwill\b")?;
+        let future_cue_month = macro_or("FUTURE_CUE_MONTH", r"[^\s\S]")?;
+        let past_plan = macro_or("PAST_PLAN", r"[^\s\S]")?;
+        let year_to_date = macro_or("YEAR_TO_DATE", r"[^\s\S]")?;
         let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
         let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
         let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
