@@ -154,8 +154,8 @@ impl Frame {
                 "require" => f.require.push(v.to_string()),
                 "emit" if v == "none" => f.veto = true,
                 "forbid" => {
-                    let role = v.split_once(':').map(|(r, _)| r);
-                    if role.and_then(Role::parse).is_none() {
+                    let spec = v.split_once(':').filter(|(_, t)| !t.is_empty());
+                    if spec.and_then(|(r, _)| Role::parse(r)).is_none() {
                         return Err(format!("forbid needs ROLE:TYPE, got {v}"));
                     }
                     f.forbid.push(v.to_string())

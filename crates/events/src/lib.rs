@@ -1041,46 +1041,33 @@ impl Extractor {
         {
             return vec![];
         }
-        // Exclusions: a role filled by an entity of a forbidden type.
-        for rule in &frame.forbid {
-            let (r, types) = rule.split_once(':').unwrap_or((rule, ""));
-            let role = Role::parse(r);
-            let banned = roles.iter().any(|(x, f)| {
-                Some(*x) == role
-                    && f.entity.is_some_and(|e| {
-                        sent.ta
-                            .entities
-                            .get(e)
-                            .is_some_and(|le| types.split('|').any(|t| t == le.etype.as_str()))
-                    })
-            });
-            if banned {
-                return vec![];
-            }
+        // `ROLE` or `ROLE:TYPE|TYPE`: the role is filled (by an entity of
+        // one of those types).
+        let filled = |spec: &str| {
+            let (r, types) = spec.split_once(':').unwrap_or((spec, ""));
+            Role::parse(r).is_some_and(|role| {
+                roles.iter().any(|(x, f)| {
+                    *x == role
+                        && (types.is_empty()
+                            || f.entity
+                                .and_then(|e| sent.ta.entities.get(e))
+                                .is_some_and(|le| types.split('|').any(|t| t == le.etype.as_str())))
+                })
+            })
+        };
+        // Exclusions ("subject:place"), then requirements ("self",
+        // "subject", "subject:organization|group").
+        if frame.forbid.iter().any(|spec| filled(spec)) {
+            return vec![];
         }
-        // Requirements.
-        for req in &frame.require {
-            let ok = match req.as_str() {
-                "self" => self_filled,
-                r => {
-                    // "subject:organization|group": filled by an entity of
-                    // one of those types.
-                    let (r, types) = r.split_once(':').unwrap_or((r, ""));
-                    let type_ok = |f: &RoleFiller| {
-                        types.is_empty()
-                            || f.entity.is_some_and(|e| {
-                                sent.ta.entities.get(e).is_some_and(|le| {
-                                    types.split('|').any(|t| t == le.etype.as_str())
-                                })
-                            })
-                    };
-                    Role::parse(r)
-                        .is_some_and(|role| roles.iter().any(|(x, f)| *x == role && type_ok(f)))
-                }
-            };
-            if !ok {
-                return vec![];
+        if !frame.require.iter().all(|req| {
+            if req == "self" {
+                self_filled
+            } else {
+                filled(req)
             }
+        }) {
+            return vec![];
         }
         // "was shot and killed by Nikolaev": the by-phrase of the
         // coordinated participle names this act's agent too.
