@@ -244,7 +244,9 @@ impl Tagger {
                 starts[i..j]
                     .iter()
                     .filter(|&&(_, r)| rs.rules[r].style.is_none_or(|st| st == style))
-                    .filter_map(|&(_, r)| rs.rules[r].regex.find(window).map(|mm| (r, mm.end())))
+                    .filter_map(|&(_, r)| {
+                        rs.rules[r].regex.get().find(window).map(|mm| (r, mm.end()))
+                    })
                     .filter(|h| h.1 > 0),
             );
             i = j;
@@ -268,7 +270,8 @@ impl Tagger {
         let rule = &rs.rules[ri];
         let wend = char_floor(text, s + 200);
         let window = &text[s..wend];
-        let mut caps = rule.regex.captures(window)?;
+        let regex = rule.regex.get();
+        let mut caps = regex.captures(window)?;
         let mut e = s + caps.get(0)?.end();
         // Whole words only: never start or end inside a word or number.
         let inside = |a: Option<char>, b: Option<char>| {
@@ -288,7 +291,7 @@ impl Tagger {
             if cut == 0 {
                 return None;
             }
-            caps = rule.regex.captures(&window[..cut])?;
+            caps = regex.captures(&window[..cut])?;
             e = s + caps.get(0)?.end();
             if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
                 return None;
@@ -298,27 +301,27 @@ impl Tagger {
         let before = &text[char_floor(text, s.saturating_sub(40))..s];
         let after = &text[e..char_floor(text, e + 40)];
         if let Some(r) = &rule.reject_before {
-            if r.is_match(before) {
+            if r.get().is_match(before) {
                 return None;
             }
         }
         if let Some(r) = &rule.require_before {
-            if !r.is_match(before) {
+            if !r.get().is_match(before) {
                 return None;
             }
         }
         if let Some(r) = &rule.require_after {
-            if !r.is_match(after) {
+            if !r.get().is_match(after) {
                 return None;
             }
         }
         if let Some(r) = &rule.reject_after {
-            if r.is_match(after) {
+            if r.get().is_match(after) {
                 return None;
             }
         }
         let mut g: Groups = HashMap::new();
-        for name in rule.regex.capture_names().flatten() {
+        for name in regex.capture_names().flatten() {
             g.insert(name, caps.name(name).map(|m| m.as_str()));
         }
         let raw = value::eval(&rule.value, &g, &rs.lex)?;

@@ -194,12 +194,69 @@ impl Template {
     }
 }
 
+/// A regex compiled on first use. Compiling the ~250 per-rule regexes was
+/// most of `Tagger::new` (every `annalist` command pays it) while a short
+/// text uses a handful of rules; a `OnceLock` keeps the tagger `Sync`.
+pub struct LazyRegex {
+    pattern: String,
+    cell: std::sync::OnceLock<Regex>,
+}
+
+impl std::fmt::Debug for LazyRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+    }
+}
+
+impl LazyRegex {
+    /// Checks nothing: [`RuleSet::load_from`] compiles every pattern once
+    /// (and a unit test does for the shipped rules, which load lazily).
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Compiled now (an error is returned, nothing is cached).
+    fn eager(pattern: String) -> Result<LazyRegex, String> {
+        let re = build(&pattern)?;
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(re);
+        Ok(LazyRegex { pattern, cell })
+    }
+
+    /// The compiled regex. A pattern that does not compile (only possible
+    /// with broken rule data, which loading with [`RuleSet::load_from`] or
+    /// the rules' unit test reports) never matches.
+    #[inline]
+    pub fn get(&self) -> &Regex {
+        self.cell.get_or_init(|| {
+            build(&self.pattern).unwrap_or_else(|_| build(r"[^\s\S]").expect("valid"))
+        })
+    }
+
+    /// The pattern's source.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Compiles the pattern if it was not yet.
+    pub fn compile(&self) -> Result<(), String> {
+        if self.cell.get().is_none() {
+            let re = build(&self.pattern)?;
+            let _ = self.cell.set(re);
+        }
+        Ok(())
+    }
+}
+
 /// One tagging rule.
 #[derive(Debug)]
 pub struct Rule {
     pub name: String,
     /// `^(?:pattern)`, with named groups.
-    pub regex: Regex,
+    pub regex: LazyRegex,
     pub ttype: TimexType,
     pub value: Template,
     pub tmod: Option<Template>,
@@ -207,12 +264,12 @@ pub struct Rule {
     pub calendar: Option<String>,
     /// The value is already Gregorian but the text also gives the Julian date.
     pub calendar_note: Option<String>,
-    pub reject_before: Option<Regex>,
-    pub reject_after: Option<Regex>,
+    pub reject_before: Option<LazyRegex>,
+    pub reject_after: Option<LazyRegex>,
     /// The match counts only if the 40 bytes before it match this.
-    pub require_before: Option<Regex>,
+    pub require_before: Option<LazyRegex>,
     /// The match counts only if the 40 bytes after it match this.
-    pub require_after: Option<Regex>,
+    pub require_after: Option<LazyRegex>,
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
@@ -385,42 +442,69 @@ pub struct RuleSet {
     pub no_ref_before: Regex,
 }
 
-fn expand(
-    p: &str,
-    macros: &HashMap<String, String>,
-    lex: &HashMap<String, Lexicon>,
-    depth: usize,
-) -> Result<String, String> {
-    if depth > 10 {
-        return Err(format!("macro recursion in {p:?}"));
-    }
-    let name_re = Regex::new(r"%([A-Za-z_][A-Za-z0-9_]*)(\[([+-])([a-z]+)\])?").expect("valid");
-    let mut err = None;
-    let out = name_re.replace_all(p, |c: &regex::Captures| {
-        let name = &c[1];
-        if let Some(m) = macros.get(name) {
-            match expand(m, macros, lex, depth + 1) {
-                Ok(s) => format!("(?:{s})"),
-                Err(e) => {
-                    err = Some(e);
-                    String::new()
-                }
-            }
-        } else if let Some(l) = lex.get(name) {
-            let flag = c.get(4).map(|m| m.as_str());
-            match c.get(3).map(|m| m.as_str()) {
-                Some("+") => l.alternation(flag, None),
-                Some("-") => l.alternation(None, flag),
-                _ => l.alternation(None, None),
-            }
-        } else {
-            err = Some(format!("unknown macro or lexicon %{name}"));
-            String::new()
+/// Expands `%MACRO` and `%lexicon[+flag]` references. The name regex is
+/// compiled once and every reference's expansion is kept: the same macros
+/// are used by hundreds of patterns.
+struct Expander<'a> {
+    name_re: Regex,
+    macros: &'a HashMap<String, String>,
+    lex: &'a HashMap<String, Lexicon>,
+    cache: std::cell::RefCell<HashMap<String, String>>,
+}
+
+impl<'a> Expander<'a> {
+    fn new(macros: &'a HashMap<String, String>, lex: &'a HashMap<String, Lexicon>) -> Self {
+        Expander {
+            name_re: Regex::new(r"%([A-Za-z_][A-Za-z0-9_]*)(\[([+-])([a-z]+)\])?").expect("valid"),
+            macros,
+            lex,
+            cache: Default::default(),
         }
-    });
-    match err {
-        Some(e) => Err(e),
-        None => Ok(out.replace(r"\b", r"(?-u:\b)")),
+    }
+
+    fn expand(&self, p: &str) -> Result<String, String> {
+        self.expand_at(p, 0)
+    }
+
+    fn expand_at(&self, p: &str, depth: usize) -> Result<String, String> {
+        if depth > 10 {
+            return Err(format!("macro recursion in {p:?}"));
+        }
+        let mut err = None;
+        let out = self.name_re.replace_all(p, |c: &regex::Captures| {
+            let whole = &c[0];
+            if let Some(done) = self.cache.borrow().get(whole) {
+                return done.clone();
+            }
+            let name = &c[1];
+            let done = if let Some(m) = self.macros.get(name) {
+                match self.expand_at(m, depth + 1) {
+                    Ok(s) => format!("(?:{s})"),
+                    Err(e) => {
+                        err = Some(e);
+                        return String::new();
+                    }
+                }
+            } else if let Some(l) = self.lex.get(name) {
+                let flag = c.get(4).map(|m| m.as_str());
+                match c.get(3).map(|m| m.as_str()) {
+                    Some("+") => l.alternation(flag, None),
+                    Some("-") => l.alternation(None, flag),
+                    _ => l.alternation(None, None),
+                }
+            } else {
+                err = Some(format!("unknown macro or lexicon %{name}"));
+                return String::new();
+            };
+            self.cache
+                .borrow_mut()
+                .insert(whole.to_string(), done.clone());
+            done
+        });
+        match err {
+            Some(e) => Err(e),
+            None => Ok(out.replace(r"\b", r"(?-u:\b)")),
+        }
     }
 }
 
@@ -464,11 +548,43 @@ fn build(p: &str) -> Result<Regex, String> {
 }
 
 impl RuleSet {
+    /// The shipped rules; the per-rule regexes are compiled on first use
+    /// (`tests::rules_compile` compiles them all).
     pub fn load() -> Result<RuleSet, String> {
-        Self::load_from(RULES, LEXICONS)
+        Self::load_with(RULES, LEXICONS, true)
     }
 
+    /// Rules from text, every regex compiled now (errors are returned).
     pub fn load_from(rules_text: &str, lexicons: &[(&str, &str)]) -> Result<RuleSet, String> {
+        Self::load_with(rules_text, lexicons, false)
+    }
+
+    /// Compiles every regex not compiled yet (the first error is returned).
+    pub fn compile_all(&self) -> Result<(), String> {
+        for r in &self.rules {
+            r.regex
+                .compile()
+                .map_err(|e| format!("rule {}: {e}", r.name))?;
+            for x in [
+                &r.reject_before,
+                &r.reject_after,
+                &r.require_before,
+                &r.require_after,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                x.compile().map_err(|e| format!("rule {}: {e}", r.name))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn load_with(
+        rules_text: &str,
+        lexicons: &[(&str, &str)],
+        lazy: bool,
+    ) -> Result<RuleSet, String> {
         let lex: HashMap<String, Lexicon> = lexicons
             .iter()
             .map(|(n, t)| (n.to_string(), Lexicon::parse(t)))
@@ -497,6 +613,7 @@ impl RuleSet {
                 return Err(format!("line {}: cannot read {t:?}", ln + 1));
             }
         }
+        let ex = Expander::new(&macros, &lex);
         let strip_names = Regex::new(r"\(\?P?<[A-Za-z_][A-Za-z0-9_]*>").expect("valid");
         let mut rules = Vec::new();
         let mut plain = Vec::new();
@@ -516,21 +633,29 @@ impl RuleSet {
                 core = c;
                 lead_in = true;
             }
-            let core = expand(core, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
+            let core = ex.expand(core).map_err(|e| format!("rule {name}: {e}"))?;
             cores.push((strip_names.replace_all(&core, "(?:").into_owned(), lead_in));
-            let pat = expand(raw, &macros, &lex, 0).map_err(|e| format!("rule {name}: {e}"))?;
-            let regex = build(&format!("^(?:{pat})")).map_err(|e| format!("rule {name}: {e}"))?;
+            let pat = ex.expand(raw).map_err(|e| format!("rule {name}: {e}"))?;
+            let lazy_or_eager = |p: String| {
+                if lazy {
+                    Ok(LazyRegex::new(p))
+                } else {
+                    LazyRegex::eager(p)
+                }
+            };
+            let regex =
+                lazy_or_eager(format!("^(?:{pat})")).map_err(|e| format!("rule {name}: {e}"))?;
             let ttype = TimexType::parse(get("type").unwrap_or("DATE"))
                 .ok_or_else(|| format!("rule {name}: bad type"))?;
             let value =
                 Template::parse(get("value").ok_or_else(|| format!("rule {name}: no value"))?)?;
             let tmod = get("mod").map(Template::parse).transpose()?;
-            let opt_re = |k: &str| -> Result<Option<Regex>, String> {
+            let opt_re = |k: &str| -> Result<Option<LazyRegex>, String> {
                 match get(k) {
                     Some(p) => {
-                        let p = expand(p, &macros, &lex, 0)?;
+                        let p = ex.expand(p)?;
                         Ok(Some(
-                            build(&p).map_err(|e| format!("rule {name} {k}: {e}"))?,
+                            lazy_or_eager(p).map_err(|e| format!("rule {name} {k}: {e}"))?,
                         ))
                     }
                     None => Ok(None),
@@ -590,9 +715,12 @@ impl RuleSet {
         // The prefilter: literal prefixes of every rule (lower-cased), found
         // with one Aho-Corasick pass over the lower-cased text; rules
         // without a finite prefix set are scanned on their own.
-        let mut lits: Vec<Vec<u8>> = Vec::new();
-        let mut lit_rules: Vec<Vec<usize>> = Vec::new();
-        let mut lit_index: HashMap<Vec<u8>, usize> = HashMap::new();
+        // The literals go straight into the trie (which merges repeats).
+        // It is walked only at word starts (and at the odd bytes that start
+        // a literal without being alphanumeric): an unanchored overlapping
+        // scan reported every literal inside words too.
+        let mut prefilter = Trie::new();
+        let mut odd_start = [false; 256];
         let mut unfiltered = Vec::new();
         let mut lead_in = Vec::new();
         for (ri, (p, lead)) in cores.iter().enumerate() {
@@ -600,39 +728,22 @@ impl RuleSet {
             match prefixes(p) {
                 Some(set) => {
                     for l in set {
-                        let k = *lit_index.entry(l.clone()).or_insert_with(|| {
-                            lits.push(l);
-                            lit_rules.push(Vec::new());
-                            lits.len() - 1
-                        });
-                        if !lit_rules[k].contains(&ri) {
-                            lit_rules[k].push(ri);
+                        if let Some(&b) = l.first() {
+                            if !b.is_ascii_alphanumeric() {
+                                odd_start[b as usize] = true;
+                            }
                         }
+                        prefilter.insert(&l, &[ri]);
                     }
                 }
                 None => unfiltered.push((ri, build(&plain[ri])?)),
             }
         }
-        // Anchored at word starts (and at the odd bytes that start a
-        // literal without being alphanumeric): an unanchored overlapping
-        // scan reported every literal inside words too.
-        let mut odd_start = [false; 256];
-        for l in &lits {
-            if let Some(&b) = l.first() {
-                if !b.is_ascii_alphanumeric() {
-                    odd_start[b as usize] = true;
-                }
-            }
-        }
-        let mut prefilter = Trie::new();
-        for (l, r) in lits.iter().zip(&lit_rules) {
-            prefilter.insert(l, r);
-        }
         prefilter.finish();
         let mut needs_lits: Vec<Vec<u8>> = Vec::new();
         let mut needs_mask: Vec<u64> = Vec::new();
         for (k, n) in needs_pats.iter().enumerate() {
-            let p = expand(n, &macros, &lex, 0)?;
+            let p = ex.expand(n)?;
             let set = prefixes(&strip_names.replace_all(&p, "(?:"))
                 .ok_or_else(|| format!("needs {n:?}: no literal prefixes"))?;
             for l in set {
@@ -656,30 +767,27 @@ impl RuleSet {
                     .map_err(|e| e.to_string())?,
             )
         };
-        let m = expand("%modifiers", &macros, &lex, 0)?;
+        let m = ex.expand("%modifiers")?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
-        let calendar_after = build(&expand("%CALENDAR_AFTER", &macros, &lex, 0)?)?;
-        let calendar_before = build(&expand("%CALENDAR_BEFORE", &macros, &lex, 0)?)?;
-        let finance_cue = build(&expand("%FINANCE_CUE", &macros, &lex, 0)?)?;
-        let julian_decl = build(&expand("%JULIAN_DECL", &macros, &lex, 0)?)?;
-        let julian_decl_verb = build(&expand("%JULIAN_DECL_VERB", &macros, &lex, 0)?)?;
-        let calendar_country = build(&expand(r"\b(?P<k>%calendarchanges)\b", &macros, &lex, 0)?)?;
+        let calendar_after = build(&ex.expand("%CALENDAR_AFTER")?)?;
+        let calendar_before = build(&ex.expand("%CALENDAR_BEFORE")?)?;
+        let finance_cue = build(&ex.expand("%FINANCE_CUE")?)?;
+        let julian_decl = build(&ex.expand("%JULIAN_DECL")?)?;
+        let julian_decl_verb = build(&ex.expand("%JULIAN_DECL_VERB")?)?;
+        let calendar_country = build(&ex.expand(r"\b(?P<k>%calendarchanges)\b")?)?;
         // An optional macro, or a pattern used when the resources lack it
         // (`[^\s\S]` never matches).
         let macro_or = |name: &str, default: &str| -> Result<Regex, String> {
-            let p = macros
-                .get(name)
-                .map(|m| expand(m, &macros, &lex, 0))
-                .transpose()?;
+            let p = macros.get(name).map(|m| ex.expand(m)).transpose()?;
             build(p.as_deref().unwrap_or(default))
         };
         let future_cue = macro_or("FUTURE_CUE", r"\bwill\b")?;
         let future_cue_month = macro_or("FUTURE_CUE_MONTH", r"[^\s\S]")?;
         let past_plan = macro_or("PAST_PLAN", r"[^\s\S]")?;
         let year_to_date = macro_or("YEAR_TO_DATE", r"[^\s\S]")?;
-        let coordination = build(&expand("%COORDINATION", &macros, &lex, 0)?)?;
-        let no_ref_before = build(&expand("%NO_REF_BEFORE", &macros, &lex, 0)?)?;
-        let lead_in_re = build(&expand(r"(?:%WD,?\s+)?(?:the\s+)?$", &macros, &lex, 0)?)?;
+        let coordination = build(&ex.expand("%COORDINATION")?)?;
+        let no_ref_before = build(&ex.expand("%NO_REF_BEFORE")?)?;
+        let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
         Ok(RuleSet {
             lead_in,
             lead_in_re,

@@ -30,6 +30,16 @@ fn rules_load() {
     assert!(tagger().rule_count() > 50);
 }
 
+/// The shipped rules compile their regexes on first use: every one of them
+/// must compile (loading from text compiles them all and reports errors).
+#[test]
+fn rules_compile() {
+    let rs = rules::RuleSet::load().expect("rules load");
+    rs.compile_all().expect("every rule regex compiles");
+    assert!(rules::RuleSet::load_from(rules::RULES, rules::LEXICONS).is_ok());
+    assert!(rules::RuleSet::load_from("[bad]\npattern = (\nvalue = X\n", rules::LEXICONS).is_err());
+}
+
 #[test]
 fn absolute_dates() {
     for (s, v) in [
