@@ -14,6 +14,8 @@ fn main() {
         rules += Tagger::new().rule_count();
     }
     let cpu = cpu_ns().zip(c0).map(|(a, b)| (a - b) as f64 / 1e6);
+    let rs = annalist_time::rules::RuleSet::load().expect("rules load");
+    println!("prefilter trie: {} nodes", rs.prefilter.len());
     println!(
         "{} rules, {:.1} ms of CPU per Tagger::new",
         rules / times.max(1),

@@ -13,7 +13,6 @@ pub mod value;
 
 use annalist_model::{Region, RegionKind, Sentence, Span, Timex, TimexMod, TimexType};
 use rules::RuleSet;
-use std::collections::HashMap;
 use value::{Anchors, Groups};
 
 /// What the tagger may use besides the text itself.
@@ -222,6 +221,12 @@ impl Tagger {
         }
         starts.sort_unstable();
         starts.dedup();
+        let mut scratch = rs
+            .scratch
+            .lock()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_default();
         let mut out = Vec::new();
         let mut hits: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
@@ -245,14 +250,15 @@ impl Tagger {
                     .iter()
                     .filter(|&&(_, r)| rs.rules[r].style.is_none_or(|st| st == style))
                     .filter_map(|&(_, r)| {
-                        rs.rules[r].regex.get().find(window).map(|mm| (r, mm.end()))
+                        let re = rs.rules[r].regex.get();
+                        re.find_end(scratch.get(r, re), window).map(|e| (r, e))
                     })
                     .filter(|h| h.1 > 0),
             );
             i = j;
             hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            for &(ri, _) in &hits {
-                if let Some(c) = self.try_rule(text, s, ri) {
+            for &(ri, end) in &hits {
+                if let Some(c) = self.try_rule(text, s, ri, end, &mut scratch) {
                     pos = c.span.end;
                     let r = &rs.rules[c.rule];
                     if !r.drop && (r.header || !Self::in_boilerplate(ctx, c.span.start)) {
@@ -262,17 +268,31 @@ impl Tagger {
                 }
             }
         }
+        if let Ok(mut v) = rs.scratch.lock() {
+            v.push(scratch);
+        }
         out
     }
 
-    fn try_rule(&self, text: &str, s: usize, ri: usize) -> Option<Cand> {
+    /// Rule `ri`'s match at `s`, which ends at `s + end`, if it stands.
+    fn try_rule(
+        &self,
+        text: &str,
+        s: usize,
+        ri: usize,
+        end: usize,
+        scratch: &mut rules::Scratch,
+    ) -> Option<Cand> {
         let rs = &self.rules;
         let rule = &rs.rules[ri];
         let wend = char_floor(text, s + 200);
-        let window = &text[s..wend];
+        let mut window = &text[s..wend];
         let regex = rule.regex.get();
-        let mut caps = regex.captures(window)?;
-        let mut e = s + caps.get(0)?.end();
+        let cache = scratch.get(ri, regex);
+        if !regex.captures(cache, window, end) {
+            return None;
+        }
+        let mut e = s + end;
         // Whole words only: never start or end inside a word or number.
         let inside = |a: Option<char>, b: Option<char>| {
             a.zip(b)
@@ -291,8 +311,12 @@ impl Tagger {
             if cut == 0 {
                 return None;
             }
-            caps = regex.captures(&window[..cut])?;
-            e = s + caps.get(0)?.end();
+            window = &window[..cut];
+            let end = regex.find_end(cache, window)?;
+            if !regex.captures(cache, window, end) {
+                return None;
+            }
+            e = s + end;
             if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
                 return None;
             }
@@ -320,10 +344,7 @@ impl Tagger {
                 return None;
             }
         }
-        let mut g: Groups = HashMap::new();
-        for name in regex.capture_names().flatten() {
-            g.insert(name, caps.name(name).map(|m| m.as_str()));
-        }
+        let g: Groups = regex.groups(cache, window).collect();
         let raw = value::eval(&rule.value, &g, &rs.lex)?;
         if raw.is_empty() || (!raw.starts_with('@') && !value::valid_value(&raw)) {
             return None;

@@ -3,6 +3,12 @@
 
 use annalist_model::TimexType;
 use regex::{Regex, RegexBuilder};
+use regex_automata::{
+    hybrid,
+    nfa::thompson::{self, backtrack, pikevm},
+    util::{captures::Captures, syntax},
+    Anchored, Input, MatchKind, PatternID,
+};
 use std::collections::HashMap;
 
 macro_rules! lexicons {
@@ -251,12 +257,196 @@ impl LazyRegex {
     }
 }
 
+/// A rule's anchored pattern, compiled straight to the engines the tagger
+/// uses rather than to a `regex::Regex`: the tagger asks where a match
+/// ending at a known start ends (lazy DFA), then the groups of the winner
+/// within that span (backtracker). The meta regex also built a reverse NFA
+/// and a one-pass DFA for every rule (a third of the compile time, unused
+/// here), took a cache from its pool on every call and ran the DFA again
+/// before each capture search. Same syntax and match semantics
+/// (leftmost-first, Unicode, case-insensitive), so the same matches.
+pub struct RuleRegex {
+    dfa: hybrid::dfa::DFA,
+    bt: backtrack::BoundedBacktracker,
+    vm: pikevm::PikeVM,
+    /// Named groups: (name, group index).
+    names: Vec<(String, usize)>,
+}
+
+/// The mutable search state of one [`RuleRegex`].
+#[derive(Clone, Debug)]
+pub struct RuleCache {
+    dfa: hybrid::dfa::Cache,
+    bt: backtrack::Cache,
+    vm: pikevm::Cache,
+    caps: Captures,
+}
+
+impl RuleRegex {
+    fn new(pattern: &str) -> Result<RuleRegex, String> {
+        // The configuration `regex::RegexBuilder` gives its meta regex.
+        let nfa = thompson::Compiler::new()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .configure(
+                thompson::Config::new()
+                    .nfa_size_limit(Some(64 << 20))
+                    .shrink(false)
+                    .which_captures(thompson::WhichCaptures::All),
+            )
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
+        let dfa = hybrid::dfa::Builder::new()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .unicode_word_boundary(true)
+                    .cache_capacity(64 << 20)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let bt = backtrack::Builder::new()
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let vm = pikevm::Builder::new()
+            .build_from_nfa(nfa.clone())
+            .map_err(|e| e.to_string())?;
+        let names = nfa
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .enumerate()
+            .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
+            .collect();
+        Ok(RuleRegex { dfa, bt, vm, names })
+    }
+
+    fn never() -> RuleRegex {
+        RuleRegex::new(r"[^\s\S]").expect("valid")
+    }
+
+    /// A fresh search state.
+    pub fn cache(&self) -> RuleCache {
+        RuleCache {
+            dfa: self.dfa.create_cache(),
+            bt: self.bt.create_cache(),
+            vm: self.vm.create_cache(),
+            caps: self.vm.create_captures(),
+        }
+    }
+
+    /// Where the match at the start of `hay` ends.
+    #[inline]
+    pub fn find_end(&self, c: &mut RuleCache, hay: &str) -> Option<usize> {
+        let input = Input::new(hay).anchored(Anchored::Yes);
+        match self.dfa.try_search_fwd(&mut c.dfa, &input) {
+            Ok(m) => m.map(|m| m.offset()),
+            // The lazy DFA gave up (its cache thrashed): the PikeVM never does.
+            Err(_) => self.vm.find(&mut c.vm, input).map(|m| m.end()),
+        }
+    }
+
+    /// The groups of the match at the start of `hay` that ends at `end`
+    /// (found with [`RuleRegex::find_end`] on the same `hay`); false if none.
+    pub fn captures(&self, c: &mut RuleCache, hay: &str, end: usize) -> bool {
+        let input = Input::new(hay).span(0..end).anchored(Anchored::Yes);
+        if end <= self.bt.max_haystack_len()
+            && self.bt.try_search(&mut c.bt, &input, &mut c.caps).is_ok()
+        {
+            return c.caps.is_match();
+        }
+        self.vm.search(&mut c.vm, &input, &mut c.caps);
+        c.caps.is_match()
+    }
+
+    /// The named groups of the last [`RuleRegex::captures`] on `hay`.
+    pub fn groups<'a, 'h>(
+        &'a self,
+        c: &'a RuleCache,
+        hay: &'h str,
+    ) -> impl Iterator<Item = (&'a str, Option<&'h str>)> + 'a
+    where
+        'h: 'a,
+    {
+        self.names.iter().map(move |(n, i)| {
+            (
+                n.as_str(),
+                c.caps.get_group(*i).and_then(|sp| hay.get(sp.range())),
+            )
+        })
+    }
+}
+
+/// A [`RuleRegex`] compiled on first use (see [`LazyRegex`]).
+pub struct LazyRuleRegex {
+    pattern: String,
+    cell: std::sync::OnceLock<RuleRegex>,
+}
+
+impl std::fmt::Debug for LazyRuleRegex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("LazyRuleRegex").field(&self.pattern).finish()
+    }
+}
+
+impl LazyRuleRegex {
+    fn new(pattern: String) -> LazyRuleRegex {
+        LazyRuleRegex {
+            pattern,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn eager(pattern: String) -> Result<LazyRuleRegex, String> {
+        let re = RuleRegex::new(&pattern)?;
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(re);
+        Ok(LazyRuleRegex { pattern, cell })
+    }
+
+    /// The compiled pattern (one that does not compile never matches).
+    #[inline]
+    pub fn get(&self) -> &RuleRegex {
+        self.cell
+            .get_or_init(|| RuleRegex::new(&self.pattern).unwrap_or_else(|_| RuleRegex::never()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    pub fn compile(&self) -> Result<(), String> {
+        if self.cell.get().is_none() {
+            let re = RuleRegex::new(&self.pattern)?;
+            let _ = self.cell.set(re);
+        }
+        Ok(())
+    }
+}
+
+/// Search state of every rule, for one tagging call at a time.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    caches: Vec<Option<RuleCache>>,
+}
+
+impl Scratch {
+    /// The cache of rule `ri`, made on first use.
+    #[inline]
+    pub fn get(&mut self, ri: usize, re: &RuleRegex) -> &mut RuleCache {
+        if self.caches.len() <= ri {
+            self.caches.resize(ri + 1, None);
+        }
+        self.caches[ri].get_or_insert_with(|| re.cache())
+    }
+}
+
 /// One tagging rule.
 #[derive(Debug)]
 pub struct Rule {
     pub name: String,
     /// `^(?:pattern)`, with named groups.
-    pub regex: LazyRegex,
+    pub regex: LazyRuleRegex,
     pub ttype: TimexType,
     pub value: Template,
     pub tmod: Option<Template>,
@@ -291,71 +481,115 @@ pub struct Rule {
 /// A byte trie of the rules' lower-cased literal prefixes, walked from each
 /// word start. Hand-written rather than an anchored Aho-Corasick search: the
 /// per-call setup of the automaton cost more than the few steps a walk takes.
+///
+/// Built with one child list per node, then laid out flat in breadth-first
+/// order by [`Trie::finish`]: the walk from every word start was bound by
+/// cache misses on the per-node heap lists; now a node is 16 bytes, the
+/// children of a node are consecutive nodes and the top of the trie, where
+/// most walks end, shares a few cache lines.
 #[derive(Debug, Default)]
 pub struct Trie {
-    /// Children of the root, by byte (0: none).
-    root: Vec<u32>,
-    /// Children of each node, sorted by byte.
+    /// While building: children of each node, sorted by byte, and the rules
+    /// whose literal ends at each node (node 0 is the root).
     children: Vec<Vec<(u8, u32)>>,
-    /// The rules whose literal ends at each node.
     rules: Vec<Vec<usize>>,
-    /// A dense child table (index into `tables`) for nodes with many
-    /// children, where a scan of the sorted list was the hot spot.
-    dense: Vec<u32>,
+    /// After [`Trie::finish`]: children of the root by byte (0: none).
+    root: Vec<u32>,
+    nodes: Vec<Node>,
+    /// The byte leading into each node.
+    label: Vec<u8>,
+    rule_ids: Vec<u32>,
+    /// Dense child tables for nodes with many children, where a scan of the
+    /// labels was the hot spot.
     tables: Vec<[u32; 256]>,
+}
+
+/// A node of the flat trie.
+#[derive(Clone, Copy, Debug, Default)]
+struct Node {
+    first_rule: u32,
+    n_rules: u32,
+    /// Its children are nodes `first_kid .. first_kid + n_kids`.
+    first_kid: u32,
+    n_kids: u16,
+    /// Index into `tables`, or `u16::MAX`.
+    dense: u16,
 }
 
 impl Trie {
     fn new() -> Trie {
         Trie {
-            root: vec![0; 256],
             children: vec![Vec::new()],
             rules: vec![Vec::new()],
-            dense: Vec::new(),
-            tables: Vec::new(),
+            ..Default::default()
         }
     }
 
-    /// Builds the dense tables once every literal is in.
+    /// Lays the trie out flat once every literal is in.
     fn finish(&mut self) {
-        self.dense = vec![u32::MAX; self.children.len()];
-        for (n, c) in self.children.iter().enumerate() {
-            if c.len() > 4 {
-                let mut t = [0u32; 256];
-                for &(b, m) in c {
-                    t[b as usize] = m;
-                }
-                self.dense[n] = self.tables.len() as u32;
-                self.tables.push(t);
+        // Breadth-first order: new id of each old node.
+        let n = self.children.len();
+        let mut order: Vec<u32> = Vec::with_capacity(n);
+        let mut new_id = vec![0u32; n];
+        order.push(0);
+        let mut head = 0;
+        while head < order.len() {
+            let old = order[head] as usize;
+            head += 1;
+            for &(_, c) in &self.children[old] {
+                new_id[c as usize] = order.len() as u32;
+                order.push(c);
             }
         }
+        self.nodes = vec![Node::default(); order.len()];
+        self.label = vec![0; order.len()];
+        self.rule_ids.clear();
+        self.tables.clear();
+        for (id, &old) in order.iter().enumerate() {
+            let old = old as usize;
+            let kids = &self.children[old];
+            let mut node = Node {
+                first_rule: self.rule_ids.len() as u32,
+                n_rules: self.rules[old].len() as u32,
+                first_kid: kids.first().map_or(0, |&(_, c)| new_id[c as usize]),
+                n_kids: kids.len() as u16,
+                dense: u16::MAX,
+            };
+            self.rule_ids
+                .extend(self.rules[old].iter().map(|&r| r as u32));
+            for &(b, c) in kids {
+                self.label[new_id[c as usize] as usize] = b;
+            }
+            if kids.len() > 4 && self.tables.len() < u16::MAX as usize {
+                let mut t = [0u32; 256];
+                for &(b, c) in kids {
+                    t[b as usize] = new_id[c as usize];
+                }
+                node.dense = self.tables.len() as u16;
+                self.tables.push(t);
+            }
+            self.nodes[id] = node;
+        }
+        self.root = vec![0; 256];
+        for &(b, c) in &self.children[0] {
+            self.root[b as usize] = new_id[c as usize];
+        }
+        self.children = Vec::new();
+        self.rules = Vec::new();
     }
 
     fn insert(&mut self, lit: &[u8], rules: &[usize]) {
         let mut node = 0usize;
-        for (i, &b) in lit.iter().enumerate() {
-            let next = if i == 0 {
-                self.root[b as usize] as usize
-            } else {
-                match self.children[node].binary_search_by_key(&b, |c| c.0) {
-                    Ok(j) => self.children[node][j].1 as usize,
-                    Err(_) => 0,
+        for &b in lit {
+            node = match self.children[node].binary_search_by_key(&b, |c| c.0) {
+                Ok(j) => self.children[node][j].1 as usize,
+                Err(j) => {
+                    let n = self.children.len();
+                    self.children.push(Vec::new());
+                    self.rules.push(Vec::new());
+                    self.children[node].insert(j, (b, n as u32));
+                    n
                 }
-            };
-            node = if next != 0 {
-                next
-            } else {
-                let n = self.children.len();
-                self.children.push(Vec::new());
-                self.rules.push(Vec::new());
-                if i == 0 {
-                    self.root[b as usize] = n as u32;
-                } else {
-                    let c = &mut self.children[node];
-                    let j = c.partition_point(|x| x.0 < b);
-                    c.insert(j, (b, n as u32));
-                }
-                n
             };
         }
         for &r in rules {
@@ -372,16 +606,25 @@ impl Trie {
         let mut node = self.root[b as usize] as usize;
         let mut i = 1;
         while node != 0 {
-            for &r in &self.rules[node] {
-                f(r);
+            let nd = self.nodes[node];
+            if nd.n_rules > 0 {
+                let a = nd.first_rule as usize;
+                for &r in &self.rule_ids[a..a + nd.n_rules as usize] {
+                    f(r as usize);
+                }
             }
             let Some(&b) = bytes.get(i) else { return };
-            node = match self.dense.get(node) {
-                Some(&t) if t != u32::MAX => self.tables[t as usize][b as usize] as usize,
-                _ => match self.children[node].iter().find(|x| x.0 >= b) {
-                    Some(&(cb, n)) if cb == b => n as usize,
-                    _ => 0,
-                },
+            node = if nd.dense != u16::MAX {
+                self.tables[nd.dense as usize][b as usize] as usize
+            } else {
+                let a = nd.first_kid as usize;
+                match self.label[a..a + nd.n_kids as usize]
+                    .iter()
+                    .position(|&x| x == b)
+                {
+                    Some(j) => a + j,
+                    None => 0,
+                }
             };
             i += 1;
         }
@@ -389,11 +632,11 @@ impl Trie {
 
     /// Number of nodes (for tests and statistics).
     pub fn len(&self) -> usize {
-        self.children.len()
+        self.nodes.len().max(self.children.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.children.len() <= 1
+        self.len() <= 1
     }
 }
 
@@ -440,6 +683,8 @@ pub struct RuleSet {
     pub coordination: Regex,
     /// Words before a date that keep it from moving the reference time.
     pub no_ref_before: Regex,
+    /// Rule search states not in use (one is taken per tagging call).
+    pub scratch: std::sync::Mutex<Vec<Scratch>>,
 }
 
 /// Expands `%MACRO` and `%lexicon[+flag]` references. The name regex is
@@ -643,8 +888,12 @@ impl RuleSet {
                     LazyRegex::eager(p)
                 }
             };
-            let regex =
-                lazy_or_eager(format!("^(?:{pat})")).map_err(|e| format!("rule {name}: {e}"))?;
+            let regex = if lazy {
+                Ok(LazyRuleRegex::new(format!("^(?:{pat})")))
+            } else {
+                LazyRuleRegex::eager(format!("^(?:{pat})"))
+            }
+            .map_err(|e| format!("rule {name}: {e}"))?;
             let ttype = TimexType::parse(get("type").unwrap_or("DATE"))
                 .ok_or_else(|| format!("rule {name}: bad type"))?;
             let value =
@@ -789,6 +1038,7 @@ impl RuleSet {
         let no_ref_before = build(&ex.expand("%NO_REF_BEFORE")?)?;
         let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
         Ok(RuleSet {
+            scratch: Default::default(),
             lead_in,
             lead_in_re,
             prefilter,
