@@ -137,24 +137,21 @@ impl Tagger {
         let bytes = &lower[..];
         // Where the words of each `needs` group occur (sorted starts).
         let mut needs: Vec<Vec<usize>> = vec![Vec::new(); 64];
-        if let Some(ac) = &rs.needs_ac {
+        if !rs.needs.is_empty() {
             // Needed words start words or follow digits ("on", not the "on"
-            // of "nation"; "20years").
-            for m in ac.find_overlapping_iter(bytes) {
-                let p = m.start();
-                if p > 0 && bytes[p - 1].is_ascii_alphabetic() {
-                    continue;
+            // of "nation"; "20years"). Positions come in order: each list
+            // is sorted, one entry per position.
+            let mut after_letter = false;
+            for p in 0..bytes.len() {
+                if !after_letter {
+                    rs.needs.walk(&bytes[p..], |k| {
+                        if needs[k].last() != Some(&p) {
+                            needs[k].push(p);
+                        }
+                    });
                 }
-                let mut mask = rs.needs_mask[m.pattern().as_usize()];
-                while mask != 0 {
-                    let k = mask.trailing_zeros() as usize;
-                    needs[k].push(p);
-                    mask &= mask - 1;
-                }
+                after_letter = bytes[p].is_ascii_alphabetic();
             }
-        }
-        for v in &mut needs {
-            v.sort_unstable();
         }
         // Distance from a position to the nearest word of each group after
         // and before it, computed once per position and group (a digit
@@ -250,8 +247,8 @@ impl Tagger {
                     .iter()
                     .filter(|&&(_, r)| rs.rules[r].style.is_none_or(|st| st == style))
                     .filter_map(|&(_, r)| {
-                        let re = rs.rules[r].regex.get();
-                        re.find_end(scratch.get(r, re), window).map(|e| (r, e))
+                        let (re, cache) = scratch.rules.get(&rs.rules[r].regex);
+                        re.find_end(cache, window).map(|e| (r, e))
                     })
                     .filter(|h| h.1 > 0),
             );
@@ -287,8 +284,7 @@ impl Tagger {
         let rule = &rs.rules[ri];
         let wend = char_floor(text, s + 200);
         let mut window = &text[s..wend];
-        let regex = rule.regex.get();
-        let cache = scratch.get(ri, regex);
+        let (regex, cache) = scratch.rules.get(&rule.regex);
         if !regex.captures(cache, window, end) {
             return None;
         }
@@ -325,22 +321,22 @@ impl Tagger {
         let before = &text[char_floor(text, s.saturating_sub(40))..s];
         let after = &text[e..char_floor(text, e + 40)];
         if let Some(r) = &rule.reject_before {
-            if r.get().is_match(before) {
+            if scratch.guards.matches(r, before) {
                 return None;
             }
         }
         if let Some(r) = &rule.require_before {
-            if !r.get().is_match(before) {
+            if !scratch.guards.matches(r, before) {
                 return None;
             }
         }
         if let Some(r) = &rule.require_after {
-            if !r.get().is_match(after) {
+            if !scratch.guards.matches(r, after) {
                 return None;
             }
         }
         if let Some(r) = &rule.reject_after {
-            if r.get().is_match(after) {
+            if scratch.guards.matches(r, after) {
                 return None;
             }
         }

@@ -200,46 +200,50 @@ impl Template {
     }
 }
 
+/// What [`Lazy`] compiles.
+pub trait Compile: Sized {
+    fn compile(pattern: &str) -> Result<Self, String>;
+    /// Stands in for a pattern that does not compile: never matches.
+    fn never() -> Self {
+        Self::compile(r"[^\s\S]").expect("valid")
+    }
+}
+
 /// A regex compiled on first use. Compiling the ~250 per-rule regexes was
 /// most of `Tagger::new` (every `annalist` command pays it) while a short
 /// text uses a handful of rules; a `OnceLock` keeps the tagger `Sync`.
-pub struct LazyRegex {
+pub struct Lazy<T> {
     pattern: String,
-    cell: std::sync::OnceLock<Regex>,
+    /// Index of its search state in a [`Scratch`].
+    pub id: usize,
+    cell: std::sync::OnceLock<T>,
 }
 
-impl std::fmt::Debug for LazyRegex {
+impl<T> std::fmt::Debug for Lazy<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("LazyRegex").field(&self.pattern).finish()
+        f.debug_tuple("Lazy").field(&self.pattern).finish()
     }
 }
 
-impl LazyRegex {
-    /// Checks nothing: [`RuleSet::load_from`] compiles every pattern once
-    /// (and a unit test does for the shipped rules, which load lazily).
-    fn new(pattern: String) -> LazyRegex {
-        LazyRegex {
-            pattern,
-            cell: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// Compiled now (an error is returned, nothing is cached).
-    fn eager(pattern: String) -> Result<LazyRegex, String> {
-        let re = build(&pattern)?;
+impl<T: Compile> Lazy<T> {
+    /// Compiled now when `eager` (an error is returned), else on first use:
+    /// [`RuleSet::load_from`] compiles every pattern at once (and a unit
+    /// test does for the shipped rules, which load lazily).
+    fn new(pattern: String, id: usize, eager: bool) -> Result<Lazy<T>, String> {
         let cell = std::sync::OnceLock::new();
-        let _ = cell.set(re);
-        Ok(LazyRegex { pattern, cell })
+        if eager {
+            let _ = cell.set(T::compile(&pattern)?);
+        }
+        Ok(Lazy { pattern, id, cell })
     }
 
-    /// The compiled regex. A pattern that does not compile (only possible
-    /// with broken rule data, which loading with [`RuleSet::load_from`] or
-    /// the rules' unit test reports) never matches.
+    /// The compiled pattern. One that does not compile (only possible with
+    /// broken rule data, which loading with [`RuleSet::load_from`] or the
+    /// rules' unit test reports) never matches.
     #[inline]
-    pub fn get(&self) -> &Regex {
-        self.cell.get_or_init(|| {
-            build(&self.pattern).unwrap_or_else(|_| build(r"[^\s\S]").expect("valid"))
-        })
+    pub fn get(&self) -> &T {
+        self.cell
+            .get_or_init(|| T::compile(&self.pattern).unwrap_or_else(|_| T::never()))
     }
 
     /// The pattern's source.
@@ -250,10 +254,83 @@ impl LazyRegex {
     /// Compiles the pattern if it was not yet.
     pub fn compile(&self) -> Result<(), String> {
         if self.cell.get().is_none() {
-            let re = build(&self.pattern)?;
-            let _ = self.cell.set(re);
+            let _ = self.cell.set(T::compile(&self.pattern)?);
         }
         Ok(())
+    }
+}
+
+/// The compile configuration `regex::RegexBuilder` gives its meta regex
+/// (case-insensitive, Unicode, UTF-8, 64 MB), so the same matches.
+fn compile_nfa(pattern: &str, captures: thompson::WhichCaptures) -> Result<thompson::NFA, String> {
+    thompson::Compiler::new()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            thompson::Config::new()
+                .nfa_size_limit(Some(64 << 20))
+                .shrink(false)
+                .which_captures(captures),
+        )
+        .build(pattern)
+        .map_err(|e| e.to_string())
+}
+
+/// The lazy DFA as the meta regex configures it.
+fn compile_dfa(nfa: &thompson::NFA) -> Result<hybrid::dfa::DFA, String> {
+    hybrid::dfa::Builder::new()
+        .configure(
+            hybrid::dfa::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .unicode_word_boundary(true)
+                .cache_capacity(64 << 20)
+                .minimum_cache_clear_count(Some(3))
+                .minimum_bytes_per_state(Some(10)),
+        )
+        .build_from_nfa(nfa.clone())
+        .map_err(|e| e.to_string())
+}
+
+/// A rule's guard (`reject_before`, `require_after`…): only asked whether
+/// it matches anywhere in 40 bytes. Compiled to a lazy DFA without groups:
+/// the meta regex also built a reverse NFA and literal prefilters for it.
+pub struct MatchRegex {
+    dfa: hybrid::dfa::DFA,
+    vm: pikevm::PikeVM,
+}
+
+/// The mutable search state of one [`MatchRegex`].
+#[derive(Clone, Debug)]
+pub struct MatchCache {
+    dfa: hybrid::dfa::Cache,
+    vm: pikevm::Cache,
+}
+
+impl Compile for MatchRegex {
+    fn compile(pattern: &str) -> Result<MatchRegex, String> {
+        let nfa = compile_nfa(pattern, thompson::WhichCaptures::Implicit)?;
+        let dfa = compile_dfa(&nfa)?;
+        let vm = pikevm::Builder::new()
+            .build_from_nfa(nfa)
+            .map_err(|e| e.to_string())?;
+        Ok(MatchRegex { dfa, vm })
+    }
+}
+
+impl MatchRegex {
+    pub fn cache(&self) -> MatchCache {
+        MatchCache {
+            dfa: self.dfa.create_cache(),
+            vm: self.vm.create_cache(),
+        }
+    }
+
+    /// Whether it matches anywhere in `hay`.
+    pub fn is_match(&self, c: &mut MatchCache, hay: &str) -> bool {
+        let input = Input::new(hay).earliest(true);
+        match self.dfa.try_search_fwd(&mut c.dfa, &input) {
+            Ok(m) => m.is_some(),
+            Err(_) => self.vm.is_match(&mut c.vm, input),
+        }
     }
 }
 
@@ -282,30 +359,10 @@ pub struct RuleCache {
     caps: Captures,
 }
 
-impl RuleRegex {
-    fn new(pattern: &str) -> Result<RuleRegex, String> {
-        // The configuration `regex::RegexBuilder` gives its meta regex.
-        let nfa = thompson::Compiler::new()
-            .syntax(syntax::Config::new().case_insensitive(true))
-            .configure(
-                thompson::Config::new()
-                    .nfa_size_limit(Some(64 << 20))
-                    .shrink(false)
-                    .which_captures(thompson::WhichCaptures::All),
-            )
-            .build(pattern)
-            .map_err(|e| e.to_string())?;
-        let dfa = hybrid::dfa::Builder::new()
-            .configure(
-                hybrid::dfa::Config::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .unicode_word_boundary(true)
-                    .cache_capacity(64 << 20)
-                    .minimum_cache_clear_count(Some(3))
-                    .minimum_bytes_per_state(Some(10)),
-            )
-            .build_from_nfa(nfa.clone())
-            .map_err(|e| e.to_string())?;
+impl Compile for RuleRegex {
+    fn compile(pattern: &str) -> Result<RuleRegex, String> {
+        let nfa = compile_nfa(pattern, thompson::WhichCaptures::All)?;
+        let dfa = compile_dfa(&nfa)?;
         let bt = backtrack::Builder::new()
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
@@ -320,11 +377,9 @@ impl RuleRegex {
             .collect();
         Ok(RuleRegex { dfa, bt, vm, names })
     }
+}
 
-    fn never() -> RuleRegex {
-        RuleRegex::new(r"[^\s\S]").expect("valid")
-    }
-
+impl RuleRegex {
     /// A fresh search state.
     pub fn cache(&self) -> RuleCache {
         RuleCache {
@@ -377,67 +432,41 @@ impl RuleRegex {
     }
 }
 
-/// A [`RuleRegex`] compiled on first use (see [`LazyRegex`]).
-pub struct LazyRuleRegex {
-    pattern: String,
-    cell: std::sync::OnceLock<RuleRegex>,
-}
-
-impl std::fmt::Debug for LazyRuleRegex {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("LazyRuleRegex").field(&self.pattern).finish()
-    }
-}
-
-impl LazyRuleRegex {
-    fn new(pattern: String) -> LazyRuleRegex {
-        LazyRuleRegex {
-            pattern,
-            cell: std::sync::OnceLock::new(),
-        }
-    }
-
-    fn eager(pattern: String) -> Result<LazyRuleRegex, String> {
-        let re = RuleRegex::new(&pattern)?;
-        let cell = std::sync::OnceLock::new();
-        let _ = cell.set(re);
-        Ok(LazyRuleRegex { pattern, cell })
-    }
-
-    /// The compiled pattern (one that does not compile never matches).
-    #[inline]
-    pub fn get(&self) -> &RuleRegex {
-        self.cell
-            .get_or_init(|| RuleRegex::new(&self.pattern).unwrap_or_else(|_| RuleRegex::never()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.pattern
-    }
-
-    pub fn compile(&self) -> Result<(), String> {
-        if self.cell.get().is_none() {
-            let re = RuleRegex::new(&self.pattern)?;
-            let _ = self.cell.set(re);
-        }
-        Ok(())
-    }
-}
-
-/// Search state of every rule, for one tagging call at a time.
+/// Search state of every rule and guard, for one tagging call at a time.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    caches: Vec<Option<RuleCache>>,
+    pub rules: RuleCaches,
+    pub guards: GuardCaches,
 }
 
-impl Scratch {
-    /// The cache of rule `ri`, made on first use.
+/// Search states of the rules' patterns, by [`Lazy::id`].
+#[derive(Debug, Default)]
+pub struct RuleCaches(Vec<Option<RuleCache>>);
+
+/// Search states of the rules' guards, by [`Lazy::id`].
+#[derive(Debug, Default)]
+pub struct GuardCaches(Vec<Option<MatchCache>>);
+
+impl RuleCaches {
+    /// A rule's pattern and its search state (made on first use).
     #[inline]
-    pub fn get(&mut self, ri: usize, re: &RuleRegex) -> &mut RuleCache {
-        if self.caches.len() <= ri {
-            self.caches.resize(ri + 1, None);
+    pub fn get<'r>(&mut self, re: &'r Lazy<RuleRegex>) -> (&'r RuleRegex, &mut RuleCache) {
+        let r = re.get();
+        if self.0.len() <= re.id {
+            self.0.resize(re.id + 1, None);
         }
-        self.caches[ri].get_or_insert_with(|| re.cache())
+        (r, self.0[re.id].get_or_insert_with(|| r.cache()))
+    }
+}
+
+impl GuardCaches {
+    /// Whether a guard matches anywhere in `hay`.
+    pub fn matches(&mut self, re: &Lazy<MatchRegex>, hay: &str) -> bool {
+        let r = re.get();
+        if self.0.len() <= re.id {
+            self.0.resize(re.id + 1, None);
+        }
+        r.is_match(self.0[re.id].get_or_insert_with(|| r.cache()), hay)
     }
 }
 
@@ -446,7 +475,7 @@ impl Scratch {
 pub struct Rule {
     pub name: String,
     /// `^(?:pattern)`, with named groups.
-    pub regex: LazyRuleRegex,
+    pub regex: Lazy<RuleRegex>,
     pub ttype: TimexType,
     pub value: Template,
     pub tmod: Option<Template>,
@@ -454,12 +483,12 @@ pub struct Rule {
     pub calendar: Option<String>,
     /// The value is already Gregorian but the text also gives the Julian date.
     pub calendar_note: Option<String>,
-    pub reject_before: Option<LazyRegex>,
-    pub reject_after: Option<LazyRegex>,
+    pub reject_before: Option<Lazy<MatchRegex>>,
+    pub reject_after: Option<Lazy<MatchRegex>>,
     /// The match counts only if the 40 bytes before it match this.
-    pub require_before: Option<LazyRegex>,
+    pub require_before: Option<Lazy<MatchRegex>>,
     /// The match counts only if the 40 bytes after it match this.
-    pub require_after: Option<LazyRegex>,
+    pub require_after: Option<Lazy<MatchRegex>>,
     /// Dated comment/post header ("March 13, 2017 at 11:21 am"): tagged in
     /// boilerplate, and it becomes the creation time of what follows.
     pub header: bool,
@@ -655,9 +684,11 @@ pub struct RuleSet {
     pub unfiltered: Vec<(usize, Regex)>,
     /// Bytes that may start a literal without being a word start ("'98").
     pub odd_start: [bool; 256],
-    /// Literals of the `needs` groups, and the groups (bit set) of each.
-    pub needs_ac: Option<aho_corasick::AhoCorasick>,
-    pub needs_mask: Vec<u64>,
+    /// Literals of the `needs` groups, with the group(s) of each: walked
+    /// from every position not inside a word (an overlapping Aho-Corasick
+    /// scan of every byte, then dropping the matches inside words, cost
+    /// three times as much).
+    pub needs: Trie,
     /// `(modifier)[\s-]+$` on the text before a match.
     pub modifier_before: Regex,
     /// Calendar markers after / before a match.
@@ -864,6 +895,7 @@ impl RuleSet {
         let mut plain = Vec::new();
         let mut cores: Vec<(String, bool)> = Vec::new();
         let mut needs_pats: Vec<String> = Vec::new();
+        let mut guards = 0;
         for (name, kv) in blocks {
             let get = |k: &str| kv.iter().find(|(a, _)| a == k).map(|(_, v)| v.as_str());
             let raw = get("pattern").ok_or_else(|| format!("rule {name}: no pattern"))?;
@@ -881,30 +913,21 @@ impl RuleSet {
             let core = ex.expand(core).map_err(|e| format!("rule {name}: {e}"))?;
             cores.push((strip_names.replace_all(&core, "(?:").into_owned(), lead_in));
             let pat = ex.expand(raw).map_err(|e| format!("rule {name}: {e}"))?;
-            let lazy_or_eager = |p: String| {
-                if lazy {
-                    Ok(LazyRegex::new(p))
-                } else {
-                    LazyRegex::eager(p)
-                }
-            };
-            let regex = if lazy {
-                Ok(LazyRuleRegex::new(format!("^(?:{pat})")))
-            } else {
-                LazyRuleRegex::eager(format!("^(?:{pat})"))
-            }
-            .map_err(|e| format!("rule {name}: {e}"))?;
+            let regex = Lazy::new(format!("^(?:{pat})"), rules.len(), !lazy)
+                .map_err(|e| format!("rule {name}: {e}"))?;
             let ttype = TimexType::parse(get("type").unwrap_or("DATE"))
                 .ok_or_else(|| format!("rule {name}: bad type"))?;
             let value =
                 Template::parse(get("value").ok_or_else(|| format!("rule {name}: no value"))?)?;
             let tmod = get("mod").map(Template::parse).transpose()?;
-            let opt_re = |k: &str| -> Result<Option<LazyRegex>, String> {
+            let mut opt_re = |k: &str| -> Result<Option<Lazy<MatchRegex>>, String> {
                 match get(k) {
                     Some(p) => {
                         let p = ex.expand(p)?;
+                        guards += 1;
                         Ok(Some(
-                            lazy_or_eager(p).map_err(|e| format!("rule {name} {k}: {e}"))?,
+                            Lazy::new(p, guards - 1, !lazy)
+                                .map_err(|e| format!("rule {name} {k}: {e}"))?,
                         ))
                     }
                     None => Ok(None),
@@ -989,33 +1012,16 @@ impl RuleSet {
             }
         }
         prefilter.finish();
-        let mut needs_lits: Vec<Vec<u8>> = Vec::new();
-        let mut needs_mask: Vec<u64> = Vec::new();
+        let mut needs = Trie::new();
         for (k, n) in needs_pats.iter().enumerate() {
             let p = ex.expand(n)?;
             let set = prefixes(&strip_names.replace_all(&p, "(?:"))
                 .ok_or_else(|| format!("needs {n:?}: no literal prefixes"))?;
             for l in set {
-                match needs_lits.iter().position(|x| *x == l) {
-                    Some(i) => needs_mask[i] |= 1 << k,
-                    None => {
-                        needs_lits.push(l);
-                        needs_mask.push(1 << k);
-                    }
-                }
+                needs.insert(&l, &[k]);
             }
         }
-        let needs_ac = if needs_lits.is_empty() {
-            None
-        } else {
-            Some(
-                aho_corasick::AhoCorasick::builder()
-                    .match_kind(aho_corasick::MatchKind::Standard)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&needs_lits)
-                    .map_err(|e| e.to_string())?,
-            )
-        };
+        needs.finish();
         let m = ex.expand("%modifiers")?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
         let calendar_after = build(&ex.expand("%CALENDAR_AFTER")?)?;
@@ -1043,8 +1049,7 @@ impl RuleSet {
             lead_in_re,
             prefilter,
             odd_start,
-            needs_ac,
-            needs_mask,
+            needs,
             unfiltered,
             no_ref_before,
             lex,
