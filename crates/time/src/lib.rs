@@ -504,6 +504,13 @@ impl Tagger {
         ctx: &TimexContext,
     ) -> Option<(usize, (i64, u32, u32))> {
         let rs = &self.rules;
+        if rs
+            .julian_decl_hint
+            .as_ref()
+            .is_some_and(|h| !h.is_match(text))
+        {
+            return None;
+        }
         for m in rs.julian_decl.find_iter(text) {
             let sent = Self::sentence_of(text, ctx, m.start());
             if !rs.julian_decl_verb.is_match(sent) {

@@ -696,6 +696,9 @@ pub struct RuleSet {
     pub calendar_before: Regex,
     /// Julian declarations: calendar word, statement verb, country.
     pub julian_decl: Regex,
+    /// Words every `julian_decl` match contains: when none occurs, the
+    /// search is skipped.
+    pub julian_decl_hint: Option<Regex>,
     pub julian_decl_verb: Regex,
     pub calendar_country: Regex,
     /// Earnings-report words (quarter convention of news).
@@ -1036,6 +1039,10 @@ impl RuleSet {
             let p = macros.get(name).map(|m| ex.expand(m)).transpose()?;
             build(p.as_deref().unwrap_or(default))
         };
+        let julian_decl_hint = macros
+            .get("JULIAN_DECL_HINT")
+            .map(|m| build(&ex.expand(m)?))
+            .transpose()?;
         let future_cue = macro_or("FUTURE_CUE", r"\bwill\b")?;
         let future_cue_month = macro_or("FUTURE_CUE_MONTH", r"[^\s\S]")?;
         let past_plan = macro_or("PAST_PLAN", r"[^\s\S]")?;
@@ -1058,6 +1065,7 @@ impl RuleSet {
             calendar_after,
             calendar_before,
             julian_decl,
+            julian_decl_hint,
             julian_decl_verb,
             calendar_country,
             finance_cue,

@@ -30,6 +30,30 @@ fn rules_load() {
     assert!(tagger().rule_count() > 50);
 }
 
+/// `JULIAN_DECL_HINT` must hold a word of every `JULIAN_DECL` match (the
+/// search is skipped when the hint finds nothing).
+#[test]
+fn julian_hint_covers_declarations() {
+    let rs = &tagger().rules;
+    let hint = rs
+        .julian_decl_hint
+        .as_ref()
+        .expect("JULIAN_DECL_HINT defined");
+    for s in [
+        "Until 1918 Russia used the JULIAN calendar.",
+        "dates are Old  Style",
+        "O.S.",
+        "by the calendar the Russians were using",
+        "The Calendar they was following",
+        "old \u{17f}tyle",
+    ] {
+        for m in rs.julian_decl.find_iter(s) {
+            assert!(hint.is_match(m.as_str()), "{s:?}: {:?}", m.as_str());
+        }
+        assert!(rs.julian_decl.is_match(s), "{s:?}");
+    }
+}
+
 /// The shipped rules compile their regexes on first use: every one of them
 /// must compile (loading from text compiles them all and reports errors).
 #[test]
