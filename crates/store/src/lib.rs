@@ -5,6 +5,19 @@
 //! [`KnowledgeBase`] in relational tables, and an FTS5 index of sentences.
 //! Schema changes are versioned migrations ([`MIGRATIONS`]); every write is
 //! a transaction, so an interrupted build leaves the last committed state.
+//!
+//! Encodings: an analysis (`sources.analysis`) and a knowledge-base row
+//! (`entities.json`, `events.json`, `conflicts.json`, `duplicates.json`) is
+//! stored as a BLOB holding one tag byte ([`PACKED`]) then the LZ4 block of
+//! its MessagePack encoding (named fields, so `#[serde(flatten)]` and
+//! `skip_serializing_if` round-trip), the decoded length first. Stores
+//! written before schema 3 hold JSON TEXT there: the reader decides by the
+//! type of each value, so old and new rows read alike.
+//!
+//! The sentence index (schema 3) is a contentless FTS5 table
+//! (`sentence_index`) beside a plain table of spans (`sentence_spans`, same
+//! rowid); a hit's text is cut from the stored original when it is shown,
+//! so no sentence is stored twice.
 
 use annalist_model::{DocAnalysis, KnowledgeBase, Span};
 use rusqlite::types::{ToSqlOutput, ValueRef};
@@ -19,6 +32,20 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("database schema version {found} is newer than this annalist ({supported})")]
     TooNew { found: i64, supported: i64 },
+    #[error("stored data is corrupt: {0}")]
+    Corrupt(String),
+}
+
+impl From<rmp_serde::encode::Error> for StoreError {
+    fn from(e: rmp_serde::encode::Error) -> Self {
+        StoreError::Corrupt(format!("cannot encode: {e}"))
+    }
+}
+
+impl From<rmp_serde::decode::Error> for StoreError {
+    fn from(e: rmp_serde::decode::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -51,7 +78,77 @@ pub const MIGRATIONS: &[&str] = &[
      CREATE INDEX event_roles_entity ON event_roles(entity);
      CREATE TABLE conflicts (id TEXT PRIMARY KEY, event TEXT NOT NULL, field TEXT NOT NULL, json TEXT NOT NULL);
      CREATE TABLE duplicates (json TEXT NOT NULL);",
+    // 3: the sentence index without a copy of each sentence: a contentless
+    // FTS5 table plus the spans under the same rowid (the text is cut from
+    // `sources.original` when a hit is shown). Existing rows keep their
+    // rowids, so ranks and their ties stay as they were.
+    "CREATE TABLE sentence_spans (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        region TEXT NOT NULL
+     );
+     CREATE VIRTUAL TABLE sentence_index USING fts5(text, content = '', tokenize = 'unicode61 remove_diacritics 2');
+     INSERT INTO sentence_spans (id, source, start, end, region)
+        SELECT rowid, source, start, end, region FROM sentences ORDER BY rowid;
+     INSERT INTO sentence_index (rowid, text) SELECT rowid, text FROM sentences ORDER BY rowid;
+     DROP TABLE sentences;",
 ];
+
+/// Tag byte of a value stored as LZ4-compressed MessagePack (see the
+/// crate documentation); JSON rows of older stores are TEXT.
+pub const PACKED: u8 = 1;
+
+/// Encodes `v` as [`PACKED`] into `out` (`scratch` holds the MessagePack).
+fn pack_into<T: serde::Serialize>(v: &T, scratch: &mut Vec<u8>, out: &mut Vec<u8>) -> Result<()> {
+    scratch.clear();
+    rmp_serde::encode::write_named(scratch, v)?;
+    let len = u32::try_from(scratch.len())
+        .map_err(|_| StoreError::Corrupt("value too large to store".into()))?;
+    out.clear();
+    out.push(PACKED);
+    out.extend_from_slice(&len.to_le_bytes());
+    let head = out.len();
+    out.resize(
+        head + lz4_flex::block::get_maximum_output_size(scratch.len()),
+        0,
+    );
+    let n = lz4_flex::block::compress_into(scratch, &mut out[head..])
+        .map_err(|e| StoreError::Corrupt(format!("cannot compress: {e}")))?;
+    out.truncate(head + n);
+    Ok(())
+}
+
+/// Decodes a stored value: JSON TEXT (stores before schema 3) or a
+/// [`PACKED`] BLOB (`scratch` receives the decompressed bytes).
+fn unpack<T: serde::de::DeserializeOwned>(v: ValueRef<'_>, scratch: &mut Vec<u8>) -> Result<T> {
+    match v {
+        ValueRef::Text(json) => Ok(serde_json::from_slice(json)?),
+        ValueRef::Blob(b) => {
+            let (len, body) = match b {
+                [PACKED, l0, l1, l2, l3, body @ ..] => {
+                    (u32::from_le_bytes([*l0, *l1, *l2, *l3]) as usize, body)
+                }
+                _ => return Err(StoreError::Corrupt("unknown encoding".into())),
+            };
+            // LZ4 expands at most 255-fold: a larger length is corruption,
+            // not a reason to allocate.
+            if len > body.len().saturating_mul(255).saturating_add(16) {
+                return Err(StoreError::Corrupt("bad length".into()));
+            }
+            scratch.clear();
+            scratch.resize(len, 0);
+            let n = lz4_flex::block::decompress_into(body, scratch)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            if n != len {
+                return Err(StoreError::Corrupt("bad length".into()));
+            }
+            Ok(rmp_serde::from_slice(scratch)?)
+        }
+        _ => Err(StoreError::Corrupt("unexpected value type".into())),
+    }
+}
 
 /// One full-text search hit.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -75,6 +172,9 @@ pub struct Stats {
 /// A handle on one database file.
 pub struct Store {
     conn: Connection,
+    /// A store opened read-only below schema 3 keeps its sentences in the
+    /// old FTS5 table with content.
+    legacy_sentences: bool,
 }
 
 impl Store {
@@ -95,14 +195,21 @@ impl Store {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Ok(Store { conn })
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok(Store {
+            conn,
+            legacy_sentences: version < 3,
+        })
     }
 
     fn init(conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            legacy_sentences: false,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -165,16 +272,16 @@ impl Store {
                 "INSERT OR IGNORE INTO sources (id, file, title, kind, spam, quality, language, byte_len, original, analysis)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            let mut fts = tx.prepare_cached(
-                "INSERT INTO sentences (text, source, start, end, region) VALUES (?1, ?2, ?3, ?4, ?5)",
+            let mut span = tx.prepare_cached(
+                "INSERT INTO sentence_spans (source, start, end, region) VALUES (?1, ?2, ?3, ?4)",
             )?;
-            // One buffer for every analysis's JSON (serde_json writes
-            // UTF-8 only, so it is bound as text without a copy).
-            let mut json: Vec<u8> = Vec::new();
+            let mut fts =
+                tx.prepare_cached("INSERT INTO sentence_index (rowid, text) VALUES (?1, ?2)")?;
+            // Buffers reused for every analysis.
+            let (mut scratch, mut packed) = (Vec::new(), Vec::new());
             for (original, a) in items {
                 let m = &a.meta;
-                json.clear();
-                serde_json::to_writer(&mut json, a)?;
+                pack_into(a, &mut scratch, &mut packed)?;
                 let n = ins.execute(params![
                     m.id,
                     m.file,
@@ -185,21 +292,21 @@ impl Store {
                     m.language,
                     m.byte_len as i64,
                     original,
-                    ToSqlOutput::Borrowed(ValueRef::Text(&json)),
+                    ToSqlOutput::Borrowed(ValueRef::Blob(&packed)),
                 ])?;
                 if n == 0 {
                     continue;
                 }
                 added += 1;
                 for s in &a.sentences {
-                    let text = slice_lossy(original, s.span);
-                    fts.execute(params![
-                        text.as_ref(),
+                    span.execute(params![
                         m.id,
                         s.span.start as i64,
                         s.span.end as i64,
                         s.region.as_str()
                     ])?;
+                    let id = tx.last_insert_rowid();
+                    fts.execute(params![id, slice_lossy(original, s.span).as_ref()])?;
                 }
             }
         }
@@ -224,29 +331,30 @@ impl Store {
             .conn
             .prepare("SELECT id, analysis FROM sources ORDER BY id")?;
         let mut rows = stmt.query([])?;
+        let mut scratch = Vec::new();
         while let Some(row) = rows.next()? {
-            let id: String = row.get(0)?;
-            if !keep(&id) {
+            let id = row
+                .get_ref(0)?
+                .as_str()
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            if !keep(id) {
                 continue;
             }
-            let json: String = row.get(1)?;
-            f(serde_json::from_str(&json)?);
+            f(unpack(row.get_ref(1)?, &mut scratch)?);
         }
         Ok(())
     }
 
     /// The stored analysis of one source.
     pub fn analysis(&self, id: &str) -> Result<Option<DocAnalysis>> {
-        let json: Option<String> = self
+        let mut stmt = self
             .conn
-            .query_row("SELECT analysis FROM sources WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(match json {
-            Some(j) => Some(serde_json::from_str(&j)?),
-            None => None,
-        })
+            .prepare_cached("SELECT analysis FROM sources WHERE id = ?1")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(row) => Ok(Some(unpack(row.get_ref(0)?, &mut Vec::new())?)),
+            None => Ok(None),
+        }
     }
 
     /// The original bytes of one source.
@@ -271,18 +379,20 @@ impl Store {
             [&kb.annalist_version],
         )?;
         {
+            let (mut scratch, mut packed) = (Vec::new(), Vec::new());
             let mut ent = tx.prepare(
                 "INSERT INTO entities (id, type, name, mentions, json) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             let mut names =
                 tx.prepare("INSERT INTO entity_names (entity, name) VALUES (?1, ?2)")?;
             for e in &kb.entities {
+                pack_into(e, &mut scratch, &mut packed)?;
                 ent.execute(params![
                     e.id,
                     e.etype.as_str(),
                     e.name,
                     e.mentions.len() as i64,
-                    serde_json::to_string(e)?
+                    packed
                 ])?;
                 for a in &e.aliases {
                     names.execute(params![e.id, a.to_lowercase()])?;
@@ -292,6 +402,7 @@ impl Store {
             let mut roles =
                 tx.prepare("INSERT INTO event_roles (event, role, entity) VALUES (?1, ?2, ?3)")?;
             for e in &kb.events {
+                pack_into(e, &mut scratch, &mut packed)?;
                 let t = e.time.as_ref();
                 ev.execute(params![
                     e.id,
@@ -300,7 +411,7 @@ impl Store {
                     t.map(|t| &t.start),
                     t.map(|t| &t.end),
                     e.confidence,
-                    serde_json::to_string(e)?
+                    packed
                 ])?;
                 for (r, id) in e.roles.all() {
                     roles.execute(params![e.id, r.as_str(), id])?;
@@ -310,11 +421,13 @@ impl Store {
                 "INSERT INTO conflicts (id, event, field, json) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for x in &kb.conflicts {
-                c.execute(params![x.id, x.event, x.field, serde_json::to_string(x)?])?;
+                pack_into(x, &mut scratch, &mut packed)?;
+                c.execute(params![x.id, x.event, x.field, packed])?;
             }
             let mut d = tx.prepare("INSERT INTO duplicates (json) VALUES (?1)")?;
             for g in &kb.duplicates {
-                d.execute([serde_json::to_string(g)?])?;
+                pack_into(g, &mut scratch, &mut packed)?;
+                d.execute([&packed])?;
             }
         }
         tx.commit()?;
@@ -352,10 +465,11 @@ impl Store {
 
     fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str) -> Result<Vec<T>> {
         let mut stmt = self.conn.prepare(sql)?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        let mut rows = stmt.query([])?;
         let mut out = Vec::new();
-        for j in rows {
-            out.push(serde_json::from_str(&j?)?);
+        let mut scratch = Vec::new();
+        while let Some(row) = rows.next()? {
+            out.push(unpack(row.get_ref(0)?, &mut scratch)?);
         }
         Ok(out)
     }
@@ -377,6 +491,9 @@ impl Store {
     /// ANDed). Invalid query syntax is retried as a quoted phrase.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let run = |q: &str| -> rusqlite::Result<Vec<SearchHit>> {
+            if !self.legacy_sentences {
+                return self.search_index(q, limit);
+            }
             let mut stmt = self.conn.prepare_cached(
                 "SELECT source, start, end, region, text FROM sentences WHERE sentences MATCH ?1 ORDER BY rank LIMIT ?2",
             )?;
@@ -405,6 +522,44 @@ impl Store {
                 Ok(run(&quoted.join(" "))?)
             }
         }
+    }
+}
+
+impl Store {
+    /// Runs one FTS5 query on the contentless index: the best `limit`
+    /// rowids, then each hit's span and the original bytes under it.
+    fn search_index(&self, q: &str, limit: usize) -> rusqlite::Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid FROM sentence_index WHERE sentence_index MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let ids = stmt
+            .query_map(params![q, limit as i64], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let mut hit = self.conn.prepare_cached(
+            "SELECT m.source, m.start, m.end, m.region,
+                    substr(s.original, m.start + 1, max(m.end - m.start, 0))
+             FROM sentence_spans m JOIN sources s ON s.id = m.source WHERE m.id = ?1",
+        )?;
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let h = hit
+                .query_row([id], |r| {
+                    let bytes = match r.get_ref(4)? {
+                        ValueRef::Blob(b) | ValueRef::Text(b) => b,
+                        _ => &[],
+                    };
+                    Ok(SearchHit {
+                        source: r.get(0)?,
+                        start: r.get::<_, i64>(1)? as usize,
+                        end: r.get::<_, i64>(2)? as usize,
+                        region: r.get(3)?,
+                        text: String::from_utf8_lossy(bytes).into_owned(),
+                    })
+                })
+                .optional()?;
+            out.extend(h);
+        }
+        Ok(out)
     }
 }
 
@@ -451,6 +606,210 @@ mod tests {
         assert_eq!(hits[0].text, t);
         assert!(s.search("\"unbalanced", 10).is_ok());
         assert_eq!(s.original("a").unwrap().unwrap(), t.as_bytes());
+    }
+
+    /// Writes `docs` the way stores before schema 3 did: JSON text and
+    /// every sentence's text in the FTS5 table.
+    fn put_legacy(conn: &Connection, docs: &[(&str, &DocAnalysis)]) {
+        for (text, a) in docs {
+            let m = &a.meta;
+            conn.execute(
+                "INSERT INTO sources (id, file, title, kind, spam, quality, language, byte_len, original, analysis)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![m.id, m.file, m.title, m.kind.as_str(), m.spam, m.quality, m.language,
+                    m.byte_len as i64, text.as_bytes(), serde_json::to_string(a).unwrap()],
+            )
+            .unwrap();
+            for s in &a.sentences {
+                conn.execute(
+                    "INSERT INTO sentences (text, source, start, end, region) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![slice_lossy(text.as_bytes(), s.span).as_ref(), m.id,
+                        s.span.start as i64, s.span.end as i64, s.region.as_str()],
+                )
+                .unwrap();
+            }
+        }
+    }
+
+    fn sentences(id: &str, text: &str) -> DocAnalysis {
+        let mut a = doc(id, text);
+        a.sentences.clear();
+        let mut start = 0;
+        for (i, c) in text.char_indices() {
+            if c == '.' {
+                a.sentences.push(Sentence {
+                    span: Span::new(start, i + 1),
+                    region: if start == 0 {
+                        annalist_model::RegionKind::Main
+                    } else {
+                        annalist_model::RegionKind::Comment
+                    },
+                    ..Default::default()
+                });
+                start = i + 2;
+            }
+        }
+        a
+    }
+
+    const TEXTS: &[(&str, &str)] = &[
+        (
+            "a",
+            "Trotsky died in Coyoacán. He was attacked with an ice pick. Trotsky was exiled.",
+        ),
+        (
+            "b",
+            "Mercader attacked Trotsky in August. The ice pick was hidden in his coat.",
+        ),
+        (
+            "c",
+            "Kirov was shot in Leningrad. Trotsky wrote about Kirov. Nothing else.",
+        ),
+    ];
+    const QUERIES: &[&str] = &[
+        "trotsky",
+        "coyoacan",
+        "\"ice pick\"",
+        "kirov OR mercader",
+        "ice",
+        "\"unbalanced",
+        "zzz",
+    ];
+
+    /// A store of the old layout (schema 2, JSON analyses, sentences with
+    /// their text) reads the same read-only and after migration, and the
+    /// same documents written now give the same search hits in the same
+    /// order.
+    #[test]
+    fn legacy_stores_read_and_migrate() {
+        let path =
+            std::env::temp_dir().join(format!("annalist-store-legacy-{}.db", std::process::id()));
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+        let docs: Vec<(&str, DocAnalysis)> =
+            TEXTS.iter().map(|(id, t)| (*t, sentences(id, t))).collect();
+        let refs: Vec<(&str, &DocAnalysis)> = docs.iter().map(|(t, a)| (*t, a)).collect();
+        let kb = KnowledgeBase {
+            annalist_version: "old".into(),
+            entities: vec![annalist_model::Entity {
+                id: "person:leon-trotsky".into(),
+                name: "Leon Trotsky".into(),
+                aliases: vec!["Trotsky".into()],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        {
+            let conn = Connection::open(&path).unwrap();
+            for sql in &MIGRATIONS[..2] {
+                conn.execute_batch(sql).unwrap();
+            }
+            conn.pragma_update(None, "user_version", 2).unwrap();
+            put_legacy(&conn, &refs);
+            conn.execute(
+                "INSERT INTO kb_meta (key, value) VALUES ('annalist_version', 'old')",
+                [],
+            )
+            .unwrap();
+            let e = &kb.entities[0];
+            conn.execute(
+                "INSERT INTO entities (id, type, name, mentions, json) VALUES (?1, ?2, ?3, 0, ?4)",
+                params![
+                    e.id,
+                    e.etype.as_str(),
+                    e.name,
+                    serde_json::to_string(e).unwrap()
+                ],
+            )
+            .unwrap();
+        }
+        let old = Store::open_readonly(&path).unwrap();
+        assert_eq!(old.analysis("b").unwrap().as_ref(), Some(&docs[1].1));
+        let mut all = Vec::new();
+        old.for_each_analysis(|a| all.push(a)).unwrap();
+        assert_eq!(all, docs.iter().map(|d| d.1.clone()).collect::<Vec<_>>());
+        let loaded = old.load_kb().unwrap();
+        assert_eq!(loaded.entities, kb.entities);
+        assert_eq!(loaded.sources.len(), 3);
+        let before: Vec<_> = QUERIES
+            .iter()
+            .map(|q| old.search(q, 100).unwrap())
+            .collect();
+        assert_eq!(before[0].len(), 4);
+        assert_eq!(before[1][0].text, "Trotsky died in Coyoacán.");
+        assert_eq!(before[2].len(), 2);
+
+        // Opened for writing, it is migrated: same answers.
+        let mut migrated = Store::open(&path).unwrap();
+        assert_eq!(migrated.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        for (q, hits) in QUERIES.iter().zip(&before) {
+            assert_eq!(&migrated.search(q, 100).unwrap(), hits, "{q}");
+            assert_eq!(
+                migrated.search(q, 1).unwrap(),
+                hits.iter().take(1).cloned().collect::<Vec<_>>()
+            );
+        }
+        assert_eq!(migrated.load_kb().unwrap(), loaded);
+        // New documents go on beside the old ones.
+        let d = sentences("d", "Trotsky arrived in Mexico.");
+        assert_eq!(
+            migrated
+                .put_batch(&[("Trotsky arrived in Mexico.".as_bytes(), &d)])
+                .unwrap(),
+            1
+        );
+        assert_eq!(migrated.search("trotsky", 100).unwrap().len(), 5);
+        assert_eq!(migrated.analysis("d").unwrap(), Some(d));
+        assert_eq!(migrated.analysis("a").unwrap().as_ref(), Some(&docs[0].1));
+        drop((old, migrated));
+
+        // The same documents written now: the same hits in the same order.
+        let mut fresh = Store::in_memory().unwrap();
+        fresh
+            .put_batch(
+                &refs
+                    .iter()
+                    .map(|(t, a)| (t.as_bytes(), *a))
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap();
+        for (q, hits) in QUERIES.iter().zip(&before) {
+            assert_eq!(&fresh.search(q, 100).unwrap(), hits, "{q}");
+        }
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+    }
+
+    #[test]
+    fn packed_values_round_trip_and_bad_ones_are_errors() {
+        let a = sentences("a", TEXTS[0].1);
+        let (mut scratch, mut packed) = (Vec::new(), Vec::new());
+        pack_into(&a, &mut scratch, &mut packed).unwrap();
+        assert_eq!(packed[0], PACKED);
+        let back: DocAnalysis = unpack(ValueRef::Blob(&packed), &mut scratch).unwrap();
+        assert_eq!(back, a);
+        let json = serde_json::to_vec(&a).unwrap();
+        let back: DocAnalysis = unpack(ValueRef::Text(&json), &mut scratch).unwrap();
+        assert_eq!(back, a);
+        // Truncated, wrong tag, absurd length, wrong type: errors, never panics.
+        let mut bad: Vec<Vec<u8>> = vec![
+            packed[..packed.len() / 2].to_vec(),
+            vec![9, 1, 2, 3],
+            vec![PACKED, 0xff, 0xff, 0xff, 0xff, 1, 2],
+            vec![PACKED],
+            Vec::new(),
+        ];
+        let mut flipped = packed.clone();
+        for b in flipped.iter_mut().skip(5).step_by(7) {
+            *b ^= 0x5a;
+        }
+        bad.push(flipped);
+        for b in &bad {
+            assert!(unpack::<DocAnalysis>(ValueRef::Blob(b), &mut scratch).is_err());
+        }
+        assert!(unpack::<DocAnalysis>(ValueRef::Integer(3), &mut scratch).is_err());
     }
 
     #[test]

@@ -1,0 +1,148 @@
+//! Times the store's own work on the analyses of an existing store: writing
+//! them again (`put_batch`, batches of 64 like `annalist build`), saving the
+//! knowledge base, and reading everything back (`for_each_analysis`,
+//! `analysis(id)`, `load_kb`, `search`).
+//! `cargo run -p annalist-store --release --example store_bench -- SRC.db [DST.db]`
+//! Prints the process CPU time (user + sys) of each phase and the size of
+//! the written database.
+use annalist_model::DocAnalysis;
+use annalist_store::Store;
+use std::path::Path;
+
+/// Process CPU time (user + sys) in seconds, from /proc/self/stat.
+fn cpu() -> f64 {
+    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = s.rsplit_once(") ").map(|x| x.1).unwrap_or("");
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let t = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
+    (t(11) + t(12)) / 100.0
+}
+
+const QUERIES: &[&str] = &[
+    "war",
+    "army",
+    "treaty",
+    "coyoacan",
+    "stalin",
+    "battle of",
+    "\"ice pick\"",
+    "napoleon",
+    "killed",
+    "revolution 1917",
+    "emperor",
+    "siege",
+    "the",
+    "german OR french",
+    "peace",
+    "\"unbalanced",
+    "king",
+    "london",
+    "independence",
+    "river",
+];
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let src = args.next().expect("usage: store_bench SRC.db [DST.db]");
+    let dst = args
+        .next()
+        .unwrap_or_else(|| "/tmp/annalist-store-bench.db".to_string());
+    for ext in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{dst}{ext}"));
+    }
+    let src_path = src;
+    let src = Store::open_readonly(Path::new(&src_path)).expect("open source");
+    let mut docs: Vec<(Vec<u8>, DocAnalysis)> = Vec::new();
+    src.for_each_analysis(|a| {
+        let o = src.original(&a.meta.id).ok().flatten().unwrap_or_default();
+        docs.push((o, a));
+    })
+    .expect("read");
+    let kb = src.load_kb().expect("load kb");
+
+    let mut out = Store::open(Path::new(&dst)).expect("open destination");
+    let t0 = cpu();
+    for chunk in docs.chunks(64) {
+        let items: Vec<(&[u8], &DocAnalysis)> =
+            chunk.iter().map(|(o, a)| (o.as_slice(), a)).collect();
+        out.put_batch(&items).expect("put");
+    }
+    let t1 = cpu();
+    out.save_kb(&kb).expect("save");
+    let t2 = cpu();
+    drop(out);
+    let t3 = cpu();
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|e| std::fs::metadata(format!("{dst}{e}")).ok())
+        .map(|m| m.len())
+        .sum();
+
+    let r = Store::open_readonly(Path::new(&dst)).expect("reopen");
+    let t4 = cpu();
+    let mut n = 0;
+    r.for_each_analysis(|_| n += 1).expect("each");
+    let t5 = cpu();
+    for (_, a) in docs.iter().step_by(10) {
+        r.analysis(&a.meta.id).expect("analysis").expect("present");
+    }
+    let t6 = cpu();
+    let kb2 = r.load_kb().expect("load");
+    let t7 = cpu();
+    let mut hits = 0;
+    for _ in 0..5 {
+        for q in QUERIES {
+            hits += r.search(q, 100).expect("search").len();
+        }
+    }
+    let t8 = cpu();
+    assert_eq!(kb2, kb, "the knowledge base reads back as saved");
+    // The same queries on the source store (whatever its layout) and on
+    // the one just written find the same hits (the order of equal ranks
+    // follows the order the sources were written in, which differs).
+    let mut same = 0;
+    for q in QUERIES {
+        let mut a = src.search(q, 100_000).expect("search source");
+        let mut b = r.search(q, 100_000).expect("search written");
+        let key = |h: &annalist_store::SearchHit| (h.source.clone(), h.start);
+        a.sort_by_key(key);
+        b.sort_by_key(key);
+        assert_eq!(a, b, "hits for {q:?} differ");
+        same += a.len();
+    }
+    // A copy of the source store, migrated to the current schema, answers
+    // exactly as the source did, in the same order.
+    let copy = format!("{dst}.migrated");
+    let _ = std::fs::remove_file(&copy);
+    std::fs::copy(&src_path, &copy).expect("copy");
+    let t9 = cpu();
+    let m = Store::open(Path::new(&copy)).expect("migrate");
+    println!(
+        "opening (and migrating) a copy of the source: {:.2} s CPU",
+        cpu() - t9
+    );
+    for q in QUERIES {
+        for limit in [10, 100, 100_000] {
+            let a = src.search(q, limit).expect("search source");
+            let b = m.search(q, limit).expect("search migrated");
+            assert_eq!(
+                a, b,
+                "hits for {q:?} (limit {limit}) differ after migration"
+            );
+        }
+    }
+    println!("search: {same} hits, the same on both stores");
+    println!(
+        "{n} docs: put_batch {:.2} s, save_kb {:.2} s, close {:.2} s | for_each_analysis {:.2} s, analysis(id) x{} {:.2} s, load_kb {:.2} s, search x{} ({hits} hits) {:.2} s CPU; db {:.1} MB",
+        t1 - t0,
+        t2 - t1,
+        t3 - t2,
+        t5 - t4,
+        docs.len().div_ceil(10),
+        t6 - t5,
+        t7 - t6,
+        QUERIES.len() * 5,
+        t8 - t7,
+        size as f64 / 1e6
+    );
+}
