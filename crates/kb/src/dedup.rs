@@ -7,7 +7,8 @@
 
 use crate::merge::DocSummary;
 use annalist_model::{DuplicateGroup, SourceSpan};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// Largest Hamming distance between SimHashes of near-duplicate sentences.
 pub const NEAR_BITS: u32 = 3;
@@ -68,7 +69,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
     let mut dsu = Dsu::new(items.len());
     // Hash maps are fine here: the partition (and the smallest member as
     // each set's root) does not depend on the order unions happen in.
-    let mut exact: HashMap<u64, usize> = HashMap::new();
+    let mut exact: FxHashMap<u64, usize> = FxHashMap::default();
     for i in 0..items.len() {
         let fp = sent(i).fingerprint;
         if fp == 0 {
@@ -85,7 +86,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
     }
     let bands = NEAR_BITS + 1;
     let width = 64 / bands;
-    let mut buckets: HashMap<(u32, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: FxHashMap<(u32, u64), Vec<usize>> = FxHashMap::default();
     for i in 0..items.len() {
         let s = sent(i);
         if s.simhash == 0 || s.span.len() < MIN_NEAR_LEN {
@@ -131,21 +132,25 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
             "near"
         };
         let gi = out.groups.len();
-        let mut spans: Vec<SourceSpan> = members
+        // (document, start, end): the documents are in source id order.
+        let mut spans: Vec<(usize, usize, usize)> = members
             .iter()
             .map(|&i| {
                 out.of_sentence.insert(items[i], gi);
                 let s = sent(i);
-                SourceSpan {
-                    source: docs[items[i].0].source.meta.id.clone(),
-                    start: s.span.start,
-                    end: s.span.end,
-                }
+                (items[i].0, s.span.start, s.span.end)
             })
             .collect();
-        spans.sort();
+        spans.sort_unstable();
         out.groups.push(DuplicateGroup {
-            members: spans,
+            members: spans
+                .into_iter()
+                .map(|(di, start, end)| SourceSpan {
+                    source: docs[di].source.meta.id.clone(),
+                    start,
+                    end,
+                })
+                .collect(),
             kind: kind.to_string(),
         });
     }

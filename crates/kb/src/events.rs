@@ -98,8 +98,11 @@ pub fn merge_events(
                 else {
                     continue;
                 };
-                for mm in &l.mentions {
-                    in_sentence.entry(mm.sentence).or_default().insert(ei);
+                for mm in d.mentions_of(l) {
+                    in_sentence
+                        .entry(mm.sentence as usize)
+                        .or_default()
+                        .insert(ei);
                 }
             }
         }
@@ -212,7 +215,8 @@ pub fn merge_events(
             let dx = x.iv.map(|i| i.days()).unwrap_or(i64::MAX);
             let dy = y.iv.map(|i| i.days()).unwrap_or(i64::MAX);
             dx.cmp(&dy)
-                .then_with(|| docs[x.doc].id().cmp(docs[y.doc].id()))
+                // Documents are in source id order.
+                .then(x.doc.cmp(&y.doc))
                 .then(x.em.evidence.start.cmp(&y.em.evidence.start))
                 .then(x.em.trigger.start.cmp(&y.em.trigger.start))
                 .then(a.cmp(&b))

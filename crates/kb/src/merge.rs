@@ -13,8 +13,7 @@ use annalist_model::{
     DocAnalysis, EntityType, EventMention, Factuality, KbSource, KnowledgeBase, MentionForm,
     RegionKind, Span, ANNALIST_VERSION,
 };
-use rustc_hash::FxHashSet;
-use std::sync::Arc;
+use rustc_hash::FxHashMap;
 
 /// One sentence's duplicate keys.
 #[derive(Clone, Debug, Default)]
@@ -26,64 +25,115 @@ pub struct SentKey {
     pub eligible: bool,
 }
 
-/// A shared, immutable string: the names, mention texts and alias
-/// patterns of the summaries come back in thousands of documents and are
-/// kept once (see [`Strings`]).
-pub type Text = Arc<str>;
+/// An interned string of the summaries (an index into [`Strings`]): the
+/// names, mention texts and alias patterns come back in thousands of
+/// documents and are kept once; comparing or memoising them is comparing
+/// or indexing a number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Sym(pub u32);
 
-/// The distinct strings of the summaries, each kept once.
+impl Sym {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The distinct strings of the summaries, each kept once, numbered in the
+/// order first seen.
 #[derive(Debug, Default)]
 pub struct Strings {
-    set: FxHashSet<Text>,
+    ids: FxHashMap<Box<str>, Sym>,
+    strs: Vec<Box<str>>,
 }
 
 impl Strings {
-    /// The shared copy of `s`.
-    pub fn get(&mut self, s: &str) -> Text {
-        if let Some(x) = self.set.get(s) {
-            return x.clone();
+    /// The number of `s` (interned on first sight).
+    pub fn get(&mut self, s: &str) -> Sym {
+        if let Some(&x) = self.ids.get(s) {
+            return x;
         }
-        let x: Text = Arc::from(s);
-        self.set.insert(x.clone());
+        let x = Sym(self.strs.len() as u32);
+        self.strs.push(s.into());
+        self.ids.insert(s.into(), x);
         x
+    }
+    /// The text of `x`.
+    pub fn str(&self, x: Sym) -> &str {
+        self.strs.get(x.index()).map_or("", |s| s)
     }
     /// Number of distinct strings.
     pub fn len(&self) -> usize {
-        self.set.len()
+        self.strs.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.set.is_empty()
+        self.strs.is_empty()
     }
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.set.iter().map(|x| &**x)
+        self.strs.iter().map(|x| &**x)
     }
+}
+
+/// A byte offset of the summaries (documents are far below 4 GiB; a larger
+/// offset saturates rather than wraps).
+fn off(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// One mention of a local entity.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default)]
 pub struct MentionSummary {
-    pub span: Span,
-    pub text: Text,
+    pub start: u32,
+    pub end: u32,
+    pub text: Sym,
+    pub sentence: u32,
     pub form: MentionForm,
-    pub sentence: usize,
 }
 
-/// Another name of a local entity ([`annalist_model::AliasEvidence`], shared strings).
-#[derive(Clone, Debug, Default)]
+impl MentionSummary {
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
+}
+
+/// Another name of a local entity ([`annalist_model::AliasEvidence`], interned strings).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct AliasSummary {
-    pub alias: Text,
-    pub how: Text,
-    pub span: Option<Span>,
+    pub alias: Sym,
+    pub how: Sym,
+    /// Where the text says so (`start > end` when it does not).
+    start: u32,
+    end: u32,
 }
 
-/// A local entity, as merging needs it.
+impl AliasSummary {
+    pub fn span(&self) -> Option<Span> {
+        (self.start <= self.end).then_some(Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        })
+    }
+}
+
+/// A local entity, as merging needs it: its mentions and aliases are
+/// ranges of its document's flat lists ([`DocSummary::mentions_of`],
+/// [`DocSummary::aliases_of`]).
 #[derive(Clone, Debug, Default)]
 pub struct LocalSummary {
     pub etype: EntityType,
-    pub name: Text,
-    pub aliases: Vec<AliasSummary>,
-    pub gender: Option<Text>,
-    pub mentions: Vec<MentionSummary>,
+    pub name: Sym,
+    pub gender: Option<Sym>,
+    mentions: (u32, u32),
+    aliases: (u32, u32),
+}
+
+impl LocalSummary {
+    /// Number of mentions.
+    pub fn mention_count(&self) -> usize {
+        (self.mentions.1 - self.mentions.0) as usize
+    }
 }
 
 /// What the builder keeps of one document.
@@ -92,17 +142,16 @@ pub struct DocSummary {
     pub source: KbSource,
     pub sentences: Vec<SentKey>,
     pub entities: Vec<LocalSummary>,
+    /// The mentions of every local entity, one entity after the other.
+    pub mentions: Vec<MentionSummary>,
+    /// The aliases of every local entity, one entity after the other.
+    pub aliases: Vec<AliasSummary>,
     /// Asserted, typed event mentions only.
     pub events: Vec<EventMention>,
 }
 
 impl DocSummary {
-    /// Compacts an analysis.
-    pub fn new(d: DocAnalysis) -> DocSummary {
-        Self::compact(d, true, &mut Strings::default())
-    }
-
-    /// Compacts an analysis, sharing its strings through `strs`; without
+    /// Compacts an analysis, interning its strings in `strs`; without
     /// `details` the source's regions and time expressions are dropped
     /// (metadata only).
     pub fn compact(d: DocAnalysis, details: bool, strs: &mut Strings) -> DocSummary {
@@ -125,37 +174,47 @@ impl DocSummary {
                 eligible: s.region != RegionKind::Boilerplate,
             })
             .collect();
+        // Exact capacities: these stay until the merge.
+        let mut flat = Vec::with_capacity(
+            entities
+                .iter()
+                .map(|e| e.mentions.iter().filter(|&&mi| mi < mentions.len()).count())
+                .sum(),
+        );
+        let mut aliases = Vec::with_capacity(entities.iter().map(|e| e.aliases.len()).sum());
         let entities = entities
             .into_iter()
-            .map(|e| LocalSummary {
-                etype: e.etype,
-                mentions: {
-                    // Exact capacity: these stay until the merge.
-                    let mut v = Vec::with_capacity(e.mentions.len());
-                    v.extend(
-                        e.mentions
-                            .iter()
-                            .filter_map(|&mi| mentions.get(mi))
-                            .map(|m| MentionSummary {
-                                span: m.span,
-                                text: strs.get(&m.text),
-                                form: m.form,
-                                sentence: m.sentence,
-                            }),
-                    );
-                    v
-                },
-                name: strs.get(&e.name),
-                aliases: e
-                    .aliases
-                    .iter()
-                    .map(|a| AliasSummary {
+            .map(|e| {
+                let m0 = off(flat.len());
+                flat.extend(
+                    e.mentions
+                        .iter()
+                        .filter_map(|&mi| mentions.get(mi))
+                        .map(|m| MentionSummary {
+                            start: off(m.span.start),
+                            end: off(m.span.end),
+                            text: strs.get(&m.text),
+                            form: m.form,
+                            sentence: off(m.sentence),
+                        }),
+                );
+                let a0 = off(aliases.len());
+                aliases.extend(e.aliases.iter().map(|a| {
+                    let (start, end) = a.span.map_or((1, 0), |s| (off(s.start), off(s.end)));
+                    AliasSummary {
                         alias: strs.get(&a.alias),
                         how: strs.get(&a.how),
-                        span: a.span,
-                    })
-                    .collect(),
-                gender: e.gender.as_deref().map(|g| strs.get(g)),
+                        start,
+                        end,
+                    }
+                }));
+                LocalSummary {
+                    etype: e.etype,
+                    name: strs.get(&e.name),
+                    gender: e.gender.as_deref().map(|g| strs.get(g)),
+                    mentions: (m0, off(flat.len())),
+                    aliases: (a0, off(aliases.len())),
+                }
             })
             .collect();
         let events = events
@@ -175,12 +234,26 @@ impl DocSummary {
             },
             sentences,
             entities,
+            mentions: flat,
+            aliases,
             events,
         }
     }
 
     pub fn id(&self) -> &str {
         &self.source.meta.id
+    }
+
+    /// The mentions of local entity `le` (of this document).
+    pub fn mentions_of(&self, le: &LocalSummary) -> &[MentionSummary] {
+        let (a, b) = le.mentions;
+        self.mentions.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// The aliases of local entity `le` (of this document).
+    pub fn aliases_of(&self, le: &LocalSummary) -> &[AliasSummary] {
+        let (a, b) = le.aliases;
+        self.aliases.get(a as usize..b as usize).unwrap_or(&[])
     }
 
     /// Index of the sentence holding byte offset `off`.
@@ -270,8 +343,7 @@ impl KbBuilder {
                 .then_with(|| key(a).cmp(&key(b)))
         });
         self.docs.dedup_by(|a, b| a.id() == b.id());
-        drop(self.strs);
-        build(self.docs)
+        build(self.docs, self.strs)
     }
 }
 
@@ -284,9 +356,10 @@ pub fn merge(docs: impl IntoIterator<Item = DocAnalysis>) -> KnowledgeBase {
     b.finish()
 }
 
-fn build(docs: Vec<DocSummary>) -> KnowledgeBase {
+fn build(docs: Vec<DocSummary>, strs: Strings) -> KnowledgeBase {
     let dups = crate::dedup::find(&docs);
-    let resolved = crate::resolve::resolve(&docs);
+    let resolved = crate::resolve::resolve(&docs, &strs);
+    drop(strs);
     let (events, conflicts) = crate::events::merge_events(&docs, &resolved, &dups);
     KnowledgeBase {
         annalist_version: ANNALIST_VERSION.to_string(),

@@ -24,7 +24,7 @@
 //! Types must agree (organization and group count as one class).
 
 use crate::dedup::Dsu;
-use crate::merge::{DocSummary, Text};
+use crate::merge::{DocSummary, Strings, Sym};
 use crate::names::{lexicon, max_typo, osa_distance, slug, NameKey, NameRules};
 use annalist_model::{Entity, EntityAlias, EntityType, MentionForm, SourceSpan};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -69,10 +69,11 @@ struct Node {
     etype: EntityType,
     /// Names that identify the entity on their own.
     anchors: Vec<Rc<NameKey>>,
-    gender: Option<Text>,
+    gender: Option<Sym>,
     mentions: usize,
-    /// The local name (for a split-off node: its fullest name).
-    name: Text,
+    /// The local name (for a split-off node: its fullest name), cleaned,
+    /// and folded.
+    name: Rc<(String, String)>,
     /// Names of the local entity that belong to somebody else.
     skip: BTreeSet<String>,
     /// A node split off a local entity: only these of its names.
@@ -92,19 +93,24 @@ struct Node {
 /// person, unless the gazetteer knows the name as a place (the city of
 /// Kirov) or another document also types it a place or a body.
 struct PeopleVote {
-    /// Folded one-word name → (documents typing it a person, documents
-    /// typing it a place or organization), each as the last document seen
-    /// and a count.
-    votes: FxHashMap<String, [(usize, u32); 2]>,
+    /// Per folded one-word name: the name, and (documents typing it a
+    /// person, documents typing it a place or organization), each as the
+    /// last document seen and a count.
+    votes: Vec<(String, [(usize, u32); 2])>,
+    /// Summary string → its slot in `votes` (`u32::MAX`: none).
+    slot: Vec<u32>,
 }
 
 impl PeopleVote {
     /// Person votes needed from other documents.
     const MIN_PERSON_DOCS: u32 = 2;
 
-    fn count(docs: &[DocSummary]) -> PeopleVote {
+    fn count(docs: &[DocSummary], strs: &Strings) -> PeopleVote {
         let rules = NameRules::get();
-        let mut votes: FxHashMap<String, [(usize, u32); 2]> = FxHashMap::default();
+        const UNSEEN: u32 = u32::MAX - 1;
+        let mut slot = vec![UNSEEN; strs.len()];
+        let mut by_fold: FxHashMap<String, u32> = FxHashMap::default();
+        let mut votes: Vec<(String, [(usize, u32); 2])> = Vec::new();
         for (di, d) in docs.iter().enumerate() {
             for le in &d.entities {
                 let side = match le.etype {
@@ -112,30 +118,46 @@ impl PeopleVote {
                     EntityType::Place | EntityType::Organization => 1,
                     _ => continue,
                 };
-                let f = rules.fold(&le.name);
-                if f.is_empty() || f.contains(' ') {
+                let Some(x) = slot.get_mut(le.name.index()) else {
                     continue;
+                };
+                if *x == UNSEEN {
+                    let f = rules.fold(strs.str(le.name));
+                    *x = if f.is_empty() || f.contains(' ') {
+                        u32::MAX
+                    } else {
+                        *by_fold.entry(f).or_insert_with_key(|f| {
+                            votes.push((f.clone(), [(usize::MAX, 0); 2]));
+                            votes.len() as u32 - 1
+                        })
+                    };
                 }
-                let v = votes.entry(f).or_insert([(usize::MAX, 0); 2]);
+                let Some(v) = votes.get_mut(*x as usize) else {
+                    continue;
+                };
+                let v = &mut v.1;
                 if v[side].0 != di {
                     v[side] = (di, v[side].1 + 1);
                 }
             }
         }
-        PeopleVote { votes }
+        PeopleVote { votes, slot }
     }
 
     /// Whether other documents say `name` (typed a place or a body in
     /// document `doc`) is a person.
-    fn says_person(&self, name: &str, doc: usize) -> bool {
-        let f = NameRules::get().fold(name);
-        let Some(v) = self.votes.get(&f) else {
+    fn says_person(&self, name: Sym, doc: usize) -> bool {
+        let Some((f, v)) = self
+            .slot
+            .get(name.index())
+            .and_then(|&x| self.votes.get(x as usize))
+        else {
             return false;
         };
         // This document's own votes are the ones being questioned.
         let persons = v[0].1 - u32::from(v[0].0 == doc);
         let others = v[1].1 - u32::from(v[1].0 == doc);
-        persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(&f)
+        persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(f)
     }
 }
 
@@ -151,26 +173,18 @@ fn clean(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn resolve(docs: &[DocSummary]) -> Resolved {
+pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     let rules = NameRules::get();
     // --- nodes
     let mut nodes: Vec<Node> = Vec::new();
     let mut node_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
     let ev_rules = crate::rules::Rules::get();
     // The gazetteer spelling of each single-word name (looked up once).
-    let mut gaz_memo: FxHashMap<&str, Option<String>> = FxHashMap::default();
-    let people_elsewhere = PeopleVote::count(docs);
+    let mut gaz_memo: FxHashMap<Sym, Option<String>> = FxHashMap::default();
+    let people_elsewhere = PeopleVote::count(docs, strs);
     // Name keys, shared by every node naming them alike.
-    let mut key_memo: [FxHashMap<Box<str>, Rc<NameKey>>; 2] = Default::default();
-    let mut nk = |name: &str, person: bool| -> Rc<NameKey> {
-        let m = &mut key_memo[person as usize];
-        if let Some(k) = m.get(name) {
-            return k.clone();
-        }
-        let k = Rc::new(NameKey::new(name, person));
-        m.insert(name.into(), k.clone());
-        k
-    };
+    let mut keys = Keys::new(strs);
+    let memo = TextMemo::new(strs);
     nodes.reserve(docs.iter().map(|d| d.entities.len()).sum());
     for (di, d) in docs.iter().enumerate() {
         // Local entities that the events show to be people (the subject of
@@ -197,11 +211,11 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             .iter()
             .enumerate()
             .map(|(li, le)| {
-                let gendered = matches!(le.gender.as_deref(), Some("male" | "female"));
+                let gendered = matches!(le.gender.map(|g| strs.str(g)), Some("male" | "female"));
                 if matches!(le.etype, EntityType::Place | EntityType::Organization)
                     && (gendered
                         || people.contains(&li)
-                        || people_elsewhere.says_person(&le.name, di))
+                        || people_elsewhere.says_person(le.name, di))
                 {
                     EntityType::Person
                 } else if le.etype == EntityType::Person
@@ -218,12 +232,12 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         // Nicknames the text stage gave to the wrong person of the document
         // ("Mironych", from Kirov's patronymic Mironovich, given to Stalin
         // who used it) move to the person whose name they come from.
-        let moved = nickname_moves(d, &types);
+        let moved = nickname_moves(d, &types, strs);
         let mut row = Vec::with_capacity(d.entities.len());
         for (li, le) in d.entities.iter().enumerate() {
             let mut etype = types[li];
             let person = etype == EntityType::Person;
-            let main = nk(&le.name, person);
+            let main = keys.sym(le.name, person);
             if main.is_empty() {
                 row.push(None);
                 continue;
@@ -231,7 +245,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             // Names of somebody else merged into this local entity by the
             // text stage (computed once: `skip` and the split-off below).
             let foreign_all = if person {
-                foreign_of(le)
+                foreign_of(d, le, strs, &mut keys)
             } else {
                 BTreeSet::new()
             };
@@ -248,10 +262,10 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             // gets its gazetteer spelling.
             let gaz = if le.gender.is_none() && main.len() == 1 {
                 gaz_memo
-                    .entry(&*le.name)
+                    .entry(le.name)
                     .or_insert_with(|| {
                         lexicon::Lexicon::get()
-                            .correct_place(&le.name)
+                            .correct_place(strs.str(le.name))
                             .map(str::to_string)
                     })
                     .clone()
@@ -262,7 +276,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 etype = EntityType::Place;
             }
             let person = etype == EntityType::Person;
-            let main = nk(&le.name, person);
+            let main = keys.sym(le.name, person);
             // A heading taken for a person's name ("Killing of Grigori
             // Rasputin"): the words after the last small word name the person.
             let tail = person
@@ -280,16 +294,16 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             let mut anchors = vec![main];
             anchors.extend(tail);
             if let Some(g) = &gaz {
-                anchors.push(nk(g, false));
+                anchors.push(keys.name(g, false));
             }
             for (alias, _, _) in &extra {
-                anchors.push(nk(alias, person));
+                anchors.push(keys.name(alias, person));
             }
-            for a in &le.aliases {
-                let k = nk(&a.alias, person);
+            for a in d.aliases_of(le) {
+                let k = keys.sym(a.alias, person);
                 if k.is_empty()
-                    || (k.len() == 1 && &*a.how == "partial")
-                    || skip.contains(&clean(&a.alias))
+                    || (k.len() == 1 && strs.str(a.how) == "partial")
+                    || (!skip.is_empty() && skip.contains(&memo.sym(a.alias).0))
                 {
                     continue;
                 }
@@ -303,7 +317,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             let foreign: BTreeSet<String> = if person { foreign_all } else { BTreeSet::new() };
             let split = foreign
                 .iter()
-                .filter(|f| NameKey::new(f, true).len() >= 2)
+                .filter(|f| keys.name(f, true).len() >= 2)
                 .max_by_key(|f| (f.len(), std::cmp::Reverse((*f).clone())))
                 .cloned();
             row.push(Some(nodes.len()));
@@ -313,17 +327,9 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 class: class(etype),
                 etype,
                 anchors,
-                gender: le.gender.clone(),
-                mentions: le.mentions.len(),
-                name: {
-                    // Shared with the summary unless cleaning changes it.
-                    let c = clean(&le.name);
-                    if c == *le.name {
-                        le.name.clone()
-                    } else {
-                        Text::from(c)
-                    }
-                },
+                gender: le.gender,
+                mentions: le.mention_count(),
+                name: memo.sym(le.name).clone(),
                 skip,
                 only: None,
                 extra,
@@ -333,15 +339,15 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             if let Some(name) = split {
                 let mut anchors: Vec<Rc<NameKey>> = Vec::new();
                 for f in &foreign {
-                    let k = nk(f, true);
+                    let k = keys.name(f, true);
                     if !k.is_empty() && !anchors.contains(&k) {
                         anchors.push(k);
                     }
                 }
-                let mentions = le
-                    .mentions
+                let mentions = d
+                    .mentions_of(le)
                     .iter()
-                    .filter(|m| foreign.contains(&clean(&m.text)))
+                    .filter(|m| foreign.contains(&memo.sym(m.text).0))
                     .count();
                 nodes.push(Node {
                     doc: di,
@@ -351,7 +357,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     anchors,
                     gender: None,
                     mentions,
-                    name: Text::from(name),
+                    name: Rc::new((name.clone(), NameRules::get().fold(&name))),
                     skip: BTreeSet::new(),
                     only: Some(foreign),
                     extra: Vec::new(),
@@ -371,16 +377,34 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // Trotsky" a place); single words do not.
     // (Hash maps: the unions do not depend on the order, the disjoint-set
     // root is always the smallest member.)
-    let mut full: FxHashMap<(u8, String), Vec<usize>> = FxHashMap::default();
-    let mut single: FxHashMap<(u8, String), Vec<usize>> = FxHashMap::default();
+    // Each distinct name key's whole key and surname, as numbers (once
+    // per key, not per node): the maps and sets below compare numbers.
+    let mut names = Interner::default();
+    let mut key_ids: FxHashMap<*const NameKey, (u32, Option<u32>)> = FxHashMap::default();
+    let akeys: Vec<Vec<(u32, Option<u32>)>> = nodes
+        .iter()
+        .map(|nd| {
+            nd.anchors
+                .iter()
+                .map(|a| {
+                    *key_ids
+                        .entry(Rc::as_ptr(a))
+                        .or_insert_with(|| (names.id(&a.key()), a.surname().map(|s| names.id(s))))
+                })
+                .collect()
+        })
+        .collect();
+    drop(key_ids);
+    let mut full: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
+    let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     for (i, nd) in nodes.iter().enumerate() {
-        for a in &nd.anchors {
+        for (a, &(k, _)) in nd.anchors.iter().zip(&akeys[i]) {
             let (m, c) = if a.len() >= 2 {
                 (&mut full, 0)
             } else {
                 (&mut single, nd.class)
             };
-            let v = m.entry((c, a.key())).or_default();
+            let v = m.entry((c, k)).or_default();
             if v.last() != Some(&i) {
                 v.push(i);
             }
@@ -393,9 +417,11 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
         if nd.class == 0 {
             continue;
         }
-        for a in &nd.anchors {
-            if let Some(row) = lex.alias_row(&a.key()) {
-                let v = full.entry((0, format!("#alias {row}"))).or_default();
+        for &(k, _) in &akeys[i] {
+            if let Some(row) = lex.alias_row(names.get(k)) {
+                let v = full
+                    .entry((0, names.id(&format!("#alias {row}"))))
+                    .or_default();
                 if v.last() != Some(&i) {
                     v.push(i);
                 }
@@ -414,21 +440,15 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     // Name keys are interned as numbers: the sets below are compared a lot.
     // A node's context is its document's names less its own (`ctx_has`);
     // the sets are sorted vectors.
-    let mut intern: FxHashMap<String, u32> = FxHashMap::default();
-    let mut id_of = |k: String| -> u32 {
-        let next = intern.len() as u32;
-        *intern.entry(k).or_insert(next)
-    };
     let own: Vec<Vec<u32>> = nodes
         .iter()
-        .map(|nd| {
-            let mut k: Vec<u32> = Vec::new();
-            for a in &nd.anchors {
-                k.push(id_of(a.key()));
+        .zip(&akeys)
+        .map(|(nd, ak)| {
+            let mut k: Vec<u32> = Vec::with_capacity(ak.len() * 2);
+            for (a, &(key, sur)) in nd.anchors.iter().zip(ak) {
+                k.push(key);
                 if nd.class == 0 && a.len() >= 2 {
-                    if let Some(s) = a.surname() {
-                        k.push(id_of(s.to_string()));
-                    }
+                    k.extend(sur);
                 }
             }
             k.sort_unstable();
@@ -499,8 +519,8 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
     let gender_of = |members: &[usize]| -> Option<String> {
         let mut c: BTreeMap<&str, usize> = BTreeMap::new();
         for &i in members {
-            if let Some(g) = &nodes[i].gender {
-                *c.entry(&**g).or_default() += nodes[i].mentions.max(1);
+            if let Some(g) = nodes[i].gender {
+                *c.entry(strs.str(g)).or_default() += nodes[i].mentions.max(1);
             }
         }
         let mut v: Vec<(&str, usize)> = c.into_iter().collect();
@@ -726,7 +746,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                     .iter()
                     .filter_map(|&i| {
                         let k = &nodes[i].anchors[0];
-                        let all = rules.fold(&nodes[i].name);
+                        let all = &nodes[i].name.1;
                         (k.len() == 1 && all.split(' ').count() > 1).then(|| k.keys[0].clone())
                     })
                     .collect();
@@ -771,7 +791,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 let acronyms: BTreeSet<String> = members
                     .iter()
                     .filter_map(|&i| {
-                        let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                        let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local].name);
                         let letters: Vec<char> =
                             name.chars().filter(|c| c.is_alphabetic()).collect();
                         let caps = (2..=6).contains(&letters.len())
@@ -897,7 +917,7 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
                 // ("Prime Minister Lord North" is no "North Bridge") is a
                 // person.
                 let titled = |i: usize| {
-                    let name = &docs[nodes[i].doc].entities[nodes[i].local].name;
+                    let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local].name);
                     name.split_whitespace().count() >= 2
                 };
                 let person = class_of(tm) == 0
@@ -1100,7 +1120,6 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
 
     // --- build entities
     let cl = clusters(&mut dsu);
-    let memo = TextMemo::default();
     let mut drafts: Vec<(Entity, usize, Vec<usize>)> = Vec::new(); // (entity, total mentions, members)
     for members in cl.values() {
         drafts.push(build_entity(docs, &nodes, members, &via, rules, &memo));
@@ -1143,8 +1162,8 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
             let Some(ei) = node_entity[di][li] else {
                 continue;
             };
-            for m in &le.mentions {
-                places.push((m.span.start, m.span.end, m.sentence, ei));
+            for m in d.mentions_of(le) {
+                places.push((m.start as usize, m.end as usize, m.sentence as usize, ei));
             }
         }
         places.sort();
@@ -1170,13 +1189,24 @@ pub fn resolve(docs: &[DocSummary]) -> Resolved {
 /// are kept out of the entity's anchors and aliases.
 pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
     let main = NameKey::new(local, true);
+    foreign_names_by(
+        &main,
+        names.iter().map(|n| (*n, Rc::new(NameKey::new(n, true)))),
+    )
+}
+
+/// [`foreign_names`] of the local name `main`, over names with their keys.
+fn foreign_names_by<'a>(
+    main: &NameKey,
+    names: impl Iterator<Item = (&'a str, Rc<NameKey>)>,
+) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     let (Some(first), Some(sur)) = (main.first(), main.surname()) else {
         return out;
     };
+    let names: Vec<(&str, Rc<NameKey>)> = names.collect();
     let mut firsts = BTreeSet::new();
-    for n in names {
-        let k = NameKey::new(n, true);
+    for (n, k) in &names {
         if let (Some(f), Some(s)) = (k.first(), k.surname()) {
             let initial = |a: &str, b: &str| a.chars().count() == 1 && b.starts_with(a);
             // A name that ends the local name is part of it ("Leon Trotsky"
@@ -1188,8 +1218,7 @@ pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
             }
         }
     }
-    for n in names {
-        let k = NameKey::new(n, true);
+    for (n, k) in &names {
         if k.len() == 1 && firsts.contains(&k.keys[0]) && k.keys[0] != first {
             out.insert(clean(n));
         }
@@ -1205,6 +1234,7 @@ pub fn foreign_names(local: &str, names: &[&str]) -> BTreeSet<String> {
 pub(crate) fn nickname_moves(
     d: &DocSummary,
     types: &[EntityType],
+    strs: &Strings,
 ) -> Vec<(usize, usize, String, Option<annalist_model::Span>)> {
     let common = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
     let rules = NameRules::get();
@@ -1213,11 +1243,11 @@ pub(crate) fn nickname_moves(
         let le = &d.entities[li];
         let mut toks = BTreeSet::new();
         let mut keys = BTreeSet::new();
-        let names = std::iter::once(&*le.name).chain(
-            le.aliases
+        let names = std::iter::once(strs.str(le.name)).chain(
+            d.aliases_of(le)
                 .iter()
-                .filter(|a| &*a.how != "nickname")
-                .map(|a| &*a.alias),
+                .filter(|a| strs.str(a.how) != "nickname")
+                .map(|a| strs.str(a.alias)),
         );
         for n in names {
             let k = NameKey::new(n, true);
@@ -1231,8 +1261,9 @@ pub(crate) fn nickname_moves(
         if types.get(li) != Some(&EntityType::Person) {
             continue;
         }
-        for a in le.aliases.iter().filter(|a| &*a.how == "nickname") {
-            let k = NameKey::new(&a.alias, true);
+        let aliases = d.aliases_of(le);
+        for a in aliases.iter().filter(|a| strs.str(a.how) == "nickname") {
+            let k = NameKey::new(strs.str(a.alias), true);
             let [nick] = &k.tokens[..] else {
                 continue;
             };
@@ -1251,21 +1282,33 @@ pub(crate) fn nickname_moves(
                 .filter(|&o| fits(&parts(o)))
                 .collect();
             if let [to] = cands[..] {
-                out.push((li, to, clean(&a.alias), a.span));
+                out.push((li, to, clean(strs.str(a.alias)), a.span()));
             }
         }
     }
     out
 }
 
-fn foreign_of(le: &crate::merge::LocalSummary) -> BTreeSet<String> {
-    let names: Vec<&str> = le
-        .aliases
+fn foreign_of(
+    d: &DocSummary,
+    le: &crate::merge::LocalSummary,
+    strs: &Strings,
+    keys: &mut Keys,
+) -> BTreeSet<String> {
+    // Each distinct name once (the result is a set).
+    let mut names: Vec<Sym> = d
+        .aliases_of(le)
         .iter()
-        .map(|a| &*a.alias)
-        .chain(le.mentions.iter().map(|m| &*m.text))
+        .map(|a| a.alias)
+        .chain(d.mentions_of(le).iter().map(|m| m.text))
         .collect();
-    foreign_names(&le.name, &names)
+    names.sort_unstable();
+    names.dedup();
+    let main = keys.sym(le.name, true);
+    foreign_names_by(
+        &main,
+        names.iter().map(|&x| (strs.str(x), keys.sym(x, true))),
+    )
 }
 
 /// Every string obtained from `t` by deleting up to `d` chars (and `t`).
@@ -1291,39 +1334,99 @@ fn deletions(t: &str, d: usize) -> BTreeSet<String> {
 
 /// `clean` and `fold` of the texts met while building entities, and the
 /// name keys of aliases: the same names come back in thousands of
-/// documents.
+/// documents. Summary strings are looked up by number.
+/// A text cleaned, and folded.
+type Cleaned = Rc<(String, String)>;
 /// text → (clean, fold).
-type TextMap = FxHashMap<Box<str>, Rc<(String, String)>>;
-/// (name, person) → name key.
-type KeyMap = FxHashMap<(Box<str>, bool), Rc<str>>;
+type TextMap = FxHashMap<Box<str>, Cleaned>;
+/// [not a person, person]: name → name key.
+type KeyMap = [FxHashMap<Box<str>, Rc<str>>; 2];
 
-#[derive(Default)]
-struct TextMemo {
+struct TextMemo<'s> {
+    strs: &'s Strings,
+    by_sym: RefCell<Vec<Option<Cleaned>>>,
     texts: RefCell<TextMap>,
     keys: RefCell<KeyMap>,
 }
 
-impl TextMemo {
+impl<'s> TextMemo<'s> {
+    fn new(strs: &'s Strings) -> Self {
+        TextMemo {
+            strs,
+            by_sym: RefCell::new(vec![None; strs.len()]),
+            texts: Default::default(),
+            keys: Default::default(),
+        }
+    }
     /// (`clean(t)`, `fold(clean(t))`).
-    fn get(&self, t: &str, rules: &NameRules) -> std::rc::Rc<(String, String)> {
+    fn get(&self, t: &str) -> Rc<(String, String)> {
         if let Some(x) = self.texts.borrow().get(t) {
             return x.clone();
         }
         let c = clean(t);
-        let f = rules.fold(&c);
-        let x = std::rc::Rc::new((c, f));
+        let f = NameRules::get().fold(&c);
+        let x = Rc::new((c, f));
         self.texts.borrow_mut().insert(t.into(), x.clone());
         x
     }
+    /// [`TextMemo::get`] of a summary string.
+    fn sym(&self, x: Sym) -> Rc<(String, String)> {
+        if let Some(Some(v)) = self.by_sym.borrow().get(x.index()) {
+            return v.clone();
+        }
+        let v = self.get(self.strs.str(x));
+        if let Some(slot) = self.by_sym.borrow_mut().get_mut(x.index()) {
+            *slot = Some(v.clone());
+        }
+        v
+    }
     /// `NameKey::new(t, person).key()`.
-    fn key(&self, t: &str, person: bool) -> std::rc::Rc<str> {
-        let k = (Box::<str>::from(t), person);
-        if let Some(x) = self.keys.borrow().get(&k) {
+    fn key(&self, t: &str, person: bool) -> Rc<str> {
+        if let Some(x) = self.keys.borrow()[person as usize].get(t) {
             return x.clone();
         }
-        let x: std::rc::Rc<str> = NameKey::new(t, person).key().into();
-        self.keys.borrow_mut().insert(k, x.clone());
+        let x: Rc<str> = NameKey::new(t, person).key().into();
+        self.keys.borrow_mut()[person as usize].insert(t.into(), x.clone());
         x
+    }
+}
+
+/// Name keys, shared by every node naming them alike; summary strings are
+/// looked up by number.
+struct Keys<'s> {
+    strs: &'s Strings,
+    by_sym: [Vec<Option<Rc<NameKey>>>; 2],
+    by_name: [FxHashMap<Box<str>, Rc<NameKey>>; 2],
+}
+
+impl<'s> Keys<'s> {
+    fn new(strs: &'s Strings) -> Self {
+        Keys {
+            strs,
+            by_sym: [vec![None; strs.len()], vec![None; strs.len()]],
+            by_name: Default::default(),
+        }
+    }
+    /// `NameKey::new(name, person)`, shared.
+    fn name(&mut self, name: &str, person: bool) -> Rc<NameKey> {
+        let m = &mut self.by_name[person as usize];
+        if let Some(k) = m.get(name) {
+            return k.clone();
+        }
+        let k = Rc::new(NameKey::new(name, person));
+        m.insert(name.into(), k.clone());
+        k
+    }
+    /// [`Keys::name`] of a summary string.
+    fn sym(&mut self, x: Sym, person: bool) -> Rc<NameKey> {
+        if let Some(Some(k)) = self.by_sym[person as usize].get(x.index()) {
+            return k.clone();
+        }
+        let k = self.name(self.strs.str(x), person);
+        if let Some(slot) = self.by_sym[person as usize].get_mut(x.index()) {
+            *slot = Some(k.clone());
+        }
+        k
     }
 }
 
@@ -1361,11 +1464,10 @@ fn build_entity(
     rules: &NameRules,
     memo: &TextMemo,
 ) -> (Entity, usize, Vec<usize>) {
+    let strs = memo.strs;
     // Type: the majority by mentions (organization vs group).
-    // Which names of a member's local entity are its own.
-    let keep = |i: usize, text: &str| -> bool {
-        let x = memo.get(text, rules);
-        let t = &x.0;
+    // Which names of a member's local entity are its own (`t` cleaned).
+    let keep = |i: usize, t: &str| -> bool {
         match &nodes[i].only {
             Some(set) => set.contains(t),
             None => !nodes[i].skip.contains(t),
@@ -1389,13 +1491,17 @@ fn build_entity(
     let mut surface_count: BTreeMap<String, usize> = BTreeMap::new();
     let mut fold_count: BTreeMap<String, usize> = BTreeMap::new();
     for &i in members {
-        let le = &docs[nodes[i].doc].entities[nodes[i].local];
-        for m in le.mentions.iter().filter(|m| keep(i, &m.text)) {
+        let d = &docs[nodes[i].doc];
+        let le = &d.entities[nodes[i].local];
+        for m in d.mentions_of(le) {
             if matches!(
                 m.form,
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym
             ) {
-                let x = memo.get(&m.text, rules);
+                let x = memo.sym(m.text);
+                if !keep(i, &x.0) {
+                    continue;
+                }
                 *fold_count.entry(x.1.clone()).or_default() += 1;
                 *surface_count.entry(x.0.clone()).or_default() += 1;
             }
@@ -1409,8 +1515,8 @@ fn build_entity(
         let name = nodes[i]
             .gaz
             .clone()
-            .unwrap_or_else(|| nodes[i].name.to_string());
-        let f = memo.get(&name, rules).1.clone();
+            .unwrap_or_else(|| nodes[i].name.0.clone());
+        let f = memo.get(&name).1.clone();
         if f.is_empty() {
             continue;
         }
@@ -1429,7 +1535,7 @@ fn build_entity(
         }
         e.3 = non_ascii(&e.4);
     }
-    let fallback = || nodes[members[0]].name.to_string();
+    let fallback = || nodes[members[0]].name.0.clone();
     let name = cands
         .iter()
         .max_by(|a, b| {
@@ -1445,20 +1551,21 @@ fn build_entity(
 
     // Aliases with the evidence that introduced each.
     let mut evidence: BTreeMap<String, EntityAlias> = BTreeMap::new();
-    let mut mentions: Vec<SourceSpan> = Vec::new();
-    let how_of = |alias: &str, node: usize, form: Option<MentionForm>| -> &'static str {
+    // (document, start, end): documents are in source id order.
+    let mut mentions: Vec<(usize, usize, usize)> = Vec::new();
+    // `x`: an alias, cleaned, and folded.
+    let how_of = |x: &(String, String), node: usize, form: Option<MentionForm>| -> &'static str {
         match form {
             Some(MentionForm::Partial) => return "partial",
             Some(MentionForm::Acronym) => return "acronym",
             Some(MentionForm::Description) => return "description",
             _ => {}
         }
-        let x = memo.get(alias, rules);
         let f = &x.1;
         if via[node] == Via::Misspelling && *f != canon_fold {
             return "misspelling";
         }
-        if *f != canon_fold && *memo.key(alias, person) == *canon_key {
+        if *f != canon_fold && *memo.key(&x.0, person) == *canon_key {
             return "transliteration";
         }
         if via[node] == Via::CrossDocument {
@@ -1504,37 +1611,41 @@ fn build_entity(
             let at = span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             offer(alias, how, src, at, &mut evidence);
         }
+        let le_mentions = d.mentions_of(le);
         if let Some(g) = &nodes[i].gaz {
-            let first = le.mentions.first().map(|m| m.span);
+            let first = le_mentions.first().map(|m| m.span());
             let at = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             offer(g, "gazetteer", src, at, &mut evidence);
         }
-        for a in &le.aliases {
-            let x = memo.get(&a.alias, rules);
+        for a in d.aliases_of(le) {
+            let x = memo.sym(a.alias);
             let alias = &x.0;
             if !keep(i, alias) {
                 continue;
             }
-            let at = a.span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            let how: &str = if a.how.is_empty() || &*a.how == "surface" {
-                how_of(alias, i, None)
+            let at = a.span().map(|s| (s.start, s.end)).unwrap_or((0, 0));
+            let a_how = strs.str(a.how);
+            let how: &str = if a_how.is_empty() || a_how == "surface" {
+                how_of(&x, i, None)
             } else {
-                &a.how
+                a_how
             };
             offer(alias, how, src, at, &mut evidence);
         }
-        for m in le.mentions.iter().filter(|m| keep(i, &m.text)) {
-            mentions.push(SourceSpan {
-                source: src.to_string(),
-                start: m.span.start,
-                end: m.span.end,
-            });
+        for m in le_mentions {
+            let x = memo.sym(m.text);
+            let alias = &x.0;
+            if !keep(i, alias) {
+                continue;
+            }
+            let span = m.span();
+            mentions.push((nodes[i].doc, span.start, span.end));
             let keep = match m.form {
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym => true,
                 MentionForm::Pronoun => false,
                 // "the Old Man" is a name; "the Soviet leader" hardly is.
                 MentionForm::Description => {
-                    let words: Vec<&str> = m.text.split_whitespace().collect();
+                    let words: Vec<&str> = strs.str(m.text).split_whitespace().collect();
                     words.len() >= 2
                         && words[1..]
                             .iter()
@@ -1544,26 +1655,31 @@ fn build_entity(
             if !keep {
                 continue;
             }
-            let x = memo.get(&m.text, rules);
-            let alias = &x.0;
-            let how = how_of(alias, i, Some(m.form));
-            offer(alias, how, src, (m.span.start, m.span.end), &mut evidence);
+            let how = how_of(&x, i, Some(m.form));
+            offer(alias, how, src, (span.start, span.end), &mut evidence);
         }
         // The local name itself, where the text gives no span for it.
-        let lname: &str = &nodes[i].name;
+        let lname: &str = &nodes[i].name.0;
         if !evidence.contains_key(lname) && keep(i, lname) {
-            let first = le
-                .mentions
+            let first = le_mentions
                 .iter()
-                .find(|m| memo.get(&m.text, rules).0 == lname)
-                .map(|m| m.span);
+                .find(|m| memo.sym(m.text).0 == lname)
+                .map(|m| m.span());
             let at = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
-            let how = how_of(lname, i, None);
+            let how = how_of(&nodes[i].name, i, None);
             offer(lname, how, src, at, &mut evidence);
         }
     }
-    mentions.sort();
+    mentions.sort_unstable();
     mentions.dedup();
+    let mentions: Vec<SourceSpan> = mentions
+        .into_iter()
+        .map(|(di, start, end)| SourceSpan {
+            source: docs[di].id().to_string(),
+            start,
+            end,
+        })
+        .collect();
     let mut aliases: Vec<String> = evidence.keys().cloned().collect();
     if !aliases.contains(&name) {
         aliases.push(name.clone());
