@@ -76,7 +76,7 @@ pub(crate) struct Sent<'a> {
     pub text: &'a str,
     pub ta: &'a TextAnalysis,
     pub has_upos: bool,
-    upos: Vec<&'a String>,
+    upos: Vec<&'a annalist_model::Tag>,
     verbish: Vec<bool>,
     breaks: Vec<bool>,
 }

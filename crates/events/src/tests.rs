@@ -41,7 +41,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         out.push(Token {
             span: Span::new(start, i),
-            lemma: text[start..i].to_lowercase(),
+            lemma: text[start..i].to_lowercase().into(),
             ..Default::default()
         });
     }
@@ -664,7 +664,7 @@ fn scrambled_analyses_never_panic() {
         }
         let uposes = ["", "VERB", "NOUN", "PROPN", "ADP", "AUX", "PRON"];
         for t in tokens.iter_mut() {
-            t.upos = uposes[rnd(uposes.len())].to_string();
+            t.upos = uposes[rnd(uposes.len())].into();
         }
         let n = tokens.len();
         let sentences = vec![
@@ -1099,7 +1099,7 @@ fn prison_in_a_sentence_is_part_of_the_sentence() {
             "Mexican" => "ADJ",
             _ => "",
         }
-        .to_string();
+        .into();
     }
     let evs = run(&f);
     assert_eq!(

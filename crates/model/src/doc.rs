@@ -8,15 +8,288 @@ use serde::{Deserialize, Serialize};
 
 /// A token of the analysis text. Not stored; passed from the text stage to
 /// the time and event stages.
+///
+/// No field owns heap memory (a document has one token per 5 bytes of
+/// text): the tags are interned [`Tag`]s, the lemma a [`Lemma`] kept inline.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Token {
     pub span: Span,
     /// Universal POS tag (`NOUN`, `PROPN`, `VERB`, …), empty until tagged.
-    pub upos: String,
+    pub upos: Tag,
     /// Lower-cased lemma where known, else the lower-cased form.
-    pub lemma: String,
+    pub lemma: Lemma,
     /// BIO entity tag from the tagger (`B-PER`, `I-LOC`, `O`), empty until tagged.
-    pub ent: String,
+    pub ent: Tag,
+}
+
+/// A tag name (`NOUN`, `B-PER`, `O`, or empty): an interned `&'static str`,
+/// `Copy`, compared, hashed, printed and (de)serialized as the string.
+///
+/// The Universal POS tags and the BIO tags of PER/LOC/ORG/MISC are built in;
+/// [`Tag::new`] interns any other name once per process (leaked: tag sets
+/// are small and fixed by the models, so this memory stays bounded).
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag(&'static str);
+
+/// The tags every model of annalist uses ([`Tag::new`] finds them without
+/// a lock).
+const KNOWN_TAGS: [&str; 27] = [
+    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+    "PUNCT", "SCONJ", "SYM", "VERB", "X", "O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG",
+    "I-ORG", "B-MISC", "I-MISC", "",
+];
+
+impl Tag {
+    /// The empty tag (not tagged yet).
+    pub const EMPTY: Tag = Tag("");
+
+    /// A tag from a string known at compile time (no interning).
+    pub const fn from_static(s: &'static str) -> Tag {
+        Tag(s)
+    }
+
+    /// The tag named `s`.
+    pub fn new(s: &str) -> Tag {
+        if let Some(k) = KNOWN_TAGS.iter().find(|k| **k == s) {
+            return Tag(k);
+        }
+        use std::collections::HashSet;
+        use std::sync::{Mutex, OnceLock};
+        static MORE: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let mut set = MORE
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = set.get(s) {
+            return Tag(k);
+        }
+        let k: &'static str = Box::leak(s.to_string().into_boxed_str());
+        set.insert(k);
+        Tag(k)
+    }
+
+    pub fn as_str(&self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Tag {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+impl AsRef<str> for Tag {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+impl std::borrow::Borrow<str> for Tag {
+    fn borrow(&self) -> &str {
+        self.0
+    }
+}
+impl std::fmt::Debug for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+impl From<&str> for Tag {
+    fn from(s: &str) -> Tag {
+        Tag::new(s)
+    }
+}
+impl From<String> for Tag {
+    fn from(s: String) -> Tag {
+        Tag::new(&s)
+    }
+}
+impl PartialEq<str> for Tag {
+    fn eq(&self, o: &str) -> bool {
+        self.0 == o
+    }
+}
+impl PartialEq<&str> for Tag {
+    fn eq(&self, o: &&str) -> bool {
+        self.0 == *o
+    }
+}
+impl PartialEq<String> for Tag {
+    fn eq(&self, o: &String) -> bool {
+        self.0 == o.as_str()
+    }
+}
+impl PartialEq<Tag> for &str {
+    fn eq(&self, o: &Tag) -> bool {
+        *self == o.0
+    }
+}
+impl Serialize for Tag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Tag;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a tag name")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Tag, E> {
+                Ok(Tag::new(s))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// Bytes a [`Lemma`] holds without a heap allocation.
+const LEMMA_INLINE: usize = 22;
+
+/// A short string (a word's lemma): up to 22 bytes kept inline (no heap
+/// allocation, a plain copy to clone), longer ones shared behind an `Arc`.
+/// Compared, hashed, printed and (de)serialized as the string.
+#[derive(Clone)]
+pub struct Lemma(LemmaRepr);
+
+#[derive(Clone)]
+enum LemmaRepr {
+    /// Invariant: `buf[..len]` is the UTF-8 of a whole `str`.
+    Inline {
+        len: u8,
+        buf: [u8; LEMMA_INLINE],
+    },
+    Shared(std::sync::Arc<str>),
+}
+
+impl Lemma {
+    pub fn new(s: &str) -> Lemma {
+        if s.len() <= LEMMA_INLINE {
+            let mut buf = [0u8; LEMMA_INLINE];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Lemma(LemmaRepr::Inline {
+                len: s.len() as u8,
+                buf,
+            })
+        } else {
+            Lemma(LemmaRepr::Shared(s.into()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // always valid (see the invariant): never the empty fallback
+            LemmaRepr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..*len as usize]).unwrap_or_default()
+            }
+            LemmaRepr::Shared(s) => s,
+        }
+    }
+}
+
+impl Default for Lemma {
+    fn default() -> Lemma {
+        Lemma::new("")
+    }
+}
+impl std::ops::Deref for Lemma {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl AsRef<str> for Lemma {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+impl std::borrow::Borrow<str> for Lemma {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+impl PartialEq for Lemma {
+    fn eq(&self, o: &Lemma) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+impl Eq for Lemma {}
+impl std::hash::Hash for Lemma {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h)
+    }
+}
+impl PartialOrd for Lemma {
+    fn partial_cmp(&self, o: &Lemma) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Lemma {
+    fn cmp(&self, o: &Lemma) -> std::cmp::Ordering {
+        self.as_str().cmp(o.as_str())
+    }
+}
+impl std::fmt::Debug for Lemma {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+impl std::fmt::Display for Lemma {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl From<&str> for Lemma {
+    fn from(s: &str) -> Lemma {
+        Lemma::new(s)
+    }
+}
+impl From<String> for Lemma {
+    fn from(s: String) -> Lemma {
+        Lemma::new(&s)
+    }
+}
+impl PartialEq<str> for Lemma {
+    fn eq(&self, o: &str) -> bool {
+        self.as_str() == o
+    }
+}
+impl PartialEq<&str> for Lemma {
+    fn eq(&self, o: &&str) -> bool {
+        self.as_str() == *o
+    }
+}
+impl PartialEq<String> for Lemma {
+    fn eq(&self, o: &String) -> bool {
+        self.as_str() == o.as_str()
+    }
+}
+impl Serialize for Lemma {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+impl<'de> Deserialize<'de> for Lemma {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lemma, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Lemma;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Lemma, E> {
+                Ok(Lemma::new(s))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// A sentence: span plus the range of its tokens in the token list.
@@ -193,5 +466,48 @@ impl TextAnalysis {
     pub fn sentence_tokens(&self, i: usize) -> &[Token] {
         let (a, b) = self.sentences[i].tokens;
         self.tokens.get(a..b.min(self.tokens.len())).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod token_tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_lemmas_behave_as_strings() {
+        assert_eq!(Tag::new("NOUN"), "NOUN");
+        assert_eq!(
+            Tag::new("NOUN").as_str().as_ptr(),
+            Tag::new("NOUN").as_ptr()
+        );
+        let odd = Tag::new("B-EVENT");
+        assert_eq!(odd, Tag::new(&String::from("B-EVENT")));
+        assert!(odd.ends_with("EVENT"));
+        assert_eq!(Tag::default(), "");
+        assert_eq!(format!("{:?}", Tag::new("O")), format!("{:?}", "O"));
+        for s in [
+            "",
+            "ice",
+            "ab€cd",
+            "a-much-longer-lemma-than-the-inline-room",
+        ] {
+            let l = Lemma::new(s);
+            assert_eq!(l, s);
+            assert_eq!(l.clone().as_str(), s);
+            assert_eq!(format!("{l:?}"), format!("{s:?}"));
+        }
+        assert!(std::mem::size_of::<Lemma>() <= 24);
+        let t = Token {
+            span: Span::new(0, 3),
+            upos: Tag::new("NOUN"),
+            lemma: "ice".into(),
+            ent: Tag::new("O"),
+        };
+        let j = serde_json::to_string(&t).unwrap();
+        assert_eq!(
+            j,
+            r#"{"span":{"start":0,"end":3},"upos":"NOUN","lemma":"ice","ent":"O"}"#
+        );
+        assert_eq!(serde_json::from_str::<Token>(&j).unwrap(), t);
     }
 }

@@ -17,7 +17,7 @@ pub mod perceptron;
 pub mod tagger;
 pub mod tokenize;
 
-use annalist_model::{CleanDoc, RegionKind, Sentence, Span, TextAnalysis, Token};
+use annalist_model::{CleanDoc, Lemma, RegionKind, Sentence, Span, Tag, TextAnalysis, Token};
 use lexicon::{data_lines, gunzip, TokLexicon};
 use perceptron::Model;
 use rustc_hash::FxHashMap as HashMap;
@@ -34,6 +34,9 @@ pub struct Analyzer {
     ner: Model,
     tagdict: tagger::TagDict,
     lemmas: HashMap<String, String>,
+    /// The POS and entity models' classes as interned tags.
+    pos_tags: Vec<Tag>,
+    ner_tags: Vec<Tag>,
     /// Identity of this analyzer's models for the thread's word cache.
     id: u64,
 }
@@ -90,15 +93,18 @@ impl Analyzer {
             ))),
             &pos,
         );
+        let ner = Model::from_bytes(&gunzip(include_bytes!(
+            "../../../resources/models/ner.apm.gz"
+        )));
         Analyzer {
+            pos_tags: pos.classes.iter().map(|c| Tag::new(c)).collect(),
+            ner_tags: ner.classes.iter().map(|c| Tag::new(c)).collect(),
             tagdict,
             tok: TokLexicon::load(),
             names: NameLexicon::load(),
             ml: mentions::MentionLexicon::load(),
             pos,
-            ner: Model::from_bytes(&gunzip(include_bytes!(
-                "../../../resources/models/ner.apm.gz"
-            ))),
+            ner,
             lemmas,
             id: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -369,19 +375,19 @@ impl Analyzer {
                 cache.tag_words(&m, &words);
                 let st = std::mem::take(&mut cache.sent);
                 for (k, tok) in tokens[a..b].iter_mut().enumerate() {
-                    let upos = self.pos.classes[st.pos[k]].as_str();
-                    let ent = self.ner.classes[st.ner[k]].as_str();
-                    tok_upos[a + k] = upos;
-                    tok_ent[a + k] = ent;
+                    let upos = self.pos_tags[st.pos[k]];
+                    let ent = self.ner_tags[st.ner[k]];
+                    tok_upos[a + k] = upos.as_str();
+                    tok_ent[a + k] = ent.as_str();
                     // the mention rules' lexicon facts, once per word type
                     tok_flags[a + k] =
                         cache.word_flags(st.ids[k], || mentions::word_flags(self, words[k]));
-                    tok.upos = upos.to_string();
-                    tok.ent = ent.to_string();
+                    tok.upos = upos;
+                    tok.ent = ent;
                     // lemma per (word type, UPOS), kept with the word cache
-                    tok.lemma = cache
-                        .lemma(st.ids[k], st.pos[k], || self.lemma(words[k], upos))
-                        .to_string();
+                    tok.lemma = Lemma::new(
+                        cache.lemma(st.ids[k], st.pos[k], || self.lemma(words[k], &upos)),
+                    );
                 }
                 cache.sent = st;
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
