@@ -619,8 +619,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
         }
         let compatible = |a: usize, b: usize| -> bool {
-            let ga = genders.get(&a).cloned().flatten();
-            let gb = genders.get(&b).cloned().flatten();
+            let ga = genders.get(&a).and_then(|g| g.as_deref());
+            let gb = genders.get(&b).and_then(|g| g.as_deref());
             let genders_ok = match (ga, gb) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
@@ -668,7 +668,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         // both names (the tagger may have typed them apart).
                         let pick = if cands.len() == 1 {
                             let c = cands[0];
-                            let g = |x: usize| genders.get(&x).cloned().flatten();
+                            let g = |x: usize| genders.get(&x).and_then(|g| g.as_deref());
                             // A given name is shared by many: "Dmitri" joins
                             // Dmitri Pavlovich only from a document that does
                             // not keep the two apart.
@@ -756,7 +756,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                         .unwrap_or_default();
                     if let [c] = cands[..] {
-                        let g = |x: usize| genders.get(&x).cloned().flatten();
+                        let g = |x: usize| genders.get(&x).and_then(|g| g.as_deref());
                         let clash = matches!((g(r), g(c)), (Some(a), Some(b)) if a != b);
                         if !clash && cluster_shared(members, &cl[&c]) > 0 {
                             dsu.union(r, c);
@@ -921,7 +921,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                     name.split_whitespace().count() >= 2
                 };
                 let person = class_of(tm) == 0
-                    && (genders.get(&t).cloned().flatten().is_some()
+                    && (genders.get(&t).and_then(|g| g.as_deref()).is_some()
                         || tm
                             .iter()
                             .any(|&i| titled(i) || nodes[i].anchors.iter().any(|a| a.len() >= 2)));
@@ -976,14 +976,18 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         let mut variants: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
         // One flat vector sorted by slot (no allocation per slot).
         type Slot = (u32, u32, u32, u32);
-        let mut index: Vec<(Slot, u32, u32, bool)> = Vec::new();
+        // First each (tokens, position, other tokens) group's members:
+        // only a group with two different tokens can hold a pair, so only
+        // those are expanded into deletion variants (a slot lies inside
+        // one group: the other groups' slots would pair nothing).
+        type Group = (u32, u32, u32);
+        let mut base: Vec<(Group, u32, u32, bool)> = Vec::new();
         let mut others = String::new();
         for (r, set) in &units {
             for (toks, surname_only) in set {
                 for (p, &t) in toks.iter().enumerate() {
                     let ts = strs.get(t);
-                    let d = max_typo(ts.chars().count());
-                    if d == 0 {
+                    if max_typo(ts.chars().count()) == 0 {
                         continue;
                     }
                     others.clear();
@@ -994,21 +998,34 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         others.push_str(strs.get(o));
                     }
                     let oid = strs.id(&others);
-                    if let std::collections::hash_map::Entry::Vacant(e) = variants.entry(t) {
-                        let ts = strs.get(t).to_string();
-                        e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
-                    }
-                    for &v in &variants[&t] {
-                        index.push((
-                            (toks.len() as u32, p as u32, oid, v),
-                            *r as u32,
-                            t,
-                            *surname_only,
-                        ));
-                    }
+                    base.push((
+                        (toks.len() as u32, p as u32, oid),
+                        *r as u32,
+                        t,
+                        *surname_only,
+                    ));
                 }
             }
         }
+        base.sort_unstable();
+        base.dedup();
+        let mut index: Vec<(Slot, u32, u32, bool)> = Vec::new();
+        for group in base.chunk_by(|x, y| x.0 == y.0) {
+            if group.iter().all(|x| x.2 == group[0].2) {
+                continue;
+            }
+            for &((len, p, oid), r, t, surname_only) in group {
+                if let std::collections::hash_map::Entry::Vacant(e) = variants.entry(t) {
+                    let ts = strs.get(t).to_string();
+                    let d = max_typo(ts.chars().count());
+                    e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
+                }
+                for &v in &variants[&t] {
+                    index.push(((len, p, oid, v), r, t, surname_only));
+                }
+            }
+        }
+        drop(base);
         let mut close: FxHashMap<(u32, u32), bool> = FxHashMap::default();
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
         index.sort_unstable();
@@ -1086,8 +1103,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             if dsu.find(a) == dsu.find(b) {
                 continue;
             }
-            let ga = genders.get(&a).cloned().flatten();
-            let gb = genders.get(&b).cloned().flatten();
+            let ga = genders.get(&a).and_then(|g| g.as_deref());
+            let gb = genders.get(&b).and_then(|g| g.as_deref());
             if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
                 continue;
             }
@@ -1207,7 +1224,8 @@ fn foreign_names_by<'a>(
     let names: Vec<(&str, Rc<NameKey>)> = names.collect();
     let mut firsts = BTreeSet::new();
     for (n, k) in &names {
-        if let (Some(f), Some(s)) = (k.first(), k.surname()) {
+        // (A one-word name has no first name: its surname is not looked for.)
+        if let Some((f, s)) = k.first().and_then(|f| Some((f, k.surname()?))) {
             let initial = |a: &str, b: &str| a.chars().count() == 1 && b.starts_with(a);
             // A name that ends the local name is part of it ("Leon Trotsky"
             // in a heading taken for "Assassination of Leon Trotsky").
