@@ -103,14 +103,15 @@ impl MentionSummary {
 pub struct AliasSummary {
     pub alias: Sym,
     pub how: Sym,
-    /// Where the text says so (`start > end` when it does not).
+    /// Where the text says so, if it does.
     start: u32,
     end: u32,
+    has_span: bool,
 }
 
 impl AliasSummary {
     pub fn span(&self) -> Option<Span> {
-        (self.start <= self.end).then_some(Span {
+        self.has_span.then_some(Span {
             start: self.start as usize,
             end: self.end as usize,
         })
@@ -200,12 +201,13 @@ impl DocSummary {
                 );
                 let a0 = off(aliases.len());
                 aliases.extend(e.aliases.iter().map(|a| {
-                    let (start, end) = a.span.map_or((1, 0), |s| (off(s.start), off(s.end)));
+                    let (start, end) = a.span.map_or((0, 0), |s| (off(s.start), off(s.end)));
                     AliasSummary {
                         alias: strs.get(&a.alias),
                         how: strs.get(&a.how),
                         start,
                         end,
+                        has_span: a.span.is_some(),
                     }
                 }));
                 LocalSummary {
@@ -369,5 +371,67 @@ fn build(docs: Vec<DocSummary>, strs: Strings) -> KnowledgeBase {
         events,
         conflicts,
         duplicates: dups.groups,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use annalist_model::{AliasEvidence, LocalEntity, Mention};
+
+    #[test]
+    fn summaries_share_strings_and_keep_ranges() {
+        let m = |t: &str, start: usize| Mention {
+            span: Span::new(start, start + t.len()),
+            text: t.to_string(),
+            ..Default::default()
+        };
+        let d = DocAnalysis {
+            mentions: vec![m("Trotsky", 0), m("he", 10), m("Stalin", 20)],
+            entities: vec![
+                LocalEntity {
+                    name: "Leon Trotsky".into(),
+                    // 7 is out of range: skipped, never a panic.
+                    mentions: vec![0, 1, 7],
+                    aliases: vec![
+                        AliasEvidence {
+                            alias: "Trotsky".into(),
+                            how: "surface".into(),
+                            span: None,
+                        },
+                        AliasEvidence {
+                            alias: "Bronstein".into(),
+                            how: "real_name".into(),
+                            span: Some(Span::new(30, 39)),
+                        },
+                    ],
+                    ..Default::default()
+                },
+                LocalEntity {
+                    name: "Stalin".into(),
+                    mentions: vec![2],
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        let mut strs = Strings::default();
+        let s = DocSummary::compact(d, false, &mut strs);
+        let (a, b) = (&s.entities[0], &s.entities[1]);
+        let texts = |le: &LocalSummary| -> Vec<&str> {
+            s.mentions_of(le).iter().map(|m| strs.str(m.text)).collect()
+        };
+        assert_eq!(texts(a), ["Trotsky", "he"]);
+        assert_eq!(texts(b), ["Stalin"]);
+        assert_eq!(s.mentions_of(a)[1].span(), Span::new(10, 12));
+        let al = s.aliases_of(a);
+        assert_eq!(al.len(), 2);
+        assert_eq!(al[0].span(), None);
+        assert_eq!(al[1].span(), Some(Span::new(30, 39)));
+        assert!(s.aliases_of(b).is_empty());
+        // "Trotsky" (mention and alias) and "Stalin" (name and mention) are kept once.
+        assert_eq!(al[0].alias, s.mentions_of(a)[0].text);
+        assert_eq!(b.name, s.mentions_of(b)[0].text);
+        assert_eq!(strs.str(a.name), "Leon Trotsky");
     }
 }

@@ -1365,6 +1365,8 @@ struct TextMemo<'s> {
     by_sym: RefCell<Vec<Option<Cleaned>>>,
     texts: RefCell<TextMap>,
     keys: RefCell<KeyMap>,
+    /// [not a person, person]: name → number of words of its key.
+    words: RefCell<[FxHashMap<Box<str>, usize>; 2]>,
 }
 
 impl<'s> TextMemo<'s> {
@@ -1374,7 +1376,17 @@ impl<'s> TextMemo<'s> {
             by_sym: RefCell::new(vec![None; strs.len()]),
             texts: Default::default(),
             keys: Default::default(),
+            words: Default::default(),
         }
+    }
+    /// `NameKey::new(t, person).len()`.
+    fn words(&self, t: &str, person: bool) -> usize {
+        if let Some(&n) = self.words.borrow()[person as usize].get(t) {
+            return n;
+        }
+        let n = NameKey::new(t, person).len();
+        self.words.borrow_mut()[person as usize].insert(t.into(), n);
+        n
     }
     /// (`clean(t)`, `fold(clean(t))`).
     fn get(&self, t: &str) -> Rc<(String, String)> {
@@ -1470,6 +1482,16 @@ impl Interner {
     }
 }
 
+/// Counts `k` (allocating its key only the first time).
+fn bump(map: &mut BTreeMap<String, usize>, k: &str) {
+    match map.get_mut(k) {
+        Some(c) => *c += 1,
+        None => {
+            map.insert(k.to_string(), 1);
+        }
+    }
+}
+
 fn non_ascii(s: &str) -> usize {
     s.chars().filter(|c| !c.is_ascii()).count()
 }
@@ -1520,8 +1542,8 @@ fn build_entity(
                 if !keep(i, &x.0) {
                     continue;
                 }
-                *fold_count.entry(x.1.clone()).or_default() += 1;
-                *surface_count.entry(x.0.clone()).or_default() += 1;
+                bump(&mut fold_count, &x.1);
+                bump(&mut surface_count, &x.0);
             }
         }
     }
@@ -1538,7 +1560,7 @@ fn build_entity(
         if f.is_empty() {
             continue;
         }
-        let words = NameKey::new(&name, person).len();
+        let words = memo.words(&name, person);
         let cnt = fold_count.get(&f).copied().unwrap_or(0) + 1;
         let sc = surface_count.get(&name).copied().unwrap_or(0);
         let e = cands
