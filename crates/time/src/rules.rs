@@ -511,17 +511,15 @@ pub struct Rule {
 /// word start. Hand-written rather than an anchored Aho-Corasick search: the
 /// per-call setup of the automaton cost more than the few steps a walk takes.
 ///
-/// Built with one child list per node, then laid out flat in breadth-first
-/// order by [`Trie::finish`]: the walk from every word start was bound by
-/// cache misses on the per-node heap lists; now a node is 16 bytes, the
-/// children of a node are consecutive nodes and the top of the trie, where
-/// most walks end, shares a few cache lines.
+/// Laid out flat in breadth-first order by [`Trie::finish`]: the walk from
+/// every word start was bound by cache misses on per-node heap lists; now a
+/// node is 16 bytes, the children of a node are consecutive nodes and the
+/// top of the trie, where most walks end, shares a few cache lines. It is
+/// built level by level from the sorted literals (no per-node lists).
 #[derive(Debug, Default)]
 pub struct Trie {
-    /// While building: children of each node, sorted by byte, and the rules
-    /// whose literal ends at each node (node 0 is the root).
-    children: Vec<Vec<(u8, u32)>>,
-    rules: Vec<Vec<usize>>,
+    /// While building: (literal, rule).
+    pending: Vec<(Vec<u8>, u32)>,
     /// After [`Trie::finish`]: children of the root by byte (0: none).
     root: Vec<u32>,
     nodes: Vec<Node>,
@@ -547,83 +545,81 @@ struct Node {
 
 impl Trie {
     fn new() -> Trie {
-        Trie {
-            children: vec![Vec::new()],
-            rules: vec![Vec::new()],
-            ..Default::default()
+        Trie::default()
+    }
+
+    /// Adds a literal and the rule it proposes (the trie is built by
+    /// [`Trie::finish`]).
+    fn insert(&mut self, lit: Vec<u8>, rule: usize) {
+        if !lit.is_empty() {
+            self.pending.push((lit, rule as u32));
         }
     }
 
-    /// Lays the trie out flat once every literal is in.
+    /// Builds the flat trie once every literal is in. In sorted order the
+    /// literals sharing a prefix are consecutive, so the nodes of each depth
+    /// come out in order, each node's children consecutive (breadth-first
+    /// numbering), and a node's rules (ascending) consecutive too.
     fn finish(&mut self) {
-        // Breadth-first order: new id of each old node.
-        let n = self.children.len();
-        let mut order: Vec<u32> = Vec::with_capacity(n);
-        let mut new_id = vec![0u32; n];
-        order.push(0);
-        let mut head = 0;
-        while head < order.len() {
-            let old = order[head] as usize;
-            head += 1;
-            for &(_, c) in &self.children[old] {
-                new_id[c as usize] = order.len() as u32;
-                order.push(c);
-            }
-        }
-        self.nodes = vec![Node::default(); order.len()];
-        self.label = vec![0; order.len()];
+        let mut lits = std::mem::take(&mut self.pending);
+        lits.sort_unstable();
+        lits.dedup();
+        self.nodes = vec![Node {
+            dense: u16::MAX,
+            ..Node::default()
+        }];
+        self.label = vec![0];
         self.rule_ids.clear();
         self.tables.clear();
-        for (id, &old) in order.iter().enumerate() {
-            let old = old as usize;
-            let kids = &self.children[old];
-            let mut node = Node {
-                first_rule: self.rule_ids.len() as u32,
-                n_rules: self.rules[old].len() as u32,
-                first_kid: kids.first().map_or(0, |&(_, c)| new_id[c as usize]),
-                n_kids: kids.len() as u16,
-                dense: u16::MAX,
-            };
-            self.rule_ids
-                .extend(self.rules[old].iter().map(|&r| r as u32));
-            for &(b, c) in kids {
-                self.label[new_id[c as usize] as usize] = b;
-            }
-            if kids.len() > 4 && self.tables.len() < u16::MAX as usize {
-                let mut t = [0u32; 256];
-                for &(b, c) in kids {
-                    t[b as usize] = new_id[c as usize];
+        // The node of each literal's prefix at the previous depth.
+        let mut cur = vec![0u32; lits.len()];
+        let max = lits.iter().map(|l| l.0.len()).max().unwrap_or(0);
+        for d in 1..=max {
+            let mut last: Option<(u32, u8)> = None;
+            let mut id = 0u32;
+            for (i, (l, r)) in lits.iter().enumerate() {
+                if l.len() < d {
+                    continue;
                 }
-                node.dense = self.tables.len() as u16;
-                self.tables.push(t);
+                let (parent, b) = (cur[i], l[d - 1]);
+                if last != Some((parent, b)) {
+                    id = self.nodes.len() as u32;
+                    self.nodes.push(Node {
+                        first_rule: self.rule_ids.len() as u32,
+                        dense: u16::MAX,
+                        ..Node::default()
+                    });
+                    self.label.push(b);
+                    let p = &mut self.nodes[parent as usize];
+                    if p.n_kids == 0 {
+                        p.first_kid = id;
+                    }
+                    p.n_kids += 1;
+                    last = Some((parent, b));
+                }
+                cur[i] = id;
+                if l.len() == d {
+                    self.rule_ids.push(*r);
+                    self.nodes[id as usize].n_rules += 1;
+                }
             }
-            self.nodes[id] = node;
         }
         self.root = vec![0; 256];
-        for &(b, c) in &self.children[0] {
-            self.root[b as usize] = new_id[c as usize];
+        let root = self.nodes[0];
+        for k in 0..root.n_kids as usize {
+            let c = root.first_kid as usize + k;
+            self.root[self.label[c] as usize] = c as u32;
         }
-        self.children = Vec::new();
-        self.rules = Vec::new();
-    }
-
-    fn insert(&mut self, lit: &[u8], rules: &[usize]) {
-        let mut node = 0usize;
-        for &b in lit {
-            node = match self.children[node].binary_search_by_key(&b, |c| c.0) {
-                Ok(j) => self.children[node][j].1 as usize,
-                Err(j) => {
-                    let n = self.children.len();
-                    self.children.push(Vec::new());
-                    self.rules.push(Vec::new());
-                    self.children[node].insert(j, (b, n as u32));
-                    n
+        for n in 0..self.nodes.len() {
+            let nd = self.nodes[n];
+            if nd.n_kids > 4 && self.tables.len() < u16::MAX as usize {
+                let mut t = [0u32; 256];
+                for k in 0..nd.n_kids as usize {
+                    let c = nd.first_kid as usize + k;
+                    t[self.label[c] as usize] = c as u32;
                 }
-            };
-        }
-        for &r in rules {
-            if !self.rules[node].contains(&r) {
-                self.rules[node].push(r);
+                self.nodes[n].dense = self.tables.len() as u16;
+                self.tables.push(t);
             }
         }
     }
@@ -661,7 +657,7 @@ impl Trie {
 
     /// Number of nodes (for tests and statistics).
     pub fn len(&self) -> usize {
-        self.nodes.len().max(self.children.len())
+        self.nodes.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1008,7 +1004,7 @@ impl RuleSet {
                                 odd_start[b as usize] = true;
                             }
                         }
-                        prefilter.insert(&l, &[ri]);
+                        prefilter.insert(l, ri);
                     }
                 }
                 None => unfiltered.push((ri, build(&plain[ri])?)),
@@ -1021,7 +1017,7 @@ impl RuleSet {
             let set = prefixes(&strip_names.replace_all(&p, "(?:"))
                 .ok_or_else(|| format!("needs {n:?}: no literal prefixes"))?;
             for l in set {
-                needs.insert(&l, &[k]);
+                needs.insert(l, k);
             }
         }
         needs.finish();
