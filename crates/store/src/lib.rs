@@ -449,13 +449,27 @@ impl Store {
                 .unwrap_or_else(|| annalist_model::ANNALIST_VERSION.to_string()),
             ..Default::default()
         };
-        self.for_each_analysis(|a| {
+        // Only the parts a KbSource keeps are decoded; the rest of each
+        // analysis is skipped over.
+        #[derive(serde::Deserialize)]
+        struct SourcePart {
+            meta: annalist_model::SourceMeta,
+            regions: Vec<annalist_model::Region>,
+            timexes: Vec<annalist_model::Timex>,
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT analysis FROM sources ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut scratch = Vec::new();
+        while let Some(row) = rows.next()? {
+            let a: SourcePart = unpack(row.get_ref(0)?, &mut scratch)?;
             kb.sources.push(annalist_model::KbSource {
                 meta: a.meta,
                 regions: a.regions,
                 timexes: a.timexes,
-            })
-        })?;
+            });
+        }
         kb.entities = self.json_rows("SELECT json FROM entities ORDER BY rowid")?;
         kb.events = self.json_rows("SELECT json FROM events ORDER BY rowid")?;
         kb.conflicts = self.json_rows("SELECT json FROM conflicts ORDER BY rowid")?;
