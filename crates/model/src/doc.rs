@@ -136,17 +136,7 @@ impl Serialize for Tag {
 }
 impl<'de> Deserialize<'de> for Tag {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Tag;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a tag name")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Tag, E> {
-                Ok(Tag::new(s))
-            }
-        }
-        d.deserialize_str(V)
+        deserialize_from_str(d, "a tag name")
     }
 }
 
@@ -278,18 +268,28 @@ impl Serialize for Lemma {
 }
 impl<'de> Deserialize<'de> for Lemma {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lemma, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Lemma;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Lemma, E> {
-                Ok(Lemma::new(s))
-            }
-        }
-        d.deserialize_str(V)
+        deserialize_from_str(d, "a string")
     }
+}
+
+/// Reads a string and makes a `T` of it: [`Tag`] and [`Lemma`] serialize as
+/// plain strings. `expected` names it in error messages.
+fn deserialize_from_str<'de, D, T>(d: D, expected: &'static str) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: for<'a> From<&'a str>,
+{
+    struct V<T>(&'static str, std::marker::PhantomData<T>);
+    impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            Ok(T::from(s))
+        }
+    }
+    d.deserialize_str(V(expected, std::marker::PhantomData))
 }
 
 /// A sentence: span plus the range of its tokens in the token list.
