@@ -3,13 +3,8 @@
 use annalist_model::DocAnalysis;
 use std::path::Path;
 
-fn cpu() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = s.rsplit_once(") ").map(|x| x.1).unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let t = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (t(11) + t(12)) / 100.0
-}
+mod common;
+use common::cpu;
 
 fn main() {
     let db = std::env::args().nth(1).expect("usage: codec STORE.db");
