@@ -3,6 +3,9 @@
 //! `load [TIMES]` builds the tagger TIMES times (default 10) and prints the
 //! mean CPU time of this thread per construction.
 use annalist_time::Tagger;
+mod common;
+use common::cpu_ns;
+
 fn main() {
     let times: usize = std::env::args()
         .nth(1)
@@ -21,14 +24,4 @@ fn main() {
         rules / times.max(1),
         cpu.unwrap_or(f64::NAN) / times.max(1) as f64
     );
-}
-
-/// CPU time of this thread in ns (Linux `/proc/thread-self/schedstat`).
-fn cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
 }

@@ -3,6 +3,9 @@
 //! `prof [PASSES] [narrative|news]` (default 1 pass, narrative style).
 use annalist_time::{timeml, Style, Tagger, TimexContext};
 use std::time::Instant;
+mod common;
+use common::cpu_ns;
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let passes: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
@@ -47,15 +50,4 @@ fn main() {
             .unwrap_or_default()
         );
     }
-}
-
-/// CPU time of this thread in ns (Linux `/proc/thread-self/schedstat`),
-/// which a loaded machine does not inflate the way it does wall time.
-fn cpu_ns() -> Option<u64> {
-    std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()?
-        .split_whitespace()
-        .next()?
-        .parse()
-        .ok()
 }
