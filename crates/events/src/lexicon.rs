@@ -39,6 +39,7 @@ pub(crate) enum Cl {
     Weapon,
     Vicinity,
     Unitnoun,
+    Speech,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -74,6 +75,7 @@ impl Cl {
             "weapon" => Cl::Weapon,
             "vicinity" => Cl::Vicinity,
             "unitnoun" => Cl::Unitnoun,
+            "speech" => Cl::Speech,
             _ => return None,
         })
     }

@@ -1339,8 +1339,16 @@ impl Extractor {
             let (a, _) = sent.clause_of(p);
             sent.w.get(a).is_some_and(|w| w.has(Cl::TemporalSconj))
         };
+        // A time in the clause of a verb of saying dates the report
+        // ("officials said on Tuesday that the house where he was born …").
+        let report = |p: usize| {
+            let (a, b) = sent.clause_of(p);
+            sent.w[a..b.min(sent.len())]
+                .iter()
+                .any(|w| w.has(Cl::Speech))
+        };
         cand.iter()
-            .filter(|&&(_, p)| p <= 3 || temporal(p) || free(p))
+            .filter(|&&(_, p)| (p <= 3 || temporal(p) || free(p)) && !report(p))
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
                 value: event_value(&ctx.timexes[ti]),

@@ -1233,3 +1233,37 @@ fn a_plan_or_campaign_to_act_is_no_act() {
         show(&f, &evs)
     );
 }
+
+/// A time in the clause of a verb of saying dates the report, not an event
+/// told in another clause of the sentence; a time in the event's own clause
+/// still dates it.
+#[test]
+fn a_report_time_does_not_date_the_event_reported() {
+    let f = fixture(
+        "Officials said on Tuesday that the house where Adolf Hitler was born would become a police station.",
+        &[("Adolf Hitler", P, "Adolf Hitler")],
+        &[("Tuesday", TimexType::Date, "2016-10-18", "weekday")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert!(b[0].time.is_none(), "{}", show(&f, &evs));
+
+    let f = fixture(
+        "Officials said on Tuesday that Adolf Hitler was born in 1889.",
+        &[("Adolf Hitler", P, "Adolf Hitler")],
+        &[
+            ("Tuesday", TimexType::Date, "2016-10-18", "weekday"),
+            ("1889", TimexType::Date, "1889", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        b[0].time.as_ref().unwrap().value,
+        "1889",
+        "{}",
+        show(&f, &evs)
+    );
+}
