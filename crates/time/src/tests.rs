@@ -92,6 +92,8 @@ fn not_years() {
         "She stayed in Room 1940 of the hotel.",
         "See page 1936 of the report.",
         "They lived at 1940 Main Street.",
+        "She was arrested, of 1919 Eighth St., after a stop.",
+        "He lives at 1909 Jolinda Drive in Columbus.",
         "Read http://example.com/archive/1940/page.html now.",
         "The army had 1940 soldiers.",
         "The price was $1,940.",
