@@ -15,6 +15,7 @@ const DESIGNATORS: &str = include_str!("../../../resources/kb/designators.tsv");
 const HYPOCORISMS: &str = include_str!("../../../resources/kb/hypocorisms.tsv");
 const ORDINALS: &str = include_str!("../../../resources/kb/ordinals.tsv");
 const PATRONYMICS: &str = include_str!("../../../resources/kb/patronymics.txt");
+const INFLECTIONS: &str = include_str!("../../../resources/kb/inflections.txt");
 
 pub mod lexicon;
 
@@ -37,6 +38,9 @@ pub struct NameRules {
     ordinals: BTreeMap<String, String>,
     /// Endings of patronymics ("ovich", "ovna").
     patronymics: Vec<String>,
+    /// Inflectional endings ("s", "'s"): tokens differing only by one are
+    /// one word, not misspellings.
+    inflections: Vec<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -88,6 +92,9 @@ impl NameRules {
             acronym_skip: set(ACRONYM_SKIP),
             hypocorisms: BTreeMap::new(),
             patronymics: data_lines(PATRONYMICS)
+                .map(|l| l.trim().to_string())
+                .collect(),
+            inflections: data_lines(INFLECTIONS)
                 .map(|l| l.trim().to_string())
                 .collect(),
             ordinals: data_lines(ORDINALS)
@@ -192,6 +199,14 @@ impl NameRules {
         self.patronymics
             .iter()
             .any(|p| tok.len() >= p.len() + 3 && tok.ends_with(p.as_str()))
+    }
+
+    /// True when one folded token is the other plus an inflectional ending
+    /// (`inflections.txt`): "officers" and "officer" are one word.
+    pub fn inflected_pair(&self, a: &str, b: &str) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        long.strip_prefix(short)
+            .is_some_and(|end| self.inflections.iter().any(|i| i == end))
     }
 
     pub fn is_generational(&self, tok: &str) -> bool {
@@ -416,6 +431,17 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_and_possessives_are_inflections_not_misspellings() {
+        let r = NameRules::get();
+        assert!(r.inflected_pair("officer", "officers"));
+        assert!(r.inflected_pair("churches", "church"));
+        assert!(r.inflected_pair("stalin's", "stalin"));
+        assert!(!r.inflected_pair("mercader", "mercador"));
+        assert!(!r.inflected_pair("rasputin", "rasputina"));
+        assert!(!r.inflected_pair("office", "officer"));
+    }
 
     fn key(s: &str) -> String {
         NameKey::new(s, true).key()

@@ -1051,6 +1051,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                             d != 0
                                 && d <= max_typo(la.min(lb))
                                 && x.chars().next() == y.chars().next()
+                                && !rules.inflected_pair(x, y)
                         });
                     if ok {
                         pairs.insert((a.0.min(b.0), a.0.max(b.0)));
