@@ -1309,9 +1309,17 @@ impl Extractor {
                     .filter(|w| w.span.start >= end)
                     .all(|w| matches!(w.class, C::Punct | C::Adv))
         };
+        // A verb of saying between the trigger and the time takes the time
+        // ("the house where he was born …, the minister said on Tuesday").
+        let said_between = |p: usize| {
+            let (a, b) = if p < h { (p, h) } else { (h + 1, p) };
+            sent.w
+                .get(a..b.min(sent.len()))
+                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
+        };
         let in_clause = cand
             .iter()
-            .filter(|&&(_, p)| p >= ca && p < cb)
+            .filter(|&&(_, p)| p >= ca && p < cb && !said_between(p))
             .min_by_key(|&&(_, p)| dist(p));
         let adj = cand
             .iter()
@@ -1343,9 +1351,9 @@ impl Extractor {
         // ("officials said on Tuesday that the house where he was born …").
         let report = |p: usize| {
             let (a, b) = sent.clause_of(p);
-            sent.w[a..b.min(sent.len())]
-                .iter()
-                .any(|w| w.has(Cl::Speech))
+            sent.w
+                .get(a..b.min(sent.len()))
+                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
         };
         cand.iter()
             .filter(|&&(_, p)| (p <= 3 || temporal(p) || free(p)) && !report(p))

@@ -1266,4 +1266,14 @@ fn a_report_time_does_not_date_the_event_reported() {
         "{}",
         show(&f, &evs)
     );
+
+    let f = fixture(
+        "The house where Adolf Hitler was born will be turned into a police station, the minister said on Tuesday.",
+        &[("Adolf Hitler", P, "Adolf Hitler")],
+        &[("Tuesday", TimexType::Date, "2019-11-19", "weekday")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert!(b[0].time.is_none(), "{}", show(&f, &evs));
 }
