@@ -22,6 +22,85 @@ pub struct Token {
     pub ent: Tag,
 }
 
+/// The string-like impls [`Tag`] and [`Lemma`] share: each derefs to, prints
+/// as, compares with and (de)serializes as its string (`as_str`), and is made
+/// from one (`new`); `$expected` names it in deserialization errors.
+macro_rules! str_like {
+    ($t:ident, $expected:literal) => {
+        impl std::ops::Deref for $t {
+            type Target = str;
+            fn deref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl AsRef<str> for $t {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl std::borrow::Borrow<str> for $t {
+            fn borrow(&self) -> &str {
+                self.as_str()
+            }
+        }
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(self.as_str(), f)
+            }
+        }
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl From<&str> for $t {
+            fn from(s: &str) -> $t {
+                $t::new(s)
+            }
+        }
+        impl From<String> for $t {
+            fn from(s: String) -> $t {
+                $t::new(&s)
+            }
+        }
+        impl PartialEq<str> for $t {
+            fn eq(&self, o: &str) -> bool {
+                self.as_str() == o
+            }
+        }
+        impl PartialEq<&str> for $t {
+            fn eq(&self, o: &&str) -> bool {
+                self.as_str() == *o
+            }
+        }
+        impl PartialEq<String> for $t {
+            fn eq(&self, o: &String) -> bool {
+                self.as_str() == o.as_str()
+            }
+        }
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                struct V;
+                impl serde::de::Visitor<'_> for V {
+                    type Value = $t;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str($expected)
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$t, E> {
+                        Ok($t::new(s))
+                    }
+                }
+                d.deserialize_str(V)
+            }
+        }
+    };
+}
+
 /// A tag name (`NOUN`, `B-PER`, `O`, or empty): an interned `&'static str`,
 /// `Copy`, compared, hashed, printed and (de)serialized as the string.
 ///
@@ -73,70 +152,10 @@ impl Tag {
     }
 }
 
-impl std::ops::Deref for Tag {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.0
-    }
-}
-impl AsRef<str> for Tag {
-    fn as_ref(&self) -> &str {
-        self.0
-    }
-}
-impl std::borrow::Borrow<str> for Tag {
-    fn borrow(&self) -> &str {
-        self.0
-    }
-}
-impl std::fmt::Debug for Tag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.0, f)
-    }
-}
-impl std::fmt::Display for Tag {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.0)
-    }
-}
-impl From<&str> for Tag {
-    fn from(s: &str) -> Tag {
-        Tag::new(s)
-    }
-}
-impl From<String> for Tag {
-    fn from(s: String) -> Tag {
-        Tag::new(&s)
-    }
-}
-impl PartialEq<str> for Tag {
-    fn eq(&self, o: &str) -> bool {
-        self.0 == o
-    }
-}
-impl PartialEq<&str> for Tag {
-    fn eq(&self, o: &&str) -> bool {
-        self.0 == *o
-    }
-}
-impl PartialEq<String> for Tag {
-    fn eq(&self, o: &String) -> bool {
-        self.0 == o.as_str()
-    }
-}
+str_like!(Tag, "a tag name");
 impl PartialEq<Tag> for &str {
     fn eq(&self, o: &Tag) -> bool {
         *self == o.0
-    }
-}
-impl Serialize for Tag {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.0)
-    }
-}
-impl<'de> Deserialize<'de> for Tag {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Tag, D::Error> {
-        deserialize_from_str(d, "a tag name")
     }
 }
 
@@ -189,22 +208,6 @@ impl Default for Lemma {
         Lemma::new("")
     }
 }
-impl std::ops::Deref for Lemma {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl AsRef<str> for Lemma {
-    fn as_ref(&self) -> &str {
-        self.as_str()
-    }
-}
-impl std::borrow::Borrow<str> for Lemma {
-    fn borrow(&self) -> &str {
-        self.as_str()
-    }
-}
 impl PartialEq for Lemma {
     fn eq(&self, o: &Lemma) -> bool {
         self.as_str() == o.as_str()
@@ -226,71 +229,7 @@ impl Ord for Lemma {
         self.as_str().cmp(o.as_str())
     }
 }
-impl std::fmt::Debug for Lemma {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(self.as_str(), f)
-    }
-}
-impl std::fmt::Display for Lemma {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for Lemma {
-    fn from(s: &str) -> Lemma {
-        Lemma::new(s)
-    }
-}
-impl From<String> for Lemma {
-    fn from(s: String) -> Lemma {
-        Lemma::new(&s)
-    }
-}
-impl PartialEq<str> for Lemma {
-    fn eq(&self, o: &str) -> bool {
-        self.as_str() == o
-    }
-}
-impl PartialEq<&str> for Lemma {
-    fn eq(&self, o: &&str) -> bool {
-        self.as_str() == *o
-    }
-}
-impl PartialEq<String> for Lemma {
-    fn eq(&self, o: &String) -> bool {
-        self.as_str() == o.as_str()
-    }
-}
-impl Serialize for Lemma {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-impl<'de> Deserialize<'de> for Lemma {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lemma, D::Error> {
-        deserialize_from_str(d, "a string")
-    }
-}
-
-/// Reads a string and makes a `T` of it: [`Tag`] and [`Lemma`] serialize as
-/// plain strings. `expected` names it in error messages.
-fn deserialize_from_str<'de, D, T>(d: D, expected: &'static str) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: for<'a> From<&'a str>,
-{
-    struct V<T>(&'static str, std::marker::PhantomData<T>);
-    impl<T: for<'a> From<&'a str>> serde::de::Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(self.0)
-        }
-        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
-            Ok(T::from(s))
-        }
-    }
-    d.deserialize_str(V(expected, std::marker::PhantomData))
-}
+str_like!(Lemma, "a string");
 
 /// A sentence: span plus the range of its tokens in the token list.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
