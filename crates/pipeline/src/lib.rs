@@ -58,76 +58,64 @@ impl Pipeline {
     pub fn analyze_batch(&self, raws: &[RawDoc]) -> Vec<Result<DocAnalysis, AnalyzeError>> {
         let cleans: Vec<Result<CleanDoc, CleanError>> =
             raws.iter().map(annalist_ingest::clean).collect();
-        let english = |c: &CleanDoc| c.meta.language.as_deref().is_none_or(|l| l == "en");
-        let mut tas: Vec<Option<TextAnalysis>> = cleans
+        let cleaned: Vec<(&CleanDoc, &[u8])> = cleans
             .iter()
-            .map(|c| match c {
-                Ok(c) if english(c) => Some(self.text.analyze(c)),
-                _ => None,
-            })
+            .zip(raws)
+            .filter_map(|(c, raw)| Some((c.as_ref().ok()?, raw.bytes.as_slice())))
             .collect();
-        for (c, ta) in cleans.iter().zip(&mut tas) {
-            if let (Ok(c), Some(ta)) = (c, ta) {
-                hash_sentences(c, ta);
-            }
-        }
-        let timexes: Vec<Vec<Timex>> = cleans
-            .iter()
-            .zip(&tas)
-            .map(|(c, ta)| match (c, ta) {
-                (Ok(c), Some(ta)) => self.time.tag(&c.text, &timex_context(c, ta)),
-                _ => Vec::new(),
-            })
-            .collect();
-        let events: Vec<Vec<annalist_model::EventMention>> = cleans
-            .iter()
-            .zip(&tas)
-            .zip(&timexes)
-            .map(|((c, ta), tx)| match (c, ta) {
-                (Ok(c), Some(ta)) => self.events.extract(c, ta, tx),
-                _ => Vec::new(),
-            })
-            .collect();
+        let mut done = self.analyze_cleaned(&cleaned).into_iter();
         cleans
             .into_iter()
-            .zip(raws)
-            .zip(tas.into_iter().zip(timexes).zip(events))
-            .map(|((c, raw), ((ta, tx), ev))| {
-                let c = c?;
-                Ok(match ta {
-                    Some(ta) => to_original(&c, &raw.bytes, ta, tx, ev, None),
-                    None => to_original(
-                        &c,
-                        &raw.bytes,
-                        TextAnalysis::default(),
-                        tx,
-                        ev,
-                        Some(not_supported(&c)),
-                    ),
-                })
-            })
+            .map(|c| Ok(c.map(|_| done.next().unwrap_or_default())?))
             .collect()
     }
 
     /// Analyses an already cleaned document; `original` are the raw bytes
     /// (used to fill evidence text).
     pub fn analyze_clean(&self, clean: &CleanDoc, original: &[u8]) -> DocAnalysis {
-        let english = clean.meta.language.as_deref().is_none_or(|l| l == "en");
-        let (ta, timexes, events, skipped) = if english {
-            let mut ta = self.text.analyze(clean);
-            hash_sentences(clean, &mut ta);
-            let timexes = self.time.tag(&clean.text, &timex_context(clean, &ta));
-            let events = self.events.extract(clean, &ta, &timexes);
-            (ta, timexes, events, None)
-        } else {
-            (
-                TextAnalysis::default(),
-                Vec::new(),
-                Vec::new(),
-                Some(not_supported(clean)),
-            )
-        };
-        to_original(clean, original, ta, timexes, events, skipped)
+        self.analyze_cleaned(&[(clean, original)])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The stages after cleaning, run stage by stage over `docs` (cleaned
+    /// document, original bytes); one analysis per document, in order.
+    fn analyze_cleaned(&self, docs: &[(&CleanDoc, &[u8])]) -> Vec<DocAnalysis> {
+        let english = |c: &CleanDoc| c.meta.language.as_deref().is_none_or(|l| l == "en");
+        let mut tas: Vec<Option<TextAnalysis>> = docs
+            .iter()
+            .map(|(c, _)| english(c).then(|| self.text.analyze(c)))
+            .collect();
+        for ((c, _), ta) in docs.iter().zip(&mut tas) {
+            if let Some(ta) = ta {
+                hash_sentences(c, ta);
+            }
+        }
+        let timexes: Vec<Vec<Timex>> = docs
+            .iter()
+            .zip(&tas)
+            .map(|((c, _), ta)| match ta {
+                Some(ta) => self.time.tag(&c.text, &timex_context(c, ta)),
+                None => Vec::new(),
+            })
+            .collect();
+        let events: Vec<Vec<annalist_model::EventMention>> = docs
+            .iter()
+            .zip(&tas)
+            .zip(&timexes)
+            .map(|(((c, _), ta), tx)| match ta {
+                Some(ta) => self.events.extract(c, ta, tx),
+                None => Vec::new(),
+            })
+            .collect();
+        docs.iter()
+            .zip(tas.into_iter().zip(timexes).zip(events))
+            .map(|(&(c, original), ((ta, tx), ev))| {
+                // Not analysed: stored with the reason.
+                let skipped = ta.is_none().then(|| not_supported(c));
+                to_original(c, original, ta.unwrap_or_default(), tx, ev, skipped)
+            })
+            .collect()
     }
 }
 
