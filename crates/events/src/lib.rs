@@ -1309,13 +1309,18 @@ impl Extractor {
                     .filter(|w| w.span.start >= end)
                     .all(|w| matches!(w.class, C::Punct | C::Adv))
         };
+        // Whether tokens a..b hold a verb of saying (a time in its reach
+        // dates the report, not the event).
+        let speech_in = |a: usize, b: usize| {
+            sent.w
+                .get(a..b.min(sent.len()))
+                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
+        };
         // A verb of saying between the trigger and the time takes the time
         // ("the house where he was born …, the minister said on Tuesday").
         let said_between = |p: usize| {
             let (a, b) = if p < h { (p, h) } else { (h + 1, p) };
-            sent.w
-                .get(a..b.min(sent.len()))
-                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
+            speech_in(a, b)
         };
         let in_clause = cand
             .iter()
@@ -1351,9 +1356,7 @@ impl Extractor {
         // ("officials said on Tuesday that the house where he was born …").
         let report = |p: usize| {
             let (a, b) = sent.clause_of(p);
-            sent.w
-                .get(a..b.min(sent.len()))
-                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
+            speech_in(a, b)
         };
         cand.iter()
             .filter(|&&(_, p)| (p <= 3 || temporal(p) || free(p)) && !report(p))
