@@ -123,109 +123,17 @@ impl Tagger {
 
     fn find(&self, text: &str, ctx: &TimexContext, style: Style) -> Vec<Cand> {
         let rs = &self.rules;
-        // Candidate (start, rule) pairs: prefilter literals at word starts.
-        let lower: Vec<u8> = text
-            .bytes()
-            .map(|b| {
-                if b.is_ascii_whitespace() {
-                    b' '
-                } else {
-                    b.to_ascii_lowercase()
-                }
-            })
-            .collect();
-        let bytes = &lower[..];
-        // Where the words of each `needs` group occur (sorted starts).
-        let mut needs: Vec<Vec<usize>> = vec![Vec::new(); 64];
-        if !rs.needs.is_empty() {
-            // Needed words start words or follow digits ("on", not the "on"
-            // of "nation"; "20years"). Positions come in order: each list
-            // is sorted, one entry per position.
-            let mut after_letter = false;
-            for p in 0..bytes.len() {
-                if !after_letter {
-                    rs.needs.walk(&bytes[p..], |k| {
-                        if needs[k].last() != Some(&p) {
-                            needs[k].push(p);
-                        }
-                    });
-                }
-                after_letter = bytes[p].is_ascii_alphabetic();
-            }
-        }
-        // Distance from a position to the nearest word of each group after
-        // and before it, computed once per position and group (a digit
-        // proposes thirty rules, most of them needing a month name).
-        let mut near_after = [usize::MAX; 64];
-        let mut near_before = [usize::MAX; 64];
-        let mut known: u64;
-        let mut needed = |known: &mut u64, p: usize, k: usize, within: isize| {
-            if *known & (1 << k) == 0 {
-                let v = &needs[k];
-                let i = v.partition_point(|&x| x < p);
-                near_after[k] = v.get(i).map_or(usize::MAX, |&x| x - p);
-                near_before[k] = if i > 0 { p - v[i - 1] } else { usize::MAX };
-                *known |= 1 << k;
-            }
-            if within >= 0 {
-                near_after[k] < within.unsigned_abs()
-            } else {
-                near_before[k] <= within.unsigned_abs()
-            }
-        };
-        let mut starts: Vec<(usize, usize)> = Vec::new();
-        let mut prev_alnum = false;
-        for p in 0..bytes.len() {
-            let b = bytes[p];
-            let alnum = b.is_ascii_alphanumeric();
-            let word_start = if alnum {
-                !prev_alnum
-            } else {
-                rs.odd_start[b as usize]
-            };
-            prev_alnum = alnum;
-            if !word_start || !text.is_char_boundary(p) {
-                continue;
-            }
-            let mut lead: Option<usize> = None;
-            known = 0;
-            rs.prefilter
-                .walk(&bytes[p..(p + 12).min(bytes.len())], |r| {
-                    if let Some((k, within)) = rs.rules[r].needs {
-                        if !needed(&mut known, p, k, within) {
-                            return;
-                        }
-                    }
-                    if rs.lead_in[r] {
-                        let s = *lead.get_or_insert_with(|| {
-                            let a = char_floor(text, p.saturating_sub(24));
-                            rs.lead_in_re
-                                .find(&text[a..p])
-                                .filter(|m| m.start() < m.end())
-                                .map_or(p, |m| a + m.start())
-                        });
-                        if s < p {
-                            starts.push((s, r));
-                        }
-                    }
-                    starts.push((p, r));
-                });
-        }
-        for (r, re) in &rs.unfiltered {
-            for m in re.find_iter(text) {
-                starts.push((m.start(), *r));
-            }
-        }
-        starts.sort_unstable();
-        starts.dedup();
         let mut scratch = rs
             .scratch
             .lock()
             .ok()
             .and_then(|mut v| v.pop())
             .unwrap_or_default();
+        Self::scan(rs, text, &mut scratch);
+        Self::propose(rs, text, &mut scratch);
+        let starts = std::mem::take(&mut scratch.starts);
+        let mut hits = std::mem::take(&mut scratch.hits);
         let mut out = Vec::new();
-        let mut hits: Vec<(usize, usize)> = Vec::new();
         let mut pos = 0;
         let mut i = 0;
         while i < starts.len() {
@@ -265,10 +173,123 @@ impl Tagger {
                 }
             }
         }
+        scratch.starts = starts;
+        scratch.hits = hits;
         if let Ok(mut v) = rs.scratch.lock() {
             v.push(scratch);
         }
         out
+    }
+
+    /// One pass over the bytes of `text`: where the words of each `needs`
+    /// group start (sorted, one entry per position) into `scratch.needs`,
+    /// and where the prefilter trie is to be walked into
+    /// `scratch.word_starts`. The tries read the text through
+    /// [`rules::FOLD`] (lower case, blanks as spaces) as they walk: no
+    /// lower-cased copy is made.
+    #[inline(never)]
+    fn scan(rs: &RuleSet, text: &str, scratch: &mut rules::Scratch) {
+        use rules::class::{ALNUM, ALPHA, NEEDS, ODD};
+        let bytes = text.as_bytes();
+        let needs = &mut scratch.needs;
+        needs.resize_with(64, Vec::new);
+        needs.iter_mut().for_each(Vec::clear);
+        let word_starts = &mut scratch.word_starts;
+        word_starts.clear();
+        // The class of the byte before: needed words start words or follow
+        // digits ("on", not the "on" of "nation"; "20years"); prefilter
+        // walks start at word starts, and at the few other bytes that start
+        // a literal ("'98") when a character starts there.
+        let mut prev = 0u8;
+        for (p, &b) in bytes.iter().enumerate() {
+            let c = rs.byte_class[b as usize];
+            if c & NEEDS != 0 && prev & ALPHA == 0 {
+                rs.needs.walk(&bytes[p..], |k| {
+                    if needs[k].last() != Some(&p) {
+                        needs[k].push(p);
+                    }
+                });
+            }
+            if c & ALNUM != 0 {
+                if prev & ALNUM == 0 {
+                    word_starts.push(p);
+                }
+            } else if c & ODD != 0 && text.is_char_boundary(p) {
+                word_starts.push(p);
+            }
+            prev = c;
+        }
+    }
+
+    /// Candidate (start, rule) pairs into `scratch.starts`, sorted and
+    /// without repeats: the rules of the prefilter literals at each word
+    /// start whose `needs` words are near (also at the start of an optional
+    /// lead-in before it), and the matches of the unfiltered rules.
+    #[inline(never)]
+    fn propose(rs: &RuleSet, text: &str, scratch: &mut rules::Scratch) {
+        let bytes = text.as_bytes();
+        let needs = &scratch.needs;
+        // Distance from a position to the nearest word of each group after
+        // and before it, computed once per position and group (a digit
+        // proposes thirty rules, most of them needing a month name).
+        // Positions are asked in increasing order, so each group keeps a
+        // cursor at its first word not before the last position asked (a
+        // binary search per position and group cost more).
+        let mut near_after = [usize::MAX; 64];
+        let mut near_before = [usize::MAX; 64];
+        let mut cursor = [0usize; 64];
+        let mut known: u64;
+        let mut needed = |known: &mut u64, p: usize, k: usize, within: isize| {
+            if *known & (1 << k) == 0 {
+                let v = &needs[k];
+                let mut i = cursor[k];
+                while v.get(i).is_some_and(|&x| x < p) {
+                    i += 1;
+                }
+                cursor[k] = i;
+                near_after[k] = v.get(i).map_or(usize::MAX, |&x| x - p);
+                near_before[k] = if i > 0 { p - v[i - 1] } else { usize::MAX };
+                *known |= 1 << k;
+            }
+            if within >= 0 {
+                near_after[k] < within.unsigned_abs()
+            } else {
+                near_before[k] <= within.unsigned_abs()
+            }
+        };
+        let starts = &mut scratch.starts;
+        starts.clear();
+        for &p in &scratch.word_starts {
+            let mut lead: Option<usize> = None;
+            known = 0;
+            rs.prefilter.walk(&bytes[p..], |r| {
+                if let Some((k, within)) = rs.rule_needs[r] {
+                    if !needed(&mut known, p, k, within) {
+                        return;
+                    }
+                }
+                if rs.lead_in[r] {
+                    let s = *lead.get_or_insert_with(|| {
+                        let a = char_floor(text, p.saturating_sub(24));
+                        rs.lead_in_re
+                            .find(&text[a..p])
+                            .filter(|m| m.start() < m.end())
+                            .map_or(p, |m| a + m.start())
+                    });
+                    if s < p {
+                        starts.push((s, r));
+                    }
+                }
+                starts.push((p, r));
+            });
+        }
+        for (r, re) in &rs.unfiltered {
+            for m in re.find_iter(text) {
+                starts.push((m.start(), *r));
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
     }
 
     /// Rule `ri`'s match at `s`, which ends at `s + end`, if it stands.
@@ -352,7 +373,14 @@ impl Tagger {
         let mut start = s;
         let mut end = e;
         // A modifier just before ("the late", "early", "more than").
-        if let Some(c) = rs.modifier_before.captures(before) {
+        // (Each guard is asked `is_match` first: rarely true, and it does
+        // not allocate the capture slots that `captures` does.)
+        if let Some(c) = rs
+            .modifier_before
+            .is_match(before)
+            .then(|| rs.modifier_before.captures(before))
+            .flatten()
+        {
             let m = c.name("m")?;
             if let Some(entry) = rs.lex.get("modifiers").and_then(|l| l.get(m.as_str())) {
                 let applies = entry.values.get(1).map(String::as_str).unwrap_or("any");
@@ -383,7 +411,9 @@ impl Tagger {
             };
             let mark = rs
                 .calendar_after
-                .captures(after)
+                .is_match(after)
+                .then(|| rs.calendar_after.captures(after))
+                .flatten()
                 .map(|c| {
                     let word = c.name("c").or(c.name("d")).or(c.name("e"));
                     (c.get(0).map_or(0, |m| m.end()), word)
@@ -396,7 +426,12 @@ impl Tagger {
                     end = e + len;
                 }
                 which
-            } else if let Some(c) = rs.calendar_before.captures(before) {
+            } else if let Some(c) = rs
+                .calendar_before
+                .is_match(before)
+                .then(|| rs.calendar_before.captures(before))
+                .flatten()
+            {
                 which_of(c.name("c").or(c.name("c2")).map_or("", |m| m.as_str()))
             } else {
                 None

@@ -432,12 +432,51 @@ impl RuleRegex {
     }
 }
 
-/// Search state of every rule and guard, for one tagging call at a time.
+/// Search state of every rule and guard, for one tagging call at a time,
+/// with the buffers of the candidate search (kept between calls: a fresh
+/// set per document was a good part of the allocations).
 #[derive(Debug, Default)]
 pub struct Scratch {
     pub rules: RuleCaches,
     pub guards: GuardCaches,
+    /// Where the words of each `needs` group start.
+    pub needs: Vec<Vec<usize>>,
+    /// Positions where the prefilter trie is walked.
+    pub word_starts: Vec<usize>,
+    /// Candidate (start, rule) pairs.
+    pub starts: Vec<(usize, usize)>,
+    /// Rules matching at one start, with the end of each match.
+    pub hits: Vec<(usize, usize)>,
 }
+
+/// Bits of [`RuleSet::byte_class`].
+pub mod class {
+    /// An ASCII letter or digit.
+    pub const ALNUM: u8 = 1;
+    /// An ASCII letter.
+    pub const ALPHA: u8 = 2;
+    /// Starts a literal of the `needs` trie.
+    pub const NEEDS: u8 = 4;
+    /// Starts a prefilter literal without being alphanumeric ("'98").
+    pub const ODD: u8 = 8;
+}
+
+/// How the tries read the text: ASCII lower-cased, every ASCII blank a
+/// space (the literals are written so), other bytes as they are.
+pub const FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_whitespace() {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        };
+        i += 1;
+    }
+    t
+};
 
 /// Search states of the rules' patterns, by [`Lazy::id`].
 #[derive(Debug, Default)]
@@ -562,8 +601,29 @@ impl Trie {
     /// numbering), and a node's rules (ascending) consecutive too.
     fn finish(&mut self) {
         let mut lits = std::mem::take(&mut self.pending);
-        lits.sort_unstable();
+        // A literal whose rule already has a shorter literal that is a
+        // prefix of it proposes nothing new (the walk meets the shorter one
+        // first): the extractor gives "1" and "19", "194"… for digit rules,
+        // which made the trie 60,000 nodes and a digit propose a rule once
+        // per depth. In (rule, literal) order a literal is redundant exactly
+        // when the last one kept for its rule is a prefix of it (any kept
+        // prefix would be a prefix of everything sorted between them).
+        lits.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
         lits.dedup();
+        let mut kept: Option<usize> = None;
+        let mut keep = vec![true; lits.len()];
+        for i in 0..lits.len() {
+            if let Some(k) = kept {
+                if lits[k].1 == lits[i].1 && lits[i].0.starts_with(&lits[k].0) {
+                    keep[i] = false;
+                    continue;
+                }
+            }
+            kept = Some(i);
+        }
+        let mut keep = keep.into_iter();
+        lits.retain(|_| keep.next().unwrap_or(true));
+        lits.sort_unstable();
         self.nodes = vec![Node {
             dense: u16::MAX,
             ..Node::default()
@@ -624,11 +684,24 @@ impl Trie {
         }
     }
 
-    /// Calls `f` with the rules of every literal that `bytes` starts with.
+    /// Whether some literal starts with byte `b` (as [`FOLD`] reads it).
+    #[inline]
+    pub fn starts_with_byte(&self, b: u8) -> bool {
+        self.root
+            .get(FOLD[b as usize] as usize)
+            .is_some_and(|&n| n != 0)
+    }
+
+    /// Calls `f` with the rules of every literal that `bytes` starts with,
+    /// the bytes read through [`FOLD`] (a literal is at most 12 bytes long,
+    /// so no more are read).
     #[inline]
     pub fn walk(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
         let Some(&b) = bytes.first() else { return };
-        let mut node = self.root[b as usize] as usize;
+        let Some(&first) = self.root.get(FOLD[b as usize] as usize) else {
+            return;
+        };
+        let mut node = first as usize;
         let mut i = 1;
         while node != 0 {
             let nd = self.nodes[node];
@@ -639,6 +712,7 @@ impl Trie {
                 }
             }
             let Some(&b) = bytes.get(i) else { return };
+            let b = FOLD[b as usize];
             node = if nd.dense != u16::MAX {
                 self.tables[nd.dense as usize][b as usize] as usize
             } else {
@@ -676,10 +750,16 @@ pub struct RuleSet {
     /// finding that lead-in before a core match.
     pub lead_in: Vec<bool>,
     pub lead_in_re: Regex,
+    /// Each rule's `needs`, by rule: read for every rule the trie proposes,
+    /// kept apart from the large [`Rule`]s so that those reads stay in cache.
+    pub rule_needs: Vec<Option<(usize, isize)>>,
     /// Rules without a usable prefix set, with an unanchored regex.
     pub unfiltered: Vec<(usize, Regex)>,
     /// Bytes that may start a literal without being a word start ("'98").
     pub odd_start: [bool; 256],
+    /// What each byte is to the scan of the text, bits of [`class`]: one
+    /// table look-up instead of the tests one by one.
+    pub byte_class: [u8; 256],
     /// Literals of the `needs` groups, with the group(s) of each: walked
     /// from every position not inside a word (an overlapping Aho-Corasick
     /// scan of every byte, then dropping the matches inside words, cost
@@ -785,7 +865,7 @@ impl<'a> Expander<'a> {
 
 /// The finite set of lower-cased literal prefixes a pattern's matches start
 /// with, or None when there is none worth using (empty or unbounded).
-fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     // The prefilter reads a lower-cased copy of the text whose blanks are
     // all ' ': a run of blanks is looked for as one space.
@@ -1021,6 +1101,22 @@ impl RuleSet {
             }
         }
         needs.finish();
+        let mut byte_class = [0u8; 256];
+        for (b, c) in byte_class.iter_mut().enumerate() {
+            let b = b as u8;
+            if b.is_ascii_alphanumeric() {
+                *c |= class::ALNUM;
+            }
+            if b.is_ascii_alphabetic() {
+                *c |= class::ALPHA;
+            }
+            if needs.starts_with_byte(b) {
+                *c |= class::NEEDS;
+            }
+            if odd_start[b as usize] {
+                *c |= class::ODD;
+            }
+        }
         let m = ex.expand("%modifiers")?;
         let modifier_before = build(&format!(r"(?:^|[^\w])(?P<m>{m})(?:\s+|-)$"))?;
         let calendar_after = build(&ex.expand("%CALENDAR_AFTER")?)?;
@@ -1048,10 +1144,12 @@ impl RuleSet {
         let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
         Ok(RuleSet {
             scratch: Default::default(),
+            rule_needs: rules.iter().map(|r| r.needs).collect(),
             lead_in,
             lead_in_re,
             prefilter,
             odd_start,
+            byte_class,
             needs,
             unfiltered,
             no_ref_before,

@@ -5,8 +5,37 @@ use crate::calendar as cal;
 use crate::rules::{Lexicon, Piece, Template};
 use std::collections::HashMap;
 
-/// The text of the groups of one match (None when a group did not take part).
-pub type Groups<'a> = HashMap<&'a str, Option<&'a str>>;
+/// The text of the groups of one match (None when a group did not take part),
+/// by group name. A rule has a handful of groups: a list searched in order
+/// costs less than building a hash map for every match tried.
+#[derive(Clone, Debug, Default)]
+pub struct Groups<'a>(Vec<(&'a str, Option<&'a str>)>);
+
+impl<'a> Groups<'a> {
+    /// The group named `name`: `Some(None)` when it did not take part,
+    /// `None` when the rule has no such group.
+    pub fn get(&self, name: &str) -> Option<&Option<&'a str>> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    /// Sets a group (replacing one of the same name).
+    pub fn insert(&mut self, name: &'a str, text: Option<&'a str>) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = text,
+            None => self.0.push((name, text)),
+        }
+    }
+}
+
+impl<'a> FromIterator<(&'a str, Option<&'a str>)> for Groups<'a> {
+    fn from_iter<I: IntoIterator<Item = (&'a str, Option<&'a str>)>>(iter: I) -> Self {
+        let mut g = Groups::default();
+        for (n, t) in iter {
+            g.insert(n, t);
+        }
+        g
+    }
+}
 
 /// Parses a number written in digits or words ("12", "twenty-one",
 /// "a hundred", "several" → X). None when it is not a number.
