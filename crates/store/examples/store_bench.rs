@@ -5,7 +5,7 @@
 //! `cargo run -p annalist-store --release --example store_bench -- SRC.db [DST.db]`
 //! Prints the process CPU time (user + sys) of each phase and the size of
 //! the written database.
-use annalist_model::DocAnalysis;
+use annalist_model::{DocAnalysis, KnowledgeBase};
 use annalist_store::Store;
 use std::path::Path;
 
@@ -54,21 +54,24 @@ fn main() {
     .expect("read");
     let kb = src.load_kb().expect("load kb");
 
-    let mut out = Store::open(Path::new(&dst)).expect("open destination");
-    let t0 = cpu();
-    for chunk in docs.chunks(64) {
-        let items: Vec<(&[u8], &DocAnalysis)> =
-            chunk.iter().map(|(o, a)| (o.as_slice(), a)).collect();
-        out.put_batch(&items).expect("put");
+    // BULK=0: one transaction per batch, as before `begin_bulk` existed.
+    let bulk = std::env::var("BULK").map_or(true, |v| v != "0");
+    // REPS=n: n timed writes first, one line each (for medians).
+    let reps: usize = std::env::var("REPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    for _ in 0..reps {
+        let (put, save, close) = write(&dst, &docs, &kb, bulk);
+        println!(
+            "rep: {:.3} put {put:.3} save {save:.3} close {close:.3}",
+            put + save + close
+        );
     }
-    let t1 = cpu();
-    out.save_kb(&kb).expect("save");
-    let t2 = cpu();
-    drop(out);
-    let t3 = cpu();
+    let (put, save, close) = write(&dst, &docs, &kb, bulk);
     if std::env::var_os("WRITE_ONLY").is_some() {
         // For profiling the writes alone.
-        println!("put_batch {:.2} s, save_kb {:.2} s CPU", t1 - t0, t2 - t1);
+        println!("put_batch {put:.3} s, save_kb {save:.3} s, close {close:.3} s CPU");
         return;
     }
     let size: u64 = ["", "-wal"]
@@ -132,10 +135,7 @@ fn main() {
     }
     println!("search: {same} hits, the same on both stores");
     println!(
-        "{n} docs: put_batch {:.2} s, save_kb {:.2} s, close {:.2} s | for_each_analysis {:.2} s, analysis(id) x{} {:.2} s, load_kb {:.2} s, search x{} ({hits} hits) {:.2} s CPU; db {:.1} MB",
-        t1 - t0,
-        t2 - t1,
-        t3 - t2,
+        "{n} docs: put_batch {put:.3} s, save_kb {save:.3} s, close {close:.3} s | for_each_analysis {:.2} s, analysis(id) x{} {:.2} s, load_kb {:.2} s, search x{} ({hits} hits) {:.2} s CPU; db {:.1} MB",
         t5 - t4,
         docs.len().div_ceil(10),
         t6 - t5,
@@ -144,4 +144,35 @@ fn main() {
         t8 - t7,
         size as f64 / 1e6
     );
+}
+
+/// Writes `docs` (batches of 64, like `annalist build`) and `kb` into a new
+/// store at `dst`, in a bulk load or not; the CPU seconds of the puts, the
+/// knowledge base (and the end of the bulk load) and the close.
+fn write(
+    dst: &str,
+    docs: &[(Vec<u8>, DocAnalysis)],
+    kb: &KnowledgeBase,
+    bulk: bool,
+) -> (f64, f64, f64) {
+    for ext in ["", "-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(format!("{dst}{ext}"));
+    }
+    let mut out = Store::open(Path::new(dst)).expect("open destination");
+    let t0 = cpu();
+    if bulk {
+        out.begin_bulk().expect("begin bulk");
+    }
+    for chunk in docs.chunks(64) {
+        let items: Vec<(&[u8], &DocAnalysis)> =
+            chunk.iter().map(|(o, a)| (o.as_slice(), a)).collect();
+        out.put_batch(&items).expect("put");
+    }
+    let t1 = cpu();
+    out.save_kb(kb).expect("save");
+    out.end_bulk().expect("end bulk");
+    let t2 = cpu();
+    drop(out);
+    let t3 = cpu();
+    (t1 - t0, t2 - t1, t3 - t2)
 }

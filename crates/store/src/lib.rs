@@ -100,6 +100,21 @@ pub const MIGRATIONS: &[&str] = &[
 /// crate documentation); JSON rows of older stores are TEXT.
 pub const PACKED: u8 = 1;
 
+/// The page size of new stores: the rows hold whole documents (original
+/// bytes and packed analysis, ~4 kB together on average), which 4 kB pages
+/// split into overflow chains.
+pub const PAGE_SIZE: i64 = 16384;
+
+/// A bulk load ([`Store::begin_bulk`]) commits after about this many bytes
+/// of input, which bounds the WAL (or rollback journal) and the memory of
+/// one transaction.
+pub const BULK_COMMIT_BYTES: usize = 32 << 20;
+
+/// The FTS5 `hashsize` (bytes of pending index data held in memory before
+/// a new segment is written; FTS5's default is 1 MB): fewer, larger
+/// segments and less merge work. A cap, reached only by large loads.
+pub const FTS_HASHSIZE: i64 = 16 << 20;
+
 /// Encodes `v` as [`PACKED`] into `out` (`scratch` holds the MessagePack).
 fn pack_into<T: serde::Serialize>(v: &T, scratch: &mut Vec<u8>, out: &mut Vec<u8>) -> Result<()> {
     scratch.clear();
@@ -175,6 +190,7 @@ pub struct Store {
     /// A store opened read-only below schema 3 keeps its sentences in the
     /// old FTS5 table with content.
     legacy_sentences: bool,
+    bulk: Option<Bulk>,
 }
 
 impl Store {
@@ -195,20 +211,28 @@ impl Store {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // A bulk load into a new store holds its writes in a rollback
+        // journal, during which a reader waits instead of failing.
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         Ok(Store {
             conn,
             legacy_sentences: version < 3,
+            bulk: None,
         })
     }
 
     fn init(conn: Connection) -> Result<Store> {
+        // Only takes effect on a database without tables yet (a new
+        // store); older stores keep their page size.
+        conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let mut store = Store {
             conn,
             legacy_sentences: false,
+            bulk: None,
         };
         store.migrate()?;
         Ok(store)
@@ -263,55 +287,120 @@ impl Store {
     }
 
     /// Stores a batch of analysed documents in one transaction (existing
-    /// ids are left as they are).
+    /// ids are left as they are). During a bulk load ([`Store::begin_bulk`])
+    /// the batch joins the load's open transaction instead, all or nothing
+    /// (a savepoint), and is committed with it.
     pub fn put_batch(&mut self, items: &[(&[u8], &DocAnalysis)]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
-        let mut added = 0;
-        {
-            let mut ins = tx.prepare_cached(
-                "INSERT OR IGNORE INTO sources (id, file, title, kind, spam, quality, language, byte_len, original, analysis)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )?;
-            let mut span = tx.prepare_cached(
-                "INSERT INTO sentence_spans (source, start, end, region) VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            let mut fts =
-                tx.prepare_cached("INSERT INTO sentence_index (rowid, text) VALUES (?1, ?2)")?;
-            // Buffers reused for every analysis.
-            let (mut scratch, mut packed) = (Vec::new(), Vec::new());
-            for (original, a) in items {
-                let m = &a.meta;
-                pack_into(a, &mut scratch, &mut packed)?;
-                let n = ins.execute(params![
-                    m.id,
-                    m.file,
-                    m.title,
-                    m.kind.as_str(),
-                    m.spam,
-                    m.quality,
-                    m.language,
-                    m.byte_len as i64,
-                    original,
-                    ToSqlOutput::Borrowed(ValueRef::Blob(&packed)),
-                ])?;
-                if n == 0 {
-                    continue;
-                }
-                added += 1;
-                for s in &a.sentences {
-                    span.execute(params![
-                        m.id,
-                        s.span.start as i64,
-                        s.span.end as i64,
-                        s.region.as_str()
-                    ])?;
-                    let id = tx.last_insert_rowid();
-                    fts.execute(params![id, slice_lossy(original, s.span).as_ref()])?;
+        if self.bulk.is_none() {
+            let tx = self.conn.transaction()?;
+            let added = write_docs(&tx, items)?;
+            tx.commit()?;
+            return Ok(added);
+        }
+        // No savepoint per batch: FTS5 writes its pending index data out
+        // as a new segment at every savepoint, which is what a bulk load
+        // avoids. A failed batch instead rolls back the load's open
+        // transaction (what a crash would do) and ends the load.
+        let added = match write_docs(&self.conn, items) {
+            Ok(n) => n,
+            Err(e) => {
+                self.abort_bulk();
+                return Err(e);
+            }
+        };
+        if let Some(b) = &mut self.bulk {
+            b.pending += items.iter().map(|(o, _)| o.len()).sum::<usize>();
+            if b.pending >= BULK_COMMIT_BYTES {
+                b.pending = 0;
+                if let Err(e) = self.conn.execute_batch("COMMIT; BEGIN") {
+                    self.abort_bulk();
+                    return Err(e.into());
                 }
             }
         }
-        tx.commit()?;
         Ok(added)
+    }
+
+    /// Starts a bulk load (`annalist build`): until [`Store::end_bulk`],
+    /// [`Store::put_batch`] and [`Store::save_kb`] write into one open
+    /// transaction, committed about every [`BULK_COMMIT_BYTES`] of input
+    /// and at `end_bulk`. Far fewer commits mean far fewer FTS5 segments to
+    /// write and merge and fewer WAL frames. Into a store that holds no
+    /// source yet (nothing to lose, nobody reading it) the load writes its
+    /// pages once, through a rollback journal with `synchronous = FULL`,
+    /// instead of twice through the WAL; `end_bulk` turns WAL back on.
+    ///
+    /// Durability is unchanged: whatever was committed survives a crash and
+    /// the rest is rolled back (a hot rollback journal is replayed at the
+    /// next open). A store dropped without `end_bulk` keeps what was
+    /// committed before; the open transaction is rolled back. Calling it
+    /// twice is harmless.
+    pub fn begin_bulk(&mut self) -> Result<()> {
+        if self.bulk.is_some() {
+            return Ok(());
+        }
+        let fresh = self
+            .conn
+            .query_row("SELECT 1 FROM sources LIMIT 1", [], |_| Ok(()))
+            .optional()?
+            .is_none();
+        // Switching to a rollback journal needs the only connection: with
+        // a reader attached it stays in WAL (the pragma answers "wal").
+        let rollback_journal = fresh
+            && self
+                .conn
+                .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
+                .is_ok_and(|m| m.eq_ignore_ascii_case("delete"));
+        if rollback_journal {
+            self.conn.pragma_update(None, "synchronous", "FULL")?;
+        }
+        self.conn.execute_batch("BEGIN")?;
+        // Persistent in the index's config (FTS5 reads it back each open).
+        self.conn.execute(
+            "INSERT INTO sentence_index (sentence_index, rank) VALUES ('hashsize', ?1)",
+            [FTS_HASHSIZE],
+        )?;
+        self.bulk = Some(Bulk {
+            pending: 0,
+            rollback_journal,
+        });
+        Ok(())
+    }
+
+    /// Rolls back what a bulk load has not committed yet and ends it.
+    fn abort_bulk(&mut self) {
+        if let Some(b) = self.bulk.take() {
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            self.restore_journal(&b);
+        }
+    }
+
+    /// After a bulk load through a rollback journal, WAL again; should a
+    /// reader hold the file, this waits (busy timeout) and at worst leaves
+    /// the store in rollback mode, which is as safe, until the next open
+    /// turns WAL on again.
+    fn restore_journal(&self, b: &Bulk) {
+        if b.rollback_journal {
+            let _ = self.conn.pragma_update(None, "journal_mode", "WAL");
+            let _ = self.conn.pragma_update(None, "synchronous", "NORMAL");
+        }
+    }
+
+    /// Commits a bulk load ([`Store::begin_bulk`]) and returns to the
+    /// normal mode (WAL); a no-op outside one.
+    pub fn end_bulk(&mut self) -> Result<()> {
+        let Some(b) = self.bulk.take() else {
+            return Ok(());
+        };
+        let done = self.conn.execute_batch("COMMIT");
+        if done.is_err() && !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        self.restore_journal(&b);
+        done?;
+        Ok(())
     }
 
     /// Calls `f` on every stored analysis, in content-id order, one at a time.
@@ -369,7 +458,8 @@ impl Store {
 
     /// Replaces the stored knowledge base in one transaction.
     pub fn save_kb(&mut self, kb: &KnowledgeBase) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        // A savepoint: its own transaction, or part of a bulk load's.
+        let tx = self.conn.savepoint()?;
         tx.execute_batch(
             "DELETE FROM kb_meta; DELETE FROM entities; DELETE FROM entity_names; DELETE FROM events;
              DELETE FROM event_roles; DELETE FROM conflicts; DELETE FROM duplicates;",
@@ -575,6 +665,59 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// An open bulk load.
+struct Bulk {
+    /// Input bytes written since the last commit.
+    pending: usize,
+    /// The store was empty and is written through a rollback journal.
+    rollback_journal: bool,
+}
+
+fn write_docs(tx: &Connection, items: &[(&[u8], &DocAnalysis)]) -> Result<usize> {
+    let mut added = 0;
+    let mut ins = tx.prepare_cached(
+        "INSERT OR IGNORE INTO sources (id, file, title, kind, spam, quality, language, byte_len, original, analysis)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    let mut span = tx.prepare_cached(
+        "INSERT INTO sentence_spans (source, start, end, region) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut fts = tx.prepare_cached("INSERT INTO sentence_index (rowid, text) VALUES (?1, ?2)")?;
+    // Buffers reused for every analysis.
+    let (mut scratch, mut packed) = (Vec::new(), Vec::new());
+    for (original, a) in items {
+        let m = &a.meta;
+        pack_into(a, &mut scratch, &mut packed)?;
+        let n = ins.execute(params![
+            m.id,
+            m.file,
+            m.title,
+            m.kind.as_str(),
+            m.spam,
+            m.quality,
+            m.language,
+            m.byte_len as i64,
+            original,
+            ToSqlOutput::Borrowed(ValueRef::Blob(&packed)),
+        ])?;
+        if n == 0 {
+            continue;
+        }
+        added += 1;
+        for s in &a.sentences {
+            span.execute(params![
+                m.id,
+                s.span.start as i64,
+                s.span.end as i64,
+                s.region.as_str()
+            ])?;
+            let id = tx.last_insert_rowid();
+            fts.execute(params![id, slice_lossy(original, s.span).as_ref()])?;
+        }
+    }
+    Ok(added)
 }
 
 fn slice_lossy(bytes: &[u8], s: Span) -> std::borrow::Cow<'_, str> {
@@ -824,6 +967,128 @@ mod tests {
             assert!(unpack::<DocAnalysis>(ValueRef::Blob(b), &mut scratch).is_err());
         }
         assert!(unpack::<DocAnalysis>(ValueRef::Integer(3), &mut scratch).is_err());
+    }
+
+    fn temp_db(name: &str) -> std::path::PathBuf {
+        let path =
+            std::env::temp_dir().join(format!("annalist-store-{name}-{}.db", std::process::id()));
+        remove_db(&path);
+        path
+    }
+
+    fn remove_db(path: &Path) {
+        for ext in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+    }
+
+    fn journal_mode(s: &Store) -> String {
+        s.conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A bulk load (into a fresh file, through a rollback journal, and into
+    /// a store that already holds sources, through the WAL) stores the same
+    /// and answers every search with the same hits in the same order as
+    /// one transaction per batch.
+    #[test]
+    fn bulk_load_matches_batch_by_batch() {
+        let docs: Vec<(&str, DocAnalysis)> =
+            TEXTS.iter().map(|(id, t)| (*t, sentences(id, t))).collect();
+        let items: Vec<(&[u8], &DocAnalysis)> =
+            docs.iter().map(|(t, a)| (t.as_bytes(), a)).collect();
+        let kb = KnowledgeBase {
+            annalist_version: "x".into(),
+            ..Default::default()
+        };
+        let mut plain = Store::in_memory().unwrap();
+        for it in &items {
+            plain.put_batch(&[*it]).unwrap();
+        }
+        plain.save_kb(&kb).unwrap();
+
+        let path = temp_db("bulk");
+        let mut bulk = Store::open(&path).unwrap();
+        assert_eq!(journal_mode(&bulk), "wal");
+        bulk.begin_bulk().unwrap();
+        bulk.begin_bulk().unwrap();
+        assert_eq!(journal_mode(&bulk), "delete", "a fresh store skips the WAL");
+        assert_eq!(bulk.put_batch(&items[..1]).unwrap(), 1);
+        assert_eq!(
+            bulk.put_batch(&items[..2]).unwrap(),
+            1,
+            "the first is stored"
+        );
+        bulk.end_bulk().unwrap();
+        bulk.end_bulk().unwrap();
+        assert_eq!(journal_mode(&bulk), "wal");
+        // A second load into a store that holds sources stays in WAL.
+        bulk.begin_bulk().unwrap();
+        assert_eq!(journal_mode(&bulk), "wal");
+        assert_eq!(bulk.put_batch(&items[2..]).unwrap(), 1);
+        bulk.save_kb(&kb).unwrap();
+        bulk.end_bulk().unwrap();
+        drop(bulk);
+        let bulk = Store::open_readonly(&path).unwrap();
+        for q in QUERIES {
+            for limit in [1, 2, 100] {
+                assert_eq!(
+                    bulk.search(q, limit).unwrap(),
+                    plain.search(q, limit).unwrap(),
+                    "{q} {limit}"
+                );
+            }
+        }
+        assert_eq!(bulk.load_kb().unwrap(), plain.load_kb().unwrap());
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        bulk.for_each_analysis(|x| a.push(x)).unwrap();
+        plain.for_each_analysis(|x| b.push(x)).unwrap();
+        assert_eq!(a, b);
+        drop(bulk);
+        remove_db(&path);
+    }
+
+    /// What a bulk load has not committed is gone after a failed batch or a
+    /// store dropped mid-load; what it committed stays; the store reopens
+    /// in WAL and takes more.
+    #[test]
+    fn bulk_load_failure_keeps_the_committed_state() {
+        let docs: Vec<(&str, DocAnalysis)> =
+            TEXTS.iter().map(|(id, t)| (*t, sentences(id, t))).collect();
+        let items: Vec<(&[u8], &DocAnalysis)> =
+            docs.iter().map(|(t, a)| (t.as_bytes(), a)).collect();
+        let path = temp_db("bulk-fail");
+        let mut s = Store::open(&path).unwrap();
+        s.put_batch(&items[..1]).unwrap();
+        s.conn
+            .execute_batch(
+                "CREATE TRIGGER fail BEFORE INSERT ON sources WHEN NEW.id = 'c'
+                 BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+            )
+            .unwrap();
+        s.begin_bulk().unwrap();
+        assert_eq!(s.put_batch(&items[1..2]).unwrap(), 1);
+        assert!(s.put_batch(&items[2..]).is_err());
+        assert!(s.bulk.is_none(), "a failed batch ends the load");
+        let ids = s.source_ids().unwrap();
+        assert_eq!(ids.len(), 1, "{ids:?}");
+        assert_eq!(s.search("mercader", 10).unwrap(), vec![]);
+        s.conn.execute_batch("DROP TRIGGER fail").unwrap();
+        // Dropped mid-load: the uncommitted batch is rolled back.
+        s.begin_bulk().unwrap();
+        s.put_batch(&items[1..]).unwrap();
+        drop(s);
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(journal_mode(&s), "wal");
+        assert_eq!(s.stats().unwrap().sources, 1);
+        assert_eq!(s.search("trotsky", 10).unwrap().len(), 2);
+        s.begin_bulk().unwrap();
+        assert_eq!(s.put_batch(&items).unwrap(), 2);
+        s.end_bulk().unwrap();
+        assert_eq!(s.search("trotsky", 10).unwrap().len(), 4);
+        drop(s);
+        remove_db(&path);
     }
 
     #[test]
