@@ -183,10 +183,11 @@ impl Tagger {
 
     /// One pass over the bytes of `text`: where the words of each `needs`
     /// group start (sorted, one entry per position) into `scratch.needs`,
-    /// and where the prefilter trie is to be walked into
-    /// `scratch.word_starts`. The tries read the text through
-    /// [`rules::FOLD`] (lower case, blanks as spaces) as they walk: no
-    /// lower-cased copy is made.
+    /// and the (position, rule) pairs the prefilter literals propose at
+    /// word starts into `scratch.proposed`. One trie holds both kinds of
+    /// literal, so a word start is walked once. The trie reads the text
+    /// through [`rules::FOLD`] (lower case, blanks as spaces) as it walks:
+    /// no lower-cased copy is made.
     #[inline(never)]
     fn scan(rs: &RuleSet, text: &str, scratch: &mut rules::Scratch) {
         use rules::class::{ALNUM, ALPHA, NEEDS, ODD};
@@ -194,40 +195,55 @@ impl Tagger {
         let needs = &mut scratch.needs;
         needs.resize_with(64, Vec::new);
         needs.iter_mut().for_each(Vec::clear);
-        let word_starts = &mut scratch.word_starts;
-        word_starts.clear();
+        let proposed = &mut scratch.proposed;
+        proposed.clear();
         // The class of the byte before: needed words start words or follow
-        // digits ("on", not the "on" of "nation"; "20years"); prefilter
-        // walks start at word starts, and at the few other bytes that start
-        // a literal ("'98") when a character starts there.
+        // digits ("on", not the "on" of "nation"; "20years"); rule literals
+        // start at word starts, and at the few other bytes that start a
+        // literal ("'98") when a character starts there.
         let mut prev = 0u8;
-        for (p, &b) in bytes.iter().enumerate() {
-            let c = rs.byte_class[b as usize];
-            if c & NEEDS != 0 && prev & ALPHA == 0 {
-                rs.needs.walk(&bytes[p..], |k| {
-                    if needs[k].last() != Some(&p) {
+        let mut p = 0;
+        while p < bytes.len() {
+            let c = rs.byte_class[bytes[p] as usize];
+            if prev & ALPHA != 0 && c & ALPHA != 0 {
+                // Inside a word nothing starts: skip to its end.
+                p += bytes[p..]
+                    .iter()
+                    .position(|&b| rs.byte_class[b as usize] & ALPHA == 0)
+                    .unwrap_or(bytes.len() - p);
+                continue;
+            }
+            let need_here = c & NEEDS != 0 && prev & ALPHA == 0;
+            let rule_here = if c & ALNUM != 0 {
+                prev & ALNUM == 0
+            } else {
+                c & ODD != 0 && text.is_char_boundary(p)
+            };
+            prev = c;
+            p += 1;
+            if !(need_here || rule_here) {
+                continue;
+            }
+            let p = p - 1;
+            rs.prefilter.walk(&bytes[p..], |id| {
+                if id >= rules::NEEDS_ID {
+                    let k = id - rules::NEEDS_ID;
+                    if need_here && needs[k].last() != Some(&p) {
                         needs[k].push(p);
                     }
-                });
-            }
-            if c & ALNUM != 0 {
-                if prev & ALNUM == 0 {
-                    word_starts.push(p);
+                } else if rule_here {
+                    proposed.push((p, id));
                 }
-            } else if c & ODD != 0 && text.is_char_boundary(p) {
-                word_starts.push(p);
-            }
-            prev = c;
+            });
         }
     }
 
     /// Candidate (start, rule) pairs into `scratch.starts`, sorted and
-    /// without repeats: the rules of the prefilter literals at each word
-    /// start whose `needs` words are near (also at the start of an optional
-    /// lead-in before it), and the matches of the unfiltered rules.
+    /// without repeats: the proposed pairs whose `needs` words are near
+    /// (also at the start of an optional lead-in before the position), and
+    /// the matches of the unfiltered rules.
     #[inline(never)]
     fn propose(rs: &RuleSet, text: &str, scratch: &mut rules::Scratch) {
-        let bytes = text.as_bytes();
         let needs = &scratch.needs;
         // Distance from a position to the nearest word of each group after
         // and before it, computed once per position and group (a digit
@@ -259,29 +275,49 @@ impl Tagger {
         };
         let starts = &mut scratch.starts;
         starts.clear();
-        for &p in &scratch.word_starts {
-            let mut lead: Option<usize> = None;
-            known = 0;
-            rs.prefilter.walk(&bytes[p..], |r| {
-                if let Some((k, within)) = rs.rule_needs[r] {
-                    if !needed(&mut known, p, k, within) {
-                        return;
-                    }
+        // The pairs come by position; `known` and the lead-in are per position.
+        let mut lead: Option<usize> = None;
+        let mut at = usize::MAX;
+        known = 0;
+        for &(p, r) in &scratch.proposed {
+            if p != at {
+                at = p;
+                lead = None;
+                known = 0;
+            }
+            if let Some((k, within)) = rs.rule_needs[r] {
+                if !needed(&mut known, p, k, within) {
+                    continue;
                 }
-                if rs.lead_in[r] {
-                    let s = *lead.get_or_insert_with(|| {
-                        let a = char_floor(text, p.saturating_sub(24));
-                        rs.lead_in_re
-                            .find(&text[a..p])
-                            .filter(|m| m.start() < m.end())
-                            .map_or(p, |m| a + m.start())
-                    });
-                    if s < p {
-                        starts.push((s, r));
+            }
+            if rs.lead_in[r] {
+                let s = *lead.get_or_insert_with(|| {
+                    let a = char_floor(text, p.saturating_sub(24));
+                    let hay = &text[a..p];
+                    // A lead-in ends with blanks after a lead-in word: most
+                    // positions are ruled out without the regex.
+                    let word = hay.trim_end_matches(char::is_whitespace);
+                    let maybe = word.len() < hay.len()
+                        && match (word.as_bytes().last(), &rs.lead_in_last) {
+                            (None, _) => false,
+                            (Some(&b), Some(set)) if b.is_ascii() => {
+                                set[b.to_ascii_lowercase() as usize]
+                            }
+                            _ => true,
+                        };
+                    if !maybe {
+                        return p;
                     }
+                    rs.lead_in_re
+                        .find(hay)
+                        .filter(|m| m.start() < m.end())
+                        .map_or(p, |m| a + m.start())
+                });
+                if s < p {
+                    starts.push((s, r));
                 }
-                starts.push((p, r));
-            });
+            }
+            starts.push((p, r));
         }
         for (r, re) in &rs.unfiltered {
             for m in re.find_iter(text) {
@@ -306,9 +342,10 @@ impl Tagger {
         let wend = char_floor(text, s + 200);
         let mut window = &text[s..wend];
         let (regex, cache) = scratch.rules.get(&rule.regex);
-        if !regex.captures(cache, window, end) {
-            return None;
-        }
+        // The groups are searched for last, once the match has passed the
+        // checks below, which do not need them (the backtracking search is
+        // the dearest step here; the DFA already found the match).
+        let mut end = end;
         let mut e = s + end;
         // Whole words only: never start or end inside a word or number.
         let inside = |a: Option<char>, b: Option<char>| {
@@ -329,10 +366,7 @@ impl Tagger {
                 return None;
             }
             window = &window[..cut];
-            let end = regex.find_end(cache, window)?;
-            if !regex.captures(cache, window, end) {
-                return None;
-            }
+            end = regex.find_end(cache, window)?;
             e = s + end;
             if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
                 return None;
@@ -360,6 +394,9 @@ impl Tagger {
             if scratch.guards.matches(r, after) {
                 return None;
             }
+        }
+        if !regex.captures(cache, window, end) {
+            return None;
         }
         let g: Groups = regex.groups(cache, window).collect();
         let raw = value::eval(&rule.value, &g, &rs.lex)?;

@@ -117,7 +117,17 @@ impl Lexicon {
     }
 
     pub fn get(&self, s: &str) -> Option<&Entry> {
-        self.index.get(&norm_key(s)).map(|&i| &self.entries[i])
+        // Most keys asked are one lower-case ASCII word, their own key: no
+        // need to build it.
+        let plain = s.bytes().all(|b| {
+            b.is_ascii() && !b.is_ascii_uppercase() && !(b as char).is_whitespace() && b != b'-'
+        });
+        let i = if plain {
+            self.index.get(s)
+        } else {
+            self.index.get(&norm_key(s))
+        };
+        i.map(|&i| &self.entries[i])
     }
 
     /// A regex alternation of the surfaces (longest first), filtered by flag.
@@ -441,13 +451,18 @@ pub struct Scratch {
     pub guards: GuardCaches,
     /// Where the words of each `needs` group start.
     pub needs: Vec<Vec<usize>>,
-    /// Positions where the prefilter trie is walked.
-    pub word_starts: Vec<usize>,
+    /// The (position, rule) pairs the prefilter literals propose, before
+    /// their `needs` are checked.
+    pub proposed: Vec<(usize, usize)>,
     /// Candidate (start, rule) pairs.
     pub starts: Vec<(usize, usize)>,
     /// Rules matching at one start, with the end of each match.
     pub hits: Vec<(usize, usize)>,
 }
+
+/// In [`RuleSet::prefilter`], `NEEDS_ID + k` stands for a literal of the
+/// `needs` group `k`; smaller ids are rules.
+pub const NEEDS_ID: usize = 1 << 24;
 
 /// Bits of [`RuleSet::byte_class`].
 pub mod class {
@@ -744,12 +759,18 @@ impl Trie {
 pub struct RuleSet {
     pub lex: HashMap<String, Lexicon>,
     pub rules: Vec<Rule>,
-    /// Literal prefixes of the rules (lower-cased): where a rule may start.
+    /// Literal prefixes of the rules (lower-cased): where a rule may start;
+    /// and the literals of the `needs` groups, group `k` as `NEEDS_ID + k`
+    /// (one walk from a word start finds both).
     pub prefilter: Trie,
     /// Rules whose pattern starts with an optional lead-in, and the regex
     /// finding that lead-in before a core match.
     pub lead_in: Vec<bool>,
     pub lead_in_re: Regex,
+    /// The ASCII bytes (lower case) a word of a lead-in can end with, when
+    /// they are known: a lead-in ends with blanks after such a byte, so the
+    /// regex is run only there.
+    pub lead_in_last: Option<[bool; 128]>,
     /// Each rule's `needs`, by rule: read for every rule the trie proposes,
     /// kept apart from the large [`Rule`]s so that those reads stay in cache.
     pub rule_needs: Vec<Option<(usize, isize)>>,
@@ -865,7 +886,32 @@ impl<'a> Expander<'a> {
 
 /// The finite set of lower-cased literal prefixes a pattern's matches start
 /// with, or None when there is none worth using (empty or unbounded).
-pub fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
+/// The set of last bytes (ASCII, lower-cased) of the matches of `pattern`,
+/// or None when it is not a finite set of ASCII literals.
+fn last_bytes(pattern: &str) -> Option<[bool; 128]> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Suffix)
+        .limit_class(16)
+        .limit_total(4000)
+        .limit_literal_len(12);
+    let seq = ex.extract(&hir);
+    let mut set = [false; 128];
+    for l in seq.literals()? {
+        let &b = l.as_bytes().last()?;
+        if !b.is_ascii() {
+            return None;
+        }
+        set[b.to_ascii_lowercase() as usize] = true;
+    }
+    Some(set)
+}
+
+fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     // The prefilter reads a lower-cased copy of the text whose blanks are
     // all ' ': a run of blanks is looked for as one space.
@@ -1090,16 +1136,17 @@ impl RuleSet {
                 None => unfiltered.push((ri, build(&plain[ri])?)),
             }
         }
-        prefilter.finish();
         let mut needs = Trie::new();
         for (k, n) in needs_pats.iter().enumerate() {
             let p = ex.expand(n)?;
             let set = prefixes(&strip_names.replace_all(&p, "(?:"))
                 .ok_or_else(|| format!("needs {n:?}: no literal prefixes"))?;
             for l in set {
+                prefilter.insert(l.clone(), NEEDS_ID + k);
                 needs.insert(l, k);
             }
         }
+        prefilter.finish();
         needs.finish();
         let mut byte_class = [0u8; 256];
         for (b, c) in byte_class.iter_mut().enumerate() {
@@ -1142,11 +1189,14 @@ impl RuleSet {
         let coordination = build(&ex.expand("%COORDINATION")?)?;
         let no_ref_before = build(&ex.expand("%NO_REF_BEFORE")?)?;
         let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
+        // The words of that lead-in, without their blanks.
+        let lead_in_last = last_bytes(&ex.expand(r"(?:%WD,?|the)")?);
         Ok(RuleSet {
             scratch: Default::default(),
             rule_needs: rules.iter().map(|r| r.needs).collect(),
             lead_in,
             lead_in_re,
+            lead_in_last,
             prefilter,
             odd_start,
             byte_class,
