@@ -784,23 +784,30 @@ impl Rows {
             }
         }
     }
-    #[inline]
-    fn get(&self, at: u32) -> i32 {
-        if at & WIDE == 0 {
-            self.narrow[at as usize] as i32
-        } else {
-            self.wide[(at & !WIDE) as usize]
-        }
-    }
     fn bytes(&self) -> usize {
         2 * self.narrow.len() + 4 * self.wide.len()
     }
 }
 
-/// [`TypeRec::tw`] count of a type without a tag-word list (yet).
-const NO_LIST: u32 = u32::MAX;
+/// [`TypeRec::seen`] of a type whose tag-word list is built.
+const LIST_BUILT: u8 = u8::MAX;
+/// [`TypeRec::seen`] of a type queued for its tag-word list.
+const LIST_QUEUED: u8 = u8::MAX - 1;
 /// A type's tag-word list is built at its occurrence after this many.
 const LIST_AFTER: u8 = 2;
+/// Previous-tag values a [`TagList`] mask can hold (bits of a `u32`): a
+/// model with more classes looks its tag-word features up per token.
+const LIST_TAGS: usize = 32;
+
+/// Per-previous-tag score entries stored back to back in `Side::data`:
+/// `mask` has bit `t1` set when previous tag `t1` has an entry; the entry
+/// of `t1` is the `popcount(mask & (2^t1 - 1))`-th, `c` values each. One
+/// read finds it (no scan over the entries).
+#[derive(Clone, Copy, Debug, Default)]
+struct TagList {
+    at: u32,
+    mask: u32,
+}
 
 /// Row offset of a word type not scored yet / queued for scoring.
 const UNSCORED: u32 = u32::MAX;
@@ -815,10 +822,11 @@ struct TypeRec {
     shape: u64,
     /// Per tagger (0 POS, 1 entity): offset of its ROLES × classes rows.
     rows: [u32; 2],
-    /// Per tagger: its tag-word entries in `Side::data` (offset, count;
-    /// count [`NO_LIST`] until built, see [`DocCache::ensure_tag_lists`]).
-    tw: [(u32, u32); 2],
-    /// Per tagger: times scored before its tag-word list was built.
+    /// Per tagger: its tag-word entries in `Side::data` (valid once
+    /// `seen` is [`LIST_BUILT`], see [`DocCache::ensure_tag_lists`]).
+    tw: [TagList; 2],
+    /// Per tagger: times scored before its tag-word list was built, then
+    /// [`LIST_QUEUED`] / [`LIST_BUILT`].
     seen: [u8; 2],
     /// Lemma of the first UPOS seen: offset and length in
     /// `DocCache::lemma_text`, UPOS + 1 (0 none).
@@ -839,7 +847,7 @@ impl TypeRec {
             norm: w.norm,
             shape: w.shape,
             rows: [UNSCORED; 2],
-            tw: [(0, NO_LIST); 2],
+            tw: [TagList::default(); 2],
             seen: [0; 2],
             lemma_at: 0,
             lemma_len: 0,
@@ -882,7 +890,7 @@ struct Side {
     masks: Vec<Vec<bool>>,
     o: usize,
     ctx: crate::perceptron::IdMap<u32>,
-    ps: crate::perceptron::IdMap<(u32, u32)>,
+    ps: crate::perceptron::IdMap<TagList>,
 }
 
 /// Places of a word type in the gazetteer ([`DocCache::place_codes`]).
@@ -901,7 +909,7 @@ struct Scratch {
     bi: Vec<u32>,
     emis: Vec<i32>,
     block: Vec<i32>,
-    ranges: Vec<(u32, u32)>,
+    ranges: Vec<Option<TagList>>,
     key: String,
 }
 
@@ -1340,17 +1348,18 @@ impl DocCache {
         need: &[usize],
     ) {
         let c = side.c;
+        if c + 1 > LIST_TAGS {
+            return;
+        }
         sc.todo.clear();
         for &i in need {
             let id = ids[i];
             let rec = &mut recs[id as usize];
-            if rec.tw[s].1 == NO_LIST {
-                if rec.seen[s] >= LIST_AFTER {
-                    rec.tw[s].1 = NO_LIST - 1; // queued
-                    sc.todo.push(id);
-                } else {
-                    rec.seen[s] += 1;
-                }
+            if rec.seen[s] < LIST_AFTER {
+                rec.seen[s] += 1;
+            } else if rec.seen[s] == LIST_AFTER {
+                rec.seen[s] = LIST_QUEUED;
+                sc.todo.push(id);
             }
         }
         if sc.todo.is_empty() {
@@ -1376,32 +1385,35 @@ impl DocCache {
         }
         sc.rows.clear();
         model.rows(&sc.feats, &mut sc.rows);
-        // one entry per previous tag with any feature: the tag and the
-        // summed scores
+        // one entry per previous tag with any feature: its summed scores
         let mut k = 0;
         for &id in &sc.todo {
             sc.block.clear();
-            let mut n = 0;
+            let mut mask = 0u32;
             while sc.tags[k] != u8::MAX {
                 let t1 = sc.tags[k];
-                let mut entry = [0i32; 33];
-                entry[0] = t1 as i32;
+                let mut entry = [0i32; 32];
                 let mut any = false;
                 while sc.tags[k] == t1 {
                     let r = sc.rows[k];
                     if r != u32::MAX {
                         any = true;
-                        model.add_row(r, &mut entry[1..1 + c]);
+                        model.add_row(r, &mut entry[..c]);
                     }
                     k += 1;
                 }
                 if any {
-                    sc.block.extend_from_slice(&entry[..1 + c]);
-                    n += 1;
+                    sc.block.extend_from_slice(&entry[..c]);
+                    mask |= 1 << t1;
                 }
             }
             k += 1;
-            recs[id as usize].tw[s] = (side.data.push(&sc.block), n);
+            let rec = &mut recs[id as usize];
+            rec.tw[s] = TagList {
+                at: side.data.push(&sc.block),
+                mask,
+            };
+            rec.seen[s] = LIST_BUILT;
         }
     }
 
@@ -1417,9 +1429,8 @@ impl DocCache {
         t1: u8,
         acc: &mut [i32],
     ) {
-        let tw = rec.tw[s];
-        if tw.1 < NO_LIST - 1 {
-            return Self::add_tag_list(side, tw, t1, acc);
+        if rec.seen[s] == LIST_BUILT {
+            return Self::add_tag_list(side, rec.tw[s], t1, acc);
         }
         feats.clear();
         if s == NER {
@@ -1449,18 +1460,13 @@ impl DocCache {
         }
     }
 
-    /// Adds the scores of the entry for previous tag `t1` among the `n`
-    /// (tag, scores) entries at `at` in `side.data` (at most one per tag).
+    /// Adds the scores of the entry for previous tag `t1` of `list`, if any.
     #[inline]
-    fn add_tag_list(side: &Side, (at, n): (u32, u32), t1: u8, acc: &mut [i32]) {
-        let c = acc.len() as u32;
-        let mut e = at;
-        for _ in 0..n {
-            if side.data.get(e) == t1 as i32 {
-                side.data.add(e + 1, acc);
-                return;
-            }
-            e += c + 1;
+    fn add_tag_list(side: &Side, list: TagList, t1: u8, acc: &mut [i32]) {
+        let bit = 1u32.checked_shl(t1 as u32).unwrap_or(0);
+        if list.mask & bit != 0 {
+            let k = (list.mask & (bit - 1)).count_ones();
+            side.data.add(list.at + k * acc.len() as u32, acc);
         }
     }
 
@@ -1619,18 +1625,21 @@ impl DocCache {
         at
     }
 
-    /// The (previous tag, scores) entries ([`DocCache::add_tag_list`]) of
-    /// the POS × shape × tag feature of `ctx` (looked up on first sight).
+    /// The per-previous-tag entries ([`TagList`]) of the POS × shape × tag
+    /// feature of `ctx` (looked up on first sight).
     fn ner_pos_shape(
         side: &mut Side,
         feats: &mut Vec<u64>,
         rows: &mut Vec<u32>,
         model: &Model,
         ctx: &NerContext,
-    ) -> (u32, u32) {
+    ) -> Option<TagList> {
+        if side.c + 1 > LIST_TAGS {
+            return None;
+        }
         let key = feat(903, ctx.pos as u64, ctx.sh, 0);
         if let Some(&r) = side.ps.get(&key) {
-            return r;
+            return Some(r);
         }
         feats.clear();
         for t1 in 0..=side.c as u8 {
@@ -1639,19 +1648,21 @@ impl DocCache {
         rows.clear();
         model.rows(feats, rows);
         let mut block = Vec::new();
-        let mut n = 0;
+        let mut mask = 0u32;
         for (t1, &r) in rows.iter().enumerate() {
             if r != u32::MAX {
-                let mut entry = [0i32; 33];
-                entry[0] = t1 as i32;
-                model.add_row(r, &mut entry[1..1 + side.c]);
-                block.extend_from_slice(&entry[..1 + side.c]);
-                n += 1;
+                let mut entry = [0i32; 32];
+                model.add_row(r, &mut entry[..side.c]);
+                block.extend_from_slice(&entry[..side.c]);
+                mask |= 1 << t1;
             }
         }
-        let r = (side.data.push(&block), n);
+        let r = TagList {
+            at: side.data.push(&block),
+            mask,
+        };
         side.ps.insert(key, r);
-        r
+        Some(r)
     }
 
     /// Greedy BIO decoding of a sentence of interned words given POS ids
@@ -1804,7 +1815,14 @@ impl DocCache {
                 model.add_scores(&sc.feats, acc);
             }
             Self::add_tagword(side, &mut sc.feats, model, NER, &w, t1 as u8, acc);
-            Self::add_tag_list(side, ps, t1 as u8, acc);
+            match ps {
+                Some(list) => Self::add_tag_list(side, list, t1 as u8, acc),
+                None => {
+                    sc.feats.clear();
+                    ner_pos_shape_tag_features(ctx.pos, ctx.sh, t1 as u8, &mut sc.feats);
+                    model.add_scores(&sc.feats, acc);
+                }
+            }
             let mask = &side.masks[out.last().copied().unwrap_or(c).min(c)];
             out.push(Model::argmax_i32(acc, Some(mask)));
         }
