@@ -62,7 +62,7 @@ pub fn write_entities<W: Write>(kb: &KnowledgeBase, w: W) -> Result<(), ExportEr
     let mut c = writer(w);
     c.write_record(ENTITY_HEADER).map_err(csv_err)?;
     for e in &kb.entities {
-        let mut srcs: Vec<&str> = e.mentions.iter().map(|m| m.source.as_str()).collect();
+        let mut srcs: Vec<&str> = e.mentions.iter().map(|m| &*m.source).collect();
         srcs.sort_unstable();
         srcs.dedup();
         c.write_record([

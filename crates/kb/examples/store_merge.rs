@@ -106,6 +106,15 @@ fn chunk(n: usize) -> usize {
 fn s(x: &String) -> usize {
     chunk(x.capacity())
 }
+/// An `Arc<str>`'s heap bytes the first time its allocation is met (it is
+/// shared), nothing after.
+fn arc(x: &std::sync::Arc<str>, seen: &mut std::collections::HashSet<usize>) -> usize {
+    if seen.insert(x.as_ptr() as usize) {
+        chunk(16 + x.len())
+    } else {
+        0
+    }
+}
 fn v<T>(x: &Vec<T>) -> usize {
     chunk(x.capacity() * std::mem::size_of::<T>())
 }
@@ -184,12 +193,17 @@ fn report(b: &annalist_kb::KbBuilder, kb: Option<&annalist_model::KnowledgeBase>
         }
     }
     if let Some(kb) = kb {
+        let mut seen = std::collections::HashSet::new();
         add("kb: entities", kb.entities.len(), v(&kb.entities));
         for e in &kb.entities {
             add(
                 "kb: entity mentions (SourceSpan)",
                 e.mentions.len(),
-                v(&e.mentions) + e.mentions.iter().map(|m| s(&m.source)).sum::<usize>(),
+                v(&e.mentions)
+                    + e.mentions
+                        .iter()
+                        .map(|m| arc(&m.source, &mut seen))
+                        .sum::<usize>(),
             );
             add(
                 "kb: entity aliases+evidence",
@@ -233,7 +247,11 @@ fn report(b: &annalist_kb::KbBuilder, kb: Option<&annalist_model::KnowledgeBase>
             add(
                 "kb: duplicate members (SourceSpan)",
                 g.members.len(),
-                v(&g.members) + g.members.iter().map(|m| s(&m.source)).sum::<usize>(),
+                v(&g.members)
+                    + g.members
+                        .iter()
+                        .map(|m| arc(&m.source, &mut seen))
+                        .sum::<usize>(),
             );
         }
         add("kb: sources", kb.sources.len(), v(&kb.sources));

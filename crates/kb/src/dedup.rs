@@ -146,7 +146,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
             members: spans
                 .into_iter()
                 .map(|(di, start, end)| SourceSpan {
-                    source: docs[di].source.meta.id.clone(),
+                    source: docs[di].sid.clone(),
                     start,
                     end,
                 })

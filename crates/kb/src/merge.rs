@@ -14,6 +14,7 @@ use annalist_model::{
     RegionKind, Span, ANNALIST_VERSION,
 };
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// One sentence's duplicate keys.
 #[derive(Clone, Debug, Default)]
@@ -40,7 +41,7 @@ impl Sym {
 
 /// The distinct strings of the summaries, each kept once, numbered in the
 /// order first seen.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Strings {
     ids: FxHashMap<Box<str>, Sym>,
     strs: Vec<Box<str>>,
@@ -141,6 +142,9 @@ impl LocalSummary {
 #[derive(Clone, Debug, Default)]
 pub struct DocSummary {
     pub source: KbSource,
+    /// The source id, shared by every span of the knowledge base that
+    /// points into this source.
+    pub sid: Arc<str>,
     pub sentences: Vec<SentKey>,
     pub entities: Vec<LocalSummary>,
     /// The mentions of every local entity, one entity after the other.
@@ -229,6 +233,7 @@ impl DocSummary {
             (Vec::new(), Vec::new())
         };
         DocSummary {
+            sid: meta.id.as_str().into(),
             source: KbSource {
                 meta,
                 regions,
@@ -266,7 +271,7 @@ impl DocSummary {
 }
 
 /// Accumulates document analyses; [`KbBuilder::finish`] merges them.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct KbBuilder {
     docs: Vec<DocSummary>,
     strs: Strings,

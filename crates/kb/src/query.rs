@@ -181,13 +181,13 @@ pub fn cooccurrence(kb: &KnowledgeBase, id: &str) -> Vec<(String, usize)> {
     let Some(e) = kb.entity(id) else {
         return Vec::new();
     };
-    let mine: BTreeSet<&str> = e.mentions.iter().map(|m| m.source.as_str()).collect();
+    let mine: BTreeSet<&str> = e.mentions.iter().map(|m| &*m.source).collect();
     let mut out: Vec<(String, usize)> = kb
         .entities
         .iter()
         .filter(|o| o.id != id)
         .filter_map(|o| {
-            let theirs: BTreeSet<&str> = o.mentions.iter().map(|m| m.source.as_str()).collect();
+            let theirs: BTreeSet<&str> = o.mentions.iter().map(|m| &*m.source).collect();
             let n = mine.intersection(&theirs).count();
             (n > 0).then(|| (o.id.clone(), n))
         })

@@ -1716,7 +1716,7 @@ fn build_entity(
     let mentions: Vec<SourceSpan> = mentions
         .into_iter()
         .map(|(di, start, end)| SourceSpan {
-            source: docs[di].id().to_string(),
+            source: docs[di].sid.clone(),
             start,
             end,
         })

@@ -40,7 +40,7 @@ fn check(kb: &KnowledgeBase, bytes: &BTreeMap<String, Vec<u8>>) {
     for e in &kb.entities {
         assert!(!e.name.is_empty());
         for m in &e.mentions {
-            let b = &bytes[&m.source];
+            let b = &bytes[&*m.source];
             assert!(m.start <= m.end && m.end <= b.len());
         }
     }

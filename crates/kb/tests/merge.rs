@@ -330,8 +330,8 @@ fn duplicates_are_grouped() {
         .collect();
     assert!(
         g.iter().any(|g| g.kind == "exact"
-            && g.members[0].source == "aaa"
-            && g.members[1].source == "ccc"),
+            && g.members[0].source.as_ref() == "aaa"
+            && g.members[1].source.as_ref() == "ccc"),
         "{:?}",
         kb.duplicates
     );
@@ -347,7 +347,7 @@ fn check_ids(kb: &KnowledgeBase) {
     assert_eq!(cfs.len(), kb.conflicts.len(), "conflict ids unique");
     for e in &kb.entities {
         for m in &e.mentions {
-            assert!(srcs.contains(m.source.as_str()));
+            assert!(srcs.contains(&*m.source));
         }
         for a in &e.alias_evidence {
             assert!(srcs.contains(a.source.as_str()));
@@ -380,7 +380,7 @@ fn check_ids(kb: &KnowledgeBase) {
     }
     for g in &kb.duplicates {
         for m in &g.members {
-            assert!(srcs.contains(m.source.as_str()));
+            assert!(srcs.contains(&*m.source));
         }
     }
 }
@@ -464,7 +464,7 @@ fn near_duplicates_found_by_lsh_and_counted_once() {
     assert_eq!(kb.duplicates.len(), 1, "{:?}", kb.duplicates);
     let g = &kb.duplicates[0];
     assert_eq!(g.kind, "near");
-    let srcs: Vec<&str> = g.members.iter().map(|m| m.source.as_str()).collect();
+    let srcs: Vec<&str> = g.members.iter().map(|m| &*m.source).collect();
     assert_eq!(srcs, ["n1", "n2"]);
     let attack = kb
         .events

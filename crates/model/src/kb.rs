@@ -6,6 +6,7 @@ use crate::source::{Region, SourceMeta};
 use crate::timex::Timex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The whole knowledge base. Deterministic: the same documents, in any
 /// order, give byte-identical JSON.
@@ -33,7 +34,10 @@ pub struct KbSource {
 /// A place in a source: byte offsets into the original input.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct SourceSpan {
-    pub source: String,
+    /// The source id. Shared (`Arc`): a knowledge base holds hundreds of
+    /// thousands of spans over a few thousand sources, and one copy of each
+    /// id per span would be most of its memory. Serialized as a string.
+    pub source: Arc<str>,
     pub start: usize,
     pub end: usize,
 }

@@ -111,14 +111,14 @@ impl Index {
             ix.conflict.insert(c.id.clone(), i);
         }
         for e in &kb.entities {
-            let mut s: Vec<&str> = e.mentions.iter().map(|m| m.source.as_str()).collect();
+            let mut s: Vec<&str> = e.mentions.iter().map(|m| &*m.source).collect();
             s.sort_unstable();
             s.dedup();
             ix.entity_sources.push(s.len());
         }
         for (i, e) in kb.entities.iter().enumerate() {
             for m in &e.mentions {
-                if let Some(&s) = ix.source.get(&m.source) {
+                if let Some(&s) = ix.source.get(&*m.source) {
                     ix.mention_entity.insert((s, m.start, m.end), i);
                 }
             }
