@@ -225,14 +225,20 @@ impl Tagger {
                 continue;
             }
             let p = p - 1;
-            rs.prefilter.walk(&bytes[p..], |id| {
-                if id >= rules::NEEDS_ID {
-                    let k = id - rules::NEEDS_ID;
-                    if need_here && needs[k].last() != Some(&p) {
-                        needs[k].push(p);
+            rs.prefilter.walk_ids(&bytes[p..], |range| {
+                // A literal's ids ascend: its rules, then its needs groups.
+                let ids = rs.prefilter.ids(range.clone());
+                let n_rules = ids.partition_point(|&id| (id as usize) < rules::NEEDS_ID);
+                if rule_here && n_rules > 0 {
+                    proposed.push((p, range.start..range.start + n_rules));
+                }
+                if need_here {
+                    for &id in &ids[n_rules..] {
+                        let k = id as usize - rules::NEEDS_ID;
+                        if needs[k].last() != Some(&p) {
+                            needs[k].push(p);
+                        }
                     }
-                } else if rule_here {
-                    proposed.push((p, id));
                 }
             });
         }
@@ -279,45 +285,49 @@ impl Tagger {
         let mut lead: Option<usize> = None;
         let mut at = usize::MAX;
         known = 0;
-        for &(p, r) in &scratch.proposed {
+        for (p, range) in &scratch.proposed {
+            let p = *p;
             if p != at {
                 at = p;
                 lead = None;
                 known = 0;
             }
-            if let Some((k, within)) = rs.rule_needs[r] {
-                if !needed(&mut known, p, k, within) {
-                    continue;
-                }
-            }
-            if rs.lead_in[r] {
-                let s = *lead.get_or_insert_with(|| {
-                    let a = char_floor(text, p.saturating_sub(24));
-                    let hay = &text[a..p];
-                    // A lead-in ends with blanks after a lead-in word: most
-                    // positions are ruled out without the regex.
-                    let word = hay.trim_end_matches(char::is_whitespace);
-                    let maybe = word.len() < hay.len()
-                        && match (word.as_bytes().last(), &rs.lead_in_last) {
-                            (None, _) => false,
-                            (Some(&b), Some(set)) if b.is_ascii() => {
-                                set[b.to_ascii_lowercase() as usize]
-                            }
-                            _ => true,
-                        };
-                    if !maybe {
-                        return p;
+            for &r in rs.prefilter.ids(range.clone()) {
+                let r = r as usize;
+                if let Some((k, within)) = rs.rule_needs[r] {
+                    if !needed(&mut known, p, k, within) {
+                        continue;
                     }
-                    rs.lead_in_re
-                        .find(hay)
-                        .filter(|m| m.start() < m.end())
-                        .map_or(p, |m| a + m.start())
-                });
-                if s < p {
-                    starts.push((s, r));
                 }
+                if rs.lead_in[r] {
+                    let s = *lead.get_or_insert_with(|| {
+                        let a = char_floor(text, p.saturating_sub(24));
+                        let hay = &text[a..p];
+                        // A lead-in ends with blanks after a lead-in word: most
+                        // positions are ruled out without the regex.
+                        let word = hay.trim_end_matches(char::is_whitespace);
+                        let maybe = word.len() < hay.len()
+                            && match (word.as_bytes().last(), &rs.lead_in_last) {
+                                (None, _) => false,
+                                (Some(&b), Some(set)) if b.is_ascii() => {
+                                    set[b.to_ascii_lowercase() as usize]
+                                }
+                                _ => true,
+                            };
+                        if !maybe {
+                            return p;
+                        }
+                        rs.lead_in_re
+                            .find(hay)
+                            .filter(|m| m.start() < m.end())
+                            .map_or(p, |m| a + m.start())
+                    });
+                    if s < p {
+                        starts.push((s, r));
+                    }
+                }
+                starts.push((p, r));
             }
-            starts.push((p, r));
         }
         for (r, re) in &rs.unfiltered {
             for m in re.find_iter(text) {
@@ -741,11 +751,18 @@ impl Tagger {
                     reference_day: reference_day.clone(),
                     reference_month: reference_month.clone(),
                     narrative: style == Style::Narrative,
-                    future: {
-                        // The clause right before the expression.
-                        let lead =
-                            &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
-                        (rs.future_cue.is_match(lead)
+                    // Only news conventions, weekdays and "the weekend" read
+                    // `future` (value::resolve): the cue searches are skipped
+                    // for the rest.
+                    future: (style == Style::News
+                        || c.raw.contains("wd=")
+                        || c.raw.contains("pastwe")
+                        || c.raw.starts_with("@next "))
+                        && {
+                            // The clause right before the expression.
+                            let lead =
+                                &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
+                            (rs.future_cue.is_match(lead)
                             || rs.future_cue.is_match(c.span.slice(text))
                             || (c.raw.contains("month=")
                                 && !c.raw.contains("day=")
@@ -753,7 +770,7 @@ impl Tagger {
                             // "had been scheduled to expire Friday": a plan
                             // told in the past perfect is over.
                             && !rs.past_plan.is_match(lead)
-                    },
+                        },
                 };
                 // A day range ("22–25 April", "April 6–7"): the bare day
                 // takes its month and year from the date next to it.
@@ -861,7 +878,8 @@ impl Tagger {
                                 && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
                         });
                     let lead = &text[Self::lead_start(text, ctx, c.span.start, 60)..c.span.start];
-                    let hypothetical = rs.no_ref_before.is_match(lead);
+                    // (Asked last, below: most dates settle before it.)
+                    let hypothetical = || rs.no_ref_before.is_match(lead);
                     // A flashback ("a year earlier") does not move the story on.
                     let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
                     // Nor does a bare year far from the story ("Khrushchev
@@ -897,7 +915,11 @@ impl Tagger {
                             .is_some_and(|r| r.y != p.y);
                     let flashback = flashback || far || paren || detached || coming_winter;
                     // Post and comment headers set the creation time only.
-                    if !keep && !hypothetical && !flashback && !rule.header && !value.contains('X')
+                    if !keep
+                        && !flashback
+                        && !rule.header
+                        && !value.contains('X')
+                        && !hypothetical()
                     {
                         let date = value.split('T').next().unwrap_or(&value).to_string();
                         if p.d.is_some() {

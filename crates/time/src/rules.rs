@@ -451,9 +451,10 @@ pub struct Scratch {
     pub guards: GuardCaches,
     /// Where the words of each `needs` group start.
     pub needs: Vec<Vec<usize>>,
-    /// The (position, rule) pairs the prefilter literals propose, before
-    /// their `needs` are checked.
-    pub proposed: Vec<(usize, usize)>,
+    /// What the prefilter literals propose, before their `needs` are
+    /// checked: a position and the range of the rules of one literal
+    /// (`Trie::ids` of the prefilter).
+    pub proposed: Vec<(usize, std::ops::Range<usize>)>,
     /// Candidate (start, rule) pairs.
     pub starts: Vec<(usize, usize)>,
     /// Rules matching at one start, with the end of each match.
@@ -712,21 +713,29 @@ impl Trie {
     /// so no more are read).
     #[inline]
     pub fn walk(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
-        let Some(&b) = bytes.first() else { return };
+        self.walk_ids(bytes, |r| {
+            for &id in self.ids(r) {
+                f(id as usize)
+            }
+        });
+    }
+
+    /// [`Trie::walk`] a literal at a time: `f` gets the range of the ids of
+    /// each literal `bytes` starts with (see [`Trie::ids`]), ascending.
+    #[inline]
+    pub fn walk_ids(&self, bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
+        let mut rest = bytes.iter();
+        let Some(&b) = rest.next() else { return };
         let Some(&first) = self.root.get(FOLD[b as usize] as usize) else {
             return;
         };
         let mut node = first as usize;
-        let mut i = 1;
-        while node != 0 {
-            let nd = self.nodes[node];
+        while let Some(&nd) = self.nodes.get(node).filter(|_| node != 0) {
             if nd.n_rules > 0 {
                 let a = nd.first_rule as usize;
-                for &r in &self.rule_ids[a..a + nd.n_rules as usize] {
-                    f(r as usize);
-                }
+                f(a..a + nd.n_rules as usize);
             }
-            let Some(&b) = bytes.get(i) else { return };
+            let Some(&b) = rest.next() else { return };
             let b = FOLD[b as usize];
             node = if nd.dense != u16::MAX {
                 self.tables[nd.dense as usize][b as usize] as usize
@@ -740,8 +749,13 @@ impl Trie {
                     None => 0,
                 }
             };
-            i += 1;
         }
+    }
+
+    /// The ids of a range given by [`Trie::walk_ids`].
+    #[inline]
+    pub fn ids(&self, r: std::ops::Range<usize>) -> &[u32] {
+        self.rule_ids.get(r).unwrap_or(&[])
     }
 
     /// Number of nodes (for tests and statistics).
