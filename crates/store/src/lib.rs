@@ -10,9 +10,12 @@
 //! (`entities.json`, `events.json`, `conflicts.json`, `duplicates.json`) is
 //! stored as a BLOB holding one tag byte ([`PACKED`]) then the LZ4 block of
 //! its MessagePack encoding (named fields, so `#[serde(flatten)]` and
-//! `skip_serializing_if` round-trip), the decoded length first. Stores
-//! written before schema 3 hold JSON TEXT there: the reader decides by the
-//! type of each value, so old and new rows read alike.
+//! `skip_serializing_if` round-trip), the decoded length first; a value
+//! whose MessagePack is shorter than [`PLAIN_BELOW`] is stored as it is
+//! after the tag [`PLAIN`] (schema 4; LZ4 gains little there and costs the
+//! most per byte). Stores written before schema 3 hold JSON TEXT there: the
+//! reader decides by the type and tag of each value, so old and new rows
+//! read alike.
 //!
 //! The sentence index (schema 3) is a contentless FTS5 table
 //! (`sentence_index`) beside a plain table of spans (`sentence_spans`, same
@@ -94,11 +97,24 @@ pub const MIGRATIONS: &[&str] = &[
         SELECT rowid, source, start, end, region FROM sentences ORDER BY rowid;
      INSERT INTO sentence_index (rowid, text) SELECT rowid, text FROM sentences ORDER BY rowid;
      DROP TABLE sentences;",
+    // 4: values may be stored as plain MessagePack ([`PLAIN`]), which
+    // older versions cannot read; the sentence index keeps up to 16 MB of
+    // pending terms in memory before it writes a segment (FTS_HASHSIZE).
+    "INSERT INTO sentence_index (sentence_index, rank) VALUES ('hashsize', 16777216);",
 ];
 
 /// Tag byte of a value stored as LZ4-compressed MessagePack (see the
 /// crate documentation); JSON rows of older stores are TEXT.
 pub const PACKED: u8 = 1;
+
+/// Tag byte of a value stored as plain MessagePack (schema 4).
+pub const PLAIN: u8 = 2;
+
+/// Values whose MessagePack is shorter than this many bytes are stored
+/// [`PLAIN`]: most knowledge-base rows (entities, duplicate groups), for
+/// which LZ4 saves a few bytes and costs more than the rest of the write
+/// (it clears an 8 kB table per call).
+pub const PLAIN_BELOW: usize = 1024;
 
 /// The page size of new stores: the rows hold whole documents (original
 /// bytes and packed analysis, ~4 kB together on average), which 4 kB pages
@@ -110,18 +126,25 @@ pub const PAGE_SIZE: i64 = 16384;
 /// one transaction.
 pub const BULK_COMMIT_BYTES: usize = 32 << 20;
 
-/// The FTS5 `hashsize` (bytes of pending index data held in memory before
-/// a new segment is written; FTS5's default is 1 MB): fewer, larger
-/// segments and less merge work. A cap, reached only by large loads.
+/// The FTS5 `hashsize` set by migration 4 (bytes of pending index data
+/// held in memory before a new segment is written; FTS5's default is 1 MB):
+/// with a bulk load's few commits, fewer and larger segments and less
+/// merge work. A cap, reached only by large loads.
 pub const FTS_HASHSIZE: i64 = 16 << 20;
 
-/// Encodes `v` as [`PACKED`] into `out` (`scratch` holds the MessagePack).
+/// Encodes `v` as [`PACKED`] or [`PLAIN`] into `out` (`scratch` holds the
+/// MessagePack).
 fn pack_into<T: serde::Serialize>(v: &T, scratch: &mut Vec<u8>, out: &mut Vec<u8>) -> Result<()> {
     scratch.clear();
     rmp_serde::encode::write_named(scratch, v)?;
+    out.clear();
+    if scratch.len() < PLAIN_BELOW {
+        out.push(PLAIN);
+        out.extend_from_slice(scratch);
+        return Ok(());
+    }
     let len = u32::try_from(scratch.len())
         .map_err(|_| StoreError::Corrupt("value too large to store".into()))?;
-    out.clear();
     out.push(PACKED);
     out.extend_from_slice(&len.to_le_bytes());
     let head = out.len();
@@ -135,11 +158,13 @@ fn pack_into<T: serde::Serialize>(v: &T, scratch: &mut Vec<u8>, out: &mut Vec<u8
     Ok(())
 }
 
-/// Decodes a stored value: JSON TEXT (stores before schema 3) or a
-/// [`PACKED`] BLOB (`scratch` receives the decompressed bytes).
+/// Decodes a stored value: JSON TEXT (stores before schema 3), a
+/// [`PACKED`] BLOB (`scratch` receives the decompressed bytes) or a
+/// [`PLAIN`] one.
 fn unpack<T: serde::de::DeserializeOwned>(v: ValueRef<'_>, scratch: &mut Vec<u8>) -> Result<T> {
     match v {
         ValueRef::Text(json) => Ok(serde_json::from_slice(json)?),
+        ValueRef::Blob([PLAIN, body @ ..]) => Ok(rmp_serde::from_slice(body)?),
         ValueRef::Blob(b) => {
             let (len, body) = match b {
                 [PACKED, l0, l1, l2, l3, body @ ..] => {
@@ -355,11 +380,6 @@ impl Store {
             self.conn.pragma_update(None, "synchronous", "FULL")?;
         }
         self.conn.execute_batch("BEGIN")?;
-        // Persistent in the index's config (FTS5 reads it back each open).
-        self.conn.execute(
-            "INSERT INTO sentence_index (sentence_index, rank) VALUES ('hashsize', ?1)",
-            [FTS_HASHSIZE],
-        )?;
         self.bulk = Some(Bulk {
             pending: 0,
             rollback_journal,
@@ -941,8 +961,22 @@ mod tests {
 
     #[test]
     fn packed_values_round_trip_and_bad_ones_are_errors() {
-        let a = sentences("a", TEXTS[0].1);
+        let small = sentences("a", TEXTS[0].1);
         let (mut scratch, mut packed) = (Vec::new(), Vec::new());
+        pack_into(&small, &mut scratch, &mut packed).unwrap();
+        assert_eq!(packed[0], PLAIN);
+        let back: DocAnalysis = unpack(ValueRef::Blob(&packed), &mut scratch).unwrap();
+        assert_eq!(back, small);
+        for cut in [1, packed.len() / 2, packed.len() - 1] {
+            assert!(unpack::<DocAnalysis>(ValueRef::Blob(&packed[..cut]), &mut scratch).is_err());
+        }
+        let mut a = small.clone();
+        for i in 0..40 {
+            a.sentences.push(Sentence {
+                span: Span::new(i, i + 1),
+                ..Default::default()
+            });
+        }
         pack_into(&a, &mut scratch, &mut packed).unwrap();
         assert_eq!(packed[0], PACKED);
         let back: DocAnalysis = unpack(ValueRef::Blob(&packed), &mut scratch).unwrap();
@@ -1011,6 +1045,15 @@ mod tests {
         let path = temp_db("bulk");
         let mut bulk = Store::open(&path).unwrap();
         assert_eq!(journal_mode(&bulk), "wal");
+        let hashsize: i64 = bulk
+            .conn
+            .query_row(
+                "SELECT v FROM sentence_index_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hashsize, FTS_HASHSIZE);
         bulk.begin_bulk().unwrap();
         bulk.begin_bulk().unwrap();
         assert_eq!(journal_mode(&bulk), "delete", "a fresh store skips the WAL");
