@@ -575,15 +575,24 @@ pub struct Rule {
 pub struct Trie {
     /// While building: (literal, rule).
     pending: Vec<(Vec<u8>, u32)>,
-    /// After [`Trie::finish`]: children of the root by byte (0: none).
+    /// After [`Trie::finish`]: children of the root by text byte, read
+    /// through [`FOLD`] (0: none).
     root: Vec<u32>,
     nodes: Vec<Node>,
     /// The byte leading into each node.
     label: Vec<u8>,
     rule_ids: Vec<u32>,
+    /// The class of each text byte: 1 + the rank of its [`FOLD`] among the
+    /// bytes the literals use, 0 when no literal uses it.
+    class: Vec<u8>,
+    /// Entries per dense table: the number of classes + 1.
+    stride: usize,
     /// Dense child tables for nodes with many children, where a scan of the
-    /// labels was the hot spot.
-    tables: Vec<[u32; 256]>,
+    /// labels was the hot spot: `stride` entries each, by class, holding
+    /// 1 + the index of the child among the node's children (0: none).
+    /// By class and in bytes they are a few cache lines, not a kilobyte:
+    /// the walk was bound by cache misses on them.
+    tables: Vec<u8>,
 }
 
 /// A node of the flat trie.
@@ -680,22 +689,43 @@ impl Trie {
                 }
             }
         }
-        self.root = vec![0; 256];
+        // Byte classes: the bytes the literals use, ranked.
+        let mut used = [false; 256];
+        for &b in &self.label[1..] {
+            used[b as usize] = true;
+        }
+        let mut rank = [0u8; 256];
+        let mut n_classes = 0usize;
+        for (b, &u) in used.iter().enumerate() {
+            if u && n_classes < 255 {
+                n_classes += 1;
+                rank[b] = n_classes as u8;
+            }
+        }
+        self.class = FOLD.iter().map(|&f| rank[f as usize]).collect();
+        self.stride = n_classes + 1;
+        let mut root_by_label = [0u32; 256];
         let root = self.nodes[0];
         for k in 0..root.n_kids as usize {
             let c = root.first_kid as usize + k;
-            self.root[self.label[c] as usize] = c as u32;
+            root_by_label[self.label[c] as usize] = c as u32;
         }
+        self.root = FOLD.iter().map(|&f| root_by_label[f as usize]).collect();
+        let mut n_tables = 0usize;
+        // (Every used byte needs a class for a table to be complete.)
+        let all_ranked = used.iter().filter(|&&u| u).count() <= 255;
         for n in 0..self.nodes.len() {
             let nd = self.nodes[n];
-            if nd.n_kids > 4 && self.tables.len() < u16::MAX as usize {
-                let mut t = [0u32; 256];
+            if all_ranked && nd.n_kids > 4 && nd.n_kids < 255 && n_tables < u16::MAX as usize {
+                let at = self.tables.len();
+                self.tables.resize(at + self.stride, 0);
                 for k in 0..nd.n_kids as usize {
                     let c = nd.first_kid as usize + k;
-                    t[self.label[c] as usize] = c as u32;
+                    let cl = rank[self.label[c] as usize] as usize;
+                    self.tables[at + cl] = (k + 1) as u8;
                 }
-                self.nodes[n].dense = self.tables.len() as u16;
-                self.tables.push(t);
+                self.nodes[n].dense = n_tables as u16;
+                n_tables += 1;
             }
         }
     }
@@ -703,9 +733,7 @@ impl Trie {
     /// Whether some literal starts with byte `b` (as [`FOLD`] reads it).
     #[inline]
     pub fn starts_with_byte(&self, b: u8) -> bool {
-        self.root
-            .get(FOLD[b as usize] as usize)
-            .is_some_and(|&n| n != 0)
+        self.root.get(b as usize).is_some_and(|&n| n != 0)
     }
 
     /// Calls `f` with the rules of every literal that `bytes` starts with,
@@ -726,7 +754,7 @@ impl Trie {
     pub fn walk_ids(&self, bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
         let mut rest = bytes.iter();
         let Some(&b) = rest.next() else { return };
-        let Some(&first) = self.root.get(FOLD[b as usize] as usize) else {
+        let Some(&first) = self.root.get(b as usize) else {
             return;
         };
         let mut node = first as usize;
@@ -736,10 +764,14 @@ impl Trie {
                 f(a..a + nd.n_rules as usize);
             }
             let Some(&b) = rest.next() else { return };
-            let b = FOLD[b as usize];
             node = if nd.dense != u16::MAX {
-                self.tables[nd.dense as usize][b as usize] as usize
+                let cl = self.class.get(b as usize).copied().unwrap_or(0) as usize;
+                match self.tables.get(nd.dense as usize * self.stride + cl) {
+                    Some(&k) if k > 0 => nd.first_kid as usize + k as usize - 1,
+                    _ => 0,
+                }
             } else {
+                let b = FOLD[b as usize];
                 let a = nd.first_kid as usize;
                 match self.label[a..a + nd.n_kids as usize]
                     .iter()
