@@ -170,6 +170,7 @@ const PARTICLE: u16 = 1 << 6;
 const DEMONYM: u16 = 1 << 7;
 const GIVEN: u16 = 1 << 8;
 const PRONOUN: u16 = 1 << 9; // its lower-case form is a pronoun
+const CLAUSE_BREAK: u16 = 1 << 10; // its lower-case form ends a clause
 /// Set in every computed value (so 0 means "not computed").
 const FLAGS_SET: u16 = 1 << 15;
 
@@ -194,6 +195,7 @@ pub(crate) fn word_flags(an: &Analyzer, w: &str) -> u16 {
         (DEMONYM, names.demonyms.contains(w)),
         (GIVEN, names.given.contains_key(w)),
         (PRONOUN, names.pronoun(lw).is_some()),
+        (CLAUSE_BREAK, an.ml.clause_breaks.contains(lw)),
     ]
     .into_iter()
     .filter(|x| x.1)
@@ -1078,10 +1080,50 @@ impl Dsu {
     }
 }
 
-fn words_of<'a>(cx: &Ctx<'a>, c: &Cand) -> Vec<&'a str> {
-    (c.a..c.b)
-        .map(|k| cx.w(k))
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+/// `s` with each run of whitespace as one space and none at either end
+/// (`split_whitespace` joined by spaces, in one allocation).
+fn single_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// `s.to_lowercase()` into `out` (reused; ASCII without the general rules).
+fn lower_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&s.to_lowercase());
+    }
+}
+
+/// The words of each candidate with a letter or digit, as slices of one
+/// buffer (no Vec per candidate).
+fn words_of<'a>(cx: &Ctx<'a>, cands: &[Cand], flat: &'a mut Vec<&'a str>) -> Vec<&'a [&'a str]> {
+    let mut ends = Vec::with_capacity(cands.len());
+    for c in cands {
+        flat.extend(
+            (c.a..c.b)
+                .map(|k| cx.w(k))
+                .filter(|w| w.chars().any(char::is_alphanumeric)),
+        );
+        ends.push(flat.len());
+    }
+    let flat: &'a [&'a str] = flat;
+    let mut start = 0;
+    ends.into_iter()
+        .map(|e| {
+            let s = &flat[start..e];
+            start = e;
+            s
+        })
         .collect()
 }
 
@@ -1094,6 +1136,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     let named: Vec<usize> = (0..n)
         .filter(|&i| cands[i].form == MentionForm::Name)
         .collect();
+    let mut between: Vec<&str> = Vec::new();
     for (pos, &i) in named.iter().enumerate() {
         let c = cands[i].position();
         // tokens between previous mention end and this mention start
@@ -1104,24 +1147,27 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         if p.sentence != c.sentence || p.b > c.ta {
             continue;
         }
-        let between: Vec<&str> = (p.b..c.ta)
-            .map(|k| cx.lw(k))
-            .filter(|w| !matches!(*w, "," | "(" | "the" | ":" | "“" | "\"" | "”"))
-            .collect();
+        between.clear();
+        between.extend(
+            (p.b..c.ta)
+                .map(|k| cx.lw(k))
+                .filter(|w| !matches!(*w, "," | "(" | "the" | ":" | "“" | "\"" | "”")),
+        );
         if between.is_empty() {
             // acronym: "International Left Opposition (ILO)"
             continue;
         }
-        let mut between = between;
         // "was born", "is also known as"
-        while between.first().is_some_and(|w| {
-            matches!(
-                *w,
-                "was" | "is" | "also" | "then" | "originally" | "had" | "been" | "his" | "her"
-            )
-        }) {
-            between.remove(0);
-        }
+        let skip = between
+            .iter()
+            .take_while(|w| {
+                matches!(
+                    **w,
+                    "was" | "is" | "also" | "then" | "originally" | "had" | "been" | "his" | "her"
+                )
+            })
+            .count();
+        let between = &between[skip..];
         // a dated phrase may stand before the cue ("… Congress in early
         // 1934 — the so-called Congress of Victors")
         let skippable = |ws: &[&str]| {
@@ -1367,23 +1413,19 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         .iter()
         .map(|c| {
             let sp = cx.span(c.a, c.b);
-            Span::new(sp.start, sp.end - c.cut.min(sp.len()))
-                .slice(cx.text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+            single_spaced(Span::new(sp.start, sp.end - c.cut.min(sp.len())).slice(cx.text))
         })
         .collect();
-    let mut seen: HashMap<(String, u8), usize> = HashMap::default();
     // one family: the same surface text is one entity whatever the tagger said
-    let fam = |_t: EntityType| -> u8 { 0 };
+    let mut seen: HashMap<String, usize> = HashMap::default();
+    let mut key = String::new();
     for &i in &order {
-        let c = cands[i].clone();
+        let c = cands[i].position();
         if c.form == MentionForm::Pronoun {
             continue;
         }
-        let key = (text_of[i].to_lowercase(), fam(c.etype));
-        match seen.get(&key) {
+        lower_into(&text_of[i], &mut key);
+        match seen.get(key.as_str()) {
             Some(&j) => {
                 if c.form == MentionForm::Name && cands[j].form == MentionForm::Acronym {
                     cands[i].form = MentionForm::Acronym;
@@ -1400,13 +1442,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 dsu.union(j, i)
             }
             None => {
-                seen.insert(key, i);
+                seen.insert(key.clone(), i);
             }
         }
     }
     // nickname descriptions join the pronoun's antecedent: resolved with pronouns below
     // partial person names
-    let person_words: Vec<Vec<&str>> = cands.iter().map(|c| words_of(cx, c)).collect();
+    let mut flat_words = Vec::new();
+    let person_words: Vec<&[&str]> = words_of(cx, &cands, &mut flat_words);
     // positions in `order` of the candidates by last and by first word
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -1554,11 +1597,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         if cands[i].form == MentionForm::Pronoun {
             continue;
         }
-        if nick_of[i].is_some()
-            || (cands[i].form == MentionForm::Description && !comp_has_name(&cands, &mut dsu, i))
-        {
-            // resolved below like pronouns (unless joined to a name)
-        }
+        // nickname descriptions and descriptions without a name are
+        // resolved below like pronouns (unless joined to a name)
         let r = dsu.find(i);
         let k = *comp_of.entry(r).or_insert_with(|| {
             comps.push(Vec::new());
@@ -1572,7 +1612,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     let mut comp_type: Vec<EntityType> = vec![EntityType::Person; comps.len()];
     let mut comp_has_name_v: Vec<bool> = vec![false; comps.len()];
     for (k, ms) in comps.iter().enumerate() {
-        let mut votes: HashMap<EntityType, usize> = HashMap::default();
+        // (type, votes): a handful of types, read in a line
+        let mut votes: Vec<(EntityType, usize)> = Vec::new();
+        let mut vote = |t: EntityType, v: usize| match votes.iter_mut().find(|x| x.0 == t) {
+            Some(x) => x.1 += v,
+            None => votes.push((t, v)),
+        };
         for &i in ms {
             let c = &cands[i];
             if matches!(
@@ -1588,9 +1633,9 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     || (person_words[i].len() >= 2
                         && an.names.given.contains_key(person_words[i][0])));
             if full_person {
-                *votes.entry(EntityType::Person).or_default() += 1000;
+                vote(EntityType::Person, 1000);
             }
-            *votes.entry(c.etype).or_default() += if c.form == MentionForm::Name { 2 } else { 1 };
+            vote(c.etype, if c.form == MentionForm::Name { 2 } else { 1 });
             for t in c.ta..c.a {
                 comp_titles[k].insert(cx.w(t).to_lowercase());
             }
@@ -1600,9 +1645,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 }
             }
         }
-        let mut vv: Vec<(EntityType, usize)> = votes.into_iter().collect();
-        vv.sort_by_key(|(t, v)| (std::cmp::Reverse(*v), *t));
-        comp_type[k] = vv.first().map(|x| x.0).unwrap_or_default();
+        // most votes, ties to the first type in `EntityType` order
+        comp_type[k] = votes
+            .iter()
+            .min_by_key(|(t, v)| (std::cmp::Reverse(*v), *t))
+            .map(|x| x.0)
+            .unwrap_or_default();
         if comp_gender[k].is_none() && comp_type[k] == EntityType::Person {
             comp_gender[k] = guess_gender(cx, &cands, &person_words, ms);
         }
@@ -1706,7 +1754,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let sent_start = sents.get(c.sentence).map_or(0, |s| s.tokens.0);
         let clause_start = (sent_start..c.a)
             .rev()
-            .find(|&t| an.ml.clause_breaks.contains(cx.lw(t)))
+            .find(|&t| cx.flag(t, CLAUSE_BREAK))
             .map_or(sent_start, |t| t + 1);
         let subject = recent
             .iter()
@@ -1715,15 +1763,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             })
             .map(|h| h.2);
         let bound = |h: &(usize, usize, usize)| object && subject == Some(h.2);
-        let cur: Vec<&(usize, usize, usize)> = recent
-            .iter()
-            .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
-            .collect();
+        let cur = || {
+            recent
+                .iter()
+                .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
+        };
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
-        if let Some(h) = cur
-            .iter()
+        if let Some(h) = cur()
             .find(|h| strict(h.0))
-            .or_else(|| cur.iter().find(|h| compatible(h.0)))
+            .or_else(|| cur().find(|h| compatible(h.0)))
         {
             pick = Some(h.0);
         }
@@ -1732,12 +1780,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 let Some(s) = c.sentence.checked_sub(back) else {
                     break;
                 };
-                let prev: Vec<&(usize, usize, usize)> =
-                    recent.iter().filter(|h| h.1 == s).collect();
-                if let Some(h) = prev
-                    .iter()
+                let prev = || recent.iter().filter(|h| h.1 == s);
+                if let Some(h) = prev()
                     .find(|h| strict(h.0))
-                    .or_else(|| prev.iter().find(|h| compatible(h.0)))
+                    .or_else(|| prev().find(|h| compatible(h.0)))
                 {
                     pick = Some(h.0);
                     break;
@@ -1809,11 +1855,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let ent = &mut entities[e];
         ent.mentions.push(mi);
         if c.form != MentionForm::Pronoun {
-            let alias = text_of[i].clone();
-            let h = how[i].clone().or(nick_of[i].clone());
-            if !ent.aliases.iter().any(|x| x.alias == alias) {
+            let alias = &text_of[i];
+            if !ent.aliases.iter().any(|x| x.alias == *alias) {
+                let alias = alias.clone();
+                let h = how[i].as_ref().or(nick_of[i].as_ref());
                 let (how_s, sp) = match (h, c.form) {
-                    (Some((h, sp)), _) => (h, Some(sp)),
+                    (Some((h, sp)), _) => (h.clone(), Some(*sp)),
                     (None, MentionForm::Partial) => ("partial".to_string(), None),
                     (None, MentionForm::Description) => ("description".to_string(), None),
                     _ => ("surface".to_string(), None),
@@ -1848,11 +1895,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 }
             }
             if c.ta < c.a {
-                let titled = cx
-                    .slice(c.ta, c.b)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let titled = single_spaced(cx.slice(c.ta, c.b));
                 if !ent.aliases.iter().any(|x| x.alias == titled) {
                     ent.aliases.push(AliasEvidence {
                         alias: titled,
@@ -1897,7 +1940,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
 /// A person name: typed person, or a full personal name whatever the tagger
 /// said ("Leon Trotsky" tagged as a place in a heading: given name first, or
 /// a title in front).
-fn person_like(an: &Analyzer, cands: &[Cand], words: &[Vec<&str>], j: usize) -> bool {
+fn person_like(an: &Analyzer, cands: &[Cand], words: &[&[&str]], j: usize) -> bool {
     let c = &cands[j];
     c.etype == EntityType::Person
         || (c.form == MentionForm::Name
@@ -1967,13 +2010,8 @@ fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     short.iter().all(|w| it.any(|f| f == w))
 }
 
-fn comp_has_name(cands: &[Cand], dsu: &mut Dsu, i: usize) -> bool {
-    let r = dsu.find(i);
-    (0..cands.len()).any(|j| cands[j].form == MentionForm::Name && dsu.find(j) == r)
-}
-
 /// Gender from given names and surname endings.
-fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[Vec<&str>], ms: &[usize]) -> Option<String> {
+fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Option<String> {
     for &i in ms {
         if cands[i].form != MentionForm::Name {
             continue;

@@ -504,24 +504,6 @@ pub struct NerContext {
     pub sh_next: u64,
 }
 
-impl NerContext {
-    /// Key of the tag-free part ([`ner_static_features`]).
-    fn static_key(&self) -> u64 {
-        let small = [
-            self.pos_prev,
-            self.pos,
-            self.pos_next,
-            0,
-            0,
-            self.place,
-            self.lex_prev,
-            self.lex,
-        ];
-        let k = u64::from_le_bytes(small) ^ (self.first as u64) << 63;
-        feat(902, k, self.sh ^ self.sh_prev.rotate_left(21), self.sh_next)
-    }
-}
-
 /// Entity-tagger features of the closed context.
 pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
     ner_static_features(c, out);
@@ -532,19 +514,56 @@ pub fn ner_context_features(c: &NerContext, out: &mut Vec<u64>) {
     ner_pos_shape_tag_features(c.pos, c.sh, c.t1, out);
 }
 
-/// The context features that read no tag (decoding: cached per context).
+/// The context features that read no tag. Decoding sums them in parts:
+/// tables over the closed values (POS ids, gazetteer code, lexicon
+/// classes), a cache per pair of neighbouring shapes, and the shape ×
+/// sentence-start feature folded into the word's own row.
 pub fn ner_static_features(c: &NerContext, out: &mut Vec<u64>) {
-    let (p, pp, pn) = (c.pos as u64, c.pos_prev as u64, c.pos_next as u64);
-    out.extend([
-        feat(106, p, 0, 0),
-        feat(107, pp, p, 0),
-        feat(108, p, pn, 0),
-        feat(113, c.sh_prev, c.sh, 0),
-        feat(114, c.sh, c.sh_next, 0),
-        feat(119, c.sh, c.first as u64, 0),
-        feat(120, c.place as u64, 0, 0),
-        feat(123, c.lex_prev as u64, c.lex as u64, 0),
-    ]);
+    ner_pos_prev_features(c.pos_prev, c.pos, out);
+    ner_pos_next_features(c.pos, c.pos_next, out);
+    ner_shape_prev_feature(c.sh_prev, c.sh, out);
+    ner_shape_next_feature(c.sh, c.sh_next, out);
+    ner_shape_first_features(c.sh, c.first, out);
+    ner_place_features(c.place, out);
+    ner_lex_pair_features(c.lex_prev, c.lex, out);
+}
+
+/// The word's POS, and the previous word's POS with it.
+pub fn ner_pos_prev_features(pp: u8, p: u8, out: &mut Vec<u64>) {
+    let (p, pp) = (p as u64, pp as u64);
+    out.extend([feat(106, p, 0, 0), feat(107, pp, p, 0)]);
+}
+
+/// The word's POS with the next word's.
+pub fn ner_pos_next_features(p: u8, pn: u8, out: &mut Vec<u64>) {
+    out.push(feat(108, p as u64, pn as u64, 0));
+}
+
+/// The shape of the previous word (`a`) with the word's (`b`). With
+/// [`ner_shape_next_feature`], the two features of a pair of neighbouring
+/// shapes (decoding: cached per pair).
+pub fn ner_shape_prev_feature(a: u64, b: u64, out: &mut Vec<u64>) {
+    out.push(feat(113, a, b, 0));
+}
+
+/// The word's shape (`a`) with the next word's (`b`).
+pub fn ner_shape_next_feature(a: u64, b: u64, out: &mut Vec<u64>) {
+    out.push(feat(114, a, b, 0));
+}
+
+/// The word's shape and whether it opens the sentence.
+pub fn ner_shape_first_features(sh: u64, first: bool, out: &mut Vec<u64>) {
+    out.push(feat(119, sh, first as u64, 0));
+}
+
+/// The gazetteer code of the word.
+pub fn ner_place_features(place: u8, out: &mut Vec<u64>) {
+    out.push(feat(120, place as u64, 0, 0));
+}
+
+/// The lexicon classes of the previous word and the word.
+pub fn ner_lex_pair_features(lex_prev: u8, lex: u8, out: &mut Vec<u64>) {
+    out.push(feat(123, lex_prev as u64, lex as u64, 0));
 }
 
 /// The previous tags alone (decoding: one table).
@@ -815,6 +834,7 @@ const QUEUED: u32 = u32::MAX - 1;
 
 /// What decoding reads of a word type, in one cache line: the hashes the
 /// open features mix, the closed values, and where its cached scores are.
+/// (The mention stage's lexicon flags ride along: one line per token.)
 #[derive(Clone, Copy, Debug)]
 #[repr(C, align(64))]
 struct TypeRec {
@@ -839,7 +859,11 @@ struct TypeRec {
     digit: bool,
     /// [`PLACE_ONE`] | [`PLACE_START`].
     place: u8,
+    /// The mention stage's lexicon flags (0 = not computed yet).
+    flags: u16,
 }
+
+const _: () = assert!(std::mem::size_of::<TypeRec>() == 64);
 
 impl TypeRec {
     fn new(w: &WordInfo, place: u8) -> Self {
@@ -857,6 +881,7 @@ impl TypeRec {
             upper: w.upper,
             digit: w.digit,
             place,
+            flags: 0,
         }
     }
 }
@@ -874,8 +899,10 @@ impl TypeRec {
 /// - features of the previous tags, and of a closed value with the previous
 ///   tag: tables over every tag built once per cache (`trans`, `place_t1`,
 ///   `lex_t1`);
-/// - the entity tagger's tag-free context features, cached per distinct
-///   context (`ctx`), and its POS × shape × tag feature per (POS, shape) (`ps`).
+/// - the entity tagger's tag-free context features: tables over its closed
+///   values and a cache per pair of neighbouring shapes (no look-up in a
+///   large per-context map), and its POS × shape × tag feature per (POS,
+///   shape) (`ps`).
 #[derive(Default)]
 struct Side {
     data: Rows,
@@ -889,9 +916,25 @@ struct Side {
     /// Entity tagger: transition masks (row c: at the sentence start).
     masks: Vec<Vec<bool>>,
     o: usize,
-    ctx: crate::perceptron::IdMap<u32>,
+    /// Entity tagger, tag-free context ([`ner_static_features`]): tables
+    /// (pos_prev × [`NER_POS`] + pos) × c, (pos × [`NER_POS`] + pos_next) × c,
+    /// place × c and (lex_prev × lex classes + lex) × c.
+    pos_prev_t: Vec<i32>,
+    pos_next_t: Vec<i32>,
+    place_t: Vec<i32>,
+    lex_pair_t: Vec<i32>,
+    /// Entity tagger: per pair of neighbouring shapes (a, b), the offset in
+    /// `data` of the scores of feat 113 (read at b) then of 114 (read at a).
+    shape_pairs: HashMap<(u64, u64), u32>,
     ps: crate::perceptron::IdMap<TagList>,
 }
+
+/// POS ids (POS classes + 2) the entity tagger's POS tables cover; a model
+/// with more POS classes looks the larger ids up per token.
+const NER_POS: usize = 32;
+
+/// Gazetteer codes ([`NameLexicon::place_matches`]).
+const PLACE_CODES: usize = 3;
 
 /// Places of a word type in the gazetteer ([`DocCache::place_codes`]).
 const PLACE_ONE: u8 = 1;
@@ -910,6 +953,7 @@ struct Scratch {
     emis: Vec<i32>,
     block: Vec<i32>,
     ranges: Vec<Option<TagList>>,
+    hashes: Vec<u64>,
     key: String,
 }
 
@@ -937,15 +981,32 @@ struct Slot {
     bytes: [u8; INLINE],
 }
 
+/// Entries of [`TypeTable::front`] (128 KB).
+const FRONT: usize = 4096;
+
+const EMPTY_SLOT: Slot = Slot {
+    tag: 0,
+    id: 0,
+    len: 0,
+    bytes: [0; INLINE],
+};
+
 /// Word → type id. Hand-written rather than a general map: each slot holds
 /// the word itself (up to [`INLINE`] bytes, nearly every word), so a look-up
 /// reads one cache line, where a map of `Box<str>` reads the control bytes,
 /// the entry and the key's heap string. Longer words go to `long`.
+///
+/// The table of a large corpus's word types (tens of MB of text: ≈ 60k
+/// types, 4 MB of slots) is larger than the CPU's L2 cache, and the hot
+/// words are spread over all of it; `front`, a small direct-mapped copy of
+/// the slots last found (frequent words stay), answers most tokens from
+/// lines that stay cached.
 #[derive(Default)]
 struct TypeTable {
     slots: Vec<Slot>,
     used: usize,
     long: HashMap<Box<str>, u32>,
+    front: Vec<Slot>,
 }
 
 impl TypeTable {
@@ -974,19 +1035,35 @@ impl TypeTable {
         k
     }
 
-    /// Reads the home slot of `w` (and returns its tag): called for all the
-    /// words of a sentence before they are looked up, these independent
-    /// loads overlap their cache misses.
+    /// The slot tag of hash `h` (never 0).
     #[inline]
-    fn touch(&self, w: &str) -> u32 {
-        let b = w.as_bytes();
-        if b.len() > INLINE || self.slots.is_empty() {
-            return 0;
-        }
-        self.slots[Self::hash(b) as usize & (self.slots.len() - 1)].tag
+    fn tag(h: u64) -> u32 {
+        ((h >> 32) as u32).max(1)
     }
 
-    fn get(&self, w: &str) -> Option<u32> {
+    /// Index in `front` of hash `h` (other bits than the slot index).
+    #[inline]
+    fn front_at(h: u64) -> usize {
+        (h >> 20) as usize & (FRONT - 1)
+    }
+
+    /// Reads the slot `w` (of hash `h`) will be found in (and returns its
+    /// tag): called for all the words of a sentence before they are looked
+    /// up, these independent loads overlap their cache misses.
+    #[inline]
+    fn touch(&self, w: &str, h: u64) -> u32 {
+        if w.len() > INLINE || self.slots.is_empty() {
+            return 0;
+        }
+        let f = self.front[Self::front_at(h)].tag;
+        if f == Self::tag(h) {
+            return f;
+        }
+        self.slots[h as usize & (self.slots.len() - 1)].tag
+    }
+
+    /// The type id of `w` of hash `h` ([`TypeTable::hash`]).
+    fn get(&mut self, w: &str, h: u64) -> Option<u32> {
         let b = w.as_bytes();
         if b.len() > INLINE {
             return self.long.get(w).copied();
@@ -994,9 +1071,14 @@ impl TypeTable {
         if self.slots.is_empty() {
             return None;
         }
-        let h = Self::hash(b);
-        let tag = ((h >> 32) as u32).max(1);
+        let tag = Self::tag(h);
         let key = Self::key(b);
+        let len = b.len() as u8;
+        let fa = Self::front_at(h);
+        let f = &self.front[fa];
+        if f.tag == tag && f.len == len && f.bytes == key {
+            return Some(f.id);
+        }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
@@ -1004,14 +1086,16 @@ impl TypeTable {
             if s.tag == 0 {
                 return None;
             }
-            if s.tag == tag && s.len as usize == b.len() && s.bytes == key {
+            if s.tag == tag && s.len == len && s.bytes == key {
+                self.front[fa] = *s;
                 return Some(s.id);
             }
             i = (i + 1) & mask;
         }
     }
 
-    fn insert(&mut self, w: &str, id: u32) {
+    /// Adds `w` of hash `h` as type `id`.
+    fn insert(&mut self, w: &str, h: u64, id: u32) {
         let b = w.as_bytes();
         if b.len() > INLINE {
             self.long.insert(w.into(), id);
@@ -1020,41 +1104,34 @@ impl TypeTable {
         if (self.used + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        self.place(b, id);
+        let slot = Slot {
+            tag: Self::tag(h),
+            id,
+            len: b.len() as u8,
+            bytes: Self::key(b),
+        };
+        self.place(slot, h);
+        self.front[Self::front_at(h)] = slot;
         self.used += 1;
     }
 
-    fn place(&mut self, b: &[u8], id: u32) {
-        let h = Self::hash(b);
+    fn place(&mut self, slot: Slot, h: u64) {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         while self.slots[i].tag != 0 {
             i = (i + 1) & mask;
         }
-        self.slots[i] = Slot {
-            tag: ((h >> 32) as u32).max(1),
-            id,
-            len: b.len() as u8,
-            bytes: Self::key(b),
-        };
+        self.slots[i] = slot;
     }
 
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
-        let old = std::mem::replace(
-            &mut self.slots,
-            vec![
-                Slot {
-                    tag: 0,
-                    id: 0,
-                    len: 0,
-                    bytes: [0; INLINE]
-                };
-                size
-            ],
-        );
-        for s in old.iter().filter(|s| s.tag != 0) {
-            self.place(&s.bytes[..s.len as usize], s.id);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
+        for s in old.into_iter().filter(|s| s.tag != 0) {
+            self.place(s, Self::hash(&s.bytes[..s.len as usize]));
+        }
+        if self.front.is_empty() {
+            self.front = vec![EMPTY_SLOT; FRONT];
         }
     }
 }
@@ -1085,8 +1162,6 @@ pub struct DocCache {
     /// Bytes of the normalized forms (and of words too long for the word table).
     norm_bytes: usize,
     pub(crate) sent: SentenceTags,
-    /// Per type id: the mention stage's lexicon flags (0 = not computed yet).
-    word_flags: Vec<u16>,
 }
 
 /// The POS tagger's cache is the document cache (kept for the old name).
@@ -1100,7 +1175,7 @@ const NER: usize = 1;
 impl DocCache {
     /// Word types and contexts held.
     pub fn len(&self) -> usize {
-        self.infos.len() + self.ner.ctx.len() + self.ner.ps.len() + self.lemma_count
+        self.infos.len() + self.ner.shape_pairs.len() + self.ner.ps.len() + self.lemma_count
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1114,7 +1189,7 @@ impl DocCache {
             + self.norm_bytes
             + self.pos.data.bytes()
             + self.ner.data.bytes()
-            + 24 * (self.ner.ctx.len() + self.ner.ps.len())
+            + 32 * (self.ner.shape_pairs.len() + self.ner.ps.len())
             + self.lemma_text.len()
             + 20 * self.lemma_count
     }
@@ -1132,8 +1207,13 @@ impl DocCache {
 
     /// The type id of `w` (interning it on first sight).
     pub fn intern(&mut self, m: &Taggers, w: &str) -> u32 {
+        self.intern_hashed(m, w, TypeTable::hash(w.as_bytes()))
+    }
+
+    /// [`DocCache::intern`] given the word's [`TypeTable::hash`].
+    fn intern_hashed(&mut self, m: &Taggers, w: &str, h: u64) -> u32 {
         self.init();
-        if let Some(id) = self.types.get(w) {
+        if let Some(id) = self.types.get(w, h) {
             return id;
         }
         let (n, sh) = &mut self.buf;
@@ -1150,7 +1230,7 @@ impl DocCache {
         self.infos.push(info);
         self.norms.push(n.as_str().into());
         self.norm_bytes += n.len() + w.len();
-        self.types.insert(w, id);
+        self.types.insert(w, h, id);
         id
     }
 
@@ -1158,15 +1238,20 @@ impl DocCache {
     pub(crate) fn tag_words(&mut self, m: &Taggers, words: &[&str]) {
         let mut s = std::mem::take(&mut self.sent);
         s.ids.clear();
+        let mut hashes = std::mem::take(&mut self.sc.hashes);
+        hashes.clear();
         let mut t = 0;
         for w in words {
-            t ^= self.types.touch(w);
+            let h = TypeTable::hash(w.as_bytes());
+            t ^= self.types.touch(w, h);
+            hashes.push(h);
         }
         std::hint::black_box(t);
-        for w in words {
-            let id = self.intern(m, w);
+        for (w, &h) in words.iter().zip(&hashes) {
+            let id = self.intern_hashed(m, w, h);
             s.ids.push(id);
         }
+        self.sc.hashes = hashes;
         self.tag_pos_into(m, &s.ids, &mut s.pos);
         s.pos8.clear();
         s.pos8.extend(s.pos.iter().map(|&t| (t + 2).min(255) as u8));
@@ -1205,14 +1290,11 @@ impl DocCache {
     /// The mention stage's lexicon flags of word type `id`
     /// (`mentions::word_flags`, never 0), computed by `f` on first sight.
     pub(crate) fn word_flags(&mut self, id: u32, f: impl FnOnce() -> u16) -> u16 {
-        let id = id as usize;
-        if self.word_flags.len() <= id {
-            self.word_flags.resize(self.infos.len().max(id + 1), 0);
+        let rec = &mut self.recs[id as usize];
+        if rec.flags == 0 {
+            rec.flags = f();
         }
-        if self.word_flags[id] == 0 {
-            self.word_flags[id] = f();
-        }
-        self.word_flags[id]
+        rec.flags
     }
 
     /// The type id at position `j` of a sentence (boundary pseudo words outside).
@@ -1254,6 +1336,25 @@ impl DocCache {
             side.lex_t1 = table(LEX_CODES.len(), &mut |l, t1, out| {
                 ner_lex_tag_features(l as u8, t1, out)
             });
+            // tables over two closed values: (a × n + b) × c
+            let pairs = |n: usize, m: usize, f: &dyn Fn(u8, u8, &mut Vec<u64>)| -> Vec<i32> {
+                let mut v = vec![0i32; n * m * c];
+                let mut feats = Vec::new();
+                for a in 0..n {
+                    for b in 0..m {
+                        feats.clear();
+                        f(a as u8, b as u8, &mut feats);
+                        let at = (a * m + b) * c;
+                        model.add_scores(&feats, &mut v[at..at + c]);
+                    }
+                }
+                v
+            };
+            side.pos_prev_t = pairs(NER_POS, NER_POS, &ner_pos_prev_features);
+            side.pos_next_t = pairs(NER_POS, NER_POS, &ner_pos_next_features);
+            side.place_t = pairs(PLACE_CODES, 1, &|p, _, out| ner_place_features(p, out));
+            let nl = LEX_CODES.len();
+            side.lex_pair_t = pairs(nl, nl, &ner_lex_pair_features);
             let classes = &model.classes[..c];
             side.masks = (0..c)
                 .map(|k| allowed_after(classes, Some(&classes[k])))
@@ -1305,6 +1406,10 @@ impl DocCache {
                 if id >= 2 || role != CUR {
                     if s == NER {
                         ner_word_features(info, role, &mut sc.feats);
+                        if role == CUR {
+                            // folded in here; corrected at the first word
+                            ner_shape_first_features(info.shape, false, &mut sc.feats);
+                        }
                     } else {
                         pos_word_features(info, role, &mut sc.feats);
                         if role == CUR {
@@ -1610,18 +1715,83 @@ impl DocCache {
         }
     }
 
-    /// Row offset of the tag-free context scores of `ctx` (scored on first sight).
-    fn ner_static(side: &mut Side, feats: &mut Vec<u64>, model: &Model, ctx: &NerContext) -> u32 {
-        let key = ctx.static_key();
-        if let Some(&at) = side.ctx.get(&key) {
+    /// Adds the tag-free context scores of `ctx` ([`ner_static_features`])
+    /// but the shape × sentence-start one, folded into the word's row
+    /// (corrected here at the first word).
+    fn add_ner_static(
+        side: &mut Side,
+        feats: &mut Vec<u64>,
+        model: &Model,
+        ctx: &NerContext,
+        acc: &mut [i32],
+    ) {
+        let c = side.c;
+        let add = |acc: &mut [i32], table: &[i32], at: usize| {
+            for (a, x) in acc.iter_mut().zip(&table[at * c..at * c + c]) {
+                *a += *x;
+            }
+        };
+        let (pp, p, pn) = (
+            ctx.pos_prev as usize,
+            ctx.pos as usize,
+            ctx.pos_next as usize,
+        );
+        feats.clear();
+        if pp < NER_POS && p < NER_POS {
+            add(acc, &side.pos_prev_t, pp * NER_POS + p);
+        } else {
+            ner_pos_prev_features(ctx.pos_prev, ctx.pos, feats);
+        }
+        if p < NER_POS && pn < NER_POS {
+            add(acc, &side.pos_next_t, p * NER_POS + pn);
+        } else {
+            ner_pos_next_features(ctx.pos, ctx.pos_next, feats);
+        }
+        if (ctx.place as usize) < PLACE_CODES {
+            add(acc, &side.place_t, ctx.place as usize);
+        } else {
+            ner_place_features(ctx.place, feats);
+        }
+        let nl = LEX_CODES.len();
+        if (ctx.lex_prev as usize) < nl && (ctx.lex as usize) < nl {
+            add(
+                acc,
+                &side.lex_pair_t,
+                ctx.lex_prev as usize * nl + ctx.lex as usize,
+            );
+        } else {
+            ner_lex_pair_features(ctx.lex_prev, ctx.lex, feats);
+        }
+        if ctx.first {
+            ner_shape_first_features(ctx.sh, true, feats);
+        }
+        model.add_scores(feats, acc);
+        if ctx.first {
+            feats.clear();
+            ner_shape_first_features(ctx.sh, false, feats);
+            model.sub_row(model.row(feats[0]), acc);
+        }
+        let prev = Self::shape_pair(side, feats, model, ctx.sh_prev, ctx.sh);
+        side.data.add(prev, acc);
+        let next = Self::shape_pair(side, feats, model, ctx.sh, ctx.sh_next);
+        side.data.add(next + c as u32, acc);
+    }
+
+    /// Offset of the scores of the shape pair `(a, b)` ([`Side::shape_pairs`]).
+    fn shape_pair(side: &mut Side, feats: &mut Vec<u64>, model: &Model, a: u64, b: u64) -> u32 {
+        if let Some(&at) = side.shape_pairs.get(&(a, b)) {
             return at;
         }
-        let mut v = [0i32; 32];
+        let c = side.c;
+        let mut v = [0i32; 64];
         feats.clear();
-        ner_static_features(ctx, feats);
-        model.add_scores(feats, &mut v[..side.c]);
-        let at = side.data.push(&v[..side.c]);
-        side.ctx.insert(key, at);
+        ner_shape_prev_feature(a, b, feats);
+        model.add_scores(feats, &mut v[..c]);
+        feats.clear();
+        ner_shape_next_feature(a, b, feats);
+        model.add_scores(feats, &mut v[c..2 * c]);
+        let at = side.data.push(&v[..2 * c]);
+        side.shape_pairs.insert((a, b), at);
         at
     }
 
@@ -1744,13 +1914,12 @@ impl DocCache {
         sc.ranges.clear();
         for (k, &i) in likely.iter().enumerate() {
             let ctx = ctx_at(&self.recs, i);
-            let at = Self::ner_static(side, &mut sc.feats, model, &ctx);
             let ps = Self::ner_pos_shape(side, &mut sc.feats, &mut sc.rows, model, &ctx);
             sc.ranges.push(ps);
             let e = &mut sc.emis[k * c..k * c + c];
             model.add_row(sc.bi[k], e);
             Self::add_word_scores(side, &self.recs, NER, ids, i, e);
-            side.data.add(at, e);
+            Self::add_ner_static(side, &mut sc.feats, model, &ctx, e);
         }
         let mut acc = [0i32; 32];
         let acc = &mut acc[..c];
@@ -1787,8 +1956,7 @@ impl DocCache {
                 ner_bigram_norms(self.recs[prev as usize].norm, w.norm, &mut sc.feats);
                 model.add_scores(&sc.feats, acc);
                 Self::add_word_scores(side, &self.recs, NER, ids, i, acc);
-                let at = Self::ner_static(side, &mut sc.feats, model, &ctx);
-                side.data.add(at, acc);
+                Self::add_ner_static(side, &mut sc.feats, model, &ctx, acc);
                 Self::ner_pos_shape(side, &mut sc.feats, &mut sc.rows, model, &ctx)
             };
             let t1 = if i >= 1 { (out[i - 1] + 1).min(c) } else { 0 };
