@@ -1267,3 +1267,66 @@ impl RuleSet {
         })
     }
 }
+
+#[cfg(test)]
+mod trie_tests {
+    use super::{Trie, FOLD};
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// The ids a walk from the start of `text` must report: those of every
+    /// literal the folded text starts with.
+    fn naive(lits: &[(Vec<u8>, usize)], text: &[u8]) -> BTreeSet<usize> {
+        lits.iter()
+            .filter(|(l, _)| {
+                !l.is_empty()
+                    && text.len() >= l.len()
+                    && text.iter().zip(l).all(|(&t, &c)| FOLD[t as usize] == c)
+            })
+            .map(|&(_, r)| r)
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn walk_reports_the_literals_the_text_starts_with(
+            lits in prop::collection::vec(
+                (prop::collection::vec(prop::sample::select(b"ab1 -\xc3".to_vec()), 0..6), 0usize..5),
+                0..40,
+            ),
+            text in prop::collection::vec(prop::sample::select(b"aAb1 \t-\xc3\xa9".to_vec()), 0..10),
+        ) {
+            let mut t = Trie::new();
+            for (l, r) in &lits {
+                t.insert(l.clone(), *r);
+            }
+            t.finish();
+            for p in 0..=text.len() {
+                let mut got = BTreeSet::new();
+                t.walk(&text[p..], |r| {
+                    got.insert(r);
+                });
+                prop_assert_eq!(&got, &naive(&lits, &text[p..]));
+            }
+        }
+    }
+
+    #[test]
+    fn wide_nodes_use_dense_tables() {
+        // Ten children under "x" make a dense table; every child is found.
+        let mut t = Trie::new();
+        for (i, b) in b"0123456789".iter().enumerate() {
+            t.insert(vec![b'x', *b], i);
+        }
+        t.finish();
+        for (i, b) in b"0123456789".iter().enumerate() {
+            let mut got = Vec::new();
+            t.walk(&[b'X', *b, b'!'], |r| got.push(r));
+            assert_eq!(got, vec![i]);
+        }
+        let mut got = Vec::new();
+        t.walk(b"xa", |r| got.push(r));
+        assert!(got.is_empty());
+    }
+}
