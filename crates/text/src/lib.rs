@@ -17,7 +17,7 @@ pub mod perceptron;
 pub mod tagger;
 pub mod tokenize;
 
-use annalist_model::{CleanDoc, Lemma, RegionKind, Sentence, Span, Tag, TextAnalysis, Token};
+use annalist_model::{CleanDoc, RegionKind, Sentence, Span, Tag, TextAnalysis, Token};
 use lexicon::{data_lines, gunzip, TokLexicon};
 use perceptron::Model;
 use rustc_hash::FxHashMap as HashMap;
@@ -364,15 +364,15 @@ impl Analyzer {
         let mut tok_upos: Vec<&str> = vec![""; raw.len()];
         let mut tok_ent: Vec<&str> = vec![""; raw.len()];
         let mut tok_flags: Vec<u16> = vec![0; raw.len()];
+        // every token's text, read once (the taggers and the mention rules)
+        let all_words: Vec<&str> = raw.iter().map(|t| t.span.slice(text)).collect();
         self.with_word_cache(|cache| {
             let m = self.taggers();
-            let mut words: Vec<&str> = Vec::new();
             let mut fp = FingerprintBuf::default();
             for s in &splits {
                 let (a, b) = s.tokens;
-                words.clear();
-                words.extend(raw[a..b].iter().map(|t| t.span.slice(text)));
-                cache.tag_words(&m, &words);
+                let words = &all_words[a..b];
+                cache.tag_words(&m, words);
                 let st = std::mem::take(&mut cache.sent);
                 for (k, tok) in tokens[a..b].iter_mut().enumerate() {
                     let upos = self.pos_tags[st.pos[k]];
@@ -385,13 +385,13 @@ impl Analyzer {
                     tok.upos = upos;
                     tok.ent = ent;
                     // lemma per (word type, UPOS), kept with the word cache
-                    tok.lemma = Lemma::new(
-                        cache.lemma(st.ids[k], st.pos[k], || self.lemma(words[k], &upos)),
-                    );
+                    tok.lemma = cache
+                        .lemma(st.ids[k], st.pos[k], || self.lemma(words[k], &upos))
+                        .clone();
                 }
                 cache.sent = st;
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
-                let (fingerprint, simhash) = fp.fingerprints(&words);
+                let (fingerprint, simhash) = fp.fingerprints(words);
                 sentences.push(Sentence {
                     span,
                     region: s.region,
@@ -402,7 +402,7 @@ impl Analyzer {
             }
         });
         let (mentions, entities) = mentions::extract_tagged(
-            self, text, &tokens, &sentences, tok_upos, tok_ent, tok_flags,
+            self, text, &tokens, &sentences, all_words, tok_upos, tok_ent, tok_flags,
         );
         // a very long document's buffers are not kept (memory stays flat)
         if raw.capacity() <= KEPT_TOKENS {

@@ -263,33 +263,32 @@ pub fn extract(
     toks: &[Token],
     sents: &[Sentence],
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
     let upos = toks.iter().map(|t| t.upos.as_str()).collect();
     let ent = toks.iter().map(|t| t.ent.as_str()).collect();
     // flags once per distinct word of the document
     let mut seen: HashMap<&str, u16> = HashMap::default();
-    let flags = toks
+    let flags = words
         .iter()
-        .map(|t| {
-            let w = t.span.slice(text);
-            *seen.entry(w).or_insert_with(|| word_flags(an, w))
-        })
+        .map(|&w| *seen.entry(w).or_insert_with(|| word_flags(an, w)))
         .collect();
-    extract_tagged(an, text, toks, sents, upos, ent, flags)
+    extract_tagged(an, text, toks, sents, words, upos, ent, flags)
 }
 
-/// [`extract`] with each token's UPOS and BIO tags and [`word_flags`] given
-/// (`analyze` passes the model's class names, so no token string is read
-/// again, and flags cached per word type).
+/// [`extract`] with each token's text, UPOS and BIO tags and [`word_flags`]
+/// given (`analyze` passes the model's class names, so no token string is
+/// read again, and flags cached per word type).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn extract_tagged<'a>(
     an: &'a Analyzer,
     text: &'a str,
     toks: &'a [Token],
     sents: &[Sentence],
+    words: Vec<&'a str>,
     upos: Vec<&'a str>,
     ent: Vec<&'a str>,
     flags: Vec<u16>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
-    let words: Vec<&str> = toks.iter().map(|t| t.span.slice(text)).collect();
     let mut lower_text = String::new();
     let mut lower_at = Vec::with_capacity(words.len());
     let mut cap = Vec::with_capacity(words.len());

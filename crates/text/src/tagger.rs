@@ -6,6 +6,7 @@
 
 use crate::lexicon::{data_lines, gunzip};
 use crate::perceptron::{feat, mix64, FHash, Model};
+use annalist_model::Lemma;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Lexicons the entity tagger uses as features (and the mention stage as rules).
@@ -848,10 +849,9 @@ struct TypeRec {
     /// Per tagger: times scored before its tag-word list was built, then
     /// [`LIST_QUEUED`] / [`LIST_BUILT`].
     seen: [u8; 2],
-    /// Lemma of the first UPOS seen: offset and length in
-    /// `DocCache::lemma_text`, UPOS + 1 (0 none).
+    /// Lemma of the first UPOS seen: index in `DocCache::lemmas`, UPOS + 1
+    /// (0 none).
     lemma_at: u32,
-    lemma_len: u16,
     lemma_pos: u8,
     dict: u8,
     lex: u8,
@@ -874,7 +874,6 @@ impl TypeRec {
             tw: [TagList::default(); 2],
             seen: [0; 2],
             lemma_at: 0,
-            lemma_len: 0,
             lemma_pos: 0,
             dict: w.dict,
             lex: w.lex,
@@ -1153,12 +1152,13 @@ pub struct DocCache {
     ner: Side,
     sc: Scratch,
     buf: (String, String),
-    /// Lemmas (offset, length in `lemma_text`) of a word type's other UPOS
-    /// than its first ([`TypeRec::lemma_at`]), or too long for it.
-    lemma_more: HashMap<(u32, u8), (u32, u32)>,
-    /// Lemmas back to back in one string.
-    lemma_text: String,
-    lemma_count: usize,
+    /// Lemmas (index in `lemmas`) of a word type's other UPOS than its
+    /// first ([`TypeRec::lemma_at`]).
+    lemma_more: HashMap<(u32, u8), u32>,
+    /// Every lemma computed, ready to be copied into a token.
+    lemmas: Vec<Lemma>,
+    /// Bytes of the lemmas too long to be held inline.
+    lemma_heap: usize,
     /// Bytes of the normalized forms (and of words too long for the word table).
     norm_bytes: usize,
     pub(crate) sent: SentenceTags,
@@ -1175,7 +1175,7 @@ const NER: usize = 1;
 impl DocCache {
     /// Word types and contexts held.
     pub fn len(&self) -> usize {
-        self.infos.len() + self.ner.shape_pairs.len() + self.ner.ps.len() + self.lemma_count
+        self.infos.len() + self.ner.shape_pairs.len() + self.ner.ps.len() + self.lemmas.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -1190,8 +1190,8 @@ impl DocCache {
             + self.pos.data.bytes()
             + self.ner.data.bytes()
             + 32 * (self.ner.shape_pairs.len() + self.ner.ps.len())
-            + self.lemma_text.len()
-            + 20 * self.lemma_count
+            + self.lemma_heap
+            + (std::mem::size_of::<Lemma>() + 12) * self.lemmas.len()
     }
 
     fn init(&mut self) {
@@ -1262,29 +1262,29 @@ impl DocCache {
 
     /// The lemma of word type `id` as UPOS class `upos`, computed by `f` on
     /// first sight.
-    pub(crate) fn lemma(&mut self, id: u32, upos: usize, f: impl FnOnce() -> String) -> &str {
+    pub(crate) fn lemma(&mut self, id: u32, upos: usize, f: impl FnOnce() -> String) -> &Lemma {
         let key = (upos as u8).wrapping_add(1);
         let rec = &mut self.recs[id as usize];
-        let (start, len) = if rec.lemma_pos == key {
-            (rec.lemma_at, rec.lemma_len as u32)
-        } else if let Some(&r) = self.lemma_more.get(&(id, key)) {
-            r
+        let at = if rec.lemma_pos == key {
+            rec.lemma_at
+        } else if let Some(&at) = self.lemma_more.get(&(id, key)) {
+            at
         } else {
-            let start = self.lemma_text.len() as u32;
-            self.lemma_text.push_str(&f());
-            let len = self.lemma_text.len() as u32 - start;
-            self.lemma_count += 1;
-            if rec.lemma_pos == 0 && len <= u16::MAX as u32 {
-                rec.lemma_pos = key;
-                rec.lemma_at = start;
-                rec.lemma_len = len as u16;
-            } else {
-                self.lemma_more.insert((id, key), (start, len));
+            let l = f();
+            if l.len() > 22 {
+                self.lemma_heap += l.len();
             }
-            (start, len)
+            let at = self.lemmas.len() as u32;
+            self.lemmas.push(Lemma::new(&l));
+            if rec.lemma_pos == 0 {
+                rec.lemma_pos = key;
+                rec.lemma_at = at;
+            } else {
+                self.lemma_more.insert((id, key), at);
+            }
+            at
         };
-        let (start, end) = (start as usize, (start + len) as usize);
-        &self.lemma_text[start..end]
+        &self.lemmas[at as usize]
     }
 
     /// The mention stage's lexicon flags of word type `id`
