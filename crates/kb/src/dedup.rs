@@ -7,8 +7,6 @@
 
 use crate::merge::DocSummary;
 use annalist_model::{DuplicateGroup, SourceSpan};
-use rustc_hash::FxHashMap;
-use std::collections::BTreeMap;
 
 /// Largest Hamming distance between SimHashes of near-duplicate sentences.
 pub const NEAR_BITS: u32 = 3;
@@ -47,98 +45,130 @@ impl Dsu {
     }
 }
 
-/// Duplicate groups plus, for every (document, sentence), its group index.
+/// Duplicate groups plus, for every grouped (document, sentence), its group
+/// index.
 #[derive(Debug, Default)]
 pub struct Duplicates {
     pub groups: Vec<DuplicateGroup>,
-    pub of_sentence: BTreeMap<(usize, usize), usize>,
+    /// ((document, sentence), group), sorted: only grouped sentences.
+    of_sentence: Vec<((u32, u32), u32)>,
+}
+
+impl Duplicates {
+    /// The duplicate group of sentence `sentence` of document `doc`, if any.
+    pub fn group_of(&self, doc: usize, sentence: usize) -> Option<usize> {
+        let key = (u32::try_from(doc).ok()?, u32::try_from(sentence).ok()?);
+        let i = self.of_sentence.binary_search_by(|x| x.0.cmp(&key)).ok()?;
+        Some(self.of_sentence[i].1 as usize)
+    }
 }
 
 /// Groups the duplicate sentences of `docs` (already in canonical order).
+///
+/// Candidates are found by sorting (fingerprint, sentence) and (band,
+/// sentence) pairs rather than through hash maps of lists: one flat vector
+/// per pass, no allocation per bucket.
 pub fn find(docs: &[DocSummary]) -> Duplicates {
-    // Flatten eligible sentences.
-    let mut items: Vec<(usize, usize)> = Vec::new();
+    // Flatten eligible sentences, in (document, sentence) order.
+    let mut items: Vec<(u32, u32)> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for (si, s) in d.sentences.iter().enumerate() {
             if s.eligible && s.span.len() >= MIN_EXACT_LEN {
-                items.push((di, si));
+                items.push((di as u32, si as u32));
             }
         }
     }
-    let sent = |i: usize| &docs[items[i].0].sentences[items[i].1];
+    let sent = |i: usize| &docs[items[i].0 as usize].sentences[items[i].1 as usize];
     let mut dsu = Dsu::new(items.len());
-    // Hash maps are fine here: the partition (and the smallest member as
-    // each set's root) does not depend on the order unions happen in.
-    let mut exact: FxHashMap<u64, usize> = FxHashMap::default();
-    for i in 0..items.len() {
-        let fp = sent(i).fingerprint;
-        if fp == 0 {
-            continue;
-        }
-        match exact.get(&fp) {
-            Some(&j) => {
-                dsu.union(i, j);
-            }
-            None => {
-                exact.insert(fp, i);
-            }
+    // The partition (and the smallest member as each set's root) does not
+    // depend on the order unions happen in.
+    let mut keyed: Vec<(u64, u32)> = (0..items.len())
+        .filter_map(|i| {
+            let fp = sent(i).fingerprint;
+            (fp != 0).then_some((fp, i as u32))
+        })
+        .collect();
+    keyed.sort_unstable();
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for x in &run[1..] {
+            dsu.union(run[0].1 as usize, x.1 as usize);
         }
     }
     let bands = NEAR_BITS + 1;
     let width = 64 / bands;
-    let mut buckets: FxHashMap<(u32, u64), Vec<usize>> = FxHashMap::default();
-    for i in 0..items.len() {
-        let s = sent(i);
-        if s.simhash == 0 || s.span.len() < MIN_NEAR_LEN {
-            continue;
-        }
-        for b in 0..bands {
-            let shift = b * width;
-            let bits = if b == bands - 1 { 64 - shift } else { width };
-            let mask = if bits >= 64 {
-                u64::MAX
-            } else {
-                (1u64 << bits) - 1
-            };
-            buckets
-                .entry((b, (s.simhash >> shift) & mask))
-                .or_default()
-                .push(i);
-        }
-    }
-    for members in buckets.values() {
-        if members.len() < 2 || members.len() > MAX_BUCKET {
-            continue;
-        }
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[k + 1..] {
-                if (sent(i).simhash ^ sent(j).simhash).count_ones() <= NEAR_BITS {
-                    dsu.union(i, j);
+    for b in 0..bands {
+        let shift = b * width;
+        let bits = if b == bands - 1 { 64 - shift } else { width };
+        let mask = if bits >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << bits) - 1
+        };
+        keyed.clear();
+        keyed.extend((0..items.len()).filter_map(|i| {
+            let s = sent(i);
+            (s.simhash != 0 && s.span.len() >= MIN_NEAR_LEN)
+                .then_some(((s.simhash >> shift) & mask, i as u32))
+        }));
+        keyed.sort_unstable();
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 || run.len() > MAX_BUCKET {
+                continue;
+            }
+            for (k, &(_, i)) in run.iter().enumerate() {
+                let hi = sent(i as usize).simhash;
+                for &(_, j) in &run[k + 1..] {
+                    if (hi ^ sent(j as usize).simhash).count_ones() <= NEAR_BITS {
+                        dsu.union(i as usize, j as usize);
+                    }
                 }
             }
         }
     }
-    let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
-        let r = dsu.find(i);
-        by_root.entry(r).or_default().push(i);
+    drop(keyed);
+    // Groups of two or more, in the order of their roots (each set's
+    // smallest member, met first).
+    let roots: Vec<u32> = (0..items.len()).map(|i| dsu.find(i) as u32).collect();
+    drop(dsu);
+    let mut size = vec![0u32; items.len()];
+    for &r in &roots {
+        size[r as usize] += 1;
     }
+    let mut gid = vec![u32::MAX; items.len()];
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    for (i, &r) in roots.iter().enumerate() {
+        let r = r as usize;
+        if size[r] < 2 {
+            continue;
+        }
+        if gid[r] == u32::MAX {
+            gid[r] = members.len() as u32;
+            members.push(Vec::with_capacity(size[r] as usize));
+        }
+        members[gid[r] as usize].push(i as u32);
+    }
+    drop(size);
     let mut out = Duplicates::default();
-    for members in by_root.values().filter(|m| m.len() >= 2) {
-        let fp = sent(members[0]).fingerprint;
-        let kind = if members.iter().all(|&i| sent(i).fingerprint == fp) {
+    for (i, &r) in roots.iter().enumerate() {
+        let g = gid[r as usize];
+        if g != u32::MAX {
+            out.of_sentence.push((items[i], g));
+        }
+    }
+    out.groups.reserve_exact(members.len());
+    for m in members {
+        let fp = sent(m[0] as usize).fingerprint;
+        let kind = if m.iter().all(|&i| sent(i as usize).fingerprint == fp) {
             "exact"
         } else {
             "near"
         };
-        let gi = out.groups.len();
         // (document, start, end): the documents are in source id order.
-        let mut spans: Vec<(usize, usize, usize)> = members
+        let mut spans: Vec<(u32, usize, usize)> = m
             .iter()
             .map(|&i| {
-                out.of_sentence.insert(items[i], gi);
-                let s = sent(i);
-                (items[i].0, s.span.start, s.span.end)
+                let s = sent(i as usize);
+                (items[i as usize].0, s.span.start, s.span.end)
             })
             .collect();
         spans.sort_unstable();
@@ -146,7 +176,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
             members: spans
                 .into_iter()
                 .map(|(di, start, end)| SourceSpan {
-                    source: docs[di].sid.clone(),
+                    source: docs[di as usize].sid.clone(),
                     start,
                     end,
                 })

@@ -152,7 +152,7 @@ pub fn merge_events(
             let weight = (q * spam * rules.region(em.region) * mc).clamp(0.0, 1.0);
             let dup = d
                 .sentence_at(em.evidence.start)
-                .and_then(|si| dups.of_sentence.get(&(di, si)).copied());
+                .and_then(|si| dups.group_of(di, si));
             let subjects: Vec<usize> = roles
                 .get(&Role::Subject)
                 .map(|s| s.iter().copied().collect())

@@ -508,42 +508,74 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         }
     }
 
-    // Cluster views.
+    // Cluster views: root -> members (ascending), in root order.
     let clusters = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
-        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // Grouped through a vector indexed by root, then built from sorted
+        // pairs (no tree search per node).
+        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); n];
         for i in 0..n {
-            m.entry(dsu.find(i)).or_default().push(i);
+            by_root[dsu.find(i)].push(i);
         }
-        m
+        by_root
+            .into_iter()
+            .enumerate()
+            .filter(|(_, m)| !m.is_empty())
+            .collect()
     };
-    let gender_of = |members: &[usize]| -> Option<String> {
-        let mut c: BTreeMap<&str, usize> = BTreeMap::new();
+    // The gender most mentioned in a cluster (none when two tie).
+    let gender_of = |members: &[usize]| -> Option<Sym> {
+        let mut v: Vec<(Sym, usize)> = Vec::new();
         for &i in members {
             if let Some(g) = nodes[i].gender {
-                *c.entry(strs.str(g)).or_default() += nodes[i].mentions.max(1);
+                let w = nodes[i].mentions.max(1);
+                match v.iter_mut().find(|x| x.0 == g) {
+                    Some(x) => x.1 += w,
+                    None => v.push((g, w)),
+                }
             }
         }
-        let mut v: Vec<(&str, usize)> = c.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(strs.str(a.0).cmp(strs.str(b.0))));
         match v.as_slice() {
             [] => None,
-            [(g, _)] => Some(g.to_string()),
-            [(g, a), (_, b), ..] if a > b => Some(g.to_string()),
+            [(g, _)] => Some(*g),
+            [(g, a), (_, b), ..] if a > b => Some(*g),
             _ => None,
         }
     };
+    // The type class most mentioned in a cluster (the lower class on a tie).
     let class_of = |members: &[usize]| -> u8 {
-        let mut c: BTreeMap<u8, usize> = BTreeMap::new();
+        let mut c = [0usize; 5];
         for &i in members {
-            *c.entry(nodes[i].class).or_default() += nodes[i].mentions.max(1);
+            if let Some(x) = c.get_mut(nodes[i].class as usize) {
+                *x += nodes[i].mentions.max(1);
+            }
         }
-        c.iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-            .map(|x| *x.0)
-            .unwrap_or(0)
+        let mut best = 0;
+        for k in 1..c.len() {
+            if c[k] > c[best] {
+                best = k;
+            }
+        }
+        best as u8
     };
-    let docs_of =
-        |members: &[usize]| -> BTreeSet<usize> { members.iter().map(|&i| nodes[i].doc).collect() };
+    // Whether two clusters have a document in common. Nodes are numbered
+    // document by document and members are ascending, so the documents of
+    // a cluster come sorted: one merge walk.
+    let share_doc = |a: &[usize], b: &[usize]| -> bool {
+        let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+        while let (Some(&&i), Some(&&j)) = (x.peek(), y.peek()) {
+            match nodes[i].doc.cmp(&nodes[j].doc) {
+                std::cmp::Ordering::Less => {
+                    x.next();
+                }
+                std::cmp::Ordering::Greater => {
+                    y.next();
+                }
+                std::cmp::Ordering::Equal => return true,
+            }
+        }
+        false
+    };
     // Cluster-level context: the names around any member, less the
     // cluster's own names = the names of its documents less its own.
     // Linear in the cluster sizes, and remembered: clusters only grow, so
@@ -587,10 +619,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     // partial names then see one candidate per person.
     for round in 0..2 {
         let cl = clusters(&mut dsu);
-        let genders: BTreeMap<usize, Option<String>> =
+        let genders: FxHashMap<usize, Option<Sym>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
-        let docsets: BTreeMap<usize, BTreeSet<usize>> =
-            cl.iter().map(|(r, m)| (*r, docs_of(m))).collect();
         let mut surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
         let mut first_last: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
         // (key, cluster) entries where the "surname" is a given name (a
@@ -619,14 +649,14 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
         }
         let compatible = |a: usize, b: usize| -> bool {
-            let ga = genders.get(&a).and_then(|g| g.as_deref());
-            let gb = genders.get(&b).and_then(|g| g.as_deref());
+            let ga = genders.get(&a).copied().flatten();
+            let gb = genders.get(&b).copied().flatten();
             let genders_ok = match (ga, gb) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
             };
-            let apart = match (docsets.get(&a), docsets.get(&b)) {
-                (Some(x), Some(y)) => !x.is_disjoint(y),
+            let apart = match (cl.get(&a), cl.get(&b)) {
+                (Some(x), Some(y)) => share_doc(x, y),
                 _ => false,
             };
             genders_ok && !apart
@@ -668,7 +698,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         // both names (the tagger may have typed them apart).
                         let pick = if cands.len() == 1 {
                             let c = cands[0];
-                            let g = |x: usize| genders.get(&x).and_then(|g| g.as_deref());
+                            let g = |x: usize| genders.get(&x).copied().flatten();
                             // A given name is shared by many: "Dmitri" joins
                             // Dmitri Pavlovich only from a document that does
                             // not keep the two apart.
@@ -756,7 +786,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                         .unwrap_or_default();
                     if let [c] = cands[..] {
-                        let g = |x: usize| genders.get(&x).and_then(|g| g.as_deref());
+                        let g = |x: usize| genders.get(&x).copied().flatten();
                         let clash = matches!((g(r), g(c)), (Some(a), Some(b)) if a != b);
                         if !clash && cluster_shared(members, &cl[&c]) > 0 {
                             dsu.union(r, c);
@@ -902,7 +932,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 }
             }
         }
-        let genders: BTreeMap<usize, Option<String>> =
+        let genders: FxHashMap<usize, Option<Sym>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
         for (k, sources) in &reduced {
             let [src] = sources.iter().copied().collect::<Vec<_>>()[..] else {
@@ -921,7 +951,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                     name.split_whitespace().count() >= 2
                 };
                 let person = class_of(tm) == 0
-                    && (genders.get(&t).and_then(|g| g.as_deref()).is_some()
+                    && (genders.get(&t).copied().flatten().is_some()
                         || tm
                             .iter()
                             .any(|&i| titled(i) || nodes[i].anchors.iter().any(|a| a.len() >= 2)));
@@ -939,7 +969,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     // --- pass 4: misspellings
     {
         let cl = clusters(&mut dsu);
-        let genders: BTreeMap<usize, Option<String>> =
+        let genders: FxHashMap<usize, Option<Sym>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
         // Tokens, joined other tokens and deletion variants are interned
         // as numbers: the index below is large (every name of every
@@ -973,9 +1003,12 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // Deletion index (SymSpell): a token and its variants with up to
         // max_typo deletions; two tokens within that distance share one.
         // (tokens, position, other tokens, variant) -> (root, token)
-        let mut variants: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+        // Variants are 64-bit hashes of their chars, not strings: a slot is
+        // only compared for equality, and every pair it yields is checked
+        // with the true edit distance below.
+        let mut variants: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
         // One flat vector sorted by slot (no allocation per slot).
-        type Slot = (u32, u32, u32, u32);
+        type Slot = (u32, u32, u32, u64);
         // First each (tokens, position, other tokens) group's members:
         // only a group with two different tokens can hold a pair, so only
         // those are expanded into deletion variants (a slot lies inside
@@ -1016,9 +1049,9 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
             for &((len, p, oid), r, t, surname_only) in group {
                 if let std::collections::hash_map::Entry::Vacant(e) = variants.entry(t) {
-                    let ts = strs.get(t).to_string();
+                    let ts = strs.get(t);
                     let d = max_typo(ts.chars().count());
-                    e.insert(deletions(&ts, d).iter().map(|v| strs.id(v)).collect());
+                    e.insert(deletion_hashes(ts, d));
                 }
                 for &v in &variants[&t] {
                     index.push(((len, p, oid, v), r, t, surname_only));
@@ -1104,8 +1137,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             if dsu.find(a) == dsu.find(b) {
                 continue;
             }
-            let ga = genders.get(&a).and_then(|g| g.as_deref());
-            let gb = genders.get(&b).and_then(|g| g.as_deref());
+            let ga = genders.get(&a).copied().flatten();
+            let gb = genders.get(&b).copied().flatten();
             if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
                 continue;
             }
@@ -1330,7 +1363,50 @@ fn foreign_of(
     )
 }
 
+/// The hash of `chars` less the positions in `skip` (ascending).
+fn chars_hash(chars: &[char], skip: &[usize]) -> u64 {
+    use std::hash::Hasher;
+    // SipHash with fixed keys: deterministic, and well spread.
+    let mut h = std::hash::DefaultHasher::new();
+    let mut k = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if skip.get(k) == Some(&i) {
+            k += 1;
+            continue;
+        }
+        h.write_u32(c as u32);
+    }
+    h.write_usize(chars.len() - skip.len());
+    h.finish()
+}
+
+/// [`chars_hash`] of every string obtained from `t` by deleting up to `d`
+/// chars (and of `t`), sorted, without repeats: [`deletions`] without a
+/// string per variant.
+fn deletion_hashes(t: &str, d: usize) -> Vec<u64> {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = Vec::new();
+    let mut skip: Vec<usize> = Vec::with_capacity(d);
+    // Every set of at most `d` positions, in ascending order.
+    fn walk(chars: &[char], d: usize, from: usize, skip: &mut Vec<usize>, out: &mut Vec<u64>) {
+        out.push(chars_hash(chars, skip));
+        if skip.len() == d {
+            return;
+        }
+        for i in from..chars.len() {
+            skip.push(i);
+            walk(chars, d, i + 1, skip, out);
+            skip.pop();
+        }
+    }
+    walk(&chars, d, 0, &mut skip, &mut out);
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Every string obtained from `t` by deleting up to `d` chars (and `t`).
+#[cfg(test)]
 fn deletions(t: &str, d: usize) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     out.insert(t.to_string());
@@ -1745,6 +1821,24 @@ fn build_entity(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deletion_hashes_are_the_deletions_hashed() {
+        for (t, d) in [
+            ("trotsky", 1),
+            ("mercader", 2),
+            ("aab", 2),
+            ("Coyoacán", 2),
+            ("", 1),
+        ] {
+            let mut want: Vec<u64> = deletions(t, d)
+                .iter()
+                .map(|v| chars_hash(&v.chars().collect::<Vec<_>>(), &[]))
+                .collect();
+            want.sort_unstable();
+            assert_eq!(deletion_hashes(t, d), want, "{t}");
+        }
+    }
 
     #[test]
     fn relatives_are_foreign_names() {
