@@ -134,6 +134,37 @@ fn main() {
         }
     }
     println!("search: {same} hits, the same on both stores");
+    // SAME_AS=OTHER.db: a store written from the same source by another
+    // version of this bench (e.g. before a change): every search answers
+    // with the same hits in the same order, the knowledge base, analyses
+    // and originals read back equal.
+    if let Some(other) = std::env::var_os("SAME_AS") {
+        let o = Store::open_readonly(Path::new(&other)).expect("open SAME_AS");
+        let mut n = 0;
+        for q in QUERIES {
+            for limit in [1, 10, 100, 100_000] {
+                let a = o.search(q, limit).expect("search SAME_AS");
+                assert_eq!(a, r.search(q, limit).expect("search"), "{q:?} {limit}");
+                n += a.len();
+            }
+        }
+        assert_eq!(o.load_kb().expect("load SAME_AS"), kb2, "knowledge base");
+        let mut a = Vec::new();
+        o.for_each_analysis(|x| a.push(x)).expect("each SAME_AS");
+        let mut i = 0;
+        r.for_each_analysis(|x| {
+            assert_eq!(x, a[i], "analysis {i}");
+            i += 1;
+        })
+        .expect("each");
+        assert_eq!(i, a.len());
+        for x in &a {
+            assert_eq!(o.original(&x.meta.id).ok(), r.original(&x.meta.id).ok());
+        }
+        println!(
+            "SAME_AS: {n} hits in the same order, the same knowledge base, analyses and originals"
+        );
+    }
     println!(
         "{n} docs: put_batch {put:.3} s, save_kb {save:.3} s, close {close:.3} s | for_each_analysis {:.2} s, analysis(id) x{} {:.2} s, load_kb {:.2} s, search x{} ({hits} hits) {:.2} s CPU; db {:.1} MB",
         t5 - t4,

@@ -122,9 +122,10 @@ pub const PLAIN_BELOW: usize = 1024;
 pub const PAGE_SIZE: i64 = 16384;
 
 /// A bulk load ([`Store::begin_bulk`]) commits after about this many bytes
-/// of input, which bounds the WAL (or rollback journal) and the memory of
-/// one transaction.
-pub const BULK_COMMIT_BYTES: usize = 32 << 20;
+/// of input, which bounds what a crash can lose, the WAL of a load into a
+/// store that already holds sources (~5.5 bytes of pages per input byte)
+/// and the pending index terms in memory ([`FTS_HASHSIZE`] caps those).
+pub const BULK_COMMIT_BYTES: usize = 16 << 20;
 
 /// The FTS5 `hashsize` set by migration 4 (bytes of pending index data
 /// held in memory before a new segment is written; FTS5's default is 1 MB):
@@ -253,6 +254,9 @@ impl Store {
         conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // A bulk load's large commits grow the WAL; truncate it back to
+        // this size once checkpointed.
+        conn.pragma_update(None, "journal_size_limit", 64i64 << 20)?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let mut store = Store {
             conn,
@@ -335,7 +339,7 @@ impl Store {
         };
         if let Some(b) = &mut self.bulk {
             b.pending += items.iter().map(|(o, _)| o.len()).sum::<usize>();
-            if b.pending >= BULK_COMMIT_BYTES {
+            if b.pending >= b.commit_bytes {
                 b.pending = 0;
                 if let Err(e) = self.conn.execute_batch("COMMIT; BEGIN") {
                     self.abort_bulk();
@@ -382,6 +386,7 @@ impl Store {
         self.conn.execute_batch("BEGIN")?;
         self.bulk = Some(Bulk {
             pending: 0,
+            commit_bytes: BULK_COMMIT_BYTES,
             rollback_journal,
         });
         Ok(())
@@ -691,6 +696,8 @@ impl Store {
 struct Bulk {
     /// Input bytes written since the last commit.
     pending: usize,
+    /// Commit when `pending` reaches this ([`BULK_COMMIT_BYTES`]).
+    commit_bytes: usize,
     /// The store was empty and is written through a rollback journal.
     rollback_journal: bool,
 }
@@ -1130,6 +1137,20 @@ mod tests {
         assert_eq!(s.put_batch(&items).unwrap(), 2);
         s.end_bulk().unwrap();
         assert_eq!(s.search("trotsky", 10).unwrap().len(), 4);
+        // Past the commit size, what was written is committed: another
+        // connection sees it while the load goes on.
+        let d = sentences("d", "Trotsky arrived in Mexico.");
+        s.begin_bulk().unwrap();
+        s.bulk.as_mut().unwrap().commit_bytes = 1;
+        assert_eq!(
+            s.put_batch(&[(b"Trotsky arrived in Mexico.", &d)]).unwrap(),
+            1
+        );
+        let other = Store::open_readonly(&path).unwrap();
+        assert_eq!(other.stats().unwrap().sources, 4);
+        assert_eq!(other.search("mexico", 10).unwrap().len(), 1);
+        drop(other);
+        s.end_bulk().unwrap();
         drop(s);
         remove_db(&path);
     }
