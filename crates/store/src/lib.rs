@@ -383,12 +383,16 @@ impl Store {
         if rollback_journal {
             self.conn.pragma_update(None, "synchronous", "FULL")?;
         }
-        self.conn.execute_batch("BEGIN")?;
-        self.bulk = Some(Bulk {
+        let b = Bulk {
             pending: 0,
             commit_bytes: BULK_COMMIT_BYTES,
             rollback_journal,
-        });
+        };
+        if let Err(e) = self.conn.execute_batch("BEGIN") {
+            self.restore_journal(&b);
+            return Err(e.into());
+        }
+        self.bulk = Some(b);
         Ok(())
     }
 
