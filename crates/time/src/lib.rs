@@ -834,7 +834,6 @@ impl Tagger {
                     }
                 }
             }
-            let c = c.clone();
             let convert = match cal {
                 Cal::Julian => true,
                 Cal::Declared(change) => {

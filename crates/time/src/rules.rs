@@ -587,6 +587,10 @@ pub struct Trie {
     class: Vec<u8>,
     /// Entries per dense table: the number of classes + 1.
     stride: usize,
+    /// The nodes two bytes down from the root, by the classes of the two
+    /// bytes (`stride` × `stride`; empty when there are too many classes):
+    /// the walk looks the second node up without waiting for the first.
+    root2: Vec<u32>,
     /// Dense child tables for nodes with many children, where a scan of the
     /// labels was the hot spot: `stride` entries each, by class, holding
     /// 1 + the index of the child among the node's children (0: none).
@@ -714,6 +718,20 @@ impl Trie {
         let mut n_tables = 0usize;
         // (Every used byte needs a class for a table to be complete.)
         let all_ranked = used.iter().filter(|&&u| u).count() <= 255;
+        self.root2.clear();
+        if all_ranked && self.stride <= 128 {
+            self.root2 = vec![0; self.stride * self.stride];
+            for k in 0..root.n_kids as usize {
+                let c = root.first_kid as usize + k;
+                let r0 = rank[self.label[c] as usize] as usize;
+                let nd = self.nodes[c];
+                for j in 0..nd.n_kids as usize {
+                    let c2 = nd.first_kid as usize + j;
+                    let r1 = rank[self.label[c2] as usize] as usize;
+                    self.root2[r0 * self.stride + r1] = c2 as u32;
+                }
+            }
+        }
         for n in 0..self.nodes.len() {
             let nd = self.nodes[n];
             if all_ranked && nd.n_kids > 4 && nd.n_kids < 255 && n_tables < u16::MAX as usize {
@@ -758,6 +776,20 @@ impl Trie {
             return;
         };
         let mut node = first as usize;
+        if !self.root2.is_empty() {
+            // The first node's rules, then straight to the second node.
+            let Some(&nd) = self.nodes.get(node).filter(|_| node != 0) else {
+                return;
+            };
+            if nd.n_rules > 0 {
+                let a = nd.first_rule as usize;
+                f(a..a + nd.n_rules as usize);
+            }
+            let Some(&b1) = rest.next() else { return };
+            let c0 = self.class.get(b as usize).copied().unwrap_or(0) as usize;
+            let c1 = self.class.get(b1 as usize).copied().unwrap_or(0) as usize;
+            node = self.root2.get(c0 * self.stride + c1).copied().unwrap_or(0) as usize;
+        }
         while let Some(&nd) = self.nodes.get(node).filter(|_| node != 0) {
             if nd.n_rules > 0 {
                 let a = nd.first_rule as usize;
