@@ -73,7 +73,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
     let mut items: Vec<(u32, u32)> = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for (si, s) in d.sentences.iter().enumerate() {
-            if s.eligible && s.span.len() >= MIN_EXACT_LEN {
+            if s.eligible && s.span().len() >= MIN_EXACT_LEN {
                 items.push((di as u32, si as u32));
             }
         }
@@ -107,7 +107,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
         keyed.clear();
         keyed.extend((0..items.len()).filter_map(|i| {
             let s = sent(i);
-            (s.simhash != 0 && s.span.len() >= MIN_NEAR_LEN)
+            (s.simhash != 0 && s.span().len() >= MIN_NEAR_LEN)
                 .then_some(((s.simhash >> shift) & mask, i as u32))
         }));
         keyed.sort_unstable();
@@ -168,7 +168,7 @@ pub fn find(docs: &[DocSummary]) -> Duplicates {
             .iter()
             .map(|&i| {
                 let s = sent(i as usize);
-                (items[i as usize].0, s.span.start, s.span.end)
+                (items[i as usize].0, s.start as usize, s.end as usize)
             })
             .collect();
         spans.sort_unstable();

@@ -16,14 +16,25 @@ use annalist_model::{
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
-/// One sentence's duplicate keys.
+/// One sentence's duplicate keys (32 bytes: one per sentence of the corpus
+/// is kept until the merge).
 #[derive(Clone, Debug, Default)]
 pub struct SentKey {
-    pub span: Span,
+    pub start: u32,
+    pub end: u32,
     pub fingerprint: u64,
     pub simhash: u64,
     /// Main text or comment (boilerplate is never grouped).
     pub eligible: bool,
+}
+
+impl SentKey {
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.start as usize,
+            end: self.end as usize,
+        }
+    }
 }
 
 /// An interned string of the summaries (an index into [`Strings`]): the
@@ -170,15 +181,19 @@ impl DocSummary {
             events,
             ..
         } = d;
-        let sentences = sentences
-            .into_iter()
-            .map(|s| SentKey {
-                span: s.span,
-                fingerprint: s.fingerprint,
-                simhash: s.simhash,
-                eligible: s.region != RegionKind::Boilerplate,
-            })
-            .collect();
+        // Exact capacities, and never the analysis' own buffers: a
+        // collect over `into_iter` would reuse (and keep) their larger
+        // allocations.
+        let mut keys = Vec::with_capacity(sentences.len());
+        keys.extend(sentences.iter().map(|s| SentKey {
+            start: off(s.span.start),
+            end: off(s.span.end),
+            fingerprint: s.fingerprint,
+            simhash: s.simhash,
+            eligible: s.region != RegionKind::Boilerplate,
+        }));
+        drop(sentences);
+        let sentences = keys;
         // Exact capacities: these stay until the merge.
         let mut flat = Vec::with_capacity(
             entities
@@ -223,10 +238,10 @@ impl DocSummary {
                 }
             })
             .collect();
-        let events = events
-            .into_iter()
-            .filter(|e| e.etype.is_some() && e.factuality == Factuality::Asserted)
-            .collect();
+        let keep = |e: &EventMention| e.etype.is_some() && e.factuality == Factuality::Asserted;
+        let mut kept = Vec::with_capacity(events.iter().filter(|e| keep(e)).count());
+        kept.extend(events.into_iter().filter(keep));
+        let events = kept;
         let (regions, timexes) = if details {
             (regions, timexes)
         } else {
@@ -265,8 +280,8 @@ impl DocSummary {
 
     /// Index of the sentence holding byte offset `off`.
     pub fn sentence_at(&self, off: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| s.span.end <= off);
-        (i < self.sentences.len() && self.sentences[i].span.contains_offset(off)).then_some(i)
+        let i = self.sentences.partition_point(|s| (s.end as usize) <= off);
+        (i < self.sentences.len() && self.sentences[i].span().contains_offset(off)).then_some(i)
     }
 }
 
