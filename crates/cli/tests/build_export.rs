@@ -167,3 +167,58 @@ fn export_is_deterministic_whatever_the_input_order() {
     };
     assert_eq!(export_json(&a), export_json(&b));
 }
+
+/// A store whose analyses an earlier annalist made (other sentence keys)
+/// is brought up to date by the next build that merges: those sources are
+/// analysed again from their stored originals, and the knowledge base is
+/// the one a fresh build gives.
+#[test]
+fn analyses_made_under_other_sentence_keys_are_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let kirov = shared().join("corpus/kirov");
+    let fresh = build(dir.path(), "fresh.db", &[&seeds(), &kirov]);
+    let db = build(dir.path(), "old.db", &[&seeds()]);
+    {
+        // What the earlier version left: its stamp and its own keys.
+        let mut store = annalist_store::Store::open(&db).unwrap();
+        let mut old = Vec::new();
+        store
+            .for_each_analysis(|mut a| {
+                a.analyzer = "0.1.0".into();
+                for s in &mut a.sentences {
+                    s.fingerprint = s.fingerprint.rotate_left(7);
+                    s.simhash = !s.simhash;
+                }
+                old.push(a);
+            })
+            .unwrap();
+        assert_eq!(
+            store
+                .replace_analyses(&old.iter().collect::<Vec<_>>())
+                .unwrap(),
+            5
+        );
+    }
+    let out = run(&[
+        "build",
+        "--db",
+        &db.display().to_string(),
+        &kirov.display().to_string(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("5 analysed again"), "{text}");
+    assert_eq!(export_json(&fresh), export_json(&db));
+    // Once: the next build that merges finds nothing stale.
+    let again = run(&[
+        "build",
+        "--db",
+        &db.display().to_string(),
+        &shared().join("corpus/rasputin").display().to_string(),
+    ]);
+    let text = stdout(&again);
+    assert!(
+        text.contains("added") && !text.contains("analysed again"),
+        "{text}"
+    );
+}

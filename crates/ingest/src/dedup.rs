@@ -1,11 +1,26 @@
 //! Sentence fingerprints for exact and near-duplicate detection.
 //!
-//! * [`fingerprint`]: BLAKE3 of the normalized sentence (letters and digits,
-//!   lower case): equal fingerprints = exact duplicates up to punctuation,
-//!   case and spacing.
+//! * [`fingerprint`]: XXH3-64 of the normalized sentence (letters and
+//!   digits, lower case): equal fingerprints = exact duplicates up to
+//!   punctuation, case and spacing.
 //! * [`simhash`]: 64-bit SimHash over word 3-shingles (word 1-shingles for
-//!   sentences under 3 words). Two sentences are near-duplicates when
-//!   `hamming(a, b) <= NEAR_DUP_MAX_HAMMING`.
+//!   sentences under 3 words), each shingle hashed with XXH3-64. Two
+//!   sentences are near-duplicates when `hamming(a, b) <= NEAR_DUP_MAX_HAMMING`.
+//!
+//! Both values are stored with every analysis and compared across builds,
+//! so the hash must be fixed by a specification, not by a Rust release:
+//! XXH3 is (and is ~10× cheaper than BLAKE3 on sentence-sized inputs, where
+//! collision resistance against an attacker buys nothing: a forged
+//! collision only merges two sentences' duplicate groups). Stores made with
+//! the earlier BLAKE3 keys are re-keyed by [`KEY_SCHEME`].
+
+/// Names the scheme of [`fingerprint`] and [`simhash`]; an analysis made
+/// under another scheme has keys that cannot be compared with these (the
+/// pipeline stamps it into every analysis, and `annalist build` re-analyses
+/// stored sources stamped otherwise).
+pub const KEY_SCHEME: &str = "keys=xxh3";
+
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// Largest Hamming distance (of 64 bits) between the SimHashes of two
 /// near-duplicate sentences. Measured by the tests below: one changed word in
@@ -71,31 +86,25 @@ fn normalized_chunks(sentence: &str, mut sink: impl FnMut(&[u8], bool)) {
 
 /// Hash of the sentence's normalized form (lower case, letters and digits only).
 pub fn fingerprint(sentence: &str) -> u64 {
-    // BLAKE3's result does not depend on how its input is chunked; a
+    // XXH3's result does not depend on how its input is chunked; a
     // sentence of up to ~1 KiB comes as one chunk and takes the one-shot path.
-    let mut hasher: Option<blake3::Hasher> = None;
-    let mut hash = None;
+    let mut hasher: Option<Xxh3> = None;
+    let mut hash = 0;
     normalized_chunks(sentence, |chunk, last| match (&mut hasher, last) {
-        (None, true) => hash = Some(blake3::hash(chunk)),
-        (Some(h), true) => hash = Some(h.update(chunk).finalize()),
-        (h, false) => {
-            h.get_or_insert_with(blake3::Hasher::new).update(chunk);
+        (None, true) => hash = xxh3_64(chunk),
+        (Some(h), true) => {
+            h.update(chunk);
+            hash = h.digest();
         }
+        (h, false) => h.get_or_insert_with(Xxh3::new).update(chunk),
     });
-    let h = hash.unwrap_or_else(|| blake3::hash(b""));
-    u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default())
+    hash
 }
 
-/// A cheap 64-bit key of the sentence's normalized form (same equality as
-/// [`fingerprint`] up to 64-bit hash collisions), for finding repeats within
-/// one page: SipHash-1-3 with fixed keys, several times faster than BLAKE3 on
-/// sentence-sized inputs. Not stable across Rust releases: never store it.
+/// A 64-bit key of the sentence's normalized form for finding repeats
+/// within one page: the same value as [`fingerprint`].
 pub fn page_key(sentence: &str) -> u64 {
-    use std::hash::Hasher;
-    // `DefaultHasher::new()` is SipHash-1-3 with fixed keys: deterministic.
-    let mut h = std::hash::DefaultHasher::new();
-    normalized_chunks(sentence, |chunk, _| h.write(chunk));
-    h.finish()
+    fingerprint(sentence)
 }
 
 /// 64-bit SimHash over word 3-shingles.
@@ -142,8 +151,7 @@ pub fn simhash(sentence: &str) -> u64 {
 /// Adds one shingle's hash to the SimHash bit counters (+1 for a set bit,
 /// -1 for a clear one).
 fn add_shingle(acc: &mut [i32; 64], shingle: &str) {
-    let h = blake3::hash(shingle.as_bytes());
-    let v = u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap_or_default());
+    let v = xxh3_64(shingle.as_bytes());
     for (b, a) in acc.iter_mut().enumerate() {
         *a += ((v >> b) & 1) as i32 * 2 - 1;
     }
@@ -216,8 +224,7 @@ mod tests {
                 .filter(|c| c.is_alphanumeric())
                 .flat_map(char::to_lowercase)
                 .collect();
-            let h = blake3::hash(norm.as_bytes());
-            u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap())
+            xxh3_64(norm.as_bytes())
         }
         fn simhash_ref(s: &str) -> u64 {
             let words: Vec<String> = s
@@ -231,8 +238,7 @@ mod tests {
                     .get(i..(i + 3).min(words.len()))
                     .unwrap_or(&[])
                     .join(" ");
-                let h = blake3::hash(sh.as_bytes());
-                let v = u64::from_le_bytes(h.as_bytes()[..8].try_into().unwrap());
+                let v = xxh3_64(sh.as_bytes());
                 for (b, a) in acc.iter_mut().enumerate() {
                     *a += if v >> b & 1 == 1 { 1 } else { -1 };
                 }

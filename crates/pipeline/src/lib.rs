@@ -119,6 +119,22 @@ impl Pipeline {
     }
 }
 
+/// What an analysis made by this pipeline is stamped with
+/// ([`DocAnalysis::analyzer`]): the annalist version and the sentence-key
+/// scheme. Stored analyses stamped otherwise have keys that cannot be
+/// compared with fresh ones (see [`is_current`]).
+pub fn analyzer_id() -> String {
+    format!("{ANNALIST_VERSION} {}", dedup::KEY_SCHEME)
+}
+
+/// Whether a stored analysis can be merged with fresh ones as it is: made
+/// under the current sentence-key scheme. (Analyses of other versions with
+/// the same keys stay usable: re-analysing on every upgrade would make a
+/// big store's first build after it as slow as the store's first build.)
+pub fn is_current(a: &DocAnalysis) -> bool {
+    a.analyzer.split(' ').any(|part| part == dedup::KEY_SCHEME)
+}
+
 /// Fills each sentence's exact- and near-duplicate keys.
 fn hash_sentences(clean: &CleanDoc, ta: &mut TextAnalysis) {
     for s in &mut ta.sentences {
@@ -200,7 +216,7 @@ fn to_original(
         mentions,
         entities,
         events,
-        analyzer: ANNALIST_VERSION.to_string(),
+        analyzer: analyzer_id(),
         skipped,
     }
 }

@@ -475,6 +475,28 @@ impl Store {
         }
     }
 
+    /// Replaces the stored analyses of sources already in the store (by
+    /// `meta.id`; unknown ids are ignored), in one transaction. For
+    /// re-analysing a source under a newer analyzer: the original, the
+    /// metadata columns and the sentence index stay as they are.
+    pub fn replace_analyses(&mut self, items: &[&DocAnalysis]) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let mut n = 0;
+        {
+            let mut stmt = tx.prepare_cached("UPDATE sources SET analysis = ?2 WHERE id = ?1")?;
+            let (mut scratch, mut packed) = (Vec::new(), Vec::new());
+            for a in items {
+                pack_into(*a, &mut scratch, &mut packed)?;
+                n += stmt.execute(params![
+                    a.meta.id,
+                    ToSqlOutput::Borrowed(ValueRef::Blob(&packed))
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
     /// The original bytes of one source.
     pub fn original(&self, id: &str) -> Result<Option<Vec<u8>>> {
         Ok(self

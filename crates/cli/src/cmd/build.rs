@@ -4,7 +4,7 @@ use super::common::{exit, DEFAULT_DB};
 use annalist_ingest::read::ReadOptions;
 use annalist_ingest::{InputProblem, RawDoc};
 use annalist_kb::KbBuilder;
-use annalist_model::DocAnalysis;
+use annalist_model::{DocAnalysis, SourceMeta};
 use annalist_pipeline::Pipeline;
 use annalist_store::{Stats, Store};
 use anyhow::Context;
@@ -57,6 +57,9 @@ pub struct BuildReport {
     pub files: usize,
     pub added: usize,
     pub unchanged: usize,
+    /// Stored sources analysed again because an earlier annalist made their
+    /// analysis (see `annalist_pipeline::is_current`).
+    pub reanalysed: usize,
     pub problems: Vec<InputProblem>,
     pub non_english: usize,
     pub bytes: u64,
@@ -70,10 +73,18 @@ impl BuildReport {
     pub fn print(&self) {
         let secs = self.elapsed.as_secs_f64().max(1e-6);
         println!(
-            "annalist: {} sources in the store ({} added, {} unchanged{}{})",
+            "annalist: {} sources in the store ({} added, {} unchanged{}{}{})",
             self.stats.sources,
             self.added,
             self.unchanged,
+            if self.reanalysed == 0 {
+                String::new()
+            } else {
+                format!(
+                    ", {} analysed again (made by an earlier annalist)",
+                    self.reanalysed
+                )
+            },
             if self.problems.is_empty() {
                 String::new()
             } else {
@@ -317,13 +328,92 @@ pub fn build_into(
     let stats = store.stats()?;
     if report.added > 0 || (stats.sources > 0 && stats.entities == 0 && stats.events == 0) {
         let t1 = Instant::now();
-        store.for_each_analysis_where(|id| !fresh.contains(id), |a| builder.add(a))?;
+        // Sources stored by an earlier annalist whose sentence keys cannot
+        // be compared with this one's are analysed again from their stored
+        // originals (once: the new analysis replaces the old).
+        let mut stale: Vec<SourceMeta> = Vec::new();
+        store.for_each_analysis_where(
+            |id| !fresh.contains(id),
+            |a| {
+                if annalist_pipeline::is_current(&a) {
+                    builder.add(a)
+                } else {
+                    stale.push(a.meta)
+                }
+            },
+        )?;
+        report.reanalysed = reanalyse(store, pipeline, stale, &mut builder, &mut report.problems)?;
         store.save_kb(&builder.finish())?;
         report.merge_elapsed = t1.elapsed();
     }
     report.stats = store.stats()?;
     report.elapsed = t0.elapsed();
     Ok(report)
+}
+
+/// Analyses again, from the originals in the store, the sources whose
+/// stored analysis `stale` lists, replaces those analyses and hands the new
+/// ones to `builder`. A source that fails now keeps its old analysis (in
+/// the merge too), with the failure reported. Returns how many were
+/// replaced.
+fn reanalyse(
+    store: &mut Store,
+    pipeline: &Pipeline,
+    stale: Vec<SourceMeta>,
+    builder: &mut KbBuilder,
+    problems: &mut Vec<InputProblem>,
+) -> anyhow::Result<usize> {
+    let mut replaced = 0;
+    for metas in stale.chunks(BATCH) {
+        let mut raws = Vec::with_capacity(metas.len());
+        for m in metas {
+            let Some(bytes) = store.original(&m.id)? else {
+                continue;
+            };
+            // What reading gave the first time, as far as the store keeps
+            // it (a WARC record's HTTP charset is not kept: the page's own
+            // declaration and sniffing decide).
+            raws.push(RawDoc {
+                name: m.file.clone(),
+                bytes,
+                format: m.format,
+                url: m.url.clone(),
+                fetched: m.created.clone(),
+                charset: None,
+            });
+        }
+        let per_thread = raws
+            .len()
+            .div_ceil(rayon::current_num_threads())
+            .clamp(1, SLICE);
+        let results: Vec<Result<DocAnalysis, String>> = raws
+            .par_chunks(per_thread)
+            .flat_map_iter(|slice| analyze_slice(pipeline, slice))
+            .collect();
+        let mut fresh = Vec::with_capacity(results.len());
+        for (raw, r) in raws.iter().zip(results) {
+            match r {
+                Ok(a) => fresh.push(a),
+                Err(message) => {
+                    problems.push(InputProblem {
+                        file: raw.name.clone(),
+                        message: format!(
+                            "{message} (re-analysing it; its earlier analysis is kept)"
+                        ),
+                    });
+                    let id = annalist_ingest::content_id(&raw.bytes);
+                    if let Some(old) = store.analysis(&id)? {
+                        builder.add(old);
+                    }
+                }
+            }
+        }
+        replaced += store.replace_analyses(&fresh.iter().collect::<Vec<_>>())?;
+        for a in fresh {
+            builder.add(a);
+        }
+    }
+    Ok(replaced)
 }
 
 /// Runs the command.
