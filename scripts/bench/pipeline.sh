@@ -2,7 +2,8 @@
 # Whole-pipeline throughput (clean, time, names, events, merge) on >= 50 MB of
 # text: the TE3-Silver news texts and the WikiWars narratives from ../shared/data,
 # repeated with a distinguishing line until the corpus reaches SIZE_MB.
-# Prints annalist's build summary (time, MB/s, peak memory).
+# Prints annalist's build summary (time, MB/s, peak memory) and the process's
+# CPU time (MB per CPU-second: the per-core figure).
 #   scripts/bench/pipeline.sh            # SIZE_MB=50, THREADS=all cores
 #   THREADS=1 scripts/bench/pipeline.sh  # per-core figure
 set -euo pipefail
@@ -39,4 +40,17 @@ PY
 cargo build --release -q -p annalist --manifest-path "$ROOT/Cargo.toml"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/annalist"
 rm -f "$WORK/bench.db"
-RAYON_NUM_THREADS="${THREADS:-0}" "$BIN" build "$WORK/corpus" --db "$WORK/bench.db"
+# CPU time of the whole process (all threads: analysis, store writer, merge)
+# from getrusage, so that "MB per CPU-second" is the per-core figure whatever
+# else the machine is doing.
+MB=$(du -sb "$WORK/corpus" | cut -f1)
+CPU_LOG="$WORK/cpu.txt"
+if [ ! -x /usr/bin/time ]; then
+  echo "(no /usr/bin/time: apt-get install time for the CPU figure)" >&2
+  RAYON_NUM_THREADS="${THREADS:-0}" "$BIN" build "$WORK/corpus" --db "$WORK/bench.db"
+  exit 0
+fi
+RAYON_NUM_THREADS="${THREADS:-0}" /usr/bin/time -f "%U %S %M" -o "$CPU_LOG" \
+  "$BIN" build "$WORK/corpus" --db "$WORK/bench.db"
+read -r USER SYS MAXKB < "$CPU_LOG"
+python3 -c "import sys; u,s,m,b=map(float,sys.argv[1:]); print(f'          CPU {u+s:.2f} s (user {u:.2f} + sys {s:.2f}) = {b/1e6/(u+s):.2f} MB per CPU-second; max RSS {m/1024:.0f} MB')" "$USER" "$SYS" "$MAXKB" "$MB"
