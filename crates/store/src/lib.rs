@@ -478,9 +478,11 @@ impl Store {
     /// Replaces the stored analyses of sources already in the store (by
     /// `meta.id`; unknown ids are ignored), in one transaction. For
     /// re-analysing a source under a newer analyzer: the original, the
-    /// metadata columns and the sentence index stay as they are.
+    /// metadata columns and the sentence index stay as they are. Inside a
+    /// bulk load ([`Store::begin_bulk`]) it joins the load's transaction.
     pub fn replace_analyses(&mut self, items: &[&DocAnalysis]) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        // A savepoint: its own transaction, or part of a bulk load's.
+        let tx = self.conn.savepoint()?;
         let mut n = 0;
         {
             let mut stmt = tx.prepare_cached("UPDATE sources SET analysis = ?2 WHERE id = ?1")?;

@@ -218,8 +218,10 @@ pub fn build_into(
         let writer = scope.spawn(move || -> anyhow::Result<(KbBuilder, HashSet<String>)> {
             let mut builder = KbBuilder::without_source_details();
             let mut fresh: HashSet<String> = HashSet::new();
-            // One transaction per ~32 MB of input instead of one per batch
-            // (far less FTS5 segment merging; see `Store::begin_bulk`).
+            // A few large transactions instead of one per batch (far less
+            // FTS5 segment work; see `Store::begin_bulk`), ended after the
+            // merge is saved; an error before that rolls back only what
+            // was not committed yet.
             store_w.begin_bulk()?;
             for batch in rx {
                 let items: Vec<(&[u8], &DocAnalysis)> =
@@ -232,7 +234,6 @@ pub fn build_into(
                     builder.add(a);
                 }
             }
-            store_w.end_bulk()?;
             Ok((builder, fresh))
         });
         let mut chunks = files.chunks(BATCH).peekable();
@@ -350,6 +351,7 @@ pub fn build_into(
         store.save_kb(&builder.finish())?;
         report.merge_elapsed = t1.elapsed();
     }
+    store.end_bulk()?;
     report.stats = store.stats()?;
     report.elapsed = t0.elapsed();
     Ok(report)
