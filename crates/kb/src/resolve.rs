@@ -914,31 +914,52 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         let cl = clusters(&mut dsu);
         let lex = lexicon::Lexicon::get();
         let mut reduced: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        let mut exact: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        // Whole name key (as its number in `names`) -> clusters.
+        let mut exact: FxHashMap<u32, BTreeSet<usize>> = FxHashMap::default();
+        // Per distinct anchor (shared `Rc`): is it a gazetteer place, and
+        // its reductions (looked up once, not once per node).
+        let mut is_place: FxHashMap<*const NameKey, bool> = FxHashMap::default();
+        let mut reductions: FxHashMap<*const NameKey, Rc<[String]>> = FxHashMap::default();
         for (&r, members) in &cl {
             for &i in members {
-                for a in &nodes[i].anchors {
-                    if !lex.is_place(&a.tokens.join(" ")) {
-                        exact.entry(a.key()).or_default().insert(r);
+                for (a, &(k, _)) in nodes[i].anchors.iter().zip(&akeys[i]) {
+                    let place = *is_place
+                        .entry(Rc::as_ptr(a))
+                        .or_insert_with(|| lex.is_place(&a.tokens.join(" ")));
+                    if !place {
+                        exact.entry(k).or_default().insert(r);
                     }
                 }
                 if nodes[i].class == 0 {
                     continue;
                 }
                 for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
-                    for k in lex.reductions(a) {
-                        reduced.entry(k).or_default().insert(r);
+                    let ks = reductions
+                        .entry(Rc::as_ptr(a))
+                        .or_insert_with(|| lex.reductions(a).into())
+                        .clone();
+                    for k in ks.iter() {
+                        match reduced.get_mut(k) {
+                            Some(v) => {
+                                v.insert(r);
+                            }
+                            None => {
+                                reduced.insert(k.clone(), BTreeSet::from([r]));
+                            }
+                        }
                     }
                 }
             }
         }
+        drop((is_place, reductions));
         let genders: FxHashMap<usize, Option<Sym>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
         for (k, sources) in &reduced {
             let [src] = sources.iter().copied().collect::<Vec<_>>()[..] else {
                 continue;
             };
-            for &t in exact.get(k).into_iter().flatten() {
+            let targets = names.lookup(k).and_then(|k| exact.get(&k));
+            for &t in targets.into_iter().flatten() {
                 if t == src || dsu.find(t) == dsu.find(src) {
                     continue;
                 }
@@ -1556,6 +1577,10 @@ impl Interner {
     }
     fn get(&self, i: u32) -> &str {
         &self.strs[i as usize]
+    }
+    /// The number of `s`, if it has one.
+    fn lookup(&self, s: &str) -> Option<u32> {
+        self.ids.get(s).copied()
     }
 }
 
