@@ -621,11 +621,14 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         let cl = clusters(&mut dsu);
         let genders: FxHashMap<usize, Option<Sym>> =
             cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
-        let mut surname: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        let mut first_last: BTreeMap<(String, String), BTreeSet<usize>> = BTreeMap::new();
+        // Keys borrowed from the nodes' shared name keys (no String per
+        // anchor per round); only looked up, or iterated for unions alone
+        // (whose result does not depend on the order).
+        let mut surname: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
+        let mut first_last: FxHashMap<(&str, &str), BTreeSet<usize>> = FxHashMap::default();
         // (key, cluster) entries where the "surname" is a given name (a
         // given name + patronymic with no surname: "Dmitri Pavlovich").
-        let mut given_keyed: FxHashSet<(String, usize)> = FxHashSet::default();
+        let mut given_keyed: FxHashSet<(&str, usize)> = FxHashSet::default();
         for (&r, members) in &cl {
             if class_of(members) != 0 {
                 continue;
@@ -635,14 +638,11 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
                     if let Some(s) = a.surname() {
                         if a.first() == Some(s) {
-                            given_keyed.insert((s.to_string(), r));
+                            given_keyed.insert((s, r));
                         }
-                        surname.entry(s.to_string()).or_default().insert(r);
+                        surname.entry(s).or_default().insert(r);
                         if let Some(f) = a.first() {
-                            first_last
-                                .entry((f.to_string(), s.to_string()))
-                                .or_default()
-                                .insert(r);
+                            first_last.entry((f, s)).or_default().insert(r);
                         }
                     }
                 }
@@ -681,7 +681,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 'keys: for k in &keys {
                     for index in [&surname] {
                         let cands: Vec<usize> = index
-                            .get(k)
+                            .get(k.as_str())
                             .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                             .unwrap_or_default();
                         if cands.is_empty() {
@@ -703,7 +703,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                             // Dmitri Pavlovich only from a document that does
                             // not keep the two apart.
                             let given_only =
-                                given_keyed.contains(&(k.clone(), c)) && !compatible(r, c);
+                                given_keyed.contains(&(k.as_str(), c)) && !compatible(r, c);
                             (given_only || matches!((g(r), g(c)), (Some(a), Some(b)) if a != b))
                                 .then_some(())
                                 .map_or(Some(c), |_| None)
