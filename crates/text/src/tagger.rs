@@ -980,9 +980,6 @@ struct Slot {
     bytes: [u8; INLINE],
 }
 
-/// Entries of [`TypeTable::front`] (128 KB).
-const FRONT: usize = 4096;
-
 const EMPTY_SLOT: Slot = Slot {
     tag: 0,
     id: 0,
@@ -994,18 +991,11 @@ const EMPTY_SLOT: Slot = Slot {
 /// the word itself (up to [`INLINE`] bytes, nearly every word), so a look-up
 /// reads one cache line, where a map of `Box<str>` reads the control bytes,
 /// the entry and the key's heap string. Longer words go to `long`.
-///
-/// The table of a large corpus's word types (tens of MB of text: ≈ 60k
-/// types, 4 MB of slots) is larger than the CPU's L2 cache, and the hot
-/// words are spread over all of it; `front`, a small direct-mapped copy of
-/// the slots last found (frequent words stay), answers most tokens from
-/// lines that stay cached.
 #[derive(Default)]
 struct TypeTable {
     slots: Vec<Slot>,
     used: usize,
     long: HashMap<Box<str>, u32>,
-    front: Vec<Slot>,
 }
 
 impl TypeTable {
@@ -1040,29 +1030,19 @@ impl TypeTable {
         ((h >> 32) as u32).max(1)
     }
 
-    /// Index in `front` of hash `h` (other bits than the slot index).
-    #[inline]
-    fn front_at(h: u64) -> usize {
-        (h >> 20) as usize & (FRONT - 1)
-    }
-
-    /// Reads the slot `w` (of hash `h`) will be found in (and returns its
-    /// tag): called for all the words of a sentence before they are looked
-    /// up, these independent loads overlap their cache misses.
+    /// Reads the home slot of `w` (of hash `h`) and returns its tag: called
+    /// for all the words of a sentence before they are looked up, these
+    /// independent loads overlap their cache misses.
     #[inline]
     fn touch(&self, w: &str, h: u64) -> u32 {
         if w.len() > INLINE || self.slots.is_empty() {
             return 0;
         }
-        let f = self.front[Self::front_at(h)].tag;
-        if f == Self::tag(h) {
-            return f;
-        }
         self.slots[h as usize & (self.slots.len() - 1)].tag
     }
 
     /// The type id of `w` of hash `h` ([`TypeTable::hash`]).
-    fn get(&mut self, w: &str, h: u64) -> Option<u32> {
+    fn get(&self, w: &str, h: u64) -> Option<u32> {
         let b = w.as_bytes();
         if b.len() > INLINE {
             return self.long.get(w).copied();
@@ -1073,11 +1053,6 @@ impl TypeTable {
         let tag = Self::tag(h);
         let key = Self::key(b);
         let len = b.len() as u8;
-        let fa = Self::front_at(h);
-        let f = &self.front[fa];
-        if f.tag == tag && f.len == len && f.bytes == key {
-            return Some(f.id);
-        }
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
         loop {
@@ -1086,7 +1061,6 @@ impl TypeTable {
                 return None;
             }
             if s.tag == tag && s.len == len && s.bytes == key {
-                self.front[fa] = *s;
                 return Some(s.id);
             }
             i = (i + 1) & mask;
@@ -1110,7 +1084,6 @@ impl TypeTable {
             bytes: Self::key(b),
         };
         self.place(slot, h);
-        self.front[Self::front_at(h)] = slot;
         self.used += 1;
     }
 
@@ -1128,9 +1101,6 @@ impl TypeTable {
         let old = std::mem::replace(&mut self.slots, vec![EMPTY_SLOT; size]);
         for s in old.into_iter().filter(|s| s.tag != 0) {
             self.place(s, Self::hash(&s.bytes[..s.len as usize]));
-        }
-        if self.front.is_empty() {
-            self.front = vec![EMPTY_SLOT; FRONT];
         }
     }
 }
