@@ -368,7 +368,6 @@ impl Analyzer {
         let all_words: Vec<&str> = raw.iter().map(|t| t.span.slice(text)).collect();
         self.with_word_cache(|cache| {
             let m = self.taggers();
-            let mut fp = FingerprintBuf::default();
             for s in &splits {
                 let (a, b) = s.tokens;
                 let words = &all_words[a..b];
@@ -391,13 +390,14 @@ impl Analyzer {
                 }
                 cache.sent = st;
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);
-                let (fingerprint, simhash) = fp.fingerprints(words);
                 sentences.push(Sentence {
                     span,
                     region: s.region,
                     tokens: (a, b),
-                    fingerprint,
-                    simhash,
+                    // The duplicate keys are the pipeline's
+                    // (`annalist_ingest::dedup`), filled from the
+                    // cleaned text: one scheme, stored and compared.
+                    ..Default::default()
                 });
             }
         });
@@ -417,142 +417,8 @@ impl Analyzer {
     }
 }
 
-/// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash of
-/// its word bigrams (near-duplicate key).
-#[cfg(test)]
-fn fingerprints(words: &[&str]) -> (u64, u64) {
-    FingerprintBuf::default().fingerprints(words)
-}
-
-/// Buffer of [`FingerprintBuf::fingerprints`], reused across sentences.
-#[derive(Default)]
-struct FingerprintBuf {
-    lower: String,
-}
-
-impl FingerprintBuf {
-    /// Exact-duplicate hash of the normalized sentence and a 64-bit SimHash
-    /// of its word bigrams (near-duplicate key).
-    ///
-    /// One pass over the lower-cased bytes of the words with letters or
-    /// digits: the sentence hash, the hash of the bigram this word ends and
-    /// of the one it begins are three independent multiply chains, stepped
-    /// together (the same values as hashing each string on its own).
-    fn fingerprints(&mut self, words: &[&str]) -> (u64, u64) {
-        let mut fp = perceptron::FHash::new(250);
-        // the bigram begun by the previous word: (251, previous word)
-        let mut begun: Option<perceptron::FHash> = None;
-        let mut kept = 0usize;
-        // SimHash: bit b is set when more than half of the bigram hashes
-        // have it. Ones are counted 8 bits at a time: lane j's byte k counts
-        // bit 8k + j (flushed before a byte can overflow).
-        let mut lanes = [0u64; 8];
-        let mut ones = [0u32; 64];
-        let mut pending = 0;
-        let mut n = 0u32;
-        let mut add = |x: u64, lanes: &mut [u64; 8], ones: &mut [u32; 64]| {
-            for (j, l) in lanes.iter_mut().enumerate() {
-                *l += (x >> j) & 0x0101_0101_0101_0101;
-            }
-            n += 1;
-            pending += 1;
-            if pending == 255 {
-                flush(lanes, ones);
-                pending = 0;
-            }
-        };
-        for w in words {
-            let bytes: &[u8] = if w.is_ascii() {
-                if !w.bytes().any(|b| b.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                w.as_bytes()
-            } else {
-                if !w.chars().any(char::is_alphanumeric) {
-                    continue;
-                }
-                // str::to_lowercase: final sigma as ς, as before
-                self.lower = w.to_lowercase();
-                self.lower.as_bytes()
-            };
-            let mut first = perceptron::FHash::new(251);
-            let mut cont = begun.unwrap_or(first);
-            for &b in bytes {
-                // lower-cased non-ASCII text has no ASCII capitals either
-                let b = b.to_ascii_lowercase();
-                fp = fp.byte(b);
-                first = first.byte(b);
-                cont = cont.byte(b);
-            }
-            fp = fp.end();
-            if begun.is_some() {
-                add(cont.end().finish(), &mut lanes, &mut ones);
-            }
-            begun = Some(first.end());
-            kept += 1;
-        }
-        if kept == 1 {
-            if let Some(h) = begun {
-                add(h.finish(), &mut lanes, &mut ones);
-            }
-        }
-        flush(&mut lanes, &mut ones);
-        let mut sh = 0u64;
-        for (b, &o) in ones.iter().enumerate() {
-            // ones − zeros > 0
-            if 2 * o > n {
-                sh |= 1 << b;
-            }
-        }
-        (fp.finish(), sh)
-    }
-}
-
-/// Moves the byte counters of [`FingerprintBuf::fingerprints`] into `ones`.
-fn flush(lanes: &mut [u64; 8], ones: &mut [u32; 64]) {
-    for (j, l) in lanes.iter_mut().enumerate() {
-        for k in 0..8 {
-            ones[8 * k + j] += ((*l >> (8 * k)) & 0xff) as u32;
-        }
-        *l = 0;
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    /// The straightforward definition of [`super::fingerprints`].
-    fn reference(words: &[&str]) -> (u64, u64) {
-        let norm: Vec<String> = words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .map(|w| w.to_lowercase())
-            .collect();
-        let mut h = crate::perceptron::FHash::new(250);
-        for w in &norm {
-            h = h.str(w);
-        }
-        let mut acc = [0i32; 64];
-        let mut add = |x: u64| {
-            for (b, a) in acc.iter_mut().enumerate() {
-                if x >> b & 1 == 1 {
-                    *a += 1;
-                } else {
-                    *a -= 1;
-                }
-            }
-        };
-        if norm.len() == 1 {
-            add(crate::perceptron::fhash(251, &[&norm[0]]));
-        }
-        for w in norm.windows(2) {
-            add(crate::perceptron::fhash(251, &[&w[0], &w[1]]));
-        }
-        let sh = (0..64)
-            .filter(|&b| acc[b] > 0)
-            .fold(0u64, |s, b| s | 1 << b);
-        (h.finish(), sh)
-    }
-
     /// `analyze` hands the mention stage tags and lexicon flags cached per
     /// word type; the public `mentions::extract` reads them from the tokens:
     /// both give the same mentions and entities.
@@ -575,20 +441,6 @@ mod tests {
             assert!(!m.is_empty());
             assert_eq!(format!("{m:?}"), format!("{:?}", ta.mentions));
             assert_eq!(format!("{e:?}"), format!("{:?}", ta.entities));
-        }
-    }
-
-    #[test]
-    fn fingerprints_match_the_reference() {
-        for s in [
-            "",
-            ".",
-            "Trotsky",
-            "Leon Trotsky , byname of Lev Davidovich Bronshtein , was killed .",
-            "ΣΟΦΟΣ Σ Coyoacán İstanbul — « Ramón » 1940",
-        ] {
-            let words: Vec<&str> = s.split(' ').collect();
-            assert_eq!(super::fingerprints(&words), reference(&words), "{s}");
         }
     }
 }
