@@ -6,14 +6,8 @@
 //! knowledge base's JSON.
 use std::io::Write;
 
-/// Process CPU time (user + sys) in seconds, from /proc/self/stat.
-fn cpu() -> f64 {
-    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = s.rsplit_once(") ").map(|x| x.1).unwrap_or("");
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let t = |i: usize| f.get(i).and_then(|x| x.parse::<f64>().ok()).unwrap_or(0.0);
-    (t(11) + t(12)) / 100.0
-}
+mod common;
+use common::cpu;
 
 /// FNV-1a over everything written.
 struct Fnv(u64, usize);
