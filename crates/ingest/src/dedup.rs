@@ -9,9 +9,10 @@
 //!
 //! Both values are stored with every analysis and compared across builds,
 //! so the hash must be fixed by a specification, not by a Rust release:
-//! XXH3 is (and is ~10× cheaper than BLAKE3 on sentence-sized inputs, where
-//! collision resistance against an attacker buys nothing: a forged
-//! collision only merges two sentences' duplicate groups). Stores made with
+//! XXH3 is, and it is much cheaper than BLAKE3 on sentence-sized inputs,
+//! where collision resistance against an attacker buys nothing: a forged
+//! collision only merges two sentences' duplicate groups (docs/ingest.md
+//! has the figures). Stores made with
 //! the earlier BLAKE3 keys are re-keyed by [`KEY_SCHEME`].
 
 /// Names the scheme of [`fingerprint`] and [`simhash`]; an analysis made
