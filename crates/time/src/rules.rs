@@ -962,22 +962,29 @@ impl<'a> Expander<'a> {
     }
 }
 
-/// The finite set of lower-cased literal prefixes a pattern's matches start
-/// with, or None when there is none worth using (empty or unbounded).
-/// The set of last bytes (ASCII, lower-cased) of the matches of `pattern`,
-/// or None when it is not a finite set of ASCII literals.
-fn last_bytes(pattern: &str) -> Option<[bool; 128]> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+/// The literals (prefixes or suffixes, by `kind`) of the matches of
+/// `pattern`, within the bounds both prefilters use; None when the pattern
+/// does not parse.
+fn literal_seq(
+    pattern: &str,
+    kind: regex_syntax::hir::literal::ExtractKind,
+) -> Option<regex_syntax::hir::literal::Seq> {
     let hir = regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
         .ok()?;
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Suffix)
+    let mut ex = regex_syntax::hir::literal::Extractor::new();
+    ex.kind(kind)
         .limit_class(16)
         .limit_total(4000)
         .limit_literal_len(12);
-    let seq = ex.extract(&hir);
+    Some(ex.extract(&hir))
+}
+
+/// The set of last bytes (ASCII, lower-cased) of the matches of `pattern`,
+/// or None when it is not a finite set of ASCII literals.
+fn last_bytes(pattern: &str) -> Option<[bool; 128]> {
+    let seq = literal_seq(pattern, regex_syntax::hir::literal::ExtractKind::Suffix)?;
     let mut set = [false; 128];
     for l in seq.literals()? {
         let &b = l.as_bytes().last()?;
@@ -989,21 +996,13 @@ fn last_bytes(pattern: &str) -> Option<[bool; 128]> {
     Some(set)
 }
 
+/// The finite set of lower-cased literal prefixes a pattern's matches start
+/// with, or None when there is none worth using (empty or unbounded).
 fn prefixes(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    // The prefilter reads a lower-cased copy of the text whose blanks are
-    // all ' ': a run of blanks is looked for as one space.
+    // The trie walk reads the text through `FOLD` (lower case, every blank
+    // a ' '): a run of blanks is looked for as one space.
     let pattern = pattern.replace(r"\s+", " ").replace(r"\s*", " ?");
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&pattern)
-        .ok()?;
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix)
-        .limit_class(16)
-        .limit_total(4000)
-        .limit_literal_len(12);
-    let seq = ex.extract(&hir);
+    let seq = literal_seq(&pattern, regex_syntax::hir::literal::ExtractKind::Prefix)?;
     let lits = seq.literals()?;
     let mut out: Vec<Vec<u8>> = lits
         .iter()
