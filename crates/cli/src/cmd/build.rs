@@ -278,17 +278,7 @@ pub fn build_into(
                 seen.insert(id);
                 todo.push(raw);
             }
-            // Each thread takes a slice of the batch and runs it stage by
-            // stage (`Pipeline::analyze_batch`: ~30 % less CPU than one
-            // document at a time, the same results).
-            let per_thread = todo
-                .len()
-                .div_ceil(rayon::current_num_threads())
-                .clamp(1, SLICE);
-            let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = todo
-                .par_chunks(per_thread)
-                .flat_map_iter(|slice| analyze_slice(pipeline, slice))
-                .collect::<Vec<_>>()
+            let results: Vec<(RawDoc, Result<DocAnalysis, String>)> = analyze_all(pipeline, &todo)
                 .into_iter()
                 .zip(todo)
                 .map(|(r, raw)| (raw, r))
@@ -372,10 +362,12 @@ fn reanalyse(
     let mut replaced = 0;
     for metas in stale.chunks(BATCH) {
         let mut raws = Vec::with_capacity(metas.len());
+        let mut ids = Vec::with_capacity(metas.len());
         for m in metas {
             let Some(bytes) = store.original(&m.id)? else {
                 continue;
             };
+            ids.push(&m.id);
             // What reading gave the first time, as far as the store keeps
             // it (a WARC record's HTTP charset is not kept: the page's own
             // declaration and sniffing decide).
@@ -388,16 +380,9 @@ fn reanalyse(
                 charset: None,
             });
         }
-        let per_thread = raws
-            .len()
-            .div_ceil(rayon::current_num_threads())
-            .clamp(1, SLICE);
-        let results: Vec<Result<DocAnalysis, String>> = raws
-            .par_chunks(per_thread)
-            .flat_map_iter(|slice| analyze_slice(pipeline, slice))
-            .collect();
+        let results = analyze_all(pipeline, &raws);
         let mut fresh = Vec::with_capacity(results.len());
-        for (raw, r) in raws.iter().zip(results) {
+        for ((raw, id), r) in raws.iter().zip(ids).zip(results) {
             match r {
                 Ok(a) => fresh.push(a),
                 Err(message) => {
@@ -407,8 +392,7 @@ fn reanalyse(
                             "{message} (re-analysing it; its earlier analysis is kept)"
                         ),
                     });
-                    let id = annalist_ingest::content_id(&raw.bytes);
-                    if let Some(old) = store.analysis(&id)? {
+                    if let Some(old) = store.analysis(id)? {
                         builder.add(old);
                     }
                 }
@@ -425,6 +409,19 @@ fn reanalyse(
 /// Runs the command.
 /// Most documents one thread analyses stage by stage in one go.
 const SLICE: usize = 32;
+
+/// Analyses `docs`, in order: each thread takes a slice of them and runs it
+/// stage by stage (`Pipeline::analyze_batch`: ~30 % less CPU than one
+/// document at a time, the same results).
+fn analyze_all(pipeline: &Pipeline, docs: &[RawDoc]) -> Vec<Result<DocAnalysis, String>> {
+    let per_thread = docs
+        .len()
+        .div_ceil(rayon::current_num_threads())
+        .clamp(1, SLICE);
+    docs.par_chunks(per_thread)
+        .flat_map_iter(|slice| analyze_slice(pipeline, slice))
+        .collect()
+}
 
 /// Analyses `slice` stage by stage; if that panics (a bug), analyses each
 /// document on its own so that only the one that panics is lost.
