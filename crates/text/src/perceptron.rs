@@ -100,11 +100,16 @@ pub fn feat(template: u16, a: u64, b: u64, c: u64) -> u64 {
 
 /// A trained model ready for scoring.
 ///
-/// Weights live in a flat open-addressing table (linear probing, load ≤ ¾):
-/// `slots[s]` holds the upper 32 bits of the feature hash (never 0) and the
-/// index of its row of i16 weights in `weights` (rows packed, one per stored
-/// feature). Scoring touches one small slot and one weight row per feature,
-/// where a general hash map costs three cache misses per lookup.
+/// Weights live in a flat open-addressing table (linear probing, load ≤ ¾)
+/// of 16-byte [`Slot`]s: the upper 32 bits of the feature hash (never 0) and
+/// the feature's non-zero weights as (class, weight) pairs — up to
+/// [`INLINE_PAIRS`] of them inside the slot itself (95 % of the POS
+/// model's features, 80 % of the entity model's), the others in one packed
+/// list (`spill`). A found feature is thus one cache line (four slots to a
+/// line, the probe run rarely leaves it), where a slot pointing to a dense
+/// row of every class cost two or three; and adding a feature's scores
+/// touches its 1–4 non-zero weights, not one per class. Adding zeros never
+/// changes an integer sum, so the scores are those of dense rows exactly.
 ///
 /// Most features asked for are absent (two in three at analysis time: word
 /// pairs and tag-word pairs the training pruned), so a Bloom filter of the
@@ -115,13 +120,43 @@ pub fn feat(template: u16, a: u64, b: u64, c: u64) -> u64 {
 #[derive(Debug, Default)]
 pub struct Model {
     pub classes: Vec<String>,
-    slots: Vec<(u32, u32)>,
-    weights: Vec<i16>,
+    slots: Vec<Slot>,
+    /// (class, weight) pairs of the features with more than
+    /// [`INLINE_PAIRS`] non-zero weights, back to back.
+    spill: Vec<(u8, i16)>,
     mask: usize,
     filter: Vec<u64>,
     scale: f32,
     n_features: usize,
 }
+
+/// Non-zero weights held inside a [`Slot`].
+const INLINE_PAIRS: usize = 4;
+/// [`Slot::cls`] of an unused pair.
+const NO_CLASS: u8 = u8::MAX;
+/// `cls[0]` of a slot whose pairs are in [`Model::spill`]: `w[0]`, `w[1]`
+/// hold the offset (low, high 16 bits), `w[2]` the count.
+const SPILLED: u8 = u8::MAX - 1;
+
+/// One feature of a [`Model`]: its key and its non-zero weights (16 bytes,
+/// four to a cache line).
+#[derive(Clone, Copy, Debug)]
+#[repr(C, align(16))]
+struct Slot {
+    /// Upper 32 bits of the feature hash; 0 = empty slot.
+    key: u32,
+    /// Classes of the inline pairs ([`NO_CLASS`] = unused), or [`SPILLED`].
+    cls: [u8; INLINE_PAIRS],
+    w: [i16; INLINE_PAIRS],
+}
+
+const EMPTY: Slot = Slot {
+    key: 0,
+    cls: [NO_CLASS; INLINE_PAIRS],
+    w: [0; INLINE_PAIRS],
+};
+
+const _: () = assert!(std::mem::size_of::<Slot>() == 16);
 
 /// Features looked up together (their cache misses overlap).
 const ROW_BATCH: usize = 16;
@@ -154,7 +189,9 @@ impl Model {
         self.classes.iter().position(|c| c == name)
     }
 
-    /// Row indexes of `feats` (`u32::MAX` when absent), appended to `out`.
+    /// Row handles of `feats` (`u32::MAX` when absent), appended to `out`:
+    /// opaque, for [`Model::add_row`] / [`Model::sub_row`] (today the index
+    /// of the feature's slot).
     ///
     /// The table is larger than the CPU caches, so look-ups are memory
     /// bound: the features the filter lets pass have the home slots of a
@@ -182,72 +219,86 @@ impl Model {
         if self.slots.is_empty() || self.filter.is_empty() {
             return;
         }
-        let mut home = [(0u32, 0u32); ROW_BATCH];
+        let mut home = [0u32; ROW_BATCH];
         for (h, &f) in home.iter_mut().zip(chunk) {
             if self.may_have(f) {
-                *h = self.slots[f as usize & self.mask];
+                *h = self.slots[f as usize & self.mask].key;
             }
         }
-        for ((r, h), &f) in out.iter_mut().zip(&home).zip(chunk) {
+        for ((r, &h), &f) in out.iter_mut().zip(&home).zip(chunk) {
             let k = key32(f);
             *r = u32::MAX;
-            // a filtered-out feature left its home (0, 0): no slot read
-            if h.0 == 0 {
+            // a filtered-out feature left its home key 0: no slot read
+            if h == 0 {
                 continue;
             }
-            if h.0 == k {
-                *r = h.1;
-            } else {
+            let mut slot = f as usize & self.mask;
+            if h != k {
                 // collision: probe on (rare)
-                let mut slot = f as usize & self.mask;
                 loop {
                     slot = (slot + 1) & self.mask;
-                    let (kk, row) = self.slots[slot];
+                    let kk = self.slots[slot].key;
                     if kk == k {
-                        *r = row;
                         break;
                     }
                     if kk == 0 {
+                        slot = u32::MAX as usize;
                         break;
                     }
                 }
             }
+            *r = slot as u32;
         }
     }
 
-    /// Row index of one feature (`u32::MAX` when absent).
+    /// Row handle of one feature (`u32::MAX` when absent).
     pub fn row(&self, f: u64) -> u32 {
         let mut r = [u32::MAX; ROW_BATCH];
         self.rows_chunk(&[f], &mut r);
         r[0]
     }
 
-    /// The weights of row `r` (from [`Model::rows`]), one per class; none
-    /// for an absent feature.
+    /// The non-zero (class, weight) pairs of row `r` (from [`Model::rows`]):
+    /// calls `f` on each; none for an absent feature.
     #[inline]
-    fn row_weights(&self, r: u32) -> Option<&[i16]> {
-        if r == u32::MAX {
-            return None;
+    fn each_weight(&self, r: u32, mut f: impl FnMut(usize, i32)) {
+        let Some(s) = self.slots.get(r as usize) else {
+            return;
+        };
+        if s.cls[0] == SPILLED {
+            let at = (s.w[0] as u16 as usize) | ((s.w[1] as u16 as usize) << 16);
+            let n = s.w[2] as u16 as usize;
+            for &(c, w) in self.spill.get(at..at + n).unwrap_or_default() {
+                f(c as usize, w as i32);
+            }
+            return;
         }
-        let c = self.classes.len();
-        let at = r as usize * c;
-        self.weights.get(at..at + c)
+        for (&c, &w) in s.cls.iter().zip(&s.w) {
+            if c == NO_CLASS {
+                break;
+            }
+            f(c as usize, w as i32);
+        }
     }
 
     /// Subtracts the weights of row `r` (from [`Model::rows`]) from `acc`.
     #[inline]
     pub fn sub_row(&self, r: u32, acc: &mut [i32]) {
-        for (a, w) in acc.iter_mut().zip(self.row_weights(r).unwrap_or_default()) {
-            *a -= *w as i32;
-        }
+        self.each_weight(r, |c, w| {
+            if let Some(a) = acc.get_mut(c) {
+                *a -= w;
+            }
+        });
     }
 
     /// Adds the weights of row `r` (from [`Model::rows`]) to `acc`.
     #[inline]
     pub fn add_row(&self, r: u32, acc: &mut [i32]) {
-        for (a, w) in acc.iter_mut().zip(self.row_weights(r).unwrap_or_default()) {
-            *a += *w as i32;
-        }
+        self.each_weight(r, |c, w| {
+            if let Some(a) = acc.get_mut(c) {
+                *a += w;
+            }
+        });
     }
 
     /// Adds the integer weights of `feats` to `acc` (length = class count);
@@ -331,40 +382,64 @@ impl Model {
         if nc == 0 || nc > 32 || nf > b.len().saturating_sub(r.p) / 9 {
             return None;
         }
-        // load ≤ ¾ (slots are 8 bytes: a probe run rarely leaves its cache line)
+        // load ≤ ¾ (four slots to a cache line: a probe run rarely leaves it)
         let size = (nf * 4 / 3 + 1).max(16).next_power_of_two();
         let mask = size - 1;
-        let mut slots = vec![(0u32, 0u32); size];
-        let mut weights = vec![0i16; nf * nc];
+        let mut slots = vec![EMPTY; size];
+        let mut spill = Vec::new();
+        let mut pairs: Vec<(u8, i16)> = Vec::with_capacity(32);
         // ≈ 12 filter bits per feature (a power of two of 64-bit words)
         let mut filter = vec![0u64; (nf * 12 / 64 + 1).next_power_of_two()];
-        for row in 0..nf {
+        for _ in 0..nf {
             let key = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+            let nnz = r.u8()? as usize;
+            pairs.clear();
+            for _ in 0..nnz {
+                let c = r.u8()?;
+                let w = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
+                // a class out of range or a zero weight adds nothing
+                if (c as usize) < nc && w != 0 {
+                    pairs.push((c, w));
+                }
+            }
             let (w, bits) = filter_bits(key);
             let fl = filter.len();
             filter[w & (fl - 1)] |= bits;
             let k = key32(key);
             let mut slot = key as usize & mask;
-            while slots[slot].0 != 0 && slots[slot].0 != k {
+            while slots[slot].key != 0 && slots[slot].key != k {
                 slot = (slot + 1) & mask;
             }
-            // a (rare) 32-bit key collision keeps the first row
-            if slots[slot].0 == 0 {
-                slots[slot] = (k, row as u32);
+            // a (rare) 32-bit key collision keeps the first feature
+            if slots[slot].key != 0 {
+                continue;
             }
-            let nnz = r.u8()? as usize;
-            for _ in 0..nnz {
-                let c = r.u8()? as usize;
-                let w = i16::from_le_bytes(r.take(2)?.try_into().ok()?);
-                if c < nc {
-                    weights[row * nc + c] = w;
+            let mut s = Slot { key: k, ..EMPTY };
+            if pairs.len() <= INLINE_PAIRS {
+                for (i, &(c, w)) in pairs.iter().enumerate() {
+                    s.cls[i] = c;
+                    s.w[i] = w;
                 }
+            } else {
+                let at = spill.len();
+                if at + pairs.len() > u32::MAX as usize {
+                    return None;
+                }
+                spill.extend_from_slice(&pairs);
+                s.cls[0] = SPILLED;
+                s.w = [
+                    at as u16 as i16,
+                    (at >> 16) as u16 as i16,
+                    pairs.len() as u16 as i16,
+                    0,
+                ];
             }
+            slots[slot] = s;
         }
         Some(Model {
             classes,
             slots,
-            weights,
+            spill,
             mask,
             filter,
             scale,
@@ -555,7 +630,16 @@ mod tests {
         let feats: Vec<u64> = (0..n).map(key).collect();
         let mut rows = Vec::new();
         m.rows(&feats, &mut rows);
-        assert!(rows.iter().enumerate().all(|(i, &r)| r == i as u32));
+        assert!(rows.iter().all(|&r| r != u32::MAX));
+        let mut acc = [0i32; 2];
+        for (i, &r) in rows.iter().enumerate() {
+            acc = [0; 2];
+            m.add_row(r, &mut acc);
+            let mut want = [0i32; 2];
+            want[i % 2] = (i % 1000) as i32 + 1;
+            assert_eq!(acc, want, "feature {i}");
+        }
+        assert_eq!(acc.iter().sum::<i32>(), ((n - 1) % 1000) as i32 + 1);
         let absent: Vec<u64> = (n..4 * n).map(key).collect();
         rows.clear();
         m.rows(&absent, &mut rows);
