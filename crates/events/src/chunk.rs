@@ -86,18 +86,83 @@ fn is_apostrophe_s(s: &str) -> bool {
 }
 
 impl<'a> Sent<'a> {
-    /// `sorted`: the mention list is sorted by start (checked once per
-    /// document), else `by_sentence` (mention indices per sentence) is used.
-    /// `lowered` is scratch space for the lower-cased forms of the tokens
-    /// that have upper case (the others borrow the text).
-    pub fn new(
+    /// The tokens of sentence `si` with their text, lower-cased form,
+    /// closed-class bits and glued possessive; no mention and class
+    /// [`C::Other`] yet ([`Sent::from_words`] fills those and makes the
+    /// sentence). Enough to tell whether a sentence has a trigger word at
+    /// all. `lowered` is scratch space for the lower-cased forms of the
+    /// tokens that have upper case (the others borrow the text).
+    pub fn words(
+        text: &'a str,
+        ta: &'a TextAnalysis,
+        si: usize,
+        lex: &'a Lexicon,
+        lowered: &'a mut String,
+    ) -> Vec<W<'a>> {
+        let toks = ta.sentence_tokens(si);
+        // Lower-cased forms of the tokens that need it, one after the other
+        // in `lowered` (ends recorded in `span.end` of a first pass, sliced
+        // once the buffer is complete); tokens without upper case are their
+        // own lower case (`to_lowercase` of such ASCII text is the identity),
+        // ASCII tokens are lowered byte by byte (the same as `to_lowercase`
+        // for ASCII, without a new String per token).
+        lowered.clear();
+        let mut ends: Vec<usize> = Vec::with_capacity(toks.len());
+        for t in toks {
+            let tx = t.span.slice(text);
+            if tx.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                if tx.is_ascii() {
+                    lowered.extend(tx.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    lowered.push_str(&tx.to_lowercase());
+                }
+                ends.push(lowered.len());
+            } else {
+                ends.push(usize::MAX);
+            }
+        }
+        let lowered: &'a String = lowered;
+        let mut from = 0;
+        toks.iter()
+            .zip(ends)
+            .map(|(t, end)| {
+                let text = t.span.slice(text);
+                let lower = if end == usize::MAX {
+                    text
+                } else {
+                    let l = &lowered[from..end];
+                    from = end;
+                    l
+                };
+                let glued_poss = text.len() > 2
+                    && (lower.ends_with("'s") || lower.ends_with("’s"))
+                    && text.chars().next().is_some_and(char::is_uppercase);
+                W {
+                    text,
+                    lower,
+                    bits: lex.bits(lower),
+                    span: t.span,
+                    class: C::Other,
+                    mention: None,
+                    glued_poss,
+                }
+            })
+            .collect()
+    }
+
+    /// The sentence of the tokens `w` ([`Sent::words`] of sentence `si`):
+    /// the mention covering each token, the word classes, and the per-token
+    /// flags the chunker asks for. `sorted`: the mention list is sorted by
+    /// start (checked once per document), else `by_sentence` (mention
+    /// indices per sentence) is used.
+    pub fn from_words(
+        mut w: Vec<W<'a>>,
         text: &'a str,
         ta: &'a TextAnalysis,
         si: usize,
         lex: &'a Lexicon,
         sorted: bool,
         by_sentence: &[Vec<usize>],
-        lowered: &'a mut String,
     ) -> Sent<'a> {
         let toks = ta.sentence_tokens(si);
         let has_upos = toks.iter().any(|t| !t.upos.is_empty());
@@ -114,54 +179,15 @@ impl<'a> Sent<'a> {
         } else {
             ms = by_sentence.get(si).map(Vec::as_slice).unwrap_or(&[]);
         }
-        // Lower-cased forms: `str::to_lowercase` of the tokens that need it,
-        // one after the other in `lowered` (ranges recorded, sliced once the
-        // buffer is complete); tokens without upper case are their own lower
-        // case (`to_lowercase` of such ASCII text is the identity).
-        lowered.clear();
-        let ranges: Vec<Option<(usize, usize)>> = toks
-            .iter()
-            .map(|t| {
-                let text = t.span.slice(text);
-                if text.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                    let a = lowered.len();
-                    lowered.push_str(&text.to_lowercase());
-                    Some((a, lowered.len()))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let lowered: &'a String = lowered;
-        let mut w: Vec<W> = toks
-            .iter()
-            .zip(ranges)
-            .map(|(t, r)| {
-                let text = t.span.slice(text);
-                let lower = match r {
-                    Some((a, b)) => &lowered[a..b],
-                    None => text,
-                };
-                let mention = ms
+        if !ms.is_empty() {
+            for x in w.iter_mut() {
+                x.mention = ms
                     .iter()
                     .copied()
-                    .filter(|&m| ta.mentions[m].span.overlaps(t.span))
+                    .filter(|&m| ta.mentions[m].span.overlaps(x.span))
                     .min_by_key(|&m| ta.mentions[m].span.len());
-                let glued_poss = text.len() > 2
-                    && (lower.ends_with("'s") || lower.ends_with("’s"))
-                    && text.chars().next().is_some_and(char::is_uppercase);
-                let bits = lex.bits(lower);
-                W {
-                    text,
-                    lower,
-                    bits,
-                    span: t.span,
-                    class: C::Other,
-                    mention,
-                    glued_poss,
-                }
-            })
-            .collect();
+            }
+        }
         let n = w.len();
         for i in 0..n {
             let upos = toks[i].upos.as_str();

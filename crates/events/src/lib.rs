@@ -13,8 +13,8 @@ mod lexicon;
 
 use annalist_model::interval::interval;
 use annalist_model::{
-    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, MentionForm, RegionKind,
-    Role, RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
+    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, Mention, MentionForm,
+    RegionKind, Role, RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
 };
 use chunk::{Np, Sent, C};
 use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
@@ -225,14 +225,33 @@ impl Extractor {
             if region == RegionKind::Boilerplate || s.tokens.1 <= s.tokens.0 {
                 continue;
             }
-            let sent = Sent::new(text, ta, si, &self.lex, sorted, &by_sentence, &mut lowered);
-            if sent.len() == 0 {
+            let words = Sent::words(text, ta, si, &self.lex, &mut lowered);
+            if words.is_empty() {
                 continue;
             }
             let body_before =
-                std::mem::replace(&mut body_seen, sent.w.iter().any(|w| w.has(Cl::Bodynoun)));
-            // Timexes of this sentence: (index, token position).
+                std::mem::replace(&mut body_seen, words.iter().any(|w| w.has(Cl::Bodynoun)));
             let first = order.partition_point(|&i| timexes[i].span.start < s.span.start);
+            // Most sentences can yield no event: no trigger word (the only
+            // way into `find_matches`), no "(" with two dates in the sentence
+            // (`lifespans`) and no title among its mentions
+            // (`possessed_works`). Those skip the chunker's set-up (mentions
+            // per token, classes, clause breaks), most of the cost; what
+            // carries over to the next sentence (`body_seen`) is set above,
+            // and `last_victim` changes only with an event.
+            let may_yield = (0..words.len()).any(|i| self.may_match(&words, i))
+                || (words.iter().any(|w| w.lower == "(")
+                    && order[first..]
+                        .iter()
+                        .take_while(|&&i| timexes[i].span.start < s.span.end)
+                        .nth(1)
+                        .is_some())
+                || self.has_work_mention(ta, s.span, sorted, by_sentence.get(si));
+            if !may_yield {
+                continue;
+            }
+            let sent = Sent::from_words(words, text, ta, si, &self.lex, sorted, &by_sentence);
+            // Timexes of this sentence: (index, token position).
             let stx: Vec<(usize, usize)> = order[first..]
                 .iter()
                 .copied()
@@ -286,6 +305,53 @@ impl Extractor {
             }
         }
         self.settle_times(doc, ta, timexes, drafts)
+    }
+
+    /// Whether a trigger headed by token `i` of `words` could match: each
+    /// word its pattern requires after the head occurs at or after `i`
+    /// (items match consecutive tokens from the head on). A cheap superset
+    /// of [`Extractor::find_matches`]' candidates, asked before the chunker
+    /// is set up: "had" heads "have _ killed", and most sentences with
+    /// "had" have no "killed".
+    fn may_match(&self, words: &[chunk::W], i: usize) -> bool {
+        let Some(cands) = self.lex.triggers_of(words[i].lower, words[i].bits) else {
+            return false;
+        };
+        let rest = &words[i..];
+        cands.iter().any(|&t| {
+            self.lex.triggers[t]
+                .items
+                .iter()
+                .skip(1)
+                .all(|item| match &item.kind {
+                    ItemKind::Words(set) if !item.optional => {
+                        rest.iter().any(|w| set.contains(w.lower))
+                    }
+                    _ => true,
+                })
+        })
+    }
+
+    /// Whether a mention of a work lies in the sentence spanning `span`
+    /// (`sorted`: the mentions are sorted by start; else `mine` lists the
+    /// sentence's mentions).
+    fn has_work_mention(
+        &self,
+        ta: &TextAnalysis,
+        span: Span,
+        sorted: bool,
+        mine: Option<&Vec<usize>>,
+    ) -> bool {
+        let work = |m: &Mention| m.etype == EntityType::Work;
+        if sorted {
+            let first = ta.mentions.partition_point(|m| m.span.end <= span.start);
+            ta.mentions[first..]
+                .iter()
+                .take_while(|m| m.span.start < span.end)
+                .any(work)
+        } else {
+            mine.is_some_and(|v| v.iter().any(|&i| ta.mentions.get(i).is_some_and(work)))
+        }
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of

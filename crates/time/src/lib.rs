@@ -78,6 +78,47 @@ fn char_floor(s: &str, i: usize) -> usize {
     annalist_model::span::floor_char_boundary(s, i)
 }
 
+/// Whether `hay` contains `pat`: for the short raw values of candidates
+/// (a few dozen bytes), asked many times per timex, where `str::contains`
+/// spent more setting up its two-way search than searching.
+#[inline]
+fn has(hay: &str, pat: &str) -> bool {
+    let (h, p) = (hay.as_bytes(), pat.as_bytes());
+    let Some((&first, rest)) = p.split_first() else {
+        return true;
+    };
+    h.iter()
+        .enumerate()
+        .any(|(i, &b)| b == first && h.get(i + 1..i + p.len()) == Some(rest))
+}
+
+/// How many ASCII letters `bytes` starts with. Eight bytes at a time: the
+/// scan skips the inside of every word, most of the text.
+#[inline]
+fn skip_letters(bytes: &[u8]) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(w);
+        // Per byte, with the ASCII case bit set (no byte carries into the
+        // next: every byte of `y` below 0x80 stays below 0x100): a letter
+        // is 0x61..=0x7a, i.e. y + 0x1f has its high bit and y + 0x05 not.
+        let y = (x | (0x20 * LO)) & !HI;
+        let letters = (y.wrapping_add(0x1f * LO) & !y.wrapping_add(0x05 * LO)) & HI & !x;
+        if letters != HI {
+            return n + ((!letters & HI).trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len() - n)
+}
+
 impl Tagger {
     /// Loads the embedded rules. Panics only if the shipped rule files are
     /// broken (a unit test loads them).
@@ -203,44 +244,50 @@ impl Tagger {
         // literal ("'98") when a character starts there.
         let mut prev = 0u8;
         let mut p = 0;
+        let class = &rs.byte_class;
         while p < bytes.len() {
-            let c = rs.byte_class[bytes[p] as usize];
-            if prev & ALPHA != 0 && c & ALPHA != 0 {
-                // Inside a word nothing starts: skip to its end.
-                p += bytes[p..]
-                    .iter()
-                    .position(|&b| rs.byte_class[b as usize] & ALPHA == 0)
-                    .unwrap_or(bytes.len() - p);
+            let c = class[bytes[p] as usize];
+            if c == 0 {
+                // Blanks and most punctuation start nothing.
+                prev = 0;
+                p += 1;
                 continue;
             }
-            let need_here = c & NEEDS != 0 && prev & ALPHA == 0;
-            let rule_here = if c & ALNUM != 0 {
-                prev & ALNUM == 0
+            let (need_here, rule_here) = if c & ALPHA != 0 {
+                // A word start (the rest of a word is skipped below).
+                (c & NEEDS != 0, prev & ALNUM == 0)
             } else {
-                c & ODD != 0 && text.is_char_boundary(p)
+                (
+                    c & NEEDS != 0 && prev & ALPHA == 0,
+                    if c & ALNUM != 0 {
+                        prev & ALNUM == 0
+                    } else {
+                        c & ODD != 0 && text.is_char_boundary(p)
+                    },
+                )
             };
             prev = c;
-            p += 1;
-            if !(need_here || rule_here) {
-                continue;
-            }
-            let p = p - 1;
-            rs.prefilter.walk_ids(&bytes[p..], |range| {
-                // A literal's ids ascend: its rules, then its needs groups.
-                let ids = rs.prefilter.ids(range.clone());
-                let n_rules = ids.partition_point(|&id| (id as usize) < rules::NEEDS_ID);
-                if rule_here && n_rules > 0 {
-                    proposed.push((p, range.start..range.start + n_rules));
-                }
-                if need_here {
-                    for &id in &ids[n_rules..] {
-                        let k = id as usize - rules::NEEDS_ID;
-                        if needs[k].last() != Some(&p) {
-                            needs[k].push(p);
+            if need_here || rule_here {
+                rs.prefilter.walk_split(&bytes[p..], |a, n_rules, n_needs| {
+                    // A literal's ids ascend: its rules, then its needs groups.
+                    if rule_here && n_rules > 0 {
+                        proposed.push((p, a..a + n_rules));
+                    }
+                    if need_here && n_needs > 0 {
+                        for &id in rs.prefilter.ids(a + n_rules..a + n_rules + n_needs) {
+                            let k = id as usize - rules::NEEDS_ID;
+                            if needs[k].last() != Some(&p) {
+                                needs[k].push(p);
+                            }
                         }
                     }
-                }
-            });
+                });
+            }
+            p += 1;
+            if c & ALPHA != 0 {
+                // Inside a word nothing starts: skip to its end.
+                p += skip_letters(&bytes[p..]);
+            }
         }
     }
 
@@ -697,7 +744,7 @@ impl Tagger {
                 // "December 7 (December 8 in Asia), 1941": a year stated
                 // later in the same sentence anchors a bare month or day.
                 let mut local_ref = reference.clone();
-                if c.raw.contains("month=") {
+                if has(&c.raw, "month=") {
                     if let Some(y) = cands[ci + 1..]
                         .iter()
                         .take_while(|n| {
@@ -718,9 +765,9 @@ impl Tagger {
                 // "August and September 1914", "26 June – 4 August 1952",
                 // "the spring and summer of 1979": a bare month, day or
                 // season coordinated with a dated one takes its year.
-                if (c.raw.contains("month=") || c.raw.contains("season="))
-                    && !c.raw.contains(" +")
-                    && !c.raw.contains(" -")
+                if (has(&c.raw, "month=") || has(&c.raw, "season="))
+                    && !has(&c.raw, " +")
+                    && !has(&c.raw, " -")
                 {
                     let mut end = c.span.end;
                     for n in &cands[ci + 1..] {
@@ -755,8 +802,8 @@ impl Tagger {
                     // `future` (value::resolve): the cue searches are skipped
                     // for the rest.
                     future: (style == Style::News
-                        || c.raw.contains("wd=")
-                        || c.raw.contains("pastwe")
+                        || has(&c.raw, "wd=")
+                        || has(&c.raw, "pastwe")
                         || c.raw.starts_with("@next "))
                         && {
                             // The clause right before the expression.
@@ -764,8 +811,8 @@ impl Tagger {
                                 &text[Self::lead_start(text, ctx, c.span.start, 70)..c.span.start];
                             (rs.future_cue.is_match(lead)
                             || rs.future_cue.is_match(c.span.slice(text))
-                            || (c.raw.contains("month=")
-                                && !c.raw.contains("day=")
+                            || (has(&c.raw, "month=")
+                                && !has(&c.raw, "day=")
                                 && rs.future_cue_month.is_match(lead)))
                             // "had been scheduled to expire Friday": a plan
                             // told in the past perfect is over.
@@ -880,7 +927,7 @@ impl Tagger {
                     // (Asked last, below: most dates settle before it.)
                     let hypothetical = || rs.no_ref_before.is_match(lead);
                     // A flashback ("a year earlier") does not move the story on.
-                    let flashback = c.raw.starts_with('@') && c.raw.contains(" -");
+                    let flashback = c.raw.starts_with('@') && has(&c.raw, " -");
                     // Nor does a bare year far from the story ("Khrushchev
                     // hinted as much in 1956" in a story of 1934), or one in
                     // parentheses.
@@ -907,7 +954,7 @@ impl Tagger {
                     // "the winter" told in the autumn is next year's but
                     // the story has not got there yet.
                     let coming_winter = c.raw.starts_with('@')
-                        && c.raw.contains("season=WI")
+                        && has(&c.raw, "season=WI")
                         && reference
                             .as_deref()
                             .and_then(value::parse_point)
@@ -1028,7 +1075,7 @@ fn focus(ctx: &TimexContext, out: &[Timex]) -> Option<(String, Option<String>)> 
 fn explicit_day(raw: &str) -> bool {
     if raw.starts_with('@') {
         // "17 December", not "the 29th" (a day of the reference's month).
-        return raw.contains("day=") && raw.contains("month=");
+        return has(raw, "day=") && has(raw, "month=");
     }
     value::parse_point(raw).is_some_and(|p| p.d.is_some())
 }
@@ -1039,7 +1086,7 @@ fn same_day_year(raw: &str, out: &[Timex], julian: bool) -> Option<String> {
     if !julian {
         return None;
     }
-    if !raw.starts_with('@') || raw.contains(" +") || raw.contains(" -") {
+    if !raw.starts_with('@') || has(raw, " +") || has(raw, " -") {
         return None;
     }
     let key = |k: &str| {

@@ -4,6 +4,7 @@
 use annalist_model::TimexType;
 use regex::{Regex, RegexBuilder};
 use regex_automata::{
+    dfa::onepass,
     hybrid,
     nfa::thompson::{self, backtrack, pikevm},
     util::{captures::Captures, syntax},
@@ -354,6 +355,11 @@ impl MatchRegex {
 /// (leftmost-first, Unicode, case-insensitive), so the same matches.
 pub struct RuleRegex {
     dfa: hybrid::dfa::DFA,
+    /// The groups' engine when the pattern is one-pass (one way to match
+    /// at each byte): a table walk instead of the backtracker's search, same
+    /// leftmost-first groups. `None` when the pattern is not one-pass or
+    /// uses what the one-pass DFA does not support (Unicode `\b`).
+    onepass: Option<onepass::DFA>,
     bt: backtrack::BoundedBacktracker,
     vm: pikevm::PikeVM,
     /// Named groups: (name, group index).
@@ -364,6 +370,7 @@ pub struct RuleRegex {
 #[derive(Clone, Debug)]
 pub struct RuleCache {
     dfa: hybrid::dfa::Cache,
+    onepass: Option<onepass::Cache>,
     bt: backtrack::Cache,
     vm: pikevm::Cache,
     caps: Captures,
@@ -373,6 +380,7 @@ impl Compile for RuleRegex {
     fn compile(pattern: &str) -> Result<RuleRegex, String> {
         let nfa = compile_nfa(pattern, thompson::WhichCaptures::All)?;
         let dfa = compile_dfa(&nfa)?;
+        let onepass = onepass::Builder::new().build_from_nfa(nfa.clone()).ok();
         let bt = backtrack::Builder::new()
             .build_from_nfa(nfa.clone())
             .map_err(|e| e.to_string())?;
@@ -385,7 +393,13 @@ impl Compile for RuleRegex {
             .enumerate()
             .filter_map(|(i, n)| n.map(|n| (n.to_string(), i)))
             .collect();
-        Ok(RuleRegex { dfa, bt, vm, names })
+        Ok(RuleRegex {
+            dfa,
+            onepass,
+            bt,
+            vm,
+            names,
+        })
     }
 }
 
@@ -394,6 +408,7 @@ impl RuleRegex {
     pub fn cache(&self) -> RuleCache {
         RuleCache {
             dfa: self.dfa.create_cache(),
+            onepass: self.onepass.as_ref().map(onepass::DFA::create_cache),
             bt: self.bt.create_cache(),
             vm: self.vm.create_cache(),
             caps: self.vm.create_captures(),
@@ -415,6 +430,11 @@ impl RuleRegex {
     /// (found with [`RuleRegex::find_end`] on the same `hay`); false if none.
     pub fn captures(&self, c: &mut RuleCache, hay: &str, end: usize) -> bool {
         let input = Input::new(hay).span(0..end).anchored(Anchored::Yes);
+        if let (Some(op), Some(oc)) = (&self.onepass, &mut c.onepass) {
+            if op.try_search(oc, &input, &mut c.caps).is_ok() {
+                return c.caps.is_match();
+            }
+        }
         if end <= self.bt.max_haystack_len()
             && self.bt.try_search(&mut c.bt, &input, &mut c.caps).is_ok()
         {
@@ -603,7 +623,11 @@ pub struct Trie {
 #[derive(Clone, Copy, Debug, Default)]
 struct Node {
     first_rule: u32,
-    n_rules: u32,
+    /// Its ids are `first_rule ..` + `n_rules` rule ids, then `n_needs`
+    /// ids of `needs` groups (ids from [`NEEDS_ID`] up sort last): the walk
+    /// hands both counts over and the scan need not search for the split.
+    n_rules: u16,
+    n_needs: u16,
     /// Its children are nodes `first_kid .. first_kid + n_kids`.
     first_kid: u32,
     n_kids: u16,
@@ -689,7 +713,14 @@ impl Trie {
                 cur[i] = id;
                 if l.len() == d {
                     self.rule_ids.push(*r);
-                    self.nodes[id as usize].n_rules += 1;
+                    let nd = &mut self.nodes[id as usize];
+                    // (At most 65,535 of each per literal: `RuleSet` loading
+                    // refuses more rules or groups than that.)
+                    if (*r as usize) < NEEDS_ID {
+                        nd.n_rules = nd.n_rules.saturating_add(1);
+                    } else {
+                        nd.n_needs = nd.n_needs.saturating_add(1);
+                    }
                 }
             }
         }
@@ -770,6 +801,14 @@ impl Trie {
     /// each literal `bytes` starts with (see [`Trie::ids`]), ascending.
     #[inline]
     pub fn walk_ids(&self, bytes: &[u8], mut f: impl FnMut(std::ops::Range<usize>)) {
+        self.walk_split(bytes, |a, n_rules, n_needs| f(a..a + n_rules + n_needs));
+    }
+
+    /// [`Trie::walk_ids`] with each literal's ids split: `f(first, n_rules,
+    /// n_needs)` — ids `first .. first + n_rules` are rules (below
+    /// [`NEEDS_ID`]), the `n_needs` after them `needs` groups.
+    #[inline]
+    pub fn walk_split(&self, bytes: &[u8], mut f: impl FnMut(usize, usize, usize)) {
         let mut rest = bytes.iter();
         let Some(&b) = rest.next() else { return };
         let Some(&first) = self.root.get(b as usize) else {
@@ -781,9 +820,12 @@ impl Trie {
             let Some(&nd) = self.nodes.get(node).filter(|_| node != 0) else {
                 return;
             };
-            if nd.n_rules > 0 {
-                let a = nd.first_rule as usize;
-                f(a..a + nd.n_rules as usize);
+            if nd.n_rules | nd.n_needs != 0 {
+                f(
+                    nd.first_rule as usize,
+                    nd.n_rules as usize,
+                    nd.n_needs as usize,
+                );
             }
             let Some(&b1) = rest.next() else { return };
             let c0 = self.class.get(b as usize).copied().unwrap_or(0) as usize;
@@ -791,9 +833,12 @@ impl Trie {
             node = self.root2.get(c0 * self.stride + c1).copied().unwrap_or(0) as usize;
         }
         while let Some(&nd) = self.nodes.get(node).filter(|_| node != 0) {
-            if nd.n_rules > 0 {
-                let a = nd.first_rule as usize;
-                f(a..a + nd.n_rules as usize);
+            if nd.n_rules | nd.n_needs != 0 {
+                f(
+                    nd.first_rule as usize,
+                    nd.n_rules as usize,
+                    nd.n_needs as usize,
+                );
             }
             let Some(&b) = rest.next() else { return };
             node = if nd.dense != u16::MAX {
@@ -1222,6 +1267,10 @@ impl RuleSet {
                 prefilter.insert(l.clone(), NEEDS_ID + k);
                 needs.insert(l, k);
             }
+        }
+        // A trie node counts its rule ids and its group ids in 16 bits each.
+        if rules.len() > u16::MAX as usize || needs_pats.len() > u16::MAX as usize {
+            return Err(format!("{} rules: at most 65,535", rules.len()));
         }
         prefilter.finish();
         needs.finish();
