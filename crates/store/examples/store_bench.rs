@@ -197,6 +197,27 @@ fn write(
             out.put_batch(&[(o.as_slice(), a)]).expect("seed");
         }
     }
+    annalist_store::sqlite_memory(true);
+    // FTS_CONFIG=key=value,...: FTS5 options (hashsize, pgsz, automerge,
+    // crisismerge) set on the new store before the timed write, through a
+    // second connection closed again before the load starts.
+    if let Ok(cfg) = std::env::var("FTS_CONFIG") {
+        // A connection reads the FTS5 options when it first uses the
+        // table: set them with the store closed, then open it again.
+        drop(out);
+        let c = rusqlite::Connection::open(dst).expect("open side connection");
+        for kv in cfg.split(',').filter(|kv| !kv.is_empty()) {
+            let (k, v) = kv.split_once('=').expect("key=value");
+            let v: i64 = v.parse().expect("integer value");
+            c.execute(
+                "INSERT INTO sentence_index (sentence_index, rank) VALUES (?1, ?2)",
+                rusqlite::params![k, v],
+            )
+            .expect("set FTS5 option");
+        }
+        drop(c);
+        out = Store::open(Path::new(dst)).expect("reopen destination");
+    }
     let t0 = cpu();
     if bulk {
         out.begin_bulk().expect("begin bulk");
@@ -207,10 +228,31 @@ fn write(
         out.put_batch(&items).expect("put");
     }
     let t1 = cpu();
+    let mem_put = annalist_store::sqlite_memory(true);
     out.save_kb(kb).expect("save");
+    let t_end = cpu();
     out.end_bulk().expect("end bulk");
     let t2 = cpu();
+    if std::env::var_os("SPLIT").is_some() {
+        println!(
+            "save_kb alone {:.3}, end_bulk {:.3}",
+            t_end - t1,
+            t2 - t_end
+        );
+    }
+    let mem = annalist_store::sqlite_memory(false);
     drop(out);
     let t3 = cpu();
+    let mb = |b: i64| b as f64 / 1e6;
+    println!(
+        "sqlite heap: peak {:.1} MB during put_batch (page cache {:.1}), {:.1} MB in use after it (page cache {:.1}); peak {:.1} MB during save_kb + end_bulk (page cache {:.1}); {:.1} MB in use at the end",
+        mb(mem_put.peak),
+        mb(mem_put.page_cache_peak),
+        mb(mem_put.used),
+        mb(mem_put.page_cache),
+        mb(mem.peak),
+        mb(mem.page_cache_peak),
+        mb(mem.used)
+    );
     (t1 - t0, t2 - t1, t3 - t2)
 }

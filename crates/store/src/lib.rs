@@ -13,7 +13,8 @@
 //! `skip_serializing_if` round-trip), the decoded length first; a value
 //! whose MessagePack is shorter than [`PLAIN_BELOW`] is stored as it is
 //! after the tag [`PLAIN`] (schema 4; LZ4 gains little there and costs the
-//! most per byte). Stores written before schema 3 hold JSON TEXT there: the
+//! most per byte). Duplicate groups are stored in runs, many to a row
+//! ([`LIST`], schema 5). Stores written before schema 3 hold JSON TEXT there: the
 //! reader decides by the type and tag of each value, so old and new rows
 //! read alike.
 //!
@@ -101,6 +102,10 @@ pub const MIGRATIONS: &[&str] = &[
     // older versions cannot read; the sentence index keeps up to 16 MB of
     // pending terms in memory before it writes a segment (FTS_HASHSIZE).
     "INSERT INTO sentence_index (sentence_index, rank) VALUES ('hashsize', 16777216);",
+    // 5: a `duplicates` row may hold many groups ([`LIST`]), which older
+    // versions cannot read; the sentence index keeps up to 4 MB of pending
+    // terms (FTS_HASHSIZE: the same CPU as 16 MB, ~9 MB less memory).
+    "INSERT INTO sentence_index (sentence_index, rank) VALUES ('hashsize', 4194304);",
 ];
 
 /// Tag byte of a value stored as LZ4-compressed MessagePack (see the
@@ -109,6 +114,16 @@ pub const PACKED: u8 = 1;
 
 /// Tag byte of a value stored as plain MessagePack (schema 4).
 pub const PLAIN: u8 = 2;
+
+/// Tag byte of a row holding a run of values (schema 5): `LIST`, then the
+/// sequence of them encoded as one [`PACKED`] or [`PLAIN`] value. The
+/// knowledge base's duplicate groups are stored [`LIST_RUN`] to a row:
+/// tens of thousands of rows of ~150 bytes each cost more in SQLite's
+/// per-row work than their encoding.
+pub const LIST: u8 = 3;
+
+/// Duplicate groups per `duplicates` row (schema 5).
+pub const LIST_RUN: usize = 256;
 
 /// Values whose MessagePack is shorter than this many bytes are stored
 /// [`PLAIN`]: most knowledge-base rows (entities, duplicate groups), for
@@ -127,11 +142,14 @@ pub const PAGE_SIZE: i64 = 16384;
 /// and the pending index terms in memory ([`FTS_HASHSIZE`] caps those).
 pub const BULK_COMMIT_BYTES: usize = 16 << 20;
 
-/// The FTS5 `hashsize` set by migration 4 (bytes of pending index data
-/// held in memory before a new segment is written; FTS5's default is 1 MB):
-/// with a bulk load's few commits, fewer and larger segments and less
-/// merge work. A cap, reached only by large loads.
-pub const FTS_HASHSIZE: i64 = 16 << 20;
+/// The FTS5 `hashsize` set by migration 5 (bytes of pending index data
+/// held in memory before a new segment is written; FTS5's default is 1 MB,
+/// migration 4 set 16 MB). With a bulk load's few commits, fewer and larger
+/// segments than the default. A cap: the pending terms take about 1.7
+/// times this much heap at most, whatever the size of the load (1, 4 and
+/// 16 MB cost the same CPU within noise at 10 MB of input, 4 and 16 MB at
+/// 50 MB; docs/bench/store.md).
+pub const FTS_HASHSIZE: i64 = 4 << 20;
 
 /// Encodes `v` as [`PACKED`] or [`PLAIN`] into `out` (`scratch` holds the
 /// MessagePack).
@@ -188,6 +206,45 @@ fn unpack<T: serde::de::DeserializeOwned>(v: ValueRef<'_>, scratch: &mut Vec<u8>
             Ok(rmp_serde::from_slice(scratch)?)
         }
         _ => Err(StoreError::Corrupt("unexpected value type".into())),
+    }
+}
+
+/// SQLite's heap in this process, all connections together (page caches,
+/// FTS5 pending terms, statements, a bulk load's dirty pages): bytes in use
+/// now and the most in use at once since the last reset (`reset_peak`
+/// starts a new peak after reading it). How a build's memory splits between
+/// SQLite and the rest (docs/bench/store.md).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SqliteMemory {
+    pub used: i64,
+    pub peak: i64,
+    /// Of `used` and `peak`: the page caches' share.
+    pub page_cache: i64,
+    pub page_cache_peak: i64,
+}
+
+/// Reads SQLite's memory counters ([`SqliteMemory`]).
+pub fn sqlite_memory(reset_peak: bool) -> SqliteMemory {
+    // SAFETY (below): these functions only read (and, on request, reset)
+    // SQLite's global counters under its own mutex.
+    let (mut cache, mut cache_peak) = (0i64, 0i64);
+    unsafe {
+        // SAFETY: sqlite3_status64 writes two integers it is given
+        // pointers to. The page caches take their memory from the heap
+        // (no static SQLITE_CONFIG_PAGECACHE buffer), which SQLite counts
+        // as page-cache "overflow".
+        rusqlite::ffi::sqlite3_status64(
+            rusqlite::ffi::SQLITE_STATUS_PAGECACHE_OVERFLOW,
+            &mut cache,
+            &mut cache_peak,
+            i32::from(reset_peak),
+        );
+        SqliteMemory {
+            used: rusqlite::ffi::sqlite3_memory_used(),
+            peak: rusqlite::ffi::sqlite3_memory_highwater(i32::from(reset_peak)),
+            page_cache: cache,
+            page_cache_peak: cache_peak,
+        }
     }
 }
 
@@ -567,10 +624,16 @@ impl Store {
                 pack_into(x, &mut scratch, &mut packed)?;
                 c.execute(params![x.id, x.event, x.field, packed])?;
             }
+            // Runs of groups ([`LIST`]): the order of groups, and so what
+            // `load_kb` returns, is kept.
             let mut d = tx.prepare("INSERT INTO duplicates (json) VALUES (?1)")?;
-            for g in &kb.duplicates {
-                pack_into(g, &mut scratch, &mut packed)?;
-                d.execute([&packed])?;
+            let mut row = Vec::new();
+            for run in kb.duplicates.chunks(LIST_RUN) {
+                pack_into(&run, &mut scratch, &mut packed)?;
+                row.clear();
+                row.push(LIST);
+                row.extend_from_slice(&packed);
+                d.execute([&row])?;
             }
         }
         tx.commit()?;
@@ -626,7 +689,12 @@ impl Store {
         let mut out = Vec::new();
         let mut scratch = Vec::new();
         while let Some(row) = rows.next()? {
-            out.push(unpack(row.get_ref(0)?, &mut scratch)?);
+            match row.get_ref(0)? {
+                ValueRef::Blob([LIST, run @ ..]) => {
+                    out.extend(unpack::<Vec<T>>(ValueRef::Blob(run), &mut scratch)?)
+                }
+                v => out.push(unpack(v, &mut scratch)?),
+            }
         }
         Ok(out)
     }
@@ -1181,6 +1249,72 @@ mod tests {
         s.end_bulk().unwrap();
         drop(s);
         remove_db(&path);
+    }
+
+    /// Duplicate groups are stored in runs ([`LIST`]); a store holding one
+    /// group per row (schema 4) beside them reads back in row order.
+    #[test]
+    fn duplicate_runs_round_trip_beside_single_rows() {
+        let group = |i: usize| annalist_model::DuplicateGroup {
+            members: vec![
+                annalist_model::SourceSpan {
+                    source: format!("s{i}").into(),
+                    start: i,
+                    end: i + 10,
+                },
+                annalist_model::SourceSpan {
+                    source: "t".into(),
+                    start: 2 * i,
+                    end: 2 * i + 10,
+                },
+            ],
+            kind: if i.is_multiple_of(2) { "exact" } else { "near" }.into(),
+        };
+        let mut s = Store::in_memory().unwrap();
+        for n in [0, 1, LIST_RUN, 2 * LIST_RUN + 7] {
+            let kb = KnowledgeBase {
+                annalist_version: "x".into(),
+                duplicates: (0..n).map(group).collect(),
+                ..Default::default()
+            };
+            s.save_kb(&kb).unwrap();
+            assert_eq!(s.load_kb().unwrap(), kb, "{n} groups");
+            let rows: i64 = s
+                .conn
+                .query_row("SELECT count(*) FROM duplicates", [], |r| r.get(0))
+                .unwrap();
+            assert_eq!(rows as usize, n.div_ceil(LIST_RUN));
+        }
+        // Rows of one group each, as schema 4 wrote them, then a run.
+        let (mut scratch, mut packed) = (Vec::new(), Vec::new());
+        s.conn.execute("DELETE FROM duplicates", []).unwrap();
+        for i in 0..3 {
+            pack_into(&group(i), &mut scratch, &mut packed).unwrap();
+            s.conn
+                .execute("INSERT INTO duplicates (json) VALUES (?1)", [&packed])
+                .unwrap();
+        }
+        s.conn
+            .execute(
+                "INSERT INTO duplicates (json) VALUES (?1)",
+                [serde_json::to_string(&group(3)).unwrap()],
+            )
+            .unwrap();
+        pack_into(&[group(4), group(5)], &mut scratch, &mut packed).unwrap();
+        packed.insert(0, LIST);
+        s.conn
+            .execute("INSERT INTO duplicates (json) VALUES (?1)", [&packed])
+            .unwrap();
+        let want: Vec<_> = (0..6).map(group).collect();
+        assert_eq!(s.load_kb().unwrap().duplicates, want);
+        // A damaged run is an error, not a panic.
+        s.conn
+            .execute(
+                "INSERT INTO duplicates (json) VALUES (?1)",
+                [vec![LIST, PLAIN, 0x93]],
+            )
+            .unwrap();
+        assert!(s.load_kb().is_err());
     }
 
     #[test]
