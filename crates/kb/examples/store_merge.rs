@@ -5,11 +5,60 @@
 //! `cargo run -p annalist-kb --release --example store_merge -- SRC.db [DST.db]`
 //! Prints the process CPU time (user + sys) of each phase — reading the
 //! source store is not counted — and the peak resident memory.
+//! `STAGES=1` adds the live heap after, and its peak during, each stage of
+//! the merge (a counting allocator).
 use annalist_model::DocAnalysis;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 mod common;
 use common::cpu;
+
+/// The system allocator, counting live heap bytes and their peak (for the
+/// per-stage figures of `STAGES=1`).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(l) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(l.size(), Relaxed) + l.size();
+            PEAK.fetch_max(now, Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        unsafe { System.dealloc(p, l) };
+        LIVE.fetch_sub(l.size(), Relaxed);
+    }
+    unsafe fn realloc(&self, p: *mut u8, l: Layout, n: usize) -> *mut u8 {
+        let q = unsafe { System.realloc(p, l, n) };
+        if !q.is_null() {
+            if n >= l.size() {
+                let now = LIVE.fetch_add(n - l.size(), Relaxed) + n - l.size();
+                PEAK.fetch_max(now, Relaxed);
+            } else {
+                LIVE.fetch_sub(l.size() - n, Relaxed);
+            }
+        }
+        q
+    }
+}
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+/// Prints the live heap and its peak since the last call, in MB.
+fn heap(stage: &str) {
+    let live = LIVE.load(Relaxed);
+    let peak = PEAK.swap(live, Relaxed);
+    println!(
+        "  heap after {stage:12} live {:7.1} MB, peak during {:7.1} MB",
+        live as f64 / 1e6,
+        peak as f64 / 1e6
+    );
+}
 
 fn peak_mb() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -69,11 +118,25 @@ fn main() {
     if mem {
         report(&builder, None);
     }
+    let stages = std::env::var_os("STAGES").is_some();
+    if stages {
+        heap("add");
+    }
     let t0 = cpu();
-    let kb = builder.finish();
+    let kb = builder.finish_traced(|s| {
+        if stages {
+            heap(s)
+        }
+    });
     let t1 = cpu();
+    if stages {
+        heap("finish");
+    }
     out.save_kb(&kb).expect("save");
     let t2 = cpu();
+    if stages {
+        heap("save_kb");
+    }
     if mem {
         report(&annalist_kb::KbBuilder::new(), Some(&kb));
     }
@@ -174,14 +237,15 @@ fn report(b: &annalist_kb::KbBuilder, kb: Option<&annalist_model::KnowledgeBase>
         add("summary: mentions", d.mentions.len(), v(&d.mentions));
         add("summary: event mentions", d.events.len(), v(&d.events));
         for e in &d.events {
-            add("summary: event evidence texts", 1, s(&e.evidence_text));
             add(
-                "summary: event other strings+roles",
+                "summary: event evidence texts",
                 1,
-                s(&e.trigger_text)
-                    + v(&e.roles)
-                    + e.roles.iter().map(|r| s(&r.text)).sum::<usize>()
-                    + e.time.as_ref().map_or(0, |t| s(&t.value) + s(&t.how)),
+                chunk(e.evidence_text.len()),
+            );
+            add(
+                "summary: event roles",
+                e.roles.len(),
+                chunk(std::mem::size_of_val(&*e.roles)),
             );
         }
     }

@@ -11,20 +11,18 @@
 //! too. Disagreements inside one event become [`Conflict`]s.
 
 use crate::dedup::{Dsu, Duplicates};
-use crate::merge::DocSummary;
+use crate::merge::{DocSummary, EventSummary, Strings};
 use crate::names::{slug, NameRules};
 use crate::resolve::Resolved;
 use crate::rules::{fill, Rules, TypeRule};
 use annalist_model::interval::{interval, Interval};
-use annalist_model::{
-    Conflict, ConflictValue, Event, EventMention, EventType, Evidence, KbTime, Role, Roles,
-};
+use annalist_model::{Conflict, ConflictValue, Event, EventType, Evidence, KbTime, Role, Roles};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One mention, with entities resolved.
 struct M<'a> {
     doc: usize,
-    em: &'a EventMention,
+    em: &'a EventSummary,
     roles: BTreeMap<Role, BTreeSet<usize>>,
     texts: BTreeMap<Role, Vec<String>>,
     value: Option<String>,
@@ -76,6 +74,7 @@ pub fn merge_events(
     docs: &[DocSummary],
     res: &Resolved,
     dups: &Duplicates,
+    strs: &Strings,
 ) -> (Vec<Event>, Vec<Conflict>) {
     let rules = Rules::get();
     let w = &rules.weights;
@@ -114,21 +113,25 @@ pub fn merge_events(
         };
         let spam = if meta.spam { w.spam } else { 1.0 };
         for em in &d.events {
-            let Some(etype) = em.etype else { continue };
+            let etype = em.etype;
             let rule = rules.of(etype);
             let mut roles: BTreeMap<Role, BTreeSet<usize>> = BTreeMap::new();
             let mut texts: BTreeMap<Role, Vec<String>> = BTreeMap::new();
-            for f in &em.roles {
-                let Some(r) = f.role else { continue };
+            for f in em.roles.iter() {
+                let r = f.role;
                 match f
                     .entity
-                    .and_then(|le| res.node_entity.get(di)?.get(le).copied().flatten())
+                    .and_then(|le| res.node_entity.get(di)?.get(le as usize).copied().flatten())
                 {
                     Some(ei) => {
                         roles.entry(r).or_default().insert(ei);
                     }
                     None => {
-                        let t = f.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let t = strs
+                            .str(f.text)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ");
                         if !t.is_empty() {
                             let v = texts.entry(r).or_default();
                             if !v.contains(&t) {
@@ -140,8 +143,7 @@ pub fn merge_events(
             }
             let value = em
                 .time
-                .as_ref()
-                .map(|t| t.value.clone())
+                .map(|t| strs.str(t).to_string())
                 .filter(|v| !v.is_empty());
             let iv = value.as_deref().and_then(interval);
             let mc = if em.confidence > 0.0 {
@@ -150,9 +152,7 @@ pub fn merge_events(
                 w.mention_default
             };
             let weight = (q * spam * rules.region(em.region) * mc).clamp(0.0, 1.0);
-            let dup = d
-                .sentence_at(em.evidence.start)
-                .and_then(|si| dups.group_of(di, si));
+            let dup = em.sentence().and_then(|si| dups.group_of(di, si));
             let subjects: Vec<usize> = roles
                 .get(&Role::Subject)
                 .map(|s| s.iter().copied().collect())
@@ -162,8 +162,8 @@ pub fn merge_events(
             } else {
                 vec![subjects.clone()]
             };
-            let sentence_entities = d
-                .sentence_at(em.evidence.start)
+            let sentence_entities = em
+                .sentence()
                 .and_then(|si| in_sentence.get(&si))
                 .cloned()
                 .unwrap_or_default();
@@ -195,7 +195,7 @@ pub fn merge_events(
                     texts: texts.clone(),
                     value: value.clone(),
                     iv,
-                    inferred: em.time.as_ref().is_some_and(|t| t.inferred),
+                    inferred: em.time.is_some() && em.inferred,
                     weight,
                     dup,
                     context,
@@ -217,8 +217,8 @@ pub fn merge_events(
             dx.cmp(&dy)
                 // Documents are in source id order.
                 .then(x.doc.cmp(&y.doc))
-                .then(x.em.evidence.start.cmp(&y.em.evidence.start))
-                .then(x.em.trigger.start.cmp(&y.em.trigger.start))
+                .then(x.em.evidence().start.cmp(&y.em.evidence().start))
+                .then(x.em.trigger().start.cmp(&y.em.trigger().start))
                 .then(a.cmp(&b))
         });
         let mut cls: Vec<Cluster> = Vec::new();
@@ -313,7 +313,7 @@ pub fn merge_events(
 fn date_ages(ms: &mut [M]) {
     let mut births: BTreeMap<usize, Interval> = BTreeMap::new();
     for m in ms.iter() {
-        if m.em.etype != Some(EventType::Birth) || m.inferred {
+        if m.em.etype != EventType::Birth || m.inferred {
             continue;
         }
         let (Some(subj), Some(iv)) = (m.ents(Role::Subject), m.iv) else {
@@ -331,8 +331,8 @@ fn date_ages(ms: &mut [M]) {
     }
     for m in ms.iter_mut() {
         let Some(age) = m.em.age else { continue };
-        let carried = m.iv.is_none() || m.em.time.as_ref().is_some_and(|t| t.how == "narrative");
-        if !carried || m.em.etype == Some(EventType::Birth) {
+        let carried = m.iv.is_none() || (m.em.time.is_some() && m.em.narrative);
+        if !carried || m.em.etype == EventType::Birth {
             continue;
         }
         let Some(subj) = m.ents(Role::Subject).filter(|s| s.len() == 1) else {
@@ -1002,14 +1002,14 @@ fn build_event(
     sorted.sort_by(|&a, &b| {
         (
             docs[ms[a].doc].id(),
-            ms[a].em.evidence.start,
-            ms[a].em.trigger.start,
+            ms[a].em.evidence().start,
+            ms[a].em.trigger().start,
             a,
         )
             .cmp(&(
                 docs[ms[b].doc].id(),
-                ms[b].em.evidence.start,
-                ms[b].em.trigger.start,
+                ms[b].em.evidence().start,
+                ms[b].em.trigger().start,
                 b,
             ))
     });
@@ -1017,18 +1017,18 @@ fn build_event(
         let em = ms[i].em;
         let key = (
             docs[ms[i].doc].id().to_string(),
-            em.evidence.start,
-            em.evidence.end,
+            em.evidence().start,
+            em.evidence().end,
         );
         if !seen.insert(key) {
             continue;
         }
         evidence.push(Evidence {
             source: docs[ms[i].doc].id().to_string(),
-            start: em.evidence.start,
-            end: em.evidence.end,
-            text: em.evidence_text.clone(),
-            trigger: Some((em.trigger.start, em.trigger.end)),
+            start: em.evidence().start,
+            end: em.evidence().end,
+            text: em.evidence_text.to_string(),
+            trigger: Some((em.trigger().start, em.trigger().end)),
             region: em.region.as_str().to_string(),
             time: ms[i].value.clone(),
         });

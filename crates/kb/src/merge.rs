@@ -10,8 +10,8 @@
 //! event merging and conflicts ([`crate::events`]).
 
 use annalist_model::{
-    DocAnalysis, EntityType, EventMention, Factuality, KbSource, KnowledgeBase, MentionForm,
-    RegionKind, Span, ANNALIST_VERSION,
+    DocAnalysis, EntityType, EventMention, EventType, Factuality, KbSource, KnowledgeBase,
+    MentionForm, RegionKind, Role, Span, ANNALIST_VERSION,
 };
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -149,13 +149,102 @@ impl LocalSummary {
     }
 }
 
+/// A role filler of an event mention: a local entity, or plain text
+/// (interned, as written).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RoleSummary {
+    pub role: Role,
+    /// The local entity, if the filler is one.
+    pub entity: Option<u32>,
+    pub text: Sym,
+}
+
+/// An asserted, typed event mention, as merging needs it (no strings of
+/// its own but the evidence text, which the knowledge base keeps).
+#[derive(Clone, Debug, Default)]
+pub struct EventSummary {
+    pub etype: EventType,
+    pub region: RegionKind,
+    /// The time is not stated in the event's own sentence.
+    pub inferred: bool,
+    /// The time is the narrative's, carried from earlier sentences.
+    pub narrative: bool,
+    /// 0..1, local confidence.
+    pub confidence: f32,
+    /// The subject's age as the sentence tells it.
+    pub age: Option<u32>,
+    trigger: (u32, u32),
+    evidence: (u32, u32),
+    /// The sentence holding the evidence's start (`u32::MAX`: none).
+    sentence: u32,
+    /// The TIMEX3 value of its time, if any.
+    pub time: Option<Sym>,
+    pub evidence_text: Box<str>,
+    pub roles: Box<[RoleSummary]>,
+}
+
+impl EventSummary {
+    fn new(e: EventMention, sentence: Option<usize>, strs: &mut Strings) -> EventSummary {
+        let (inferred, narrative, time) = match &e.time {
+            Some(t) => (t.inferred, t.how == "narrative", Some(strs.get(&t.value))),
+            None => (false, false, None),
+        };
+        EventSummary {
+            etype: e.etype.unwrap_or_default(),
+            region: e.region,
+            inferred,
+            narrative,
+            confidence: e.confidence,
+            age: e.age,
+            trigger: (off(e.trigger.start), off(e.trigger.end)),
+            evidence: (off(e.evidence.start), off(e.evidence.end)),
+            sentence: sentence.map_or(u32::MAX, off),
+            time,
+            evidence_text: e.evidence_text.into_boxed_str(),
+            roles: e
+                .roles
+                .iter()
+                .filter_map(|f| {
+                    Some(RoleSummary {
+                        role: f.role?,
+                        entity: f.entity.map(off),
+                        text: strs.get(&f.text),
+                    })
+                })
+                .collect(),
+        }
+    }
+    pub fn trigger(&self) -> Span {
+        Span {
+            start: self.trigger.0 as usize,
+            end: self.trigger.1 as usize,
+        }
+    }
+    pub fn evidence(&self) -> Span {
+        Span {
+            start: self.evidence.0 as usize,
+            end: self.evidence.1 as usize,
+        }
+    }
+    /// The sentence holding the evidence's start, if any.
+    pub fn sentence(&self) -> Option<usize> {
+        (self.sentence != u32::MAX).then_some(self.sentence as usize)
+    }
+    /// The fillers of role `role`.
+    pub fn fillers(&self, role: Role) -> impl Iterator<Item = &RoleSummary> {
+        self.roles.iter().filter(move |f| f.role == role)
+    }
+}
+
 /// What the builder keeps of one document.
 #[derive(Clone, Debug, Default)]
 pub struct DocSummary {
-    pub source: KbSource,
+    /// Boxed: the summaries' vector holds one per document.
+    pub source: Box<KbSource>,
     /// The source id, shared by every span of the knowledge base that
     /// points into this source.
     pub sid: Arc<str>,
+    /// Freed once the duplicates are found.
     pub sentences: Vec<SentKey>,
     pub entities: Vec<LocalSummary>,
     /// The mentions of every local entity, one entity after the other.
@@ -163,7 +252,7 @@ pub struct DocSummary {
     /// The aliases of every local entity, one entity after the other.
     pub aliases: Vec<AliasSummary>,
     /// Asserted, typed event mentions only.
-    pub events: Vec<EventMention>,
+    pub events: Vec<EventSummary>,
 }
 
 impl DocSummary {
@@ -194,6 +283,10 @@ impl DocSummary {
         }));
         drop(sentences);
         let sentences = keys;
+        let sentence_at = |off: usize| {
+            let i = sentences.partition_point(|s| (s.end as usize) <= off);
+            (i < sentences.len() && sentences[i].span().contains_offset(off)).then_some(i)
+        };
         // Exact capacities: these stay until the merge.
         let mut flat = Vec::with_capacity(
             entities
@@ -240,7 +333,10 @@ impl DocSummary {
             .collect();
         let keep = |e: &EventMention| e.etype.is_some() && e.factuality == Factuality::Asserted;
         let mut kept = Vec::with_capacity(events.iter().filter(|e| keep(e)).count());
-        kept.extend(events.into_iter().filter(keep));
+        kept.extend(events.into_iter().filter(keep).map(|e| {
+            let si = sentence_at(e.evidence.start);
+            EventSummary::new(e, si, strs)
+        }));
         let events = kept;
         let (regions, timexes) = if details {
             (regions, timexes)
@@ -249,11 +345,11 @@ impl DocSummary {
         };
         DocSummary {
             sid: meta.id.as_str().into(),
-            source: KbSource {
+            source: Box::new(KbSource {
                 meta,
                 regions,
                 timexes,
-            },
+            }),
             sentences,
             entities,
             mentions: flat,
@@ -276,12 +372,6 @@ impl DocSummary {
     pub fn aliases_of(&self, le: &LocalSummary) -> &[AliasSummary] {
         let (a, b) = le.aliases;
         self.aliases.get(a as usize..b as usize).unwrap_or(&[])
-    }
-
-    /// Index of the sentence holding byte offset `off`.
-    pub fn sentence_at(&self, off: usize) -> Option<usize> {
-        let i = self.sentences.partition_point(|s| (s.end as usize) <= off);
-        (i < self.sentences.len() && self.sentences[i].span().contains_offset(off)).then_some(i)
     }
 }
 
@@ -341,7 +431,12 @@ impl KbBuilder {
         &self.strs
     }
     /// Merges everything added into one knowledge base.
-    pub fn finish(mut self) -> KnowledgeBase {
+    pub fn finish(self) -> KnowledgeBase {
+        self.finish_traced(|_| {})
+    }
+    /// [`KbBuilder::finish`], calling `stage` with the name of each stage
+    /// of the merge as it ends (diagnostics: memory and time per stage).
+    pub fn finish_traced(mut self, mut stage: impl FnMut(&'static str)) -> KnowledgeBase {
         // Canonical order; the same content twice is one source.
         // Ids are content hashes; should two different analyses carry one
         // id all the same, the tie is broken on their content, not on the
@@ -365,7 +460,8 @@ impl KbBuilder {
                 .then_with(|| key(a).cmp(&key(b)))
         });
         self.docs.dedup_by(|a, b| a.id() == b.id());
-        build(self.docs, self.strs)
+        stage("sort");
+        build(self.docs, self.strs, &mut stage)
     }
 }
 
@@ -378,15 +474,28 @@ pub fn merge(docs: impl IntoIterator<Item = DocAnalysis>) -> KnowledgeBase {
     b.finish()
 }
 
-fn build(docs: Vec<DocSummary>, strs: Strings) -> KnowledgeBase {
+fn build(
+    docs: Vec<DocSummary>,
+    strs: Strings,
+    stage: &mut dyn FnMut(&'static str),
+) -> KnowledgeBase {
+    let mut docs = docs;
     let dups = crate::dedup::find(&docs);
+    // Nothing later reads the sentence keys (an event mention knows its
+    // sentence).
+    for d in &mut docs {
+        d.sentences = Vec::new();
+    }
+    stage("duplicates");
     let resolved = crate::resolve::resolve(&docs, &strs);
+    stage("resolve");
+    let (events, conflicts) = crate::events::merge_events(&docs, &resolved, &dups, &strs);
     drop(strs);
-    let (events, conflicts) = crate::events::merge_events(&docs, &resolved, &dups);
+    stage("events");
     KnowledgeBase {
         annalist_version: ANNALIST_VERSION.to_string(),
         // Moved, not copied: the summaries are done with.
-        sources: docs.into_iter().map(|d| d.source).collect(),
+        sources: docs.into_iter().map(|d| *d.source).collect(),
         entities: resolved.entities,
         events,
         conflicts,

@@ -61,19 +61,34 @@ fn class(t: EntityType) -> u8 {
     }
 }
 
+/// A local entity (or a name split off one) as resolution sees it. One per
+/// local entity of the corpus, so kept small (56 bytes): the names that
+/// identify it are a range of one flat list, what only a few nodes have is
+/// boxed apart ([`Rare`]).
 struct Node {
     doc: usize,
-    local: usize,
+    local: u32,
+    mentions: u32,
+    /// Names that identify the entity on their own: a range of the flat
+    /// list of every node's anchors (see [`Node::anchors`]).
+    anchors: (u32, u32),
+    gender: Option<Sym>,
     class: u8,
     /// The type, corrected by event evidence.
     etype: EntityType,
-    /// Names that identify the entity on their own.
-    anchors: Vec<Rc<NameKey>>,
-    gender: Option<Sym>,
-    mentions: usize,
+    /// The local name is a heading ("Killing of Grigori Rasputin"): never
+    /// the canonical name.
+    heading: bool,
     /// The local name (for a split-off node: its fullest name), cleaned,
     /// and folded.
     name: Rc<(String, String)>,
+    /// None for most nodes.
+    rare: Option<Box<Rare>>,
+}
+
+/// What only a few nodes have.
+#[derive(Default)]
+struct Rare {
     /// Names of the local entity that belong to somebody else.
     skip: BTreeSet<String>,
     /// A node split off a local entity: only these of its names.
@@ -82,9 +97,143 @@ struct Node {
     extra: Vec<(String, String, Option<annalist_model::Span>)>,
     /// The gazetteer spelling of a misspelt place name.
     gaz: Option<String>,
-    /// The local name is a heading ("Killing of Grigori Rasputin"): never
-    /// the canonical name.
-    heading: bool,
+}
+
+impl Node {
+    /// The node's anchors in `all`, the flat list of every node's.
+    fn anchors<'a>(&self, all: &'a [Rc<NameKey>]) -> &'a [Rc<NameKey>] {
+        all.get(self.arange()).unwrap_or(&[])
+    }
+    /// The range of the node's anchors in the flat list.
+    fn arange(&self) -> std::ops::Range<usize> {
+        self.anchors.0 as usize..self.anchors.1 as usize
+    }
+    fn local(&self) -> usize {
+        self.local as usize
+    }
+    fn mentions(&self) -> usize {
+        self.mentions as usize
+    }
+    /// A split-off node: only these names of its local entity.
+    fn only(&self) -> Option<&BTreeSet<String>> {
+        self.rare.as_ref()?.only.as_ref()
+    }
+    fn gaz(&self) -> Option<&String> {
+        self.rare.as_ref()?.gaz.as_ref()
+    }
+    fn extra(&self) -> &[(String, String, Option<annalist_model::Span>)] {
+        self.rare.as_ref().map_or(&[], |r| &r.extra)
+    }
+    /// Whether `t` (cleaned) is a name of this node's own.
+    fn keeps(&self, t: &str) -> bool {
+        match &self.rare {
+            None => true,
+            Some(r) => match &r.only {
+                Some(set) => set.contains(t),
+                None => !r.skip.contains(t),
+            },
+        }
+    }
+}
+
+/// The clusters of resolution's disjoint-set forest at one point: root ->
+/// members (ascending), in root order, in one flat list (no vector per
+/// cluster, no tree search per look-up). The root of a cluster is its
+/// smallest member ([`Dsu`]).
+struct Clusters {
+    roots: Vec<usize>,
+    /// Cluster `k`'s members are `members[at[k]..at[k + 1]]`.
+    at: Vec<u32>,
+    members: Vec<usize>,
+    /// Per node: the position of its cluster when it is a root, else `u32::MAX`.
+    pos: Vec<u32>,
+    /// Per cluster: its type class.
+    class: Vec<u8>,
+}
+
+impl Clusters {
+    /// The clusters of nodes whose roots are `root_of`, with `class_of`
+    /// of each cluster's members.
+    fn new(root_of: &[usize], class_of: impl Fn(&[usize]) -> u8) -> Clusters {
+        let n = root_of.len();
+        let mut size = vec![0u32; n];
+        for &r in root_of {
+            size[r] += 1;
+        }
+        let mut pos = vec![u32::MAX; n];
+        let mut roots = Vec::new();
+        let mut at = vec![0u32];
+        for (r, &k) in size.iter().enumerate() {
+            if k > 0 {
+                pos[r] = idx(roots.len());
+                roots.push(r);
+                at.push(at[at.len() - 1] + k);
+            }
+        }
+        // Fill: nodes in ascending order, so members come ascending.
+        let mut next: Vec<u32> = at[..roots.len()].to_vec();
+        let mut members = vec![0usize; n];
+        for (i, &r) in root_of.iter().enumerate() {
+            let k = pos[r] as usize;
+            members[next[k] as usize] = i;
+            next[k] += 1;
+        }
+        let mut c = Clusters {
+            roots,
+            at,
+            members,
+            pos,
+            class: Vec::new(),
+        };
+        c.class = (0..c.roots.len()).map(|k| class_of(c.slice(k))).collect();
+        c
+    }
+    fn slice(&self, k: usize) -> &[usize] {
+        &self.members[self.at[k] as usize..self.at[k + 1] as usize]
+    }
+    /// The members of the cluster whose root is `r`.
+    fn get(&self, r: &usize) -> Option<&[usize]> {
+        let k = *self.pos.get(*r)?;
+        (k != u32::MAX).then(|| self.slice(k as usize))
+    }
+    /// The type class of the cluster whose root is `r`.
+    fn class(&self, r: usize) -> u8 {
+        self.pos
+            .get(r)
+            .and_then(|&k| self.class.get(k as usize))
+            .copied()
+            .unwrap_or(0)
+    }
+    fn iter(&self) -> impl Iterator<Item = (&usize, &[usize])> {
+        self.roots
+            .iter()
+            .enumerate()
+            .map(move |(k, r)| (r, self.slice(k)))
+    }
+    fn values(&self) -> impl Iterator<Item = &[usize]> {
+        (0..self.roots.len()).map(move |k| self.slice(k))
+    }
+    fn len(&self) -> usize {
+        self.roots.len()
+    }
+}
+
+impl std::ops::Index<&usize> for Clusters {
+    type Output = [usize];
+    fn index(&self, r: &usize) -> &[usize] {
+        self.get(r).unwrap_or(&[])
+    }
+}
+
+/// Boxes `r` unless it holds nothing.
+fn rare(r: Rare) -> Option<Box<Rare>> {
+    (!r.skip.is_empty() || r.only.is_some() || !r.extra.is_empty() || r.gaz.is_some())
+        .then(|| Box::new(r))
+}
+
+/// An offset into one of resolution's flat lists (far below 4 G entries).
+fn idx(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 /// One-word names typed as a person in other documents: a one-word name
@@ -177,6 +326,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     let rules = NameRules::get();
     // --- nodes
     let mut nodes: Vec<Node> = Vec::new();
+    // Every node's anchors, one node after the other.
+    let mut anc: Vec<Rc<NameKey>> = Vec::new();
     let mut node_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
     let ev_rules = crate::rules::Rules::get();
     // The gazetteer spelling of each single-word name (looked up once).
@@ -185,7 +336,9 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     // Name keys, shared by every node naming them alike.
     let mut keys = Keys::new(strs);
     let memo = TextMemo::new(strs);
-    nodes.reserve(docs.iter().map(|d| d.entities.len()).sum());
+    // One node per local entity, plus the few split-off ones (grown by an
+    // eighth, not doubled, when those overflow).
+    nodes.reserve_exact(docs.iter().map(|d| d.entities.len()).sum());
     for (di, d) in docs.iter().enumerate() {
         // Local entities that the events show to be people (the subject of
         // a death, an arrest…), whatever type the tagger gave them.
@@ -194,16 +347,16 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // read from a life span: "born …, 1879, Yanovka").
         let mut places: BTreeSet<usize> = BTreeSet::new();
         for em in &d.events {
-            if em.etype.is_some_and(|t| ev_rules.of(t).person_subject) {
+            if ev_rules.of(em.etype).person_subject {
                 people.extend(
                     em.fillers(annalist_model::Role::Subject)
-                        .filter_map(|f| f.entity),
+                        .filter_map(|f| Some(f.entity? as usize)),
                 );
             }
             places.extend(
                 em.fillers(annalist_model::Role::Place)
                     .chain(em.fillers(annalist_model::Role::Destination))
-                    .filter_map(|f| f.entity),
+                    .filter_map(|f| Some(f.entity? as usize)),
             );
         }
         let types: Vec<EntityType> = d
@@ -291,13 +444,14 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 })
                 .flatten();
             let heading = tail.is_some();
-            let mut anchors = vec![main];
-            anchors.extend(tail);
+            let a0 = anc.len();
+            anc.push(main);
+            anc.extend(tail);
             if let Some(g) = &gaz {
-                anchors.push(keys.name(g, false));
+                anc.push(keys.name(g, false));
             }
             for (alias, _, _) in &extra {
-                anchors.push(keys.name(alias, person));
+                anc.push(keys.name(alias, person));
             }
             for a in d.aliases_of(le) {
                 let k = keys.sym(a.alias, person);
@@ -307,10 +461,11 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 {
                     continue;
                 }
-                if !anchors.contains(&k) {
-                    anchors.push(k);
+                if !anc[a0..].contains(&k) {
+                    anc.push(k);
                 }
             }
+            let anchors = (idx(a0), idx(anc.len()));
             // Names of somebody else merged into this local entity by the
             // text stage ("Maria Rasputin" inside "Grigori Rasputin") make
             // an entity of their own.
@@ -321,53 +476,63 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 .max_by_key(|f| (f.len(), std::cmp::Reverse((*f).clone())))
                 .cloned();
             row.push(Some(nodes.len()));
-            nodes.push(Node {
+            let mut push = |node: Node| {
+                if nodes.len() == nodes.capacity() {
+                    nodes.reserve_exact(nodes.capacity() / 8 + 16);
+                }
+                nodes.push(node);
+            };
+            push(Node {
                 doc: di,
-                local: li,
+                local: idx(li),
                 class: class(etype),
                 etype,
                 anchors,
                 gender: le.gender,
-                mentions: le.mention_count(),
+                mentions: idx(le.mention_count()),
                 name: memo.sym(le.name).clone(),
-                skip,
-                only: None,
-                extra,
-                gaz,
+                rare: rare(Rare {
+                    skip,
+                    only: None,
+                    extra,
+                    gaz,
+                }),
                 heading,
             });
             if let Some(name) = split {
-                let mut anchors: Vec<Rc<NameKey>> = Vec::new();
+                let a0 = anc.len();
                 for f in &foreign {
                     let k = keys.name(f, true);
-                    if !k.is_empty() && !anchors.contains(&k) {
-                        anchors.push(k);
+                    if !k.is_empty() && !anc[a0..].contains(&k) {
+                        anc.push(k);
                     }
                 }
+                let anchors = (idx(a0), idx(anc.len()));
                 let mentions = d
                     .mentions_of(le)
                     .iter()
                     .filter(|m| foreign.contains(&memo.sym(m.text).0))
                     .count();
-                nodes.push(Node {
+                push(Node {
                     doc: di,
-                    local: li,
+                    local: idx(li),
                     class: 0,
                     etype: EntityType::Person,
                     anchors,
                     gender: None,
-                    mentions,
+                    mentions: idx(mentions),
                     name: Rc::new((name.clone(), NameRules::get().fold(&name))),
-                    skip: BTreeSet::new(),
-                    only: Some(foreign),
-                    extra: Vec::new(),
-                    gaz: None,
+                    rare: rare(Rare {
+                        only: Some(foreign),
+                        ..Default::default()
+                    }),
                     heading: false,
                 });
             }
         }
         node_of.push(row);
     }
+    anc.shrink_to_fit();
     let n = nodes.len();
     let mut dsu = Dsu::new(n);
     let mut via = vec![Via::Surface; n];
@@ -381,24 +546,20 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     // per key, not per node): the maps and sets below compare numbers.
     let mut names = Interner::default();
     let mut key_ids: FxHashMap<*const NameKey, (u32, Option<u32>)> = FxHashMap::default();
-    let akeys: Vec<Vec<(u32, Option<u32>)>> = nodes
+    // Parallel to `anc`: anchor `j`'s (key, surname) numbers.
+    let akeys: Vec<(u32, Option<u32>)> = anc
         .iter()
-        .map(|nd| {
-            nd.anchors
-                .iter()
-                .map(|a| {
-                    *key_ids
-                        .entry(Rc::as_ptr(a))
-                        .or_insert_with(|| (names.id(&a.key()), a.surname().map(|s| names.id(s))))
-                })
-                .collect()
+        .map(|a| {
+            *key_ids
+                .entry(Rc::as_ptr(a))
+                .or_insert_with(|| (names.id(&a.key()), a.surname().map(|s| names.id(s))))
         })
         .collect();
     drop(key_ids);
     let mut full: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     for (i, nd) in nodes.iter().enumerate() {
-        for (a, &(k, _)) in nd.anchors.iter().zip(&akeys[i]) {
+        for (a, &(k, _)) in nd.anchors(&anc).iter().zip(&akeys[nd.arange()]) {
             let (m, c) = if a.len() >= 2 {
                 (&mut full, 0)
             } else {
@@ -417,7 +578,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         if nd.class == 0 {
             continue;
         }
-        for &(k, _) in &akeys[i] {
+        for &(k, _) in &akeys[nd.arange()] {
             if let Some(row) = lex.alias_row(names.get(k)) {
                 let v = full
                     .entry((0, names.id(&format!("#alias {row}"))))
@@ -440,35 +601,45 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     // Name keys are interned as numbers: the sets below are compared a lot.
     // A node's context is its document's names less its own (`ctx_has`);
     // the sets are sorted vectors.
-    let own: Vec<Vec<u32>> = nodes
-        .iter()
-        .zip(&akeys)
-        .map(|(nd, ak)| {
-            let mut k: Vec<u32> = Vec::with_capacity(ak.len() * 2);
-            for (a, &(key, sur)) in nd.anchors.iter().zip(ak) {
-                k.push(key);
-                if nd.class == 0 && a.len() >= 2 {
-                    k.extend(sur);
-                }
+    // One flat list: node `i`'s names are `own_all[own_at[i]..own_at[i + 1]]`.
+    let mut own_all: Vec<u32> = Vec::with_capacity(akeys.len() + akeys.len() / 2);
+    let mut own_at: Vec<u32> = Vec::with_capacity(n + 1);
+    own_at.push(0);
+    for nd in &nodes {
+        let start = own_all.len();
+        for (a, &(key, sur)) in nd.anchors(&anc).iter().zip(&akeys[nd.arange()]) {
+            own_all.push(key);
+            if nd.class == 0 && a.len() >= 2 {
+                own_all.extend(sur);
             }
-            k.sort_unstable();
-            k.dedup();
-            k
-        })
-        .collect();
+        }
+        own_all[start..].sort_unstable();
+        let mut w = start;
+        for r in start..own_all.len() {
+            if w == start || own_all[w - 1] != own_all[r] {
+                own_all[w] = own_all[r];
+                w += 1;
+            }
+        }
+        own_all.truncate(w);
+        own_at.push(idx(own_all.len()));
+    }
+    own_all.shrink_to_fit();
+    let own = |i: usize| &own_all[own_at[i] as usize..own_at[i + 1] as usize];
     // The names of every entity of a document.
     let mut doc_names: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
     for (i, nd) in nodes.iter().enumerate() {
-        doc_names[nd.doc].extend_from_slice(&own[i]);
+        doc_names[nd.doc].extend_from_slice(own(i));
     }
     for v in &mut doc_names {
         v.sort_unstable();
         v.dedup();
+        v.shrink_to_fit();
     }
     // The context of node `i`: the names of the other entities of its
     // document (less its own).
     let ctx = |i: usize| {
-        let mine = &own[i];
+        let mine = own(i);
         doc_names[nodes[i].doc]
             .iter()
             .copied()
@@ -496,38 +667,24 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                     if groups[g].2.insert(doc) {
                         groups[g].1.extend(doc_names[doc].iter().copied());
                     }
-                    groups[g].3.extend(own[i].iter().copied());
+                    groups[g].3.extend(own(i).iter().copied());
                 }
                 None => groups.push((
                     i,
                     doc_names[doc].iter().copied().collect(),
                     std::iter::once(doc).collect(),
-                    own[i].iter().copied().collect(),
+                    own(i).iter().copied().collect(),
                 )),
             }
         }
     }
 
-    // Cluster views: root -> members (ascending), in root order.
-    let clusters = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
-        // Grouped through a vector indexed by root, then built from sorted
-        // pairs (no tree search per node).
-        let mut by_root: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for i in 0..n {
-            by_root[dsu.find(i)].push(i);
-        }
-        by_root
-            .into_iter()
-            .enumerate()
-            .filter(|(_, m)| !m.is_empty())
-            .collect()
-    };
     // The gender most mentioned in a cluster (none when two tie).
     let gender_of = |members: &[usize]| -> Option<Sym> {
         let mut v: Vec<(Sym, usize)> = Vec::new();
         for &i in members {
             if let Some(g) = nodes[i].gender {
-                let w = nodes[i].mentions.max(1);
+                let w = nodes[i].mentions().max(1);
                 match v.iter_mut().find(|x| x.0 == g) {
                     Some(x) => x.1 += w,
                     None => v.push((g, w)),
@@ -547,7 +704,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         let mut c = [0usize; 5];
         for &i in members {
             if let Some(x) = c.get_mut(nodes[i].class as usize) {
-                *x += nodes[i].mentions.max(1);
+                *x += nodes[i].mentions().max(1);
             }
         }
         let mut best = 0;
@@ -557,6 +714,11 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
         }
         best as u8
+    };
+    // Cluster views: root -> members (ascending), in root order.
+    let clusters = |dsu: &mut Dsu| -> Clusters {
+        let roots: Vec<usize> = (0..n).map(|i| dsu.find(i)).collect();
+        Clusters::new(&roots, class_of)
     };
     // Whether two clusters have a document in common. Nodes are numbered
     // document by document and members are ascending, so the documents of
@@ -594,7 +756,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             if seen.insert(nodes[i].doc) {
                 around.extend(doc_names[nodes[i].doc].iter().copied());
             }
-            mine.extend(own[i].iter().copied());
+            mine.extend(own(i).iter().copied());
         }
         let x = std::rc::Rc::new((around, mine));
         around_memo.borrow_mut().insert(key, x.clone());
@@ -629,13 +791,13 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // (key, cluster) entries where the "surname" is a given name (a
         // given name + patronymic with no surname: "Dmitri Pavlovich").
         let mut given_keyed: FxHashSet<(&str, usize)> = FxHashSet::default();
-        for (&r, members) in &cl {
-            if class_of(members) != 0 {
+        for (&r, members) in cl.iter() {
+            if cl.class(r) != 0 {
                 continue;
             }
             // Relatives split off a local entity do not take bare surnames.
-            for &i in members.iter().filter(|&&i| nodes[i].only.is_none()) {
-                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+            for &i in members.iter().filter(|&&i| nodes[i].only().is_none()) {
+                for a in nodes[i].anchors(&anc).iter().filter(|a| a.len() >= 2) {
                     if let Some(s) = a.surname() {
                         if a.first() == Some(s) {
                             given_keyed.insert((s, r));
@@ -662,19 +824,19 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             genders_ok && !apart
         };
         if round == 1 {
-            for (&r, members) in &cl {
-                if class_of(members) != 0 {
+            for (&r, members) in cl.iter() {
+                if cl.class(r) != 0 {
                     continue;
                 }
                 let multi = members
                     .iter()
-                    .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2));
+                    .any(|&i| nodes[i].anchors(&anc).iter().any(|a| a.len() >= 2));
                 if multi {
                     continue;
                 }
                 let keys: BTreeSet<String> = members
                     .iter()
-                    .flat_map(|&i| nodes[i].anchors.iter())
+                    .flat_map(|&i| nodes[i].anchors(&anc).iter())
                     .filter(|a| !a.generational())
                     .map(|a| a.key())
                     .collect();
@@ -751,23 +913,23 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             // Title and given name: "Tsar Nicholas" joins the one cluster
             // named "Nicholas II" (a regnal name), when the contexts agree.
             let mut regnal: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-            for (&r, members) in &cl {
-                if class_of(members) != 0 {
+            for (&r, members) in cl.iter() {
+                if cl.class(r) != 0 {
                     continue;
                 }
                 for &i in members {
-                    for a in nodes[i].anchors.iter().filter(|a| a.generational()) {
+                    for a in nodes[i].anchors(&anc).iter().filter(|a| a.generational()) {
                         if a.len() == 2 {
                             regnal.entry(a.keys[0].clone()).or_default().insert(r);
                         }
                     }
                 }
             }
-            for (&r, members) in &cl {
-                if class_of(members) != 0
+            for (&r, members) in cl.iter() {
+                if cl.class(r) != 0
                     || members
                         .iter()
-                        .any(|&i| nodes[i].anchors.iter().any(|a| a.len() >= 2))
+                        .any(|&i| nodes[i].anchors(&anc).iter().any(|a| a.len() >= 2))
                 {
                     continue;
                 }
@@ -775,7 +937,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 let titled: BTreeSet<String> = members
                     .iter()
                     .filter_map(|&i| {
-                        let k = &nodes[i].anchors[0];
+                        let k = &nodes[i].anchors(&anc)[0];
                         let all = &nodes[i].name.1;
                         (k.len() == 1 && all.split(' ').count() > 1).then(|| k.keys[0].clone())
                     })
@@ -801,12 +963,12 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             // Acronyms: "ILO" joins the one cluster named "International Left
             // Opposition" (organizations, groups, places, works, event names).
             let mut initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-            for (&r, members) in &cl {
-                if class_of(members) == 0 {
+            for (&r, members) in cl.iter() {
+                if cl.class(r) == 0 {
                     continue;
                 }
                 for &i in members {
-                    for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                    for a in nodes[i].anchors(&anc).iter().filter(|a| a.len() >= 2) {
                         let ini = rules.initials(&a.tokens);
                         if ini.chars().count() >= 2 {
                             initials.entry(ini).or_default().insert(r);
@@ -814,14 +976,14 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                     }
                 }
             }
-            for (&r, members) in &cl {
-                if class_of(members) == 0 {
+            for (&r, members) in cl.iter() {
+                if cl.class(r) == 0 {
                     continue;
                 }
                 let acronyms: BTreeSet<String> = members
                     .iter()
                     .filter_map(|&i| {
-                        let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local].name);
+                        let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local()].name);
                         let letters: Vec<char> =
                             name.chars().filter(|c| c.is_alphabetic()).collect();
                         let caps = (2..=6).contains(&letters.len())
@@ -888,7 +1050,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                     let mids = |r: usize| -> Vec<BTreeSet<String>> {
                         cl[&r]
                             .iter()
-                            .flat_map(|&i| nodes[i].anchors.iter())
+                            .flat_map(|&i| nodes[i].anchors(&anc).iter())
                             .filter(|x| x.len() >= 3)
                             .map(|x| x.keys[1..x.len() - 1].iter().cloned().collect())
                             .collect()
@@ -920,9 +1082,9 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // its reductions (looked up once, not once per node).
         let mut is_place: FxHashMap<*const NameKey, bool> = FxHashMap::default();
         let mut reductions: FxHashMap<*const NameKey, Rc<[String]>> = FxHashMap::default();
-        for (&r, members) in &cl {
+        for (&r, members) in cl.iter() {
             for &i in members {
-                for (a, &(k, _)) in nodes[i].anchors.iter().zip(&akeys[i]) {
+                for (a, &(k, _)) in nodes[i].anchors(&anc).iter().zip(&akeys[nodes[i].arange()]) {
                     let place = *is_place
                         .entry(Rc::as_ptr(a))
                         .or_insert_with(|| lex.is_place(&a.tokens.join(" ")));
@@ -933,7 +1095,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 if nodes[i].class == 0 {
                     continue;
                 }
-                for a in nodes[i].anchors.iter().filter(|a| a.len() >= 2) {
+                for a in nodes[i].anchors(&anc).iter().filter(|a| a.len() >= 2) {
                     let ks = reductions
                         .entry(Rc::as_ptr(a))
                         .or_insert_with(|| lex.reductions(a).into())
@@ -968,14 +1130,14 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 // ("Prime Minister Lord North" is no "North Bridge") is a
                 // person.
                 let titled = |i: usize| {
-                    let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local].name);
+                    let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local()].name);
                     name.split_whitespace().count() >= 2
                 };
-                let person = class_of(tm) == 0
+                let person = cl.class(t) == 0
                     && (genders.get(&t).copied().flatten().is_some()
-                        || tm
-                            .iter()
-                            .any(|&i| titled(i) || nodes[i].anchors.iter().any(|a| a.len() >= 2)));
+                        || tm.iter().any(|&i| {
+                            titled(i) || nodes[i].anchors(&anc).iter().any(|a| a.len() >= 2)
+                        }));
                 if person || cluster_shared(&cl[&src], tm) == 0 {
                     continue;
                 }
@@ -1003,11 +1165,11 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         /// A name as token ids, and whether it is only a surname.
         type Unit = (Vec<u32>, bool);
         let mut units: Vec<(usize, Vec<Unit>)> = Vec::with_capacity(cl.len());
-        for (&r, members) in &cl {
-            let c = class_of(members);
+        for (&r, members) in cl.iter() {
+            let c = cl.class(r);
             let mut set: Vec<Unit> = Vec::new();
             for &i in members {
-                for a in &nodes[i].anchors {
+                for a in nodes[i].anchors(&anc) {
                     set.push((a.keys.iter().map(|k| strs.id(k)).collect(), false));
                     if c == 0 && a.len() >= 2 {
                         if let Some(s) = a.surname() {
@@ -1113,7 +1275,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                 }
             }
         }
-        let mentions_of = |m: &[usize]| -> usize { m.iter().map(|&i| nodes[i].mentions).sum() };
+        let mentions_of = |m: &[usize]| -> usize { m.iter().map(|&i| nodes[i].mentions()).sum() };
         // A misspelling joins one cluster: when it fits several
         // ("Rasputen": Grigori Rasputin and his daughter Maria Rasputin),
         // only the best fit.
@@ -1131,7 +1293,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             let score = |p: usize| {
                 (
                     cluster_shared(&cl[&x], &cl[&p]) > 0,
-                    class_of(&cl[&p]) == class_of(&cl[&x]),
+                    cl.class(p) == cl.class(x),
                     mentions_of(&cl[&p]),
                 )
             };
@@ -1165,7 +1327,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
             // Types must agree, except for a rare misspelling that the
             // tagger typed on its own ("Coyoacn" as a person).
-            if class_of(ma) != class_of(mb) {
+            if cl.class(a) != cl.class(b) {
                 let (small, g) = if mentions_of(ma) <= mentions_of(mb) {
                     (ma, &ga)
                 } else {
@@ -1217,8 +1379,8 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     let mut node_entity: Vec<Vec<Option<usize>>> =
         node_of.iter().map(|r| vec![None; r.len()]).collect();
     for (ei, (_, _, members)) in drafts.iter().enumerate() {
-        for &i in members.iter().filter(|&&i| nodes[i].only.is_none()) {
-            node_entity[nodes[i].doc][nodes[i].local] = Some(ei);
+        for &i in members.iter().filter(|&&i| nodes[i].only().is_none()) {
+            node_entity[nodes[i].doc][nodes[i].local()] = Some(ei);
         }
     }
     let entities: Vec<Entity> = drafts.into_iter().map(|d| d.0).collect();
@@ -1609,17 +1771,12 @@ fn build_entity(
     let strs = memo.strs;
     // Type: the majority by mentions (organization vs group).
     // Which names of a member's local entity are its own (`t` cleaned).
-    let keep = |i: usize, t: &str| -> bool {
-        match &nodes[i].only {
-            Some(set) => set.contains(t),
-            None => !nodes[i].skip.contains(t),
-        }
-    };
+    let keep = |i: usize, t: &str| -> bool { nodes[i].keeps(t) };
     let mut tcount: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut total = 0;
     for &i in members {
-        *tcount.entry(nodes[i].etype).or_default() += nodes[i].mentions.max(1);
-        total += nodes[i].mentions;
+        *tcount.entry(nodes[i].etype).or_default() += nodes[i].mentions().max(1);
+        total += nodes[i].mentions();
     }
     let etype = tcount
         .iter()
@@ -1634,7 +1791,7 @@ fn build_entity(
     let mut fold_count: BTreeMap<String, usize> = BTreeMap::new();
     for &i in members {
         let d = &docs[nodes[i].doc];
-        let le = &d.entities[nodes[i].local];
+        let le = &d.entities[nodes[i].local()];
         for m in d.mentions_of(le) {
             if matches!(
                 m.form,
@@ -1655,8 +1812,8 @@ fn build_entity(
             continue;
         }
         let name = nodes[i]
-            .gaz
-            .clone()
+            .gaz()
+            .cloned()
             .unwrap_or_else(|| nodes[i].name.0.clone());
         let f = memo.get(&name).1.clone();
         if f.is_empty() {
@@ -1747,14 +1904,14 @@ fn build_entity(
     };
     for &i in members {
         let d = &docs[nodes[i].doc];
-        let le = &d.entities[nodes[i].local];
+        let le = &d.entities[nodes[i].local()];
         let src = d.id();
-        for (alias, how, span) in &nodes[i].extra {
+        for (alias, how, span) in nodes[i].extra() {
             let at = span.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             offer(alias, how, src, at, &mut evidence);
         }
         let le_mentions = d.mentions_of(le);
-        if let Some(g) = &nodes[i].gaz {
+        if let Some(g) = nodes[i].gaz() {
             let first = le_mentions.first().map(|m| m.span());
             let at = first.map(|s| (s.start, s.end)).unwrap_or((0, 0));
             offer(g, "gazetteer", src, at, &mut evidence);
