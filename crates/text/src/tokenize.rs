@@ -207,6 +207,19 @@ fn looks_like_url(w: &str) -> bool {
             && !w.starts_with('@'))
 }
 
+/// [`looks_like_url`] of `w`, a piece of a chunk of which `seps` tells
+/// whether it holds a `:` or an `@` at all: when not, no piece does, and only
+/// a leading "www." makes a URL. The chunk is scanned once, not at every step
+/// of its prefix and suffix loops.
+#[inline]
+fn url_piece(w: &str, seps: bool) -> bool {
+    if seps {
+        looks_like_url(w)
+    } else {
+        w.starts_with("www.")
+    }
+}
+
 /// Splits one whitespace-free chunk `text[a..b]`; `chars` is scratch.
 fn chunk(
     text: &str,
@@ -219,11 +232,12 @@ fn chunk(
     if simple_chunk(text, a, b, out) {
         return;
     }
+    let seps = text[a..b].bytes().any(|c| c == b':' || c == b'@');
     // prefixes
     loop {
         let w = &text[a..b];
         let Some(c) = w.chars().next() else { return };
-        if looks_like_url(w) {
+        if url_piece(w, seps) {
             break;
         }
         if is_open_punct(c) || is_dash(c) || c == '…' || c == '|' || c == '•' || c == '·' {
@@ -246,7 +260,7 @@ fn chunk(
             break;
         }
         let w = &text[a..b];
-        if looks_like_url(w) {
+        if url_piece(w, seps) {
             // trailing punctuation after a URL
             let c = w.chars().last().unwrap_or(' ');
             if matches!(
@@ -392,7 +406,7 @@ fn chunk(
     let out = suffix;
     let n_suffix = out.len() - suffix_at;
     if a < b {
-        infix(text, a, b, lx, out, chars);
+        infix(text, a, b, lx, out, chars, seps);
     }
     // [suffixes reversed, infix tokens] -> [infix tokens, suffixes]
     out[suffix_at..suffix_at + n_suffix].reverse();
@@ -408,13 +422,14 @@ fn infix(
     lx: &TokLexicon,
     out: &mut Vec<RawTok>,
     chars: &mut Vec<(usize, char)>,
+    seps: bool,
 ) {
     let w = &text[a..b];
     if w.bytes().all(|c| c.is_ascii_alphanumeric()) {
         word(text, a, b, lx, out);
         return;
     }
-    if looks_like_url(w) {
+    if url_piece(w, seps) {
         push(out, a, b, TokKind::Url);
         return;
     }
@@ -775,4 +790,37 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
     ends.dedup();
     ends.retain(|&e| e > 0);
     ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The once-per-chunk separator scan gives the URL test of every piece.
+    #[test]
+    fn url_piece_matches_looks_like_url_on_every_piece() {
+        let chunks = [
+            "(www.example.org).",
+            "“https://ru.wikipedia.org/wiki/Троцкий”,",
+            "mail:trotsky@coyoacan.mx",
+            "@handle",
+            "a@b",
+            "end.Next",
+            "—www.",
+            "x:y",
+            "«Правда»",
+            "",
+        ];
+        for c in chunks {
+            let seps = c.bytes().any(|b| b == b':' || b == b'@');
+            for (a, _) in c.char_indices() {
+                for (b, _) in c.char_indices().skip(1).chain([(c.len(), ' ')]) {
+                    if a < b {
+                        let w = &c[a..b];
+                        assert_eq!(url_piece(w, seps), looks_like_url(w), "{w:?}");
+                    }
+                }
+            }
+        }
+    }
 }
