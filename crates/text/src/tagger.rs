@@ -1164,14 +1164,22 @@ impl DocCache {
             + (std::mem::size_of::<Lemma>() + 12) * self.lemmas.len()
     }
 
+    /// Adds the boundary pseudo words on first use (called per word: the
+    /// test inline, the rest apart).
+    #[inline]
     fn init(&mut self) {
         if self.infos.is_empty() {
-            for end in [false, true] {
-                let w = WordInfo::boundary(end);
-                self.recs.push(TypeRec::new(&w, 0));
-                self.infos.push(w);
-                self.norms.push(if end { "</s>" } else { "<s>" }.into());
-            }
+            self.init_boundaries();
+        }
+    }
+
+    #[cold]
+    fn init_boundaries(&mut self) {
+        for end in [false, true] {
+            let w = WordInfo::boundary(end);
+            self.recs.push(TypeRec::new(&w, 0));
+            self.infos.push(w);
+            self.norms.push(if end { "</s>" } else { "<s>" }.into());
         }
     }
 
