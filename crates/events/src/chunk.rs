@@ -101,53 +101,47 @@ impl<'a> Sent<'a> {
     ) -> Vec<W<'a>> {
         let toks = ta.sentence_tokens(si);
         // Lower-cased forms of the tokens that need it, one after the other
-        // in `lowered` (ends recorded in `span.end` of a first pass, sliced
-        // once the buffer is complete); tokens without upper case are their
-        // own lower case (`to_lowercase` of such ASCII text is the identity),
-        // ASCII tokens are lowered byte by byte (the same as `to_lowercase`
-        // for ASCII, without a new String per token).
+        // in `lowered`, ranges recorded and put in once the buffer is
+        // complete; tokens without upper case are their own lower case
+        // (`to_lowercase` of such ASCII text is the identity), ASCII tokens
+        // are lowered byte by byte (the same as `to_lowercase` for ASCII,
+        // without a new String per token).
         lowered.clear();
-        let mut ends: Vec<usize> = Vec::with_capacity(toks.len());
+        let mut patch: Vec<(usize, usize, usize)> = Vec::new();
+        let mut w: Vec<W<'a>> = Vec::with_capacity(toks.len());
         for t in toks {
             let tx = t.span.slice(text);
-            if tx.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let upper = tx.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80);
+            if upper {
+                let a = lowered.len();
                 if tx.is_ascii() {
                     lowered.extend(tx.bytes().map(|b| b.to_ascii_lowercase() as char));
                 } else {
                     lowered.push_str(&tx.to_lowercase());
                 }
-                ends.push(lowered.len());
-            } else {
-                ends.push(usize::MAX);
+                patch.push((w.len(), a, lowered.len()));
             }
+            w.push(W {
+                text: tx,
+                lower: tx,
+                bits: if upper { 0 } else { lex.bits(tx) },
+                span: t.span,
+                class: C::Other,
+                mention: None,
+                glued_poss: false,
+            });
         }
         let lowered: &'a String = lowered;
-        let mut from = 0;
-        toks.iter()
-            .zip(ends)
-            .map(|(t, end)| {
-                let text = t.span.slice(text);
-                let lower = if end == usize::MAX {
-                    text
-                } else {
-                    let l = &lowered[from..end];
-                    from = end;
-                    l
-                };
-                let glued_poss = text.len() > 2
-                    && (lower.ends_with("'s") || lower.ends_with("’s"))
-                    && text.chars().next().is_some_and(char::is_uppercase);
-                W {
-                    text,
-                    lower,
-                    bits: lex.bits(lower),
-                    span: t.span,
-                    class: C::Other,
-                    mention: None,
-                    glued_poss,
-                }
-            })
-            .collect()
+        for (i, a, b) in patch {
+            let x = &mut w[i];
+            x.lower = &lowered[a..b];
+            x.bits = lex.bits(x.lower);
+            // Only a capitalised token is a glued possessive ("Trotsky's").
+            x.glued_poss = x.text.len() > 2
+                && (x.lower.ends_with("'s") || x.lower.ends_with("’s"))
+                && x.text.chars().next().is_some_and(char::is_uppercase);
+        }
+        w
     }
 
     /// The sentence of the tokens `w` ([`Sent::words`] of sentence `si`):

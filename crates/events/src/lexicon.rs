@@ -46,6 +46,11 @@ pub(crate) enum Cl {
 /// [`Lexicon::index`] (above every [`Cl`] bit).
 pub(crate) const TRIGGER_BIT: u64 = 1 << 63;
 
+/// Set in [`Lexicon::bits`] for the words of a required (non-optional)
+/// literal item after a trigger's head ("killed" in "have _ killed"): the
+/// extractor's gate looks such words up only where this bit is set.
+pub(crate) const REQUIRED_BIT: u64 = 1 << 62;
+
 impl Cl {
     pub fn parse(s: &str) -> Option<Cl> {
         Some(match s {
@@ -450,6 +455,15 @@ impl Lexicon {
         // so that the per-token look-ups of `index` happen only for them.
         for w in index.keys() {
             *classes.entry(w.clone()).or_default() |= TRIGGER_BIT;
+        }
+        for t in &trigs {
+            for item in t.items.iter().skip(1).filter(|i| !i.optional) {
+                if let ItemKind::Words(set) = &item.kind {
+                    for w in set {
+                        *classes.entry(w.clone()).or_default() |= REQUIRED_BIT;
+                    }
+                }
+            }
         }
         Ok(Lexicon {
             triggers: trigs,

@@ -324,9 +324,9 @@ impl Extractor {
                 .iter()
                 .skip(1)
                 .all(|item| match &item.kind {
-                    ItemKind::Words(set) if !item.optional => {
-                        rest.iter().any(|w| set.contains(w.lower))
-                    }
+                    ItemKind::Words(set) if !item.optional => rest
+                        .iter()
+                        .any(|w| w.bits & lexicon::REQUIRED_BIT != 0 && set.contains(w.lower)),
                     _ => true,
                 })
         })
