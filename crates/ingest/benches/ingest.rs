@@ -1,4 +1,5 @@
-//! Ingestion speed: plain-text cleaning, HTML cleaning, WARC.gz reading.
+//! Ingestion speed: plain-text cleaning, HTML cleaning, WARC.gz reading,
+//! sentence duplicate keys.
 //!
 //! cargo bench -p annalist-ingest --bench ingest
 //!
@@ -50,6 +51,23 @@ fn bench(c: &mut Criterion) {
                 ..Default::default()
             };
             let _ = clean(&raw);
+        })
+    });
+    // The duplicate keys of every line of the 1 MB text (exact key and
+    // SimHash, as the pipeline computes them per sentence).
+    let lines: Vec<&str> = std::str::from_utf8(&big)
+        .unwrap_or("")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    g.throughput(Throughput::Bytes(
+        lines.iter().map(|l| l.len() as u64).sum(),
+    ));
+    g.bench_function("sentence_keys_1mb", |b| {
+        b.iter(|| {
+            lines.iter().fold(0u64, |h, l| {
+                h ^ annalist_ingest::dedup::fingerprint(l) ^ annalist_ingest::dedup::simhash(l)
+            })
         })
     });
     let pages = html_pages(30);

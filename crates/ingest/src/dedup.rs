@@ -118,7 +118,7 @@ pub fn simhash(sentence: &str) -> u64 {
     // Bounds in `joined` of the last three words, oldest first.
     let mut win = [(0usize, 0usize); 3];
     let mut words = 0usize;
-    let mut acc = [0i32; 64];
+    let mut acc = BitCounts::new();
     for w in alnum_words(sentence) {
         if !joined.is_empty() {
             joined.push(' ');
@@ -144,17 +144,63 @@ pub fn simhash(sentence: &str) -> u64 {
         1 | 2 => add_shingle(&mut acc, &joined[win[3 - words].0..win[2].1]),
         _ => {}
     }
-    acc.iter()
-        .enumerate()
-        .fold(0u64, |h, (b, &a)| if a > 0 { h | 1 << b } else { h })
+    acc.majority()
 }
 
-/// Adds one shingle's hash to the SimHash bit counters (+1 for a set bit,
-/// -1 for a clear one).
-fn add_shingle(acc: &mut [i32; 64], shingle: &str) {
-    let v = xxh3_64(shingle.as_bytes());
-    for (b, a) in acc.iter_mut().enumerate() {
-        *a += ((v >> b) & 1) as i32 * 2 - 1;
+/// Adds one shingle's hash to the SimHash bit counters.
+fn add_shingle(acc: &mut BitCounts, shingle: &str) {
+    acc.add(xxh3_64(shingle.as_bytes()));
+}
+
+/// SimHash's 64 per-bit counters, bit-sliced: plane `p` holds bit `p` of
+/// every position's count of set bits, so adding a hash is a binary
+/// increment of 64 counters at once (a carry ripples through a few planes)
+/// instead of 64 separate additions. Bit `b` of the result is set when more
+/// than half of the hashes had it set, which is the classic "+1 for a set
+/// bit, -1 for a clear one, keep the positive sums".
+struct BitCounts {
+    planes: [u64; 64],
+    /// Planes in use (the highest count's bit length).
+    used: usize,
+    /// Hashes added.
+    n: u64,
+}
+
+impl BitCounts {
+    fn new() -> Self {
+        BitCounts {
+            planes: [0; 64],
+            used: 0,
+            n: 0,
+        }
+    }
+
+    fn add(&mut self, v: u64) {
+        self.n += 1;
+        let mut carry = v;
+        let mut p = 0;
+        while carry != 0 {
+            let plane = self.planes[p];
+            self.planes[p] = plane ^ carry;
+            carry &= plane;
+            p += 1;
+        }
+        self.used = self.used.max(p);
+    }
+
+    /// The bits set in more than half of the hashes added.
+    fn majority(&self) -> u64 {
+        let mut h = 0u64;
+        for b in 0..64 {
+            let count = self.planes[..self.used]
+                .iter()
+                .enumerate()
+                .fold(0u64, |c, (p, plane)| c | ((plane >> b) & 1) << p);
+            if 2 * count > self.n {
+                h |= 1 << b;
+            }
+        }
+        h
     }
 }
 
