@@ -678,6 +678,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             }
         }
     }
+    drop((full, single));
 
     // The gender most mentioned in a cluster (none when two tie).
     let gender_of = |members: &[usize]| -> Option<Sym> {
@@ -1353,6 +1354,9 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     }
 
     // --- build entities
+    // The name indexes are done with: freed before the entities grow.
+    drop((akeys, own_all, own_at, doc_names, around_memo, names));
+    drop((anc, keys, people_elsewhere, gaz_memo));
     let cl = clusters(&mut dsu);
     let mut drafts: Vec<(Entity, usize, Vec<usize>)> = Vec::new(); // (entity, total mentions, members)
     for members in cl.values() {
