@@ -179,11 +179,27 @@ impl NameRules {
 
     /// Words of `out` joined by one space, a leading "the" dropped.
     fn drop_the(out: &str) -> String {
-        let mut toks: Vec<&str> = out.split_whitespace().collect();
-        if toks.len() > 1 && toks[0] == "the" {
-            toks.remove(0);
+        let mut toks = out.split_whitespace();
+        let mut res = String::with_capacity(out.len());
+        match (toks.next(), toks.next()) {
+            (None, _) => return res,
+            (Some(f), None) => {
+                res.push_str(f);
+                return res;
+            }
+            (Some(f), Some(s)) => {
+                if f != "the" {
+                    res.push_str(f);
+                    res.push(' ');
+                }
+                res.push_str(s);
+            }
         }
-        toks.join(" ")
+        for t in toks {
+            res.push(' ');
+            res.push_str(t);
+        }
+        res
     }
 
     /// The transliteration key of one folded token.
