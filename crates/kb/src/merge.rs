@@ -487,7 +487,18 @@ fn build(
         d.sentences = Vec::new();
     }
     stage("duplicates");
-    let resolved = crate::resolve::resolve(&docs, &strs);
+    let resolved = crate::resolve::resolve_traced(&docs, &strs, stage);
+    // What only resolution reads is freed before the events are merged:
+    // every alias, and the local entities and mentions of documents
+    // without events (the event merge reads a document's mentions only to
+    // find the entities named in its event sentences).
+    for d in &mut docs {
+        d.aliases = Vec::new();
+        if d.events.is_empty() {
+            d.entities = Vec::new();
+            d.mentions = Vec::new();
+        }
+    }
     stage("resolve");
     let (events, conflicts) = crate::events::merge_events(&docs, &resolved, &dups, &strs);
     drop(strs);

@@ -323,6 +323,16 @@ fn clean(s: &str) -> String {
 }
 
 pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
+    resolve_traced(docs, strs, &mut |_| {})
+}
+
+/// [`resolve`], calling `stage` with the name of each of its steps as it
+/// ends (diagnostics: memory per step).
+pub fn resolve_traced(
+    docs: &[DocSummary],
+    strs: &Strings,
+    stage: &mut dyn FnMut(&'static str),
+) -> Resolved {
     let rules = NameRules::get();
     // --- nodes
     let mut nodes: Vec<Node> = Vec::new();
@@ -537,6 +547,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
     let mut dsu = Dsu::new(n);
     let mut via = vec![Via::Surface; n];
 
+    stage("resolve: nodes");
     // --- pass 1: full names
     // Full names identify across types (the tagger may call one "Leon
     // Trotsky" a place); single words do not.
@@ -646,6 +657,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             .filter(move |k| mine.binary_search(k).is_err())
     };
 
+    stage("resolve: full names");
     // --- pass 2: single names, with context. Each node joins the first
     // group of its name whose context (the union over the group) it shares.
     // A group's context less its own names is the names of its documents
@@ -777,6 +789,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             .count()
     };
 
+    stage("resolve: single names");
     // --- pass 3: partial names and missing middle names (persons). Round 0
     // joins only full names that differ by a missing middle name, so that
     // partial names then see one candidate per person.
@@ -1068,6 +1081,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         }
     }
 
+    stage("resolve: partial names");
     // --- pass 3b: short forms of places and bodies. "Smolny" joins the one
     // cluster named "Smolny Institute", "Petrovsky Bridge" the one named
     // "Bolshoy Petrovsky Bridge" (designators and modifiers as data), when
@@ -1150,6 +1164,7 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         }
     }
 
+    stage("resolve: short forms");
     // --- pass 4: misspellings
     {
         let cl = clusters(&mut dsu);
@@ -1165,10 +1180,15 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // ("Smart Speakers" is no "House of Representatives Speaker").
         /// A name as token ids, and whether it is only a surname.
         type Unit = (Vec<u32>, bool);
-        let mut units: Vec<(usize, Vec<Unit>)> = Vec::with_capacity(cl.len());
+        // Kept flat (one list of token ids; per name its root, range and
+        // mark): a vector per cluster and per name was the merge's heap
+        // peak.
+        let mut unit_toks: Vec<u32> = Vec::new();
+        let mut units: Vec<(u32, u32, u32, bool)> = Vec::new();
+        let mut set: Vec<Unit> = Vec::new();
         for (&r, members) in cl.iter() {
             let c = cl.class(r);
-            let mut set: Vec<Unit> = Vec::new();
+            set.clear();
             for &i in members {
                 for a in nodes[i].anchors(&anc) {
                     set.push((a.keys.iter().map(|k| strs.id(k)).collect(), false));
@@ -1182,8 +1202,13 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
             // A name the cluster also has on its own is no mere surname.
             set.sort_unstable();
             set.dedup_by(|later, first| later.0 == first.0);
-            units.push((r, set));
+            for (toks, surname_only) in set.drain(..) {
+                let at = idx(unit_toks.len());
+                unit_toks.extend_from_slice(&toks);
+                units.push((idx(r), at, idx(unit_toks.len()), surname_only));
+            }
         }
+        drop(set);
         // Deletion index (SymSpell): a token and its variants with up to
         // max_typo deletions; two tokens within that distance share one.
         // (tokens, position, other tokens, variant) -> (root, token)
@@ -1191,8 +1216,6 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         // only compared for equality, and every pair it yields is checked
         // with the true edit distance below.
         let mut variants: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
-        // One flat vector sorted by slot (no allocation per slot).
-        type Slot = (u32, u32, u32, u64);
         // First each (tokens, position, other tokens) group's members:
         // only a group with two different tokens can hold a pair, so only
         // those are expanded into deletion variants (a slot lies inside
@@ -1200,8 +1223,9 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         type Group = (u32, u32, u32);
         let mut base: Vec<(Group, u32, u32, bool)> = Vec::new();
         let mut others = String::new();
-        for (r, set) in &units {
-            for (toks, surname_only) in set {
+        for &(r, from, to, surname_only) in &units {
+            let toks = unit_toks.get(from as usize..to as usize).unwrap_or(&[]);
+            {
                 for (p, &t) in toks.iter().enumerate() {
                     let ts = strs.get(t);
                     if max_typo(ts.chars().count()) == 0 {
@@ -1215,67 +1239,69 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
                         others.push_str(strs.get(o));
                     }
                     let oid = strs.id(&others);
-                    base.push((
-                        (toks.len() as u32, p as u32, oid),
-                        *r as u32,
-                        t,
-                        *surname_only,
-                    ));
+                    base.push(((toks.len() as u32, p as u32, oid), r, t, surname_only));
                 }
             }
         }
+        drop((units, unit_toks));
         base.sort_unstable();
         base.dedup();
-        let mut index: Vec<(Slot, u32, u32, bool)> = Vec::new();
+        let mut close: FxHashMap<(u32, u32), bool> = FxHashMap::default();
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        // A slot lies inside one group, so the index is built, sorted and
+        // scanned one group at a time in one reused buffer: its peak is
+        // the largest group's variants, not every group's (it was the
+        // merge's heap peak). Per entry: (variant, root, token,
+        // surname-only), sorted as the whole index was within the group.
+        let mut index: Vec<(u64, u32, u32, bool)> = Vec::new();
+        let mut bucket: Vec<(usize, u32, bool)> = Vec::new();
         for group in base.chunk_by(|x, y| x.0 == y.0) {
             if group.iter().all(|x| x.2 == group[0].2) {
                 continue;
             }
-            for &((len, p, oid), r, t, surname_only) in group {
+            index.clear();
+            for &(_, r, t, surname_only) in group {
                 if let std::collections::hash_map::Entry::Vacant(e) = variants.entry(t) {
                     let ts = strs.get(t);
                     let d = max_typo(ts.chars().count());
                     e.insert(deletion_hashes(ts, d));
                 }
                 for &v in &variants[&t] {
-                    index.push(((len, p, oid, v), r, t, surname_only));
+                    index.push((v, r, t, surname_only));
                 }
             }
-        }
-        drop(base);
-        let mut close: FxHashMap<(u32, u32), bool> = FxHashMap::default();
-        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
-        index.sort_unstable();
-        index.dedup();
-        let mut bucket: Vec<(usize, u32, bool)> = Vec::new();
-        for run in index.chunk_by(|x, y| x.0 == y.0) {
-            if run.len() < 2 || run.len() > 64 {
-                continue;
-            }
-            bucket.clear();
-            bucket.extend(run.iter().map(|x| (x.1 as usize, x.2, x.3)));
-            for (k, a) in bucket.iter().enumerate() {
-                for b in &bucket[..k] {
-                    if a.0 == b.0 || a.1 == b.1 || (a.2 && b.2) {
-                        continue;
-                    }
-                    let ok = *close
-                        .entry((a.1.min(b.1), a.1.max(b.1)))
-                        .or_insert_with(|| {
-                            let (x, y) = (strs.get(a.1), strs.get(b.1));
-                            let (la, lb) = (x.chars().count(), y.chars().count());
-                            let d = osa_distance(x, y);
-                            d != 0
-                                && d <= max_typo(la.min(lb))
-                                && x.chars().next() == y.chars().next()
-                                && !rules.inflected_pair(x, y)
-                        });
-                    if ok {
-                        pairs.insert((a.0.min(b.0), a.0.max(b.0)));
+            index.sort_unstable();
+            index.dedup();
+            for run in index.chunk_by(|x, y| x.0 == y.0) {
+                if run.len() < 2 || run.len() > 64 {
+                    continue;
+                }
+                bucket.clear();
+                bucket.extend(run.iter().map(|x| (x.1 as usize, x.2, x.3)));
+                for (k, a) in bucket.iter().enumerate() {
+                    for b in &bucket[..k] {
+                        if a.0 == b.0 || a.1 == b.1 || (a.2 && b.2) {
+                            continue;
+                        }
+                        let ok = *close
+                            .entry((a.1.min(b.1), a.1.max(b.1)))
+                            .or_insert_with(|| {
+                                let (x, y) = (strs.get(a.1), strs.get(b.1));
+                                let (la, lb) = (x.chars().count(), y.chars().count());
+                                let d = osa_distance(x, y);
+                                d != 0
+                                    && d <= max_typo(la.min(lb))
+                                    && x.chars().next() == y.chars().next()
+                                    && !rules.inflected_pair(x, y)
+                            });
+                        if ok {
+                            pairs.insert((a.0.min(b.0), a.0.max(b.0)));
+                        }
                     }
                 }
             }
         }
+        drop((base, index, variants));
         let mentions_of = |m: &[usize]| -> usize { m.iter().map(|&i| nodes[i].mentions()).sum() };
         // A misspelling joins one cluster: when it fits several
         // ("Rasputen": Grigori Rasputin and his daughter Maria Rasputin),
@@ -1353,15 +1379,20 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         }
     }
 
+    stage("resolve: misspellings");
     // --- build entities
     // The name indexes are done with: freed before the entities grow.
     drop((akeys, own_all, own_at, doc_names, around_memo, names));
     drop((anc, keys, people_elsewhere, gaz_memo));
     let cl = clusters(&mut dsu);
-    let mut drafts: Vec<(Entity, usize, Vec<usize>)> = Vec::new(); // (entity, total mentions, members)
-    for members in cl.values() {
-        drafts.push(build_entity(docs, &nodes, members, &via, rules, &memo));
+    // (entity, total mentions, cluster): the members are read back from
+    // `cl`, not copied per entity.
+    let mut drafts: Vec<(Entity, usize, u32)> = Vec::with_capacity(cl.len());
+    for (k, members) in cl.values().enumerate() {
+        let (e, total) = build_entity(docs, &nodes, members, &via, rules, &memo);
+        drafts.push((e, total, idx(k)));
     }
+    stage("resolve: entities");
     // Stable, unique ids: on collision the cluster with more mentions (then
     // the earliest mention) keeps the plain slug.
     drafts.sort_by(|a, b| {
@@ -1380,13 +1411,29 @@ pub fn resolve(docs: &[DocSummary], strs: &Strings) -> Resolved {
         }
     }
     drafts.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    let mut node_entity: Vec<Vec<Option<usize>>> =
-        node_of.iter().map(|r| vec![None; r.len()]).collect();
-    for (ei, (_, _, members)) in drafts.iter().enumerate() {
-        for &i in members.iter().filter(|&&i| nodes[i].only().is_none()) {
-            node_entity[nodes[i].doc][nodes[i].local()] = Some(ei);
+    // Each node's entity; `node_of` (a local entity's own node, never a
+    // split-off one) is then turned in place into `node_entity`.
+    let mut entity_of_node = vec![u32::MAX; nodes.len()];
+    for (ei, (_, _, k)) in drafts.iter().enumerate() {
+        for &i in cl.slice(*k as usize) {
+            entity_of_node[i] = idx(ei);
         }
     }
+    // Nodes, clusters and memos are done with: freed before anything
+    // else is built.
+    drop((cl, nodes, via, memo, dsu));
+    let node_entity: Vec<Vec<Option<usize>>> = node_of
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .map(|i| {
+                    let e = *entity_of_node.get(i?)?;
+                    (e != u32::MAX).then_some(e as usize)
+                })
+                .collect()
+        })
+        .collect();
+    drop(entity_of_node);
     let entities: Vec<Entity> = drafts.into_iter().map(|d| d.0).collect();
 
     // --- place containment: "Coyoacán, Mexico" (adjacent place mentions)
@@ -1771,7 +1818,7 @@ fn build_entity(
     via: &[Via],
     rules: &NameRules,
     memo: &TextMemo,
-) -> (Entity, usize, Vec<usize>) {
+) -> (Entity, usize) {
     let strs = memo.strs;
     // Type: the majority by mentions (organization vs group).
     // Which names of a member's local entity are its own (`t` cleaned).
@@ -2000,7 +2047,6 @@ fn build_entity(
             mentions,
         },
         total,
-        members.to_vec(),
     )
 }
 
