@@ -102,12 +102,6 @@ pub fn fingerprint(sentence: &str) -> u64 {
     hash
 }
 
-/// A 64-bit key of the sentence's normalized form for finding repeats
-/// within one page: the same value as [`fingerprint`].
-pub fn page_key(sentence: &str) -> u64 {
-    fingerprint(sentence)
-}
-
 /// 64-bit SimHash over word 3-shingles.
 pub fn simhash(sentence: &str) -> u64 {
     // The lower-cased words joined by single spaces in one buffer: every
@@ -307,12 +301,6 @@ mod tests {
             &long_non_ascii,
         ] {
             assert_eq!(fingerprint(s), fingerprint_ref(s), "{s}");
-            let upper = s.to_uppercase().replace(',', " ");
-            assert_eq!(
-                fingerprint(s) == fingerprint(&upper),
-                page_key(s) == page_key(&upper),
-                "{s}"
-            );
             assert_eq!(simhash(s), simhash_ref(s), "{s}");
         }
     }

@@ -498,7 +498,7 @@ pub(crate) fn segment_hay(hay: Hay<'_>) -> Segmentation {
         if st.split_whitespace().take(6).count() < 6 {
             continue;
         }
-        let fp = crate::dedup::page_key(st);
+        let fp = crate::dedup::fingerprint(st);
         if let std::collections::hash_map::Entry::Vacant(e) = seen.entry(fp) {
             e.insert(*s);
         } else {
