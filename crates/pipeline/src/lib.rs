@@ -119,6 +119,14 @@ impl Pipeline {
     }
 }
 
+/// Frees the memory the analysis keeps per thread between documents (the
+/// text stage's word cache and buffers: tens of MB after a large corpus).
+/// Call it on each analysis thread (`rayon::broadcast`) once a batch of
+/// analyses is done; nothing it frees changes a result.
+pub fn release_thread_caches() {
+    annalist_text::release_thread_caches();
+}
+
 /// What an analysis made by this pipeline is stamped with
 /// ([`DocAnalysis::analyzer`]): the annalist version and the sentence-key
 /// scheme. Stored analyses stamped otherwise have keys that cannot be

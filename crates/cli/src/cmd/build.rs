@@ -338,6 +338,10 @@ pub fn build_into(
             },
         )?;
         report.reanalysed = reanalyse(store, pipeline, stale, &mut builder, &mut report.problems)?;
+        // The analysis is over: its per-thread caches go back to the
+        // allocator before the merge, the build's memory peak, needs it.
+        rayon::broadcast(|_| annalist_pipeline::release_thread_caches());
+        annalist_pipeline::release_thread_caches();
         store.save_kb(&builder.finish())?;
         report.merge_elapsed = t1.elapsed();
     }
