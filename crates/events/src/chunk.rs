@@ -33,6 +33,50 @@ pub(crate) enum C {
     Other,
 }
 
+/// One sentence's mentions: indices into `TextAnalysis::mentions`.
+pub(crate) struct SentMentions<'m> {
+    /// When the mention list is sorted by start, the sentence's mentions
+    /// are one run of it;
+    run: std::ops::Range<usize>,
+    /// else they come from the per-sentence lists.
+    listed: &'m [usize],
+}
+
+impl<'m> SentMentions<'m> {
+    /// The mentions of sentence `si`, spanning `span`. `sorted`: the
+    /// mention list is sorted by start (checked once per document), else
+    /// `by_sentence` (mention indices per sentence) is read.
+    pub fn of(
+        ta: &TextAnalysis,
+        span: Span,
+        si: usize,
+        sorted: bool,
+        by_sentence: &'m [Vec<usize>],
+    ) -> Self {
+        if sorted {
+            let first = ta.mentions.partition_point(|m| m.span.end <= span.start);
+            let n = ta.mentions[first..].partition_point(|m| m.span.start < span.end);
+            SentMentions {
+                run: first..first + n,
+                listed: &[],
+            }
+        } else {
+            SentMentions {
+                run: 0..0,
+                listed: by_sentence.get(si).map(Vec::as_slice).unwrap_or(&[]),
+            }
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.run.clone().chain(self.listed.iter().copied())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.run.is_empty() && self.listed.is_empty()
+    }
+}
+
 /// One token of the sentence under analysis.
 #[derive(Clone, Debug)]
 pub(crate) struct W<'a> {
@@ -145,39 +189,23 @@ impl<'a> Sent<'a> {
     }
 
     /// The sentence of the tokens `w` ([`Sent::words`] of sentence `si`):
-    /// the mention covering each token, the word classes, and the per-token
-    /// flags the chunker asks for. `sorted`: the mention list is sorted by
-    /// start (checked once per document), else `by_sentence` (mention
-    /// indices per sentence) is used.
+    /// the mention covering each token (among `ms`, the sentence's
+    /// mentions), the word classes, and the per-token flags the chunker
+    /// asks for.
     pub fn from_words(
         mut w: Vec<W<'a>>,
         text: &'a str,
         ta: &'a TextAnalysis,
         si: usize,
         lex: &'a Lexicon,
-        sorted: bool,
-        by_sentence: &[Vec<usize>],
+        ms: &SentMentions,
     ) -> Sent<'a> {
         let toks = ta.sentence_tokens(si);
         let has_upos = toks.iter().any(|t| !t.upos.is_empty());
-        // Mentions of this sentence, to find the one covering each token.
-        let sspan = ta.sentences[si].span;
-        let ms: &[usize];
-        let sorted_ms: Vec<usize>;
-        if sorted {
-            let first = ta.mentions.partition_point(|m| m.span.end <= sspan.start);
-            sorted_ms = (first..ta.mentions.len())
-                .take_while(|&i| ta.mentions[i].span.start < sspan.end)
-                .collect();
-            ms = &sorted_ms;
-        } else {
-            ms = by_sentence.get(si).map(Vec::as_slice).unwrap_or(&[]);
-        }
         if !ms.is_empty() {
             for x in w.iter_mut() {
                 x.mention = ms
                     .iter()
-                    .copied()
                     .filter(|&m| ta.mentions[m].span.overlaps(x.span))
                     .min_by_key(|&m| ta.mentions[m].span.len());
             }

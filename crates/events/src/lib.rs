@@ -13,10 +13,10 @@ mod lexicon;
 
 use annalist_model::interval::interval;
 use annalist_model::{
-    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, Mention, MentionForm,
-    RegionKind, Role, RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
+    CleanDoc, EntityType, EventMention, EventTime, EventType, Factuality, MentionForm, RegionKind,
+    Role, RoleFiller, Span, TextAnalysis, Timex, TimexMod, TimexType,
 };
-use chunk::{Np, Sent, C};
+use chunk::{Np, Sent, SentMentions, C};
 use lexicon::{Cl, CueScope, HeadKind, ItemKind, Lexicon};
 use std::collections::HashMap;
 
@@ -239,6 +239,7 @@ impl Extractor {
             // per token, classes, clause breaks), most of the cost; what
             // carries over to the next sentence (`body_seen`) is set above,
             // and `last_victim` changes only with an event.
+            let ms = SentMentions::of(ta, s.span, si, sorted, &by_sentence);
             let may_yield = (0..words.len()).any(|i| self.may_match(&words, i))
                 || (words.iter().any(|w| w.lower == "(")
                     && order[first..]
@@ -246,11 +247,11 @@ impl Extractor {
                         .take_while(|&&i| timexes[i].span.start < s.span.end)
                         .nth(1)
                         .is_some())
-                || self.has_work_mention(ta, s.span, sorted, by_sentence.get(si));
+                || ms.iter().any(|m| ta.mentions[m].etype == EntityType::Work);
             if !may_yield {
                 continue;
             }
-            let sent = Sent::from_words(words, text, ta, si, &self.lex, sorted, &by_sentence);
+            let sent = Sent::from_words(words, text, ta, si, &self.lex, &ms);
             // Timexes of this sentence: (index, token position).
             let stx: Vec<(usize, usize)> = order[first..]
                 .iter()
@@ -330,28 +331,6 @@ impl Extractor {
                     _ => true,
                 })
         })
-    }
-
-    /// Whether a mention of a work lies in the sentence spanning `span`
-    /// (`sorted`: the mentions are sorted by start; else `mine` lists the
-    /// sentence's mentions).
-    fn has_work_mention(
-        &self,
-        ta: &TextAnalysis,
-        span: Span,
-        sorted: bool,
-        mine: Option<&Vec<usize>>,
-    ) -> bool {
-        let work = |m: &Mention| m.etype == EntityType::Work;
-        if sorted {
-            let first = ta.mentions.partition_point(|m| m.span.end <= span.start);
-            ta.mentions[first..]
-                .iter()
-                .take_while(|m| m.span.start < span.end)
-                .any(work)
-        } else {
-            mine.is_some_and(|v| v.iter().any(|&i| ta.mentions.get(i).is_some_and(work)))
-        }
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
