@@ -131,8 +131,9 @@ pub fn release_thread_caches() {
 /// ([`DocAnalysis::analyzer`]): the annalist version and the sentence-key
 /// scheme. Stored analyses stamped otherwise have keys that cannot be
 /// compared with fresh ones (see [`is_current`]).
-pub fn analyzer_id() -> String {
-    format!("{ANNALIST_VERSION} {}", dedup::KEY_SCHEME)
+pub fn analyzer_id() -> &'static str {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| format!("{ANNALIST_VERSION} {}", dedup::KEY_SCHEME))
 }
 
 /// Whether a stored analysis can be merged with fresh ones as it is: made
@@ -224,7 +225,7 @@ fn to_original(
         mentions,
         entities,
         events,
-        analyzer: analyzer_id(),
+        analyzer: analyzer_id().to_string(),
         skipped,
     }
 }
