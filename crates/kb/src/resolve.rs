@@ -712,6 +712,12 @@ pub fn resolve_traced(
             _ => None,
         }
     };
+    // Each cluster's gender (`gender_of` its members), by its root.
+    let cluster_genders = |cl: &Clusters| {
+        let by_root: FxHashMap<usize, Option<Sym>> =
+            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        move |root: usize| by_root.get(&root).copied().flatten()
+    };
     // The type class most mentioned in a cluster (the lower class on a tie).
     let class_of = |members: &[usize]| -> u8 {
         let mut c = [0usize; 5];
@@ -795,8 +801,7 @@ pub fn resolve_traced(
     // partial names then see one candidate per person.
     for round in 0..2 {
         let cl = clusters(&mut dsu);
-        let genders: FxHashMap<usize, Option<Sym>> =
-            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        let gender = cluster_genders(&cl);
         // Keys borrowed from the nodes' shared name keys (no String per
         // anchor per round); only looked up, or iterated for unions alone
         // (whose result does not depend on the order).
@@ -825,8 +830,8 @@ pub fn resolve_traced(
             }
         }
         let compatible = |a: usize, b: usize| -> bool {
-            let ga = genders.get(&a).copied().flatten();
-            let gb = genders.get(&b).copied().flatten();
+            let ga = gender(a);
+            let gb = gender(b);
             let genders_ok = match (ga, gb) {
                 (Some(x), Some(y)) => x == y,
                 _ => true,
@@ -874,7 +879,7 @@ pub fn resolve_traced(
                         // both names (the tagger may have typed them apart).
                         let pick = if cands.len() == 1 {
                             let c = cands[0];
-                            let g = |x: usize| genders.get(&x).copied().flatten();
+                            let g = &gender;
                             // A given name is shared by many: "Dmitri" joins
                             // Dmitri Pavlovich only from a document that does
                             // not keep the two apart.
@@ -962,7 +967,7 @@ pub fn resolve_traced(
                         .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                         .unwrap_or_default();
                     if let [c] = cands[..] {
-                        let g = |x: usize| genders.get(&x).copied().flatten();
+                        let g = &gender;
                         let clash = matches!((g(r), g(c)), (Some(a), Some(b)) if a != b);
                         if !clash && cluster_shared(members, &cl[&c]) > 0 {
                             dsu.union(r, c);
@@ -1129,8 +1134,7 @@ pub fn resolve_traced(
             }
         }
         drop((is_place, reductions));
-        let genders: FxHashMap<usize, Option<Sym>> =
-            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        let gender = cluster_genders(&cl);
         for (k, sources) in &reduced {
             let [src] = sources.iter().copied().collect::<Vec<_>>()[..] else {
                 continue;
@@ -1149,7 +1153,7 @@ pub fn resolve_traced(
                     name.split_whitespace().count() >= 2
                 };
                 let person = cl.class(t) == 0
-                    && (genders.get(&t).copied().flatten().is_some()
+                    && (gender(t).is_some()
                         || tm.iter().any(|&i| {
                             titled(i) || nodes[i].anchors(&anc).iter().any(|a| a.len() >= 2)
                         }));
@@ -1168,8 +1172,7 @@ pub fn resolve_traced(
     // --- pass 4: misspellings
     {
         let cl = clusters(&mut dsu);
-        let genders: FxHashMap<usize, Option<Sym>> =
-            cl.iter().map(|(r, m)| (*r, gender_of(m))).collect();
+        let gender = cluster_genders(&cl);
         // Tokens, joined other tokens and deletion variants are interned
         // as numbers: the index below is large (every name of every
         // cluster, every variant), and only its pairs are observable.
@@ -1347,8 +1350,8 @@ pub fn resolve_traced(
             if dsu.find(a) == dsu.find(b) {
                 continue;
             }
-            let ga = genders.get(&a).copied().flatten();
-            let gb = genders.get(&b).copied().flatten();
+            let ga = gender(a);
+            let gb = gender(b);
             if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
                 continue;
             }
