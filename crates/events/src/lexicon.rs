@@ -9,6 +9,9 @@ const TYPES: &str = include_str!("../../../resources/events/types.tsv");
 const WORDS: &str = include_str!("../../../resources/events/words.tsv");
 const IRREGULAR: &str = include_str!("../../../resources/events/verbs_irregular.tsv");
 const FACTUALITY: &str = include_str!("../../../resources/events/factuality.tsv");
+/// The merge's table of event types (`once`: at most once per subject),
+/// read here too so that the list exists in one place.
+const KB_EVENT_TYPES: &str = include_str!("../../../resources/kb/event_types.tsv");
 
 /// The closed word classes of `words.tsv` (one bit each).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,13 +246,37 @@ pub(crate) struct Lexicon {
     pub cues: Vec<Cue>,
     /// A cue's first word → the cues starting with it.
     pub cue_index: HashMap<String, Vec<usize>>,
+    /// Types that happen at most once to their subject (birth, death…):
+    /// one document's dates of such an event must agree.
+    pub once: Vec<EventType>,
+}
+
+/// The types marked `yes` in the `once` column (the second) of
+/// `resources/kb/event_types.tsv`.
+fn once_types(table: &str) -> Result<Vec<EventType>, String> {
+    let mut once = Vec::new();
+    for l in table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let mut f = l.split('\t');
+        let t = f.next().unwrap_or_default();
+        let t = EventType::parse(t).ok_or_else(|| format!("bad type {t}"))?;
+        if f.next() == Some("yes") {
+            once.push(t);
+        }
+    }
+    Ok(once)
 }
 
 impl Lexicon {
     pub fn load() -> Lexicon {
         // The data files are part of the crate: a parse error is a bug caught by the tests.
-        Self::parse(TRIGGERS, TYPES, WORDS, IRREGULAR, FACTUALITY)
-            .unwrap_or_else(|e| panic!("invalid resources/events data: {e}"))
+        let mut lex = Self::parse(TRIGGERS, TYPES, WORDS, IRREGULAR, FACTUALITY)
+            .unwrap_or_else(|e| panic!("invalid resources/events data: {e}"));
+        lex.once = once_types(KB_EVENT_TYPES)
+            .unwrap_or_else(|e| panic!("invalid resources/kb/event_types.tsv: {e}"));
+        lex
     }
 
     pub fn parse(
@@ -473,6 +500,7 @@ impl Lexicon {
             numbers,
             cues,
             cue_index,
+            once: Vec::new(),
         })
     }
 

@@ -51,15 +51,6 @@ struct Draft {
     narrative: bool,
 }
 
-/// Events that happen once to their subject, whose dates in one document
-/// must agree.
-const ONCE: [EventType; 4] = [
-    EventType::Birth,
-    EventType::Death,
-    EventType::Killing,
-    EventType::Execution,
-];
-
 /// Day count of a `YYYY-MM-DD` value (or of its first ten characters).
 fn day_count(v: &str) -> Option<i64> {
     let b = v.as_bytes();
@@ -78,13 +69,13 @@ fn day_value(n: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A once-event dated twice in one document, once by a date and once by a
+/// A once-event (`Lexicon::once`) dated twice in one document, once by a date and once by a
 /// relative expression resolved against the narrative ("Trotsky died on
 /// August 21st, 1940" … "he was attacked in his study …, and died next
 /// day"): the date wins, and the event the relative expression hung on —
 /// an undated event told before it in the same sentence — is dated by the
 /// corrected anchor (the attack: August 20th).
-fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex]) {
+fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex], once: &[EventType]) {
     let timex_of = |d: &Draft| {
         d.ev.time
             .as_ref()
@@ -92,7 +83,7 @@ fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex]) {
             .and_then(|t| timexes.get(t.timex?))
     };
     let key = |d: &Draft| {
-        let e = d.ev.etype.filter(|t| ONCE.contains(t))?;
+        let e = d.ev.etype.filter(|t| once.contains(t))?;
         let s = d.ev.fillers(Role::Subject).next()?.entity?;
         (d.ev.factuality == Factuality::Asserted).then_some((e, s))
     };
@@ -1800,7 +1791,7 @@ impl Extractor {
         timexes: &[Timex],
         mut drafts: Vec<Draft>,
     ) -> Vec<EventMention> {
-        correct_relative_dates(&mut drafts, timexes);
+        correct_relative_dates(&mut drafts, timexes, &self.lex.once);
         let mut births: HashMap<usize, i32> = HashMap::new();
         for d in &drafts {
             if d.ev.etype == Some(EventType::Birth) && d.ev.factuality == Factuality::Asserted {
