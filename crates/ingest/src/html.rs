@@ -38,7 +38,9 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "title", "iframe", "textarea", "xmp",
     "object", "select",
 ];
-const BLOCK: &[&str] = &[
+/// Block-level tag names: each starts a new line of the cleaned text. The
+/// web UI's reader view of an HTML original breaks lines at the same tags.
+pub const BLOCK_TAGS: &[&str] = &[
     "p",
     "div",
     "br",
@@ -223,7 +225,7 @@ fn scan(s: &str) -> Visible {
                         None => end = b.len(),
                     }
                 }
-                if BLOCK.contains(&lname.as_str()) {
+                if BLOCK_TAGS.contains(&lname.as_str()) {
                     out.newline(i);
                 } else if !name.is_empty() {
                     // Inline tag: nothing visible, but the map must jump.

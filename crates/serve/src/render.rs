@@ -148,38 +148,12 @@ pub fn render(out: &mut String, text: &str, a: usize, b: usize, layers: &Layers)
     close(out, &cur, 2);
 }
 
-/// Block-level tag names: hiding them leaves a line break.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "tr",
-    "table",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "blockquote",
-    "pre",
-    "hr",
-    "dd",
-    "dt",
-    "nav",
-    "aside",
-    "main",
-    "figure",
-    "figcaption",
-    "title",
-];
+/// Whether hiding the tag `name` leaves a line break: the block-level tags
+/// at which the cleaned text breaks lines too, and the title, which stands
+/// on its own line.
+fn breaks_line(name: &str) -> bool {
+    annalist_ingest::html::BLOCK_TAGS.contains(&name) || name == "title"
+}
 
 /// Named character references common in web pages (the rest stay as written).
 const ENTITIES: &[(&str, char)] = &[
@@ -283,7 +257,7 @@ pub fn markup_ranges(text: &str) -> Vec<(usize, usize, Option<char>)> {
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
-        out.push((s, end, BLOCK.contains(&name.as_str()).then_some('\n')));
+        out.push((s, end, breaks_line(&name).then_some('\n')));
         i = end;
         if i >= text.len() {
             break;
