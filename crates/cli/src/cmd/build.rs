@@ -11,7 +11,7 @@ use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -213,11 +213,10 @@ pub fn build_into(
     let added = std::sync::atomic::AtomicUsize::new(0);
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(RawDoc, DocAnalysis)>>(2);
     let store_w: &mut Store = &mut *store;
-    let written = std::thread::scope(|scope| -> anyhow::Result<(KbBuilder, HashSet<String>)> {
+    let written = std::thread::scope(|scope| -> anyhow::Result<KbBuilder> {
         let added = &added;
-        let writer = scope.spawn(move || -> anyhow::Result<(KbBuilder, HashSet<String>)> {
+        let writer = scope.spawn(move || -> anyhow::Result<KbBuilder> {
             let mut builder = KbBuilder::without_source_details();
-            let mut fresh: HashSet<String> = HashSet::new();
             // A few large transactions instead of one per batch (far less
             // FTS5 segment work; see `Store::begin_bulk`), ended after the
             // merge is saved; an error before that rolls back only what
@@ -230,11 +229,10 @@ pub fn build_into(
                 added.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
                 drop(items);
                 for (_, a) in batch {
-                    fresh.insert(a.meta.id.clone());
                     builder.add(a);
                 }
             }
-            Ok((builder, fresh))
+            Ok(builder)
         });
         let mut chunks = files.chunks(BATCH).peekable();
         loop {
@@ -317,7 +315,7 @@ pub fn build_into(
             .join()
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the store writer panicked")))
     });
-    let (mut builder, fresh) = written?;
+    let mut builder = written?;
     report.added = added.into_inner();
     bar.finish_and_clear();
     let stats = store.stats()?;
@@ -325,10 +323,11 @@ pub fn build_into(
         let t1 = Instant::now();
         // Sources stored by an earlier annalist whose sentence keys cannot
         // be compared with this one's are analysed again from their stored
-        // originals (once: the new analysis replaces the old).
+        // originals (once: the new analysis replaces the old). What this
+        // build analysed (`seen`, by content id) is in the builder already.
         let mut stale: Vec<SourceMeta> = Vec::new();
         store.for_each_analysis_where(
-            |id| !fresh.contains(id),
+            |id| !seen.contains(id),
             |a| {
                 if annalist_pipeline::is_current(&a) {
                     builder.add(a)
