@@ -6,6 +6,7 @@
 # CPU time (MB per CPU-second: the per-core figure).
 #   scripts/bench/pipeline.sh            # SIZE_MB=50, THREADS=all cores
 #   THREADS=1 scripts/bench/pipeline.sh  # per-core figure
+#   STAGES=1 ...                         # + the stages without the store
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA="${DATA:-$ROOT/../shared/data}"
@@ -54,3 +55,10 @@ RAYON_NUM_THREADS="${THREADS:-0}" /usr/bin/time -f "%U %S %M" -o "$CPU_LOG" \
   "$BIN" build "$WORK/corpus" --db "$WORK/bench.db"
 read -r USER SYS MAXKB < "$CPU_LOG"
 python3 -c "import sys; u,s,m,b=map(float,sys.argv[1:]); print(f'          CPU {u+s:.2f} s (user {u:.2f} + sys {s:.2f}) = {b/1e6/(u+s):.2f} MB per CPU-second; max RSS {m/1024:.0f} MB')" "$USER" "$SYS" "$MAXKB" "$MB"
+# STAGES=1: also the stages the speed target names (clean, names, time,
+# events, merge) on one core without the store, on the same corpus.
+if [ "${STAGES:-0}" = 1 ]; then
+  cargo build --release -q -p annalist-kb --example pipeline_merge --manifest-path "$ROOT/Cargo.toml"
+  echo "without the store (pipeline_merge, one core):"
+  "${CARGO_TARGET_DIR:-$ROOT/target}/release/examples/pipeline_merge" "$WORK/corpus"
+fi
