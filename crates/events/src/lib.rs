@@ -69,11 +69,11 @@ fn day_value(n: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A once-event (`Lexicon::once`) dated twice in one document, once by a date and once by a
-/// relative expression resolved against the narrative ("Trotsky died on
-/// August 21st, 1940" … "he was attacked in his study …, and died next
-/// day"): the date wins, and the event the relative expression hung on —
-/// an undated event told before it in the same sentence — is dated by the
+/// A once-event (`Lexicon::once`) dated twice in one document, once by a date
+/// and once by a relative expression resolved against the narrative ("Trotsky
+/// died on August 21st, 1940" … "he was attacked in his study …, and died next
+/// day"): the date wins, and the event the relative expression hung on — an
+/// undated event told before it in the same sentence — is dated by the
 /// corrected anchor (the attack: August 20th).
 fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex], once: &[EventType]) {
     let timex_of = |d: &Draft| {
