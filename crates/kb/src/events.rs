@@ -195,7 +195,7 @@ pub fn merge_events(
                     texts: texts.clone(),
                     value: value.clone(),
                     iv,
-                    inferred: em.time.is_some() && em.inferred,
+                    inferred: em.inferred,
                     weight,
                     dup,
                     context,
@@ -331,7 +331,7 @@ fn date_ages(ms: &mut [M]) {
     }
     for m in ms.iter_mut() {
         let Some(age) = m.em.age else { continue };
-        let carried = m.iv.is_none() || (m.em.time.is_some() && m.em.narrative);
+        let carried = m.iv.is_none() || m.em.narrative;
         if !carried || m.em.etype == EventType::Birth {
             continue;
         }

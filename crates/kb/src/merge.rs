@@ -165,9 +165,11 @@ pub struct RoleSummary {
 pub struct EventSummary {
     pub etype: EventType,
     pub region: RegionKind,
-    /// The time is not stated in the event's own sentence.
+    /// The time is not stated in the event's own sentence (false without
+    /// a time).
     pub inferred: bool,
-    /// The time is the narrative's, carried from earlier sentences.
+    /// The time is the narrative's, carried from earlier sentences (false
+    /// without a time).
     pub narrative: bool,
     /// 0..1, local confidence.
     pub confidence: f32,
