@@ -34,8 +34,14 @@ pub struct Lexicon {
     session: BTreeSet<String>,
     /// Folded gazetteer names (all words) → surface form.
     places: BTreeMap<String, String>,
-    /// Single-word gazetteer names: each deletion variant → folded names.
-    place_deletions: BTreeMap<String, BTreeSet<String>>,
+    /// Single-word gazetteer names, folded (sorted, each once).
+    place_words: Vec<String>,
+    /// Their deletion variants, as (hash of the variant, index into
+    /// `place_words`), sorted. Hashes, not the variants' text: the index
+    /// holds ~15 variants per word and is loaded by every build, so text
+    /// keys cost megabytes; a look-up checks each candidate against the
+    /// variant itself ([`is_variant`]), so a hash collision never adds one.
+    place_deletions: Vec<(u64, u32)>,
 }
 
 impl Lexicon {
@@ -84,13 +90,34 @@ impl Lexicon {
                 continue;
             }
             if !f.contains(' ') {
-                for v in deletions1(&f) {
-                    lex.place_deletions.entry(v).or_default().insert(f.clone());
-                }
+                lex.place_words.push(f.clone());
             }
             lex.places.entry(f).or_insert_with(|| name.to_string());
         }
+        lex.place_words.sort_unstable();
+        lex.place_words.dedup();
+        for (i, w) in lex.place_words.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            lex.place_deletions
+                .extend(deletions1(w).iter().map(|v| (variant_hash(v), i)));
+        }
+        lex.place_deletions.sort_unstable();
+        lex.place_deletions.shrink_to_fit();
         lex
+    }
+
+    /// The single-word gazetteer names (folded) that have `v` among their
+    /// deletion variants ([`deletions1`]).
+    fn places_with_variant(&self, v: &str) -> Vec<&str> {
+        let h = variant_hash(v);
+        let from = self.place_deletions.partition_point(|&(x, _)| x < h);
+        self.place_deletions[from..]
+            .iter()
+            .take_while(|&&(x, _)| x == h)
+            .filter_map(|&(_, i)| self.place_words.get(i as usize))
+            .map(String::as_str)
+            .filter(|g| is_variant(g, v))
+            .collect()
     }
 
     /// The row of `aliases.tsv` a (non-person) name key belongs to.
@@ -199,7 +226,7 @@ impl Lexicon {
         // Swapped letters: the two words share a deletion variant and have
         // the same length.
         for v in deletions1(&f) {
-            for g in self.place_deletions.get(&v).into_iter().flatten() {
+            for g in self.places_with_variant(&v) {
                 if g.chars().count() == f.chars().count()
                     && osa_distance(g, &f) == 1
                     && g.chars().next() == f.chars().next()
@@ -211,7 +238,7 @@ impl Lexicon {
         }
         // A lost letter: `f` is a deletion variant of a gazetteer name
         // whose deleted letter was written with an accent.
-        for g in self.place_deletions.get(&f).into_iter().flatten() {
+        for g in self.places_with_variant(&f) {
             if g.chars().count() != f.chars().count() + 1 || g.chars().next() != f.chars().next() {
                 continue;
             }
@@ -247,6 +274,35 @@ fn lost_accented(surface: &str, folded: &str) -> bool {
 }
 
 /// The string and every string obtained by deleting one char.
+/// The hash keying a deletion variant in the gazetteer's index (fixed
+/// keys: the same on every run).
+fn variant_hash(v: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// Whether `v` is one of [`deletions1`]`(w)`: `w` itself, or `w` less one
+/// letter.
+fn is_variant(w: &str, v: &str) -> bool {
+    if w == v {
+        return true;
+    }
+    let mut y = v.chars().peekable();
+    let mut skipped = false;
+    for c in w.chars() {
+        if y.peek() == Some(&c) {
+            y.next();
+        } else if skipped {
+            return false;
+        } else {
+            skipped = true;
+        }
+    }
+    skipped && y.next().is_none()
+}
+
 fn deletions1(s: &str) -> Vec<String> {
     let chars: Vec<char> = s.chars().collect();
     let mut out = vec![s.to_string()];
@@ -261,6 +317,31 @@ fn deletions1(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hashed deletion index finds exactly what a map from each
+    /// variant's text to its words would (every variant of every
+    /// gazetteer word, and variants of no word).
+    #[test]
+    fn deletion_index_is_exact() {
+        let l = Lexicon::get();
+        let mut by_text: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for w in &l.place_words {
+            for v in deletions1(w) {
+                by_text.entry(v).or_default().insert(w);
+            }
+        }
+        assert!(by_text.len() > 10_000);
+        for (v, words) in &by_text {
+            let got: BTreeSet<&str> = l.places_with_variant(v).into_iter().collect();
+            assert_eq!(&got, words, "{v}");
+        }
+        for v in ["", "zzzzzzq", "khabarovskk", "moscowx"] {
+            assert!(!by_text.contains_key(v));
+            assert!(l.places_with_variant(v).is_empty(), "{v}");
+        }
+        assert!(is_variant("aab", "ab") && is_variant("abc", "ab") && is_variant("ab", "ab"));
+        assert!(!is_variant("abcd", "ab") && !is_variant("ab", "ba") && !is_variant("ab", "abc"));
+    }
 
     #[test]
     fn corrections() {
