@@ -20,18 +20,22 @@ const MAX_BUCKET: usize = 512;
 /// Disjoint-set forest over `0..n` (path halving, union by index so the
 /// smallest member is the root: deterministic).
 #[derive(Clone, Debug)]
-pub struct Dsu(Vec<usize>);
+pub struct Dsu(Vec<u32>);
 
 impl Dsu {
+    /// `n` singletons (`n` below 4 G: the parents are kept as u32, half
+    /// the memory of usize for one entry per local entity of the corpus).
     pub fn new(n: usize) -> Self {
-        Dsu((0..n).collect())
+        assert!(u32::try_from(n).is_ok(), "Dsu of {n} elements");
+        Dsu((0..n as u32).collect())
     }
-    pub fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+    pub fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.0[x as usize] != x {
+            self.0[x as usize] = self.0[self.0[x as usize] as usize];
+            x = self.0[x as usize];
         }
-        x
+        x as usize
     }
     /// Joins the sets; returns false when already joined.
     pub fn union(&mut self, a: usize, b: usize) -> bool {
@@ -40,7 +44,7 @@ impl Dsu {
             return false;
         }
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
-        self.0[hi] = lo;
+        self.0[hi] = lo as u32;
         true
     }
 }

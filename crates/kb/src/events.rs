@@ -90,11 +90,7 @@ pub fn merge_events(
         let mut in_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         if !d.events.is_empty() {
             for (le, l) in d.entities.iter().enumerate() {
-                let Some(ei) = res
-                    .node_entity
-                    .get(di)
-                    .and_then(|v| v.get(le).copied().flatten())
-                else {
+                let Some(ei) = res.node_entity.get(di, le) else {
                     continue;
                 };
                 for mm in d.mentions_of(l) {
@@ -119,10 +115,7 @@ pub fn merge_events(
             let mut texts: BTreeMap<Role, Vec<String>> = BTreeMap::new();
             for f in em.roles.iter() {
                 let r = f.role;
-                match f
-                    .entity
-                    .and_then(|le| res.node_entity.get(di)?.get(le as usize).copied().flatten())
-                {
+                match f.entity.and_then(|le| res.node_entity.get(di, le as usize)) {
                     Some(ei) => {
                         roles.entry(r).or_default().insert(ei);
                     }

@@ -37,8 +37,9 @@ use std::rc::Rc;
 pub struct Resolved {
     /// Sorted by id.
     pub entities: Vec<Entity>,
-    /// `node_entity[doc][local]`: index into `entities`.
-    pub node_entity: Vec<Vec<Option<usize>>>,
+    /// Each local entity's index into `entities`
+    /// (`node_entity.get(doc, local)`).
+    pub node_entity: PerLocal,
     /// Place containment learned from the texts ("Coyoacán, Mexico"):
     /// (inner, outer) entity indices.
     pub within: BTreeSet<(usize, usize)>,
@@ -46,8 +47,51 @@ pub struct Resolved {
 
 impl Resolved {
     pub fn entity_of(&self, doc: usize, local: usize) -> Option<&Entity> {
-        let i = (*self.node_entity.get(doc)?.get(local)?)?;
-        self.entities.get(i)
+        self.entities.get(self.node_entity.get(doc, local)?)
+    }
+}
+
+/// A number or none for every local entity of the corpus, in one flat list
+/// (document after document), not a vector per document: one entry per
+/// local entity is 4 bytes, where `Vec<Vec<Option<usize>>>` took 16 plus
+/// a vector per document.
+#[derive(Debug, Default)]
+pub struct PerLocal {
+    /// Document `d`'s entries are `vals[at[d]..at[d + 1]]`.
+    at: Vec<u32>,
+    /// `u32::MAX`: none.
+    vals: Vec<u32>,
+}
+
+impl PerLocal {
+    fn with_capacity(docs: usize, locals: usize) -> PerLocal {
+        let mut at = Vec::with_capacity(docs + 1);
+        at.push(0);
+        PerLocal {
+            at,
+            vals: Vec::with_capacity(locals),
+        }
+    }
+    /// Appends the next document's entries.
+    fn push_doc(&mut self, row: impl IntoIterator<Item = Option<usize>>) {
+        self.vals
+            .extend(row.into_iter().map(|x| x.map_or(u32::MAX, idx)));
+        self.at.push(idx(self.vals.len()));
+    }
+    /// The entry of local entity `local` of document `doc`.
+    pub fn get(&self, doc: usize, local: usize) -> Option<usize> {
+        let (from, to) = (*self.at.get(doc)? as usize, *self.at.get(doc + 1)? as usize);
+        let x = *self.vals.get(from..to)?.get(local)?;
+        (x != u32::MAX).then_some(x as usize)
+    }
+    /// Every entry through `f` (none stays none), in place.
+    fn map(mut self, f: impl Fn(usize) -> Option<usize>) -> PerLocal {
+        for x in &mut self.vals {
+            if *x != u32::MAX {
+                *x = f(*x as usize).map_or(u32::MAX, idx);
+            }
+        }
+        self
     }
 }
 
@@ -62,11 +106,11 @@ fn class(t: EntityType) -> u8 {
 }
 
 /// A local entity (or a name split off one) as resolution sees it. One per
-/// local entity of the corpus, so kept small (56 bytes): the names that
+/// local entity of the corpus, so kept small (48 bytes): the names that
 /// identify it are a range of one flat list, what only a few nodes have is
 /// boxed apart ([`Rare`]).
 struct Node {
-    doc: usize,
+    doc: u32,
     local: u32,
     mentions: u32,
     /// Names that identify the entity on their own: a range of the flat
@@ -85,6 +129,10 @@ struct Node {
     /// None for most nodes.
     rare: Option<Box<Rare>>,
 }
+
+// One per local entity of the corpus: a larger node is a larger merge.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Node>() == 48);
 
 /// What only a few nodes have.
 #[derive(Default)]
@@ -107,6 +155,9 @@ impl Node {
     /// The range of the node's anchors in the flat list.
     fn arange(&self) -> std::ops::Range<usize> {
         self.anchors.0 as usize..self.anchors.1 as usize
+    }
+    fn doc(&self) -> usize {
+        self.doc as usize
     }
     fn local(&self) -> usize {
         self.local as usize
@@ -338,7 +389,8 @@ pub fn resolve_traced(
     let mut nodes: Vec<Node> = Vec::new();
     // Every node's anchors, one node after the other.
     let mut anc: Vec<Rc<NameKey>> = Vec::new();
-    let mut node_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
+    let mut node_of =
+        PerLocal::with_capacity(docs.len(), docs.iter().map(|d| d.entities.len()).sum());
     let ev_rules = crate::rules::Rules::get();
     // The gazetteer spelling of each single-word name (looked up once).
     let mut gaz_memo: FxHashMap<Sym, Option<String>> = FxHashMap::default();
@@ -493,7 +545,7 @@ pub fn resolve_traced(
                 nodes.push(node);
             };
             push(Node {
-                doc: di,
+                doc: idx(di),
                 local: idx(li),
                 class: class(etype),
                 etype,
@@ -524,7 +576,7 @@ pub fn resolve_traced(
                     .filter(|m| foreign.contains(&memo.sym(m.text).0))
                     .count();
                 push(Node {
-                    doc: di,
+                    doc: idx(di),
                     local: idx(li),
                     class: 0,
                     etype: EntityType::Person,
@@ -540,7 +592,7 @@ pub fn resolve_traced(
                 });
             }
         }
-        node_of.push(row);
+        node_of.push_doc(row);
     }
     anc.shrink_to_fit();
     let n = nodes.len();
@@ -640,7 +692,7 @@ pub fn resolve_traced(
     // The names of every entity of a document.
     let mut doc_names: Vec<Vec<u32>> = vec![Vec::new(); docs.len()];
     for (i, nd) in nodes.iter().enumerate() {
-        doc_names[nd.doc].extend_from_slice(own(i));
+        doc_names[nd.doc()].extend_from_slice(own(i));
     }
     for v in &mut doc_names {
         v.sort_unstable();
@@ -651,7 +703,7 @@ pub fn resolve_traced(
     // document (less its own).
     let ctx = |i: usize| {
         let mine = own(i);
-        doc_names[nodes[i].doc]
+        doc_names[nodes[i].doc()]
             .iter()
             .copied()
             .filter(move |k| mine.binary_search(k).is_err())
@@ -672,7 +724,7 @@ pub fn resolve_traced(
             let hit = groups.iter().position(|(_, around, _, mine)| {
                 ctx(i).any(|k| around.contains(&k) && !mine.contains(&k))
             });
-            let doc = nodes[i].doc;
+            let doc = nodes[i].doc();
             match hit {
                 Some(g) => {
                     dsu.union(groups[g].0, i);
@@ -745,7 +797,7 @@ pub fn resolve_traced(
     let share_doc = |a: &[usize], b: &[usize]| -> bool {
         let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
         while let (Some(&&i), Some(&&j)) = (x.peek(), y.peek()) {
-            match nodes[i].doc.cmp(&nodes[j].doc) {
+            match nodes[i].doc().cmp(&nodes[j].doc()) {
                 std::cmp::Ordering::Less => {
                     x.next();
                 }
@@ -772,8 +824,8 @@ pub fn resolve_traced(
         let mut mine = FxHashSet::default();
         let mut seen = FxHashSet::default();
         for &i in m {
-            if seen.insert(nodes[i].doc) {
-                around.extend(doc_names[nodes[i].doc].iter().copied());
+            if seen.insert(nodes[i].doc()) {
+                around.extend(doc_names[nodes[i].doc()].iter().copied());
             }
             mine.extend(own(i).iter().copied());
         }
@@ -1002,7 +1054,7 @@ pub fn resolve_traced(
                 let acronyms: BTreeSet<String> = members
                     .iter()
                     .filter_map(|&i| {
-                        let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local()].name);
+                        let name = strs.str(docs[nodes[i].doc()].entities[nodes[i].local()].name);
                         let letters: Vec<char> =
                             name.chars().filter(|c| c.is_alphabetic()).collect();
                         let caps = (2..=6).contains(&letters.len())
@@ -1149,7 +1201,7 @@ pub fn resolve_traced(
                 // ("Prime Minister Lord North" is no "North Bridge") is a
                 // person.
                 let titled = |i: usize| {
-                    let name = strs.str(docs[nodes[i].doc].entities[nodes[i].local()].name);
+                    let name = strs.str(docs[nodes[i].doc()].entities[nodes[i].local()].name);
                     name.split_whitespace().count() >= 2
                 };
                 let person = cl.class(t) == 0
@@ -1425,17 +1477,10 @@ pub fn resolve_traced(
     // Nodes, clusters and memos are done with: freed before anything
     // else is built.
     drop((cl, nodes, via, memo, dsu));
-    let node_entity: Vec<Vec<Option<usize>>> = node_of
-        .into_iter()
-        .map(|row| {
-            row.into_iter()
-                .map(|i| {
-                    let e = *entity_of_node.get(i?)?;
-                    (e != u32::MAX).then_some(e as usize)
-                })
-                .collect()
-        })
-        .collect();
+    let node_entity = node_of.map(|i| {
+        let e = *entity_of_node.get(i)?;
+        (e != u32::MAX).then_some(e as usize)
+    });
     drop(entity_of_node);
     let entities: Vec<Entity> = drafts.into_iter().map(|d| d.0).collect();
 
@@ -1447,7 +1492,7 @@ pub fn resolve_traced(
             if le.etype != EntityType::Place {
                 continue;
             }
-            let Some(ei) = node_entity[di][li] else {
+            let Some(ei) = node_entity.get(di, li) else {
                 continue;
             };
             for m in d.mentions_of(le) {
@@ -1844,7 +1889,7 @@ fn build_entity(
     let mut surface_count: BTreeMap<String, usize> = BTreeMap::new();
     let mut fold_count: BTreeMap<String, usize> = BTreeMap::new();
     for &i in members {
-        let d = &docs[nodes[i].doc];
+        let d = &docs[nodes[i].doc()];
         let le = &d.entities[nodes[i].local()];
         for m in d.mentions_of(le) {
             if matches!(
@@ -1957,7 +2002,7 @@ fn build_entity(
         }
     };
     for &i in members {
-        let d = &docs[nodes[i].doc];
+        let d = &docs[nodes[i].doc()];
         let le = &d.entities[nodes[i].local()];
         let src = d.id();
         for (alias, how, span) in nodes[i].extra() {
@@ -1992,7 +2037,7 @@ fn build_entity(
                 continue;
             }
             let span = m.span();
-            mentions.push((nodes[i].doc, span.start, span.end));
+            mentions.push((nodes[i].doc(), span.start, span.end));
             let keep = match m.form {
                 MentionForm::Name | MentionForm::Partial | MentionForm::Acronym => true,
                 MentionForm::Pronoun => false,
