@@ -29,6 +29,11 @@ pub enum LineCue {
     End,
     /// Page furniture.
     Boilerplate,
+    /// A heading that is a year or a span of years ("1936", "1917–1922"):
+    /// a section of a history, and the time its sentences are anchored
+    /// to. Main text when a paragraph follows it outside a comment thread;
+    /// otherwise furniture (a bare number among furniture is a counter).
+    YearHeading,
 }
 
 /// Longest line (bytes) that can carry a line cue.
@@ -103,6 +108,7 @@ impl Cues {
                 "dated" => LineCue::Dated,
                 "inline_comment" => LineCue::InlineComment,
                 "end" => LineCue::End,
+                "year_heading" => LineCue::YearHeading,
                 _ => LineCue::Boilerplate,
             };
             if let Some(r) = re(p) {

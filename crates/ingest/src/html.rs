@@ -489,7 +489,10 @@ fn relabel_comment_furniture(text: &str, seg: &mut Segmentation) {
                 .get(k + 1)
                 .is_some_and(|(_, n)| CUES.line_cue(n.trim()) == Some(LineCue::Dated));
             let furniture = match CUES.line_cue(t) {
-                Some(LineCue::Thread | LineCue::End | LineCue::Boilerplate) => true,
+                // Inside a comment, a bare year-like number is a counter.
+                Some(
+                    LineCue::Thread | LineCue::End | LineCue::Boilerplate | LineCue::YearHeading,
+                ) => true,
                 Some(_) => false,
                 None => {
                     // A lone user name before the comment text or a date.

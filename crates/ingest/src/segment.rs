@@ -160,6 +160,18 @@ fn label_lines(hay: Hay<'_>) -> Vec<Line> {
             }
             Some(LineCue::InlineComment) => RegionKind::Comment,
             Some(LineCue::Boilerplate) => RegionKind::Boilerplate,
+            Some(LineCue::YearHeading) => {
+                let paragraph_next = lines.get(i + 1).is_some_and(|l| {
+                    l.cue.is_none() && !is_fragment(&text[l.body_start..l.span.end])
+                });
+                // (Vote counts come after furniture: "2 answers", "Sorted by".)
+                let after_furniture = i > 0 && lines[i - 1].kind == RegionKind::Boilerplate;
+                if paragraph_next && !in_thread && !after_furniture {
+                    RegionKind::Main
+                } else {
+                    RegionKind::Boilerplate
+                }
+            }
             None if lines[i].title_list => RegionKind::Boilerplate,
             None if in_thread => {
                 if is_username(body) || (next_dated && is_fragment(body)) {
@@ -740,6 +752,37 @@ mod tests {
             sp.slice(t),
             "Sergei Kirov | Biography, Death, & Facts | Britannica"
         );
+    }
+
+    #[test]
+    fn year_headings() {
+        // A year over a paragraph is a section heading: main text (the
+        // time anchor of what follows).
+        let t = "1936\n\nSanjurjo was killed in a plane crash on 20 July, leaving a split command.\n\n1917–1922\n\nThe war went on for years after the revolution ended.\n";
+        let seg = segment(t);
+        let kinds: Vec<(&str, RegionKind)> =
+            seg.pieces.iter().map(|(s, k)| (s.slice(t), *k)).collect();
+        assert!(kinds.contains(&("1936", RegionKind::Main)), "{kinds:?}");
+        assert!(
+            kinds.contains(&("1917–1922", RegionKind::Main)),
+            "{kinds:?}"
+        );
+        // A bare number among furniture or in a thread stays a counter.
+        let q = "Why did it happen?\n\n1936\nShare improve this question\n\n2 answers\n\n1024\n\nBecause the army turned against the republic that summer.\n";
+        let seg = segment(q);
+        let kinds: Vec<(&str, RegionKind)> =
+            seg.pieces.iter().map(|(s, k)| (s.slice(q), *k)).collect();
+        assert!(
+            kinds.contains(&("1936", RegionKind::Boilerplate)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("1024", RegionKind::Boilerplate)),
+            "{kinds:?}"
+        );
+        assert!(!kinds
+            .iter()
+            .any(|(s, k)| s.chars().all(|c| c.is_ascii_digit()) && *k == RegionKind::Main));
     }
 
     #[test]
