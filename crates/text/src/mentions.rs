@@ -571,7 +571,14 @@ fn sentence_names(
             continue;
         }
         let w = cx.w(i);
-        let month_led = i + 1 < b
+        // A month right after a day number is a date, never the start
+        // of a name ("On 15 January Kolchak was handed over").
+        let after_day = i > a && {
+            let p = cx.w(i - 1);
+            (!p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) || is_ordinal_figure(p)
+        };
+        let month_led = !after_day
+            && i + 1 < b
             && cx.is_cap(i + 1)
             && !cx.flag(i + 1, NON_NAME)
             && w.chars().all(char::is_alphabetic);

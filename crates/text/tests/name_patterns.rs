@@ -185,3 +185,23 @@ fn a_name_with_a_regnal_number_is_a_person_but_a_numbered_war_is_not() {
     assert!(names.iter().any(|n| n == "he"), "{names:?}");
     assert!(entity_of(&ta, "World War II").is_none_or(|(t, _)| t != EntityType::Person));
 }
+
+#[test]
+fn a_month_after_a_day_number_opens_no_name() {
+    let ta = analyze(
+        "Admiral Kolchak retreated east. On 15 January Kolchak was turned over to the \
+         Political Centre. The October Revolution had ended the old order.",
+    );
+    assert!(
+        ta.mentions.iter().all(|m| !m.text.contains("January")),
+        "{:?}",
+        ta.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+    );
+    let (t, _) = entity_of(&ta, "Kolchak").expect("Kolchak");
+    assert_eq!(t, EntityType::Person);
+    // A month that opens a name elsewhere still does.
+    assert!(ta
+        .mentions
+        .iter()
+        .any(|m| m.text.contains("October Revolution")));
+}
