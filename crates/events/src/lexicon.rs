@@ -453,6 +453,9 @@ impl Lexicon {
                 "hypothetical" => F::Hypothetical,
                 "question" => F::Question,
                 "reported" => F::Reported,
+                // A phrase that looks like a cue and is none ("not long
+                // after"): its words open no other cue.
+                "asserted" => F::Asserted,
                 c => return Err(format!("bad factuality category {c}")),
             };
             let scope = match f[2].trim() {

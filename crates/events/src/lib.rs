@@ -1461,6 +1461,8 @@ impl Extractor {
             return Factuality::Question;
         }
         let mut found: Vec<Factuality> = Vec::new();
+        // (first word, words, category) of every cue that matches.
+        let mut hits: Vec<(usize, usize, Factuality)> = Vec::new();
         let start = sent.w.iter().position(|w| w.class != C::Punct).unwrap_or(0);
         // Only cues whose first word occurs before the trigger are tried.
         let lo_before = clause_a.max(h.saturating_sub(6));
@@ -1487,12 +1489,22 @@ impl Extractor {
                         .skip(1)
                         .all(|(k, set)| sent.w.get(i + k).is_some_and(|w| set.contains(w.lower)))
                 {
-                    found.push(cue.category);
+                    hits.push((i, n, cue.category));
                 }
             }
         }
+        // Words of an `asserted` phrase ("not long after") open no cue.
+        let masked = |i: usize| {
+            hits.iter()
+                .any(|&(a, n, c)| c == Factuality::Asserted && (a..a + n).contains(&i))
+        };
+        for &(i, _, c) in &hits {
+            if c != Factuality::Asserted && !masked(i) {
+                found.push(c);
+            }
+        }
         // Negation glued to the auxiliary ("wasn't", "didn't").
-        if (clause_a.max(h.saturating_sub(4))..h).any(|i| sent.w[i].class == C::Neg) {
+        if (clause_a.max(h.saturating_sub(4))..h).any(|i| sent.w[i].class == C::Neg && !masked(i)) {
             found.push(Factuality::Negated);
         }
         // A purpose infinitive ("sent … to kill him") is not asserted,

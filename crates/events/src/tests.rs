@@ -332,6 +332,39 @@ fn factuality_cues() {
 }
 
 #[test]
+fn a_phrase_holding_a_cue_word_is_no_cue() {
+    // "Not long after" and "not only" hold "not" and negate nothing.
+    let f = fixture(
+        "Not long after this Kolchak was arrested by the Czechoslovak Corps. Kirov was not only arrested but also tried. Trotsky was not arrested.",
+        &[("Kolchak", P, "Kolchak"), ("Kirov", P, "Sergei Kirov"), ("Trotsky", P, "Leon Trotsky")],
+        &[],
+    );
+    let evs = run(&f);
+    let facts: Vec<(String, EventType, Factuality)> = evs
+        .iter()
+        .filter(|e| e.etype == Some(EventType::Arrest))
+        .map(|e| {
+            let s = e.roles.iter().find(|r| r.role == Some(Role::Subject));
+            (
+                s.map(|r| name(&f, r)).unwrap_or_default(),
+                e.etype.unwrap(),
+                e.factuality,
+            )
+        })
+        .collect();
+    for (who, fact) in [
+        ("Kolchak", Factuality::Asserted),
+        ("Sergei Kirov", Factuality::Asserted),
+        ("Leon Trotsky", Factuality::Negated),
+    ] {
+        assert!(
+            facts.contains(&(who.to_string(), EventType::Arrest, fact)),
+            "{who}: {facts:?}"
+        );
+    }
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
