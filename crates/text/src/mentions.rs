@@ -1478,10 +1478,30 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let root_i = dsu.find(i);
         // earlier fuller names ending with these words (surname match);
         // both tests need the same last word: only those candidates are read
+        // A surname the tagger read as a person also claims a fuller name
+        // it took for a place or a body when that name is shaped like a
+        // person's ("Zapata" … "Emiliano Zapata"): two or three plain
+        // capitalised words, none a head or designator of places, bodies,
+        // works or buildings.
+        let person_shaped = |j: usize| {
+            let wj = &person_words[j];
+            !retype
+                && (2..=3).contains(&wj.len())
+                && wj.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !an.names.org_heads.contains(*w)
+                        && !an.ml.work_heads.contains(*w)
+                        && !an.ml.non_names.contains(*w)
+                        && !an.ml.place_nouns.contains(&w.to_lowercase())
+                        && !an.ml.facility_nouns.contains(&w.to_lowercase())
+                        && !an.ml.lower_designators.contains_key(&w.to_lowercase())
+                })
+        };
         let fuller = |j: usize| {
             let cj = &cands[j];
             let wj = &person_words[j];
-            person_like(an, &cands, &person_words, j)
+            (person_like(an, &cands, &person_words, j) || person_shaped(j))
                 && cj.form == MentionForm::Name
                 && wj.len() > wi.len()
                 && (wj.ends_with(wi) || drops_middle(wj, wi))
@@ -1559,6 +1579,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         }
         if let Some(j) = best {
             if dsu.find(j) != root_i {
+                // (A fuller name claimed by its person-shape is a person's.)
+                if !retype && cands[j].etype != EntityType::Person {
+                    cands[j].etype = EntityType::Person;
+                }
                 cands[i].form = MentionForm::Partial;
                 cands[i].etype = EntityType::Person;
                 cands[i].cut = cut;

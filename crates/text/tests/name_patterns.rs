@@ -205,3 +205,21 @@ fn a_month_after_a_day_number_opens_no_name() {
         .iter()
         .any(|m| m.text.contains("October Revolution")));
 }
+
+#[test]
+fn a_surname_claims_a_person_shaped_full_name_the_tagger_took_for_a_place() {
+    let ta = analyze(
+        "Emiliano Zapata led the peasants of Morelos. Zapata was killed in 1919 by \
+         General Pablo González. Zapata is remembered in the state of Morelos.",
+    );
+    let (t, names) = entity_of(&ta, "Zapata").expect("Zapata");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "Emiliano Zapata"), "{names:?}");
+    // A place name ending in a person's surname stays a place of its own.
+    let ta = analyze(
+        "Kirov was shot in Leningrad. The Kirov Theatre was renamed for him. \
+         Kirov had led the party there.",
+    );
+    let (_, names) = entity_of(&ta, "Kirov").expect("Kirov");
+    assert!(!names.iter().any(|n| n.contains("Theatre")), "{names:?}");
+}
