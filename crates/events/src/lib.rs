@@ -1087,7 +1087,7 @@ impl Extractor {
                         && (types.is_empty()
                             || f.entity
                                 .and_then(|e| sent.ta.entities.get(e))
-                                .is_some_and(|le| types.split('|').any(|t| t == le.etype.as_str())))
+                                .is_some_and(|le| types.split('|').any(|t| type_is(le, t))))
                 })
             })
         };
@@ -1963,6 +1963,20 @@ struct SentCtx<'a> {
     /// The previous sentence spoke of a body ("it was recovered" is then
     /// the body).
     body_before: bool,
+}
+
+/// Whether local entity `le` is of frame type `t`: an entity type
+/// (`person`, `place`, …) or `known_person`, a person the text knows as
+/// one beyond the tagger's reading of a lone word: a name of two words or
+/// more, or a gender (from a title, a given name or a pronoun). A lone
+/// unknown word tagged a person may be a place ("capturing Brodno").
+fn type_is(le: &annalist_model::LocalEntity, t: &str) -> bool {
+    if t == "known_person" {
+        return le.etype == EntityType::Person
+            && (le.name.split_whitespace().count() >= 2
+                || matches!(le.gender.as_deref(), Some("male" | "female")));
+    }
+    t == le.etype.as_str()
 }
 
 #[cfg(test)]

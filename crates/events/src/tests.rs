@@ -365,6 +365,31 @@ fn a_phrase_holding_a_cue_word_is_no_cue() {
 }
 
 #[test]
+fn capturing_a_lone_word_only_the_tagger_calls_a_person_is_no_arrest() {
+    // "Brodno" (a town the tagger read as a person: one word, no gender)
+    // is taken, not arrested; "Dmitri Ivanov" (two words) is arrested.
+    let f = fixture(
+        "The cavalry advanced, capturing Brodno. Soldiers captured Dmitri Ivanov in 1920.",
+        &[
+            ("Brodno", P, "Brodno"),
+            ("Dmitri Ivanov", P, "Dmitri Ivanov"),
+        ],
+        &[("1920", TimexType::Date, "1920", "")],
+    );
+    let evs = run(&f);
+    let arrests: Vec<Vec<String>> = find(&evs, EventType::Arrest)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(
+        arrests,
+        vec![vec!["Dmitri Ivanov".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
