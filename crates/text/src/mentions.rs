@@ -909,6 +909,14 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if n >= 3 && an.ml.work_first.contains(first) && (a..b).any(|k| cx.w(k) == "of") {
         return mk(EntityType::Work);
     }
+    // "X of Y" is headed by X: "Volunteer Army of General Denikin" is a
+    // body, whatever Y names (a Commission for Combat of Counter-Revolution
+    // is no revolution).
+    if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&k| cx.w(k) == "of") {
+        if names.org_heads.contains(cx.w(p - 1)) {
+            return mk(EntityType::Organization);
+        }
+    }
     if names.event_heads.contains(last) && (n >= 2 || single_unknown(last)) {
         return mk(EntityType::EventName);
     }

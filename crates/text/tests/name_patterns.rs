@@ -223,3 +223,16 @@ fn a_surname_claims_a_person_shaped_full_name_the_tagger_took_for_a_place() {
     let (_, names) = entity_of(&ta, "Kirov").expect("Kirov");
     assert!(!names.iter().any(|n| n.contains("Theatre")), "{names:?}");
 }
+
+#[test]
+fn a_body_named_x_of_y_is_headed_by_x() {
+    let ta = analyze(
+        "Anton Denikin took command. The Volunteer Army of General Denikin marched \
+         north. Denikin was replaced in 1920.",
+    );
+    let (t, names) = entity_of(&ta, "Volunteer Army of General Denikin").expect("the army");
+    assert_eq!(t, EntityType::Organization);
+    assert!(!names.iter().any(|n| n == "Denikin"), "{names:?}");
+    let (t, _) = entity_of(&ta, "Denikin").expect("Denikin");
+    assert_eq!(t, EntityType::Person);
+}
