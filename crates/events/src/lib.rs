@@ -1693,12 +1693,24 @@ impl Extractor {
             }
             // A quoted name modifying a noun that names no work ("his
             // 'No Re-election' slogan") is no title of his.
-            if sent
-                .w
-                .get(end)
-                .is_some_and(|w| w.class == C::Noun && w.mention.is_none() && !w.has(Cl::Worknoun))
-            {
+            let after = (end..sent.len())
+                .find(|&k| !matches!(sent.w[k].lower, "\"" | "”" | "’" | "'" | "»"))
+                .unwrap_or(sent.len());
+            if sent.w.get(after).is_some_and(|w| {
+                (w.class == C::Noun || (w.class == C::Other && !sent.is_verbish(after)))
+                    && w.mention.is_none()
+                    && !w.has(Cl::Worknoun)
+            }) {
                 continue;
+            }
+            // A gloss in brackets that names a unit ("Villa's División del
+            // Norte (Northern Division)") shows a body, not a title.
+            if sent.w.get(after).is_some_and(|w| w.lower == "(") {
+                let close =
+                    (after + 1..sent.len().min(after + 8)).find(|&k| sent.w[k].lower == ")");
+                if close.is_some_and(|c| c > after + 1 && sent.w[c - 1].has(Cl::Unitnoun)) {
+                    continue;
+                }
             }
             // Skip "famed", "book", quotes between the possessor and the title.
             let mut k = a;
