@@ -955,12 +955,33 @@ impl Extractor {
         }
         // Prepositional phrases after the trigger.
         let mut from_place = false;
+        // The preposition of the phrase before, and whether its noun
+        // phrases named no one ("by agents").
+        let mut prev: Option<(String, bool)> = None;
         for (p, nps) in self.pps(
             sent,
             after,
             clause_b.max(after + 1),
             trig.head == HeadKind::Noun,
         ) {
+            let unnamed = nps.iter().all(|np| np.mention.is_none());
+            let before = prev.replace((p.clone(), unnamed));
+            // "by agents of the Cheka": the of-phrase belongs to the agent,
+            // not to the trigger; when the agent is unnamed, the body
+            // named there is the agent.
+            if p == "of" && before.as_ref().is_some_and(|(b, _)| b == "by") {
+                let agent = trig.head == HeadKind::Noun || passive;
+                if agent && before.is_some_and(|(_, unnamed)| unnamed) {
+                    let named: Vec<Np> =
+                        nps.into_iter().filter(|np| np.mention.is_some()).collect();
+                    let fill = self.fillers(ctx, &named, Role::Agent);
+                    if !fill.is_empty() {
+                        roles.retain(|(r, f)| !(*r == Role::Agent && f.entity.is_none()));
+                        push(&mut roles, fill);
+                    }
+                }
+                continue;
+            }
             let slot = if p == "by" {
                 if trig.head == HeadKind::Noun {
                     frame.slot("by")

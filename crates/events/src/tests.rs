@@ -445,6 +445,28 @@ fn a_quoted_slogan_or_a_glossed_unit_is_no_publication() {
 }
 
 #[test]
+fn an_attempted_assassination_is_an_attack_and_agents_of_a_body_are_that_body() {
+    let f = fixture(
+        "The campaign began in 1920 with an attempted assassination of Makhno by agents of the Cheka.",
+        &[("Makhno", P, "Nestor Makhno"), ("Cheka", O, "Cheka")],
+        &[("1920", TimexType::Date, "1920", "")],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Killing).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    let attacks = find(&evs, EventType::Attack);
+    assert_eq!(attacks.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, attacks[0], Role::Subject),
+        vec!["Nestor Makhno".to_string()]
+    );
+    assert_eq!(role(&f, attacks[0], Role::Agent), vec!["Cheka".to_string()]);
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
