@@ -467,6 +467,32 @@ fn an_attempted_assassination_is_an_attack_and_agents_of_a_body_are_that_body() 
 }
 
 #[test]
+fn phrasal_verbs_plural_exiles_and_names_in_a_complement_tell_no_event() {
+    let e = EntityType::EventName;
+    let f = fixture(
+        "The Crusaders are hanging on in 1962. The decrees confiscated the goods of exiles in 1794. She wrote Women Writers of the Revolution in 1990. Marat was hanged on 5 May 1793.",
+        &[
+            ("Crusaders", EntityType::Group, "Crusaders"),
+            ("Women Writers of the Revolution", e, "Women Writers of the Revolution"),
+            ("Marat", P, "Jean-Paul Marat"),
+        ],
+        &[
+            ("1962", TimexType::Date, "1962", ""),
+            ("1794", TimexType::Date, "1794", ""),
+            ("1990", TimexType::Date, "1990", ""),
+            ("5 May 1793", TimexType::Date, "1793-05-05", ""),
+        ],
+    );
+    let evs = run(&f);
+    let types: Vec<EventType> = evs.iter().filter_map(|e| e.etype).collect();
+    assert_eq!(types, vec![EventType::Execution], "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, &evs[0], Role::Subject),
+        vec!["Jean-Paul Marat".to_string()]
+    );
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
