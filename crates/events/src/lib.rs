@@ -658,13 +658,14 @@ impl Extractor {
             // Inside a proper name ("History of the Russian Revolution")?
             if let Some(mi) = sent.w[h].mention.filter(|_| frame.slot("self").is_some()) {
                 let mm = sent.mention(mi);
-                // In the complement of another head ("Women Writers of the
-                // Revolution"): the name is not the event's.
-                if (0..h)
+                // Heading the complement of another head ("Women Writers of
+                // the Revolution"): the name is not the event's. ("The State
+                // of Katanga rebellion" is headed by the trigger.)
+                let before = (0..h)
                     .rev()
                     .take_while(|&k| sent.w[k].mention == Some(mi))
-                    .any(|k| sent.w[k].lower == "of")
-                {
+                    .find(|&k| sent.w[k].class != C::Det);
+                if before.is_some_and(|k| sent.w[k].lower == "of") {
                     return vec![];
                 }
                 // Not inside the name of a work, place or body ("Special
