@@ -637,7 +637,12 @@ fn sentence_names(
                             || cx.is_title(h)
                     });
                     let person_after = cx.ent(k) == "B-PER" && !head_kind;
-                    let of_ok = !particle && !cx.ent(i).ends_with("PER") && !person_after;
+                    // "for" joins only after the head of a body ("Commission
+                    // for Combat", "Society for the Prevention"): "secured
+                    // China for the CPC" is two names.
+                    let for_ok = !(e..k).any(|x| cx.w(x) == "for")
+                        || an.names.org_heads.contains(cx.w(e - 1));
+                    let of_ok = !particle && !cx.ent(i).ends_with("PER") && !person_after && for_ok;
                     if particle || of_ok {
                         e = k + 1;
                         continue;

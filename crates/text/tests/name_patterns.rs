@@ -236,3 +236,15 @@ fn a_body_named_x_of_y_is_headed_by_x() {
     let (t, _) = entity_of(&ta, "Denikin").expect("Denikin");
     assert_eq!(t, EntityType::Person);
 }
+
+#[test]
+fn for_joins_a_name_only_after_the_head_of_a_body() {
+    let ta = analyze(
+        "The Huaihai Campaign secured China for the CPC. The CPC was expelled from \
+         Wuhan. The Committee for State Security grew.",
+    );
+    assert!(entity_of(&ta, "China for the CPC").is_none());
+    let (t, _) = entity_of(&ta, "CPC").expect("CPC");
+    assert_ne!(t, EntityType::Person);
+    assert!(entity_of(&ta, "Committee for State Security").is_some());
+}
