@@ -1495,11 +1495,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // it took for a place or a body when that name is shaped like a
         // person's ("Zapata" … "Emiliano Zapata"): two or three plain
         // capitalised words, none a head or designator of places, bodies,
-        // works or buildings.
+        // works or buildings, opening with a word the tagger's vocabulary
+        // does not know (a foreign given name; "Fort Washington", "Mount
+        // Vernon" open with English words).
         let person_shaped = |j: usize| {
             let wj = &person_words[j];
             !retype
                 && (2..=3).contains(&wj.len())
+                && !an.tok.in_vocab(wj[0])
                 && wj.iter().all(|w| {
                     w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars().all(char::is_alphabetic)

@@ -222,6 +222,13 @@ fn a_surname_claims_a_person_shaped_full_name_the_tagger_took_for_a_place() {
     );
     let (_, names) = entity_of(&ta, "Kirov").expect("Kirov");
     assert!(!names.iter().any(|n| n.contains("Theatre")), "{names:?}");
+    // Nor does a place opening with an English word ("Fort", "Mount").
+    let ta = analyze(
+        "Washington retreated. Howe captured Fort Washington in November. \
+         Washington crossed the Delaware.",
+    );
+    let (_, names) = entity_of(&ta, "Washington").expect("Washington");
+    assert!(!names.iter().any(|n| n == "Fort Washington"), "{names:?}");
 }
 
 #[test]
