@@ -42,6 +42,7 @@ pub(crate) enum Cl {
     Weapon,
     Vicinity,
     Unitnoun,
+    Opnoun,
     Speech,
 }
 
@@ -83,6 +84,7 @@ impl Cl {
             "weapon" => Cl::Weapon,
             "vicinity" => Cl::Vicinity,
             "unitnoun" => Cl::Unitnoun,
+            "opnoun" => Cl::Opnoun,
             "speech" => Cl::Speech,
             _ => return None,
         })

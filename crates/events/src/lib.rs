@@ -1715,11 +1715,12 @@ impl Extractor {
                 continue;
             }
             // A name headed by an armed unit or body ("his 'Army of the
-            // Center'") is no title of his.
+            // Center'") or opening with an operation ("his March to the
+            // Sea") is no title of his.
             let head = (a..end)
                 .find(|&k| sent.w[k].lower == "of")
                 .map_or(end - 1, |k| k.saturating_sub(1).max(a));
-            if sent.w[head].has(Cl::Unitnoun) {
+            if sent.w[head].has(Cl::Unitnoun) || sent.w[a].has(Cl::Opnoun) {
                 continue;
             }
             // A quoted name modifying a noun that names no work ("his

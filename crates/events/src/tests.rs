@@ -411,11 +411,13 @@ fn a_possessive_inside_the_subject_is_not_the_subject() {
 }
 
 #[test]
-fn a_quoted_slogan_or_a_glossed_unit_is_no_publication() {
+fn a_quoted_slogan_a_glossed_unit_or_an_operation_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
-        "Díaz put aside his \"No Re-election\" slogan in 1884. By 1913 the group had become Villa's División del Norte (Northern Division). In 1937 Trotsky published his famed The Revolution Betrayed.",
+        "Díaz put aside his \"No Re-election\" slogan in 1884. By 1913 the group had become Villa's División del Norte (Northern Division). In 1937 Trotsky published his famed The Revolution Betrayed. In 1864 Sherman began his March to the Sea.",
         &[
+            ("Sherman", P, "William Sherman"),
+            ("March to the Sea", w, "March to the Sea"),
             ("Díaz", P, "Porfirio Díaz"),
             ("his", P, "Porfirio Díaz"),
             ("No Re-election", w, "No Re-election"),
@@ -428,6 +430,7 @@ fn a_quoted_slogan_or_a_glossed_unit_is_no_publication() {
             ("1884", TimexType::Date, "1884", ""),
             ("1913", TimexType::Date, "1913", ""),
             ("1937", TimexType::Date, "1937", ""),
+            ("1864", TimexType::Date, "1864", ""),
         ],
     );
     let evs = run(&f);
