@@ -1478,6 +1478,23 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             by_first.entry(f).or_default().push(p);
         }
     }
+    // Per component (by root): the first words of the full personal names
+    // in it. A surname whose uses are already one person's ("Francisco I.
+    // Madero" … "Madero") joins no full name with another first name
+    // ("Raúl Madero, brother of President Madero"): that would make the
+    // brothers one person.
+    let mut firsts_of: HashMap<usize, Vec<&str>> = HashMap::default();
+    for k in 0..cands.len() {
+        if cands[k].form == MentionForm::Name
+            && person_words[k].len() >= 2
+            && person_like(an, &cands, &person_words, k)
+        {
+            firsts_of
+                .entry(dsu.find(k))
+                .or_default()
+                .push(person_words[k][0]);
+        }
+    }
     for (oi, &i) in order.iter().enumerate() {
         let c = &cands[i];
         let wi = &person_words[i];
@@ -1594,7 +1611,20 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             continue; // "Leon" of a place is not "Leon Trotsky"
         }
         if let Some(j) = best {
-            if dsu.find(j) != root_i {
+            let root_j = dsu.find(j);
+            // (An initial is compatible with the name it abbreviates.)
+            let same_first = |a: &str, b: &str| {
+                let initial = |x: &str| x.trim_end_matches('.').chars().count() == 1;
+                a == b
+                    || ((initial(a) || initial(b))
+                        && a.chars().next().map(|c| c.to_lowercase().to_string())
+                            == b.chars().next().map(|c| c.to_lowercase().to_string()))
+            };
+            let other_person = person_words[j].len() >= 2
+                && firsts_of
+                    .get(&root_i)
+                    .is_some_and(|fs| !fs.iter().any(|f| same_first(f, person_words[j][0])));
+            if root_j != root_i && !other_person {
                 // (A fuller name claimed by its person-shape is a person's.)
                 if !retype && cands[j].etype != EntityType::Person {
                     cands[j].etype = EntityType::Person;
@@ -1609,6 +1639,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         .to_string();
                 }
                 dsu.union(j, i);
+                let root = dsu.find(i);
+                let mut fs = firsts_of.remove(&root_i).unwrap_or_default();
+                fs.extend(firsts_of.remove(&root_j).unwrap_or_default());
+                if person_words[j].len() >= 2 && !fs.contains(&person_words[j][0]) {
+                    fs.push(person_words[j][0]);
+                }
+                firsts_of.insert(root, fs);
             }
         }
     }

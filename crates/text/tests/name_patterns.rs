@@ -255,3 +255,19 @@ fn for_joins_a_name_only_after_the_head_of_a_body() {
     assert_ne!(t, EntityType::Person);
     assert!(entity_of(&ta, "Committee for State Security").is_some());
 }
+
+#[test]
+fn a_surname_already_ones_does_not_join_a_brother() {
+    let ta = analyze(
+        "Francisco I. Madero won the election. Madero took office in 1911. \
+         Raúl Madero, brother of President Madero, intervened to save Villa's life. \
+         Madero was murdered in 1913.",
+    );
+    let (_, names) = entity_of(&ta, "Francisco I. Madero").expect("Francisco");
+    assert!(!names.iter().any(|n| n == "Raúl Madero"), "{names:?}");
+    assert!(names.iter().any(|n| n == "Madero"), "{names:?}");
+    // An initial is the same first name.
+    let ta = analyze("Leon Trotsky wrote much. Trotsky fled. L. Trotsky signed it. Trotsky left.");
+    let (_, names) = entity_of(&ta, "Leon Trotsky").expect("Trotsky");
+    assert!(names.iter().any(|n| n == "Trotsky"), "{names:?}");
+}
