@@ -47,6 +47,9 @@ pub struct MentionLexicon {
     pub alias_skip: HashSet<String>,
     /// "the city of X": X is a place.
     pub place_nouns: HashSet<String>,
+    /// Prepositions that place what follows ("at Savannah", "towards
+    /// Volodymyr-Volynskyi"; `place_preps.txt`).
+    pub place_preps: HashSet<String>,
     /// Head nouns of named buildings (`facility_nouns.txt`): a renamed one
     /// is still the same building.
     pub facility_nouns: HashSet<String>,
@@ -82,6 +85,7 @@ impl MentionLexicon {
             sovereigns: set(include_str!("../../../resources/text/sovereign_titles.txt")),
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
+            place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
             facility_nouns: set(include_str!("../../../resources/text/facility_nouns.txt")),
             common_suffixes: data_lines(include_str!(
                 "../../../resources/text/common_suffixes.txt"
@@ -1734,6 +1738,34 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             .min_by_key(|(t, v)| (std::cmp::Reverse(*v), *t))
             .map(|x| x.0)
             .unwrap_or_default();
+        // A one-word gazetteer place the tagger read as a person, with
+        // nothing of a person about it (no title, no gender, no given
+        // name) and placed by a preposition somewhere ("at Savannah",
+        // "towards Volodymyr-Volynskyi"), is the place.
+        if comp_type[k] == EntityType::Person
+            && comp_gender[k].is_none()
+            && comp_titles[k].is_empty()
+            && votes.iter().all(|(_, v)| *v < 1000)
+        {
+            let names: Vec<usize> = ms
+                .iter()
+                .copied()
+                .filter(|&i| matches!(cands[i].form, MentionForm::Name | MentionForm::Partial))
+                .collect();
+            let one_word_place = |i: usize| {
+                !text_of[i].contains(' ') && an.names.places.contains(&text_of[i].to_lowercase())
+            };
+            let placed = |i: usize| {
+                let a = cands[i].ta.min(cands[i].a);
+                a > 0 && an.ml.place_preps.contains(cx.lw(a - 1))
+            };
+            if !names.is_empty()
+                && names.iter().all(|&i| one_word_place(i))
+                && names.iter().any(|&i| placed(i))
+            {
+                comp_type[k] = EntityType::Place;
+            }
+        }
         if comp_gender[k].is_none() && comp_type[k] == EntityType::Person {
             comp_gender[k] = guess_gender(cx, &cands, &person_words, ms);
         }

@@ -271,3 +271,15 @@ fn a_surname_already_ones_does_not_join_a_brother() {
     let (_, names) = entity_of(&ta, "Leon Trotsky").expect("Trotsky");
     assert!(names.iter().any(|n| n == "Trotsky"), "{names:?}");
 }
+
+#[test]
+fn a_one_word_place_placed_by_a_preposition_is_no_person() {
+    let ta = analyze(
+        "The Polish army retreated towards Volodymyr-Volynskyi. Volodymyr-Volynskyi fell \
+         in a week. General Clinton left Savannah. Clinton said he would return.",
+    );
+    let (t, _) = entity_of(&ta, "Volodymyr-Volynskyi").expect("the town");
+    assert_eq!(t, EntityType::Place);
+    let (t, _) = entity_of(&ta, "Clinton").expect("Clinton");
+    assert_eq!(t, EntityType::Person);
+}
