@@ -283,3 +283,14 @@ fn a_one_word_place_placed_by_a_preposition_is_no_person() {
     let (t, _) = entity_of(&ta, "Clinton").expect("Clinton");
     assert_eq!(t, EntityType::Person);
 }
+
+#[test]
+fn a_plural_title_before_a_list_of_names_is_no_part_of_them() {
+    let ta = analyze(
+        "Grant devised a coordinated strategy that would strike at the entire Confederacy \
+         from multiple directions: Generals George Meade and Benjamin Butler were ordered to \
+         move against Lee near Richmond; General Franz Sigel was to attack the Shenandoah Valley.",
+    );
+    assert!(entity_of(&ta, "George Meade").is_some());
+    assert!(ta.mentions.iter().all(|m| !m.text.starts_with("Generals")));
+}
