@@ -50,6 +50,11 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
+    /// Words that stand before a title (`title_modifiers.txt`): `true` for
+    /// the first words of compound titles, part of the title ("Grand Duke",
+    /// "Brigadier General"), `false` for sides, left out of the mention
+    /// ("Confederate General"; the demonyms count as sides too).
+    pub title_modifiers: HashMap<String, bool>,
     /// Head nouns of named buildings (`facility_nouns.txt`): a renamed one
     /// is still the same building.
     pub facility_nouns: HashSet<String>,
@@ -86,6 +91,14 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            title_modifiers: data_lines(include_str!(
+                "../../../resources/text/title_modifiers.txt"
+            ))
+            .filter_map(|l| {
+                let (w, kind) = l.split_once('\t')?;
+                Some((w.trim().to_string(), kind.trim() == "part"))
+            })
+            .collect(),
             facility_nouns: set(include_str!("../../../resources/text/facility_nouns.txt")),
             common_suffixes: data_lines(include_str!(
                 "../../../resources/text/common_suffixes.txt"
@@ -868,11 +881,33 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             cut: 0,
         });
     }
-    // titles in front
-    let mut ta = a;
+    // titles in front, with the first words of compound titles ("Grand
+    // Duke", "Brigadier General", "Field Marshal") and after sides, which
+    // are left out of the mention ("Confederate General", "British Field
+    // Marshal")
     let mut a = a;
+    let modifier = |k: usize| -> Option<bool> {
+        an.ml
+            .title_modifiers
+            .get(&cx.w(k).to_lowercase())
+            .copied()
+            .or_else(|| names.demonyms.contains(cx.w(k)).then_some(false))
+    };
+    let mut m = a;
+    while m < b && modifier(m).is_some() {
+        m += 1;
+    }
+    if m > a && m < b && cx.is_title(m) {
+        while a < m && modifier(a) == Some(false) {
+            a += 1;
+        }
+    }
+    let mut ta = a;
     let mut gender = None;
-    while a < b && cx.is_title(a) {
+    while a < b
+        && (cx.is_title(a)
+            || (a + 1 < b && modifier(a) == Some(true) && (a + 1..b).any(|k| cx.is_title(k))))
+    {
         if let Some(g) = names.titles.get(cx.w(a)) {
             if g != "-" {
                 gender = Some(g.clone());

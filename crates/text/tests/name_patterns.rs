@@ -294,3 +294,30 @@ fn a_plural_title_before_a_list_of_names_is_no_part_of_them() {
     assert!(entity_of(&ta, "George Meade").is_some());
     assert!(ta.mentions.iter().all(|m| !m.text.starts_with("Generals")));
 }
+
+#[test]
+fn modifiers_of_a_title_are_no_part_of_the_name() {
+    let ta = analyze(
+        "Confederate General Thomas Jackson attacked at dawn. Brigadier General Richard \
+         Montgomery marched north. British Field Marshal William Nicholson objected. \
+         Prime Minister Lord North resigned. Jackson was wounded that night.",
+    );
+    // Sides are left out; the first words of a compound title belong to
+    // the title (an alias with the title), never to the name.
+    for (name, bad) in [
+        ("Thomas Jackson", "Confederate"),
+        ("William Nicholson", "British"),
+    ] {
+        let (t, names) = entity_of(&ta, name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(t, EntityType::Person, "{name}");
+        assert!(!names.iter().any(|n| n.contains(bad)), "{name}: {names:?}");
+    }
+    let names: Vec<&str> = ta.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Richard Montgomery"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Brigadier") || n.starts_with("Prime")),
+        "{names:?}"
+    );
+}
