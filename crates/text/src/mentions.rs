@@ -30,6 +30,9 @@ pub struct MentionLexicon {
     pub non_names: HashSet<String>,
     pub work_heads: HashSet<String>,
     pub work_first: HashSet<String>,
+    /// First words that make a name a place ("Fort Sumter", "Mount
+    /// Vernon", "Lake Ladoga"; `place_first.txt`).
+    pub place_first: HashSet<String>,
     /// Cue token sequences (lower case) and the alias kind they introduce.
     pub alias_cues: Vec<(Vec<String>, String)>,
     pub descriptions: HashSet<String>,
@@ -84,6 +87,7 @@ impl MentionLexicon {
             non_names: set(include_str!("../../../resources/text/non_names.txt")),
             work_heads: set(include_str!("../../../resources/text/work_heads.txt")),
             work_first: set(include_str!("../../../resources/text/work_first.txt")),
+            place_first: set(include_str!("../../../resources/text/place_first.txt")),
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
@@ -943,6 +947,10 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     }
     // "the city of Vyatka"
     if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {
+        return mk(EntityType::Place);
+    }
+    // "Fort Sumter", "Mount Vernon", "Lake Ladoga"
+    if n >= 2 && an.ml.place_first.contains(first) {
         return mk(EntityType::Place);
     }
     let is_event_prefix = n >= 2 && names.event_prefixes.contains(first);

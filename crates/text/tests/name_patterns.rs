@@ -321,3 +321,20 @@ fn modifiers_of_a_title_are_no_part_of_the_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_name_opening_with_a_place_word_is_a_place() {
+    let ta = analyze(
+        "Montgomery marched north and besieged Fort St. Jean. Washington retired to \
+         Mount Vernon. The fleet sailed from Port Arthur.",
+    );
+    for name in ["Mount Vernon", "Port Arthur"] {
+        let (t, _) = entity_of(&ta, name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(t, EntityType::Place, "{name}");
+    }
+    assert!(ta
+        .entities
+        .iter()
+        .filter(|e| e.name.starts_with("Fort"))
+        .all(|e| e.etype == EntityType::Place));
+}
