@@ -1077,7 +1077,21 @@ impl Extractor {
         // Nouns: the clause subject ("forced into exile", "were under arrest").
         let has_subject =
             |roles: &Vec<(Role, RoleFiller)>| roles.iter().any(|(r, _)| *r == Role::Subject);
-        if trig.head == HeadKind::Noun && !has_subject(&roles) {
+        // The noun's own of-complement, even unnamed ("the arrest and
+        // execution of hundreds of CPC members"), is whom it is about: the
+        // clause's subject is not.
+        let of_complement = {
+            let mut k = m.b;
+            if sent.w.get(k).is_some_and(|w| w.lower == "and")
+                && sent.w.get(k + 1).is_some_and(|w| {
+                    w.class == C::Noun || (w.class == C::Other && !sent.is_verbish(k + 1))
+                })
+            {
+                k += 2;
+            }
+            sent.w.get(k).is_some_and(|w| w.lower == "of")
+        };
+        if trig.head == HeadKind::Noun && !has_subject(&roles) && !of_complement {
             if let Some(r) = frame.slot("clause") {
                 // The subject of the verb governing the noun ("he would serve
                 // 20 years in a Mexican prison").

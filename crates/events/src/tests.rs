@@ -503,6 +503,23 @@ fn phrasal_verbs_plural_exiles_and_names_in_a_complement_tell_no_event() {
 }
 
 #[test]
+fn an_unnamed_of_complement_keeps_the_clause_subject_out() {
+    let f = fixture(
+        "The KMT was purged of leftists in 1927 by the arrest and execution of hundreds of members.",
+        &[("KMT", O, "KMT")],
+        &[("1927", TimexType::Date, "1927", "")],
+    );
+    let evs = run(&f);
+    for e in &evs {
+        assert!(
+            !role(&f, e, Role::Subject).iter().any(|n| n == "KMT"),
+            "{}",
+            show(&f, &evs)
+        );
+    }
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
