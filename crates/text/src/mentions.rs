@@ -965,8 +965,14 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     // body, whatever Y names (a Commission for Combat of Counter-Revolution
     // is no revolution).
     if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&k| cx.w(k) == "of") {
-        if names.org_heads.contains(cx.w(p - 1)) {
+        let head = cx.w(p - 1);
+        if names.org_heads.contains(head) {
             return mk(EntityType::Organization);
+        }
+        // ... and "Declaration of the Rights of Man", "Three Principles of
+        // the People" are works.
+        if an.ml.work_heads.contains(head) || an.ml.work_first.contains(head) {
+            return mk(EntityType::Work);
         }
     }
     if names.event_heads.contains(last) && (n >= 2 || single_unknown(last)) {

@@ -338,3 +338,25 @@ fn a_name_opening_with_a_place_word_is_a_place() {
         .filter(|e| e.name.starts_with("Fort"))
         .all(|e| e.etype == EntityType::Place));
 }
+
+#[test]
+fn a_name_x_of_y_headed_by_a_work_word_is_a_work() {
+    let ta = analyze(
+        "On 26 August 1789 the Assembly published the Declaration of the Rights of Man \
+         and of the Citizen. Sun Yat-sen set out the Three Principles of the People.",
+    );
+    for name in [
+        "Declaration of the Rights of Man",
+        "Three Principles of the People",
+    ] {
+        let e = ta.entities.iter().find(|e| e.name.starts_with(name));
+        assert!(
+            e.is_some_and(|e| e.etype == EntityType::Work),
+            "{name}: {:?}",
+            ta.entities
+                .iter()
+                .map(|e| (&e.name, e.etype))
+                .collect::<Vec<_>>()
+        );
+    }
+}
