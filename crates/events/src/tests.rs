@@ -520,6 +520,50 @@ fn an_unnamed_of_complement_keeps_the_clause_subject_out() {
 }
 
 #[test]
+fn more_verbs_of_killing_execution_removal_and_office() {
+    let f = fixture(
+        "Rebels strangled Pavel in 1801. A mob lynched Rasputin in 1916. The Jacobins guillotined Danton in 1794. The army overthrew Allende in 1973. Napoleon was crowned in 1804. Lincoln was sworn in in 1861. Kerensky was inaugurated in 1917.",
+        &[
+            ("Pavel", P, "Paul I"),
+            ("Rasputin", P, "Grigori Rasputin"),
+            ("Danton", P, "Georges Danton"),
+            ("Allende", P, "Salvador Allende"),
+            ("Napoleon", P, "Napoleon"),
+            ("Lincoln", P, "Abraham Lincoln"),
+            ("Kerensky", P, "Alexander Kerensky"),
+        ],
+        &[
+            ("1801", TimexType::Date, "1801", ""),
+            ("1916", TimexType::Date, "1916", ""),
+            ("1794", TimexType::Date, "1794", ""),
+            ("1973", TimexType::Date, "1973", ""),
+            ("1804", TimexType::Date, "1804", ""),
+            ("1861", TimexType::Date, "1861", ""),
+            ("1917", TimexType::Date, "1917", ""),
+        ],
+    );
+    let evs = run(&f);
+    for (t, who) in [
+        (EventType::Killing, "Paul I"),
+        (EventType::Death, "Paul I"),
+        (EventType::Killing, "Grigori Rasputin"),
+        (EventType::Execution, "Georges Danton"),
+        (EventType::Removal, "Salvador Allende"),
+        (EventType::Appointment, "Napoleon"),
+        (EventType::Appointment, "Abraham Lincoln"),
+        (EventType::Appointment, "Alexander Kerensky"),
+    ] {
+        assert!(
+            find(&evs, t)
+                .iter()
+                .any(|e| role(&f, e, Role::Subject) == [who.to_string()]),
+            "{t:?} {who}: {}",
+            show(&f, &evs)
+        );
+    }
+}
+
+#[test]
 fn future_in_past_is_asserted() {
     let f = fixture(
         "Trotsky was eventually stripped of his posts and he would eventually have to flee the country.",
