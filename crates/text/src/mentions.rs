@@ -893,7 +893,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     let modifier = |k: usize| -> Option<bool> {
         an.ml
             .title_modifiers
-            .get(&cx.w(k).to_lowercase())
+            .get(cx.lw(k))
             .copied()
             .or_else(|| names.demonyms.contains(cx.w(k)).then_some(false))
     };
@@ -1574,14 +1574,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 && (2..=3).contains(&wj.len())
                 && !an.tok.in_vocab(wj[0])
                 && wj.iter().all(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase)
+                    if !(w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars().all(char::is_alphabetic)
                         && !an.names.org_heads.contains(*w)
                         && !an.ml.work_heads.contains(*w)
-                        && !an.ml.non_names.contains(*w)
-                        && !an.ml.place_nouns.contains(&w.to_lowercase())
-                        && !an.ml.facility_nouns.contains(&w.to_lowercase())
-                        && !an.ml.lower_designators.contains_key(&w.to_lowercase())
+                        && !an.ml.non_names.contains(*w))
+                    {
+                        return false;
+                    }
+                    let l = w.to_lowercase();
+                    !an.ml.place_nouns.contains(&l)
+                        && !an.ml.facility_nouns.contains(&l)
+                        && !an.ml.lower_designators.contains_key(&l)
                 })
         };
         let fuller = |j: usize| {
