@@ -53,6 +53,8 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
+    /// Country names that are no given name (`countries.txt`, lower case).
+    pub countries: HashSet<String>,
     /// Words that stand before a title (`title_modifiers.txt`): `true` for
     /// the first words of compound titles, part of the title ("Grand Duke",
     /// "Brigadier General"), `false` for sides, left out of the mention
@@ -95,6 +97,9 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            countries: data_lines(include_str!("../../../resources/text/countries.txt"))
+                .map(str::to_lowercase)
+                .collect(),
             title_modifiers: data_lines(include_str!(
                 "../../../resources/text/title_modifiers.txt"
             ))
@@ -638,6 +643,19 @@ fn sentence_names(
                 e += 2;
                 continue;
             }
+            // hyphenated around a short lower-case word: Dar-es-Salaam,
+            // Stratford-upon-Avon, Aix-en-Provence (the glued shape is the cue)
+            if cx.w(e) == "-"
+                && e + 3 < b
+                && (e..e + 4).all(|k| cx.glued(k))
+                && cx.w(e + 1).len() <= 5
+                && cx.w(e + 1).chars().all(|c| c.is_lowercase())
+                && cx.w(e + 2) == "-"
+                && cx.w(e + 3).chars().next().is_some_and(char::is_uppercase)
+            {
+                e += 4;
+                continue;
+            }
             // connectors: "of (the)", particles
             let lw = cx.w(e);
             if CONNECT.contains(&lw) || cx.flag(e, PARTICLE) {
@@ -922,6 +940,21 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if a >= b {
         return None; // only titles: handled as a description when after "the"
     }
+    // "Secretary of State Madeleine Albright", "Minister of Foreign Affairs
+    // Igor Ivanov": the title's complement runs up to a given name.
+    let after_title_of = if a > ta {
+        cx.lw(a) == "of"
+    } else {
+        a >= 2 && cx.lw(a - 1) == "of" && cx.is_title(a - 2)
+    };
+    if after_title_of {
+        if let Some(k) = (a + 1..b.saturating_sub(1)).find(|&k| names.given.contains_key(cx.w(k))) {
+            if a == ta {
+                ta = k;
+            }
+            a = k;
+        }
+    }
     if a > ta && !(cx.is_cap(a)) {
         ta = a;
     }
@@ -1083,8 +1116,18 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return None;
     }
     // untagged capitalised words: proper nouns only
+    // (the hyphens and inner particles of "Aix-en-Provence" are no words)
     let propn = (a..b).filter(|&k| cx.upos(k) == "PROPN").count();
-    if propn * 2 > n && !(n == 1 && an.tok.in_vocab(first)) {
+    let words = (a..b).filter(|&k| !cx.glued(k) || cx.is_cap(k)).count();
+    // A lower-case word glued between hyphens and capitals is a name's
+    // particle, whatever the tagger made of the words: after a place
+    // preposition, a place.
+    let particle = (a + 1..b)
+        .any(|k| cx.glued(k) && cx.w(k - 1) == "-" && cx.w(k).chars().all(char::is_lowercase));
+    if particle && a > 0 && an.ml.place_preps.contains(cx.lw(a - 1)) {
+        return mk(EntityType::Place);
+    }
+    if (propn * 2 > words || particle) && !(n == 1 && an.tok.in_vocab(first)) {
         if n == 1 && first.chars().all(char::is_uppercase) && first.len() >= 2 {
             return mk(EntityType::Organization);
         }
@@ -1812,9 +1855,11 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 let a = cands[i].ta.min(cands[i].a);
                 a > 0 && an.ml.place_preps.contains(cx.lw(a - 1))
             };
+            // (a country needs no preposition: "Tanzania expelled …")
+            let country = |i: usize| an.ml.countries.contains(&text_of[i].to_lowercase());
             if !names.is_empty()
                 && names.iter().all(|&i| one_word_place(i))
-                && names.iter().any(|&i| placed(i))
+                && (names.iter().any(|&i| placed(i)) || names.iter().all(|&i| country(i)))
             {
                 comp_type[k] = EntityType::Place;
             }

@@ -360,3 +360,49 @@ fn a_name_x_of_y_headed_by_a_work_word_is_a_work() {
         );
     }
 }
+
+#[test]
+fn a_lower_case_word_between_hyphens_is_part_of_a_place_name() {
+    let ta = analyze("The embassies in Dar-es-Salaam were bombed. He lived in Aix-en-Provence. He moved to Stratford-upon-Avon in 1590.");
+    for name in ["Dar-es-Salaam", "Aix-en-Provence", "Stratford-upon-Avon"] {
+        let (t, _) = entity_of(&ta, name).unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(t, EntityType::Place, "{name}");
+    }
+    assert!(entity_of(&ta, "Salaam").is_none());
+    assert!(entity_of(&ta, "Aix").is_none());
+}
+
+#[test]
+fn a_title_with_an_of_complement_is_no_part_of_the_name() {
+    let ta = analyze(
+        "Secretary of State Madeleine Albright met Attorney General Janet Reno and Polish Foreign Minister Bronislaw Geremek.",
+    );
+    for (name, title) in [
+        (
+            "Madeleine Albright",
+            "Secretary of State Madeleine Albright",
+        ),
+        ("Janet Reno", "Attorney General Janet Reno"),
+        ("Bronislaw Geremek", "Foreign Minister Bronislaw Geremek"),
+    ] {
+        let (t, names) = entity_of(&ta, name).unwrap_or_else(|| panic!("{name} not found"));
+        assert_eq!(t, EntityType::Person, "{name}");
+        assert!(
+            names.iter().all(|n| n == name || n == title),
+            "{name}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
+    let ta = analyze("Tanzania expelled five Iraqis. The Iraqis were questioned.");
+    assert_eq!(
+        entity_of(&ta, "Tanzania").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert_eq!(
+        entity_of(&ta, "Iraqis").map(|e| e.0),
+        Some(EntityType::Group)
+    );
+}
