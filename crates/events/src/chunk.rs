@@ -222,6 +222,27 @@ impl<'a> Sent<'a> {
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             w[i].class = classify(&w[i], upos, i == 0, prev, next_content);
         }
+        // "at least 110 people": a quantifier before a number modifies it,
+        // like an adjective, instead of opening a phrase of its own — when
+        // a noun follows the number ("around 1940, he …" is a time).
+        for i in 0..n {
+            for q in &lex.quantifiers {
+                let e = i + q.len();
+                let number = w.get(e).is_some_and(|x| {
+                    x.class == C::Num || toks[e].upos == "NUM" || lex.numbers.contains_key(x.lower)
+                });
+                let counted = w
+                    .get(e + 1)
+                    .is_some_and(|x| matches!(x.class, C::Noun | C::Adj | C::Other));
+                let number = number && counted;
+                if number && w[i..].iter().zip(q).all(|(x, y)| x.lower == y) {
+                    for x in &mut w[i..e] {
+                        x.class = C::Adj;
+                    }
+                    break;
+                }
+            }
+        }
         let mut sent = Sent {
             w,
             lex,
@@ -368,6 +389,17 @@ impl<'a> Sent<'a> {
                 head = self.w[b - 1].lower.to_string();
                 let glued = self.w[b - 1].glued_poss;
                 j = b;
+                // "a Buffalo, N.Y., doctor": a place and its state or
+                // country between commas modify the noun after them.
+                let place =
+                    last_mention.is_some_and(|mi| self.mention(mi).etype == EntityType::Place);
+                if place && !glued {
+                    if let Some(k) = self.located_noun(j) {
+                        j = k;
+                        last_mention = None;
+                        continue;
+                    }
+                }
                 if glued || self.is_poss_mark(j) {
                     // "Trotsky's house": the name is the possessor.
                     possessor = Some(Box::new(Np {
@@ -423,6 +455,30 @@ impl<'a> Sent<'a> {
             head,
             possessor,
         })
+    }
+
+    /// After a place name ending before `j`: the noun of ", STATE, noun"
+    /// ("Buffalo, N.Y., doctor"), when that is what follows.
+    fn located_noun(&self, j: usize) -> Option<usize> {
+        if self.w.get(j)?.lower != "," {
+            return None;
+        }
+        let s = j + 1;
+        let x = self.w.get(s)?;
+        let e = if x.mention.is_some() {
+            self.mention_run(s).1
+        } else if x.class == C::Propn {
+            s + 1
+        } else {
+            return None;
+        };
+        let n = e + 1;
+        (self.w.get(e)?.lower == ","
+            && self.w.get(n).is_some_and(|w| {
+                w.mention.is_none()
+                    && (w.class == C::Noun || (w.class == C::Other && !self.is_verbish(n)))
+            }))
+        .then_some(n)
     }
 
     /// The noun phrase ending at token `j` (inclusive).

@@ -44,6 +44,7 @@ pub(crate) enum Cl {
     Unitnoun,
     Opnoun,
     Speech,
+    Commemoration,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -86,6 +87,7 @@ impl Cl {
             "unitnoun" => Cl::Unitnoun,
             "opnoun" => Cl::Opnoun,
             "speech" => Cl::Speech,
+            "commemoration" => Cl::Commemoration,
             _ => return None,
         })
     }
@@ -197,11 +199,17 @@ impl Frame {
         }
         Ok(f)
     }
-    /// `self` with the keys of `defaults` it does not set itself.
+    /// `self` with the keys of `defaults` it does not set itself, and the
+    /// exclusions of both.
     fn merged(mut self, defaults: &Frame) -> Frame {
         for (k, r) in &defaults.slots {
             if self.slot(k).is_none() {
                 self.slots.push((k.clone(), *r));
+            }
+        }
+        for f in &defaults.forbid {
+            if !self.forbid.contains(f) {
+                self.forbid.push(f.clone());
             }
         }
         self
@@ -244,6 +252,9 @@ pub(crate) struct Lexicon {
     pub classes: HashMap<String, u64>,
     /// Multiword prepositions: token sequence → canonical preposition.
     pub mwprep: Vec<(Vec<String>, String)>,
+    /// Quantifying phrases before a number ("at least", "more than"): with
+    /// the number they open a noun phrase ("killed *at least 110* people").
+    pub quantifiers: Vec<Vec<String>>,
     pub numbers: HashMap<String, u32>,
     pub cues: Vec<Cue>,
     /// A cue's first word → the cues starting with it.
@@ -297,6 +308,7 @@ impl Lexicon {
 
         let mut classes: HashMap<String, u64> = HashMap::default();
         let mut mwprep = Vec::new();
+        let mut quantifiers = Vec::new();
         let mut numbers = HashMap::default();
         for l in data_lines(words) {
             let (class, list) = l
@@ -310,6 +322,15 @@ impl Lexicon {
                             p.split_whitespace().map(str::to_string).collect(),
                             c.trim().to_string(),
                         ));
+                    }
+                }
+                "quantifier" => {
+                    for m in list.split('|') {
+                        let q: Vec<String> = m.split_whitespace().map(str::to_string).collect();
+                        if q.is_empty() {
+                            return Err(format!("empty quantifier in {l}"));
+                        }
+                        quantifiers.push(q);
                     }
                 }
                 "number" => {
@@ -502,6 +523,7 @@ impl Lexicon {
             index,
             classes,
             mwprep,
+            quantifiers,
             numbers,
             cues,
             cue_index,

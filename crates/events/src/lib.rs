@@ -728,7 +728,18 @@ impl Extractor {
                 } else {
                     None
                 };
-                if let (Some(np), Some(role)) = (poss_np, frame.slot("poss")) {
+                // A bare place name before the noun is where it happened
+                // ("three Atlanta attacks"), not whom it befell.
+                let place_modifier =
+                    !(w.class == C::Poss || w.glued_poss || w.class == C::PossMark)
+                        && w.mention
+                            .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place);
+                let role = if place_modifier {
+                    frame.slot("in").filter(|r| *r == Role::Place)
+                } else {
+                    frame.slot("poss")
+                };
+                if let (Some(np), Some(role)) = (poss_np, role) {
                     push(&mut roles, self.fillers(ctx, &[np], role));
                 }
             }
@@ -781,8 +792,19 @@ impl Extractor {
                 if let Some(p) = inherited {
                     passive = p;
                 }
-                let by_follows = (m.b..clause_b.min(m.b + 8))
-                    .any(|i| sent.w.get(i).is_some_and(|w| w.lower == "by"));
+                // (an object right after the verb makes it active:
+                // "Alarcon, …, dismissed suggestions by politicians")
+                let mut k = m.b;
+                while k < sent.len() && sent.w[k].class == C::Adv {
+                    k += 1;
+                }
+                let object_follows = sent
+                    .w
+                    .get(k)
+                    .is_some_and(|w| !matches!(w.class, C::Prep | C::Punct | C::Conj | C::Sconj));
+                let by_follows = !object_follows
+                    && (m.b..clause_b.min(m.b + 8))
+                        .any(|i| sent.w.get(i).is_some_and(|w| w.lower == "by"));
                 if h > 0 && sent.w[h - 1].lower == "," && by_follows {
                     passive = true;
                 }
@@ -1155,7 +1177,10 @@ impl Extractor {
         let shared_by = sent.w.get(m.b).is_some_and(|w| w.lower == "and")
             && (m.b + 1..sent.len().min(m.b + 6))
                 .any(|i| sent.w.get(i).is_some_and(|w| w.lower == "by"));
-        if passive && !shared_by && !roles.iter().any(|(r, _)| *r == Role::Agent) {
+        // (a weapon named makes it an assault, not an execution: "was shot
+        // with a rifle")
+        let armed = roles.iter().any(|(r, _)| *r == Role::Instrument);
+        if passive && !shared_by && !armed && !roles.iter().any(|(r, _)| *r == Role::Agent) {
             if let Some(t) = frame.passive_noagent {
                 etype = t;
             }
@@ -1183,6 +1208,13 @@ impl Extractor {
         }
 
         if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
+            time = None;
+        }
+        // "celebrated the birth of Jose Marti on Friday", "the anniversary
+        // of his death": the clause dates the remembrance, not the event.
+        let remembered = trig.head == HeadKind::Noun
+            && (clause_a.max(h.saturating_sub(5))..h).any(|k| sent.w[k].has(Cl::Commemoration));
+        if remembered {
             time = None;
         }
         // An entailed event ("was shot dead" → a death), same subject, time, place.
@@ -1215,7 +1247,7 @@ impl Extractor {
             m.a,
             m.b,
         );
-        if self_filled {
+        if self_filled || remembered {
             for d in &mut out {
                 d.narrative = false;
             }
@@ -1393,9 +1425,11 @@ impl Extractor {
         // Whether tokens a..b hold a verb of saying (a time in its reach
         // dates the report, not the event).
         let speech_in = |a: usize, b: usize| {
-            sent.w
-                .get(a..b.min(sent.len()))
-                .is_some_and(|ws| ws.iter().any(|w| w.has(Cl::Speech)))
+            sent.w.get(a..b.min(sent.len())).is_some_and(|ws| {
+                // (not inside a name: "the United *States*")
+                ws.iter()
+                    .any(|w| w.has(Cl::Speech) && w.mention.is_none() && w.class != C::Propn)
+            })
         };
         // A verb of saying between the trigger and the time takes the time
         // ("the house where he was born …, the minister said on Tuesday").
@@ -1403,9 +1437,23 @@ impl Extractor {
             let (a, b) = if p < h { (p, h) } else { (h + 1, p) };
             speech_in(a, b)
         };
+        // A coordinated verb between the trigger and the time takes the
+        // time ("was born in Prague and fled … in 1948").
+        let verb_between = |p: usize| {
+            let (a, b) = if p < h { (p, h) } else { (h + 1, p) };
+            (a..b).any(|k| {
+                sent.w[k].class == C::Conj && {
+                    let mut j = k + 1;
+                    while j < b && matches!(sent.w[j].class, C::Adv | C::Aux | C::Be) {
+                        j += 1;
+                    }
+                    j < b && matches!(sent.w[j].class, C::Verb | C::Other) && sent.is_verbish(j)
+                }
+            })
+        };
         let in_clause = cand
             .iter()
-            .filter(|&&(_, p)| p >= ca && p < cb && !said_between(p))
+            .filter(|&&(_, p)| p >= ca && p < cb && !said_between(p) && !verb_between(p))
             .min_by_key(|&&(_, p)| dist(p));
         let adj = cand
             .iter()
@@ -1440,7 +1488,11 @@ impl Extractor {
             speech_in(a, b)
         };
         cand.iter()
-            .filter(|&&(_, p)| (p <= 3 || temporal(p) || free(p)) && !report(p))
+            .filter(|&&(_, p)| {
+                (p <= 3 || temporal(p) || free(p))
+                    && !report(p)
+                    && !(verb_between(p) && !temporal(p) && p > 3)
+            })
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {
                 value: event_value(&ctx.timexes[ti]),

@@ -1509,3 +1509,198 @@ fn a_report_time_does_not_date_the_event_reported() {
     assert_eq!(b.len(), 1, "{}", show(&f, &evs));
     assert!(b[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_quantified_number_is_the_object_not_a_place_phrase() {
+    // Before: "killed at least …" had no object, and the place before the
+    // comma was read as a reduced participle's victim.
+    let f = fixture(
+        "The explosions in Nairobi, Kenya, and Dar-es-Salaam, Tanzania, killed at least 110 people.",
+        &[
+            ("Nairobi", L, "Nairobi"),
+            ("Kenya", L, "Kenya"),
+            ("Dar-es-Salaam", L, "Dar-es-Salaam"),
+            ("Tanzania", L, "Tanzania"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        evs.iter()
+            .all(|e| !role(&f, e, Role::Subject).contains(&"Tanzania".to_string())),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_place_before_a_noun_is_where_not_whom() {
+    // "a Buffalo, NY, doctor": the place and its state modify "doctor".
+    let f = fixture(
+        "A sniper shot and killed a Buffalo, NY, doctor who performed abortions.",
+        &[("Buffalo", L, "Buffalo"), ("NY", L, "New York")],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        evs.iter()
+            .all(|e| !role(&f, e, Role::Subject).contains(&"Buffalo".to_string())),
+        "{}",
+        show(&f, &evs)
+    );
+    // "the Atlanta attacks": a bare place name before the noun is its place.
+    let mut f = fixture(
+        "Rudolph carried out the Atlanta attacks on Kopp.",
+        &[
+            ("Rudolph", P, "Eric Rudolph"),
+            ("Atlanta", L, "Atlanta"),
+            ("Kopp", P, "James Kopp"),
+        ],
+        &[],
+    );
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "carried" => "VERB",
+            "attacks" => "NOUN",
+            "Rudolph" | "Atlanta" | "Kopp" => "PROPN",
+            "out" => "ADP",
+            "on" => "ADP",
+            "the" => "DET",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, a[0], Role::Subject),
+        vec!["James Kopp"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        role(&f, a[0], Role::Place),
+        vec!["Atlanta"],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn an_object_after_the_verb_makes_a_by_phrase_no_passive() {
+    let f = fixture(
+        "Alarcon, the former ambassador to the United Nations, dismissed suggestions by some politicians that Gonzalez travel to Miami.",
+        &[
+            ("Alarcon", P, "Ricardo Alarcon"),
+            ("United Nations", O, "United Nations"),
+            ("Gonzalez", P, "Juan Gonzalez"),
+            ("Miami", L, "Miami"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Removal).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_weapon_named_makes_an_agentless_shooting_no_execution() {
+    let f = fixture(
+        "Slepian was shot with a rifle.",
+        &[("Slepian", P, "Barnett Slepian")],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Execution).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        find(&evs, EventType::Killing).len(),
+        1,
+        "{}",
+        show(&f, &evs)
+    );
+    // Without a weapon it stays the execution it usually is.
+    let f = fixture(
+        "Zinoviev was shot.",
+        &[("Zinoviev", P, "Grigory Zinoviev")],
+        &[],
+    );
+    let evs = run(&f);
+    assert_eq!(
+        find(&evs, EventType::Execution).len(),
+        1,
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_time_after_a_coordinated_verb_is_that_verbs() {
+    let f = fixture(
+        "Albright, who was born in Prague and fled after the takeover in 1948, spoke.",
+        &[
+            ("Albright", P, "Madeleine Albright"),
+            ("Prague", L, "Prague"),
+        ],
+        &[("1948", TimexType::Date, "1948", "year")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert!(b[0].time.is_none(), "{}", show(&f, &evs));
+    // One verb, one time.
+    let f = fixture(
+        "Albright was born in Prague in 1937.",
+        &[
+            ("Albright", P, "Madeleine Albright"),
+            ("Prague", L, "Prague"),
+        ],
+        &[("1937", TimexType::Date, "1937", "year")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b[0].time.as_ref().map(|t| t.value.as_str()), Some("1937"));
+}
+
+#[test]
+fn a_name_ending_like_a_verb_of_saying_takes_no_time() {
+    // "States" in "the United States" is no "states" that reports.
+    let f = fixture(
+        "On April 4, 1949, on behalf of the United States, Dean Acheson signed the Washington Treaty.",
+        &[
+            ("United States", L, "United States"),
+            ("Dean Acheson", P, "Dean Acheson"),
+            ("Washington Treaty", EntityType::Work, "Washington Treaty"),
+        ],
+        &[("April 4, 1949", TimexType::Date, "1949-04-04", "date_mdy")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Agreement);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        a[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1949-04-04"),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_remembered_event_takes_no_time_from_the_remembrance() {
+    let f = fixture(
+        "Cuba celebrated the birth of Jose Marti on Friday.",
+        &[("Cuba", L, "Cuba"), ("Jose Marti", P, "Jose Marti")],
+        &[("Friday", TimexType::Date, "1999-01-29", "weekday")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert!(b[0].time.is_none(), "{}", show(&f, &evs));
+}
