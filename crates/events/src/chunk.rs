@@ -389,6 +389,21 @@ impl<'a> Sent<'a> {
                 head = self.w[b - 1].lower.to_string();
                 let glued = self.w[b - 1].glued_poss;
                 j = b;
+                // "a Bombay-based consultant", "Moscow-led forces": a name
+                // glued to a lower-case word by a hyphen modifies the noun.
+                if self.w.get(j).is_some_and(|w| w.lower == "-")
+                    && self
+                        .w
+                        .get(j + 1)
+                        .is_some_and(|w| w.text.chars().next().is_some_and(char::is_lowercase))
+                    && self.w[j].span.start == self.w[j - 1].span.end
+                    && self.w[j + 1].span.start == self.w[j].span.end
+                {
+                    head = self.w[j + 1].lower.to_string();
+                    last_mention = None;
+                    j += 2;
+                    continue;
+                }
                 // "a Buffalo, N.Y., doctor": a place and its state or
                 // country between commas modify the noun after them.
                 let place =

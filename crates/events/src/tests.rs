@@ -1704,3 +1704,57 @@ fn a_remembered_event_takes_no_time_from_the_remembrance() {
     assert_eq!(b.len(), 1, "{}", show(&f, &evs));
     assert!(b[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_name_hyphened_to_a_modifier_is_no_filler() {
+    let f = fixture(
+        "Qantas appointed a Bombay-based consultant.",
+        &[("Qantas", O, "Qantas"), ("Bombay", L, "Bombay")],
+        &[],
+    );
+    let evs = run(&f);
+    assert!(
+        evs.iter()
+            .all(|e| !role(&f, e, Role::Subject).contains(&"Bombay".to_string())),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn the_owner_of_an_attack_is_its_author() {
+    let mut f = fixture(
+        "On April 14, Graziani launched his attack against Nasibu.",
+        &[
+            ("Graziani", P, "Rodolfo Graziani"),
+            ("Nasibu", P, "Ras Nasibu"),
+            ("his", P, "Rodolfo Graziani"),
+        ],
+        &[("April 14", TimexType::Date, "1936-04-14", "date_md")],
+    );
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "launched" => "VERB",
+            "attack" => "NOUN",
+            "his" => "PRON",
+            "against" | "On" => "ADP",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, a[0], Role::Subject),
+        vec!["Ras Nasibu"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        role(&f, a[0], Role::Agent),
+        vec!["Rodolfo Graziani"],
+        "{}",
+        show(&f, &evs)
+    );
+}
