@@ -1403,6 +1403,23 @@ impl Extractor {
             .iter()
             .copied()
             .filter(|&(ti, _)| usable(&ctx.timexes[ti]))
+            .filter(|&(ti, p)| {
+                // A time modifying a noun after a determiner ("for *the
+                // March 21* call", "Kopp's *1987* Chevrolet") dates that
+                // noun only: an event noun right after it ("the 1996
+                // Olympic bombing").
+                let end = ctx.timexes[ti].span.end;
+                let after = (p..sent.len()).find(|&k| sent.w[k].span.start >= end);
+                let determined = p > 0
+                    && (matches!(sent.w[p - 1].class, C::Det | C::Poss | C::PossMark)
+                        || sent.w[p - 1].glued_poss);
+                let modifies = after.is_some_and(|k| {
+                    let w = &sent.w[k];
+                    matches!(w.class, C::Noun | C::Adj | C::Propn)
+                        || (w.class == C::Other && !sent.is_verbish(k))
+                });
+                !(determined && modifies) || after.is_some_and(|k| h >= k && h < k + 3)
+            })
             .collect();
         let dist = |p: usize| p.abs_diff(h);
         // A time set off right before the verb of a coordinated clause

@@ -1758,3 +1758,28 @@ fn the_owner_of_an_attack_is_its_author() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_time_modifying_a_noun_dates_that_noun_only() {
+    let f = fixture(
+        "Carlineo was arrested for the March 21 call to the office. The 1987 murder of Kopp was discovered at Newark.",
+        &[("Carlineo", P, "Patrick Carlineo"), ("Kopp", P, "James Kopp"), ("Newark", L, "Newark")],
+        &[
+            ("March 21", TimexType::Date, "2019-03-21", "date_md"),
+            ("1987", TimexType::Date, "1987", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert!(a[0].time.is_none(), "{}", show(&f, &evs));
+    // ... and an event noun right after it is dated by it.
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        k[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1987"),
+        "{}",
+        show(&f, &evs)
+    );
+}
