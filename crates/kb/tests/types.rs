@@ -71,3 +71,46 @@ fn a_known_place_or_a_single_person_vote_keeps_the_place() {
     ]);
     assert!(types_of(&kb, "Sedan").contains(&EntityType::Place));
 }
+
+#[test]
+fn what_is_attacked_keeps_its_type_and_who_is_arrested_is_a_person() {
+    // A city or a country attacked is no person; the one arrested is one,
+    // whatever the tagger said.
+    let mut d = Doc::new("a", 0.8);
+    let s = d.sentence("Germany attacked Poland. Then Kamenev was arrested.");
+    let g = d.entity(
+        EntityType::Place,
+        "Germany",
+        s,
+        "Germany",
+        MentionForm::Name,
+    );
+    let p = d.entity(EntityType::Place, "Poland", s, "Poland", MentionForm::Name);
+    let k = d.entity(
+        EntityType::Place,
+        "Kamenev",
+        s,
+        "Kamenev",
+        MentionForm::Name,
+    );
+    d.event(
+        EventType::Attack,
+        s,
+        "attacked",
+        &[
+            (Role::Subject, Some(p), "Poland"),
+            (Role::Agent, Some(g), "Germany"),
+        ],
+        Some("1939"),
+    );
+    d.event(
+        EventType::Arrest,
+        s,
+        "arrested",
+        &[(Role::Subject, Some(k), "Kamenev")],
+        None,
+    );
+    let kb = merge(vec![d.done()]);
+    assert_eq!(types_of(&kb, "Poland"), vec![EntityType::Place]);
+    assert_eq!(types_of(&kb, "Kamenev"), vec![EntityType::Person]);
+}
