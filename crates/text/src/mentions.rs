@@ -55,6 +55,9 @@ pub struct MentionLexicon {
     pub place_preps: HashSet<String>,
     /// Country names that are no given name (`countries.txt`, lower case).
     pub countries: HashSet<String>,
+    /// Collective nouns whose possessive is part of a name ("People's
+    /// Republic", "Workers' Party"; `possessive_name_words.txt`).
+    pub possessive_name_words: HashSet<String>,
     /// Words that stand before a title (`title_modifiers.txt`): `true` for
     /// the first words of compound titles, part of the title ("Grand Duke",
     /// "Brigadier General"), `false` for sides, left out of the mention
@@ -97,6 +100,9 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            possessive_name_words: set(include_str!(
+                "../../../resources/text/possessive_name_words.txt"
+            )),
             countries: data_lines(include_str!("../../../resources/text/countries.txt"))
                 .map(str::to_lowercase)
                 .collect(),
@@ -633,6 +639,17 @@ fn sentence_names(
                 e += 1;
                 continue;
             }
+            // "People's Republic", "Workers' Party": a collective noun's
+            // possessive inside a name
+            if matches!(cx.w(e), "'s" | "’s" | "'" | "’")
+                && cx.glued(e)
+                && e + 1 < b
+                && cx.is_cap(e + 1)
+                && an.ml.possessive_name_words.contains(cx.lw(e - 1))
+            {
+                e += 1;
+                continue;
+            }
             // hyphenated: All-Union
             if cx.w(e) == "-"
                 && cx.glued(e)
@@ -699,6 +716,14 @@ fn sentence_names(
             continue;
         }
         if let Some(mut c) = classify(cx, si, c_a, c_b, first_word) {
+            // "People's Will" names no person, whatever "Will" is
+            if c.etype == EntityType::Person
+                && c.b >= c.a + 3
+                && an.ml.possessive_name_words.contains(cx.lw(c.a))
+                && matches!(cx.w(c.a + 1), "'s" | "’s" | "'" | "’")
+            {
+                c.etype = EntityType::Organization;
+            }
             let body = matches!(c.etype, EntityType::Organization | EntityType::EventName);
             if let Some(o) = ord.filter(|_| body && c.ta == c.a) {
                 c.a = o;

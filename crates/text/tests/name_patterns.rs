@@ -406,3 +406,25 @@ fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
         Some(EntityType::Group)
     );
 }
+
+#[test]
+fn a_collective_noun_s_possessive_continues_a_name() {
+    let ta = analyze(
+        "In 1949 the CPC established the People's Republic of China. The People's Liberation Army entered Beijing. Members of the People's Will killed the Tsar. Stalin's Russia was poor.",
+    );
+    assert_eq!(
+        entity_of(&ta, "People's Republic of China").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert!(entity_of(&ta, "Republic of China").is_none());
+    assert_eq!(
+        entity_of(&ta, "People's Liberation Army").map(|e| e.0),
+        Some(EntityType::Organization)
+    );
+    assert_eq!(
+        entity_of(&ta, "People's Will").map(|e| e.0),
+        Some(EntityType::Organization)
+    );
+    // A name's possessive still ends the name.
+    assert!(entity_of(&ta, "Stalin's Russia").is_none());
+}
