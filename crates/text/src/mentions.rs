@@ -53,7 +53,8 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
-    /// Country names that are no given name (`countries.txt`, lower case).
+    /// Country names that are no given name, and continents (`countries.txt`,
+    /// lower case).
     pub countries: HashSet<String>,
     /// Collective nouns whose possessive is part of a name ("People's
     /// Republic", "Workers' Party"; `possessive_name_words.txt`).
@@ -1114,6 +1115,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return None;
     }
     let place = is_place(cx, a, b);
+    // a nationality before a place names a place ("British India",
+    // "German East-Asia", "Russian Poland")
+    if n >= 2 && names.demonyms.contains(first) && names.places.contains(&last.to_lowercase()) {
+        return mk(EntityType::Place);
+    }
     // a given name with a regnal number ("Leopold II", "Louis XVI") is a
     // sovereign, whatever the tagger made of the numeral
     if n == 2 && is_regnal_number(last) && is_sovereign_name(cx, a) {

@@ -428,3 +428,22 @@ fn a_collective_noun_s_possessive_continues_a_name() {
     // A name's possessive still ends the name.
     assert!(entity_of(&ta, "Stalin's Russia").is_none());
 }
+
+#[test]
+fn a_military_rank_is_a_title_and_a_nationality_before_a_place_names_a_place() {
+    let ta = analyze(
+        "Canadian Private George Lawrence Price is regarded as the last soldier killed in the war: he was shot by a sniper. The Portuguese fought in British India.",
+    );
+    let (t, names) = entity_of(&ta, "George Lawrence Price").expect("Price");
+    assert_eq!(t, EntityType::Person);
+    assert!(
+        names.contains(&"Private George Lawrence Price".to_string()),
+        "{names:?}"
+    );
+    let he = ta.mentions.iter().find(|m| m.text == "he").expect("he");
+    assert_eq!(ta.entities[he.entity].name, "George Lawrence Price");
+    assert_eq!(
+        entity_of(&ta, "British India").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
