@@ -265,6 +265,23 @@ fn same_value(a: &str, b: &str) -> bool {
 }
 
 /// Entity name sets, folded.
+/// Whether the misspelling `m` shares a system entity with a correct name:
+/// one the texts use (`correct`), or the gold name itself (`canonical`),
+/// which a system can only have by correcting the misspelling when no text
+/// spells the name right ("Coyoacn" for Coyoacán).
+fn misspelling_merged(
+    sys_names: &[BTreeSet<String>],
+    m: &str,
+    correct: &BTreeSet<String>,
+    canonical: &str,
+) -> bool {
+    sys_names.iter().any(|s| {
+        s.contains(m)
+            && s.iter()
+                .any(|n| n != m && (correct.contains(n) || n == canonical))
+    })
+}
+
 fn entity_names(e: &Entity) -> BTreeSet<String> {
     let mut s: BTreeSet<String> = e.aliases.iter().map(|a| fold(a)).collect();
     s.insert(fold(&e.name));
@@ -438,9 +455,7 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
             .map(|m| fold(m))
             .filter(|m| present(m))
         {
-            let merged = sys_names
-                .iter()
-                .any(|s| s.contains(&m) && s.iter().any(|n| n != &m && correct.contains(n)));
+            let merged = misspelling_merged(&sys_names, &m, &correct, &fold(&g.name));
             c.misspellings.add(merged as u8 as f64, 1.0);
             if !merged {
                 c.misses
@@ -603,6 +618,43 @@ mod tests {
             ]
         );
         assert!(loc[3].unwrap().1.start > loc[1].unwrap().1.start);
+    }
+
+    #[test]
+    fn a_misspelling_is_merged_with_a_correct_name_or_the_gold_name() {
+        let set = |v: &[&str]| {
+            v.iter()
+                .map(|s| s.to_string())
+                .collect::<BTreeSet<String>>()
+        };
+        let correct = set(&["khabarovsk"]);
+        // with a correct spelling from the texts
+        assert!(misspelling_merged(
+            &[set(&["khabarovks", "khabarovsk"])],
+            "khabarovks",
+            &correct,
+            "khabarovsk"
+        ));
+        // alone, or beside another entity's name: not merged
+        assert!(!misspelling_merged(
+            &[set(&["khabarovks"]), set(&["khabarovsk"])],
+            "khabarovks",
+            &correct,
+            "khabarovsk"
+        ));
+        // no text spells it right: the gold name, restored, counts
+        assert!(misspelling_merged(
+            &[set(&["coyoacn", "coyoacan"])],
+            "coyoacn",
+            &BTreeSet::new(),
+            "coyoacan"
+        ));
+        assert!(!misspelling_merged(
+            &[set(&["coyoacn", "mexico"])],
+            "coyoacn",
+            &BTreeSet::new(),
+            "coyoacan"
+        ));
     }
 
     #[test]
