@@ -1697,9 +1697,23 @@ impl Extractor {
                 Some(k) if sent.w[k].mention.is_some() => sent.np_left(k),
                 _ => sent.subject_of(p, 0).0.into_iter().next(),
             };
-            let Some(subj) = subj else {
+            let Some(mut subj) = subj else {
                 continue;
             };
+            // "Patrick Gordon of Auchleuchries (31 March 1635 – …)": the
+            // person the place is attached to.
+            let place = |np: &Np| {
+                np.mention
+                    .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
+            };
+            if place(&subj) && subj.a >= 2 && sent.w[subj.a - 1].lower == "of" {
+                if let Some(np) = sent.np_left(subj.a - 2).filter(|np| {
+                    np.mention
+                        .is_some_and(|mi| sent.mention(mi).etype == EntityType::Person)
+                }) {
+                    subj = np;
+                }
+            }
             if subj.mention.is_none() {
                 continue;
             }

@@ -1783,3 +1783,34 @@ fn a_time_modifying_a_noun_dates_that_noun_only() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_life_span_after_a_name_of_a_place_is_the_person_s() {
+    let f = fixture(
+        "Patrick Gordon of Auchleuchries (31 March 1635 – 29 November 1699) was a general.",
+        &[
+            ("Patrick Gordon", P, "Patrick Gordon"),
+            ("Auchleuchries", L, "Auchleuchries"),
+        ],
+        &[
+            ("31 March 1635", TimexType::Date, "1635-03-31", "date_dmy"),
+            (
+                "29 November 1699",
+                TimexType::Date,
+                "1699-11-29",
+                "date_dmy",
+            ),
+        ],
+    );
+    let evs = run(&f);
+    for t in [EventType::Birth, EventType::Death] {
+        let e = find(&evs, t);
+        assert_eq!(e.len(), 1, "{}", show(&f, &evs));
+        assert_eq!(
+            role(&f, e[0], Role::Subject),
+            vec!["Patrick Gordon"],
+            "{}",
+            show(&f, &evs)
+        );
+    }
+}

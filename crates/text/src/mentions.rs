@@ -610,11 +610,13 @@ fn sentence_names(
             let p = cx.w(i - 1);
             (!p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) || is_ordinal_figure(p)
         };
+        // (a word in capitals is no month: "Hadid DBE RA")
         let month_led = !after_day
             && i + 1 < b
             && cx.is_cap(i + 1)
             && !cx.flag(i + 1, NON_NAME)
-            && w.chars().all(char::is_alphabetic);
+            && w.chars().all(char::is_alphabetic)
+            && w.chars().skip(1).any(char::is_lowercase);
         // an auxiliary opening a question is no name ("Did Stalin order it?")
         let starter = (cx.flag(i, STARTER) && cx.upos(i) != "PROPN")
             || cx.flag(i, INNER)

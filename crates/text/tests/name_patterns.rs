@@ -447,3 +447,16 @@ fn a_military_rank_is_a_title_and_a_nationality_before_a_place_names_a_place() {
         Some(EntityType::Place)
     );
 }
+
+#[test]
+fn post_nominal_letters_are_no_name() {
+    let ta = analyze(
+        "Dame Zaha Mohammad Hadid DBE was an architect. Daniel Bernoulli FRS was a mathematician.",
+    );
+    assert!(entity_of(&ta, "Zaha Mohammad Hadid").is_some());
+    assert!(entity_of(&ta, "Daniel Bernoulli").is_some());
+    assert!(ta
+        .mentions
+        .iter()
+        .all(|m| !m.text.contains("DBE") && !m.text.contains("FRS")));
+}
