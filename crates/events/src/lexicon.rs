@@ -45,6 +45,7 @@ pub(crate) enum Cl {
     Opnoun,
     Speech,
     Commemoration,
+    Later,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -88,6 +89,7 @@ impl Cl {
             "opnoun" => Cl::Opnoun,
             "speech" => Cl::Speech,
             "commemoration" => Cl::Commemoration,
+            "later" => Cl::Later,
             _ => return None,
         })
     }

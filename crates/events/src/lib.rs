@@ -1217,6 +1217,10 @@ impl Extractor {
         if remembered {
             time = None;
         }
+        // "held the chair until his death": the event lies after the
+        // narrative's time, not in it.
+        let later = trig.head == HeadKind::Noun
+            && (h.saturating_sub(3)..h).any(|k| sent.w[k].has(Cl::Later));
         // An entailed event ("was shot dead" → a death), same subject, time, place.
         let implied = frame.implies.filter(|_| etype == trig.etype).map(|t| {
             let roles: Vec<(Role, RoleFiller)> = roles
@@ -1247,7 +1251,7 @@ impl Extractor {
             m.a,
             m.b,
         );
-        if self_filled || remembered {
+        if self_filled || remembered || later {
             for d in &mut out {
                 d.narrative = false;
             }
@@ -1693,7 +1697,17 @@ impl Extractor {
             if !(gap_ok && (cue || precise)) {
                 continue;
             }
-            let subj = match p.checked_sub(1) {
+            // (over post-nominal letters: "Daniel Bernoulli FRS (…)")
+            let mut name_end = p.checked_sub(1);
+            while let Some(k) = name_end.filter(|&k| {
+                k > 0 && sent.w[k].mention.is_none() && {
+                    let t = sent.w[k].text;
+                    t.len() <= 5 && t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase())
+                }
+            }) {
+                name_end = Some(k - 1);
+            }
+            let subj = match name_end {
                 Some(k) if sent.w[k].mention.is_some() => sent.np_left(k),
                 _ => sent.subject_of(p, 0).0.into_iter().next(),
             };
@@ -1968,6 +1982,33 @@ impl Extractor {
                 if pos >= e.0 {
                     *e = (pos, t.value.clone());
                 }
+            }
+        }
+        // ... unless the sentence moves on to a later year after it ("He
+        // went to St. Petersburg in 1724, … and an illness in 1733 gave him
+        // an excuse for leaving"): the last year stated in the sentence.
+        let mut later: HashMap<usize, String> = HashMap::new();
+        for t in timexes
+            .iter()
+            .filter(|t| usable(t) && year_of(&t.value).is_some())
+        {
+            let si = ta.sentences.partition_point(|s| s.span.end <= t.span.start);
+            if !ta
+                .sentences
+                .get(si)
+                .is_some_and(|s| s.span.contains(t.span))
+            {
+                continue;
+            }
+            if let Some((pos, v)) = stated.get(&si) {
+                if t.span.start > *pos && year_of(&t.value) > year_of(v) {
+                    later.insert(si, t.value.clone());
+                }
+            }
+        }
+        for (si, v) in later {
+            if let Some(e) = stated.get_mut(&si) {
+                e.1 = v;
             }
         }
         let mut out = Vec::with_capacity(drafts.len());

@@ -1785,9 +1785,9 @@ fn a_time_modifying_a_noun_dates_that_noun_only() {
 }
 
 #[test]
-fn a_life_span_after_a_name_of_a_place_is_the_person_s() {
+fn a_life_span_after_a_name_of_a_place_and_post_nominals_is_the_person_s() {
     let f = fixture(
-        "Patrick Gordon of Auchleuchries (31 March 1635 – 29 November 1699) was a general.",
+        "Patrick Gordon of Auchleuchries FRS (31 March 1635 – 29 November 1699) was a general.",
         &[
             ("Patrick Gordon", P, "Patrick Gordon"),
             ("Auchleuchries", L, "Auchleuchries"),
@@ -1813,4 +1813,31 @@ fn a_life_span_after_a_name_of_a_place_is_the_person_s() {
             show(&f, &evs)
         );
     }
+}
+
+#[test]
+fn the_narrative_moves_on_to_a_later_year_and_until_a_death_is_beyond_it() {
+    let f = fixture(
+        "Bernoulli went to St. Petersburg in 1724, but an illness in 1733 gave him an excuse for leaving. He returned to Basel, where he taught until his death.",
+        &[("Bernoulli", P, "Daniel Bernoulli"), ("He", P, "Daniel Bernoulli"), ("his", P, "Daniel Bernoulli"), ("Basel", L, "Basel")],
+        &[
+            ("1724", TimexType::Date, "1724", "year"),
+            ("1733", TimexType::Date, "1733", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let m: Vec<_> = find(&evs, EventType::Move)
+        .into_iter()
+        .filter(|e| role(&f, e, Role::Destination) == ["Basel"])
+        .collect();
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        m[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1733"),
+        "{}",
+        show(&f, &evs)
+    );
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert!(d[0].time.is_none(), "{}", show(&f, &evs));
 }
