@@ -472,6 +472,14 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// Whether token `i` is part of a place's name.
+    fn is_place(&self, i: usize) -> bool {
+        self.w
+            .get(i)
+            .and_then(|w| w.mention)
+            .is_some_and(|mi| self.mention(mi).etype == EntityType::Place)
+    }
+
     /// After a place name ending before `j`: the noun of ", STATE, noun"
     /// ("Buffalo, N.Y., doctor"), when that is what follows.
     fn located_noun(&self, j: usize) -> Option<usize> {
@@ -817,7 +825,14 @@ impl<'a> Sent<'a> {
                 // "Kirov's bodyguard, Mikhail Borisov, died": the name between commas.
                 if j >= 2 && self.w[j - 1].mention.is_some() {
                     let (a, _) = self.mention_run(j - 1);
-                    if a >= 1 && self.w[a - 1].lower == "," && a >= 2 && self.is_nominal(a - 2) {
+                    // (not "Irving, Texas,": a place and its state)
+                    let located = a >= 2 && self.is_place(a - 2) && self.is_place(j - 1);
+                    if a >= 1
+                        && self.w[a - 1].lower == ","
+                        && a >= 2
+                        && self.is_nominal(a - 2)
+                        && !located
+                    {
                         if let Some(np) = self.np_left(j - 1) {
                             return (vec![np], None);
                         }
@@ -892,6 +907,10 @@ impl<'a> Sent<'a> {
         while k > lo {
             k -= 1;
             let w = &self.w[k];
+            // "from Irving, Texas,": a comma inside a place's name
+            if w.lower == "," && k > 0 && self.is_place(k - 1) && self.is_place(k + 1) {
+                continue;
+            }
             if w.lower == "," || w.lower == "(" {
                 let first = self.w.get(k + 1)?;
                 if k == 0 || !self.is_nominal(k - 1) {

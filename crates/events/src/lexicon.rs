@@ -134,6 +134,10 @@ pub(crate) struct Frame {
     pub force_passive: bool,
     /// Only a passive use is this event (`voice=passive_only`: "were tried", not "tried to").
     pub passive_only: bool,
+    /// `object=none`: an intransitive reading only; a direct object that
+    /// is no place ("*settled* the dispute", "*returning* government to
+    /// the people") makes it no event.
+    pub no_object: bool,
     /// Another event the trigger entails for the same subject (`implies=death`).
     pub implies: Option<EventType>,
     pub require: Vec<String>,
@@ -167,6 +171,7 @@ impl Frame {
                     f.force_passive = v == "passive";
                     f.passive_only = v == "passive_only";
                 }
+                "object" if v == "none" => f.no_object = true,
                 "require" => f.require.push(v.to_string()),
                 "emit" if v == "none" => f.veto = true,
                 "forbid" => {

@@ -908,6 +908,19 @@ impl Extractor {
             } else {
                 None
             };
+            // An intransitive reading with an object that is no place.
+            if frame.no_object
+                && obj.as_ref().is_some_and(|nps| {
+                    nps.iter().any(|np| {
+                        !self.lex.is(Cl::Placenoun, &np.head)
+                            && np
+                                .mention
+                                .is_none_or(|mi| sent.mention(mi).etype != EntityType::Place)
+                    })
+                })
+            {
+                return vec![];
+            }
             if let Some(mut nps) = obj {
                 if m.gap.is_none() {
                     after = after.max(nps.last().map(|n| n.b).unwrap_or(after));

@@ -1841,3 +1841,49 @@ fn the_narrative_moves_on_to_a_later_year_and_until_a_death_is_beyond_it() {
     assert_eq!(d.len(), 1, "{}", show(&f, &evs));
     assert!(d[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn an_intransitive_move_with_an_object_is_no_move() {
+    let f = fixture(
+        "Santa Anna settled the dispute in Mexico. Term limits for the Courts returning government to the People. Trotsky returned home to Moscow.",
+        &[
+            ("Santa Anna", P, "Santa Anna"),
+            ("Mexico", L, "Mexico"),
+            ("Courts", O, "Courts"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Moscow", L, "Moscow"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let m = find(&evs, EventType::Move);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, m[0], Role::Subject),
+        vec!["Leon Trotsky"],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_place_and_its_state_inside_an_apposition_are_not_the_subject() {
+    let f = fixture(
+        "Ahmed Mohamed, a boy from Irving, Texas, was arrested at his school by police.",
+        &[
+            ("Ahmed Mohamed", P, "Ahmed Mohamed"),
+            ("Irving", L, "Irving"),
+            ("Texas", L, "Texas"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, a[0], Role::Subject),
+        vec!["Ahmed Mohamed"],
+        "{}",
+        show(&f, &evs)
+    );
+}
