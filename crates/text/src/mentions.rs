@@ -701,7 +701,20 @@ fn sentence_names(
                     // China for the CPC" is two names.
                     let for_ok = !(e..k).any(|x| cx.w(x) == "for")
                         || an.names.org_heads.contains(cx.w(e - 1));
-                    let of_ok = !particle && !cx.ent(i).ends_with("PER") && !person_after && for_ok;
+                    // "Foreign Minister Janos Martonyi of Hungary": a holder
+                    // of an office is "of" his country, not named after it
+                    // (a sovereign's or noble's "of" stays: "King Louis of
+                    // France", titles with a gender)
+                    let office_holder = (i.saturating_sub(1)..e).any(|t| {
+                        cx.is_title(t)
+                            && an.names.titles.get(cx.w(t)).is_some_and(|g| g == "-")
+                            && (t + 1..e).any(|x| cx.is_cap(x) && !cx.is_title(x))
+                    });
+                    let of_ok = !particle
+                        && !cx.ent(i).ends_with("PER")
+                        && !person_after
+                        && for_ok
+                        && !office_holder;
                     if particle || of_ok {
                         e = k + 1;
                         continue;
@@ -1117,6 +1130,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return None;
     }
     let place = is_place(cx, a, b);
+    // a country is a place, whatever organisation the tagger saw in it
+    // ("Hungary signed", "the Czech Republic joined")
+    if per == 0 && an.ml.countries.contains(&cx.slice(a, b).to_lowercase()) {
+        return mk(EntityType::Place);
+    }
     // a nationality before a place names a place ("British India",
     // "German East-Asia", "Russian Poland")
     if n >= 2 && names.demonyms.contains(first) && names.places.contains(&last.to_lowercase()) {

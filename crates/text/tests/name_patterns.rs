@@ -460,3 +460,18 @@ fn post_nominal_letters_are_no_name() {
         .iter()
         .all(|m| !m.text.contains("DBE") && !m.text.contains("FRS")));
 }
+
+#[test]
+fn an_office_holder_of_a_country_is_not_named_after_it() {
+    let ta =
+        analyze("Foreign Minister Janos Martonyi of Hungary signed. King Louis of France fled.");
+    assert_eq!(
+        entity_of(&ta, "Janos Martonyi").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+    assert_eq!(
+        entity_of(&ta, "Hungary").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert!(entity_of(&ta, "Janos Martonyi of Hungary").is_none());
+}
