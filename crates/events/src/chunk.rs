@@ -823,6 +823,18 @@ impl<'a> Sent<'a> {
             }
             if w.lower == "," {
                 // "Kirov's bodyguard, Mikhail Borisov, died": the name between commas.
+                // "Ahmed Mohamed, a boy from Irving, Texas, was arrested":
+                // a place and its state; the apposition opens before them.
+                if j >= 2 && self.is_place(j - 1) {
+                    let (a, _) = self.mention_run(j - 1);
+                    if a >= 2 && self.w[a - 1].lower == "," && self.is_place(a - 2) {
+                        if let Some(k) = self.apposition_start(a - 1) {
+                            j = k;
+                            adjacent = false;
+                            continue;
+                        }
+                    }
+                }
                 if j >= 2 && self.w[j - 1].mention.is_some() {
                     let (a, _) = self.mention_run(j - 1);
                     // (not "Irving, Texas,": a place and its state)
@@ -907,10 +919,6 @@ impl<'a> Sent<'a> {
         while k > lo {
             k -= 1;
             let w = &self.w[k];
-            // "from Irving, Texas,": a comma inside a place's name
-            if w.lower == "," && k > 0 && self.is_place(k - 1) && self.is_place(k + 1) {
-                continue;
-            }
             if w.lower == "," || w.lower == "(" {
                 let first = self.w.get(k + 1)?;
                 if k == 0 || !self.is_nominal(k - 1) {

@@ -912,7 +912,10 @@ impl Extractor {
             if frame.no_object
                 && obj.as_ref().is_some_and(|nps| {
                     nps.iter().any(|np| {
+                        // (with one's army the commander moves: "moved his
+                        // forces to Yorktown")
                         !self.lex.is(Cl::Placenoun, &np.head)
+                            && !self.lex.is(Cl::Unitnoun, &np.head)
                             && np
                                 .mention
                                 .is_none_or(|mi| sent.mention(mi).etype != EntityType::Place)

@@ -1845,22 +1845,31 @@ fn the_narrative_moves_on_to_a_later_year_and_until_a_death_is_beyond_it() {
 #[test]
 fn an_intransitive_move_with_an_object_is_no_move() {
     let f = fixture(
-        "Santa Anna settled the dispute in Mexico. Term limits for the Courts returning government to the People. Trotsky returned home to Moscow.",
+        "Santa Anna settled the dispute in Mexico. Term limits for the Courts returning government to the People. Trotsky returned home to Moscow. Cornwallis moved his forces to Yorktown.",
         &[
             ("Santa Anna", P, "Santa Anna"),
             ("Mexico", L, "Mexico"),
             ("Courts", O, "Courts"),
             ("Trotsky", P, "Leon Trotsky"),
             ("Moscow", L, "Moscow"),
+            ("Cornwallis", P, "Charles Cornwallis"),
+            ("Yorktown", L, "Yorktown"),
         ],
         &[],
     );
     let evs = run(&f);
     let m = find(&evs, EventType::Move);
-    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(m.len(), 2, "{}", show(&f, &evs));
     assert_eq!(
         role(&f, m[0], Role::Subject),
         vec!["Leon Trotsky"],
+        "{}",
+        show(&f, &evs)
+    );
+    // with one's army the commander moves
+    assert_eq!(
+        role(&f, m[1], Role::Subject),
+        vec!["Charles Cornwallis"],
         "{}",
         show(&f, &evs)
     );
@@ -1883,6 +1892,35 @@ fn a_place_and_its_state_inside_an_apposition_are_not_the_subject() {
     assert_eq!(
         role(&f, a[0], Role::Subject),
         vec!["Ahmed Mohamed"],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_list_of_places_is_no_place_and_its_state() {
+    let f = fixture(
+        "Hungary, Slovakia, and Romania joined the Tripartite Pact in 1940.",
+        &[
+            ("Hungary", L, "Hungary"),
+            ("Slovakia", L, "Slovakia"),
+            ("Romania", L, "Romania"),
+            ("Tripartite Pact", EntityType::Work, "Tripartite Pact"),
+        ],
+        &[("1940", TimexType::Date, "1940", "year")],
+    );
+    let evs = run(&f);
+    let subjects: Vec<String> = find(&evs, EventType::Joining)
+        .iter()
+        .flat_map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert!(
+        subjects.contains(&"Hungary".to_string()),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        subjects.contains(&"Romania".to_string()),
         "{}",
         show(&f, &evs)
     );
