@@ -53,6 +53,8 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
+    /// Last words making a name a place (`place_heads.txt`: "Hue City").
+    pub place_heads: HashSet<String>,
     /// Country names that are no given name, and continents (`countries.txt`,
     /// lower case).
     pub countries: HashSet<String>,
@@ -101,6 +103,7 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            place_heads: set(include_str!("../../../resources/text/place_heads.txt")),
             possessive_name_words: set(include_str!(
                 "../../../resources/text/possessive_name_words.txt"
             )),
@@ -1052,6 +1055,10 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if names.event_heads.contains(last) && (n >= 2 || single_unknown(last)) {
         return mk(EntityType::EventName);
     }
+    // "Hue City", "German Empire", "Black Sea"
+    if n >= 2 && an.ml.place_heads.contains(last) {
+        return mk(EntityType::Place);
+    }
     if an.ml.work_heads.contains(last) && (n >= 2 || single_unknown(last)) {
         return mk(EntityType::Work);
     }
@@ -1862,9 +1869,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             }
             // a full personal name ("Sergei Kirov") outweighs the tagger's
             // reading of the bare surname as a place
+            // (not a place's or a body's name opening with a word that is
+            // also a given name: "German Empire", "Hue City")
+            let headed = person_words[i]
+                .last()
+                .is_some_and(|l| an.ml.place_heads.contains(*l) || an.names.org_heads.contains(*l));
             let full_person = c.form == MentionForm::Name
                 && (c.ta < c.a
                     || (person_words[i].len() >= 2
+                        && !headed
                         && an.names.given.contains_key(person_words[i][0])));
             if full_person {
                 vote(EntityType::Person, 1000);

@@ -475,3 +475,23 @@ fn an_office_holder_of_a_country_is_not_named_after_it() {
     );
     assert!(entity_of(&ta, "Janos Martonyi of Hungary").is_none());
 }
+
+#[test]
+fn a_name_headed_by_a_place_or_body_word_is_no_person_even_after_a_given_name() {
+    // "German" and "Hue" are also given names.
+    let ta = analyze(
+        "At the start of the war, the German Empire had cruisers. The battle of Hue City in Vietnam was long. Task Force Smith attacked. Undersecretary of State George Ball spoke.",
+    );
+    assert_eq!(
+        entity_of(&ta, "German Empire").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert_eq!(
+        entity_of(&ta, "Hue City").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert_eq!(
+        entity_of(&ta, "George Ball").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+}
