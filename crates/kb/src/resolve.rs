@@ -359,6 +359,26 @@ impl PeopleVote {
         let others = v[1].1 - u32::from(v[1].0 == doc);
         persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(f)
     }
+
+    /// Whether other documents say `name` (typed a person in document
+    /// `doc`) is a place or a body: a gazetteer place that at least
+    /// [`Self::MIN_PLACE_DOCS`] other documents type so and none a person
+    /// ("Rome had a secret pact with France", the tagger's person).
+    fn says_place(&self, name: Sym, doc: usize) -> bool {
+        let Some((f, v)) = self
+            .slot
+            .get(name.index())
+            .and_then(|&x| self.votes.get(x as usize))
+        else {
+            return false;
+        };
+        let persons = v[0].1 - u32::from(v[0].0 == doc);
+        let others = v[1].1 - u32::from(v[1].0 == doc);
+        persons == 0 && others >= Self::MIN_PLACE_DOCS && lexicon::Lexicon::get().is_place(f)
+    }
+
+    /// Place votes needed from other documents.
+    const MIN_PLACE_DOCS: u32 = 2;
 }
 
 /// How a node joined its cluster (for alias evidence).
@@ -435,8 +455,8 @@ pub fn resolve_traced(
                     EntityType::Person
                 } else if le.etype == EntityType::Person
                     && le.gender.is_none()
-                    && places.contains(&li)
                     && !people.contains(&li)
+                    && (places.contains(&li) || people_elsewhere.says_place(le.name, di))
                 {
                     EntityType::Place
                 } else {

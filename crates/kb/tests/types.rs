@@ -114,3 +114,49 @@ fn what_is_attacked_keeps_its_type_and_who_is_arrested_is_a_person() {
     assert_eq!(types_of(&kb, "Poland"), vec![EntityType::Place]);
     assert_eq!(types_of(&kb, "Kamenev"), vec![EntityType::Person]);
 }
+
+#[test]
+fn a_known_place_other_sources_call_a_place_is_no_person() {
+    let kb = merge(vec![
+        doc(
+            "a",
+            EntityType::Person,
+            "Rome",
+            "Rome had a secret pact.",
+            "Rome",
+        ),
+        doc(
+            "b",
+            EntityType::Place,
+            "Rome",
+            "They marched on Rome.",
+            "Rome",
+        ),
+        doc("c", EntityType::Place, "Rome", "He lived in Rome.", "Rome"),
+    ]);
+    let t = types_of(&kb, "Rome");
+    assert!(
+        !t.is_empty() && t.iter().all(|t| *t == EntityType::Place),
+        "{t:?}"
+    );
+    // One other source is not enough, and a person elsewhere keeps it.
+    let kb = merge(vec![
+        doc("a", EntityType::Person, "Kirov", "Kirov spoke.", "Kirov"),
+        doc("b", EntityType::Person, "Kirov", "Kirov ruled.", "Kirov"),
+        doc(
+            "c",
+            EntityType::Place,
+            "Kirov",
+            "They lived in Kirov.",
+            "Kirov",
+        ),
+        doc(
+            "d",
+            EntityType::Place,
+            "Kirov",
+            "They moved to Kirov.",
+            "Kirov",
+        ),
+    ]);
+    assert!(types_of(&kb, "Kirov").contains(&EntityType::Person));
+}
