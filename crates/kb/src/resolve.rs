@@ -641,8 +641,19 @@ pub fn resolve_traced(
     drop(key_ids);
     let mut full: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
+    // One-word names of places the gazetteer knows (countries, cities of
+    // 100,000): one place wherever it is named, whatever the context.
+    let mut known_places: FxHashSet<u32> = FxHashSet::default();
+    let place_class = class(EntityType::Place);
     for (i, nd) in nodes.iter().enumerate() {
         for (a, &(k, _)) in nd.anchors(&anc).iter().zip(&akeys[nd.arange()]) {
+            if a.len() == 1
+                && nd.class == place_class
+                && !known_places.contains(&k)
+                && lexicon::Lexicon::get().is_place(&a.tokens.join(" "))
+            {
+                known_places.insert(k);
+            }
             let (m, c) = if a.len() >= 2 {
                 (&mut full, 0)
             } else {
@@ -735,7 +746,13 @@ pub fn resolve_traced(
     // A group's context less its own names is the names of its documents
     // less its own names (a name a member does not see around itself is
     // one of its own).
-    for members in single.values() {
+    for (&(c, k), members) in &single {
+        if c == place_class && known_places.contains(&k) {
+            for w in members.windows(2) {
+                dsu.union(w[0], w[1]);
+            }
+            continue;
+        }
         // (a member, names of the group's documents, the group's documents,
         // the group's own names)
         type Group = (usize, FxHashSet<u32>, FxHashSet<usize>, FxHashSet<u32>);
@@ -762,7 +779,7 @@ pub fn resolve_traced(
             }
         }
     }
-    drop((full, single));
+    drop((full, single, known_places));
 
     // The gender most mentioned in a cluster (none when two tie).
     let gender_of = |members: &[usize]| -> Option<Sym> {

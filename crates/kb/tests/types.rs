@@ -160,3 +160,29 @@ fn a_known_place_other_sources_call_a_place_is_no_person() {
     ]);
     assert!(types_of(&kb, "Kirov").contains(&EntityType::Person));
 }
+
+#[test]
+fn a_known_place_is_one_place_wherever_it_is_named() {
+    // No shared context: single names of people stay apart, a country or
+    // a large city of the gazetteer does not.
+    let kb = merge(vec![
+        doc(
+            "a",
+            EntityType::Place,
+            "Canada",
+            "They sailed to Canada.",
+            "Canada",
+        ),
+        doc(
+            "b",
+            EntityType::Place,
+            "Canada",
+            "Canada joined the war.",
+            "Canada",
+        ),
+        doc("c", EntityType::Person, "Smith", "Smith spoke.", "Smith"),
+        doc("d", EntityType::Person, "Smith", "Smith ruled.", "Smith"),
+    ]);
+    assert_eq!(types_of(&kb, "Canada"), vec![EntityType::Place]);
+    assert_eq!(types_of(&kb, "Smith").len(), 2);
+}
