@@ -643,16 +643,15 @@ pub fn resolve_traced(
     let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     // One-word names of places the gazetteer knows (countries, cities of
     // 100,000): one place wherever it is named, whatever the context.
-    let mut known_places: FxHashSet<u32> = FxHashSet::default();
+    // (name key -> known place; looked up once per key)
+    let mut known_places: FxHashMap<u32, bool> = FxHashMap::default();
     let place_class = class(EntityType::Place);
     for (i, nd) in nodes.iter().enumerate() {
         for (a, &(k, _)) in nd.anchors(&anc).iter().zip(&akeys[nd.arange()]) {
-            if a.len() == 1
-                && nd.class == place_class
-                && !known_places.contains(&k)
-                && lexicon::Lexicon::get().is_place(&a.tokens.join(" "))
-            {
-                known_places.insert(k);
+            if a.len() == 1 && nd.class == place_class {
+                known_places
+                    .entry(k)
+                    .or_insert_with(|| lexicon::Lexicon::get().is_place(&a.tokens[0]));
             }
             let (m, c) = if a.len() >= 2 {
                 (&mut full, 0)
@@ -747,7 +746,7 @@ pub fn resolve_traced(
     // less its own names (a name a member does not see around itself is
     // one of its own).
     for (&(c, k), members) in &single {
-        if c == place_class && known_places.contains(&k) {
+        if c == place_class && known_places.get(&k) == Some(&true) {
             for w in members.windows(2) {
                 dsu.union(w[0], w[1]);
             }
