@@ -1433,6 +1433,20 @@ pub fn resolve_traced(
             }
         }
         let pairs = chosen;
+        // The first names of a cluster's full personal names: "Bill Green"
+        // is no misspelling of "Nathanael Greene", whatever the surnames.
+        let firsts = |m: &[usize]| -> BTreeSet<String> {
+            m.iter()
+                .filter(|&&i| nodes[i].class == 0)
+                .flat_map(|&i| nodes[i].anchors(&anc).iter())
+                .filter_map(|a| a.first().map(str::to_string))
+                .collect()
+        };
+        let compatible = |x: &str, y: &str| {
+            x.chars().next() == y.chars().next()
+                || rules.given_names_of(x).is_some_and(|g| g.contains(y))
+                || rules.given_names_of(y).is_some_and(|g| g.contains(x))
+        };
         for (a, b) in pairs {
             let (ma, mb) = (&cl[&a], &cl[&b]);
             if dsu.find(a) == dsu.find(b) {
@@ -1441,6 +1455,13 @@ pub fn resolve_traced(
             let ga = gender(a);
             let gb = gender(b);
             if matches!((&ga, &gb), (Some(x), Some(y)) if x != y) {
+                continue;
+            }
+            let (fa, fb) = (firsts(ma), firsts(mb));
+            if !fa.is_empty()
+                && !fb.is_empty()
+                && !fa.iter().any(|x| fb.iter().any(|y| compatible(x, y)))
+            {
                 continue;
             }
             // Types must agree, except for a rare misspelling that the

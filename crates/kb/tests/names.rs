@@ -413,3 +413,34 @@ fn two_full_names_with_close_surnames_are_not_misspellings() {
     let kb = two((Person, "Marek Zaborski"), (Person, "Zaborsky"), CTX);
     assert!(same(&kb, "Marek Zaborski", "Zaborsky"));
 }
+
+#[test]
+fn a_misspelt_surname_with_another_first_name_is_another_person() {
+    // "Greene" and "Green" are one edit apart, the contexts agree, but
+    // Bill is not Nathanael.
+    let mut docs = Vec::new();
+    for (i, (full, short)) in [("Nathanael Greene", "Greene"), ("Bill Green", "Green")]
+        .into_iter()
+        .enumerate()
+    {
+        let mut d = Doc::new(&format!("doc{i}"), 0.8);
+        let s = d.sentence(&format!(
+            "{full} was there. Later {short} spoke. So was Anton Velikov in Zarograd."
+        ));
+        d.entity(Person, full, s, full, Name);
+        // the short name as an entity of its own, joined by resolution
+        d.entity(Person, short, s, short, Name);
+        d.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+        d.entity(Place, "Zarograd", s, "Zarograd", Name);
+        docs.push(d.done());
+    }
+    let kb = merge(docs);
+    assert!(!same(&kb, "Nathanael Greene", "Bill Green"));
+    // The same first name (or an initial) still merges the misspelling.
+    let kb = two(
+        (Person, "Nathanael Greene"),
+        (Person, "Nathanael Grene"),
+        CTX,
+    );
+    assert!(same(&kb, "Nathanael Greene", "Nathanael Grene"));
+}
