@@ -444,3 +444,24 @@ fn a_misspelt_surname_with_another_first_name_is_another_person() {
     );
     assert!(same(&kb, "Nathanael Greene", "Nathanael Grene"));
 }
+
+#[test]
+fn compound_titles_of_office_are_no_first_name() {
+    // "Deputy Prime Minister Tariq Aziz" was split off "Tariq Aziz" as a
+    // relative with the first name "Deputy".
+    let mut d = Doc::new("doc0", 0.8);
+    let s = d.sentence(
+        "Tariq Aziz spoke. Deputy Prime Minister Tariq Aziz left. Foreign Minister Tariq Aziz came back.",
+    );
+    let li = d.entity(Person, "Tariq Aziz", s, "Tariq Aziz", Name);
+    d.alias(li, "Deputy Prime Minister Tariq Aziz", "title", s);
+    d.alias(li, "Foreign Minister Tariq Aziz", "title", s);
+    let kb = merge(vec![d.done()]);
+    let people: Vec<_> = kb
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Aziz"))
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Tariq Aziz");
+}
