@@ -447,10 +447,14 @@ pub fn resolve_traced(
             .enumerate()
             .map(|(li, le)| {
                 let gendered = matches!(le.gender.map(|g| strs.str(g)), Some("male" | "female"));
+                // (a country is never a person: "a new Germany had been
+                // born")
+                let country = || lexicon::Lexicon::get().is_country(&rules.fold(strs.str(le.name)));
                 if matches!(le.etype, EntityType::Place | EntityType::Organization)
                     && (gendered
                         || people.contains(&li)
                         || people_elsewhere.says_person(le.name, di))
+                    && !country()
                 {
                     EntityType::Person
                 } else if le.etype == EntityType::Person

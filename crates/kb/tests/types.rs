@@ -186,3 +186,40 @@ fn a_known_place_is_one_place_wherever_it_is_named() {
     assert_eq!(types_of(&kb, "Canada"), vec![EntityType::Place]);
     assert_eq!(types_of(&kb, "Smith").len(), 2);
 }
+
+#[test]
+fn a_country_is_never_a_person_whatever_its_events_say() {
+    let mut d = Doc::new("a", 0.8);
+    let s = d.sentence("A new Germany had been born. Kamenev was born in 1883.");
+    let g = d.entity(
+        EntityType::Place,
+        "Germany",
+        s,
+        "Germany",
+        MentionForm::Name,
+    );
+    let k = d.entity(
+        EntityType::Place,
+        "Kamenev",
+        s,
+        "Kamenev",
+        MentionForm::Name,
+    );
+    d.event(
+        EventType::Birth,
+        s,
+        "born",
+        &[(Role::Subject, Some(g), "Germany")],
+        None,
+    );
+    d.event(
+        EventType::Birth,
+        s,
+        "born",
+        &[(Role::Subject, Some(k), "Kamenev")],
+        Some("1883"),
+    );
+    let kb = merge(vec![d.done()]);
+    assert_eq!(types_of(&kb, "Germany"), vec![EntityType::Place]);
+    assert_eq!(types_of(&kb, "Kamenev"), vec![EntityType::Person]);
+}

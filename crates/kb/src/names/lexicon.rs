@@ -12,6 +12,9 @@ const ALIASES: &str = include_str!("../../../../resources/kb/aliases.tsv");
 const DESIGNATORS: &str = include_str!("../../../../resources/kb/designators.tsv");
 const MODIFIERS: &str = include_str!("../../../../resources/kb/modifiers.txt");
 const PLACES: &str = include_str!("../../../../resources/kb/places.txt");
+/// The text stage's countries and continents (no given names among them),
+/// shared: a country is never a person, whatever its events say.
+const COUNTRIES: &str = include_str!("../../../../resources/text/countries.txt");
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines()
@@ -34,6 +37,8 @@ pub struct Lexicon {
     session: BTreeSet<String>,
     /// Folded gazetteer names (all words) → surface form.
     places: BTreeMap<String, String>,
+    /// Folded country and continent names.
+    countries: BTreeSet<String>,
     /// Single-word gazetteer names, folded (sorted, each once).
     place_words: Vec<String>,
     /// Their deletion variants, as (hash of the variant, index into
@@ -83,6 +88,9 @@ impl Lexicon {
             }
         }
         let rules = NameRules::get();
+        lex.countries = data_lines(COUNTRIES)
+            .map(|l| rules.fold(l.trim()))
+            .collect();
         for l in data_lines(PLACES) {
             let name = l.trim();
             let f = rules.fold(name);
@@ -138,6 +146,11 @@ impl Lexicon {
     /// True when the folded name is a gazetteer place (a city or country).
     pub fn is_place(&self, folded: &str) -> bool {
         self.places.contains_key(folded)
+    }
+
+    /// True when the folded name is a country or a continent.
+    pub fn is_country(&self, folded: &str) -> bool {
+        self.countries.contains(folded)
     }
 
     /// The reductions of a non-person name by which it may be called for
