@@ -450,11 +450,19 @@ pub fn resolve_traced(
                 // (a country is never a person: "a new Germany had been
                 // born")
                 let country = || lexicon::Lexicon::get().is_country(&rules.fold(strs.str(le.name)));
+                // (nor a body named by an acronym: "the CPC had been
+                // expelled from Wuhan")
+                let acronym = || {
+                    let n = strs.str(le.name);
+                    n.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                        && !n.chars().any(char::is_lowercase)
+                };
                 if matches!(le.etype, EntityType::Place | EntityType::Organization)
                     && (gendered
                         || people.contains(&li)
                         || people_elsewhere.says_person(le.name, di))
                     && !country()
+                    && !(le.etype == EntityType::Organization && acronym())
                 {
                     EntityType::Person
                 } else if le.etype == EntityType::Person

@@ -188,7 +188,7 @@ fn a_known_place_is_one_place_wherever_it_is_named() {
 }
 
 #[test]
-fn a_country_is_never_a_person_whatever_its_events_say() {
+fn a_country_or_an_acronym_is_never_a_person_whatever_its_events_say() {
     let mut d = Doc::new("a", 0.8);
     let s = d.sentence("A new Germany had been born. Kamenev was born in 1883.");
     let g = d.entity(
@@ -219,7 +219,23 @@ fn a_country_is_never_a_person_whatever_its_events_say() {
         &[(Role::Subject, Some(k), "Kamenev")],
         Some("1883"),
     );
+    let s2 = d.sentence("The CPC had been expelled from Wuhan.");
+    let c = d.entity(
+        EntityType::Organization,
+        "CPC",
+        s2,
+        "CPC",
+        MentionForm::Name,
+    );
+    d.event(
+        EventType::Exile,
+        s2,
+        "expelled",
+        &[(Role::Subject, Some(c), "CPC")],
+        None,
+    );
     let kb = merge(vec![d.done()]);
+    assert_eq!(types_of(&kb, "CPC"), vec![EntityType::Organization]);
     assert_eq!(types_of(&kb, "Germany"), vec![EntityType::Place]);
     assert_eq!(types_of(&kb, "Kamenev"), vec![EntityType::Person]);
 }
