@@ -528,7 +528,17 @@ impl Extractor {
         let ok = match role {
             Role::Place | Role::Destination => match etype {
                 Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
-                None => !np.pronoun && (first_cap || self.lex.is(Cl::Placenoun, &np.head)),
+                // (an unnamed place where something happened is a
+                // capitalised phrase whose head is capitalised too: not "in
+                // Israeli artillery shelling"; a destination may be "the
+                // Persian front")
+                None => {
+                    let head_cap = role == Role::Destination
+                        || sent.w[np.a..np.b]
+                            .last()
+                            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+                    !np.pronoun && ((first_cap && head_cap) || self.lex.is(Cl::Placenoun, &np.head))
+                }
             },
             Role::Instrument => etype.is_none() && !np.pronoun,
             Role::Work => match etype {

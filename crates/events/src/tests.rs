@@ -1925,3 +1925,34 @@ fn a_list_of_places_is_no_place_and_its_state() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_capitalised_modifier_does_not_make_a_place() {
+    let f = fixture(
+        "Hamas spoke after the death of Nasser in Israeli artillery shelling.",
+        &[("Hamas", O, "Hamas"), ("Nasser", P, "Ahmad Nasser")],
+        &[],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert!(role(&f, d[0], Role::Place).is_empty(), "{}", show(&f, &evs));
+    // A destination may be so named.
+    let f = fixture(
+        "Nicholas exiled Dmitri to the Persian front.",
+        &[
+            ("Nicholas", P, "Nicholas II"),
+            ("Dmitri", P, "Dmitri Pavlovich"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let e = find(&evs, EventType::Exile);
+    assert_eq!(e.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, e[0], Role::Destination),
+        vec!["the Persian front"],
+        "{}",
+        show(&f, &evs)
+    );
+}
