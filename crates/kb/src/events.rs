@@ -16,7 +16,9 @@ use crate::names::{slug, NameRules};
 use crate::resolve::Resolved;
 use crate::rules::{fill, Rules, TypeRule};
 use annalist_model::interval::{interval, Interval};
-use annalist_model::{Conflict, ConflictValue, Event, EventType, Evidence, KbTime, Role, Roles};
+use annalist_model::{
+    Conflict, ConflictValue, EntityType, Event, EventType, Evidence, KbTime, Role, Roles,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One mention, with entities resolved.
@@ -203,6 +205,17 @@ pub fn merge_events(
     let mut out: Vec<(EventType, Vec<usize>, Option<Interval>)> = Vec::new();
     for ((etype, key), mut idx) in buckets {
         let rule = rules.of(etype);
+        // A group dies, is arrested or killed many times over ("Fourteen
+        // Palestinians died in Hebron", "Palestinians died in Gaza"): its
+        // events join only as a subjectless event's do (dated alike and
+        // sharing a participant), never one per group.
+        let group = idx.first().is_some_and(|&i| {
+            ms[i].roles.get(&Role::Subject).is_some_and(|s| {
+                !s.is_empty()
+                    && s.iter()
+                        .all(|&e| res.entities[e].etype == EntityType::Group)
+            })
+        });
         idx.sort_by(|&a, &b| {
             let (x, y) = (&ms[a], &ms[b]);
             let dx = x.iv.map(|i| i.days()).unwrap_or(i64::MAX);
@@ -217,14 +230,14 @@ pub fn merge_events(
         let mut cls: Vec<Cluster> = Vec::new();
         for i in idx {
             let m = &ms[i];
-            let target = if rule.once && !key.is_empty() {
+            let target = if rule.once && !key.is_empty() && !group {
                 if cls.is_empty() {
                     None
                 } else {
                     Some(0)
                 }
             } else {
-                choose(&ms, m, &cls, &rule, key.is_empty(), &places)
+                choose(&ms, m, &cls, &rule, key.is_empty() || group, &places)
             };
             match target {
                 Some(c) => {
@@ -481,6 +494,14 @@ fn choose(
         (Some(a), Some(b)) => a.compatible(&b),
         _ => true,
     };
+    // A sentence copied from one source to another tells one happening.
+    if let Some(d) = m.dup {
+        if let Some(c) =
+            (0..cls.len()).find(|&c| cls[c].members.iter().any(|&i| ms[i].dup == Some(d)))
+        {
+            return Some(c);
+        }
+    }
     let cands: Vec<usize> = (0..cls.len())
         .filter(|&c| {
             let cl = &cls[c];

@@ -253,3 +253,55 @@ fn a_place_told_as_outside_a_city_conflicts_with_the_city_itself() {
         "{values:?}"
     );
 }
+
+#[test]
+fn a_group_dies_more_than_once_without_conflict() {
+    // Two sources, two deaths of Palestinians in two places: two
+    // happenings, no disagreement on the place of one.
+    let a = doc(
+        "a",
+        0.8,
+        "Fourteen Palestinians died in Hebron, Israel said.",
+        &[
+            (EntityType::Group, "Palestinians", "Palestinians"),
+            (Place, "Hebron", "Hebron"),
+            (Place, "Israel", "Israel"),
+        ],
+        (
+            EventType::Death,
+            "died",
+            &[
+                (Role::Subject, Some(0), "Palestinians"),
+                (Role::Place, Some(1), "Hebron"),
+            ],
+            None,
+        ),
+    );
+    let b = doc(
+        "b",
+        0.8,
+        "Palestinians died in Gaza, Israel said.",
+        &[
+            (EntityType::Group, "Palestinians", "Palestinians"),
+            (Place, "Gaza", "Gaza"),
+            (Place, "Israel", "Israel"),
+        ],
+        (
+            EventType::Death,
+            "died",
+            &[
+                (Role::Subject, Some(0), "Palestinians"),
+                (Role::Place, Some(1), "Gaza"),
+            ],
+            None,
+        ),
+    );
+    let kb = merge(vec![a, b]);
+    let deaths: Vec<_> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Death)
+        .collect();
+    assert_eq!(deaths.len(), 2, "{deaths:?}");
+    assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
+}
