@@ -1439,14 +1439,32 @@ impl Extractor {
                 // noun only: an event noun right after it ("the 1996
                 // Olympic bombing").
                 let end = ctx.timexes[ti].span.end;
-                let after = (p..sent.len()).find(|&k| sent.w[k].span.start >= end);
-                let determined = p > 0
-                    && (matches!(sent.w[p - 1].class, C::Det | C::Poss | C::PossMark)
-                        || sent.w[p - 1].glued_poss);
+                let mut after = (p..sent.len()).find(|&k| sent.w[k].span.start >= end);
+                // (past the end of a range: "his 1973-1990 regime")
+                if let Some(k) = after.filter(|&k| {
+                    matches!(sent.w[k].lower, "-" | "–" | "—" | "to")
+                        && sent.w.get(k + 1).is_some_and(|w| w.class == C::Num)
+                }) {
+                    after = Some(k + 2).filter(|&k| k < sent.len());
+                }
+                // (from the start of a range: "his 1973-*1990* regime")
+                let start = if p >= 2
+                    && matches!(sent.w[p - 1].lower, "-" | "–" | "—" | "to")
+                    && sent.w[p - 2].class == C::Num
+                {
+                    p - 2
+                } else {
+                    p
+                };
+                let determined = start > 0
+                    && (matches!(sent.w[start - 1].class, C::Det | C::Poss | C::PossMark)
+                        || sent.w[start - 1].glued_poss);
+                // (after a determiner and a time, any content word is the
+                // noun, whatever the tagger says: "his 1973-1990 regime")
                 let modifies = after.is_some_and(|k| {
                     let w = &sent.w[k];
-                    matches!(w.class, C::Noun | C::Adj | C::Propn)
-                        || (w.class == C::Other && !sent.is_verbish(k))
+                    matches!(w.class, C::Noun | C::Adj | C::Propn | C::Verb | C::Other)
+                        && w.text.chars().next().is_some_and(char::is_alphabetic)
                 });
                 !(determined && modifies) || after.is_some_and(|k| h >= k && h < k + 3)
             })

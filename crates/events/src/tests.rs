@@ -1773,6 +1773,23 @@ fn a_time_modifying_a_noun_dates_that_noun_only() {
     let a = find(&evs, EventType::Arrest);
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
     assert!(a[0].time.is_none(), "{}", show(&f, &evs));
+    // A range modifies its noun too.
+    let f2 = fixture(
+        "Even after his death, Pinochet remained divisive, with critics calling his 1973-1990 regime violent.",
+        &[("Pinochet", P, "Augusto Pinochet"), ("his", P, "Augusto Pinochet")],
+        &[
+            ("1973", TimexType::Date, "1973", "year"),
+            ("1990", TimexType::Date, "1990", "year"),
+        ],
+    );
+    let evs2 = run(&f2);
+    assert!(
+        find(&evs2, EventType::Death)
+            .iter()
+            .all(|d| d.time.is_none()),
+        "{}",
+        show(&f2, &evs2)
+    );
     // ... and an event noun right after it is dated by it.
     let k = find(&evs, EventType::Killing);
     assert_eq!(k.len(), 1, "{}", show(&f, &evs));
