@@ -97,6 +97,7 @@ fn not_years() {
         "Read http://example.com/archive/1940/page.html now.",
         "The army had 1940 soldiers.",
         "The price was $1,940.",
+        "Resolution 1936 was adopted by the Security Council.",
     ] {
         let years: Vec<_> = values(s)
             .into_iter()
