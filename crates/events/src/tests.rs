@@ -1973,3 +1973,40 @@ fn a_capitalised_modifier_does_not_make_a_place() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn promotions_and_offices_taken_are_appointments() {
+    let f = fixture(
+        "Gordon was promoted to major-general in 1678. Carranza became president in 1914. Ford took office in 1974.",
+        &[("Gordon", P, "Patrick Gordon"), ("Carranza", P, "Venustiano Carranza"), ("Ford", P, "Gerald Ford")],
+        &[
+            ("1678", TimexType::Date, "1678", "year"),
+            ("1914", TimexType::Date, "1914", "year"),
+            ("1974", TimexType::Date, "1974", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Option<String>)> = find(&evs, EventType::Appointment)
+        .iter()
+        .map(|e| {
+            (
+                role(&f, e, Role::Subject),
+                e.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Gerald Ford".to_string()], Some("1974".to_string())),
+            (vec!["Patrick Gordon".to_string()], Some("1678".to_string())),
+            (
+                vec!["Venustiano Carranza".to_string()],
+                Some("1914".to_string())
+            ),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
