@@ -436,7 +436,7 @@ impl<'a> Sent<'a> {
                 C::Noun | C::Propn | C::Adj | C::Num => true,
                 C::Other => {
                     !self.is_verbish(j)
-                        || (j > start_content && matches!(self.w[j - 1].class, C::Det | C::Adj))
+                        || (j > 0 && matches!(self.w[j - 1].class, C::Det | C::Adj | C::Poss))
                 }
                 _ => false,
             };

@@ -1552,9 +1552,31 @@ impl Extractor {
             let (a, b) = sent.clause_of(p);
             speech_in(a, b)
         };
+        // A parenthesis of someone's life holds its own times: "the
+        // daughter of Katherine, a dancer (d. 1990)" dates no birth outside
+        // it (a work's or an event's "(1937)" does date it).
+        let paren = |p: usize| {
+            let open = (0..p)
+                .rev()
+                .take_while(|&k| sent.w[k].lower != ")")
+                .find(|&k| sent.w[k].lower == "(");
+            open.is_some_and(|o| {
+                let close = (p..sent.len())
+                    .find(|&k| sent.w[k].lower == ")")
+                    .unwrap_or(sent.len());
+                let life = sent.w[o + 1..close].iter().any(|w| {
+                    matches!(
+                        w.lower,
+                        "d." | "b." | "d" | "b" | "died" | "born" | "née" | "nee"
+                    )
+                });
+                life && !(h > o && h < close)
+            })
+        };
         cand.iter()
             .filter(|&&(_, p)| {
-                (p <= 3 || temporal(p) || free(p))
+                !paren(p)
+                    && (p <= 3 || temporal(p) || free(p))
                     && !report(p)
                     && !(verb_between(p) && !temporal(p) && p > 3)
             })

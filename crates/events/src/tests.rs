@@ -2010,3 +2010,16 @@ fn promotions_and_offices_taken_are_appointments() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_time_in_a_parenthesis_dates_nothing_outside_it() {
+    let f = fixture(
+        "Moreau was born in Paris, the daughter of Katherine, a dancer (born 1901, died 1990), and Anatole, a cook.",
+        &[("Moreau", P, "Jeanne Moreau"), ("Paris", L, "Paris"), ("Katherine", P, "Katherine Buckley"), ("Anatole", P, "Anatole Moreau")],
+        &[("1990", TimexType::Date, "1990", "year")],
+    );
+    let evs = run(&f);
+    let b = find(&evs, EventType::Birth);
+    assert_eq!(b.len(), 1, "{}", show(&f, &evs));
+    assert!(b[0].time.is_none(), "{}", show(&f, &evs));
+}
