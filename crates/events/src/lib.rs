@@ -1469,6 +1469,23 @@ impl Extractor {
                 !(determined && modifies) || after.is_some_and(|k| h >= k && h < k + 3)
             })
             .collect();
+        // "70 years after his death": a time counted from the event is no
+        // time of it.
+        let cand: Vec<(usize, usize)> = cand
+            .into_iter()
+            .filter(|&(ti, _)| {
+                let t = &ctx.timexes[ti];
+                let counted = t.text.rsplit(char::is_whitespace).next().is_some_and(|w| {
+                    matches!(w.to_lowercase().as_str(), "after" | "before" | "since")
+                });
+                let next = sent.w.iter().position(|w| w.span.start >= t.span.end);
+                // (nor, for an event noun, one counted from anything else:
+                // "… after his death and more than 100 years after
+                // publication")
+                !(counted
+                    && (next.is_some_and(|k| k <= h && h <= k + 2) || sent.nominal_context(h)))
+            })
+            .collect();
         let dist = |p: usize| p.abs_diff(h);
         // A time set off right before the verb of a coordinated clause
         // ("and, in January 1935, sentenced") belongs to it.

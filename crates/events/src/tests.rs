@@ -2023,3 +2023,19 @@ fn a_time_in_a_parenthesis_dates_nothing_outside_it() {
     assert_eq!(b.len(), 1, "{}", show(&f, &evs));
     assert!(b[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_time_counted_from_an_event_is_no_time_of_it() {
+    let f = fixture(
+        "The book is still in print over 70 years after his death and more than 100 years after publication.",
+        &[("his", P, "Otto Jespersen")],
+        &[
+            ("over 70 years after", TimexType::Date, "2013", "rel_unit_later"),
+            ("more than 100 years after", TimexType::Date, "2005", "rel_unit_later"),
+        ],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert!(d[0].time.is_none(), "{}", show(&f, &evs));
+}
