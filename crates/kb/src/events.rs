@@ -524,12 +524,22 @@ fn choose(
         return None;
     }
     // Same destination (or other key filler), another time: one happening
-    // told with a wrong date.
+    // told with a wrong date — by another source: one source stating two
+    // dates tells two happenings ("He returned to China in 1920 … He again
+    // returned to China in 1925").
+    let same_source = |c: &Cluster| {
+        m.iv.is_some()
+            && !m.inferred
+            && c.members
+                .iter()
+                .any(|&i| ms[i].doc == m.doc && ms[i].iv.is_some() && !ms[i].inferred)
+    };
     let same_key = (0..cls.len()).find(|&c| {
         rule.keys.iter().any(|&r| {
             m.ents(r)
                 .is_some_and(|mine| !keys_of(&cls[c], r).is_disjoint(mine))
         }) && keys_ok(&cls[c])
+            && !same_source(&cls[c])
     });
     if same_key.is_some() {
         return same_key;

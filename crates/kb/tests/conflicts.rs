@@ -305,3 +305,34 @@ fn a_group_dies_more_than_once_without_conflict() {
     assert_eq!(deaths.len(), 2, "{deaths:?}");
     assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
 }
+
+#[test]
+fn one_source_telling_two_dates_of_a_return_tells_two_returns() {
+    let mut d = Doc::new("a", 0.8);
+    let s1 = d.sentence("Chao returned to China in 1920.");
+    let s2 = d.sentence("Chao again returned to China in 1925.");
+    let c = d.entity(Person, "Yuen Ren Chao", s1, "Chao", MentionForm::Name);
+    d.entity(Person, "Yuen Ren Chao", s2, "Chao", MentionForm::Name);
+    let p = d.entity(Place, "China", s1, "China", MentionForm::Name);
+    d.entity(Place, "China", s2, "China", MentionForm::Name);
+    for (s, y) in [(s1, "1920"), (s2, "1925")] {
+        d.event(
+            EventType::Move,
+            s,
+            "returned",
+            &[
+                (Role::Subject, Some(c), "Chao"),
+                (Role::Destination, Some(p), "China"),
+            ],
+            Some(y),
+        );
+    }
+    let kb = merge(vec![d.done()]);
+    let moves = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Move)
+        .count();
+    assert_eq!(moves, 2, "{:?}", kb.events);
+    assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
+}
