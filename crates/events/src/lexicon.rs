@@ -46,6 +46,7 @@ pub(crate) enum Cl {
     Speech,
     Commemoration,
     Later,
+    Rhetoric,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -90,6 +91,7 @@ impl Cl {
             "speech" => Cl::Speech,
             "commemoration" => Cl::Commemoration,
             "later" => Cl::Later,
+            "rhetoric" => Cl::Rhetoric,
             _ => return None,
         })
     }
@@ -134,6 +136,10 @@ pub(crate) struct Frame {
     pub force_passive: bool,
     /// Only a passive use is this event (`voice=passive_only`: "were tried", not "tried to").
     pub passive_only: bool,
+    /// `unless=rhetoric`: no event when a word of that class follows in the
+    /// clause ("attacked Stalin politically and personally through his
+    /// books" is criticism, not an assault).
+    pub unless: Option<Cl>,
     /// `object=none`: an intransitive reading only; a direct object that
     /// is no place ("*settled* the dispute", "*returning* government to
     /// the people") makes it no event.
@@ -172,6 +178,9 @@ impl Frame {
                     f.passive_only = v == "passive_only";
                 }
                 "object" if v == "none" => f.no_object = true,
+                "unless" => {
+                    f.unless = Some(Cl::parse(v).ok_or_else(|| format!("unknown word class {v}"))?)
+                }
                 "require" => f.require.push(v.to_string()),
                 "emit" if v == "none" => f.veto = true,
                 "forbid" => {

@@ -1159,6 +1159,12 @@ impl Extractor {
                 roles.retain(|(_, f)| f.entity != Some(he));
             }
         }
+        // Words that make it talk, not deed ("attacked Stalin politically").
+        if let Some(cl) = frame.unless {
+            if (m.b..clause_b.min(m.b + 10)).any(|k| sent.w.get(k).is_some_and(|w| w.has(cl))) {
+                return vec![];
+            }
+        }
         // Part of another event told in the clause.
         if !frame.part_of.is_empty()
             && ctx.matches.iter().any(|o| {

@@ -2039,3 +2039,21 @@ fn a_time_counted_from_an_event_is_no_time_of_it() {
     assert_eq!(d.len(), 1, "{}", show(&f, &evs));
     assert!(d[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn an_attack_in_words_is_no_attack() {
+    let f = fixture(
+        "Trotsky attacked Stalin politically and personally through his books. Mercader attacked Trotsky with an ice pick.",
+        &[("Trotsky", P, "Leon Trotsky"), ("Stalin", P, "Joseph Stalin"), ("Mercader", P, "Ramon Mercader")],
+        &[],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, a[0], Role::Agent),
+        vec!["Ramon Mercader"],
+        "{}",
+        show(&f, &evs)
+    );
+}
