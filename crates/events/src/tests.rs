@@ -2057,3 +2057,23 @@ fn an_attack_in_words_is_no_attack() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn setting_up_a_campaign_founds_no_body() {
+    let f = fixture(
+        "He set up the Red Terror to eliminate impure elements. Lenin set up the Cheka.",
+        &[
+            ("He", P, "Leon Trotsky"),
+            ("Red Terror", EntityType::EventName, "Red Terror"),
+            ("Lenin", P, "Vladimir Lenin"),
+            ("Cheka", O, "Cheka"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let subjects: Vec<String> = find(&evs, EventType::Founding)
+        .iter()
+        .flat_map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(subjects, vec!["Cheka"], "{}", show(&f, &evs));
+}
