@@ -298,10 +298,36 @@ impl<'a> Sent<'a> {
     }
 
     fn lexical_verbal(&self, i: usize) -> bool {
-        i.checked_sub(1).is_some_and(|k| {
+        let after_aux = i.checked_sub(1).is_some_and(|k| {
             let p = &self.w[k];
             matches!(p.class, C::Be | C::Aux | C::Modal | C::Pron | C::Neg) || p.lower == "to"
-        })
+        });
+        // "was arrested and (later) shot": coordinated with a verb before
+        // it (the taggers read a sentence-final "shot" as a noun)
+        let coordinated = || {
+            let mut k = i;
+            while k > 0 && self.w[k - 1].class == C::Adv {
+                k -= 1;
+            }
+            k >= 2
+                && self.w[k - 1].class == C::Conj
+                && matches!(self.w[k - 1].lower, "and" | "or")
+                // a passive verb group before it in the clause ("was
+                // removed from his post and later shot")
+                && (k.saturating_sub(9)..k - 1)
+                    .rev()
+                    .take_while(|&j| self.w[j].class != C::Punct)
+                    .any(|j| {
+                        self.w[j].class == C::Verb
+                            && j > 0
+                            && matches!(self.w[j - 1].class, C::Be | C::Aux)
+                    })
+                && self.w[i].lower.ends_with(|c: char| c.is_alphabetic())
+                && (self.w[i].lower.ends_with("ed")
+                    || self.w[i].lower.ends_with("en")
+                    || self.w[i].lower.ends_with('t'))
+        };
+        after_aux || coordinated()
     }
 
     /// The token at `i` is used as a noun ("his exile", "the murder of"):

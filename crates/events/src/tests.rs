@@ -2077,3 +2077,38 @@ fn setting_up_a_campaign_founds_no_body() {
         .collect();
     assert_eq!(subjects, vec!["Cheka"], "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_participle_coordinated_with_a_passive_is_a_verb_whatever_the_tagger_says() {
+    let mut f = fixture(
+        "Filipp Medved was removed from his post and later shot.",
+        &[
+            ("Filipp Medved", P, "Filipp Medved"),
+            ("his", P, "Filipp Medved"),
+        ],
+        &[],
+    );
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "was" => "AUX",
+            "removed" => "VERB",
+            "from" => "ADP",
+            "his" => "PRON",
+            "post" | "shot" => "NOUN",
+            "and" => "CCONJ",
+            "later" => "ADV",
+            "Filipp" | "Medved" => "PROPN",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    let e = find(&evs, EventType::Execution);
+    assert_eq!(e.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, e[0], Role::Subject),
+        vec!["Filipp Medved"],
+        "{}",
+        show(&f, &evs)
+    );
+}
