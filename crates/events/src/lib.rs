@@ -527,6 +527,23 @@ impl Extractor {
             .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
         let ok = match role {
             Role::Place | Role::Destination => match etype {
+                // (a destination the tagger took for a person, a lone word
+                // with nothing of a person: "moved to Nikolayev" — the kb
+                // types it by the role)
+                Some(EntityType::Person) => {
+                    role == Role::Destination
+                        && !np.pronoun
+                        && mention.is_some_and(|mi| {
+                            let mm = sent.mention(mi);
+                            !mm.text.contains(' ')
+                                && mm.form == annalist_model::MentionForm::Name
+                                && sent
+                                    .ta
+                                    .entities
+                                    .get(mm.entity)
+                                    .is_some_and(|le| le.gender.is_none() && !le.name.contains(' '))
+                        })
+                }
                 Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
                 // (an unnamed place where something happened is a
                 // capitalised phrase whose head is capitalised too: not "in

@@ -2112,3 +2112,35 @@ fn a_participle_coordinated_with_a_passive_is_a_verb_whatever_the_tagger_says() 
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_lone_word_the_tagger_took_for_a_person_may_be_a_destination() {
+    let f = fixture(
+        "Pausanias settled in Colonae. Trotsky moved to Stalin.",
+        &[
+            ("Pausanias", P, "Pausanias"),
+            ("Colonae", P, "Colonae"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Stalin", P, "Joseph Stalin"),
+        ],
+        &[],
+    );
+    let mut f = f;
+    // Stalin has a gender: a person, no destination.
+    for le in
+        f.ta.entities
+            .iter_mut()
+            .filter(|e| e.name == "Joseph Stalin")
+    {
+        le.gender = Some("male".into());
+    }
+    let evs = run(&f);
+    let m = find(&evs, EventType::Move);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        role(&f, m[0], Role::Destination),
+        vec!["Colonae"],
+        "{}",
+        show(&f, &evs)
+    );
+}
