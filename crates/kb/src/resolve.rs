@@ -344,20 +344,25 @@ impl PeopleVote {
         PeopleVote { votes, slot }
     }
 
+    /// The folded `name` and the numbers of *other* documents than `doc`
+    /// typing it a person and a place or body (this document's own votes
+    /// are the ones being questioned).
+    fn others(&self, name: Sym, doc: usize) -> Option<(&str, u32, u32)> {
+        let (f, v) = self
+            .slot
+            .get(name.index())
+            .and_then(|&x| self.votes.get(x as usize))?;
+        let persons = v[0].1 - u32::from(v[0].0 == doc);
+        let others = v[1].1 - u32::from(v[1].0 == doc);
+        Some((f, persons, others))
+    }
+
     /// Whether other documents say `name` (typed a place or a body in
     /// document `doc`) is a person.
     fn says_person(&self, name: Sym, doc: usize) -> bool {
-        let Some((f, v)) = self
-            .slot
-            .get(name.index())
-            .and_then(|&x| self.votes.get(x as usize))
-        else {
-            return false;
-        };
-        // This document's own votes are the ones being questioned.
-        let persons = v[0].1 - u32::from(v[0].0 == doc);
-        let others = v[1].1 - u32::from(v[1].0 == doc);
-        persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(f)
+        self.others(name, doc).is_some_and(|(f, persons, others)| {
+            persons >= Self::MIN_PERSON_DOCS && others == 0 && !lexicon::Lexicon::get().is_place(f)
+        })
     }
 
     /// Whether other documents say `name` (typed a person in document
@@ -365,16 +370,9 @@ impl PeopleVote {
     /// [`Self::MIN_PLACE_DOCS`] other documents type so and none a person
     /// ("Rome had a secret pact with France", the tagger's person).
     fn says_place(&self, name: Sym, doc: usize) -> bool {
-        let Some((f, v)) = self
-            .slot
-            .get(name.index())
-            .and_then(|&x| self.votes.get(x as usize))
-        else {
-            return false;
-        };
-        let persons = v[0].1 - u32::from(v[0].0 == doc);
-        let others = v[1].1 - u32::from(v[1].0 == doc);
-        persons == 0 && others >= Self::MIN_PLACE_DOCS && lexicon::Lexicon::get().is_place(f)
+        self.others(name, doc).is_some_and(|(f, persons, others)| {
+            persons == 0 && others >= Self::MIN_PLACE_DOCS && lexicon::Lexicon::get().is_place(f)
+        })
     }
 
     /// Place votes needed from other documents.
