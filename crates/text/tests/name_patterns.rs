@@ -396,11 +396,21 @@ fn a_title_with_an_of_complement_is_no_part_of_the_name() {
 
 #[test]
 fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
-    let ta = analyze("Tanzania expelled five Iraqis. The Iraqis were questioned.");
+    let ta = analyze(
+        "Tanzania expelled five Iraqis. The Iraqis were questioned. England and Scotland signed. Korea was divided.",
+    );
     assert_eq!(
         entity_of(&ta, "Tanzania").map(|e| e.0),
         Some(EntityType::Place)
     );
+    // historical and constituent countries too
+    for c in ["England", "Scotland", "Korea"] {
+        assert_eq!(
+            entity_of(&ta, c).map(|e| e.0),
+            Some(EntityType::Place),
+            "{c}"
+        );
+    }
     assert_eq!(
         entity_of(&ta, "Iraqis").map(|e| e.0),
         Some(EntityType::Group)
