@@ -2300,6 +2300,20 @@ fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Op
             }
         }
     }
+    // A one-word name only ever placed by a preposition ("moved to
+    // Nikolayev", "in Kirov") is more likely a town than a man: its ending
+    // tells no gender.
+    let placed = |i: usize| {
+        let a = cands[i].ta.min(cands[i].a);
+        a > 0
+            && matches!(
+                cx.lw(a - 1),
+                "to" | "from" | "in" | "at" | "into" | "near" | "towards"
+            )
+    };
+    if ms.iter().all(|&i| words[i].len() == 1 && placed(i)) {
+        return None;
+    }
     for &i in ms {
         let w = &words[i];
         if let Some(last) = w.last() {

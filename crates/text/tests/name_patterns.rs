@@ -505,3 +505,17 @@ fn a_name_headed_by_a_place_or_body_word_is_no_person_even_after_a_given_name() 
         Some(EntityType::Person)
     );
 }
+
+#[test]
+fn a_one_word_name_only_placed_by_prepositions_has_no_gender_from_its_ending() {
+    // "-ov"/"-ev" endings make men of surnames, not of towns.
+    let ta = analyze("Leon Trotsky moved to Nikolayev in 1896. Later he met Zinoviev.");
+    let gender = |name: &str| {
+        ta.entities
+            .iter()
+            .find(|e| e.name == name)
+            .map(|e| e.gender.clone())
+    };
+    assert_eq!(gender("Nikolayev"), Some(None));
+    assert_eq!(gender("Zinoviev"), Some(Some("male".to_string())));
+}
