@@ -652,16 +652,18 @@ pub fn resolve_traced(
     let mut full: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     // One-word names of places the gazetteer knows (countries, cities of
-    // 100,000): one place wherever it is named, whatever the context.
+    // 100,000, and the text stage's countries and historical states: England,
+    // Prussia): one place wherever it is named, whatever the context.
     // (name key -> known place; looked up once per key)
     let mut known_places: FxHashMap<u32, bool> = FxHashMap::default();
     let place_class = class(EntityType::Place);
     for (i, nd) in nodes.iter().enumerate() {
         for (a, &(k, _)) in nd.anchors(&anc).iter().zip(&akeys[nd.arange()]) {
             if a.len() == 1 && nd.class == place_class {
-                known_places
-                    .entry(k)
-                    .or_insert_with(|| lexicon::Lexicon::get().is_place(&a.tokens[0]));
+                known_places.entry(k).or_insert_with(|| {
+                    let lex = lexicon::Lexicon::get();
+                    lex.is_place(&a.tokens[0]) || lex.is_country(&a.tokens[0])
+                });
             }
             let (m, c) = if a.len() >= 2 {
                 (&mut full, 0)

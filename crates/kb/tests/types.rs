@@ -185,6 +185,24 @@ fn a_known_place_is_one_place_wherever_it_is_named() {
     ]);
     assert_eq!(types_of(&kb, "Canada"), vec![EntityType::Place]);
     assert_eq!(types_of(&kb, "Smith").len(), 2);
+    // ... and so is a historical or constituent country (countries.txt)
+    let kb = merge(vec![
+        doc(
+            "a",
+            EntityType::Place,
+            "England",
+            "They sailed to England.",
+            "England",
+        ),
+        doc(
+            "b",
+            EntityType::Place,
+            "England",
+            "England joined the war.",
+            "England",
+        ),
+    ]);
+    assert_eq!(types_of(&kb, "England"), vec![EntityType::Place]);
 }
 
 #[test]
