@@ -259,6 +259,15 @@ impl<'a> Sent<'a> {
         sent
     }
 
+    /// The first token at or after `k` that is no adverb ("shot *later*
+    /// that day", "and *then* he…"); the sentence's length when none is.
+    pub fn skip_adverbs(&self, mut k: usize) -> usize {
+        while k < self.len() && self.w[k].class == C::Adv {
+            k += 1;
+        }
+        k
+    }
+
     pub fn len(&self) -> usize {
         self.w.len()
     }
@@ -715,10 +724,7 @@ impl<'a> Sent<'a> {
                     return true;
                 }
                 if w.lower == "," {
-                    let mut k = i + 1;
-                    while k < self.len() && self.w[k].class == C::Adv {
-                        k += 1;
-                    }
+                    let k = self.skip_adverbs(i + 1);
                     return self.is_verbish(k)
                         || self.w.get(k).is_some_and(|x| {
                             matches!(x.class, C::Sconj | C::Rel | C::Be | C::Aux | C::Modal)
@@ -732,10 +738,7 @@ impl<'a> Sent<'a> {
                 false
             }
             C::Conj => {
-                let mut k = i + 1;
-                while k < self.len() && self.w[k].class == C::Adv {
-                    k += 1;
-                }
+                let k = self.skip_adverbs(i + 1);
                 let verb_group = |k: usize| {
                     self.is_verbish(k)
                         || self
@@ -753,10 +756,7 @@ impl<'a> Sent<'a> {
                             e += 1;
                         }
                     }
-                    while e < self.len() && self.w[e].class == C::Adv {
-                        e += 1;
-                    }
-                    verb_group(e)
+                    verb_group(self.skip_adverbs(e))
                 };
                 verb_group(k) || new_subject
             }

@@ -47,6 +47,9 @@ pub(crate) enum Cl {
     Commemoration,
     Later,
     Rhetoric,
+    Counted,
+    Rangesep,
+    Lifecue,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -92,6 +95,9 @@ impl Cl {
             "commemoration" => Cl::Commemoration,
             "later" => Cl::Later,
             "rhetoric" => Cl::Rhetoric,
+            "counted" => Cl::Counted,
+            "rangesep" => Cl::Rangesep,
+            "lifecue" => Cl::Lifecue,
             _ => return None,
         })
     }

@@ -629,10 +629,7 @@ impl Extractor {
                 i += 1;
                 continue;
             };
-            let mut k = i + n;
-            while k < sent.len() && sent.w[k].class == C::Adv {
-                k += 1;
-            }
+            let k = sent.skip_adverbs(i + n);
             match sent.np_right(k) {
                 Some(np) => {
                     let nps = sent.coordinated_right(np);
@@ -821,10 +818,7 @@ impl Extractor {
                 }
                 // (an object right after the verb makes it active:
                 // "Alarcon, …, dismissed suggestions by politicians")
-                let mut k = m.b;
-                while k < sent.len() && sent.w[k].class == C::Adv {
-                    k += 1;
-                }
+                let k = sent.skip_adverbs(m.b);
                 let object_follows = sent
                     .w
                     .get(k)
@@ -844,10 +838,7 @@ impl Extractor {
                 let body = if passive {
                     subj.first().and_then(|np| sent.np_right(np.a))
                 } else {
-                    let mut k = m.b;
-                    while k < sent.len() && sent.w[k].class == C::Adv {
-                        k += 1;
-                    }
+                    let k = sent.skip_adverbs(m.b);
                     sent.np_right(k)
                 };
                 // "The body was thrown into the river. Two days later it was
@@ -921,10 +912,7 @@ impl Extractor {
             let obj = if let Some((ga, _)) = m.gap {
                 sent.np_right(ga).map(|np| sent.coordinated_right(np))
             } else if !passive {
-                let mut k = m.b;
-                while k < sent.len() && sent.w[k].class == C::Adv {
-                    k += 1;
-                }
+                let k = sent.skip_adverbs(m.b);
                 if sent.w.get(k).is_some_and(|w| {
                     !matches!(w.class, C::Prep | C::Punct | C::Conj | C::Sconj | C::Rel)
                 }) {
@@ -1011,10 +999,7 @@ impl Extractor {
         // its object.
         if m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep && after == m.b {
             let p = sent.w[m.b - 1].lower.to_string();
-            let mut k = m.b;
-            while k < sent.len() && sent.w[k].class == C::Adv {
-                k += 1;
-            }
+            let k = sent.skip_adverbs(m.b);
             if let Some(np) = sent.np_right(k) {
                 let nps = sent.coordinated_right(np);
                 after = nps.last().map(|n| n.b).unwrap_or(after);
@@ -1465,20 +1450,18 @@ impl Extractor {
                 let mut after = (p..sent.len()).find(|&k| sent.w[k].span.start >= end);
                 // (past the end of a range: "his 1973-1990 regime")
                 if let Some(k) = after.filter(|&k| {
-                    matches!(sent.w[k].lower, "-" | "–" | "—" | "to")
+                    sent.w[k].has(Cl::Rangesep)
                         && sent.w.get(k + 1).is_some_and(|w| w.class == C::Num)
                 }) {
                     after = Some(k + 2).filter(|&k| k < sent.len());
                 }
                 // (from the start of a range: "his 1973-*1990* regime")
-                let start = if p >= 2
-                    && matches!(sent.w[p - 1].lower, "-" | "–" | "—" | "to")
-                    && sent.w[p - 2].class == C::Num
-                {
-                    p - 2
-                } else {
-                    p
-                };
+                let start =
+                    if p >= 2 && sent.w[p - 1].has(Cl::Rangesep) && sent.w[p - 2].class == C::Num {
+                        p - 2
+                    } else {
+                        p
+                    };
                 let determined = start > 0
                     && (matches!(sent.w[start - 1].class, C::Det | C::Poss | C::PossMark)
                         || sent.w[start - 1].glued_poss);
@@ -1498,9 +1481,11 @@ impl Extractor {
             .into_iter()
             .filter(|&(ti, _)| {
                 let t = &ctx.timexes[ti];
-                let counted = t.text.rsplit(char::is_whitespace).next().is_some_and(|w| {
-                    matches!(w.to_lowercase().as_str(), "after" | "before" | "since")
-                });
+                let counted = t
+                    .text
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| self.lex.is(Cl::Counted, &w.to_lowercase()));
                 let next = sent.w.iter().position(|w| w.span.start >= t.span.end);
                 // (nor, for an event noun, one counted from anything else:
                 // "… after his death and more than 100 years after
@@ -1604,12 +1589,7 @@ impl Extractor {
                 let close = (p..sent.len())
                     .find(|&k| sent.w[k].lower == ")")
                     .unwrap_or(sent.len());
-                let life = sent.w[o + 1..close].iter().any(|w| {
-                    matches!(
-                        w.lower,
-                        "d." | "b." | "d" | "b" | "died" | "born" | "née" | "nee"
-                    )
-                });
+                let life = sent.w[o + 1..close].iter().any(|w| w.has(Cl::Lifecue));
                 life && !(h > o && h < close)
             })
         };

@@ -53,6 +53,9 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
+    /// Prepositions after which a one-word name is more likely a town
+    /// (`town_preps.txt`: "moved to Nikolayev").
+    pub town_preps: HashSet<String>,
     /// Last words making a name a place (`place_heads.txt`: "Hue City").
     pub place_heads: HashSet<String>,
     /// Country names that are no given name, and continents (`countries.txt`,
@@ -103,6 +106,7 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            town_preps: set(include_str!("../../../resources/text/town_preps.txt")),
             place_heads: set(include_str!("../../../resources/text/place_heads.txt")),
             possessive_name_words: set(include_str!(
                 "../../../resources/text/possessive_name_words.txt"
@@ -2305,11 +2309,7 @@ fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Op
     // tells no gender.
     let placed = |i: usize| {
         let a = cands[i].ta.min(cands[i].a);
-        a > 0
-            && matches!(
-                cx.lw(a - 1),
-                "to" | "from" | "in" | "at" | "into" | "near" | "towards"
-            )
+        a > 0 && cx.an.ml.town_preps.contains(cx.lw(a - 1))
     };
     if ms.iter().all(|&i| words[i].len() == 1 && placed(i)) {
         return None;
