@@ -8,6 +8,9 @@ use unicode_normalization::UnicodeNormalization;
 const FOLD: &str = include_str!("../../../resources/kb/fold.tsv");
 const TRANSLIT: &str = include_str!("../../../resources/kb/translit.tsv");
 const TITLES: &str = include_str!("../../../resources/kb/titles.txt");
+/// The text stage's titles (first column), so that every title it reads
+/// before a name is also dropped when names are compared.
+const TEXT_TITLES: &str = include_str!("../../../resources/text/titles.tsv");
 const PARTICLES: &str = include_str!("../../../resources/kb/particles.txt");
 const GENERATIONAL: &str = include_str!("../../../resources/kb/generational.txt");
 const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt");
@@ -84,10 +87,23 @@ impl NameRules {
                 (!from.is_empty()).then_some((from, to, end))
             })
             .collect();
+        let text_titles = data_lines(TEXT_TITLES).filter_map(|l| {
+            let t = l.split('\t').next()?.trim().trim_end_matches('.');
+            (!t.is_empty()).then(|| t.to_lowercase())
+        });
+        // "-grand": a word of the text stage's list that is no title on its
+        // own here ("Grand Fleet" is no "Fleet").
+        let not_titles: BTreeSet<&str> = data_lines(TITLES)
+            .filter_map(|l| l.trim().strip_prefix('-'))
+            .collect();
         let mut titles: Vec<Vec<String>> = data_lines(TITLES)
+            .filter(|l| !l.trim().starts_with('-'))
+            .map(str::to_string)
+            .chain(text_titles.filter(|t| !not_titles.contains(t.as_str())))
             .map(|l| l.split_whitespace().map(str::to_string).collect())
             .collect();
         titles.sort_by(|a: &Vec<String>, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        titles.dedup();
         let set = |s: &str| data_lines(s).map(|l| l.trim().to_string()).collect();
         let designator_label = data_lines(DESIGNATORS)
             .filter_map(|l| {
@@ -474,6 +490,24 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_stage_titles_are_dropped_but_not_the_words_taken_back() {
+        let r = NameRules::get();
+        let toks = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        // "Ayatollah", "Imam", "Chancellor" are only in resources/text/titles.tsv.
+        for (name, bare) in [
+            ("ayatollah khomeini", "khomeini"),
+            ("imam khomeini", "khomeini"),
+            ("chancellor kohl", "kohl"),
+            ("grand admiral karl donitz", "karl donitz"),
+        ] {
+            assert_eq!(r.strip_titles(&toks(name)), toks(bare).as_slice(), "{name}");
+        }
+        // "-grand" in resources/kb/titles.txt: "Grand Fleet" keeps its word.
+        let fleet = toks("grand fleet");
+        assert_eq!(r.strip_titles(&fleet), fleet.as_slice());
+    }
 
     #[test]
     fn plurals_and_possessives_are_inflections_not_misspellings() {

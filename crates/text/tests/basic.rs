@@ -344,3 +344,17 @@ fn given_name_modifying_a_noun_is_no_person() {
     assert!(ta.mentions.iter().all(|m| m.text != "Julian"));
     assert!(ta.mentions.iter().any(|m| m.text == "Julian Huxley"));
 }
+
+#[test]
+fn european_given_names_tell_a_gender() {
+    // German, Italian and Russian given names missing from the US census
+    // lists (resources/text/given_names_extra.tsv): "She" is not the son.
+    let text = "Dorothea Mendelssohn married the banker Simon Veit in 1783. Their son, Philipp Veit, became a painter. She met the critic Friedrich von Schlegel in Berlin.";
+    let ta = an().analyze(&doc(text));
+    let she = ta.mentions.iter().find(|m| m.text == "She").expect("She");
+    assert_eq!(Some(she.entity), entity_of(&ta, "Dorothea Mendelssohn"));
+    for name in ["Philipp Veit", "Friedrich von Schlegel"] {
+        let e = entity_of(&ta, name).expect(name);
+        assert_eq!(ta.entities[e].gender.as_deref(), Some("male"), "{name}");
+    }
+}
