@@ -260,6 +260,9 @@ pub(crate) struct Cue {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum CueScope {
     Before,
+    /// Right before the trigger ("nearly killed", not "nearly 100 were
+    /// killed").
+    Next,
     Sentence,
     Start,
 }
@@ -505,6 +508,7 @@ impl Lexicon {
             };
             let scope = match f[2].trim() {
                 "before" => CueScope::Before,
+                "next" => CueScope::Next,
                 "sentence" => CueScope::Sentence,
                 "start" => CueScope::Start,
                 s => return Err(format!("bad cue scope {s}")),

@@ -1684,6 +1684,7 @@ impl Extractor {
                     CueScope::Start => i == start,
                     CueScope::Sentence => true,
                     CueScope::Before => i >= lo_before,
+                    CueScope::Next => i + n == h,
                 };
                 if ok
                     && cue

@@ -332,6 +332,32 @@ fn factuality_cues() {
 }
 
 #[test]
+fn nearly_right_before_the_trigger_negates_it_but_not_a_count() {
+    let f = fixture(
+        "A machine accident nearly killed Bobick in 1997. Nearly a week later Villa killed Obregon. Kirov was almost arrested.",
+        &[("Bobick", P, "Duane Bobick"), ("Villa", P, "Pancho Villa"), ("Obregon", P, "Alvaro Obregon"), ("Kirov", P, "Sergei Kirov")],
+        &[],
+    );
+    let evs = run(&f);
+    let facts: Vec<(EventType, Factuality)> = evs
+        .iter()
+        .map(|e| (e.etype.unwrap(), e.factuality))
+        .collect();
+    assert!(
+        facts.contains(&(EventType::Killing, Factuality::Negated)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&(EventType::Killing, Factuality::Asserted)),
+        "{facts:?}"
+    );
+    assert!(
+        facts.contains(&(EventType::Arrest, Factuality::Negated)),
+        "{facts:?}"
+    );
+}
+
+#[test]
 fn a_phrase_holding_a_cue_word_is_no_cue() {
     // "Not long after" and "not only" hold "not" and negate nothing.
     let f = fixture(

@@ -152,6 +152,17 @@ pub fn merge_events(
                 .get(&Role::Subject)
                 .map(|s| s.iter().copied().collect())
                 .unwrap_or_default();
+            // An event that befalls only people, told of what resolution
+            // kept a place (a country is never made a person: "a new
+            // Germany had been born"), is a figure of speech.
+            if rule.person_subject
+                && !subjects.is_empty()
+                && subjects
+                    .iter()
+                    .all(|&e| res.entities[e].etype == EntityType::Place)
+            {
+                continue;
+            }
             let groups: Vec<Vec<usize>> = if rule.split && subjects.len() > 1 {
                 subjects.iter().map(|&s| vec![s]).collect()
             } else {

@@ -256,4 +256,15 @@ fn a_country_or_an_acronym_is_never_a_person_whatever_its_events_say() {
     assert_eq!(types_of(&kb, "CPC"), vec![EntityType::Organization]);
     assert_eq!(types_of(&kb, "Germany"), vec![EntityType::Place]);
     assert_eq!(types_of(&kb, "Kamenev"), vec![EntityType::Person]);
+    // The country's birth is a figure of speech: only Kamenev's is kept; a
+    // body's expulsion stays.
+    let births: Vec<&str> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Birth)
+        .flat_map(|e| e.roles.subject.iter())
+        .map(String::as_str)
+        .collect();
+    assert_eq!(births, ["person:kamenev"]);
+    assert!(kb.events.iter().any(|e| e.etype == EventType::Exile));
 }

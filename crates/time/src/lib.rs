@@ -755,8 +755,12 @@ impl Tagger {
                         .find(|n| {
                             n.raw.len() == 4
                                 && n.raw.bytes().all(|b| b.is_ascii_digit())
-                                // ", 1941" / "), 1941", not "until 1918"
-                                && text[..n.span.start].trim_end().ends_with([',', ')'])
+                                // ", 1941" / "), 1941", not "until 1918";
+                                // "on 10th December in 1989" too
+                                && (text[..n.span.start].trim_end().ends_with([',', ')'])
+                                    || text
+                                        .get(c.span.end..n.span.start)
+                                        .is_some_and(|g| g.trim().eq_ignore_ascii_case("in")))
                         })
                     {
                         local_ref = Some(y.raw.clone());

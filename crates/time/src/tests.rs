@@ -548,3 +548,13 @@ fn news_round_two() {
     );
     assert!(v.is_empty(), "{v:?}");
 }
+
+#[test]
+fn bare_day_takes_the_year_that_follows_it_with_in() {
+    // The narrative year is 1933; "in 1989" right after the day is its year.
+    let text = "In 1933 he joined the band. He died from cancer on 10th December in 1989 in Columbus, Ohio.";
+    assert_eq!(value_of(text, "10th December"), "1989-12-10");
+    // A year further on in the clause is not the day's.
+    let text = "In 1933 he joined the band. On 10 December he left, and in 1989 he died.";
+    assert_eq!(value_of(text, "10 December"), "1933-12-10");
+}
