@@ -492,6 +492,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn cyrillic_names_fold_to_their_english_spelling() {
+        let r = NameRules::get();
+        // A readable, distinct id (was "x" for every non-Latin name).
+        assert_eq!(slug("Александр Градский"), "aleksandr-gradskii");
+        assert_eq!(slug("Лев Троцкий"), "lev-trotskii");
+        assert_eq!(slug("Θεμιστοκλῆς"), "themistokles");
+        // The same comparison key as the English spelling.
+        let key = |s: &str| NameKey::new(&r.fold(s), true).keys;
+        assert_eq!(key("Троцкий"), key("Trotsky"));
+        assert_eq!(key("Градский"), key("Gradsky"));
+    }
+
+    #[test]
     fn text_stage_titles_are_dropped_but_not_the_words_taken_back() {
         let r = NameRules::get();
         let toks = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
