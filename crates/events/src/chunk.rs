@@ -346,6 +346,25 @@ impl<'a> Sent<'a> {
             || (matches!(self.ta_upos(i), Some("NOUN" | "PROPN")) && !self.lexical_verbal(i))
     }
 
+    /// The noun at `i` modifies the common noun after it ("an *exile*
+    /// community", "the *death* penalty", "the *murder* weapon", "Miami's
+    /// *exile* Cuban community"): it names no event of its own.
+    pub fn modifies_noun(&self, i: usize) -> bool {
+        let common = |k: usize| {
+            self.w
+                .get(k)
+                .is_some_and(|w| w.mention.is_none() && w.class == C::Noun)
+        };
+        let demonym = |k: usize| {
+            self.w.get(k).is_some_and(|w| {
+                w.mention.is_none()
+                    && w.class == C::Adj
+                    && w.text.starts_with(|c: char| c.is_uppercase())
+            })
+        };
+        common(i + 1) || (demonym(i + 1) && common(i + 2))
+    }
+
     /// The token at `i` is used as a verb ("was exiled", "they murder").
     pub fn verbal_context(&self, i: usize) -> bool {
         self.lexical_verbal(i)

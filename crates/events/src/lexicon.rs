@@ -162,6 +162,11 @@ pub(crate) struct Frame {
     pub veto: bool,
     pub passive_noagent: Option<EventType>,
     pub from_place: Option<EventType>,
+    /// `of_work=TYPE`: retype when the subject is a work (a Work entity, or
+    /// a phrase with a `worknoun`: "the album Desert Orchid"), which becomes the
+    /// `work` role, the agent becoming the subject ("the album was
+    /// released in 1988" is a publication, not a release from prison).
+    pub of_work: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
@@ -211,6 +216,9 @@ impl Frame {
                 }
                 "from_place" => {
                     f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "of_work" => {
+                    f.of_work = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 _ => {
                     let r = Role::parse(v).ok_or_else(|| format!("bad role {v}"))?;

@@ -365,7 +365,9 @@ impl Extractor {
         // (multiword patterns carry their own context).
         let single = items.len() == 1;
         match trig.head {
-            HeadKind::Noun if single && sent.verbal_context(i) => return None,
+            HeadKind::Noun if single && (sent.verbal_context(i) || sent.modifies_noun(i)) => {
+                return None
+            }
             HeadKind::Verb | HeadKind::Lit
                 if (single && sent.nominal_context(i)) || sent.w[i].mention.is_some() =>
             {
@@ -1222,6 +1224,22 @@ impl Extractor {
         if from_place {
             if let Some(t) = frame.from_place {
                 etype = t;
+            }
+        }
+        let subject_is_work = || {
+            roles
+                .iter()
+                .any(|(r, f)| *r == Role::Subject && self.names_work(sent, f))
+        };
+        if let Some(t) = frame.of_work.filter(|_| subject_is_work()) {
+            etype = t;
+            for (r, f) in roles.iter_mut() {
+                *r = match *r {
+                    Role::Subject => Role::Work,
+                    Role::Agent => Role::Subject,
+                    other => other,
+                };
+                f.role = Some(*r);
             }
         }
         let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
@@ -2239,6 +2257,34 @@ struct SentCtx<'a> {
 /// one beyond the tagger's reading of a lone word: a name of two words or
 /// more, or a gender (from a title, a given name or a pronoun). A lone
 /// unknown word tagged a person may be a place ("capturing Brodno").
+impl Extractor {
+    /// The filler names a work: a Work entity, or a phrase with a
+    /// `worknoun` in it or right before it ("the album Desert Orchid",
+    /// "their debut EP").
+    fn names_work(&self, sent: &Sent, f: &RoleFiller) -> bool {
+        if f.entity
+            .and_then(|e| sent.ta.entities.get(e))
+            .is_some_and(|le| le.etype == EntityType::Work)
+        {
+            return true;
+        }
+        let Some(a) = sent.w.iter().position(|w| w.span.end > f.span.start) else {
+            return false;
+        };
+        let inside = sent.w[a..]
+            .iter()
+            .take_while(|w| w.span.start < f.span.end)
+            .any(|w| w.has(Cl::Worknoun));
+        let before = sent.w[..a]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|w| matches!(w.class, C::Det | C::Poss | C::Adj | C::Noun | C::Other))
+            .any(|w| w.has(Cl::Worknoun));
+        inside || before
+    }
+}
+
 fn type_is(le: &annalist_model::LocalEntity, t: &str) -> bool {
     if t == "known_person" {
         return le.etype == EntityType::Person

@@ -2170,3 +2170,70 @@ fn a_lone_word_the_tagger_took_for_a_person_may_be_a_destination() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn an_event_noun_modifying_another_noun_names_no_event() {
+    // "Miami's exile Cuban community", "Trotsky's murder weapon": no exile
+    // of Miami, no killing of Trotsky; "Trotsky's murder" is one.
+    let f = fixture(
+        "The term describes Miami's exile Cuban community. Police kept Trotsky's murder weapon. Stalin ordered Trotsky's murder.",
+        &[("Miami", L, "Miami"), ("Trotsky", P, "Leon Trotsky"), ("Stalin", P, "Joseph Stalin")],
+        &[],
+    );
+    let mut f = f;
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "describes" | "kept" | "ordered" => "VERB",
+            "exile" | "community" | "murder" | "weapon" | "term" | "Police" => "NOUN",
+            "Cuban" => "ADJ",
+            "The" => "DET",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Exile).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert!(
+        f.doc.text[k[0].evidence.start..].starts_with("Stalin"),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn releasing_a_work_is_its_publication_not_a_release_from_prison() {
+    let f = fixture(
+        "Kanye West released the album Graduation. Hauser was released on bond.",
+        &[
+            ("Kanye West", P, "Kanye West"),
+            ("Hauser", P, "George Hauser"),
+        ],
+        &[],
+    );
+    let mut f = f;
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "released" => "VERB",
+            "was" => "AUX",
+            "album" | "bond" => "NOUN",
+            "the" => "DET",
+            "on" => "ADP",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    let p = find(&evs, EventType::Publication);
+    assert_eq!(p.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, p[0], Role::Subject), ["Kanye West"]);
+    assert_eq!(role(&f, p[0], Role::Work), ["the album Graduation"]);
+    let r = find(&evs, EventType::Release);
+    assert_eq!(r.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, r[0], Role::Subject), ["George Hauser"]);
+}
