@@ -1184,6 +1184,39 @@ pub fn resolve_traced(
                 }
             }
         }
+        // Pet forms: "Ben Stoloff" = "Benjamin Stoloff" (hypocorisms.tsv),
+        // when one person of that given name and surname fits and the two
+        // meet in a document or share context. (A document naming both
+        // still joins them: "Benjamin Stoloff (…), best known as Ben
+        // Stoloff".)
+        if round == 0 {
+            let mut joins: Vec<(usize, usize)> = Vec::new();
+            for (&(f, s), roots) in &first_last {
+                let Some(givens) = rules.given_names_of(f) else {
+                    continue;
+                };
+                let fits: BTreeSet<usize> = givens
+                    .iter()
+                    .flat_map(|g| first_last.get(&(g.as_str(), s)).into_iter().flatten())
+                    .copied()
+                    .collect();
+                let [c] = fits.iter().copied().collect::<Vec<_>>()[..] else {
+                    continue;
+                };
+                for &r in roots {
+                    let genders_ok =
+                        !matches!((gender(r), gender(c)), (Some(x), Some(y)) if x != y);
+                    let meet = share_doc(&cl[&r], &cl[&c]) || cluster_shared(&cl[&r], &cl[&c]) > 0;
+                    if r != c && genders_ok && meet {
+                        joins.push((r, c));
+                    }
+                }
+            }
+            joins.sort_unstable();
+            for (r, c) in joins {
+                dsu.union(r, c);
+            }
+        }
     }
 
     stage("resolve: partial names");

@@ -465,3 +465,22 @@ fn compound_titles_of_office_are_no_first_name() {
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0].name, "Tariq Aziz");
 }
+
+#[test]
+fn a_pet_form_joins_the_one_full_given_name_of_that_surname() {
+    // Two documents sharing context.
+    let kb = two((Person, "Ben Stoloff"), (Person, "Benjamin Stoloff"), CTX);
+    assert!(same(&kb, "Ben Stoloff", "Benjamin Stoloff"));
+    // One document naming both ("best known as").
+    let mut d = Doc::new("d", 0.8);
+    let s = d.sentence("Christopher Penley, known as Chris Penley, was there.");
+    d.entity(Person, "Christopher Penley", s, "Christopher Penley", Name);
+    d.entity(Person, "Chris Penley", s, "Chris Penley", Name);
+    let kb = merge(vec![d.done()]);
+    assert!(same(&kb, "Chris Penley", "Christopher Penley"));
+    // Not without context, nor a pet form of another given name.
+    let kb = two((Person, "Ben Stoloff"), (Person, "Benjamin Stoloff"), &[]);
+    assert!(!same(&kb, "Ben Stoloff", "Benjamin Stoloff"));
+    let kb = two((Person, "Ben Stoloff"), (Person, "Bernard Stoloff"), CTX);
+    assert!(!same(&kb, "Ben Stoloff", "Bernard Stoloff"));
+}
