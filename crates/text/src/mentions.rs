@@ -765,7 +765,8 @@ fn sentence_names(
             while e < b && cx.ent(e).strip_prefix("I-") == Some(ty) {
                 e += 1;
             }
-            let single_adj = e == k + 1 && (cx.flag(k, DEMONYM) || cx.upos(k) == "ADJ");
+            let single_adj =
+                e == k + 1 && (cx.flag(k, DEMONYM) || cx.upos(k) == "ADJ" || combining_form(cx, k));
             let initial_word =
                 (k == first_word && cx.upos(k) != "PROPN") || (k..e).all(|j| cx.is_title(j));
             let function_edge = cx.flag(k, INNER) || cx.flag(e - 1, INNER);
@@ -825,6 +826,12 @@ fn sentence_names(
             out.push(c);
         }
     }
+}
+
+/// The word at `k` is a nationality's combining form before its hyphen
+/// ("Sino" of "Sino-Korean"; `Sino-` in `demonyms.txt`).
+fn combining_form(cx: &Ctx, k: usize) -> bool {
+    cx.w(k + 1) == "-" && cx.an.names.demonyms.contains(&format!("{}-", cx.w(k)))
 }
 
 /// "17th", "2nd", "21st": an ordinal written in figures.
@@ -1025,6 +1032,21 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     };
     if ta < a {
         return mk(EntityType::Person);
+    }
+    // Nationalities joined by hyphens are an adjective, not a name
+    // ("German-American mathematician", "the Anglo-French alliance"), nor
+    // is a combining form before its hyphen ("Sino" of "Sino-Korean").
+    if n == 1 && combining_form(cx, a) {
+        return None;
+    }
+    if n >= 3
+        && (a..b).any(|k| cx.w(k) == "-")
+        && (a..b).all(|k| {
+            let w = cx.w(k);
+            w == "-" || names.demonyms.contains(w) || combining_form(cx, k)
+        })
+    {
+        return None;
     }
     // "the city of Vyatka"
     if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {

@@ -358,3 +358,18 @@ fn european_given_names_tell_a_gender() {
         assert_eq!(ta.entities[e].gender.as_deref(), Some("male"), "{name}");
     }
 }
+
+#[test]
+fn hyphenated_nationalities_are_no_name() {
+    let text = "Following the retirement of the German-American mathematician Hans Rademacher, he was appointed. The Anglo-French alliance held. The Sino-Korean border was closed.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("American") || n.contains("Anglo") || n.contains("Sino")),
+        "{names:?}"
+    );
+    let he = ta.mentions.iter().find(|m| m.text == "he").expect("he");
+    assert_eq!(Some(he.entity), entity_of(&ta, "Hans Rademacher"));
+}
