@@ -2237,3 +2237,23 @@ fn releasing_a_work_is_its_publication_not_a_release_from_prison() {
     assert_eq!(r.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, r[0], Role::Subject), ["George Hauser"]);
 }
+
+#[test]
+fn a_future_event_is_not_asserted() {
+    let f = fixture(
+        "Kirov will be arrested tomorrow. Kirov was arrested in 1904.",
+        &[("Kirov", P, "Sergei Kirov")],
+        &[],
+    );
+    let evs = run(&f);
+    let facts: Vec<Factuality> = find(&evs, EventType::Arrest)
+        .iter()
+        .map(|e| e.factuality)
+        .collect();
+    assert_eq!(
+        facts,
+        [Factuality::Hypothetical, Factuality::Asserted],
+        "{}",
+        show(&f, &evs)
+    );
+}
