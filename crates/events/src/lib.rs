@@ -1559,9 +1559,29 @@ impl Extractor {
                 }
             })
         };
+        // An event noun between the trigger and a time after it takes the
+        // time ("was hanged for the execution of 148 civilians … in the
+        // early 1980s").
+        // (Not one framing the event's time: "replaced … during Lee's
+        // invasion, in June".)
+        let noun_between = |p: usize| {
+            p > h
+                && ctx.matches.iter().any(|m| {
+                    let framed = (m.a.saturating_sub(4)..m.a)
+                        .rev()
+                        .take_while(|&k| k > h)
+                        .any(|k| sent.w[k].has(Cl::Frameprep));
+                    m.a > h
+                        && m.b <= p
+                        && self.lex.triggers[m.trig].head == HeadKind::Noun
+                        && !framed
+                })
+        };
         let in_clause = cand
             .iter()
-            .filter(|&&(_, p)| p >= ca && p < cb && !said_between(p) && !verb_between(p))
+            .filter(|&&(_, p)| {
+                p >= ca && p < cb && !said_between(p) && !verb_between(p) && !noun_between(p)
+            })
             .min_by_key(|&&(_, p)| dist(p));
         let adj = cand
             .iter()
@@ -1617,6 +1637,7 @@ impl Extractor {
                     && (p <= 3 || temporal(p) || free(p))
                     && !report(p)
                     && !(verb_between(p) && !temporal(p) && p > 3)
+                    && !noun_between(p)
             })
             .min_by_key(|&&(_, p)| dist(p))
             .map(|&(ti, _)| EventTime {

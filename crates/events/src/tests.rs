@@ -2257,3 +2257,42 @@ fn a_future_event_is_not_asserted() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_time_after_an_event_noun_dates_that_noun_unless_it_frames_the_event() {
+    let f = fixture(
+        "Saddam was hanged for the execution of civilians in the early 1980s. Hooker was replaced by Meade during the invasion of the North, in June 1863.",
+        &[("Saddam", P, "Saddam Hussein"), ("Hooker", P, "Joseph Hooker"), ("Meade", P, "George Meade"), ("North", L, "North")],
+        &[
+            ("the early 1980s", TimexType::Date, "198X", "decade"),
+            ("June 1863", TimexType::Date, "1863-06", "month_year"),
+        ],
+    );
+    let mut f = f;
+    for t in f.ta.tokens.iter_mut() {
+        t.upos = match t.span.slice(&f.doc.text) {
+            "hanged" | "replaced" => "VERB",
+            "was" => "AUX",
+            "execution" | "civilians" | "invasion" => "NOUN",
+            "the" => "DET",
+            "for" | "of" | "in" | "by" | "during" => "ADP",
+            _ => "",
+        }
+        .into();
+    }
+    let evs = run(&f);
+    let hanged: Vec<_> = find(&evs, EventType::Execution)
+        .into_iter()
+        .filter(|e| e.trigger_text == "hanged")
+        .collect();
+    assert_eq!(hanged.len(), 1, "{}", show(&f, &evs));
+    assert!(hanged[0].time.is_none(), "{}", show(&f, &evs));
+    let a = find(&evs, EventType::Appointment);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        a[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1863-06"),
+        "{}",
+        show(&f, &evs)
+    );
+}

@@ -558,3 +558,13 @@ fn bare_day_takes_the_year_that_follows_it_with_in() {
     let text = "In 1933 he joined the band. On 10 December he left, and in 1989 he died.";
     assert_eq!(value_of(text, "10 December"), "1933-12-10");
 }
+
+#[test]
+fn a_weekday_with_only_a_year_to_hang_on_is_no_date_of_that_year() {
+    // No creation time; the only date told before is a year of history.
+    let text = "Pinochet came to power in a 1973 coup. He died on Sunday.";
+    assert_eq!(value_of(text, "Sunday"), "XXXX-WXX-7");
+    // With a day told before, the weekday is resolved.
+    let text = "On 3 December 2006 he fell ill. He died on Sunday.";
+    assert_eq!(value_of(text, "Sunday"), "2006-12-03");
+}

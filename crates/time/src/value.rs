@@ -670,6 +670,12 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         }
     }
     if let Some(wd) = key("wd").and_then(|w| w.parse::<u32>().ok()) {
+        // A weekday with nothing but a year to hang on (no creation time,
+        // no day told before: "Pinochet came to power in 1973 … died on
+        // Sunday") is some Sunday, not that year.
+        if p.d.is_none() && offsets.is_empty() {
+            return (format!("XXXX-WXX-{wd}"), None);
+        }
         if let (Some(m), Some(d)) = (p.m, p.d) {
             let cur = cal::weekday(p.y, m, d) as i64;
             let mut diff = wd as i64 - cur;
