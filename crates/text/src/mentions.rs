@@ -451,9 +451,22 @@ fn sentence_names(
     let an = cx.an;
     taken.clear();
     taken.resize(b.saturating_sub(a), false);
-    let push = |out: &mut Vec<Cand>, taken: &mut Vec<bool>, c: Cand| {
+    let push = |out: &mut Vec<Cand>, taken: &mut Vec<bool>, mut c: Cand| {
         if c.b <= c.a || c.b > b || c.ta < a || (c.ta..c.b).any(|k| taken[k - a]) {
             return;
+        }
+        // A name written with figures is no person's ("BEL20", "the B1242
+        // road", "A3"): a body, unless the figures are an ordinal or a
+        // regnal number ("Louis XVI" has none; "Louis 16th" is ordinal).
+        if c.etype == EntityType::Person
+            && c.form == MentionForm::Name
+            && (c.a..c.b).any(|k| {
+                let w = cx.w(k);
+                w.bytes().any(|x| x.is_ascii_digit()) && !is_ordinal_figure(w)
+            })
+        {
+            c.etype = EntityType::Organization;
+            c.gender = None;
         }
         for k in c.ta..c.b {
             taken[k - a] = true;

@@ -373,3 +373,23 @@ fn hyphenated_nationalities_are_no_name() {
     let he = ta.mentions.iter().find(|m| m.text == "he").expect("he");
     assert_eq!(Some(he.entity), entity_of(&ta, "Hans Rademacher"));
 }
+
+#[test]
+fn a_name_written_with_figures_is_no_person() {
+    let text = "He appeared on A3 and MTV. The index BEL20 has 20 listings. Louis XVI was king.";
+    let ta = an().analyze(&doc(text));
+    for m in ta
+        .mentions
+        .iter()
+        .filter(|m| m.text == "A3" || m.text == "BEL20")
+    {
+        assert_ne!(
+            ta.entities[m.entity].etype,
+            EntityType::Person,
+            "{}",
+            m.text
+        );
+    }
+    let louis = entity_of(&ta, "Louis XVI").expect("Louis XVI");
+    assert_eq!(ta.entities[louis].etype, EntityType::Person);
+}
