@@ -1757,7 +1757,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // the list may be theirs ("Maria Rasputin" later on)
         if best.is_none() && wi.len() == 1 {
             let introduced = in_name_list(cx, &cands, &order, oi);
-            let roots: HashSet<usize> = by_first
+            let fits: Vec<usize> = by_first
                 .get(wi[0])
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
@@ -1769,9 +1769,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2
                 })
-                .map(|j| dsu.find(j))
                 .collect();
-            if roots.len() == 1 {
+            let roots: HashSet<usize> = fits.iter().map(|&j| dsu.find(j)).collect();
+            // (the one named so far wins over people named only later:
+            // "Friedrich von Schlegel … Friedrich died … Friedrich the Great")
+            let earlier: HashSet<usize> = fits
+                .iter()
+                .filter(|&&j| cands[j].a < c.a)
+                .map(|&j| dsu.find(j))
+                .collect();
+            if earlier.len() == 1 {
+                best = earlier.into_iter().next();
+            } else if roots.len() == 1 {
                 best = roots.into_iter().next();
             }
         }

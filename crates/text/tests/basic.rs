@@ -393,3 +393,15 @@ fn a_name_written_with_figures_is_no_person() {
     let louis = entity_of(&ta, "Louis XVI").expect("Louis XVI");
     assert_eq!(ta.entities[louis].etype, EntityType::Person);
 }
+
+#[test]
+fn a_lone_given_name_is_the_person_named_so_far_not_one_named_later() {
+    let text = "Dorothea met the critic Friedrich von Schlegel in Berlin. Friedrich died in 1829. The entries for Moses Mendelssohn, Friedrich Schlegel and Novalis tell more. Friedrich Wilhelm was king.";
+    let ta = an().analyze(&doc(text));
+    let f = ta
+        .mentions
+        .iter()
+        .find(|m| m.text == "Friedrich")
+        .expect("Friedrich");
+    assert_eq!(Some(f.entity), entity_of(&ta, "Friedrich von Schlegel"));
+}
