@@ -2100,18 +2100,36 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         {
             pick = Some(h.0);
         }
+        // (a person told before the sentence's first verb, its subject,
+        // wins over one in a later phrase of a closer sentence: "Dorothea
+        // … They visited the salons of Rahel Levin … she moved")
+        let subject_like = |h: &&(usize, usize, usize)| {
+            let start = sents.get(h.1).map_or(0, |s| s.tokens.0);
+            !(start..h.2).any(|t| matches!(cx.upos(t), "VERB" | "AUX"))
+        };
         if pick.is_none() {
-            for back in 1..=4usize {
-                let Some(s) = c.sentence.checked_sub(back) else {
-                    break;
-                };
-                let prev = || recent.iter().filter(|h| h.1 == s);
-                if let Some(h) = prev()
-                    .find(|h| strict(h.0))
-                    .or_else(|| prev().find(|h| compatible(h.0)))
-                {
-                    pick = Some(h.0);
-                    break;
+            'phases: for subjects_only in [true, false] {
+                for back in 1..=4usize {
+                    let Some(s) = c.sentence.checked_sub(back) else {
+                        break;
+                    };
+                    let prev = || {
+                        recent
+                            .iter()
+                            .filter(|h| h.1 == s)
+                            .filter(|h| !subjects_only || subject_like(h))
+                    };
+                    let found = if subjects_only {
+                        prev().find(|h| strict(h.0))
+                    } else {
+                        prev()
+                            .find(|h| strict(h.0))
+                            .or_else(|| prev().find(|h| compatible(h.0)))
+                    };
+                    if let Some(h) = found {
+                        pick = Some(h.0);
+                        break 'phases;
+                    }
                 }
             }
         }

@@ -405,3 +405,11 @@ fn a_lone_given_name_is_the_person_named_so_far_not_one_named_later() {
         .expect("Friedrich");
     assert_eq!(Some(f.entity), entity_of(&ta, "Friedrich von Schlegel"));
 }
+
+#[test]
+fn a_pronoun_prefers_an_earlier_subject_to_a_closer_phrase() {
+    let text = "Dorothea Mendelssohn married Friedrich Schlegel. They often visited the salons of Rahel Levin and Henriette Herz. Friedrich died in 1829, after which she moved to Frankfurt.";
+    let ta = an().analyze(&doc(text));
+    let she = ta.mentions.iter().find(|m| m.text == "she").expect("she");
+    assert_eq!(Some(she.entity), entity_of(&ta, "Dorothea Mendelssohn"));
+}
