@@ -11,9 +11,12 @@
 //!    parentheses link a second name to the first, with evidence.
 //! 3. **Coreference**: exact names join; a shorter person name joins the
 //!    latest fuller name ending with it ("Trotsky" → "Leon Trotsky") or,
-//!    when unique, starting with it; descriptions with a title ("the Tsar")
-//!    join the person bearing that title; pronouns join the most salient
-//!    person of compatible gender.
+//!    when unique (among those named before it, else in the document),
+//!    starting with it; descriptions with a title ("the Tsar") join the
+//!    person bearing that title; pronouns join the most salient person of
+//!    compatible gender: the first in their own sentence, else the subject
+//!    of one of the four sentences before, else the first person of the
+//!    closest of them.
 
 use crate::lexicon::data_lines;
 use crate::Analyzer;
