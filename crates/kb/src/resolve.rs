@@ -1559,12 +1559,22 @@ pub fn resolve_traced(
             .then_with(|| a.0.mentions.first().cmp(&b.0.mentions.first()))
             .then_with(|| a.0.aliases.cmp(&b.0.aliases))
     });
+    // A numbered id must not be another entity's own slug ("Division" twice
+    // and "Division 2" once would all be `division-2`): the number skips
+    // every id in use.
+    let mut used: BTreeSet<String> = drafts.iter().map(|d| d.0.id.clone()).collect();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (e, _, _) in drafts.iter_mut() {
         let c = seen.entry(e.id.clone()).or_insert(0);
         *c += 1;
         if *c > 1 {
-            e.id = format!("{}-{}", e.id, c);
+            let mut id = format!("{}-{}", e.id, c);
+            while used.contains(&id) {
+                *c += 1;
+                id = format!("{}-{}", e.id, c);
+            }
+            used.insert(id.clone());
+            e.id = id;
         }
     }
     drafts.sort_by(|a, b| a.0.id.cmp(&b.0.id));

@@ -336,3 +336,34 @@ fn one_source_telling_two_dates_of_a_return_tells_two_returns() {
     assert_eq!(moves, 2, "{:?}", kb.events);
     assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
 }
+
+#[test]
+fn two_prisons_are_two_imprisonments_not_a_conflict() {
+    let mut d = Doc::new("a", 0.8);
+    let s1 = d.sentence("Tapie was held in the Luynes prison.");
+    let s2 = d.sentence("Tapie was then imprisoned at Baumettes.");
+    let t = d.entity(Person, "Bernard Tapie", s1, "Tapie", MentionForm::Name);
+    d.entity(Person, "Bernard Tapie", s2, "Tapie", MentionForm::Name);
+    let l = d.entity(Place, "Luynes", s1, "Luynes", MentionForm::Name);
+    let b = d.entity(Place, "Baumettes", s2, "Baumettes", MentionForm::Name);
+    for (s, trig, p, w) in [
+        (s1, "held", l, "Luynes"),
+        (s2, "imprisoned", b, "Baumettes"),
+    ] {
+        d.event(
+            EventType::Imprisonment,
+            s,
+            trig,
+            &[(Role::Subject, Some(t), "Tapie"), (Role::Place, Some(p), w)],
+            None,
+        );
+    }
+    let kb = merge(vec![d.done()]);
+    let n = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Imprisonment)
+        .count();
+    assert_eq!(n, 2, "{:?}", kb.events);
+    assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
+}

@@ -603,3 +603,20 @@ fn random_case(seed: u64) {
     }
     assert!(a == b, "order changed the knowledge base");
 }
+
+#[test]
+fn numbered_ids_never_take_another_entity_s_own_slug() {
+    // Two unrelated "Division"s (no shared context) and one "Division 2":
+    // the second "Division" may not become `organization:division-2`.
+    let mut docs = Vec::new();
+    for (i, name) in ["Division", "Division", "Division 2"].iter().enumerate() {
+        let mut d = Doc::new(&format!("d{i}"), 0.8);
+        let s = d.sentence(&format!("{name} moved on."));
+        d.entity(EntityType::Organization, name, s, name, Name);
+        docs.push(d.done());
+    }
+    let kb = merge(docs);
+    let ids: Vec<&str> = kb.entities.iter().map(|e| e.id.as_str()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(ids.len(), unique.len(), "{ids:?}");
+}
