@@ -203,6 +203,12 @@ fn a_known_place_is_one_place_wherever_it_is_named() {
         ),
     ]);
     assert_eq!(types_of(&kb, "England"), vec![EntityType::Place]);
+    // ... and a US state (places.txt)
+    let kb = merge(vec![
+        doc("a", EntityType::Place, "Ohio", "He moved to Ohio.", "Ohio"),
+        doc("b", EntityType::Place, "Ohio", "Ohio voted.", "Ohio"),
+    ]);
+    assert_eq!(types_of(&kb, "Ohio"), vec![EntityType::Place]);
 }
 
 #[test]
