@@ -651,7 +651,7 @@ pub fn resolve_traced(
     drop(key_ids);
     let mut full: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
     let mut single: FxHashMap<(u8, u32), Vec<usize>> = FxHashMap::default();
-    // One-word names of places the gazetteer knows (countries, cities of
+    // One-word names of places the gazetteer knows (countries, US states, cities of
     // 100,000, and the text stage's countries and historical states: England,
     // Prussia): one place wherever it is named, whatever the context.
     // (name key -> known place; looked up once per key)
