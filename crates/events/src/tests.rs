@@ -150,6 +150,26 @@ fn fixture(
     }
 }
 
+/// Tags the fixture's tokens as a tagger would: each listed word gets its
+/// UPOS, every other word none.
+fn tag_upos(f: &mut Fixture, tags: &[(&str, &str)]) {
+    for t in f.ta.tokens.iter_mut() {
+        let w = t.span.slice(&f.doc.text);
+        t.upos = tags
+            .iter()
+            .find(|(x, _)| *x == w)
+            .map_or("", |(_, u)| *u)
+            .into();
+    }
+}
+
+/// (type, factuality) of every event.
+fn facts_of(evs: &[EventMention]) -> Vec<(EventType, Factuality)> {
+    evs.iter()
+        .map(|e| (e.etype.unwrap(), e.factuality))
+        .collect()
+}
+
 fn run(f: &Fixture) -> Vec<EventMention> {
     Extractor::new().extract(&f.doc, &f.ta, &f.tx)
 }
@@ -305,10 +325,7 @@ fn factuality_cues() {
         &[],
     );
     let evs = run(&f);
-    let facts: Vec<(EventType, Factuality)> = evs
-        .iter()
-        .map(|e| (e.etype.unwrap(), e.factuality))
-        .collect();
+    let facts = facts_of(&evs);
     assert!(
         facts.contains(&(EventType::Exile, Factuality::Question)),
         "{facts:?}"
@@ -339,10 +356,7 @@ fn nearly_right_before_the_trigger_negates_it_but_not_a_count() {
         &[],
     );
     let evs = run(&f);
-    let facts: Vec<(EventType, Factuality)> = evs
-        .iter()
-        .map(|e| (e.etype.unwrap(), e.factuality))
-        .collect();
+    let facts = facts_of(&evs);
     assert!(
         facts.contains(&(EventType::Killing, Factuality::Negated)),
         "{facts:?}"
@@ -1347,18 +1361,21 @@ fn prison_in_a_sentence_is_part_of_the_sentence() {
         &[("January 1935", TimexType::Date, "1935-01", "month_year")],
     );
     let mut f = f;
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "sentenced" | "serve" => "VERB",
-            "was" | "would" => "AUX",
-            "prison" | "years" => "NOUN",
-            "in" | "to" => "ADP",
-            "a" => "DET",
-            "Mexican" => "ADJ",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("sentenced", "VERB"),
+            ("serve", "VERB"),
+            ("was", "AUX"),
+            ("would", "AUX"),
+            ("prison", "NOUN"),
+            ("years", "NOUN"),
+            ("in", "ADP"),
+            ("to", "ADP"),
+            ("a", "DET"),
+            ("Mexican", "ADJ"),
+        ],
+    );
     let evs = run(&f);
     assert_eq!(
         find(&evs, EventType::Sentence).len(),
@@ -1584,18 +1601,19 @@ fn a_place_before_a_noun_is_where_not_whom() {
         ],
         &[],
     );
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "carried" => "VERB",
-            "attacks" => "NOUN",
-            "Rudolph" | "Atlanta" | "Kopp" => "PROPN",
-            "out" => "ADP",
-            "on" => "ADP",
-            "the" => "DET",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("carried", "VERB"),
+            ("attacks", "NOUN"),
+            ("Rudolph", "PROPN"),
+            ("Atlanta", "PROPN"),
+            ("Kopp", "PROPN"),
+            ("out", "ADP"),
+            ("on", "ADP"),
+            ("the", "DET"),
+        ],
+    );
     let evs = run(&f);
     let a = find(&evs, EventType::Attack);
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
@@ -1758,16 +1776,16 @@ fn the_owner_of_an_attack_is_its_author() {
         ],
         &[("April 14", TimexType::Date, "1936-04-14", "date_md")],
     );
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "launched" => "VERB",
-            "attack" => "NOUN",
-            "his" => "PRON",
-            "against" | "On" => "ADP",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("launched", "VERB"),
+            ("attack", "NOUN"),
+            ("his", "PRON"),
+            ("against", "ADP"),
+            ("On", "ADP"),
+        ],
+    );
     let evs = run(&f);
     let a = find(&evs, EventType::Attack);
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
@@ -2114,20 +2132,21 @@ fn a_participle_coordinated_with_a_passive_is_a_verb_whatever_the_tagger_says() 
         ],
         &[],
     );
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "was" => "AUX",
-            "removed" => "VERB",
-            "from" => "ADP",
-            "his" => "PRON",
-            "post" | "shot" => "NOUN",
-            "and" => "CCONJ",
-            "later" => "ADV",
-            "Filipp" | "Medved" => "PROPN",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("was", "AUX"),
+            ("removed", "VERB"),
+            ("from", "ADP"),
+            ("his", "PRON"),
+            ("post", "NOUN"),
+            ("shot", "NOUN"),
+            ("and", "CCONJ"),
+            ("later", "ADV"),
+            ("Filipp", "PROPN"),
+            ("Medved", "PROPN"),
+        ],
+    );
     let evs = run(&f);
     let e = find(&evs, EventType::Execution);
     assert_eq!(e.len(), 1, "{}", show(&f, &evs));
@@ -2181,16 +2200,22 @@ fn an_event_noun_modifying_another_noun_names_no_event() {
         &[],
     );
     let mut f = f;
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "describes" | "kept" | "ordered" => "VERB",
-            "exile" | "community" | "murder" | "weapon" | "term" | "Police" => "NOUN",
-            "Cuban" => "ADJ",
-            "The" => "DET",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("describes", "VERB"),
+            ("kept", "VERB"),
+            ("ordered", "VERB"),
+            ("exile", "NOUN"),
+            ("community", "NOUN"),
+            ("murder", "NOUN"),
+            ("weapon", "NOUN"),
+            ("term", "NOUN"),
+            ("Police", "NOUN"),
+            ("Cuban", "ADJ"),
+            ("The", "DET"),
+        ],
+    );
     let evs = run(&f);
     assert!(
         find(&evs, EventType::Exile).is_empty(),
@@ -2217,17 +2242,17 @@ fn releasing_a_work_is_its_publication_not_a_release_from_prison() {
         &[],
     );
     let mut f = f;
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "released" => "VERB",
-            "was" => "AUX",
-            "album" | "bond" => "NOUN",
-            "the" => "DET",
-            "on" => "ADP",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("released", "VERB"),
+            ("was", "AUX"),
+            ("album", "NOUN"),
+            ("bond", "NOUN"),
+            ("the", "DET"),
+            ("on", "ADP"),
+        ],
+    );
     let evs = run(&f);
     let p = find(&evs, EventType::Publication);
     assert_eq!(p.len(), 1, "{}", show(&f, &evs));
@@ -2269,17 +2294,23 @@ fn a_time_after_an_event_noun_dates_that_noun_unless_it_frames_the_event() {
         ],
     );
     let mut f = f;
-    for t in f.ta.tokens.iter_mut() {
-        t.upos = match t.span.slice(&f.doc.text) {
-            "hanged" | "replaced" => "VERB",
-            "was" => "AUX",
-            "execution" | "civilians" | "invasion" => "NOUN",
-            "the" => "DET",
-            "for" | "of" | "in" | "by" | "during" => "ADP",
-            _ => "",
-        }
-        .into();
-    }
+    tag_upos(
+        &mut f,
+        &[
+            ("hanged", "VERB"),
+            ("replaced", "VERB"),
+            ("was", "AUX"),
+            ("execution", "NOUN"),
+            ("civilians", "NOUN"),
+            ("invasion", "NOUN"),
+            ("the", "DET"),
+            ("for", "ADP"),
+            ("of", "ADP"),
+            ("in", "ADP"),
+            ("by", "ADP"),
+            ("during", "ADP"),
+        ],
+    );
     let evs = run(&f);
     let hanged: Vec<_> = find(&evs, EventType::Execution)
         .into_iter()
