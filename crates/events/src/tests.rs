@@ -2327,3 +2327,41 @@ fn a_time_after_an_event_noun_dates_that_noun_unless_it_frames_the_event() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn assuming_command_and_concluding_a_pact_are_events() {
+    // Both triggers had a direct-object gap ("assume _ command") that no
+    // text fills: "assumed personal command", "concluded a pact".
+    let f = fixture(
+        "Nicholas assumed personal command of the army in 1915. Stalin concluded a pact with Hitler in 1939.",
+        &[("Nicholas", P, "Nicholas II"), ("Stalin", P, "Joseph Stalin"), ("Hitler", P, "Adolf Hitler")],
+        &[
+            ("1915", TimexType::Date, "1915", "year"),
+            ("1939", TimexType::Date, "1939", "year"),
+        ],
+    );
+    let mut f = f;
+    tag_upos(
+        &mut f,
+        &[
+            ("assumed", "VERB"),
+            ("concluded", "VERB"),
+            ("personal", "ADJ"),
+            ("command", "NOUN"),
+            ("army", "NOUN"),
+            ("pact", "NOUN"),
+            ("a", "DET"),
+            ("the", "DET"),
+            ("of", "ADP"),
+            ("in", "ADP"),
+            ("with", "ADP"),
+        ],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Appointment);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Nicholas II"]);
+    let g = find(&evs, EventType::Agreement);
+    assert_eq!(g.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, g[0], Role::Subject), ["Joseph Stalin"]);
+}
