@@ -331,7 +331,6 @@ impl<'a> Sent<'a> {
                             && j > 0
                             && matches!(self.w[j - 1].class, C::Be | C::Aux)
                     })
-                && self.w[i].lower.ends_with(|c: char| c.is_alphabetic())
                 && (self.w[i].lower.ends_with("ed")
                     || self.w[i].lower.ends_with("en")
                     || self.w[i].lower.ends_with('t'))

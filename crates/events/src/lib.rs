@@ -2273,11 +2273,6 @@ struct SentCtx<'a> {
     body_before: bool,
 }
 
-/// Whether local entity `le` is of frame type `t`: an entity type
-/// (`person`, `place`, …) or `known_person`, a person the text knows as
-/// one beyond the tagger's reading of a lone word: a name of two words or
-/// more, or a gender (from a title, a given name or a pronoun). A lone
-/// unknown word tagged a person may be a place ("capturing Brodno").
 impl Extractor {
     /// The filler names a work: a Work entity, or a phrase with a
     /// `worknoun` in it or right before it ("the album Desert Orchid",
@@ -2306,6 +2301,11 @@ impl Extractor {
     }
 }
 
+/// Whether local entity `le` is of frame type `t`: an entity type
+/// (`person`, `place`, …) or `known_person`, a person the text knows as
+/// one beyond the tagger's reading of a lone word: a name of two words or
+/// more, or a gender (from a title, a given name or a pronoun). A lone
+/// unknown word tagged a person may be a place ("capturing Brodno").
 fn type_is(le: &annalist_model::LocalEntity, t: &str) -> bool {
     if t == "known_person" {
         return le.etype == EntityType::Person
