@@ -11,6 +11,9 @@
 #   SAMPLE=b scripts/eval/unseen.sh       # a second sample, for checking that a
 #       fix found on the first generalises: other AQUAINT and TimeBank files,
 #       and the 145 Wikipedia articles of wikigold (detokenised)
+#   SAMPLE=c scripts/eval/unseen.sh       # a third: the 181 news and blog pages of
+#       the article-extraction benchmark, HTML as served (menus, comments,
+#       footers and all), so that cleaning is part of what is read
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 DATA="${DATA:-$ROOT/../shared/data}"
@@ -23,6 +26,12 @@ def tml(path):
     s = open(path, encoding="utf-8").read()
     m = re.search(r"<TEXT>(.*)</TEXT>", s, re.S)
     return re.sub(r"<[^>]+>", "", m.group(1)).strip() + "\n"
+if sample == "c":
+    for p in sorted(glob.glob(f"{data}/article-extraction-benchmark/html/*.html.gz")):
+        name = os.path.basename(p)[:16] + ".html"
+        open(os.path.join(out, name), "wb").write(gzip.open(p).read())
+    print(f"corpus: {len(os.listdir(out))} pages in {out}")
+    sys.exit(0)
 if sample == "b":
     picks = sorted(glob.glob(f"{data}/tempeval3/TBAQ-cleaned/AQUAINT/*.tml"))[1::3][:25]
     picks += sorted(glob.glob(f"{data}/tempeval3/TBAQ-cleaned/TimeBank/*.tml"))[3::7][:30]

@@ -4,7 +4,7 @@
 //! a verb's grammatical subject and object.
 
 use crate::lexicon::{Cl, Lexicon};
-use annalist_model::{EntityType, Mention, MentionForm, Span, TextAnalysis};
+use annalist_model::{EntityType, Mention, MentionForm, RegionKind, Span, TextAnalysis};
 
 /// Word class of a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1077,8 +1077,21 @@ impl<'a> Sent<'a> {
             .enumerate()
             .rev()
             .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
-            .find(|(_, m)| m.etype == EntityType::Person && m.form != MentionForm::Pronoun)
+            .find(|(_, m)| {
+                m.etype == EntityType::Person
+                    && m.form != MentionForm::Pronoun
+                    && !self.in_boilerplate(m)
+            })
             .map(|(k, _)| k)
+    }
+
+    /// The mention stands in a menu, a footer or other page furniture (no
+    /// antecedent of the article's pronouns).
+    fn in_boilerplate(&self, m: &Mention) -> bool {
+        self.ta
+            .sentences
+            .get(m.sentence)
+            .is_some_and(|s| s.region == RegionKind::Boilerplate)
     }
 
     /// The nearest earlier person mention (of the document) whose entity is
@@ -1091,7 +1104,11 @@ impl<'a> Sent<'a> {
             .enumerate()
             .rev()
             .take_while(|(_, m)| off.saturating_sub(m.span.end) < 1500)
-            .find(|(_, m)| m.etype == EntityType::Person && !exclude.contains(&m.entity))
+            .find(|(_, m)| {
+                m.etype == EntityType::Person
+                    && !exclude.contains(&m.entity)
+                    && !self.in_boilerplate(m)
+            })
             .map(|(k, _)| k)
     }
 

@@ -2050,6 +2050,16 @@ impl Extractor {
             if subj.entity == Some(sent.mention(mi).entity) {
                 continue;
             }
+            // Authorship, not ownership: a place's or a body's title is
+            // what it owns or runs ("Kazakhstan's Air Astana", "the
+            // party's newspaper"), so only a person's counts.
+            if subj
+                .entity
+                .and_then(|e| sent.ta.entities.get(e))
+                .is_none_or(|le| le.etype != EntityType::Person)
+            {
+                continue;
+            }
             let mm = sent.mention(mi);
             let work = RoleFiller {
                 role: Some(Role::Work),

@@ -451,6 +451,52 @@ fn a_possessive_inside_the_subject_is_not_the_subject() {
 }
 
 #[test]
+fn a_name_in_a_menu_is_no_antecedent_of_a_pronoun() {
+    let mut f = fixture(
+        "Follow Gregory Shop. He died in my hands, a medic said.",
+        &[("Gregory Shop", P, "Gregory Shop")],
+        &[],
+    );
+    f.ta.sentences[0].region = RegionKind::Boilerplate;
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Death)
+            .iter()
+            .all(|e| role(&f, e, Role::Subject).is_empty()),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
+    let w = EntityType::Work;
+    let f = fixture(
+        "Bids came from Kazakhstan's Air Astana. The party's Pravda attacked him. Amy Knight's book Who Killed Kirov? came out in 1999.",
+        &[
+            ("Kazakhstan", EntityType::Place, "Kazakhstan"),
+            ("Air Astana", w, "Air Astana"),
+            ("party", EntityType::Organization, "Communist Party"),
+            ("Pravda", w, "Pravda"),
+            ("Amy Knight", P, "Amy Knight"),
+            ("Who Killed Kirov?", w, "Who Killed Kirov?"),
+        ],
+        &[("1999", TimexType::Date, "1999", "")],
+    );
+    let evs = run(&f);
+    let works: Vec<Vec<String>> = find(&evs, EventType::Publication)
+        .iter()
+        .map(|e| role(&f, e, Role::Work))
+        .collect();
+    assert_eq!(
+        works,
+        vec![vec!["Who Killed Kirov?".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_quoted_slogan_a_glossed_unit_or_an_operation_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(

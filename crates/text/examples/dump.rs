@@ -1,14 +1,23 @@
 //! Prints sentences, mentions and entities of a text file:
-//! `cargo run -p annalist-text --example dump -- FILE`
-use annalist_model::{CleanDoc, OffsetMap};
-
+//! `cargo run -p annalist-text --example dump -- FILE` (read and cleaned
+//! as `annalist build` reads it: an HTML page's text, not its markup).
 fn main() {
-    let path = std::env::args().nth(1).expect("FILE");
-    let text = String::from_utf8_lossy(&std::fs::read(path).expect("read")).into_owned();
-    let doc = CleanDoc {
-        map: OffsetMap::identity(text.len()),
-        text,
-        ..Default::default()
+    let path = std::path::PathBuf::from(std::env::args().nth(1).expect("FILE"));
+    let root = path.parent().unwrap_or(std::path::Path::new("."));
+    let Some(raw) = annalist_ingest::read_path(&path, root)
+        .docs
+        .into_iter()
+        .next()
+    else {
+        eprintln!("cannot read {}", path.display());
+        std::process::exit(1);
+    };
+    let doc = match annalist_ingest::clean(&raw) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            std::process::exit(1);
+        }
     };
     let an = annalist_text::Analyzer::new();
     let ta = an.analyze(&doc);
@@ -20,7 +29,7 @@ fn main() {
                 .iter()
                 .map(|t| format!("{}/{}/{}", t.span.slice(&doc.text), t.upos, t.ent))
                 .collect();
-            println!("S{i}: {}", toks.join(" "));
+            println!("S{i} {:?}: {}", ta.sentences[i].region, toks.join(" "));
         }
     }
     for m in &ta.mentions {

@@ -21,7 +21,7 @@
 use crate::lexicon::data_lines;
 use crate::Analyzer;
 use annalist_model::{
-    AliasEvidence, EntityType, LocalEntity, Mention, MentionForm, Sentence, Span, Token,
+    AliasEvidence, EntityType, LocalEntity, Mention, MentionForm, RegionKind, Sentence, Span, Token,
 };
 // Fx hashing: the keys are our own short words and indexes (no untrusted
 // input can make a table degenerate beyond one document's size)
@@ -383,8 +383,84 @@ pub(crate) fn extract_tagged<'a>(
         }
         kept.push(c);
     }
+    capitals_only(&cx, sents, &mut kept);
     repeat_names(&cx, sents, &mut kept);
     resolve(&cx, sents, kept)
+}
+
+/// Fewest words of a sentence written in capitals for its case to say
+/// nothing (a shorter one is an acronym or two).
+const SHOUTED_MIN_WORDS: usize = 3;
+
+/// The sentence `a..b` is written in capitals (a headline, a shouted
+/// title): at least four in five of its words of two letters or more have
+/// no lower-case letter.
+fn shouted(cx: &Ctx, a: usize, b: usize) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for k in a..b {
+        let w = cx.w(k);
+        if w.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        words += 1;
+        if !w.chars().any(char::is_lowercase) {
+            caps += 1;
+        }
+    }
+    words >= SHOUTED_MIN_WORDS && caps * 5 >= words * 4
+}
+
+/// In a sentence written in capitals every word looks like a name
+/// ("LAUREN ALAINA SAYS 'DWTS' HAS HELPED HER"), so a name found there
+/// stands only as far as it is a name the document writes in mixed case
+/// elsewhere, or a gazetteer place: it shrinks to the longest such run of
+/// its words, or goes. Pronouns and descriptions stay.
+fn capitals_only(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
+    let loud: Vec<bool> = sents
+        .iter()
+        .map(|s| shouted(cx, s.tokens.0, s.tokens.1.min(cx.toks.len())))
+        .collect();
+    if !loud.contains(&true) {
+        return;
+    }
+    let key = |a: usize, b: usize| {
+        let mut k = String::new();
+        for i in a..b {
+            if i > a {
+                k.push(' ');
+            }
+            k.push_str(cx.lw(i));
+        }
+        k
+    };
+    let is_loud = |c: &Cand| loud.get(c.sentence).copied().unwrap_or(false);
+    let named = |c: &Cand| matches!(c.form, MentionForm::Name | MentionForm::Partial);
+    let known: HashMap<String, EntityType> = kept
+        .iter()
+        .filter(|c| !is_loud(c) && named(c))
+        .map(|c| (key(c.a, c.b), c.etype))
+        .collect();
+    let mut out = Vec::with_capacity(kept.len());
+    for c in kept.drain(..) {
+        if !is_loud(&c) || !named(&c) {
+            out.push(c);
+            continue;
+        }
+        let n = c.b - c.a;
+        let found = (1..=n).rev().find_map(|len| {
+            (c.a..=c.b - len).find_map(|i| {
+                let t = known
+                    .get(&key(i, i + len))
+                    .copied()
+                    .or_else(|| is_place(cx, i, i + len).then_some(EntityType::Place))?;
+                Some((i, i + len, t))
+            })
+        });
+        if let Some((a, b, etype)) = found {
+            out.push(cand(c.sentence, a, b, etype, MentionForm::Name));
+        }
+    }
+    *kept = out;
 }
 
 /// A one-word name of the document used again where the chunker or the
@@ -2015,8 +2091,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let needs = c.form == MentionForm::Pronoun
             || ((c.form == MentionForm::Description) && comp.is_some_and(|k| !comp_has_name_v[k]));
         if !needs {
+            // A name in a menu or a footer ("RT Shop", "Follow RT") is no
+            // antecedent of the article's pronouns.
+            let boiler = sents
+                .get(c.sentence)
+                .is_some_and(|s| s.region == RegionKind::Boilerplate);
             if let Some(k) = comp {
-                if comp_type[k] == EntityType::Person && comp_has_name_v[k] {
+                if comp_type[k] == EntityType::Person && comp_has_name_v[k] && !boiler {
                     history.push((k, c.sentence, c.a));
                 }
             }

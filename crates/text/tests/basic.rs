@@ -407,6 +407,56 @@ fn a_lone_given_name_is_the_person_named_so_far_not_one_named_later() {
 }
 
 #[test]
+fn a_headline_in_capitals_names_only_what_the_document_names() {
+    let text =
+        "LAUREN ALAINA SAYS THE SHOW HAS HELPED HER\n\nThe singer Lauren Alaina spoke on Tuesday.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<&str> = ta
+        .mentions
+        .iter()
+        .filter(|m| m.form != MentionForm::Pronoun)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(
+        names,
+        vec!["LAUREN ALAINA", "Lauren Alaina"],
+        "{:?}",
+        ta.mentions
+    );
+    assert_eq!(
+        entity_of(&ta, "LAUREN ALAINA"),
+        entity_of(&ta, "Lauren Alaina")
+    );
+}
+
+#[test]
+fn a_name_in_a_menu_is_no_antecedent() {
+    let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
+    let mut d = doc(text);
+    let c = text.find("He ").unwrap();
+    d.regions = vec![
+        Region {
+            kind: RegionKind::Boilerplate,
+            span: Span::new(0, c),
+        },
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(c, text.len()),
+        },
+    ];
+    let ta = an().analyze(&d);
+    let shop = entity_of(&ta, "Gregory Shop");
+    assert!(shop.is_some(), "{:?}", ta.mentions);
+    assert!(
+        ta.mentions
+            .iter()
+            .all(|m| m.text != "He" || Some(m.entity) != shop),
+        "{:?}",
+        ta.mentions
+    );
+}
+
+#[test]
 fn a_pronoun_prefers_an_earlier_subject_to_a_closer_phrase() {
     let text = "Dorothea Mendelssohn married Friedrich Schlegel. They often visited the salons of Rahel Levin and Henriette Herz. Friedrich died in 1829, after which she moved to Frankfurt.";
     let ta = an().analyze(&doc(text));

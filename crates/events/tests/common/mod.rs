@@ -3,7 +3,7 @@
 
 #![allow(dead_code)]
 
-use annalist_model::{CleanDoc, Format, RawDoc, TextAnalysis, Timex};
+use annalist_model::{CleanDoc, TextAnalysis, Timex};
 use annalist_time::TimexContext;
 
 pub struct Prepared {
@@ -31,14 +31,13 @@ impl Stages {
     }
 
     pub fn prepare(&self, path: &std::path::Path) -> Option<Prepared> {
-        let bytes = std::fs::read(path).ok()?;
+        // Read as the pipeline reads (the format from the name or the
+        // content: an HTML page is cleaned as HTML).
         let name = path.file_name()?.to_string_lossy().to_string();
-        let raw = RawDoc {
-            name: name.clone(),
-            bytes,
-            format: Format::Text,
-            ..Default::default()
-        };
+        let raw = annalist_ingest::read_path(path, path.parent()?)
+            .docs
+            .into_iter()
+            .next()?;
         let doc = annalist_ingest::clean(&raw).ok()?;
         let ta = self.text.analyze(&doc);
         // Default for fields the time stage may add later.
