@@ -778,6 +778,19 @@ impl<'a> Sent<'a> {
                 };
                 verb_group(k) || new_subject
             }
+            // A preposition that is also a conjunction opens a clause when
+            // a pronoun subject and its verb follow ("in the hours before
+            // he hanged himself", "after they fled").
+            C::Prep if w.has(Cl::Sconj) => {
+                self.w.get(i + 1).is_some_and(|x| x.class == C::Pron) && {
+                    let k = self.skip_adverbs(i + 2);
+                    self.is_verbish(k)
+                        || self
+                            .w
+                            .get(k)
+                            .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
+                }
+            }
             _ => false,
         }
     }

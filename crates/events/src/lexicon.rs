@@ -51,6 +51,8 @@ pub(crate) enum Cl {
     Counted,
     Rangesep,
     Lifecue,
+    Reflexive,
+    Ordering,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -100,6 +102,8 @@ impl Cl {
             "counted" => Cl::Counted,
             "rangesep" => Cl::Rangesep,
             "lifecue" => Cl::Lifecue,
+            "reflexive" => Cl::Reflexive,
+            "ordering" => Cl::Ordering,
             _ => return None,
         })
     }
@@ -169,6 +173,10 @@ pub(crate) struct Frame {
     /// `work` role, the agent becoming the subject ("the album was
     /// released in 1988" is a publication, not a release from prison).
     pub of_work: Option<EventType>,
+    /// `reflexive=TYPE`: retype when the object is the subject itself
+    /// ("killed himself", "hanged herself": a suicide is a death, with no
+    /// agent).
+    pub reflexive: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
@@ -218,6 +226,9 @@ impl Frame {
                 }
                 "from_place" => {
                     f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "reflexive" => {
+                    f.reflexive = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 "of_work" => {
                     f.of_work = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

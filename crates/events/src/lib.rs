@@ -1226,6 +1226,26 @@ impl Extractor {
                 etype = t;
             }
         }
+        // "killed himself", "hanged herself": the subject is its own
+        // agent. The reflexive object is dropped and the doer becomes the
+        // subject (a trigger read as passive has the doer as subject
+        // already).
+        let reflexive = sent.w.get(m.b).is_some_and(|w| w.has(Cl::Reflexive));
+        if let Some(t) = frame.reflexive.filter(|_| reflexive) {
+            etype = t;
+            let is_refl = |f: &RoleFiller| self.lex.is(Cl::Reflexive, &f.text.to_lowercase());
+            if roles.iter().any(|(r, f)| *r == Role::Subject && is_refl(f)) {
+                roles.retain(|(r, f)| !(*r == Role::Subject && is_refl(f)));
+                for (r, f) in roles.iter_mut() {
+                    if *r == Role::Agent {
+                        *r = Role::Subject;
+                        f.role = Some(Role::Subject);
+                    }
+                }
+            } else {
+                roles.retain(|(r, _)| *r != Role::Agent);
+            }
+        }
         let subject_is_work = || {
             roles
                 .iter()
@@ -1631,10 +1651,15 @@ impl Extractor {
                 life && !(h > o && h < close)
             })
         };
+        // The event's clause is ordered against another's time ("were
+        // charged Tuesday … in the hours before he hanged himself"): only a
+        // sentence-initial time spans both.
+        let ordered = (ca.saturating_sub(1)..=ca)
+            .any(|k| k < h && sent.w.get(k).is_some_and(|w| w.has(Cl::Ordering)));
         cand.iter()
             .filter(|&&(_, p)| {
                 !paren(p)
-                    && (p <= 3 || temporal(p) || free(p))
+                    && (p <= 3 || (!ordered && (temporal(p) || free(p))))
                     && !report(p)
                     && !(verb_between(p) && !temporal(p) && p > 3)
                     && !noun_between(p)

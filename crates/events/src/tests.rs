@@ -469,6 +469,90 @@ fn a_name_in_a_menu_is_no_antecedent_of_a_pronoun() {
 }
 
 #[test]
+fn a_suicide_is_a_death_and_a_downed_pilot_no_shooting() {
+    let f = fixture(
+        "John Smith killed himself in 1990. Mary Jones hanged herself in her cell. Peter Brown was shot down over Hanoi in 1967.",
+        &[
+            ("John Smith", P, "John Smith"),
+            ("himself", P, "John Smith"),
+            ("Mary Jones", P, "Mary Jones"),
+            ("herself", P, "Mary Jones"),
+            ("her", P, "Mary Jones"),
+            ("Peter Brown", P, "Peter Brown"),
+            ("Hanoi", EntityType::Place, "Hanoi"),
+        ],
+        &[
+            ("1990", TimexType::Date, "1990", ""),
+            ("1967", TimexType::Date, "1967", ""),
+        ],
+    );
+    let evs = run(&f);
+    let got: Vec<(EventType, Vec<String>, Vec<String>)> = evs
+        .iter()
+        .map(|e| {
+            (
+                e.etype.unwrap(),
+                role(&f, e, Role::Subject),
+                role(&f, e, Role::Agent),
+            )
+        })
+        .collect();
+    let death = |who: &str| (EventType::Death, vec![who.to_string()], vec![]);
+    assert_eq!(
+        got,
+        vec![death("John Smith"), death("Mary Jones")],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_clause_ordered_before_another_is_not_dated_by_it() {
+    let mut f = fixture(
+        "Two guards were charged on Tuesday with lying about Jeffrey Epstein in the hours before he died in his cell. In 1940, before Trotsky died, Sedova wrote.",
+        &[
+            ("Jeffrey Epstein", P, "Jeffrey Epstein"),
+            ("he", P, "Jeffrey Epstein"),
+            ("his", P, "Jeffrey Epstein"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Sedova", P, "Natalia Sedova"),
+        ],
+        &[
+            ("Tuesday", TimexType::Date, "2019-11-19", "weekday"),
+            ("1940", TimexType::Date, "1940", ""),
+        ],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("charged", "VERB"),
+            ("lying", "VERB"),
+            ("died", "VERB"),
+            ("wrote", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let times: Vec<(String, Option<String>)> = find(&evs, EventType::Death)
+        .iter()
+        .map(|e| {
+            (
+                role(&f, e, Role::Subject).join(","),
+                e.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            ("Jeffrey Epstein".to_string(), None),
+            ("Leon Trotsky".to_string(), Some("1940".to_string()))
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
