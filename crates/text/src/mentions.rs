@@ -208,12 +208,13 @@ const NON_NAME: u16 = 1 << 1;
 const STARTER: u16 = 1 << 2; // a sentence starter
 const VOCAB: u16 = 1 << 3; // a word of the training vocabulary
 const TITLE: u16 = 1 << 4;
-const INNER: u16 = 1 << 5; // its lower-case form is in TITLE_INNER
+const INNER: u16 = 1 << 5; // its lower-case form is a title-inner word
 const PARTICLE: u16 = 1 << 6;
 const DEMONYM: u16 = 1 << 7;
 const GIVEN: u16 = 1 << 8;
 const PRONOUN: u16 = 1 << 9; // its lower-case form is a pronoun
 const CLAUSE_BREAK: u16 = 1 << 10; // its lower-case form ends a clause
+const HEADLINE_INNER: u16 = 1 << 11; // its lower-case form is a headline-inner word
 /// Set in every computed value (so 0 means "not computed").
 const FLAGS_SET: u16 = 1 << 15;
 
@@ -233,7 +234,8 @@ pub(crate) fn word_flags(an: &Analyzer, w: &str) -> u16 {
         (STARTER, an.tok.is_starter(w)),
         (VOCAB, an.tok.in_vocab(w)),
         (TITLE, names.titles.contains_key(w)),
-        (INNER, TITLE_INNER.contains(&lw)),
+        (INNER, names.title_inner.contains(lw)),
+        (HEADLINE_INNER, names.headline_inner.contains(lw)),
         (PARTICLE, names.particles.contains(w)),
         (DEMONYM, names.demonyms.contains(w)),
         (GIVEN, names.given.contains_key(w)),
@@ -295,9 +297,6 @@ fn is_close_quote(w: &str) -> bool {
     matches!(w, "\"" | "”" | "’" | "»" | "'")
 }
 const CONNECT: [&str; 3] = ["of", "the", "for"];
-const TITLE_INNER: [&str; 14] = [
-    "of", "the", "and", "a", "an", "in", "on", "for", "to", "from", "with", "'s", "’s", "at",
-];
 
 /// Mentions and local entities of one document.
 pub fn extract(
@@ -372,7 +371,18 @@ pub(crate) fn extract_tagged<'a>(
     let mut taken = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let (a, b) = s.tokens;
-        sentence_names(&cx, si, a, b.min(toks.len()), &mut cands, &mut taken);
+        let b = b.min(toks.len());
+        // A verbless line of page furniture (a menu, a list of links, a
+        // footer) names no one the page is about: on web pages most
+        // capitalised words are there ("Congress Blog", "All Sports
+        // Games"). Furniture written as sentences keeps its names: the
+        // cleaner's boilerplate also catches some of the article.
+        if s.region == RegionKind::Boilerplate
+            && !(a..b).any(|k| matches!(cx.upos(k), "VERB" | "AUX"))
+        {
+            continue;
+        }
+        sentence_names(&cx, si, a, b, &mut cands, &mut taken);
     }
     cands.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
     // drop overlaps (earlier/longer wins)
@@ -719,6 +729,7 @@ fn sentence_names(
         // an auxiliary opening a question is no name ("Did Stalin order it?")
         let starter = (cx.flag(i, STARTER) && cx.upos(i) != "PROPN")
             || cx.flag(i, INNER)
+            || (title_case && cx.flag(i, HEADLINE_INNER))
             || (cx.upos(i) == "AUX" && cx.flag(i, VOCAB));
         if starter
             || (cx.flag(i, NON_NAME) && !month_led)
@@ -733,10 +744,26 @@ fn sentence_names(
             if e >= b || taken[e - a] {
                 break;
             }
+            // In a line of capitalised words (a menu, a list of links) the
+            // tagger's second person start inside the run begins another
+            // name ("Bill Barr Jeffrey Epstein"). (Not in running text,
+            // where the tagger also starts one inside "George Rogers
+            // Clark" or after a title.)
+            let second_person = title_case
+                && cx.ent(e) == "B-PER"
+                && (i..e).any(|k| cx.ent(k) == "B-PER" && !cx.is_title(k));
             if cx.is_cap(e)
                 && !cx.flag(e, NON_NAME)
                 && (!cx.flag(e, STARTER) || cx.upos(e) == "PROPN")
-                && !cx.flag(e, INNER)
+                && !cx.flag(
+                    e,
+                    if title_case {
+                        INNER | HEADLINE_INNER
+                    } else {
+                        INNER
+                    },
+                )
+                && !second_person
             {
                 e += 1;
                 continue;
@@ -1008,7 +1035,9 @@ fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
         if cx.is_cap(j) || (j > k && w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty()) {
             last_cap = j + 1;
             e = last_cap;
-        } else if (TITLE_INNER.contains(&w) && j > k) || (w == "-" && cx.glued(j)) {
+        } else if (j > k && (cx.flag(j, INNER | HEADLINE_INNER) && !cx.is_cap(j)))
+            || (w == "-" && cx.glued(j))
+        {
             // inner word
         } else if w == "?" && last_cap == j {
             e = j + 1;

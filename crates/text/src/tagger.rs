@@ -20,6 +20,11 @@ pub struct NameLexicon {
     /// Given name -> gender.
     pub given: HashMap<String, String>,
     pub particles: HashSet<String>,
+    /// Function words inside a work's title, never in a name (lower case).
+    pub title_inner: HashSet<String>,
+    /// Function words title case capitalises: a name stops at one in a
+    /// line written in title case (lower case).
+    pub headline_inner: HashSet<String>,
     /// Title -> gender ("-" when none).
     pub titles: HashMap<String, String>,
     pub org_heads: HashSet<String>,
@@ -94,6 +99,8 @@ impl NameLexicon {
         let set =
             |s: &str| -> HashSet<String> { data_lines(s).map(|l| l.trim().to_string()).collect() };
         lx.particles = set(include_str!("../../../resources/text/name_particles.txt"));
+        lx.title_inner = set(include_str!("../../../resources/text/title_inner.txt"));
+        lx.headline_inner = set(include_str!("../../../resources/text/headline_inner.txt"));
         lx.org_heads = set(include_str!("../../../resources/text/org_heads.txt"));
         lx.event_heads = set(include_str!("../../../resources/text/event_heads.txt"));
         lx.event_prefixes = set(include_str!("../../../resources/text/event_prefixes.txt"));

@@ -430,6 +430,48 @@ fn a_headline_in_capitals_names_only_what_the_document_names() {
 }
 
 #[test]
+fn a_headline_s_capitalised_function_words_end_names_but_running_text_s_do_not() {
+    let text = "Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange\n\nIn 1971 the Vietnam Veterans Against the War marched in Washington.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Julian Assange"), "{names:?}");
+    assert!(
+        names.contains(&"Vietnam Veterans Against the War"),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| n.split(' ').count() <= 5), "{names:?}");
+}
+
+#[test]
+fn a_verbless_line_of_page_furniture_names_nothing() {
+    let text = "Congress Blog All Sports Games Julia Roberts\n\nJohn Smith visited Paris. He met Julia Roberts there.";
+    let mut d = doc(text);
+    let c = text.find("John").unwrap();
+    d.regions = vec![
+        Region {
+            kind: RegionKind::Boilerplate,
+            span: Span::new(0, c),
+        },
+        Region {
+            kind: RegionKind::Main,
+            span: Span::new(c, text.len()),
+        },
+    ];
+    let ta = an().analyze(&d);
+    let furniture: Vec<&str> = ta
+        .mentions
+        .iter()
+        .filter(|m| m.span.start < c)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(
+        furniture.iter().all(|n| *n == "Julia Roberts"),
+        "{furniture:?}"
+    );
+    assert!(ta.mentions.iter().any(|m| m.text == "John Smith"));
+}
+
+#[test]
 fn a_name_in_a_menu_is_no_antecedent() {
     let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
     let mut d = doc(text);
