@@ -553,6 +553,44 @@ fn a_clause_ordered_before_another_is_not_dated_by_it() {
 }
 
 #[test]
+fn stabbed_or_beaten_to_death_is_a_killing() {
+    let f = fixture(
+        "Fritz Weizsacker was stabbed to death in Berlin. John Brown beat Mary Smith to death in 1990. The guards beat Peter Jones badly.",
+        &[
+            ("Fritz Weizsacker", P, "Fritz Weizsacker"),
+            ("Berlin", EntityType::Place, "Berlin"),
+            ("John Brown", P, "John Brown"),
+            ("Mary Smith", P, "Mary Smith"),
+            ("Peter Jones", P, "Peter Jones"),
+        ],
+        &[("1990", TimexType::Date, "1990", "")],
+    );
+    let evs = run(&f);
+    let got: Vec<(EventType, Vec<String>, Vec<String>)> = evs
+        .iter()
+        .map(|e| {
+            (
+                e.etype.unwrap(),
+                role(&f, e, Role::Subject),
+                role(&f, e, Role::Agent),
+            )
+        })
+        .collect();
+    let s = |x: &str| vec![x.to_string()];
+    assert_eq!(
+        got,
+        vec![
+            (EventType::Killing, s("Fritz Weizsacker"), vec![]),
+            (EventType::Death, s("Fritz Weizsacker"), vec![]),
+            (EventType::Killing, s("Mary Smith"), s("John Brown")),
+            (EventType::Death, s("Mary Smith"), vec![]),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
