@@ -44,6 +44,9 @@ pub struct MentionLexicon {
     pub group_nouns: HashMap<String, bool>,
     /// Tokens that end a clause (pronoun binding).
     pub clause_breaks: HashSet<String>,
+    /// Conjunctions opening a fronted clause whose subject pronoun may
+    /// point forward (`fronted_subordinators.txt`).
+    pub fronted: HashSet<String>,
     /// Titles of sovereigns, lower case ("the Tsar" → the regnal name).
     pub sovereigns: HashSet<String>,
     /// Lower-case words continuing a place name → `place`, `org`, `event`
@@ -105,6 +108,9 @@ impl MentionLexicon {
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
+            fronted: set(include_str!(
+                "../../../resources/text/fronted_subordinators.txt"
+            )),
             sovereigns: set(include_str!("../../../resources/text/sovereign_titles.txt")),
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
@@ -2109,6 +2115,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         .filter(|c| c.cut > 0 || matches!(cx.w(c.b), "'s" | "’s" | "'" | "’"))
         .map(|c| c.a)
         .collect();
+    // named persons by their first token (for cataphora)
+    let person_at: HashMap<usize, usize> = cands
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.etype == EntityType::Person && c.form == MentionForm::Name)
+        .map(|(j, c)| (c.ta.min(c.a), j))
+        .collect();
     // --- pronouns, nickname descriptions, titled descriptions ---
     // salience: walk the document; remember person components by last mention
     let mut assign: HashMap<usize, usize> = HashMap::default(); // cand -> comp
@@ -2207,7 +2220,27 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
         };
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
+        // Cataphora: the subject pronoun of a fronted subordinate clause
+        // is the person named right after the clause's comma ("Before he
+        // died, Steve Jobs gave ...").
+        let opener = (sent_start..c.a).find(|&t| cx.lw(t).chars().any(char::is_alphanumeric));
+        if matches!(cx.lw(c.a), "he" | "she")
+            && opener.is_some_and(|t| t + 1 == c.a && cx.an.ml.fronted.contains(cx.lw(t)))
+        {
+            let end = sents
+                .get(c.sentence)
+                .map_or(c.a, |s| s.tokens.1.min(cx.toks.len()));
+            let comma = (c.a + 1..end.min(c.a + 16)).find(|&t| cx.w(t) == ",");
+            let named = comma
+                .and_then(|t| person_at.get(&(t + 1)))
+                .and_then(|&j| comp_of.get(&dsu.find(j)).copied())
+                .filter(|&k| comp_type[k] == EntityType::Person && compatible(k));
+            if named.is_some() {
+                pick = named;
+            }
+        }
         if let Some(h) = cur()
+            .filter(|_| pick.is_none())
             .find(|h| strict(h.0))
             .or_else(|| cur().find(|h| compatible(h.0)))
         {

@@ -472,6 +472,20 @@ fn a_verbless_line_of_page_furniture_names_nothing() {
 }
 
 #[test]
+fn a_fronted_clause_s_pronoun_points_to_the_name_after_its_comma() {
+    let text =
+        "Tim Cook runs the company now. Before he died, Steve Jobs gave Jony Ive much power.";
+    let ta = an().analyze(&doc(text));
+    let he = ta.mentions.iter().find(|m| m.text == "he").expect("he");
+    assert_eq!(
+        Some(he.entity),
+        entity_of(&ta, "Steve Jobs"),
+        "{:?}",
+        ta.mentions
+    );
+}
+
+#[test]
 fn a_name_in_a_menu_is_no_antecedent() {
     let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
     let mut d = doc(text);
