@@ -418,6 +418,24 @@ fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
 }
 
 #[test]
+fn a_us_state_alone_is_no_person_but_washington_may_be() {
+    let ta = analyze(
+        "Iowa voted first. Vermont and Wisconsin followed. Washington crossed the Delaware in 1776.",
+    );
+    for c in ["Iowa", "Vermont", "Wisconsin"] {
+        assert_eq!(
+            entity_of(&ta, c).map(|e| e.0),
+            Some(EntityType::Place),
+            "{c}"
+        );
+    }
+    assert_ne!(
+        entity_of(&ta, "Washington").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
+
+#[test]
 fn a_collective_noun_s_possessive_continues_a_name() {
     let ta = analyze(
         "In 1949 the CPC established the People's Republic of China. The People's Liberation Army entered Beijing. Members of the People's Will killed the Tsar. Stalin's Russia was poor.",
