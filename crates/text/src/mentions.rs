@@ -205,6 +205,9 @@ struct Ctx<'a> {
     cap: Vec<bool>,
     /// Per token: [`word_flags`].
     flags: Vec<u16>,
+    /// Capitalised words the document also writes inside a sentence (a
+    /// name's evidence: "Woods" in "said Woods"), not only at its start.
+    mid_caps: HashSet<&'a str>,
 }
 
 /// Lexicon facts of a word the rules test per token ([`word_flags`]):
@@ -361,6 +364,16 @@ pub(crate) fn extract_tagged<'a>(
         }
         lower_at.push((start as u32, lower_text.len() as u32));
     }
+    let mut mid_caps = HashSet::default();
+    for s in sents {
+        let (a, b) = s.tokens;
+        let first = (a..b.min(words.len())).find(|&k| words[k].chars().any(char::is_alphanumeric));
+        for k in first.map_or(b, |f| f + 1)..b.min(words.len()) {
+            if cap[k] {
+                mid_caps.insert(words[k]);
+            }
+        }
+    }
     let cx = Ctx {
         an,
         text,
@@ -372,6 +385,7 @@ pub(crate) fn extract_tagged<'a>(
         ent,
         cap,
         flags,
+        mid_caps,
     };
     let mut cands: Vec<Cand> = Vec::new();
     let mut taken = Vec::new();
@@ -532,6 +546,24 @@ fn modifier_name(cx: &Ctx, a: usize, b: usize) -> bool {
         && (cx.lw(a - 1) == "the" || (a > 1 && cx.upos(a - 1) == "ADJ" && cx.lw(a - 2) == "the"))
         && cx.upos(b) == "NOUN"
         && cx.w(b).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The word at `i` is a common noun's plural capitalised by its place
+/// ("Officers arrested him", "Journalists and politicians"): its singular
+/// is a word of the vocabulary, the document never capitalises it inside
+/// a sentence ("said Woods", "Governor John Bel Edwards"), and it names no
+/// group or people ("Bolsheviks", "Greeks" stay).
+fn plural_common_noun(cx: &Ctx, i: usize) -> bool {
+    let w = cx.w(i);
+    let Some(singular) = w.strip_suffix('s').filter(|s| s.len() >= 3) else {
+        return false;
+    };
+    let names = &cx.an.names;
+    !cx.flag(i, GIVEN | DEMONYM)
+        && !cx.mid_caps.contains(w)
+        && !names.groups.contains(w)
+        && !names.demonyms.contains(singular)
+        && cx.an.tok.in_vocab(singular)
 }
 
 /// Name, work, event and group candidates in one sentence `a..b`.
@@ -740,6 +772,7 @@ fn sentence_names(
         if starter
             || (cx.flag(i, NON_NAME) && !month_led)
             || (i == first_word && cx.upos(i) != "PROPN" && cx.flag(i, VOCAB) && !cx.is_title(i))
+            || (i == first_word && !cx.is_cap(i + 1) && plural_common_noun(cx, i))
         {
             i += 1;
             continue;
@@ -892,8 +925,9 @@ fn sentence_names(
             }
             let single_adj =
                 e == k + 1 && (cx.flag(k, DEMONYM) || cx.upos(k) == "ADJ" || combining_form(cx, k));
-            let initial_word =
-                (k == first_word && cx.upos(k) != "PROPN") || (k..e).all(|j| cx.is_title(j));
+            let initial_word = (k == first_word
+                && (cx.upos(k) != "PROPN" || (e == k + 1 && plural_common_noun(cx, k))))
+                || (k..e).all(|j| cx.is_title(j));
             let function_edge = cx.flag(k, INNER) || cx.flag(e - 1, INNER);
             if (k..e).all(|j| !taken[j - a])
                 && !function_edge
@@ -1218,6 +1252,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if names.org_heads.contains(last)
         && (n >= 2 || last.chars().all(char::is_uppercase) || single_unknown(last) || org > 0)
     {
+        return mk(EntityType::Organization);
+    }
+    // a body named after its members: "National Democrats", "Kentucky
+    // Democrats", "Left Socialists"
+    if n >= 2 && names.groups.contains(last) && !(a..b).any(|k| cx.w(k) == "of") {
         return mk(EntityType::Organization);
     }
     // groups: Bolsheviks, Stalinists, Freikorps

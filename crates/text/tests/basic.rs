@@ -486,6 +486,28 @@ fn a_fronted_clause_s_pronoun_points_to_the_name_after_its_comma() {
 }
 
 #[test]
+fn a_plural_common_noun_opening_a_sentence_is_no_name() {
+    let text = "Officers arrested Peter Jones on Monday. Journalists and politicians were threatened. Republicans voted against the bill. Woods won again, said Tiger Woods.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<(&str, EntityType)> = ta
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.etype))
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|(n, _)| matches!(*n, "Officers" | "Journalists")),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&("Republicans", EntityType::Group)),
+        "{names:?}"
+    );
+    assert!(names.contains(&("Woods", EntityType::Person)), "{names:?}");
+}
+
+#[test]
 fn a_name_in_a_menu_is_no_antecedent() {
     let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
     let mut d = doc(text);
