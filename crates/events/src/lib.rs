@@ -1332,6 +1332,47 @@ impl Extractor {
         out
     }
 
+    /// A pronoun subject of a death that the text stage bound to the one
+    /// who speaks in the sentence names somebody else: a speaker does not
+    /// report his own death ("Jack Scarola, who represents some of
+    /// Epstein's accusers, said he was pleased to see authorities
+    /// investigate the circumstances of *his* death"). It becomes the
+    /// nearest other person named before it, or no one.
+    fn unspeak_the_dead(&self, sent: &Sent, roles: &mut [(Role, RoleFiller)]) {
+        for (r, f) in roles.iter_mut() {
+            if *r != Role::Subject {
+                continue;
+            }
+            let Some(k) = sent.w.iter().position(|w| w.span.start == f.span.start) else {
+                continue;
+            };
+            if !matches!(sent.w[k].class, C::Pron | C::Poss) {
+                continue;
+            }
+            // (the speakers of a verb of saying before the pronoun: what
+            // they say follows it)
+            let mut speakers: Vec<usize> = Vec::new();
+            for v in 0..k {
+                let w = &sent.w[v];
+                if w.has(Cl::Speech) && w.mention.is_none() && sent.is_verbish(v) {
+                    for np in sent.subject_of(v, 0).0 {
+                        if let Some(m) = np.mention {
+                            speakers.push(sent.mention(m).entity);
+                        }
+                    }
+                }
+            }
+            if !f.entity.is_some_and(|e| speakers.contains(&e)) {
+                continue;
+            }
+            f.entity = sent
+                .resolve_excluding(k, &speakers)
+                .map(|m| sent.mention(m))
+                .filter(|m| m.etype == EntityType::Person)
+                .map(|m| m.entity);
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn emit(
         &self,
@@ -1346,6 +1387,13 @@ impl Extractor {
         b: usize,
     ) -> Vec<Draft> {
         let sent = ctx.sent;
+        let mut roles = roles;
+        if matches!(
+            etype,
+            EventType::Death | EventType::Killing | EventType::Execution
+        ) {
+            self.unspeak_the_dead(sent, &mut roles);
+        }
         let subjects: Vec<&RoleFiller> = roles
             .iter()
             .filter(|(r, _)| *r == Role::Subject)

@@ -591,6 +591,46 @@ fn stabbed_or_beaten_to_death_is_a_killing() {
 }
 
 #[test]
+fn a_speaker_does_not_report_his_own_death() {
+    let mut f = fixture(
+        "Jeffrey Epstein was found in his cell. Jack Scarola said he was pleased to see the inquiry into his death. Nikolaev was shot within hours, so whatever he could have told died with him.",
+        &[
+            ("Jeffrey Epstein", P, "Jeffrey Epstein"),
+            ("Jack Scarola", P, "Jack Scarola"),
+            ("he", P, "Jack Scarola"),
+            ("his", P, "Jack Scarola"),
+            ("Nikolaev", P, "Leonid Nikolaev"),
+        ],
+        &[],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("said", "VERB"),
+            ("found", "VERB"),
+            ("shot", "VERB"),
+            ("told", "VERB"),
+            ("died", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let deaths: Vec<Vec<String>> = find(&evs, EventType::Death)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert!(
+        deaths.iter().all(|s| s.iter().all(|n| n != "Jack Scarola")),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        deaths.contains(&vec!["Jeffrey Epstein".to_string()]),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
