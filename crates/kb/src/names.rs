@@ -22,6 +22,48 @@ const INFLECTIONS: &str = include_str!("../../../resources/kb/inflections.txt");
 
 pub mod lexicon;
 
+/// The text stage's vocabulary (every word of the taggers' training text,
+/// lower case) and given names: words a writer spelled as meant.
+const VOCAB_GZ: &[u8] = include_bytes!("../../../resources/models/vocab.txt.gz");
+const GIVEN_NAMES: &str = include_str!("../../../resources/text/given_names.tsv");
+const GIVEN_NAMES_EXTRA: &str = include_str!("../../../resources/text/given_names_extra.tsv");
+/// The text stage's gazetteer (gzip): a town's name is no misspelling of
+/// another's ("Albany" of "Albania", "Medina" of "Messina").
+const GAZETTEER_GZ: &[u8] = include_bytes!("../../../resources/text/gazetteer_places.txt.gz");
+
+/// Whether the name token `key` (folded, or its transliteration key) is a known word: an
+/// English word or name of the vocabulary, a given name or a one-word
+/// place of the gazetteer. Such a token
+/// is no misspelling of another ("Boston" of "Bolton", "Crowd" of
+/// "Crown", "Alex" of "Alexa"); a real misspelling ("Mercador",
+/// "Rasputen", "Beiber") is out of the vocabulary.
+pub fn known_word(key: &str) -> bool {
+    static KNOWN: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    KNOWN
+        .get_or_init(|| {
+            use std::io::Read;
+            let mut text = String::new();
+            // (a damaged resource only loses the check)
+            let _ = flate2::read::GzDecoder::new(VOCAB_GZ).read_to_string(&mut text);
+            let _ = flate2::read::GzDecoder::new(GAZETTEER_GZ).read_to_string(&mut text);
+            let rules = NameRules::get();
+            let mut set = rustc_hash::FxHashSet::default();
+            let given = data_lines(GIVEN_NAMES)
+                .chain(data_lines(GIVEN_NAMES_EXTRA))
+                .filter_map(|l| l.split('\t').next());
+            // Folded, and as the transliteration key resolution compares.
+            for w in text.lines().chain(given) {
+                let f = rules.fold(w.trim());
+                if !f.is_empty() && !f.contains(' ') {
+                    set.insert(rules.translit_token(&f));
+                    set.insert(f);
+                }
+            }
+            set
+        })
+        .contains(key)
+}
+
 /// The parsed name resources.
 #[derive(Debug)]
 pub struct NameRules {

@@ -1384,6 +1384,7 @@ pub fn resolve_traced(
         base.dedup();
         let mut close: FxHashMap<(u32, u32), bool> = FxHashMap::default();
         let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        let mut pair_tokens: FxHashMap<(usize, usize), (u32, u32)> = FxHashMap::default();
         // A slot lies inside one group, so the index is built, sorted and
         // scanned one group at a time in one reused buffer: its peak is
         // the largest group's variants, not every group's (it was the
@@ -1431,7 +1432,12 @@ pub fn resolve_traced(
                                     && !rules.inflected_pair(x, y)
                             });
                         if ok {
-                            pairs.insert((a.0.min(b.0), a.0.max(b.0)));
+                            let key = (a.0.min(b.0), a.0.max(b.0));
+                            pairs.insert(key);
+                            // (each side's token: the minor side's is
+                            // checked against the known words below)
+                            let toks = if a.0 < b.0 { (a.1, b.1) } else { (b.1, a.1) };
+                            pair_tokens.entry(key).or_insert(toks);
                         }
                     }
                 }
@@ -1524,11 +1530,16 @@ pub fn resolve_traced(
             if cluster_shared(ma, mb) == 0 {
                 continue;
             }
-            let minor = if (mentions_of(ma), b) >= (mentions_of(mb), a) {
-                mb
-            } else {
-                ma
-            };
+            let b_minor = (mentions_of(ma), b) >= (mentions_of(mb), a);
+            // The minority spelling must be no word of its own: "Boston"
+            // is no misspelling of "Bolton", nor "Alex" of "Alexa".
+            let minor_token = pair_tokens
+                .get(&(a, b))
+                .map(|&(ta, tb)| if b_minor { tb } else { ta });
+            if minor_token.is_some_and(|t| crate::names::known_word(strs.get(t))) {
+                continue;
+            }
+            let minor = if b_minor { mb } else { ma };
             for &i in minor {
                 via[i] = Via::Misspelling;
             }

@@ -415,6 +415,21 @@ fn two_full_names_with_close_surnames_are_not_misspellings() {
 }
 
 #[test]
+fn a_known_word_name_or_place_is_no_misspelling() {
+    // One edit apart, contexts agree, but the minority spelling is a word
+    // a writer meant: a town, a given name, an English word.
+    let kb = two((Person, "John Bolton"), (Person, "Boston"), CTX);
+    assert!(!same(&kb, "John Bolton", "Boston"));
+    let kb = two((Place, "Albania"), (Place, "Albany"), CTX);
+    assert!(!same(&kb, "Albania", "Albany"));
+    let kb = two((Person, "Alexa"), (Person, "Alex"), CTX);
+    assert!(!same(&kb, "Alexa", "Alex"));
+    // An unknown spelling still joins.
+    let kb = two((Person, "Ramon Mercader"), (Person, "Mercador"), CTX);
+    assert!(same(&kb, "Ramon Mercader", "Mercador"));
+}
+
+#[test]
 fn a_misspelt_surname_with_another_first_name_is_another_person() {
     // "Greene" and "Green" are one edit apart, the contexts agree, but
     // Bill is not Nathanael.
