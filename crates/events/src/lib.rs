@@ -527,49 +527,50 @@ impl Extractor {
             .iter()
             .find(|w| !matches!(w.class, C::Det | C::Poss))
             .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
-        let ok = match role {
-            Role::Place | Role::Destination => match etype {
-                // (a destination the tagger took for a person, a lone word
-                // with nothing of a person: "moved to Nikolayev" — the kb
-                // types it by the role)
-                Some(EntityType::Person) => {
-                    role == Role::Destination
-                        && !np.pronoun
-                        && mention.is_some_and(|mi| {
-                            let mm = sent.mention(mi);
-                            !mm.text.contains(' ')
-                                && mm.form == annalist_model::MentionForm::Name
-                                && sent
-                                    .ta
-                                    .entities
-                                    .get(mm.entity)
-                                    .is_some_and(|le| le.gender.is_none() && !le.name.contains(' '))
-                        })
-                }
-                Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
-                // (an unnamed place where something happened is a
-                // capitalised phrase whose head is capitalised too: not "in
-                // Israeli artillery shelling"; a destination may be "the
-                // Persian front")
-                None => {
-                    let head_cap = role == Role::Destination
-                        || sent.w[np.a..np.b]
-                            .last()
-                            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
-                    !np.pronoun && ((first_cap && head_cap) || self.lex.is(Cl::Placenoun, &np.head))
-                }
-            },
-            Role::Instrument => etype.is_none() && !np.pronoun,
-            Role::Work => match etype {
-                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
-            },
-            Role::Organization => match etype {
-                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                None => !np.pronoun,
-            },
-            Role::Subject | Role::Agent => mention.is_some() || !np.pronoun,
-        };
+        let ok =
+            match role {
+                Role::Place | Role::Destination => match etype {
+                    // (a destination the tagger took for a person, a lone word
+                    // with nothing of a person: "moved to Nikolayev" — the kb
+                    // types it by the role)
+                    Some(EntityType::Person) => {
+                        role == Role::Destination
+                            && !np.pronoun
+                            && mention.is_some_and(|mi| {
+                                let mm = sent.mention(mi);
+                                !mm.text.contains(' ')
+                                    && mm.form == annalist_model::MentionForm::Name
+                                    && sent.ta.entities.get(mm.entity).is_some_and(|le| {
+                                        le.gender.is_none() && !le.name.contains(' ')
+                                    })
+                            })
+                    }
+                    Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
+                    // (an unnamed place where something happened is a
+                    // capitalised phrase whose head is capitalised too: not "in
+                    // Israeli artillery shelling"; a destination may be "the
+                    // Persian front")
+                    None => {
+                        let head_cap = role == Role::Destination
+                            || sent.w[np.a..np.b].last().is_some_and(|w| {
+                                w.text.chars().next().is_some_and(char::is_uppercase)
+                            });
+                        !np.pronoun
+                            && !owned_by_person(sent, np)
+                            && ((first_cap && head_cap) || self.lex.is(Cl::Placenoun, &np.head))
+                    }
+                },
+                Role::Instrument => etype.is_none() && !np.pronoun,
+                Role::Work => match etype {
+                    Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                    None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
+                },
+                Role::Organization => match etype {
+                    Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                    None => !np.pronoun,
+                },
+                Role::Subject | Role::Agent => mention.is_some() || !np.pronoun,
+            };
         if !ok {
             return None;
         }
@@ -2354,6 +2355,35 @@ struct SentCtx<'a> {
     /// The previous sentence spoke of a body ("it was recovered" is then
     /// the body).
     body_before: bool,
+}
+
+/// A person (or a capitalised word the text stage named nothing) only
+/// owns the phrase's common-noun head: it names no place ("at
+/// *Musharraf's* invitation"), unless the head is a `proxy` noun for
+/// the owner's place ("to Trotsky's villa"); a place's own ("to Mexico's
+/// capital") is a place.
+fn owned_by_person(sent: &Sent, np: &Np) -> bool {
+    let Some(head) = np.b.checked_sub(1).and_then(|h| sent.w.get(h)) else {
+        return false;
+    };
+    if head.has(Cl::Proxy) || !head.text.starts_with(|c: char| c.is_lowercase()) {
+        return false;
+    }
+    (np.a..np.b).any(|k| {
+        let w = &sent.w[k];
+        let owner = if w.glued_poss {
+            Some(k)
+        } else {
+            k.checked_sub(1)
+        };
+        (w.class == C::PossMark || w.glued_poss)
+            && owner.is_some_and(|o| {
+                let x = &sent.w[o];
+                x.text.starts_with(|c: char| c.is_uppercase())
+                    && x.mention
+                        .is_none_or(|m| sent.mention(m).etype == EntityType::Person)
+            })
+    })
 }
 
 impl Extractor {

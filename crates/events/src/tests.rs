@@ -631,6 +631,39 @@ fn a_speaker_does_not_report_his_own_death() {
 }
 
 #[test]
+fn an_owned_abstract_noun_is_no_destination() {
+    let mut f = fixture(
+        "Hu Jintao arrived on Thursday for a visit at Musharraf's invitation. Sedova moved to Mexico's capital.",
+        &[
+            ("Hu Jintao", P, "Hu Jintao"),
+            ("Sedova", P, "Natalia Sedova"),
+            ("Mexico", EntityType::Place, "Mexico"),
+        ],
+        &[("Thursday", TimexType::Date, "2006-11-23", "weekday")],
+    );
+    tag_upos(&mut f, &[("arrived", "VERB"), ("moved", "VERB")]);
+    let evs = run(&f);
+    let dests: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Move)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Destination)))
+        .collect();
+    assert!(
+        dests
+            .iter()
+            .all(|(_, d)| d.iter().all(|x| !x.contains("invitation"))),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        dests
+            .iter()
+            .any(|(s, d)| s == &vec!["Natalia Sedova".to_string()] && !d.is_empty()),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(

@@ -699,6 +699,25 @@ fn sentence_names(
                     continue;
                 }
                 let before = if i > a { cx.lw(i - 1) } else { "" };
+                // A quoted name after a noun for a person is that person's
+                // name or nickname: 'Arab warlord "Khattab,"', 'the rebel
+                // leader "Shamil"'.
+                let mut e = c;
+                while e > i + 1 && matches!(cx.w(e - 1), "," | "." | ";") {
+                    e -= 1;
+                }
+                if (1..=3).contains(&(e - i - 1))
+                    && an.ml.descriptions.contains(before)
+                    && (i + 1..e).all(|k| cx.is_cap(k) && !cx.flag(k, NON_NAME))
+                {
+                    push(
+                        out,
+                        taken,
+                        cand(si, i + 1, e, EntityType::Person, MentionForm::Name),
+                    );
+                    i = c + 1;
+                    continue;
+                }
                 let after_called = matches!(before, "him" | "her" | "called" | "as");
                 if (1..=8).contains(&n)
                     && cx.is_cap(i + 1)

@@ -508,6 +508,25 @@ fn a_plural_common_noun_opening_a_sentence_is_no_name() {
 }
 
 #[test]
+fn a_quoted_name_after_a_noun_for_a_person_is_a_person() {
+    let text = "Ghamdi succeeded Arab warlord \"Khattab,\" who was Saudi-born. He read \"War and Peace\" twice.";
+    let ta = an().analyze(&doc(text));
+    let kinds: Vec<(&str, EntityType)> = ta
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.etype))
+        .collect();
+    assert!(
+        kinds.contains(&("Khattab", EntityType::Person)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("War and Peace", EntityType::Work)),
+        "{kinds:?}"
+    );
+}
+
+#[test]
 fn a_name_in_a_menu_is_no_antecedent() {
     let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
     let mut d = doc(text);
