@@ -557,6 +557,7 @@ impl Extractor {
                             });
                         !np.pronoun
                             && !owned_by_person(sent, np)
+                            && !hyphen_modifier(sent, np)
                             && ((first_cap && head_cap) || self.lex.is(Cl::Placenoun, &np.head))
                     }
                 },
@@ -2384,6 +2385,18 @@ fn owned_by_person(sent: &Sent, np: &Np) -> bool {
                         .is_none_or(|m| sent.mention(m).etype == EntityType::Person)
             })
     })
+}
+
+/// The phrase stops inside a hyphenated modifier ("in the
+/// *United*-States-led invasion"): the words are no phrase of their own.
+fn hyphen_modifier(sent: &Sent, np: &Np) -> bool {
+    let (Some(last), Some(next)) = (
+        np.b.checked_sub(1).and_then(|k| sent.w.get(k)),
+        sent.w.get(np.b),
+    ) else {
+        return false;
+    };
+    next.text == "-" && next.span.start == last.span.end
 }
 
 impl Extractor {

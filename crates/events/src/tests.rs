@@ -664,6 +664,34 @@ fn an_owned_abstract_noun_is_no_destination() {
 }
 
 #[test]
+fn a_hyphenated_modifier_is_no_place() {
+    let f = fixture(
+        "Italy, which did not take part in the United-States-led invasion of Iraq in 2003, sent troops later. Hitler's invasion of Poland in Europe began in 1939.",
+        &[
+            ("Italy", EntityType::Place, "Italy"),
+            ("Iraq", EntityType::Place, "Iraq"),
+            ("Hitler", P, "Adolf Hitler"),
+            ("Poland", EntityType::Place, "Poland"),
+            ("Europe", EntityType::Place, "Europe"),
+        ],
+        &[
+            ("2003", TimexType::Date, "2003", ""),
+            ("1939", TimexType::Date, "1939", ""),
+        ],
+    );
+    let evs = run(&f);
+    let places: Vec<Vec<String>> = find(&evs, EventType::Attack)
+        .iter()
+        .map(|e| role(&f, e, Role::Place))
+        .collect();
+    assert!(
+        places.iter().flatten().all(|p| !p.contains("United")),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
