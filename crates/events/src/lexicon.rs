@@ -53,6 +53,7 @@ pub(crate) enum Cl {
     Lifecue,
     Reflexive,
     Ordering,
+    Posterior,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -104,6 +105,7 @@ impl Cl {
             "lifecue" => Cl::Lifecue,
             "reflexive" => Cl::Reflexive,
             "ordering" => Cl::Ordering,
+            "posterior" => Cl::Posterior,
             _ => return None,
         })
     }

@@ -1335,8 +1335,9 @@ impl Extractor {
     }
 
     /// A pronoun subject of a death that the text stage bound to the one
-    /// who speaks in the sentence names somebody else: a speaker does not
-    /// report his own death ("Jack Scarola, who represents some of
+    /// who speaks in the sentence, or who acts in the clause a `posterior`
+    /// conjunction places after the death, names somebody else: a speaker
+    /// does not report his own death ("Jack Scarola, who represents some of
     /// Epstein's accusers, said he was pleased to see authorities
     /// investigate the circumstances of *his* death"). It becomes the
     /// nearest other person named before it, or no one.
@@ -1360,6 +1361,30 @@ impl Extractor {
                     for np in sent.subject_of(v, 0).0 {
                         if let Some(m) = np.mention {
                             speakers.push(sent.mention(m).entity);
+                        }
+                    }
+                }
+            }
+            // (and, in a clause opened by a `posterior` conjunction, the
+            // doers of the clauses before it: a man acts after his own
+            // death in none — "Ghamdi succeeded Arab warlord Khattab …
+            // after he was killed")
+            let (ca, _) = sent.clause_of(k);
+            let posterior = (ca.saturating_sub(1)..=ca)
+                .any(|o| o < k && sent.w.get(o).is_some_and(|w| w.has(Cl::Posterior)));
+            if posterior {
+                for v in 0..ca {
+                    let w = &sent.w[v];
+                    let passive = v > 0 && sent.w[v - 1].class == C::Be;
+                    if matches!(w.class, C::Verb | C::Other)
+                        && w.mention.is_none()
+                        && sent.is_verbish(v)
+                        && !passive
+                    {
+                        for np in sent.subject_of(v, 0).0 {
+                            if let Some(m) = np.mention {
+                                speakers.push(sent.mention(m).entity);
+                            }
                         }
                     }
                 }

@@ -692,6 +692,34 @@ fn a_hyphenated_modifier_is_no_place() {
 }
 
 #[test]
+fn who_acts_after_a_death_is_not_the_dead() {
+    let mut f = fixture(
+        "Ghamdi succeeded the warlord Khattab, who was also Saudi-born, after he was killed in 2002.",
+        &[
+            ("Ghamdi", P, "Ghamdi"),
+            ("Khattab", P, "Khattab"),
+            ("he", P, "Ghamdi"),
+        ],
+        &[("2002", TimexType::Date, "2002", "")],
+    );
+    tag_upos(
+        &mut f,
+        &[("succeeded", "VERB"), ("was", "AUX"), ("killed", "VERB")],
+    );
+    let evs = run(&f);
+    let killed: Vec<Vec<String>> = find(&evs, EventType::Killing)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(
+        killed,
+        vec![vec!["Khattab".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
