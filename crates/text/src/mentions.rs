@@ -44,6 +44,8 @@ pub struct MentionLexicon {
     pub group_nouns: HashMap<String, bool>,
     /// Tokens that end a clause (pronoun binding).
     pub clause_breaks: HashSet<String>,
+    /// Words joining a compound surname (`surname_joiners.txt`: "y").
+    pub surname_joiners: HashSet<String>,
     /// Conjunctions opening a fronted clause whose subject pronoun may
     /// point forward (`fronted_subordinators.txt`).
     pub fronted: HashSet<String>,
@@ -108,6 +110,7 @@ impl MentionLexicon {
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
+            surname_joiners: set(include_str!("../../../resources/text/surname_joiners.txt")),
             fronted: set(include_str!(
                 "../../../resources/text/fronted_subordinators.txt"
             )),
@@ -1841,6 +1844,11 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         if let (Some(f), Some(l)) = (person_words[j].first(), person_words[j].last()) {
             by_last.entry(l).or_default().push(p);
             by_first.entry(f).or_default().push(p);
+            // (a compound surname under its first surname too)
+            let first_surname = paternal(an, person_words[j]);
+            if let Some(&m) = first_surname.last().filter(|m| *m != l) {
+                by_last.entry(m).or_default().push(p);
+            }
         }
     }
     // Per component (by root): the first words of the full personal names
@@ -1903,10 +1911,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         let fuller = |j: usize| {
             let cj = &cands[j];
             let wj = &person_words[j];
+            // ("Diego Silang" of "Diego Silang y Andaya")
+            let wp = paternal(an, wj);
             (person_like(an, &cands, &person_words, j) || person_shaped(j))
                 && cj.form == MentionForm::Name
-                && wj.len() > wi.len()
-                && (wj.ends_with(wi) || drops_middle(wj, wi))
+                && ((wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)))
+                    || (wp.len() < wj.len()
+                        && wp.len() >= wi.len()
+                        && (wp.ends_with(wi) || drops_middle(wp, wi))))
         };
         let same_last = by_last.get(wi[wi.len() - 1]).map_or(&[][..], Vec::as_slice);
         let split = same_last.partition_point(|&p| p < oi);
@@ -2545,6 +2557,15 @@ fn is_regnal_number(w: &str) -> bool {
 
 /// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and
 /// last word, the rest a subsequence.
+/// A person's name up to its first surname: "Diego Silang" of "Diego
+/// Silang y Andaya" (a joiner after a given name and a surname), else the
+/// whole name.
+fn paternal<'a, 'b>(an: &Analyzer, words: &'b [&'a str]) -> &'b [&'a str] {
+    let cut =
+        (2..words.len().saturating_sub(1)).find(|&k| an.ml.surname_joiners.contains(words[k]));
+    &words[..cut.unwrap_or(words.len())]
+}
+
 fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     if short.len() < 2
         || full.len() <= short.len()

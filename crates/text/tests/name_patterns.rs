@@ -418,6 +418,17 @@ fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
 }
 
 #[test]
+fn a_compound_surname_is_also_its_first_surname() {
+    let ta = analyze(
+        "Diego Silang y Andaya was raised as an Ilocano. Diego Silang led a revolt. Silang was killed in 1763.",
+    );
+    let full = entity_of(&ta, "Diego Silang y Andaya");
+    assert!(full.is_some());
+    assert_eq!(entity_of(&ta, "Diego Silang"), full);
+    assert_eq!(entity_of(&ta, "Silang"), full);
+}
+
+#[test]
 fn a_us_state_alone_is_no_person_but_washington_may_be() {
     let ta = analyze(
         "Iowa voted first. Vermont and Wisconsin followed. Washington crossed the Delaware in 1776.",
