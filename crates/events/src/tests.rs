@@ -720,6 +720,33 @@ fn who_acts_after_a_death_is_not_the_dead() {
 }
 
 #[test]
+fn a_predicted_death_is_not_asserted() {
+    let mut f = fixture(
+        "Theodorus predicted he would soon die. Pachomius died in 348.",
+        &[
+            ("Theodorus", P, "Theodorus"),
+            ("he", P, "Theodorus"),
+            ("Pachomius", P, "Pachomius"),
+        ],
+        &[("348", TimexType::Date, "0348", "")],
+    );
+    tag_upos(
+        &mut f,
+        &[("predicted", "VERB"), ("die", "VERB"), ("died", "VERB")],
+    );
+    let evs = run(&f);
+    assert_eq!(
+        facts_of(&evs),
+        vec![
+            (EventType::Death, Factuality::Reported),
+            (EventType::Death, Factuality::Asserted)
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
