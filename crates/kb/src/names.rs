@@ -16,6 +16,7 @@ const GENERATIONAL: &str = include_str!("../../../resources/kb/generational.txt"
 const ACRONYM_SKIP: &str = include_str!("../../../resources/kb/acronym_skip.txt");
 const DESIGNATORS: &str = include_str!("../../../resources/kb/designators.tsv");
 const HYPOCORISMS: &str = include_str!("../../../resources/kb/hypocorisms.tsv");
+const EQUIVALENTS: &str = include_str!("../../../resources/kb/given_name_equivalents.tsv");
 const ORDINALS: &str = include_str!("../../../resources/kb/ordinals.tsv");
 const PATRONYMICS: &str = include_str!("../../../resources/kb/patronymics.txt");
 const INFLECTIONS: &str = include_str!("../../../resources/kb/inflections.txt");
@@ -189,6 +190,25 @@ impl NameRules {
             let pets: Vec<String> = it.map(|p| key(&rules, p)).collect();
             for p in pets {
                 rules.hypocorisms.entry(p).or_default().insert(g.clone());
+            }
+        }
+        // The same name in other languages, every one standing for every
+        // other.
+        for l in data_lines(EQUIVALENTS) {
+            let names: Vec<String> = l
+                .split('\t')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .map(|w| key(&rules, w))
+                .collect();
+            for a in &names {
+                for b in names.iter().filter(|b| *b != a) {
+                    rules
+                        .hypocorisms
+                        .entry(a.clone())
+                        .or_default()
+                        .insert(b.clone());
+                }
             }
         }
         rules

@@ -1978,8 +1978,23 @@ fn bump(map: &mut BTreeMap<String, usize>, k: &str) {
     }
 }
 
-fn non_ascii(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_ascii()).count()
+/// How much a spelling keeps of the name's accents: its accented Latin
+/// letters ("Ramón" over "Ramon"). A letter of another script counts
+/// against it: the knowledge base names people in the Latin script its
+/// readers search with ("Alexander Gradsky", not "Александр Градский",
+/// which stays an alias).
+fn non_ascii(s: &str) -> isize {
+    s.chars()
+        .filter(|c| !c.is_ascii())
+        .map(|c| {
+            let latin = matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF);
+            if !c.is_alphabetic() || latin {
+                1
+            } else {
+                -1
+            }
+        })
+        .sum()
 }
 
 fn build_entity(
@@ -2028,7 +2043,7 @@ fn build_entity(
             }
         }
     }
-    let mut cands: BTreeMap<String, (bool, usize, usize, usize, String)> = BTreeMap::new();
+    let mut cands: BTreeMap<String, (bool, usize, usize, isize, String)> = BTreeMap::new();
     for &i in members {
         if via[i] == Via::Misspelling || nodes[i].heading {
             continue;
