@@ -1812,7 +1812,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             continue;
         }
         lower_into(&text_of[i], &mut key);
-        match seen.get(key.as_str()) {
+        // (a sovereign's title and a lesser one keep one name apart: "Tsar
+        // Nicholas" and "Grand Duke Nicholas")
+        let sovereign = |c: &Cand| {
+            (c.ta < c.a).then(|| (c.ta..c.a).any(|k| an.ml.sovereigns.contains(cx.lw(k))))
+        };
+        match seen.get(key.as_str()).filter(
+            |&&j| !matches!((sovereign(&c), sovereign(&cands[j])), (Some(x), Some(y)) if x != y),
+        ) {
             Some(&j) => {
                 if c.form == MentionForm::Name && cands[j].form == MentionForm::Acronym {
                     cands[i].form = MentionForm::Acronym;
@@ -1837,6 +1844,19 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // partial person names
     let mut flat_words = Vec::new();
     let person_words: Vec<&[&str]> = words_of(cx, &cands, &mut flat_words);
+    // Candidates one of whose family (the same surface so far) bears a
+    // title no sovereign bears ("Grand Duke Nicholas … Nicholas planned"):
+    // none of them is a sovereign's name ("Nicholas II").
+    let lesser_roots: HashSet<usize> = (0..cands.len())
+        .filter(|&k| {
+            let c = &cands[k];
+            c.ta < c.a && !(c.ta..c.a).any(|t| an.ml.sovereigns.contains(cx.lw(t)))
+        })
+        .map(|k| dsu.find(k))
+        .collect();
+    let lesser_family: Vec<bool> = (0..cands.len())
+        .map(|k| lesser_roots.contains(&dsu.find(k)))
+        .collect();
     // positions in `order` of the candidates by last and by first word
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
@@ -1941,6 +1961,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // the list may be theirs ("Maria Rasputin" later on)
         if best.is_none() && wi.len() == 1 {
             let introduced = in_name_list(cx, &cands, &order, oi);
+            // (a title that no sovereign bears keeps the name off a
+            // sovereign's: "Grand Duke Nicholas" is not "Nicholas II",
+            // "Tsar Nicholas" is)
+            let lesser_title = lesser_family[i];
             let fits: Vec<usize> = by_first
                 .get(wi[0])
                 .map_or(&[][..], Vec::as_slice)
@@ -1949,6 +1973,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .filter(|&j| {
                     j != i
                         && (!introduced || cands[j].a > c.a)
+                        && !(lesser_title
+                            && person_words[j].last().is_some_and(|l| is_regnal_number(l)))
                         && person_like(an, &cands, &person_words, j)
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2

@@ -418,6 +418,17 @@ fn a_country_alone_is_no_person_and_a_plural_nationality_is_a_group() {
 }
 
 #[test]
+fn a_grand_duke_is_not_the_tsar_of_the_same_given_name() {
+    let ta = analyze(
+        "In 1917 Grand Duke Nicholas assumed command of the front. Nicholas planned a railway. In March 1917 Tsar Nicholas II abdicated.",
+    );
+    let duke = entity_of(&ta, "Grand Duke Nicholas");
+    let tsar = entity_of(&ta, "Nicholas II");
+    assert!(duke.is_some() && tsar.is_some());
+    assert_ne!(duke, tsar);
+}
+
+#[test]
 fn a_compound_surname_is_also_its_first_surname() {
     let ta = analyze(
         "Diego Silang y Andaya was raised as an Ilocano. Diego Silang led a revolt. Silang was killed in 1763.",
