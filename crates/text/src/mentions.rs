@@ -702,13 +702,15 @@ fn sentence_names(
                     continue;
                 }
                 let before = if i > a { cx.lw(i - 1) } else { "" };
-                // A quoted name after a noun for a person is that person's
-                // name or nickname: 'Arab warlord "Khattab,"', 'the rebel
-                // leader "Shamil"'.
+                // (the quoted words less the punctuation before the
+                // closing quote)
                 let mut e = c;
                 while e > i + 1 && matches!(cx.w(e - 1), "," | "." | ";") {
                     e -= 1;
                 }
+                // A quoted name after a noun for a person is that person's
+                // name or nickname: 'Arab warlord "Khattab,"', 'the rebel
+                // leader "Shamil"'.
                 if (1..=3).contains(&(e - i - 1))
                     && an.ml.descriptions.contains(before)
                     && (i + 1..e).all(|k| cx.is_cap(k) && !cx.flag(k, NON_NAME))
@@ -728,10 +730,6 @@ fn sentence_names(
                     && !after_called
                     && (n >= 2 || !cx.ent(i + 1).ends_with("PER"))
                 {
-                    let mut e = c;
-                    while e > i + 1 && matches!(cx.w(e - 1), "," | "." | ";") {
-                        e -= 1;
-                    }
                     push(
                         out,
                         taken,
