@@ -1672,6 +1672,30 @@ impl Extractor {
                         && !framed
                 })
         };
+        // A date in brackets right after the event's phrase dates it, as a
+        // heading or a list gives it ("First invasion of Greece (492-490
+        // BC)", "the Winter War (1939-1940)"): the first time inside, when
+        // nothing but the phrase (no verb, no comma) stands between, and
+        // the brackets hold no one's life data.
+        let open = (h + 1..sent.len().min(h + 8)).find(|&k| sent.w[k].lower == "(");
+        let bracketed = open.filter(|&o| {
+            (h + 1..o).all(|k| {
+                let w = &sent.w[k];
+                !sent.is_verbish(k) && !matches!(w.class, C::Punct | C::Conj | C::Sconj | C::Rel)
+            }) && {
+                let close = (o..sent.len()).find(|&k| sent.w[k].lower == ")");
+                close.is_some_and(|c| !sent.w[o + 1..c].iter().any(|w| w.has(Cl::Lifecue)))
+            }
+        });
+        if let Some(&(ti, _)) = bracketed.and_then(|o| cand.iter().find(|&&(_, p)| p == o + 1)) {
+            let ti = self.stated_gregorian(ctx, ti);
+            return Some(EventTime {
+                value: event_value(&ctx.timexes[ti]),
+                timex: Some(ti),
+                how: "clause".into(),
+                inferred: false,
+            });
+        }
         let in_clause = cand
             .iter()
             .filter(|&&(_, p)| {

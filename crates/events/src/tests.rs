@@ -747,6 +747,39 @@ fn a_predicted_death_is_not_asserted() {
 }
 
 #[test]
+fn a_bracketed_date_after_the_event_phrase_dates_it() {
+    let f = fixture(
+        "First invasion of Greece (492-490 BC). The murder of Kirov (d. 1934) shocked Zinoviev.",
+        &[
+            ("Greece", EntityType::Place, "Greece"),
+            ("Kirov", P, "Sergei Kirov"),
+            ("Zinoviev", P, "Grigory Zinoviev"),
+        ],
+        &[
+            ("492", TimexType::Date, "BC0492", "year_range_start_era"),
+            ("490 BC", TimexType::Date, "BC0490", "year_era"),
+            ("1934", TimexType::Date, "1934", ""),
+        ],
+    );
+    let evs = run(&f);
+    let times: Vec<(EventType, Option<String>)> = evs
+        .iter()
+        .map(|e| (e.etype.unwrap(), e.time.as_ref().map(|t| t.value.clone())))
+        .collect();
+    assert!(
+        times.contains(&(EventType::Attack, Some("BC0492".to_string()))),
+        "{}",
+        show(&f, &evs)
+    );
+    // (life data in brackets dates nothing outside them)
+    assert!(
+        !times.contains(&(EventType::Killing, Some("1934".to_string()))),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
