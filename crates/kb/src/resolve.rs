@@ -299,6 +299,10 @@ struct PeopleVote {
     votes: Vec<(String, [(usize, u32); 2])>,
     /// Summary string → its slot in `votes` (`u32::MAX`: none).
     slot: Vec<u32>,
+    /// Folded one-word names the corpus also names as an administrative
+    /// area ("Hunan" of "Hunan Province": a designator of a synonym class
+    /// in `designators.tsv`).
+    areas: FxHashSet<String>,
 }
 
 impl PeopleVote {
@@ -311,8 +315,27 @@ impl PeopleVote {
         let mut slot = vec![UNSEEN; strs.len()];
         let mut by_fold: FxHashMap<String, u32> = FxHashMap::default();
         let mut votes: Vec<(String, [(usize, u32); 2])> = Vec::new();
+        let mut areas: FxHashSet<String> = FxHashSet::default();
+        let lex = lexicon::Lexicon::get();
         for (di, d) in docs.iter().enumerate() {
             for le in &d.entities {
+                // ("Hunan Province" is a place vote for "Hunan")
+                if le.etype == EntityType::Place {
+                    let f = rules.fold(strs.str(le.name));
+                    if let Some((name, last)) = f.split_once(' ') {
+                        if !name.contains(' ') && matches!(lex.designator(last), Some(Some(_))) {
+                            areas.insert(name.to_string());
+                            let x = *by_fold.entry(name.to_string()).or_insert_with_key(|f| {
+                                votes.push((f.clone(), [(usize::MAX, 0); 2]));
+                                votes.len() as u32 - 1
+                            });
+                            let v = &mut votes[x as usize].1;
+                            if v[1].0 != di {
+                                v[1] = (di, v[1].1 + 1);
+                            }
+                        }
+                    }
+                }
                 let side = match le.etype {
                     EntityType::Person => 0,
                     EntityType::Place | EntityType::Organization => 1,
@@ -341,7 +364,7 @@ impl PeopleVote {
                 }
             }
         }
-        PeopleVote { votes, slot }
+        PeopleVote { votes, slot, areas }
     }
 
     /// The folded `name` and the numbers of *other* documents than `doc`
@@ -377,6 +400,16 @@ impl PeopleVote {
 
     /// Place votes needed from other documents.
     const MIN_PLACE_DOCS: u32 = 2;
+
+    /// Whether `name` (typed a person in document `doc`) is an area the
+    /// corpus names with its designator ("Hunan Province") and other
+    /// documents type a place or body at least as often as a person: the
+    /// tagger's person for a province it does not know.
+    fn says_area(&self, name: Sym, doc: usize) -> bool {
+        self.others(name, doc).is_some_and(|(f, persons, others)| {
+            others > 0 && others >= persons && self.areas.contains(f)
+        })
+    }
 }
 
 /// How a node joined its cluster (for alias evidence).
@@ -466,7 +499,9 @@ pub fn resolve_traced(
                 } else if le.etype == EntityType::Person
                     && le.gender.is_none()
                     && !people.contains(&li)
-                    && (places.contains(&li) || people_elsewhere.says_place(le.name, di))
+                    && (places.contains(&li)
+                        || people_elsewhere.says_place(le.name, di)
+                        || people_elsewhere.says_area(le.name, di))
                 {
                     EntityType::Place
                 } else {

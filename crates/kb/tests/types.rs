@@ -274,3 +274,62 @@ fn a_country_or_an_acronym_is_never_a_person_whatever_its_events_say() {
     assert_eq!(births, ["person:kamenev"]);
     assert!(kb.events.iter().any(|e| e.etype == EventType::Exile));
 }
+
+#[test]
+fn a_province_the_corpus_names_with_its_designator_is_no_person() {
+    // The tagger knows no Chinese provinces: "Hunan" is a person in one
+    // news item, a place in another, "Hunan Province" in a third.
+    let kb = merge(vec![
+        doc(
+            "a",
+            EntityType::Person,
+            "Hunan",
+            "The health department of Hunan reported.",
+            "Hunan",
+        ),
+        doc(
+            "b",
+            EntityType::Place,
+            "Hunan",
+            "Experts went to Hunan.",
+            "Hunan",
+        ),
+        doc(
+            "c",
+            EntityType::Place,
+            "Hunan Province",
+            "A boy in Hunan Province fell ill.",
+            "Hunan Province",
+        ),
+    ]);
+    let t = types_of(&kb, "Hunan");
+    assert!(
+        !t.is_empty() && t.iter().all(|t| *t == EntityType::Place),
+        "{t:?}"
+    );
+    // A person the corpus names after nothing stays a person.
+    let kb = merge(vec![
+        doc(
+            "a",
+            EntityType::Person,
+            "Lincoln",
+            "Lincoln spoke.",
+            "Lincoln",
+        ),
+        doc(
+            "b",
+            EntityType::Person,
+            "Lincoln",
+            "Lincoln won.",
+            "Lincoln",
+        ),
+        doc(
+            "c",
+            EntityType::Place,
+            "Lincoln County",
+            "He lived in Lincoln County.",
+            "Lincoln County",
+        ),
+    ]);
+    assert!(types_of(&kb, "Lincoln").contains(&EntityType::Person));
+}
