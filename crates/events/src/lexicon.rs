@@ -54,6 +54,7 @@ pub(crate) enum Cl {
     Reflexive,
     Ordering,
     Posterior,
+    Sharedconj,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -106,6 +107,7 @@ impl Cl {
             "reflexive" => Cl::Reflexive,
             "ordering" => Cl::Ordering,
             "posterior" => Cl::Posterior,
+            "sharedconj" => Cl::Sharedconj,
             _ => return None,
         })
     }

@@ -1833,6 +1833,29 @@ impl Extractor {
         let start = sent.w.iter().position(|w| w.class != C::Punct).unwrap_or(0);
         // Only cues whose first word occurs before the trigger are tried.
         let lo_before = clause_a.max(h.saturating_sub(6));
+        // A predicate coordinated with the one before, sharing its subject
+        // and auxiliaries ("he should be impeached by the House and
+        // removed from office"), takes that one's cues too: the clause
+        // before counts as its own.
+        // (not after a comma, and only when the clause before has a verb
+        // of its own for the cue to govern: "He was not a candidate …,
+        // and died" is no denied death)
+        let shared = verb
+            && clause_a > 0
+            && sent.w.get(clause_a).is_some_and(|w| w.has(Cl::Sharedconj))
+            && sent.w[clause_a - 1].lower != ","
+            && sent.skip_adverbs(clause_a + 1) == h;
+        let prev_start = if shared {
+            sent.clause_of(clause_a - 1).0
+        } else {
+            lo_before
+        };
+        let lo_shared =
+            if (prev_start..clause_a).any(|k| sent.w[k].class == C::Verb && sent.is_verbish(k)) {
+                prev_start
+            } else {
+                lo_before
+            };
         for i in 0..h.min(sent.len()) {
             let Some(ids) = self.lex.cue_index.get(sent.w[i].lower) else {
                 continue;
@@ -1846,7 +1869,7 @@ impl Extractor {
                 let ok = match cue.scope {
                     CueScope::Start => i == start,
                     CueScope::Sentence => true,
-                    CueScope::Before => i >= lo_before,
+                    CueScope::Before => i >= lo_before || (i >= lo_shared && i < clause_a),
                     CueScope::Next => i + n == h,
                 };
                 if ok

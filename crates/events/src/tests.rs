@@ -780,6 +780,63 @@ fn a_bracketed_date_after_the_event_phrase_dates_it() {
 }
 
 #[test]
+fn a_coordinated_predicate_shares_the_first_one_s_modal_and_negation() {
+    let mut f = fixture(
+        "Polls say Nixon should be impeached by the House and removed from office. Trotsky was not arrested and deported. Kamenev was not arrested but deported. Howell was not a candidate, and died in 1844.",
+        &[
+            ("Nixon", P, "Richard Nixon"),
+            ("Trotsky", P, "Leon Trotsky"),
+            ("Kamenev", P, "Lev Kamenev"),
+            ("Howell", P, "Elias Howell"),
+        ],
+        &[("1844", TimexType::Date, "1844", "")],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("say", "VERB"),
+            ("impeached", "VERB"),
+            ("removed", "VERB"),
+            ("arrested", "VERB"),
+            ("deported", "VERB"),
+            ("died", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let facts: Vec<(EventType, String, Factuality)> = evs
+        .iter()
+        .map(|e| {
+            (
+                e.etype.unwrap(),
+                role(&f, e, Role::Subject).join(","),
+                e.factuality,
+            )
+        })
+        .collect();
+    let has = |t: EventType, who: &str, fa: Factuality| facts.contains(&(t, who.to_string(), fa));
+    assert!(
+        has(
+            EventType::Removal,
+            "Richard Nixon",
+            Factuality::Hypothetical
+        ),
+        "{facts:?}"
+    );
+    assert!(
+        has(EventType::Exile, "Leon Trotsky", Factuality::Negated),
+        "{facts:?}"
+    );
+    assert!(
+        has(EventType::Exile, "Lev Kamenev", Factuality::Asserted),
+        "{facts:?}"
+    );
+    assert!(
+        has(EventType::Death, "Elias Howell", Factuality::Asserted),
+        "{facts:?}"
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
