@@ -450,7 +450,15 @@ impl Extractor {
             // coordinated names ("Zinoviev and Kamenev were arrested …; … they
             // were shot").
             if np.pronoun && np.mention.is_none() && matches!(np.head.as_str(), "they" | "them") {
-                for mi in sent.resolve_plural(np.a) {
+                let pair = sent.resolve_plural(np.a);
+                // (a plural noun phrase between the pair and the pronoun is
+                // the closer antecedent: "freed three Taliban prisoners
+                // and sent them to Qatar")
+                let after = pair.last().map_or(0, |&mi| sent.mention(mi).span.end);
+                if self.plural_phrase_between(ctx, after, np.a) {
+                    continue;
+                }
+                for mi in pair {
                     let mm = sent.mention(mi);
                     out.push(RoleFiller {
                         role: Some(role),
@@ -464,6 +472,23 @@ impl Extractor {
             out.extend(self.filler(ctx, np, role));
         }
         out
+    }
+
+    /// A plural common noun (no name, no time: "prisoners", not
+    /// "years") after byte `from` and before token `i` of the sentence.
+    fn plural_phrase_between(&self, ctx: &SentCtx, from: usize, i: usize) -> bool {
+        let sent = ctx.sent;
+        (0..i.min(sent.len())).any(|k| {
+            let w = &sent.w[k];
+            w.span.start >= from
+                && w.class == C::Noun
+                && w.mention.is_none()
+                && w.text.starts_with(|c: char| c.is_lowercase())
+                && w.lower.len() > 3
+                && w.lower.ends_with('s')
+                && !w.lower.ends_with("ss")
+                && !ctx.timexes.iter().any(|t| t.span.contains(w.span))
+        })
     }
 
     fn filler(&self, ctx: &SentCtx, np: &Np, role: Role) -> Option<RoleFiller> {

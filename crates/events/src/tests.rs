@@ -837,6 +837,50 @@ fn a_coordinated_predicate_shares_the_first_one_s_modal_and_negation() {
 }
 
 #[test]
+fn a_closer_plural_noun_phrase_takes_them() {
+    let mut f = fixture(
+        "Weeks and King were held for years. The government freed three prisoners and sent them to Qatar. Zinoviev and Kamenev were arrested in 1934. Two years later they were shot.",
+        &[
+            ("Weeks", P, "Timothy Weeks"),
+            ("King", P, "Kevin King"),
+            ("Qatar", EntityType::Place, "Qatar"),
+            ("Zinoviev", P, "Grigory Zinoviev"),
+            ("Kamenev", P, "Lev Kamenev"),
+        ],
+        &[
+            ("1934", TimexType::Date, "1934", ""),
+            ("Two years later", TimexType::Date, "1936", ""),
+        ],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("freed", "VERB"),
+            ("sent", "VERB"),
+            ("prisoners", "NOUN"),
+            ("years", "NOUN"),
+            ("arrested", "VERB"),
+            ("shot", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let moved: Vec<Vec<String>> = find(&evs, EventType::Move)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert!(moved.is_empty(), "{}", show(&f, &evs));
+    let shot: Vec<String> = find(&evs, EventType::Execution)
+        .iter()
+        .flat_map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert!(
+        shot.contains(&"Lev Kamenev".to_string()),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
