@@ -1712,15 +1712,7 @@ impl Extractor {
                 close.is_some_and(|c| !sent.w[o + 1..c].iter().any(|w| w.has(Cl::Lifecue)))
             }
         });
-        if let Some(&(ti, _)) = bracketed.and_then(|o| cand.iter().find(|&&(_, p)| p == o + 1)) {
-            let ti = self.stated_gregorian(ctx, ti);
-            return Some(EventTime {
-                value: event_value(&ctx.timexes[ti]),
-                timex: Some(ti),
-                how: "clause".into(),
-                inferred: false,
-            });
-        }
+        let in_brackets = bracketed.and_then(|o| cand.iter().find(|&&(_, p)| p == o + 1));
         let in_clause = cand
             .iter()
             .filter(|&&(_, p)| {
@@ -1731,7 +1723,7 @@ impl Extractor {
             .iter()
             .filter(|&&(ti, p)| adjacent(ti, p))
             .min_by_key(|&&(_, p)| dist(p));
-        if let Some(&(ti, _)) = in_clause.or(adj) {
+        if let Some(&(ti, _)) = in_brackets.or(in_clause).or(adj) {
             let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {
                 value: event_value(&ctx.timexes[ti]),
