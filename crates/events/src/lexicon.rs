@@ -177,6 +177,10 @@ pub(crate) struct Frame {
     /// `work` role, the agent becoming the subject ("the album was
     /// released in 1988" is a publication, not a release from prison).
     pub of_work: Option<EventType>,
+    /// `owner=none`: a noun trigger owned by a name or a noun ("the
+    /// city's Hoa Lo *prison*") names a building, no event; "a Mexican
+    /// prison", "his prison cell" stay.
+    pub unowned: bool,
     /// `reflexive=TYPE`: retype when the object is the subject itself
     /// ("killed himself", "hanged herself": a suicide is a death, with no
     /// agent).
@@ -203,6 +207,7 @@ impl Frame {
                     f.passive_only = v == "passive_only";
                 }
                 "object" if v == "none" => f.no_object = true,
+                "owner" if v == "none" => f.unowned = true,
                 "unless" => {
                     f.unless = Some(Cl::parse(v).ok_or_else(|| format!("unknown word class {v}"))?)
                 }

@@ -1190,6 +1190,20 @@ impl Extractor {
                 roles.retain(|(_, f)| f.entity != Some(he));
             }
         }
+        // Owned by a name or a noun: a building ("the city's Hoa Lo prison").
+        if frame.unowned && trig.head == HeadKind::Noun {
+            let mut k = h;
+            while k > 0 && h - k < 5 {
+                let x = &sent.w[k - 1];
+                if x.class == C::PossMark || x.glued_poss {
+                    return vec![];
+                }
+                if !(matches!(x.class, C::Adj | C::Noun | C::Propn) || x.mention.is_some()) {
+                    break;
+                }
+                k -= 1;
+            }
+        }
         // Words that make it talk, not deed ("attacked Stalin politically").
         if let Some(cl) = frame.unless {
             if (m.b..clause_b.min(m.b + 10)).any(|k| sent.w.get(k).is_some_and(|w| w.has(cl))) {

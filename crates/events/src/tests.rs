@@ -881,6 +881,31 @@ fn a_closer_plural_noun_phrase_takes_them() {
 }
 
 #[test]
+fn a_prison_owned_by_a_name_or_a_noun_is_a_building() {
+    let mut f = fixture(
+        "Esper paid a visit to the city's Hoa Lo prison. Mercader would serve 20 years in a Mexican prison.",
+        &[
+            ("Esper", P, "Mark Esper"),
+            ("Hoa Lo", EntityType::Place, "Hoa Lo"),
+            ("Mercader", P, "Ramon Mercader"),
+        ],
+        &[],
+    );
+    tag_upos(&mut f, &[("paid", "VERB"), ("serve", "VERB")]);
+    let evs = run(&f);
+    let held: Vec<Vec<String>> = find(&evs, EventType::Imprisonment)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(
+        held,
+        vec![vec!["Ramon Mercader".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_title_owned_by_a_place_or_a_body_is_no_publication() {
     let w = EntityType::Work;
     let f = fixture(
