@@ -1391,17 +1391,21 @@ impl Extractor {
             if !matches!(sent.w[k].class, C::Pron | C::Poss) {
                 continue;
             }
+            // The named subjects of the verb at `v`.
+            let subjects_of = |v: usize| {
+                sent.subject_of(v, 0)
+                    .0
+                    .into_iter()
+                    .filter_map(|np| np.mention)
+                    .map(|m| sent.mention(m).entity)
+            };
             // (the speakers of a verb of saying before the pronoun: what
             // they say follows it)
             let mut speakers: Vec<usize> = Vec::new();
             for v in 0..k {
                 let w = &sent.w[v];
                 if w.has(Cl::Speech) && w.mention.is_none() && sent.is_verbish(v) {
-                    for np in sent.subject_of(v, 0).0 {
-                        if let Some(m) = np.mention {
-                            speakers.push(sent.mention(m).entity);
-                        }
-                    }
+                    speakers.extend(subjects_of(v));
                 }
             }
             // (and, in a clause opened by a `posterior` conjunction, the
@@ -1420,11 +1424,7 @@ impl Extractor {
                         && sent.is_verbish(v)
                         && !passive
                     {
-                        for np in sent.subject_of(v, 0).0 {
-                            if let Some(m) = np.mention {
-                                speakers.push(sent.mention(m).entity);
-                            }
-                        }
+                        speakers.extend(subjects_of(v));
                     }
                 }
             }

@@ -315,6 +315,23 @@ impl PeopleVote {
         let mut slot = vec![UNSEEN; strs.len()];
         let mut by_fold: FxHashMap<String, u32> = FxHashMap::default();
         let mut votes: Vec<(String, [(usize, u32); 2])> = Vec::new();
+        // The slot of folded name `f`, made on first sight.
+        fn slot_of(
+            by_fold: &mut FxHashMap<String, u32>,
+            votes: &mut Vec<(String, [(usize, u32); 2])>,
+            f: String,
+        ) -> u32 {
+            *by_fold.entry(f).or_insert_with_key(|f| {
+                votes.push((f.clone(), [(usize::MAX, 0); 2]));
+                votes.len() as u32 - 1
+            })
+        }
+        // One vote of document `di` for `side`, counted once per document.
+        fn vote(v: &mut [(usize, u32); 2], side: usize, di: usize) {
+            if v[side].0 != di {
+                v[side] = (di, v[side].1 + 1);
+            }
+        }
         let mut areas: FxHashSet<String> = FxHashSet::default();
         let lex = lexicon::Lexicon::get();
         for (di, d) in docs.iter().enumerate() {
@@ -325,14 +342,8 @@ impl PeopleVote {
                     if let Some((name, last)) = f.split_once(' ') {
                         if !name.contains(' ') && matches!(lex.designator(last), Some(Some(_))) {
                             areas.insert(name.to_string());
-                            let x = *by_fold.entry(name.to_string()).or_insert_with_key(|f| {
-                                votes.push((f.clone(), [(usize::MAX, 0); 2]));
-                                votes.len() as u32 - 1
-                            });
-                            let v = &mut votes[x as usize].1;
-                            if v[1].0 != di {
-                                v[1] = (di, v[1].1 + 1);
-                            }
+                            let x = slot_of(&mut by_fold, &mut votes, name.to_string());
+                            vote(&mut votes[x as usize].1, 1, di);
                         }
                     }
                 }
@@ -349,19 +360,13 @@ impl PeopleVote {
                     *x = if f.is_empty() || f.contains(' ') {
                         u32::MAX
                     } else {
-                        *by_fold.entry(f).or_insert_with_key(|f| {
-                            votes.push((f.clone(), [(usize::MAX, 0); 2]));
-                            votes.len() as u32 - 1
-                        })
+                        slot_of(&mut by_fold, &mut votes, f)
                     };
                 }
                 let Some(v) = votes.get_mut(*x as usize) else {
                     continue;
                 };
-                let v = &mut v.1;
-                if v[side].0 != di {
-                    v[side] = (di, v[side].1 + 1);
-                }
+                vote(&mut v.1, side, di);
             }
         }
         PeopleVote { votes, slot, areas }
@@ -2018,7 +2023,7 @@ fn bump(map: &mut BTreeMap<String, usize>, k: &str) {
 /// against it: the knowledge base names people in the Latin script its
 /// readers search with ("Alexander Gradsky", not "Александр Градский",
 /// which stays an alias).
-fn non_ascii(s: &str) -> isize {
+fn latin_accents(s: &str) -> isize {
     s.chars()
         .filter(|c| !c.is_ascii())
         .map(|c| {
@@ -2099,12 +2104,12 @@ fn build_entity(
             .or_insert((words >= 2, cnt, words, 0, name.clone()));
         // Best surface of this folded name: most used, then with accents.
         let cur = surface_count.get(&e.4).copied().unwrap_or(0);
-        if (sc, non_ascii(&name), std::cmp::Reverse(&name))
-            > (cur, non_ascii(&e.4), std::cmp::Reverse(&e.4))
+        if (sc, latin_accents(&name), std::cmp::Reverse(&name))
+            > (cur, latin_accents(&e.4), std::cmp::Reverse(&e.4))
         {
             e.4 = name.clone();
         }
-        e.3 = non_ascii(&e.4);
+        e.3 = latin_accents(&e.4);
     }
     let fallback = || nodes[members[0]].name.0.clone();
     let name = cands

@@ -456,16 +456,7 @@ fn capitals_only(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
     if !loud.contains(&true) {
         return;
     }
-    let key = |a: usize, b: usize| {
-        let mut k = String::new();
-        for i in a..b {
-            if i > a {
-                k.push(' ');
-            }
-            k.push_str(cx.lw(i));
-        }
-        k
-    };
+    let key = |a: usize, b: usize| lower_key(cx, a, b);
     let is_loud = |c: &Cand| loud.get(c.sentence).copied().unwrap_or(false);
     let named = |c: &Cand| matches!(c.form, MentionForm::Name | MentionForm::Partial);
     let known: HashMap<String, EntityType> = kept
@@ -1112,6 +1103,11 @@ fn title_end(cx: &Ctx, k: usize, b: usize) -> usize {
 
 /// Words `a..b`, lower-cased and joined by single spaces, are a gazetteer place.
 fn is_place(cx: &Ctx, a: usize, b: usize) -> bool {
+    cx.an.names.places.contains(&lower_key(cx, a, b))
+}
+
+/// Words `a..b`, lower-cased and joined by single spaces.
+fn lower_key(cx: &Ctx, a: usize, b: usize) -> String {
     let mut key = String::with_capacity(32);
     for k in a..b {
         if k > a {
@@ -1119,7 +1115,7 @@ fn is_place(cx: &Ctx, a: usize, b: usize) -> bool {
         }
         key.push_str(cx.lw(k));
     }
-    cx.an.names.places.contains(&key)
+    key
 }
 
 /// Types a capitalised chunk `a..b`, or rejects it.
@@ -1812,12 +1808,9 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         lower_into(&text_of[i], &mut key);
         // (a sovereign's title and a lesser one keep one name apart: "Tsar
         // Nicholas" and "Grand Duke Nicholas")
-        let sovereign = |c: &Cand| {
-            (c.ta < c.a).then(|| (c.ta..c.a).any(|k| an.ml.sovereigns.contains(cx.lw(k))))
-        };
-        match seen.get(key.as_str()).filter(
-            |&&j| !matches!((sovereign(&c), sovereign(&cands[j])), (Some(x), Some(y)) if x != y),
-        ) {
+        match seen.get(key.as_str()).filter(|&&j| {
+            !matches!((sovereign_title(cx, &c), sovereign_title(cx, &cands[j])), (Some(x), Some(y)) if x != y)
+        }) {
             Some(&j) => {
                 if c.form == MentionForm::Name && cands[j].form == MentionForm::Acronym {
                     cands[i].form = MentionForm::Acronym;
@@ -1846,10 +1839,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // title no sovereign bears ("Grand Duke Nicholas … Nicholas planned"):
     // none of them is a sovereign's name ("Nicholas II").
     let lesser_roots: HashSet<usize> = (0..cands.len())
-        .filter(|&k| {
-            let c = &cands[k];
-            c.ta < c.a && !(c.ta..c.a).any(|t| an.ml.sovereigns.contains(cx.lw(t)))
-        })
+        .filter(|&k| sovereign_title(cx, &cands[k]) == Some(false))
         .map(|k| dsu.find(k))
         .collect();
     let lesser_family: Vec<bool> = (0..cands.len())
@@ -2579,8 +2569,13 @@ fn is_regnal_number(w: &str) -> bool {
     (1..=6).contains(&w.len()) && w.chars().all(|ch| "IVXLC".contains(ch))
 }
 
-/// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and
-/// last word, the rest a subsequence.
+/// Whether the candidate's title is a sovereign's ("Tsar Nicholas":
+/// `Some(true)`) or another ("Grand Duke Nicholas": `Some(false)`); `None`
+/// without a title.
+fn sovereign_title(cx: &Ctx, c: &Cand) -> Option<bool> {
+    (c.ta < c.a).then(|| (c.ta..c.a).any(|k| cx.an.ml.sovereigns.contains(cx.lw(k))))
+}
+
 /// A person's name up to its first surname: "Diego Silang" of "Diego
 /// Silang y Andaya" (a joiner after a given name and a surname), else the
 /// whole name.
@@ -2590,6 +2585,8 @@ fn paternal<'a, 'b>(an: &Analyzer, words: &'b [&'a str]) -> &'b [&'a str] {
     &words[..cut.unwrap_or(words.len())]
 }
 
+/// "Grigori Rasputin" within "Grigori Yefimovich Rasputin": same first and
+/// last word, the rest a subsequence.
 fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     if short.len() < 2
         || full.len() <= short.len()
