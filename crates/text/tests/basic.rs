@@ -17,6 +17,24 @@ fn doc(text: &str) -> CleanDoc {
     }
 }
 
+/// A document of two regions: `first` before the first occurrence of
+/// `cut`, `second` from it to the end.
+fn two_regions(text: &str, first: RegionKind, cut: &str, second: RegionKind) -> CleanDoc {
+    let mut d = doc(text);
+    let c = text.find(cut).expect("cut in text");
+    d.regions = vec![
+        Region {
+            kind: first,
+            span: Span::new(0, c),
+        },
+        Region {
+            kind: second,
+            span: Span::new(c, text.len()),
+        },
+    ];
+    d
+}
+
 fn sentences(text: &str) -> Vec<String> {
     let d = doc(text);
     let ta = an().analyze(&d);
@@ -74,18 +92,7 @@ fn missing_spaces_are_split() {
 #[test]
 fn headings_and_regions_are_boundaries() {
     let text = "THE ASSASSINATION OF LEON TROTSKY\n\nTrotsky died in 1940\n\nGreat story. Thanks";
-    let mut d = doc(text);
-    let c = text.find("Great").unwrap();
-    d.regions = vec![
-        Region {
-            kind: RegionKind::Main,
-            span: Span::new(0, c),
-        },
-        Region {
-            kind: RegionKind::Comment,
-            span: Span::new(c, text.len()),
-        },
-    ];
+    let d = two_regions(text, RegionKind::Main, "Great", RegionKind::Comment);
     let ta = an().analyze(&d);
     let s: Vec<&str> = ta.sentences.iter().map(|s| s.span.slice(text)).collect();
     assert_eq!(
@@ -445,18 +452,8 @@ fn a_headline_s_capitalised_function_words_end_names_but_running_text_s_do_not()
 #[test]
 fn a_verbless_line_of_page_furniture_names_nothing() {
     let text = "Congress Blog All Sports Games Julia Roberts\n\nJohn Smith visited Paris. He met Julia Roberts there.";
-    let mut d = doc(text);
-    let c = text.find("John").unwrap();
-    d.regions = vec![
-        Region {
-            kind: RegionKind::Boilerplate,
-            span: Span::new(0, c),
-        },
-        Region {
-            kind: RegionKind::Main,
-            span: Span::new(c, text.len()),
-        },
-    ];
+    let d = two_regions(text, RegionKind::Boilerplate, "John", RegionKind::Main);
+    let c = d.regions[1].span.start;
     let ta = an().analyze(&d);
     let furniture: Vec<&str> = ta
         .mentions
@@ -529,18 +526,7 @@ fn a_quoted_name_after_a_noun_for_a_person_is_a_person() {
 #[test]
 fn a_name_in_a_menu_is_no_antecedent() {
     let text = "Follow Gregory Shop\n\nHe died in my hands, said the medic.";
-    let mut d = doc(text);
-    let c = text.find("He ").unwrap();
-    d.regions = vec![
-        Region {
-            kind: RegionKind::Boilerplate,
-            span: Span::new(0, c),
-        },
-        Region {
-            kind: RegionKind::Main,
-            span: Span::new(c, text.len()),
-        },
-    ];
+    let d = two_regions(text, RegionKind::Boilerplate, "He ", RegionKind::Main);
     let ta = an().analyze(&d);
     let shop = entity_of(&ta, "Gregory Shop");
     assert!(shop.is_some(), "{:?}", ta.mentions);
