@@ -1,5 +1,8 @@
 //! Comparing names: accent folding, transliteration keys, titles, name
-//! parts and edit distance. Every list lives in `resources/kb/`.
+//! parts and edit distance. Its lists live in `resources/kb/`; it also
+//! reads the text stage's titles, given names, vocabulary and gazetteer
+//! (`resources/text/`, `resources/models/`), so that both stages agree on
+//! what a title is and which words are no misspellings.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
