@@ -121,6 +121,17 @@ fn decades_centuries() {
     assert_eq!(t[0].value, "19XX");
     assert_eq!(t[0].tmod, Some(TimexMod::Start));
     assert_eq!(value_of("a 19th-century custom", "century"), "18XX");
+    assert_eq!(
+        value_of("During the 40s BC civil war raged.", "40s"),
+        "BC004X"
+    );
+    let t = tag("in the late 490s BCE");
+    assert_eq!(
+        (t[0].value.as_str(), t[0].tmod),
+        ("BC049X", Some(TimexMod::End))
+    );
+    // An age, not a decade.
+    assert!(tag("men in their 40s").is_empty());
 }
 
 #[test]
@@ -152,6 +163,11 @@ fn relative_to_narrative() {
     assert_eq!(v[1].1, "1904");
     let v = values("He was arrested on 1 December 1934. On 6 December the trial began.");
     assert_eq!(v[1].1, "1934-12-06");
+    // "N years on" is later only where "on" has no object.
+    let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
+    assert_eq!(v[1].1, "1900");
+    let v = values("Dreyfus was degraded in 1895. He spent nearly five years on Devil's Island.");
+    assert_eq!(v[1], ("nearly five years".into(), "P5Y".into()));
 }
 
 #[test]

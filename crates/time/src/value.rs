@@ -164,7 +164,8 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
         "pad4" => format!("{:04}", int(text)?),
         "dec3" => {
             let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-            d.get(..d.len().checked_sub(1)?)?.to_string()
+            // "40" (of "the 40s BC") → "004", as TIMEX3 years have four digits
+            format!("{:0>3}", d.get(..d.len().checked_sub(1)?)?)
         }
         "cent2" => {
             let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
