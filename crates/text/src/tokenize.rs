@@ -761,7 +761,14 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
                     let prev_known = prev.chars().count() >= 2
                         && prev.chars().all(char::is_alphabetic)
                         && lx.in_vocab(prev);
+                    // "J'Accuse…! on 13 January": a mark run that began with an
+                    // ellipsis (glued to it) goes on like the ellipsis
+                    let after_ellipsis = i > 0
+                        && toks[i - 1].span.end == t.span.start
+                        && matches!(toks[i - 1].kind, TokKind::Terminal)
+                        && (prev.starts_with("..") || prev == "…");
                     !closed_quote
+                        && !after_ellipsis
                         && !w.starts_with("..")
                         && w != "…"
                         && (w.starts_with('?') || w.starts_with('!') || (w == "." && prev_known))

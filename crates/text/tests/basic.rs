@@ -68,6 +68,10 @@ fn quotes_dashes_and_ellipses() {
         "He said “Enough!” Then he left… Nobody followed — not even Natalia. “Why?” she asked.",
     );
     assert_eq!(s.len(), 4, "{s:?}");
+    // A title's "…!" goes on before a lower-case word; a bare "!" ends.
+    let s = sentences("Zola published J'Accuse...! on 13 January 1898. Wow! that was bold.");
+    assert_eq!(s[0], "Zola published J'Accuse...! on 13 January 1898.");
+    assert_eq!(s.len(), 3, "{s:?}");
     let t = tokens("Trotsky’s house—the villa—was quiet... don't");
     assert!(
         t.contains(&"’s".to_string()) && t.contains(&"—".to_string()),
@@ -545,4 +549,19 @@ fn a_pronoun_prefers_an_earlier_subject_to_a_closer_phrase() {
     let ta = an().analyze(&doc(text));
     let she = ta.mentions.iter().find(|m| m.text == "she").expect("she");
     assert_eq!(Some(she.entity), entity_of(&ta, "Dorothea Mendelssohn"));
+}
+
+#[test]
+fn calendar_days_and_eras_are_no_names() {
+    let text = "Caesar was stabbed on the Ides of March, 44 BC. He had crossed the \
+                Rubicon in January 49 B.C. In the first century BC Rome was in turmoil.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("Ides") && !n.contains("BC") && !n.contains("B.C.")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Rome"), "{names:?}");
 }

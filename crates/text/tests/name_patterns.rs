@@ -544,6 +544,11 @@ fn a_name_headed_by_a_place_or_body_word_is_no_person_even_after_a_given_name() 
         entity_of(&ta, "George Ball").map(|e| e.0),
         Some(EntityType::Person)
     );
+    let ta = analyze("In 264 BC the Roman Republic had gained control of the peninsula.");
+    assert_eq!(
+        entity_of(&ta, "Roman Republic").map(|e| e.0),
+        Some(EntityType::Place)
+    );
 }
 
 #[test]

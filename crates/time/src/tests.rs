@@ -163,6 +163,10 @@ fn relative_to_narrative() {
     assert_eq!(v[1].1, "1904");
     let v = values("He was arrested on 1 December 1934. On 6 December the trial began.");
     assert_eq!(v[1].1, "1934-12-06");
+    let v = values("Lincoln was shot on April 14, 1865, and died at 7:22 the next morning.");
+    assert_eq!(v[1].1, "1865-04-15T07:22");
+    let v = values("He was hit on 5 May 1921 and died at 4 a.m. the following day.");
+    assert_eq!(v[1].1, "1921-05-06T04:00");
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
