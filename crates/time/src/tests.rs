@@ -140,6 +140,11 @@ fn clock_times_and_headers() {
     assert_eq!(t[0].value, "2017-03-13T11:21");
     assert_eq!(t[0].ttype, TimexType::Time);
     assert_eq!(value_of("Feb 11, 2017 at 17:02", "Feb"), "2017-02-11T17:02");
+    assert_eq!(
+        value_of("asked Mar 3, 2021 at 9:12", "Mar"),
+        "2021-03-03T09:12"
+    );
+    assert_eq!(value_of("posted Jul 4, 2020", "Jul"), "2020-07-04");
     // A dated comment header is the creation time of what follows.
     let v = values("December 2, 2019 at 11:03 am\nI will read it tonight.");
     assert_eq!(v[1].1, "2019-12-02TNI");
@@ -167,6 +172,13 @@ fn relative_to_narrative() {
     assert_eq!(v[1].1, "1865-04-15T07:22");
     let v = values("He was hit on 5 May 1921 and died at 4 a.m. the following day.");
     assert_eq!(v[1].1, "1921-05-06T04:00");
+    let v = values(
+        "In 1894 Dreyfus was arrested. One hundred and twenty years later, the army apologised.",
+    );
+    assert_eq!(
+        v[1],
+        ("One hundred and twenty years later".into(), "2014".into())
+    );
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
