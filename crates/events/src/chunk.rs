@@ -243,6 +243,21 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "was re-elected", "re-arrested": the tokenizer splits the
+        // hyphen; a prefix glued to a verb by it is part of the verb
+        // group, like an adverb ("was later elected").
+        for i in 0..n.saturating_sub(2) {
+            let glued =
+                w[i].span.end == w[i + 1].span.start && w[i + 1].span.end == w[i + 2].span.start;
+            if glued
+                && w[i + 1].text == "-"
+                && lex.verb_prefixes.contains(w[i].lower)
+                && w[i + 2].class == C::Verb
+            {
+                w[i].class = C::Adv;
+                w[i + 1].class = C::Adv;
+            }
+        }
         let mut sent = Sent {
             w,
             lex,

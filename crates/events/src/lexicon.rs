@@ -310,6 +310,8 @@ pub(crate) struct Lexicon {
     /// Quantifying phrases before a number ("at least", "more than"): with
     /// the number they open a noun phrase ("killed *at least 110* people").
     pub quantifiers: Vec<Vec<String>>,
+    /// Prefixes a hyphen glues to a verb ("*re*-elected"), read as part of it.
+    pub verb_prefixes: HashSet<String>,
     pub numbers: HashMap<String, u32>,
     pub cues: Vec<Cue>,
     /// A cue's first word → the cues starting with it.
@@ -364,6 +366,7 @@ impl Lexicon {
         let mut classes: HashMap<String, u64> = HashMap::default();
         let mut mwprep = Vec::new();
         let mut quantifiers = Vec::new();
+        let mut verb_prefixes = HashSet::default();
         let mut numbers = HashMap::default();
         for l in data_lines(words) {
             let (class, list) = l
@@ -387,6 +390,9 @@ impl Lexicon {
                         }
                         quantifiers.push(q);
                     }
+                }
+                "verbprefix" => {
+                    verb_prefixes.extend(list.split_whitespace().map(str::to_string));
                 }
                 "number" => {
                     for m in list.split_whitespace() {
@@ -580,6 +586,7 @@ impl Lexicon {
             classes,
             mwprep,
             quantifiers,
+            verb_prefixes,
             numbers,
             cues,
             cue_index,

@@ -2848,3 +2848,34 @@ fn assuming_command_and_concluding_a_pact_are_events() {
     assert_eq!(g.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, g[0], Role::Subject), ["Joseph Stalin"]);
 }
+
+#[test]
+fn a_hyphened_prefix_keeps_the_verb_group() {
+    let mut f = fixture(
+        "Lincoln was re-elected in 1864. Dreyfus was re-arrested in 1899.",
+        &[
+            ("Lincoln", P, "Abraham Lincoln"),
+            ("Dreyfus", P, "Alfred Dreyfus"),
+        ],
+        &[
+            ("1864", TimexType::Date, "1864", "year"),
+            ("1899", TimexType::Date, "1899", "year"),
+        ],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("was", "AUX"),
+            ("re", "ADP"),
+            ("-", "PUNCT"),
+            ("elected", "VERB"),
+            ("arrested", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Appointment);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Abraham Lincoln"]);
+    let r = find(&evs, EventType::Arrest);
+    assert_eq!(role(&f, r[0], Role::Subject), ["Alfred Dreyfus"]);
+}

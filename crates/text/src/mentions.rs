@@ -66,6 +66,8 @@ pub struct MentionLexicon {
     pub town_preps: HashSet<String>,
     /// Last words making a name a place (`place_heads.txt`: "Hue City").
     pub place_heads: HashSet<String>,
+    /// Dotted state abbreviations after "Town," (`place_qualifiers.txt`).
+    pub place_qualifiers: HashSet<String>,
     /// Country names that are no given name, and continents (`countries.txt`,
     /// lower case).
     pub countries: HashSet<String>,
@@ -120,6 +122,7 @@ impl MentionLexicon {
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
             town_preps: set(include_str!("../../../resources/text/town_preps.txt")),
             place_heads: set(include_str!("../../../resources/text/place_heads.txt")),
+            place_qualifiers: set(include_str!("../../../resources/text/place_qualifiers.txt")),
             possessive_name_words: set(include_str!(
                 "../../../resources/text/possessive_name_words.txt"
             )),
@@ -780,7 +783,17 @@ fn sentence_names(
             || cx.flag(i, INNER)
             || (title_case && cx.flag(i, HEADLINE_INNER))
             || (cx.upos(i) == "AUX" && cx.flag(i, VOCAB));
+        // "Washington, D.C. Lincoln was shot": a state's dotted
+        // abbreviation after a capitalised word and a comma qualifies that
+        // place; it is not the initials of the name after it
+        let place_qualifier = i >= a + 2
+            && cx.w(i - 1) == ","
+            && cx.is_cap(i - 2)
+            && an.ml.place_qualifiers.contains(w)
+            && i + 1 < b
+            && cx.is_cap(i + 1);
         if starter
+            || place_qualifier
             || (cx.flag(i, NON_NAME) && !month_led)
             || (i == first_word && cx.upos(i) != "PROPN" && cx.flag(i, VOCAB) && !cx.is_title(i))
             || (i == first_word && !cx.is_cap(i + 1) && plural_common_noun(cx, i))

@@ -564,3 +564,22 @@ fn a_one_word_name_only_placed_by_prepositions_has_no_gender_from_its_ending() {
     assert_eq!(gender("Nikolayev"), Some(None));
     assert_eq!(gender("Zinoviev"), Some(Some("male".to_string())));
 }
+
+#[test]
+fn a_state_after_a_comma_is_no_initials_of_the_next_name() {
+    let ta = analyze(
+        "The assassination took place at Ford's Theatre in Washington, D.C. Lincoln was shot in the head. The family moved to Knob Creek Farm in 1811.",
+    );
+    assert!(entity_of(&ta, "D.C. Lincoln").is_none());
+    // Initials after a comma are initials unless a state's.
+    let tb = analyze("In North to the Yalu, R.E. Appleman describes the attack.");
+    assert!(entity_of(&tb, "R.E. Appleman").is_some());
+    assert_eq!(
+        entity_of(&ta, "Lincoln").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+    assert_eq!(
+        entity_of(&ta, "Knob Creek Farm").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
