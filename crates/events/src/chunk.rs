@@ -1003,6 +1003,17 @@ impl<'a> Sent<'a> {
                     || matches!(first.class, C::Det | C::Poss)
                     // ", accused of forming …,": a participial modifier
                     || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
+                    // "and Pompey, escaping to Egypt, was stabbed": a present
+                    // participle after a clause's opening noun phrase (not
+                    // after an object: "walked into the Palace, where Kirov
+                    // had his office, showing his card, waited")
+                    || (self.is_verbish(k + 1)
+                        && first.lower.ends_with("ing")
+                        && self.np_left(k - 1).is_some_and(|np| {
+                            np.a == 0
+                                || matches!(self.w[np.a - 1].class, C::Conj | C::Sconj)
+                                || self.w[np.a - 1].lower == ","
+                        }))
                     // "Kirov, head of the party organisation …,"
                     || (verbless && self.w[k - 1].mention.is_some())
                 {

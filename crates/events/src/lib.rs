@@ -1781,6 +1781,15 @@ impl Extractor {
                 life && !(h > o && h < close)
             })
         };
+        // A time in brackets right after a name is that name's own date
+        // ("Shakespeare's invention in Julius Caesar (1599)": the play's
+        // year), not the time of another clause's event.
+        let named_paren = |p: usize| {
+            p >= 2
+                && sent.w[p - 1].lower == "("
+                && sent.w[p - 2].mention.is_some()
+                && (h + 8 < p || h > p)
+        };
         // The event's clause is ordered against another's time ("were
         // charged Tuesday … in the hours before he hanged himself"): only a
         // sentence-initial time spans both.
@@ -1789,6 +1798,7 @@ impl Extractor {
         cand.iter()
             .filter(|&&(_, p)| {
                 !paren(p)
+                    && !named_paren(p)
                     && (p <= 3 || (!ordered && (temporal(p) || free(p))))
                     && !report(p)
                     && !(verb_between(p) && !temporal(p) && p > 3)

@@ -2879,3 +2879,53 @@ fn a_hyphened_prefix_keeps_the_verb_group() {
     let r = find(&evs, EventType::Arrest);
     assert_eq!(role(&f, r[0], Role::Subject), ["Alfred Dreyfus"]);
 }
+
+#[test]
+fn a_present_participle_between_commas_keeps_the_subject_before_it() {
+    let mut f = fixture(
+        "Caesar defeated Pompey at Pharsalus in 48 BC, and Pompey, escaping to Egypt, was stabbed to death at Pelusium.",
+        &[
+            ("Caesar", P, "Julius Caesar"),
+            ("Pompey", P, "Pompey"),
+            ("Pharsalus", L, "Pharsalus"),
+            ("Egypt", L, "Egypt"),
+            ("Pelusium", L, "Pelusium"),
+        ],
+        &[("48 BC", TimexType::Date, "BC0048", "year_era")],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("defeated", "VERB"),
+            ("escaping", "VERB"),
+            ("was", "AUX"),
+            ("stabbed", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Pompey"]);
+}
+
+#[test]
+fn a_year_in_brackets_after_a_name_dates_that_name_only() {
+    let mut f = fixture(
+        "Suetonius writes that Caesar died without a word; the Latin phrase is William Shakespeare's invention in Julius Caesar (1599).",
+        &[
+            ("Suetonius", P, "Suetonius"),
+            ("Caesar", P, "Julius Caesar"),
+            ("William Shakespeare", P, "William Shakespeare"),
+            ("Julius Caesar", EntityType::Work, "Julius Caesar (play)"),
+        ],
+        &[("1599", TimexType::Date, "1599", "year")],
+    );
+    tag_upos(
+        &mut f,
+        &[("writes", "VERB"), ("died", "VERB"), ("is", "AUX")],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert!(d[0].time.is_none(), "{}", show(&f, &evs));
+}

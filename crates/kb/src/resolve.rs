@@ -1224,6 +1224,57 @@ pub fn resolve_traced(
                 }
             }
         }
+        // A leading name dropped: "Julius Caesar" = "Gaius Julius Caesar",
+        // "Wilkes Booth" = "John Wilkes Booth" (a Roman's praenomen, an
+        // American's first name): a full name of two words or more that is
+        // another person's full name less its first word, for exactly one
+        // other person, joins it when the
+        // two meet in a document or share context. Two people with the tail
+        // ("Lucius Junius Brutus", "Marcus Junius Brutus" for "Junius
+        // Brutus") leave it alone.
+        if round == 0 {
+            let mut tails: FxHashMap<&[String], BTreeSet<usize>> = FxHashMap::default();
+            let mut fulls: Vec<(&[String], usize)> = Vec::new();
+            for (&r, members) in cl.iter() {
+                if cl.class(r) != 0 {
+                    continue;
+                }
+                for &i in members.iter().filter(|&&i| nodes[i].only().is_none()) {
+                    for a in nodes[i].anchors(&anc).iter().filter(|a| a.len() >= 2) {
+                        if a.generational() {
+                            continue;
+                        }
+                        fulls.push((&a.keys[..], r));
+                        // (one leading name only: "Ras Imru Haile Selassie"
+                        // is not "Haile Selassie", and a description the text
+                        // stage left on a name, "Advisory National Director
+                        // Eric Butler", makes no tail)
+                        if a.keys.len() >= 3 {
+                            tails.entry(&a.keys[1..]).or_default().insert(r);
+                        }
+                    }
+                }
+            }
+            let mut joins: Vec<(usize, usize)> = Vec::new();
+            for (key, r) in fulls {
+                let Some(cands) = tails.get(key) else {
+                    continue;
+                };
+                let others: Vec<usize> = cands.iter().copied().filter(|&c| c != r).collect();
+                let [c] = others[..] else {
+                    continue;
+                };
+                let meet = share_doc(&cl[&r], &cl[&c]) || cluster_shared(&cl[&r], &cl[&c]) > 0;
+                if meet && compatible(r, c) {
+                    joins.push((r, c));
+                }
+            }
+            joins.sort_unstable();
+            joins.dedup();
+            for (r, c) in joins {
+                dsu.union(r, c);
+            }
+        }
         // Pet forms: "Ben Stoloff" = "Benjamin Stoloff" (hypocorisms.tsv),
         // when one person of that given name and surname fits and the two
         // meet in a document or share context. (A document naming both

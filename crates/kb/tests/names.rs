@@ -526,3 +526,47 @@ fn a_pet_form_joins_the_one_full_given_name_of_that_surname() {
     let kb = two((Person, "Ben Stoloff"), (Person, "Bernard Stoloff"), CTX);
     assert!(!same(&kb, "Ben Stoloff", "Bernard Stoloff"));
 }
+
+#[test]
+fn a_full_name_without_its_first_names_joins_the_one_fuller_name() {
+    // (invented Roman-style names)
+    let kb = two(
+        (Person, "Gaius Varro Pulcher"),
+        (Person, "Varro Pulcher"),
+        CTX,
+    );
+    assert!(same(&kb, "Gaius Varro Pulcher", "Varro Pulcher"));
+    // Two people with that tail: neither takes it.
+    let mut out = Vec::new();
+    for (i, n) in [
+        "Gaius Varro Pulcher",
+        "Lucius Varro Pulcher",
+        "Varro Pulcher",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut d = Doc::new(&format!("doc{i}"), 0.8);
+        let s0 = d.sentence(&format!("{n} was there. So was Anton Velikov."));
+        d.entity(Person, n, s0, n, Name);
+        d.entity(Person, "Anton Velikov", s0, "Anton Velikov", Name);
+        out.push(d.done());
+    }
+    let kb = merge(out);
+    assert!(!same(&kb, "Gaius Varro Pulcher", "Varro Pulcher"));
+    assert!(!same(&kb, "Lucius Varro Pulcher", "Varro Pulcher"));
+    // Two leading names dropped: no tail ("Ras Imru Haile Selassie").
+    let kb = two(
+        (Person, "Ras Imru Varro Pulcher"),
+        (Person, "Varro Pulcher"),
+        CTX,
+    );
+    assert!(!same(&kb, "Ras Imru Varro Pulcher", "Varro Pulcher"));
+    // Without shared context, apart.
+    let kb = two(
+        (Person, "Gaius Varro Pulcher"),
+        (Person, "Varro Pulcher"),
+        &[],
+    );
+    assert!(!same(&kb, "Gaius Varro Pulcher", "Varro Pulcher"));
+}

@@ -2037,10 +2037,19 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         && a.chars().next().map(|c| c.to_lowercase().to_string())
                             == b.chars().next().map(|c| c.to_lowercase().to_string()))
             };
+            // (A first word inside the fuller name is no other first name
+            // when only the fuller name's first word is dropped: "Julius
+            // Caesar" of "Gaius Julius Caesar"; "Haile Selassie" is not
+            // "Ras Imru Haile Selassie".)
             let other_person = person_words[j].len() >= 2
-                && firsts_of
-                    .get(&root_i)
-                    .is_some_and(|fs| !fs.iter().any(|f| same_first(f, person_words[j][0])));
+                && firsts_of.get(&root_i).is_some_and(|fs| {
+                    !fs.iter().any(|f| {
+                        same_first(f, person_words[j][0])
+                            || (wi.len() >= 2
+                                && person_words[j].len() == wi.len() + 1
+                                && person_words[j][1..].contains(f))
+                    })
+                });
             if root_j != root_i && !other_person {
                 // (A fuller name claimed by its person-shape is a person's.)
                 if !retype && cands[j].etype != EntityType::Person {

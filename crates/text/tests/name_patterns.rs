@@ -583,3 +583,35 @@ fn a_state_after_a_comma_is_no_initials_of_the_next_name() {
         Some(EntityType::Place)
     );
 }
+
+#[test]
+fn a_name_without_its_first_word_is_the_fuller_name() {
+    let ta = analyze(
+        "Gaius Julius Caesar was born in Rome. Julius Caesar crossed the Rubicon. Raúl Madero was the brother of Francisco Madero.",
+    );
+    let caesar = entity_of(&ta, "Gaius Julius Caesar");
+    assert!(caesar.is_some());
+    assert_eq!(entity_of(&ta, "Julius Caesar"), caesar);
+    assert_ne!(
+        entity_of(&ta, "Raúl Madero"),
+        entity_of(&ta, "Francisco Madero")
+    );
+    let ta = analyze("Ras Imru Haile Selassie led the army. Haile Selassie fled to England.");
+    assert_ne!(
+        entity_of(&ta, "Haile Selassie"),
+        entity_of(&ta, "Ras Imru Haile Selassie")
+    );
+}
+
+#[test]
+fn titles_of_office_in_business_and_congress_stay_out_of_the_name() {
+    let ta =
+        analyze("CEO Tim Cook spoke. Rep. Adam Schiff answered. Congresswoman Karen Bass left.");
+    for n in ["Tim Cook", "Adam Schiff", "Karen Bass"] {
+        assert_eq!(
+            entity_of(&ta, n).map(|e| e.0),
+            Some(EntityType::Person),
+            "{n}"
+        );
+    }
+}
