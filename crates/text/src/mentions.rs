@@ -1943,11 +1943,39 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         };
         let same_last = by_last.get(wi[wi.len() - 1]).map_or(&[][..], Vec::as_slice);
         let split = same_last.partition_point(|&p| p < oi);
-        let mut best: Option<usize> = same_last[..split]
+        let earlier: Vec<usize> = same_last[..split]
             .iter()
             .rev()
             .map(|&p| order[p])
-            .find(|&j| fuller(j));
+            .filter(|&j| fuller(j))
+            .collect();
+        let mut best: Option<usize> = earlier.first().copied();
+        // Two people of that surname named before ("Abraham Lincoln and
+        // his wife Mary … Mary Lincoln … Lincoln never woke up"): the one
+        // named more often so far; on a tie the first named (a relative is
+        // brought in after the person the text is about).
+        if earlier.len() > 1 {
+            let roots: Vec<usize> = earlier.iter().map(|&j| dsu.find(j)).collect();
+            if roots.iter().any(|&r| r != roots[0]) {
+                let mut named: HashMap<usize, usize> = HashMap::default();
+                for &k in &order[..oi] {
+                    let r = dsu.find(k);
+                    if roots.contains(&r) {
+                        *named.entry(r).or_default() += 1;
+                    }
+                }
+                let top = roots
+                    .iter()
+                    .map(|r| named.get(r).copied().unwrap_or(0))
+                    .max();
+                best = earlier
+                    .iter()
+                    .zip(&roots)
+                    .rev()
+                    .find(|(_, r)| named.get(*r).copied().unwrap_or(0) == top.unwrap_or(0))
+                    .map(|(&j, _)| j);
+            }
+        }
         // or a later full name ("Trotsky ... Leon Trotsky") when nothing earlier
         if best.is_none() {
             best = same_last[split..]

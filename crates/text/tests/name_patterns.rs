@@ -615,3 +615,19 @@ fn titles_of_office_in_business_and_congress_stay_out_of_the_name() {
         );
     }
 }
+
+#[test]
+fn a_bare_surname_of_two_people_goes_to_the_first_named_on_a_tie() {
+    let ta = analyze(
+        "Abraham Lincoln and his wife went to the theatre. Julia Grant could not stand Mary Lincoln. Lincoln never woke up.",
+    );
+    let abe = entity_of(&ta, "Abraham Lincoln");
+    assert!(abe.is_some());
+    let lincoln = ta
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.text == "Lincoln")
+        .map(|m| ta.entities[m.entity].name.clone());
+    assert_eq!(lincoln.as_deref(), Some("Abraham Lincoln"));
+}

@@ -179,6 +179,12 @@ fn relative_to_narrative() {
         v[1],
         ("One hundred and twenty years later".into(), "2014".into())
     );
+    // After a clause the offset is a duration; after a noun, a date.
+    let v = values("On April 14, 1865, five days after Lee surrendered, Lincoln went out.");
+    assert_eq!(v[1], ("five days".into(), "P5D".into()));
+    let v =
+        values("Lincoln was shot on April 14, 1865. Eleven days after his death, Booth was found.");
+    assert_eq!(v[1].1, "1865-04-25");
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
