@@ -1059,8 +1059,12 @@ impl<'a> Sent<'a> {
     /// Whether the verb at `k` is a passive participle after a form of "be".
     pub fn is_passive_at(&self, k: usize) -> bool {
         let w = &self.w[k];
+        // (after "be", a verb the tagger calls one and not in -ing is a
+        // participle, irregular ones too: "was caught", "was shot")
         let participle = w.lower.ends_with("ed")
             || w.lower.ends_with("en")
+            || (self.upos.get(k).is_some_and(|u| u.as_str() == "VERB")
+                && !w.lower.ends_with("ing"))
             || self.lex.triggers_of(w.lower, w.bits).is_some_and(|ts| {
                 ts.iter()
                     .any(|&t| self.lex.triggers[t].participles.contains(w.lower))

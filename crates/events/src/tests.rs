@@ -2929,3 +2929,102 @@ fn a_year_in_brackets_after_a_name_dates_that_name_only() {
     assert_eq!(d.len(), 1, "{}", show(&f, &evs));
     assert!(d[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_participle_coordinated_with_a_passive_one_is_passive() {
+    let mut f = fixture(
+        "Cicero, who had attacked Antony in his speeches, was caught and killed near Formiae in 43 BC.",
+        &[
+            ("Cicero", P, "Cicero"),
+            ("Antony", P, "Mark Antony"),
+            ("his", P, "Cicero"),
+            ("Formiae", L, "Formiae"),
+        ],
+        &[("43 BC", TimexType::Date, "BC0043", "year_era")],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("had", "AUX"),
+            ("attacked", "VERB"),
+            ("was", "AUX"),
+            ("caught", "VERB"),
+            ("killed", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Cicero"]);
+    assert!(role(&f, k[0], Role::Agent).is_empty(), "{}", show(&f, &evs));
+}
+
+#[test]
+fn arrests_sentences_removals_and_offices_in_other_words() {
+    let cases: &[(&str, &str, EventType, &[(&str, &str)])] = &[
+        (
+            "Atzerodt was seized at Germantown.",
+            "Atzerodt",
+            EventType::Arrest,
+            &[("was", "AUX"), ("seized", "VERB")],
+        ),
+        (
+            "Mudd received life imprisonment.",
+            "Mudd",
+            EventType::Sentence,
+            &[("received", "VERB")],
+        ),
+        (
+            "Esterhazy was discharged from the army.",
+            "Esterhazy",
+            EventType::Removal,
+            &[("was", "AUX"), ("discharged", "VERB")],
+        ),
+        (
+            "Caesar was named dictator.",
+            "Caesar",
+            EventType::Appointment,
+            &[("was", "AUX"), ("named", "VERB")],
+        ),
+        (
+            "Dreyfus was made a knight of the Legion of Honour.",
+            "Dreyfus",
+            EventType::Appointment,
+            &[("was", "AUX"), ("made", "VERB")],
+        ),
+        (
+            "Picquart was posted to Tunisia.",
+            "Picquart",
+            EventType::Move,
+            &[("was", "AUX"), ("posted", "VERB")],
+        ),
+        (
+            "Dreyfus was reinstated in the army.",
+            "Dreyfus",
+            EventType::Appointment,
+            &[("was", "AUX"), ("reinstated", "VERB")],
+        ),
+    ];
+    for (text, who, t, tags) in cases {
+        // (a person named in full elsewhere in the document)
+        let full = format!("John {who}");
+        let mut f = fixture(text, &[(who, P, &full), ("Tunisia", L, "Tunisia")], &[]);
+        tag_upos(&mut f, tags);
+        let evs = run(&f);
+        let e = find(&evs, *t);
+        assert_eq!(e.len(), 1, "{text}: {}", show(&f, &evs));
+        assert_eq!(role(&f, e[0], Role::Subject), [full], "{text}");
+    }
+    // Not people: no arrest, no appointment.
+    let mut f = fixture(
+        "The army seized the city. He was named after his uncle.",
+        &[("He", P, "Someone")],
+        &[],
+    );
+    tag_upos(
+        &mut f,
+        &[("seized", "VERB"), ("was", "AUX"), ("named", "VERB")],
+    );
+    let evs = run(&f);
+    assert!(evs.is_empty(), "{}", show(&f, &evs));
+}
