@@ -55,6 +55,9 @@ pub(crate) enum Cl {
     Ordering,
     Posterior,
     Sharedconj,
+    /// Words saying the victim lived ("survived", "wounded"): a shooting
+    /// with one after it is an attack (`survived=TYPE`).
+    Survival,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -108,6 +111,7 @@ impl Cl {
             "ordering" => Cl::Ordering,
             "posterior" => Cl::Posterior,
             "sharedconj" => Cl::Sharedconj,
+            "survival" => Cl::Survival,
             _ => return None,
         })
     }
@@ -185,6 +189,9 @@ pub(crate) struct Frame {
     /// ("killed himself", "hanged herself": a suicide is a death, with no
     /// agent).
     pub reflexive: Option<EventType>,
+    /// `survived=TYPE`: retype when a `survival` word follows in the
+    /// sentence ("was shot in the back … but survived" is an attack).
+    pub survived: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
@@ -238,6 +245,9 @@ impl Frame {
                 }
                 "reflexive" => {
                     f.reflexive = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "survived" => {
+                    f.survived = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 "of_work" => {
                     f.of_work = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

@@ -1170,7 +1170,17 @@ impl Extractor {
             }
             sent.w.get(k).is_some_and(|w| w.lower == "of")
         };
-        if trig.head == HeadKind::Noun && !has_subject(&roles) && !of_complement {
+        // The noun inside another noun's of-phrase ("broke the news of the
+        // arrest", "reports of an exile"): the clause's subject tells of
+        // it, it is not its subject.
+        let in_of_phrase = {
+            let mut k = h;
+            while k > 0 && matches!(sent.w[k - 1].class, C::Det | C::Adj | C::Poss) {
+                k -= 1;
+            }
+            k >= 2 && sent.w[k - 1].lower == "of" && sent.w[k - 2].class == C::Noun
+        };
+        if trig.head == HeadKind::Noun && !has_subject(&roles) && !of_complement && !in_of_phrase {
             if let Some(r) = frame.slot("clause") {
                 // The subject of the verb governing the noun ("he would serve
                 // 20 years in a Mexican prison").
@@ -1264,6 +1274,13 @@ impl Extractor {
         }
         if from_place {
             if let Some(t) = frame.from_place {
+                etype = t;
+            }
+        }
+        // "was shot in the back in a Rennes street but survived": the
+        // victim lived, an attack.
+        if let Some(t) = frame.survived {
+            if (m.b..sent.len()).any(|i| sent.w[i].has(Cl::Survival)) {
                 etype = t;
             }
         }

@@ -3028,3 +3028,28 @@ fn arrests_sentences_removals_and_offices_in_other_words() {
     let evs = run(&f);
     assert!(evs.is_empty(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_shooting_the_victim_survived_is_an_attack() {
+    let mut f = fixture(
+        "His lawyer Fernand Labori was shot in the back in a Rennes street but survived.",
+        &[
+            ("Fernand Labori", P, "Fernand Labori"),
+            ("Rennes", L, "Rennes"),
+        ],
+        &[],
+    );
+    tag_upos(
+        &mut f,
+        &[("was", "AUX"), ("shot", "VERB"), ("survived", "VERB")],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Execution).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+    let a = find(&evs, EventType::Attack);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Fernand Labori"]);
+}

@@ -1,0 +1,34 @@
+//! Events read from short texts through the real ingest, text and time
+//! stages (the unit tests in src/tests.rs build their tokens by hand; some
+//! cases only show with the tagger's own reading).
+
+mod common;
+use annalist_events::Extractor;
+use annalist_model::{EventMention, EventType, Role};
+use common::{Prepared, Stages};
+
+fn events(text: &str) -> (Prepared, Vec<EventMention>) {
+    let p = Stages::new().prepare_text(text);
+    let evs = Extractor::new().extract(&p.doc, &p.ta, &p.tx);
+    (p, evs)
+}
+
+/// The subject names of the events of a type.
+fn subjects(p: &Prepared, evs: &[EventMention], t: EventType) -> Vec<String> {
+    evs.iter()
+        .filter(|e| e.etype == Some(t))
+        .flat_map(|e| e.roles.iter().filter(|f| f.role == Some(Role::Subject)))
+        .map(|f| match f.entity {
+            Some(i) => p.ta.entities[i].name.clone(),
+            None => f.text.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn an_event_noun_in_another_nouns_of_phrase_takes_no_clause_subject() {
+    let (p, evs) = events(
+        "La Libre Parole, Édouard Drumont's antisemitic paper, broke the news of the arrest at the end of October.",
+    );
+    assert!(subjects(&p, &evs, EventType::Arrest).is_empty(), "{evs:?}");
+}
