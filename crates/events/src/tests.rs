@@ -2961,7 +2961,9 @@ fn a_participle_coordinated_with_a_passive_one_is_passive() {
 
 #[test]
 fn arrests_sentences_removals_and_offices_in_other_words() {
-    let cases: &[(&str, &str, EventType, &[(&str, &str)])] = &[
+    // (text, subject, type, the tagger's tags)
+    type Case<'a> = (&'a str, &'a str, EventType, &'a [(&'a str, &'a str)]);
+    let cases: &[Case] = &[
         (
             "Atzerodt was seized at Germantown.",
             "Atzerodt",

@@ -935,8 +935,12 @@ impl Tagger {
                     // Nor does a bare year far from the story ("Khrushchev
                     // hinted as much in 1956" in a story of 1934), or one in
                     // parentheses.
+                    // (Measured from where the story is now: a biography
+                    // told in bare years after a birth date moves on,
+                    // "born 13 July 100 BC … in 84 BC … in 60 BC".)
                     let far = p.m.is_none()
-                        && reference_month
+                        && reference_month.is_some()
+                        && reference
                             .as_deref()
                             .and_then(value::parse_point)
                             .is_some_and(|r| {

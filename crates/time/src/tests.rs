@@ -185,6 +185,11 @@ fn relative_to_narrative() {
     let v =
         values("Lincoln was shot on April 14, 1865. Eleven days after his death, Booth was found.");
     assert_eq!(v[1].1, "1865-04-25");
+    // A biography told in bare years after a birth date moves on.
+    let v = values(
+        "Caesar was born on 13 July 100 BC. In 84 BC he married Cornelia. In 75 BC he was captured. In 60 BC he formed an alliance. In the same year he married Calpurnia.",
+    );
+    assert_eq!(v[4].1, "BC0060", "{v:?}");
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
