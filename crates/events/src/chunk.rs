@@ -120,7 +120,7 @@ pub(crate) struct Sent<'a> {
     pub text: &'a str,
     pub ta: &'a TextAnalysis,
     pub has_upos: bool,
-    upos: Vec<&'a annalist_model::Tag>,
+    pub upos: Vec<&'a annalist_model::Tag>,
     verbish: Vec<bool>,
     breaks: Vec<bool>,
 }

@@ -373,6 +373,16 @@ impl Extractor {
             {
                 return None
             }
+            // An adjective sharing a verb's base form ("once he was *free*"):
+            // no verb, unless it is a participle the tagger read as one
+            // ("was *injured*").
+            HeadKind::Verb
+                if single
+                    && sent.upos.get(i).is_some_and(|u| u.as_str() == "ADJ")
+                    && !trig.participles.contains(sent.w[i].lower) =>
+            {
+                return None
+            }
             _ => {}
         }
         let mut m = Match {

@@ -32,3 +32,19 @@ fn an_event_noun_in_another_nouns_of_phrase_takes_no_clause_subject() {
     );
     assert!(subjects(&p, &evs, EventType::Arrest).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn an_adjective_with_a_verbs_form_is_no_trigger() {
+    // The probe's blog post: "once he was free he would come back".
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../eval/probe/corpus/caesar/003_12564af91325d24a.txt"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let (p, evs) = events(&text);
+    let free: Vec<&EventMention> = evs
+        .iter()
+        .filter(|e| p.doc.text[e.trigger.start..e.trigger.end].eq_ignore_ascii_case("free"))
+        .collect();
+    assert!(free.is_empty(), "{free:?}");
+}

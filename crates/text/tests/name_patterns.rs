@@ -631,3 +631,15 @@ fn a_bare_surname_of_two_people_goes_to_the_first_named_on_a_tie() {
         .map(|m| ta.entities[m.entity].name.clone());
     assert_eq!(lincoln.as_deref(), Some("Abraham Lincoln"));
 }
+
+#[test]
+fn streets_and_squares_are_places() {
+    let ta = analyze("He walked down Wall Street to Red Square and College Avenue.");
+    for n in ["Wall Street", "Red Square", "College Avenue"] {
+        assert_eq!(
+            entity_of(&ta, n).map(|e| e.0),
+            Some(EntityType::Place),
+            "{n}"
+        );
+    }
+}
