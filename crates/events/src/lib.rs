@@ -1754,10 +1754,27 @@ impl Extractor {
             }
         });
         let in_brackets = bracketed.and_then(|o| cand.iter().find(|&&(_, p)| p == o + 1));
+        // A time right after another event noun, before this trigger, is
+        // that noun's ("Julia's death in 54 BC and the death of Crassus
+        // … the following year").
+        let other_nouns = |p: usize| {
+            p < h
+                && ctx.matches.iter().any(|m| {
+                    m.b <= p
+                        && p <= m.b + 2
+                        && m.a != h
+                        && self.lex.triggers[m.trig].head == HeadKind::Noun
+                })
+        };
         let in_clause = cand
             .iter()
             .filter(|&&(_, p)| {
-                p >= ca && p < cb && !said_between(p) && !verb_between(p) && !noun_between(p)
+                p >= ca
+                    && p < cb
+                    && !said_between(p)
+                    && !verb_between(p)
+                    && !noun_between(p)
+                    && !other_nouns(p)
             })
             .min_by_key(|&&(_, p)| dist(p));
         let adj = cand

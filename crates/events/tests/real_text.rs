@@ -48,3 +48,26 @@ fn an_adjective_with_a_verbs_form_is_no_trigger() {
         .collect();
     assert!(free.is_empty(), "{free:?}");
 }
+
+#[test]
+fn a_time_right_after_another_event_noun_is_that_nouns() {
+    let (p, evs) = events(
+        "Marcus Licinius Crassus and Julia were allies of Caesar. Julia's death in 54 BC and the death of Crassus at Carrhae the following year weakened the bond.",
+    );
+    let crassus: Vec<&EventMention> = evs
+        .iter()
+        .filter(|e| {
+            e.etype == Some(EventType::Death)
+                && e.roles.iter().any(|f| {
+                    f.role == Some(Role::Subject)
+                        && f.entity
+                            .is_some_and(|i| p.ta.entities[i].name.contains("Crassus"))
+                })
+        })
+        .collect();
+    assert_eq!(crassus.len(), 1, "{evs:?}");
+    assert_eq!(
+        crassus[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("BC0053")
+    );
+}

@@ -1382,6 +1382,13 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if org > 0 {
         return mk(EntityType::Organization);
     }
+    // A given name owning something ("Julia's death", "Daniel's book"): a
+    // person, the tagger's silence notwithstanding (not one a gazetteer
+    // knows: "Argentina's first division").
+    let owner = matches!(cx.w(b), "'s" | "’s");
+    if n == 1 && owner && !place && per + loc + org + misc == 0 && names.given.contains_key(first) {
+        return mk(EntityType::Person);
+    }
     if place {
         return mk(EntityType::Place);
     }

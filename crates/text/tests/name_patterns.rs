@@ -643,3 +643,17 @@ fn streets_and_squares_are_places() {
         );
     }
 }
+
+#[test]
+fn a_given_name_owning_something_is_a_person() {
+    let ta =
+        analyze("Julia's death in 54 BC weakened the bond. Argentina's first division is strong.");
+    assert_eq!(
+        entity_of(&ta, "Julia").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+    assert_ne!(
+        entity_of(&ta, "Argentina").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+}
