@@ -230,6 +230,7 @@ const GIVEN: u16 = 1 << 8;
 const PRONOUN: u16 = 1 << 9; // its lower-case form is a pronoun
 const CLAUSE_BREAK: u16 = 1 << 10; // its lower-case form ends a clause
 const HEADLINE_INNER: u16 = 1 << 11; // its lower-case form is a headline-inner word
+const NAME_BREAK: u16 = 1 << 12; // its lower-case form is a name breaker
 /// Set in every computed value (so 0 means "not computed").
 const FLAGS_SET: u16 = 1 << 15;
 
@@ -251,6 +252,7 @@ pub(crate) fn word_flags(an: &Analyzer, w: &str) -> u16 {
         (TITLE, names.titles.contains_key(w)),
         (INNER, names.title_inner.contains(lw)),
         (HEADLINE_INNER, names.headline_inner.contains(lw)),
+        (NAME_BREAK, names.name_breakers.contains(lw)),
         (PARTICLE, names.particles.contains(w)),
         (DEMONYM, names.demonyms.contains(w)),
         (GIVEN, names.given.contains_key(w)),
@@ -792,8 +794,13 @@ fn sentence_names(
             && an.ml.place_qualifiers.contains(w)
             && i + 1 < b
             && cx.is_cap(i + 1);
+        // ("Assassination Abraham Lincoln": the person starts after it; a
+        // lone "Assassination" of a headline names no one)
+        let breaker_lead =
+            cx.flag(i, NAME_BREAK) && (i + 1 >= b || !cx.is_cap(i + 1) || cx.ent(i + 1) == "B-PER");
         if starter
             || place_qualifier
+            || breaker_lead
             || (cx.flag(i, NON_NAME) && !month_led)
             || (i == first_word && cx.upos(i) != "PROPN" && cx.flag(i, VOCAB) && !cx.is_title(i))
             || (i == first_word && !cx.is_cap(i + 1) && plural_common_noun(cx, i))
@@ -815,6 +822,11 @@ fn sentence_names(
             let second_person = title_case
                 && cx.ent(e) == "B-PER"
                 && (i..e).any(|k| cx.ent(k) == "B-PER" && !cx.is_title(k));
+            // "Lincoln Assassination Abraham Lincoln": what befell a
+            // person ends the person's name
+            let breaks_person = cx.flag(e, NAME_BREAK)
+                && ((i..e).any(|k| cx.ent(k).ends_with("PER") || cx.flag(k, GIVEN))
+                    || (e + 1 < b && cx.ent(e + 1) == "B-PER"));
             if cx.is_cap(e)
                 && !cx.flag(e, NON_NAME)
                 && (!cx.flag(e, STARTER) || cx.upos(e) == "PROPN")
@@ -827,6 +839,7 @@ fn sentence_names(
                     },
                 )
                 && !second_person
+                && !breaks_person
             {
                 e += 1;
                 continue;

@@ -25,6 +25,9 @@ pub struct NameLexicon {
     /// Function words title case capitalises: a name stops at one in a
     /// line written in title case (lower case).
     pub headline_inner: HashSet<String>,
+    /// Nouns of what befell a person, where a person's name stops
+    /// (`name_breakers.txt`, lower case).
+    pub name_breakers: HashSet<String>,
     /// Title -> gender ("-" when none).
     pub titles: HashMap<String, String>,
     pub org_heads: HashSet<String>,
@@ -101,6 +104,7 @@ impl NameLexicon {
         lx.particles = set(include_str!("../../../resources/text/name_particles.txt"));
         lx.title_inner = set(include_str!("../../../resources/text/title_inner.txt"));
         lx.headline_inner = set(include_str!("../../../resources/text/headline_inner.txt"));
+        lx.name_breakers = set(include_str!("../../../resources/text/name_breakers.txt"));
         lx.org_heads = set(include_str!("../../../resources/text/org_heads.txt"));
         lx.event_heads = set(include_str!("../../../resources/text/event_heads.txt"));
         lx.event_prefixes = set(include_str!("../../../resources/text/event_prefixes.txt"));

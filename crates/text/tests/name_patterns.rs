@@ -657,3 +657,16 @@ fn a_given_name_owning_something_is_a_person() {
         Some(EntityType::Person)
     );
 }
+
+#[test]
+fn what_befell_a_person_ends_the_name_a_headline_runs_on() {
+    let ta = analyze(
+        "Abraham Lincoln Assassination: Top 10 Facts Home » History » Lincoln Assassination Abraham Lincoln was the 16th president. The Murder Squad came in 1990.",
+    );
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(
+        names.iter().all(|n| !n.contains("Assassination")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Abraham Lincoln"), "{names:?}");
+}
