@@ -190,6 +190,9 @@ fn relative_to_narrative() {
         "Caesar was born on 13 July 100 BC. In 84 BC he married Cornelia. In 75 BC he was captured. In 60 BC he formed an alliance. In the same year he married Calpurnia.",
     );
     assert_eq!(v[4].1, "BC0060", "{v:?}");
+    let v = values("Lincoln was shot on April 14, 1865. He died at 7:22 a.m. on April 15. Johnson was sworn in as the 17th president later that morning.");
+    assert_eq!(v[1].1, "1865-04-15T07:22", "{v:?}");
+    assert!(v.iter().all(|(t, _)| t != "the 17th"), "{v:?}");
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
