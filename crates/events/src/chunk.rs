@@ -1036,6 +1036,16 @@ impl<'a> Sent<'a> {
         let mut k = j;
         while k > 0 {
             k -= 1;
+            // A relative clause or apposition closed right here belongs to
+            // the noun before it ("talked his way into the house of William
+            // Seward, who was in bed recovering, and stabbed him"): the
+            // coordinated verb is before it.
+            if self.w[k].lower == "," {
+                if let Some(o) = self.apposition_start(k) {
+                    k = o;
+                    continue;
+                }
+            }
             // A verb-tagged word inside a noun phrase ("the Moscow show
             // trials") is not the coordinated verb.
             let in_np = k > 0

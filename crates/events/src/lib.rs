@@ -671,7 +671,20 @@ impl Extractor {
             let k = sent.skip_adverbs(i + n);
             match sent.np_right(k) {
                 Some(np) => {
-                    let nps = sent.coordinated_right(np);
+                    let mut nps = sent.coordinated_right(np);
+                    // A noun's complements end where a conjunct names
+                    // another event ("Julia's death in 54 BC and the death
+                    // of Crassus": "of Crassus" is the second death's).
+                    if contiguous {
+                        if let Some(cut) = nps.iter().skip(1).position(|x| {
+                            let hw = x.head.to_lowercase();
+                            self.lex.triggers_of(&hw, self.lex.bits(&hw)).is_some()
+                        }) {
+                            nps.truncate(cut + 1);
+                            out.push((p, nps));
+                            break;
+                        }
+                    }
                     i = nps.last().map(|x| x.b).unwrap_or(k + 1);
                     out.push((p, nps));
                 }

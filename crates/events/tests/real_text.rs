@@ -71,3 +71,22 @@ fn a_time_right_after_another_event_noun_is_that_nouns() {
         Some("BC0053")
     );
 }
+
+#[test]
+fn a_relative_clause_before_and_is_skipped_for_the_coordinated_subject() {
+    let (p, evs) = events(
+        "The same night Lewis Powell talked his way into the house of Secretary of State William H. Seward, who was in bed recovering from a carriage accident, and stabbed him again and again in the face.",
+    );
+    let attack: Vec<&EventMention> = evs
+        .iter()
+        .filter(|e| e.etype == Some(EventType::Attack))
+        .collect();
+    assert_eq!(attack.len(), 1, "{evs:?}");
+    let agent: Vec<String> = attack[0]
+        .roles
+        .iter()
+        .filter(|f| f.role == Some(Role::Agent))
+        .filter_map(|f| f.entity.map(|i| p.ta.entities[i].name.clone()))
+        .collect();
+    assert_eq!(agent, ["Lewis Powell"], "{evs:?}");
+}
