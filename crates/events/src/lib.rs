@@ -1193,15 +1193,19 @@ impl Extractor {
             }
             sent.w.get(k).is_some_and(|w| w.lower == "of")
         };
-        // The noun inside another noun's of-phrase ("broke the news of the
-        // arrest", "reports of an exile"): the clause's subject tells of
-        // it, it is not its subject.
+        // The noun inside another noun's or a verb's of-phrase ("broke the
+        // news of the arrest", "was told of the arrest"): the clause's
+        // subject tells or hears of it, it is not its subject.
         let in_of_phrase = {
             let mut k = h;
             while k > 0 && matches!(sent.w[k - 1].class, C::Det | C::Adj | C::Poss) {
                 k -= 1;
             }
-            k >= 2 && sent.w[k - 1].lower == "of" && sent.w[k - 2].class == C::Noun
+            // (or a verb's: "his wife was told of the arrest", "heard
+            // about his exile")
+            k >= 2
+                && matches!(sent.w[k - 1].lower, "of" | "about")
+                && (sent.w[k - 2].class == C::Noun || sent.is_verbish(k - 2))
         };
         if trig.head == HeadKind::Noun && !has_subject(&roles) && !of_complement && !in_of_phrase {
             if let Some(r) = frame.slot("clause") {

@@ -90,3 +90,15 @@ fn a_relative_clause_before_and_is_skipped_for_the_coordinated_subject() {
         .collect();
     assert_eq!(agent, ["Lewis Powell"], "{evs:?}");
 }
+
+#[test]
+fn an_event_noun_one_is_told_of_takes_no_clause_subject() {
+    let (p, evs) = events(
+        "Alfred Dreyfus was arrested on 15 October 1894. His wife Lucie Dreyfus was told of the arrest the same day.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Arrest),
+        ["Alfred Dreyfus"],
+        "{evs:?}"
+    );
+}
