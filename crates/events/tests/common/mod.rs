@@ -38,7 +38,23 @@ impl Stages {
             .docs
             .into_iter()
             .next()?;
-        let doc = annalist_ingest::clean(&raw).ok()?;
+        self.stages(name, &raw)
+    }
+
+    /// The same stages on a text given here (a plain-text document).
+    pub fn prepare_text(&self, text: &str) -> Prepared {
+        let raw = annalist_model::RawDoc {
+            name: "test.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+            format: annalist_model::Format::Text,
+            ..Default::default()
+        };
+        self.stages(raw.name.clone(), &raw).expect("clean")
+    }
+
+    /// Cleaning, text analysis and time tagging of one read document.
+    fn stages(&self, name: String, raw: &annalist_model::RawDoc) -> Option<Prepared> {
+        let doc = annalist_ingest::clean(raw).ok()?;
         let ta = self.text.analyze(&doc);
         // Default for fields the time stage may add later.
         #[allow(clippy::needless_update)]
@@ -50,31 +66,5 @@ impl Stages {
         };
         let tx = self.time.tag(&doc.text, &ctx);
         Some(Prepared { name, doc, ta, tx })
-    }
-
-    /// The same stages on a text given here (a plain-text document).
-    pub fn prepare_text(&self, text: &str) -> Prepared {
-        let raw = annalist_model::RawDoc {
-            name: "test.txt".into(),
-            bytes: text.as_bytes().to_vec(),
-            format: annalist_model::Format::Text,
-            ..Default::default()
-        };
-        let doc = annalist_ingest::clean(&raw).expect("clean");
-        let ta = self.text.analyze(&doc);
-        #[allow(clippy::needless_update)]
-        let ctx = TimexContext {
-            dct: doc.meta.created.as_deref(),
-            regions: &doc.regions,
-            sentences: &ta.sentences,
-            ..Default::default()
-        };
-        let tx = self.time.tag(&doc.text, &ctx);
-        Prepared {
-            name: raw.name,
-            doc,
-            ta,
-            tx,
-        }
     }
 }
