@@ -412,6 +412,11 @@ impl Tagger {
         if inside(text[..s].chars().next_back(), text[s..].chars().next()) {
             return None;
         }
+        // (nor right after an underscore: "fords_box_7 Apr 20, 2017" is a
+        // user name before a date)
+        if text[..s].ends_with('_') {
+            return None;
+        }
         if inside(text[..e].chars().next_back(), text[e..].chars().next()) {
             // An optional tail took the start of the next word ("the August
             // 1988 cease-fire": era "ce"): match again before that word.

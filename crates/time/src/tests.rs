@@ -144,6 +144,10 @@ fn clock_times_and_headers() {
         value_of("asked Mar 3, 2021 at 9:12", "Mar"),
         "2021-03-03T09:12"
     );
+    // A user name's figures are no day: "fords_box_7 Apr 20, 2017".
+    let v = values("Nice. – fords_box_7 Apr 20, 2017 at 18:44\nuser42 Apr 20, 2017\n");
+    assert!(v.iter().all(|(t, _)| !t.starts_with('7')), "{v:?}");
+    assert_eq!(v[0].1, "2017-04-20T18:44", "{v:?}");
     assert_eq!(value_of("posted Jul 4, 2020", "Jul"), "2020-07-04");
     // A dated comment header is the creation time of what follows.
     let v = values("December 2, 2019 at 11:03 am\nI will read it tonight.");
@@ -193,6 +197,16 @@ fn relative_to_narrative() {
     let v = values("Lincoln was shot on April 14, 1865. He died at 7:22 a.m. on April 15. Johnson was sworn in as the 17th president later that morning.");
     assert_eq!(v[1].1, "1865-04-15T07:22", "{v:?}");
     assert!(v.iter().all(|(t, _)| t != "the 17th"), "{v:?}");
+    let v = values(
+        "Published 15 March 2024. Two thousand and sixty-seven years ago today, Caesar was killed.",
+    );
+    assert_eq!(
+        v[1],
+        (
+            "Two thousand and sixty-seven years ago today".into(),
+            "BC0044-03-15".into()
+        )
+    );
     // "N years on" is later only where "on" has no object.
     let v = values("Dreyfus was degraded in 1895. Five years on, he was free.");
     assert_eq!(v[1].1, "1900");
