@@ -1059,7 +1059,12 @@ impl<'a> Sent<'a> {
                 let (s, inherited) = self.subject_of(k, depth + 1);
                 return (s, Some(inherited.unwrap_or(passive)));
             }
-            if matches!(self.w[k].class, C::Sconj | C::Rel) || self.w[k].lower == ";" {
+            // (a subordinator the tagger reads as a preposition is one: "He
+            // qualified *as* a lawyer in 1836 and moved to Springfield")
+            let preposition = self.upos.get(k).is_some_and(|u| u.as_str() == "ADP");
+            if (matches!(self.w[k].class, C::Sconj | C::Rel) && !preposition)
+                || self.w[k].lower == ";"
+            {
                 break;
             }
         }

@@ -102,3 +102,22 @@ fn an_event_noun_one_is_told_of_takes_no_clause_subject() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn moved_to_a_capitalised_town_after_a_prepositional_as() {
+    // The tagger reads "to Springfield" as an infinitive, and "as" (a
+    // preposition here) used to stop the search for the coordinated subject.
+    let (p, evs) = events(
+        "Abraham Lincoln was born in 1809. He qualified as a lawyer in 1836 and moved to Springfield the following year.",
+    );
+    let moves: Vec<&EventMention> = evs
+        .iter()
+        .filter(|e| e.etype == Some(EventType::Move))
+        .collect();
+    assert_eq!(moves.len(), 1, "{evs:?}");
+    assert_eq!(subjects(&p, &evs, EventType::Move), ["Abraham Lincoln"]);
+    assert_eq!(
+        moves[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1837")
+    );
+}
