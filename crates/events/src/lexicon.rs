@@ -164,6 +164,10 @@ pub(crate) struct Frame {
     /// is no place ("*settled* the dispute", "*returning* government to
     /// the people") makes it no event.
     pub no_object: bool,
+    /// `object=place`: only with a direct object that is a place (a Place
+    /// entity or a `placenoun`): "*left* Rome", "*left* the city"; not
+    /// "left his wife", "left office".
+    pub place_object: bool,
     /// Another event the trigger entails for the same subject (`implies=death`).
     pub implies: Option<EventType>,
     pub require: Vec<String>,
@@ -214,6 +218,7 @@ impl Frame {
                     f.passive_only = v == "passive_only";
                 }
                 "object" if v == "none" => f.no_object = true,
+                "object" if v == "place" => f.place_object = true,
                 "owner" if v == "none" => f.unowned = true,
                 "unless" => {
                     f.unless = Some(Cl::parse(v).ok_or_else(|| format!("unknown word class {v}"))?)

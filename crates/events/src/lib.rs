@@ -991,6 +991,19 @@ impl Extractor {
             {
                 return vec![];
             }
+            // A reading that needs a place as its object ("left Rome").
+            if frame.place_object
+                && !obj.as_ref().is_some_and(|nps| {
+                    nps.iter().all(|np| {
+                        self.lex.is(Cl::Placenoun, &np.head)
+                            || np
+                                .mention
+                                .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
+                    })
+                })
+            {
+                return vec![];
+            }
             if let Some(mut nps) = obj {
                 if m.gap.is_none() {
                     after = after.max(nps.last().map(|n| n.b).unwrap_or(after));

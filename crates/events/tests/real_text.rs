@@ -121,3 +121,15 @@ fn moved_to_a_capitalised_town_after_a_prepositional_as() {
         Some("1837")
     );
 }
+
+#[test]
+fn leaving_a_place_is_a_move_leaving_a_person_or_an_office_is_not() {
+    let (p, evs) = events(
+        "Marcus Brutus was a praetor. Brutus left Rome in 44 BC. He left his wife in 43 BC. Later he left office.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Move),
+        ["Marcus Brutus"],
+        "{evs:?}"
+    );
+}
