@@ -120,7 +120,7 @@ pub(crate) struct Sent<'a> {
     pub text: &'a str,
     pub ta: &'a TextAnalysis,
     pub has_upos: bool,
-    pub upos: Vec<&'a annalist_model::Tag>,
+    upos: Vec<&'a annalist_model::Tag>,
     verbish: Vec<bool>,
     breaks: Vec<bool>,
 }
@@ -385,7 +385,8 @@ impl<'a> Sent<'a> {
             || (matches!(self.ta_upos(i), Some("VERB" | "AUX")) && !self.lexical_nominal(i))
     }
 
-    fn ta_upos(&self, i: usize) -> Option<&'a str> {
+    /// The tagger's UPOS of token `i`, if it tagged the sentence.
+    pub(crate) fn ta_upos(&self, i: usize) -> Option<&'a str> {
         let u = self.upos.get(i)?.as_str();
         (!u.is_empty()).then_some(u)
     }
@@ -1061,7 +1062,7 @@ impl<'a> Sent<'a> {
             }
             // (a subordinator the tagger reads as a preposition is one: "He
             // qualified *as* a lawyer in 1836 and moved to Springfield")
-            let preposition = self.upos.get(k).is_some_and(|u| u.as_str() == "ADP");
+            let preposition = self.ta_upos(k) == Some("ADP");
             if (matches!(self.w[k].class, C::Sconj | C::Rel) && !preposition)
                 || self.w[k].lower == ";"
             {
@@ -1078,8 +1079,7 @@ impl<'a> Sent<'a> {
         // participle, irregular ones too: "was caught", "was shot")
         let participle = w.lower.ends_with("ed")
             || w.lower.ends_with("en")
-            || (self.upos.get(k).is_some_and(|u| u.as_str() == "VERB")
-                && !w.lower.ends_with("ing"))
+            || (self.ta_upos(k) == Some("VERB") && !w.lower.ends_with("ing"))
             || self.lex.triggers_of(w.lower, w.bits).is_some_and(|ts| {
                 ts.iter()
                     .any(|&t| self.lex.triggers[t].participles.contains(w.lower))

@@ -378,7 +378,7 @@ impl Extractor {
             // ("was *injured*").
             HeadKind::Verb
                 if single
-                    && sent.upos.get(i).is_some_and(|u| u.as_str() == "ADJ")
+                    && sent.ta_upos(i) == Some("ADJ")
                     && !trig.participles.contains(sent.w[i].lower) =>
             {
                 return None
@@ -676,9 +676,11 @@ impl Extractor {
                     // another event ("Julia's death in 54 BC and the death
                     // of Crassus": "of Crassus" is the second death's).
                     if contiguous {
+                        // (heads are lower-cased words)
                         if let Some(cut) = nps.iter().skip(1).position(|x| {
-                            let hw = x.head.to_lowercase();
-                            self.lex.triggers_of(&hw, self.lex.bits(&hw)).is_some()
+                            self.lex
+                                .triggers_of(&x.head, self.lex.bits(&x.head))
+                                .is_some()
                         }) {
                             nps.truncate(cut + 1);
                             out.push((p, nps));
@@ -976,32 +978,25 @@ impl Extractor {
                 None
             };
             // An intransitive reading with an object that is no place.
+            // A place object: a Place entity or a `placenoun` ("home").
+            let place = |np: &Np| {
+                self.lex.is(Cl::Placenoun, &np.head)
+                    || np
+                        .mention
+                        .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
+            };
             if frame.no_object
                 && obj.as_ref().is_some_and(|nps| {
-                    nps.iter().any(|np| {
-                        // (with one's army the commander moves: "moved his
-                        // forces to Yorktown")
-                        !self.lex.is(Cl::Placenoun, &np.head)
-                            && !self.lex.is(Cl::Unitnoun, &np.head)
-                            && np
-                                .mention
-                                .is_none_or(|mi| sent.mention(mi).etype != EntityType::Place)
-                    })
+                    // (with one's army the commander moves: "moved his
+                    // forces to Yorktown")
+                    nps.iter()
+                        .any(|np| !place(np) && !self.lex.is(Cl::Unitnoun, &np.head))
                 })
             {
                 return vec![];
             }
             // A reading that needs a place as its object ("left Rome").
-            if frame.place_object
-                && !obj.as_ref().is_some_and(|nps| {
-                    nps.iter().all(|np| {
-                        self.lex.is(Cl::Placenoun, &np.head)
-                            || np
-                                .mention
-                                .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
-                    })
-                })
-            {
+            if frame.place_object && !obj.as_ref().is_some_and(|nps| nps.iter().all(place)) {
                 return vec![];
             }
             if let Some(mut nps) = obj {

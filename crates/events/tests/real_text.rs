@@ -13,16 +13,32 @@ fn events(text: &str) -> (Prepared, Vec<EventMention>) {
     (p, evs)
 }
 
-/// The subject names of the events of a type.
-fn subjects(p: &Prepared, evs: &[EventMention], t: EventType) -> Vec<String> {
-    evs.iter()
-        .filter(|e| e.etype == Some(t))
-        .flat_map(|e| e.roles.iter().filter(|f| f.role == Some(Role::Subject)))
+/// The events of a type.
+fn of_type(evs: &[EventMention], t: EventType) -> Vec<&EventMention> {
+    evs.iter().filter(|e| e.etype == Some(t)).collect()
+}
+
+/// The names filling a role of an event (an entity's name, else the words).
+fn names(p: &Prepared, e: &EventMention, role: Role) -> Vec<String> {
+    e.fillers(role)
         .map(|f| match f.entity {
             Some(i) => p.ta.entities[i].name.clone(),
             None => f.text.clone(),
         })
         .collect()
+}
+
+/// The subject names of the events of a type.
+fn subjects(p: &Prepared, evs: &[EventMention], t: EventType) -> Vec<String> {
+    of_type(evs, t)
+        .into_iter()
+        .flat_map(|e| names(p, e, Role::Subject))
+        .collect()
+}
+
+/// An event's time value.
+fn time_of(e: &EventMention) -> Option<&str> {
+    e.time.as_ref().map(|t| t.value.as_str())
 }
 
 #[test]
@@ -54,22 +70,17 @@ fn a_time_right_after_another_event_noun_is_that_nouns() {
     let (p, evs) = events(
         "Marcus Licinius Crassus and Julia were allies of Caesar. Julia's death in 54 BC and the death of Crassus at Carrhae the following year weakened the bond.",
     );
-    let crassus: Vec<&EventMention> = evs
-        .iter()
+    let crassus: Vec<&EventMention> = of_type(&evs, EventType::Death)
+        .into_iter()
         .filter(|e| {
-            e.etype == Some(EventType::Death)
-                && e.roles.iter().any(|f| {
-                    f.role == Some(Role::Subject)
-                        && f.entity
-                            .is_some_and(|i| p.ta.entities[i].name.contains("Crassus"))
-                })
+            e.fillers(Role::Subject).any(|f| {
+                f.entity
+                    .is_some_and(|i| p.ta.entities[i].name.contains("Crassus"))
+            })
         })
         .collect();
     assert_eq!(crassus.len(), 1, "{evs:?}");
-    assert_eq!(
-        crassus[0].time.as_ref().map(|t| t.value.as_str()),
-        Some("BC0053")
-    );
+    assert_eq!(time_of(crassus[0]), Some("BC0053"));
 }
 
 #[test]
@@ -77,18 +88,13 @@ fn a_relative_clause_before_and_is_skipped_for_the_coordinated_subject() {
     let (p, evs) = events(
         "The same night Lewis Powell talked his way into the house of Secretary of State William H. Seward, who was in bed recovering from a carriage accident, and stabbed him again and again in the face.",
     );
-    let attack: Vec<&EventMention> = evs
-        .iter()
-        .filter(|e| e.etype == Some(EventType::Attack))
-        .collect();
+    let attack = of_type(&evs, EventType::Attack);
     assert_eq!(attack.len(), 1, "{evs:?}");
-    let agent: Vec<String> = attack[0]
-        .roles
-        .iter()
-        .filter(|f| f.role == Some(Role::Agent))
-        .filter_map(|f| f.entity.map(|i| p.ta.entities[i].name.clone()))
-        .collect();
-    assert_eq!(agent, ["Lewis Powell"], "{evs:?}");
+    assert_eq!(
+        names(&p, attack[0], Role::Agent),
+        ["Lewis Powell"],
+        "{evs:?}"
+    );
 }
 
 #[test]
@@ -110,16 +116,10 @@ fn moved_to_a_capitalised_town_after_a_prepositional_as() {
     let (p, evs) = events(
         "Abraham Lincoln was born in 1809. He qualified as a lawyer in 1836 and moved to Springfield the following year.",
     );
-    let moves: Vec<&EventMention> = evs
-        .iter()
-        .filter(|e| e.etype == Some(EventType::Move))
-        .collect();
+    let moves = of_type(&evs, EventType::Move);
     assert_eq!(moves.len(), 1, "{evs:?}");
     assert_eq!(subjects(&p, &evs, EventType::Move), ["Abraham Lincoln"]);
-    assert_eq!(
-        moves[0].time.as_ref().map(|t| t.value.as_str()),
-        Some("1837")
-    );
+    assert_eq!(time_of(moves[0]), Some("1837"));
 }
 
 #[test]

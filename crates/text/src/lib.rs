@@ -406,24 +406,30 @@ impl Analyzer {
                 // "moved to Springfield": a capitalised word inside a
                 // sentence that is not in title case is no infinitive after
                 // "to", whatever the tagger read (it then misses the place)
-                let caps = words
-                    .iter()
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .count();
-                if caps * 2 < words.len() {
-                    for k in 1..words.len() {
-                        let w = words[k];
-                        if tok_upos[a + k] == "VERB"
-                            && tok_upos[a + k - 1] == "PART"
-                            && words[k - 1].eq_ignore_ascii_case("to")
-                            && w.chars().next().is_some_and(char::is_uppercase)
-                            && w.chars().skip(1).any(char::is_lowercase)
-                        {
-                            tok_upos[a + k] = "PROPN";
-                            tokens[a + k].upos = Tag::new("PROPN");
-                            tok_upos[a + k - 1] = "ADP";
-                            tokens[a + k - 1].upos = Tag::new("ADP");
-                        }
+                // (the sentence's capitals counted only when a case arises)
+                let infinitive_name = |k: usize| {
+                    let w = words[k];
+                    tok_upos[a + k] == "VERB"
+                        && tok_upos[a + k - 1] == "PART"
+                        && words[k - 1].eq_ignore_ascii_case("to")
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)
+                };
+                let repairs: Vec<usize> =
+                    (1..words.len()).filter(|&k| infinitive_name(k)).collect();
+                let title_case = || {
+                    let caps = words
+                        .iter()
+                        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        .count();
+                    caps * 2 >= words.len()
+                };
+                if !repairs.is_empty() && !title_case() {
+                    for k in repairs {
+                        tok_upos[a + k] = "PROPN";
+                        tokens[a + k].upos = Tag::new("PROPN");
+                        tok_upos[a + k - 1] = "ADP";
+                        tokens[a + k - 1].upos = Tag::new("ADP");
                     }
                 }
                 let span = Span::new(raw[a].span.start, raw[b - 1].span.end);

@@ -1984,15 +1984,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         *named.entry(r).or_default() += 1;
                     }
                 }
-                let top = roots
-                    .iter()
-                    .map(|r| named.get(r).copied().unwrap_or(0))
-                    .max();
+                let count = |r: &usize| named.get(r).copied().unwrap_or(0);
+                let top = roots.iter().map(count).max().unwrap_or(0);
                 best = earlier
                     .iter()
                     .zip(&roots)
                     .rev()
-                    .find(|(_, r)| named.get(*r).copied().unwrap_or(0) == top.unwrap_or(0))
+                    .find(|(_, r)| count(r) == top)
                     .map(|(&j, _)| j);
             }
         }

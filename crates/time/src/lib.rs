@@ -64,12 +64,13 @@ struct Cand {
     gregorian: bool,
 }
 
-/// A bare year further than this from a month-precise narrative reference is
-/// an aside and does not move the reference (tuned on WikiWars: 5–30 give the
-/// same figure there; 20 keeps the gold's decade-apart flashbacks).
+/// Once the narrative has a month-precise date, a bare year further than this
+/// from its current reference is an aside and does not move the reference
+/// (tuned on WikiWars: 5–30 give the same figure there; 20 keeps the gold's
+/// decade-apart flashbacks).
 const ASIDE_YEARS: i64 = 20;
 
-/// A bare year this much *before* a month-precise reference is a look back
+/// A bare year this much *before* a day-precise reference is a look back
 /// ("the Smolny had been the Bolsheviks' headquarters in 1917" in a story of
 /// December 1934): the story stays where it was.
 const ASIDE_YEARS_BACK: i64 = 5;
