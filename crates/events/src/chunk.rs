@@ -123,6 +123,9 @@ pub(crate) struct Sent<'a> {
     upos: Vec<&'a annalist_model::Tag>,
     verbish: Vec<bool>,
     breaks: Vec<bool>,
+    /// Tokens inside a time expression ([`Sent::mark_timex`]): a noun
+    /// phrase does not reach back into one ("By April | Brutus").
+    in_timex: Vec<bool>,
 }
 
 fn is_apostrophe_s(s: &str) -> bool {
@@ -267,11 +270,19 @@ impl<'a> Sent<'a> {
             upos: toks.iter().map(|t| &t.upos).collect(),
             verbish: Vec::new(),
             breaks: Vec::new(),
+            in_timex: vec![false; n],
         };
         // Cached per token: the chunker asks these many times.
         sent.verbish = (0..n).map(|i| sent.compute_verbish(i)).collect();
         sent.breaks = (0..n).map(|i| sent.compute_clause_break(i)).collect();
         sent
+    }
+
+    /// Marks the tokens inside the time expression spanning `span`.
+    pub fn mark_timex(&mut self, span: Span) {
+        for (x, t) in self.in_timex.iter_mut().zip(&self.w) {
+            *x |= span.contains(t.span);
+        }
     }
 
     /// The first token at or after `k` that is no adverb ("shot *later*
@@ -595,7 +606,9 @@ impl<'a> Sent<'a> {
         while a > 0 && extra < 4 {
             let k = a - 1;
             let x = &self.w[k];
-            if x.mention.is_some() && mention.is_some() && x.mention != mention {
+            if (x.mention.is_some() && mention.is_some() && x.mention != mention)
+                || self.in_timex[k]
+            {
                 break;
             }
             if x.class == C::Det || x.class == C::Poss {
@@ -937,6 +950,11 @@ impl<'a> Sent<'a> {
                 let Some(np) = self.np_left(j) else {
                     return (vec![], None);
                 };
+                // "Pompey and much of the Senate fled": a part of a body
+                // tells of that body.
+                if let Some(q) = self.partitive_before(np.a) {
+                    return (self.coordinated_left(Np { a: q, ..np }), None);
+                }
                 if np.a > 0
                     && self.w[np.a - 1].class == C::Prep
                     && (!adjacent || !self.w[np.a - 1].has(Cl::Sconj))
@@ -981,6 +999,23 @@ impl<'a> Sent<'a> {
             return (vec![], None);
         }
         (vec![], None)
+    }
+
+    /// When the phrase starting at `a` follows "much of", "most of the"…
+    /// (a `partitive` word and "of", at a clause's start or after "and"),
+    /// the index of that word (or of its determiner: "the rest of").
+    fn partitive_before(&self, a: usize) -> Option<usize> {
+        if a < 2 || self.w[a - 1].lower != "of" || !self.w[a - 2].has(Cl::Partitive) {
+            return None;
+        }
+        let mut q = a - 2;
+        if q > 0 && self.w[q - 1].class == C::Det {
+            q -= 1;
+        }
+        let opens = q == 0
+            || matches!(self.w[q - 1].class, C::Conj | C::Sconj | C::Punct)
+            || self.w[q - 1].lower == ",";
+        opens.then_some(q)
     }
 
     /// When the comma at `j` closes an apposition or relative clause

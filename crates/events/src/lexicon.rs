@@ -58,6 +58,9 @@ pub(crate) enum Cl {
     /// Words saying the victim lived ("survived", "wounded"): a shooting
     /// with one after it is an attack (`survived=TYPE`).
     Survival,
+    /// Words naming a part of a body before "of" ("much of the Senate
+    /// fled"): the phrase after "of" is the clause's subject.
+    Partitive,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -112,6 +115,7 @@ impl Cl {
             "posterior" => Cl::Posterior,
             "sharedconj" => Cl::Sharedconj,
             "survival" => Cl::Survival,
+            "partitive" => Cl::Partitive,
             _ => return None,
         })
     }
@@ -383,6 +387,9 @@ impl Lexicon {
         let mut quantifiers = Vec::new();
         let mut verb_prefixes = HashSet::default();
         let mut numbers = HashMap::default();
+        // `@NAME` lines: word sets a trigger pattern names as one item
+        // (`become/V DET? @office`).
+        let mut sets: HashMap<&str, HashSet<String>> = HashMap::default();
         for l in data_lines(words) {
             let (class, list) = l
                 .split_once('\t')
@@ -408,6 +415,11 @@ impl Lexicon {
                 }
                 "verbprefix" => {
                     verb_prefixes.extend(list.split_whitespace().map(str::to_string));
+                }
+                set if set.starts_with('@') => {
+                    sets.entry(set)
+                        .or_default()
+                        .extend(list.split_whitespace().map(str::to_string));
                 }
                 "number" => {
                     for m in list.split_whitespace() {
@@ -481,6 +493,11 @@ impl Lexicon {
                     "POSS" => ItemKind::Poss,
                     "DET" => ItemKind::Det,
                     "_" => ItemKind::Gap,
+                    set if set.starts_with('@') => ItemKind::Words(
+                        sets.get(set)
+                            .cloned()
+                            .ok_or_else(|| format!("unknown word set {set} in {l}"))?,
+                    ),
                     _ => {
                         let (alts, pos) = match raw.rsplit_once('/') {
                             Some((a, p)) => (a, p),

@@ -242,7 +242,7 @@ impl Extractor {
             if !may_yield {
                 continue;
             }
-            let sent = Sent::from_words(words, text, ta, si, &self.lex, &ms);
+            let mut sent = Sent::from_words(words, text, ta, si, &self.lex, &ms);
             // Timexes of this sentence: (index, token position).
             let stx: Vec<(usize, usize)> = order[first..]
                 .iter()
@@ -258,6 +258,9 @@ impl Extractor {
                     (i, pos)
                 })
                 .collect();
+            for &(i, _) in &stx {
+                sent.mark_timex(timexes[i].span);
+            }
             let age = self.age_in_sentence(&sent, &stx, timexes);
             let flagged = doc.flagged.iter().any(|(f, _)| f.overlaps(s.span));
             let mut ctx = SentCtx {
@@ -419,7 +422,20 @@ impl Extractor {
         };
         match &item.kind {
             ItemKind::Words(set) => {
-                set.contains(w.lower) && self.match_items(sent, items, k + 1, pos + 1, m)
+                // A pattern's last word owned, or capitalised before a
+                // name, is a modifier or a title, no office held: "serving
+                // as the President's physician", "was Emperor Haile
+                // Selassie's son-in-law" (but "threw in their lot with
+                // Trotsky").
+                let titled = k > 0
+                    && k + 1 == items.len()
+                    && sent.w.get(pos + 1).is_some_and(|x| {
+                        x.class == C::PossMark
+                            || (x.mention.is_some()
+                                && x.mention != w.mention
+                                && w.text.starts_with(char::is_uppercase))
+                    });
+                set.contains(w.lower) && !titled && self.match_items(sent, items, k + 1, pos + 1, m)
             }
             ItemKind::Det => w.class == C::Det && self.match_items(sent, items, k + 1, pos + 1, m),
             ItemKind::Poss => {

@@ -133,3 +133,43 @@ fn leaving_a_place_is_a_move_leaving_a_person_or_an_office_is_not() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_bare_office_after_be_or_become_is_an_appointment() {
+    let (p, evs) = events(
+        "Julius Caesar was a Roman general. He was quaestor in 69 BC. Later he became consul. Mark Antony served as tribune. \
+         William Westmoreland became Chief of Staff of the Army in March.",
+    );
+    let apps = of_type(&evs, EventType::Appointment);
+    assert_eq!(apps.len(), 4, "{evs:?}");
+    assert_eq!(time_of(apps[0]), Some("BC0069"));
+    let subj = subjects(&p, &evs, EventType::Appointment);
+    assert!(
+        subj[0].contains("Caesar") && subj[2].contains("Antony"),
+        "{subj:?}"
+    );
+    // a title before a name, an owned office, the present tense: no appointment
+    let (_, evs) = events(
+        "Haile Selassie Gugsa was Emperor Haile Selassie's son-in-law. Dr. Ronny Jackson, \
+         who was then serving as the President's physician, spoke. Mr. Schwarz is president of U.S. Trust.",
+    );
+    assert!(of_type(&evs, EventType::Appointment).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_part_of_a_body_stands_for_it_as_subject() {
+    let (p, evs) = events("Pompey the Great lost. Pompey and much of the Senate fled to Greece.");
+    let subj = subjects(&p, &evs, EventType::Move);
+    assert!(subj.iter().any(|s| s.contains("Pompey")), "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Senate")), "{subj:?}");
+}
+
+#[test]
+fn a_month_after_by_opens_a_date_not_a_name() {
+    let (p, evs) = events(
+        "Marcus Junius Brutus and Gaius Cassius Longinus led the plot. By April Brutus and Cassius had left Rome.",
+    );
+    let subj = subjects(&p, &evs, EventType::Move);
+    assert!(subj.iter().any(|s| s.contains("Brutus")), "{subj:?}");
+    assert!(subj.iter().all(|s| !s.contains("April")), "{subj:?}");
+}

@@ -498,6 +498,9 @@ fn capitals_only(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
 /// English word, is a mention of the same type.
 fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
     let mut single: HashMap<&str, EntityType> = HashMap::default();
+    // The surnames of the people named in full ("King" of "Martin Luther
+    // King Jr."), taken even when they are common words.
+    let mut surnames: HashSet<&str> = HashSet::default();
     for c in kept.iter() {
         if c.b == c.a + 1
             && c.form == MentionForm::Name
@@ -505,8 +508,17 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
         {
             single.entry(cx.w(c.a)).or_insert(c.etype);
         }
+        if c.b >= c.a + 2 && c.form == MentionForm::Name && c.etype == EntityType::Person {
+            let mut e = c.b;
+            while e > c.a + 1 && cx.an.names.name_suffixes.contains(cx.w(e - 1)) {
+                e -= 1;
+            }
+            if e >= c.a + 2 && cx.w(e - 1).chars().all(char::is_alphabetic) {
+                surnames.insert(cx.w(e - 1));
+            }
+        }
     }
-    if single.is_empty() {
+    if single.is_empty() && surnames.is_empty() {
         return;
     }
     let mut covered = vec![false; cx.toks.len()];
@@ -526,6 +538,8 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
             // the document's few names first, the large vocabulary after
             if let Some(&t) = single.get(w).filter(|_| !cx.flag(k, VOCAB)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
+            } else if surnames.contains(w) && surname_use(cx, k, a) {
+                added.push(cand(si, k, k + 1, EntityType::Person, MentionForm::Name));
             }
         }
     }
@@ -533,6 +547,25 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
         kept.extend(added);
         kept.sort_by_key(|c| (c.a, c.b));
     }
+}
+
+/// A surname that is also a common word or a title stands alone for its
+/// bearer where it is used like a name: before a verb, a possessive or a
+/// comma ("King was born", "King's death", "King, who"), not after an
+/// article ("the King") and not before a capitalised word or "of" ("King
+/// George", "King of France"). `a` is the sentence's first token.
+fn surname_use(cx: &Ctx, k: usize, a: usize) -> bool {
+    // (nor a part of a hyphenated word: "Volodymyr-Volynskyi fell")
+    if cx.flag(k, NON_NAME)
+        || (k > a && matches!(cx.lw(k - 1), "the" | "a" | "an" | "-"))
+        || cx.glued(k)
+    {
+        return false;
+    }
+    let Some(next) = cx.toks.get(k + 1) else {
+        return false;
+    };
+    matches!(next.upos.as_str(), "VERB" | "AUX") || matches!(cx.w(k + 1), "'s" | "’s" | ",")
 }
 
 /// A lone given name between "the" (and maybe an adjective) and a
@@ -773,8 +806,12 @@ fn sentence_names(
             let p = cx.w(i - 1);
             (!p.is_empty() && p.bytes().all(|c| c.is_ascii_digit())) || is_ordinal_figure(p)
         };
+        // "By April Brutus and Cassius had left": after such a word a
+        // month opens a date (`month_preps.txt`)
+        let date_prep = i > a && an.names.month_preps.contains(cx.lw(i - 1));
         // (a word in capitals is no month: "Hadid DBE RA")
         let month_led = !after_day
+            && !date_prep
             && i + 1 < b
             && cx.is_cap(i + 1)
             && !cx.flag(i + 1, NON_NAME)
@@ -1890,6 +1927,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             if let Some(&m) = first_surname.last().filter(|m| *m != l) {
                 by_last.entry(m).or_default().push(p);
             }
+            // (and under the surname before a generational suffix:
+            // "King" of "Martin Luther King Jr.")
+            let bare = unsuffixed(an, person_words[j]);
+            if let Some(&m) = bare.last().filter(|m| *m != l) {
+                by_last.entry(m).or_default().push(p);
+            }
         }
     }
     // Per component (by root): the first words of the full personal names
@@ -1954,9 +1997,11 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let wj = &person_words[j];
             // ("Diego Silang" of "Diego Silang y Andaya")
             let wp = paternal(an, wj);
+            let ws = unsuffixed(an, wj);
             (person_like(an, &cands, &person_words, j) || person_shaped(j))
                 && cj.form == MentionForm::Name
                 && ((wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)))
+                    || (ws.len() < wj.len() && ws.len() > wi.len() && ws.ends_with(wi))
                     || (wp.len() < wj.len()
                         && wp.len() >= wi.len()
                         && (wp.ends_with(wi) || drops_middle(wp, wi))))
@@ -2642,6 +2687,16 @@ fn is_regnal_number(w: &str) -> bool {
 /// without a title.
 fn sovereign_title(cx: &Ctx, c: &Cand) -> Option<bool> {
     (c.ta < c.a).then(|| (c.ta..c.a).any(|k| cx.an.ml.sovereigns.contains(cx.lw(k))))
+}
+
+/// A person's name without the generational suffixes ending it
+/// (`name_suffixes.txt`): "Martin Luther King" of "Martin Luther King Jr.".
+fn unsuffixed<'a, 'b>(an: &Analyzer, words: &'b [&'a str]) -> &'b [&'a str] {
+    let mut e = words.len();
+    while e > 1 && an.names.name_suffixes.contains(words[e - 1]) {
+        e -= 1;
+    }
+    &words[..e]
 }
 
 /// A person's name up to its first surname: "Diego Silang" of "Diego

@@ -28,6 +28,12 @@ pub struct NameLexicon {
     /// Nouns of what befell a person, where a person's name stops
     /// (`name_breakers.txt`, lower case).
     pub name_breakers: HashSet<String>,
+    /// Words after which a month opens a date, not a given name
+    /// (`month_preps.txt`, lower case).
+    pub month_preps: HashSet<String>,
+    /// Generational suffixes ending a name after its surname
+    /// (`name_suffixes.txt`, as written).
+    pub name_suffixes: HashSet<String>,
     /// Title -> gender ("-" when none).
     pub titles: HashMap<String, String>,
     pub org_heads: HashSet<String>,
@@ -105,6 +111,8 @@ impl NameLexicon {
         lx.title_inner = set(include_str!("../../../resources/text/title_inner.txt"));
         lx.headline_inner = set(include_str!("../../../resources/text/headline_inner.txt"));
         lx.name_breakers = set(include_str!("../../../resources/text/name_breakers.txt"));
+        lx.month_preps = set(include_str!("../../../resources/text/month_preps.txt"));
+        lx.name_suffixes = set(include_str!("../../../resources/text/name_suffixes.txt"));
         lx.org_heads = set(include_str!("../../../resources/text/org_heads.txt"));
         lx.event_heads = set(include_str!("../../../resources/text/event_heads.txt"));
         lx.event_prefixes = set(include_str!("../../../resources/text/event_prefixes.txt"));

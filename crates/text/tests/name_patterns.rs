@@ -670,3 +670,27 @@ fn what_befell_a_person_ends_the_name_a_headline_runs_on() {
     );
     assert!(names.contains(&"Abraham Lincoln"), "{names:?}");
 }
+
+#[test]
+fn a_surname_that_is_a_common_word_stands_for_its_bearer_where_used_like_a_name() {
+    let ta = analyze(
+        "Martin Luther King Jr. led the movement. King was shot in Memphis. \
+         The King of France was not there.",
+    );
+    let (t, names) = entity_of(&ta, "Martin Luther King Jr.").expect("King");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "King"), "{names:?}");
+    // after an article or before "of" it is a title
+    assert!(ta
+        .mentions
+        .iter()
+        .all(|m| m.text != "King" || m.span.start < 60));
+}
+
+#[test]
+fn a_month_after_by_is_no_given_name() {
+    let ta = analyze("Brutus and Cassius plotted. By April Brutus and Cassius had left Rome.");
+    assert!(entity_of(&ta, "April Brutus").is_none());
+    let ta = analyze("April Ashley was a model.");
+    assert!(entity_of(&ta, "April Ashley").is_some());
+}
