@@ -630,6 +630,109 @@ impl Tagger {
         text.get(left..right).unwrap_or("")
     }
 
+    /// "Two years after the assassination", "eleven days after Lincoln's
+    /// death": when an offset ending with "after"/"before" is followed by
+    /// a word of `eventcues.tsv` (after a determiner or an owner's name),
+    /// the latest earlier date of the document whose sentence tells of
+    /// that happening, nearer to that date than to any other: told with the
+    /// same word before a synonym ("the assassination" before "killed"),
+    /// naming the owner before not. "The day after the battle" is the last
+    /// battle told.
+    fn happening_date(
+        &self,
+        text: &str,
+        ctx: &TimexContext,
+        span: annalist_model::Span,
+        out: &[Timex],
+    ) -> Option<String> {
+        let own = span.slice(text).trim_end();
+        let tail = own.len().checked_sub(6).and_then(|i| own.get(i..))?;
+        if !(tail.eq_ignore_ascii_case(" after") || own.to_lowercase().ends_with("before")) {
+            return None;
+        }
+        let cues = self.rules.lex.get("eventcues")?;
+        let trim = |w: &str| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+                .to_string()
+        };
+        let mut owner: Option<String> = None;
+        let mut cue = None;
+        for w in text.get(span.end..)?.split_whitespace().take(5) {
+            let w = trim(w);
+            let lw = w.to_lowercase();
+            if cues.get(&lw).is_some() {
+                cue = Some(lw);
+                break;
+            }
+            if matches!(lw.as_str(), "the" | "his" | "her" | "their" | "its") {
+                continue;
+            }
+            let capital = w.starts_with(char::is_uppercase);
+            if let Some(o) = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+                if capital {
+                    owner = Some(o.to_string());
+                    continue;
+                }
+            }
+            if !capital {
+                return None;
+            }
+        }
+        let cue = cue?;
+        let happening = cues.get(&cue).and_then(|e| e.values.first())?;
+        let of = |lw: &str| cues.get(lw).and_then(|e| e.values.first());
+        let earlier: Vec<&Timex> = out
+            .iter()
+            .rev()
+            .filter(|t| {
+                t.span.end <= span.start
+                    && value::parse_point(&t.value).is_some()
+                    && !t.value.contains('X')
+                    && matches!(t.ttype, TimexType::Date | TimexType::Time)
+            })
+            .collect();
+        // Whether `t`'s sentence tells of the happening (in the same word
+        // when `exact`) nearer to `t` than to its other dates, and names
+        // the owner when `owned`.
+        let told = |t: &Timex, exact: bool, owned: bool| -> bool {
+            let sent = Self::sentence_of(text, ctx, t.span.start);
+            let base = sent.as_ptr() as usize - text.as_ptr() as usize;
+            if owned && owner.as_deref().is_some_and(|o| !sent.contains(o)) {
+                return false;
+            }
+            let dates: Vec<&Timex> = out
+                .iter()
+                .filter(|u| u.span.start >= base && u.span.end <= base + sent.len())
+                .collect();
+            let mut at = 0;
+            sent.split_inclusive(|ch: char| !ch.is_alphanumeric())
+                .any(|w| {
+                    let start = base + at;
+                    at += w.len();
+                    let lw = trim(w).to_lowercase();
+                    let hit = if exact {
+                        lw == cue
+                    } else {
+                        of(&lw) == Some(happening)
+                    };
+                    // (not the cue after the offset itself)
+                    if lw.is_empty() || !hit || start >= span.start {
+                        return false;
+                    }
+                    let dist =
+                        |u: &Timex| u.span.start.abs_diff(start).min(u.span.end.abs_diff(start));
+                    dates.iter().all(|u| dist(u) >= dist(t))
+                })
+        };
+        // the same word before a synonym, the owner named before not
+        for (exact, owned) in [(true, true), (true, false), (false, true), (false, false)] {
+            if let Some(t) = earlier.iter().find(|t| told(t, exact, owned)) {
+                return Some(t.value.split('T').next().unwrap_or(&t.value).to_string());
+            }
+        }
+        None
+    }
+
     /// Where a document declares that its dates are Old Style ("Until 1918
     /// Russia used the Julian calendar"): the start of the declaring
     /// sentence and the country's first Gregorian day.
@@ -854,6 +957,16 @@ impl Tagger {
                     let Some(prev) = prev else { continue };
                     a.reference = Some(prev.value.clone());
                     raw = rest;
+                }
+                // "two years after the assassination": from the date the
+                // document gave that happening, not from the story's now.
+                if raw.len() == c.raw.len() && (has(raw, " +") || has(raw, " -")) {
+                    if let Some(d) = self.happening_date(text, ctx, c.span, &out) {
+                        let day = value::parse_point(&d).is_some_and(|p| p.d.is_some());
+                        a.reference_day = day.then(|| d.clone());
+                        a.reference_month = Some(d.clone());
+                        a.reference = Some(d);
+                    }
                 }
                 let (v, an) = if raw.len() < c.raw.len() {
                     (value::resolve(&format!("@ref {raw}"), &a).0, None)

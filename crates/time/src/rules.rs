@@ -47,6 +47,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "weekshift",
     "dayshift",
     "setunits",
+    "eventcues",
 );
 
 /// The rule file.

@@ -628,3 +628,21 @@ fn a_weekday_with_only_a_year_to_hang_on_is_no_date_of_that_year() {
     let text = "On 3 December 2006 he fell ill. He died on Sunday.";
     assert_eq!(value_of(text, "Sunday"), "2006-12-03");
 }
+
+#[test]
+fn an_offset_from_a_happening_counts_from_its_date() {
+    // "eleven days after Lincoln's death": from the day he died, not from
+    // where the story is now (April 26, just told).
+    let text = "Lincoln was shot. He died at 7:22 a.m. on April 15, 1865. Booth fled. \
+                Early on April 26, eleven days after Lincoln's death, soldiers came.";
+    assert_eq!(value_of(text, "eleven days after"), "1865-04-26");
+    // The same word before a synonym: "the assassination" is the day told
+    // with that word, not the later killing.
+    let text = "The assassination of Julius Caesar took place on 15 March 44 BC. \
+                Cicero was killed on 7 December 43 BC. \
+                Two years after the assassination, Brutus died.";
+    assert_eq!(value_of(text, "Two years after"), "BC0042");
+    // With no such happening told, the story's now.
+    let text = "In 1901 he moved. Two years after the wedding, he left.";
+    assert_eq!(value_of(text, "Two years after"), "1903");
+}
