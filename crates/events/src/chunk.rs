@@ -858,6 +858,11 @@ impl<'a> Sent<'a> {
     /// the noun phrases, and whether the voice was inherited as passive
     /// from a coordinated verb ("was removed … and later exiled").
     pub fn subject_of(&self, h: usize, depth: u8) -> (Vec<Np>, Option<bool>) {
+        if (0..h).all(|k| self.w[k].class == C::Adv) {
+            if let Some(found) = self.fronted_participle_subject(h) {
+                return found;
+            }
+        }
         let mut j = h;
         let mut steps = 0;
         // Nothing but the verb group between the head and `j` so far.
@@ -874,6 +879,18 @@ impl<'a> Sent<'a> {
             match w.class {
                 C::Adv | C::Neg | C::Modal | C::Be | C::Aux => continue,
                 _ => {}
+            }
+            // "who two years later became head", "and in 1890 married": a
+            // time between the subject and its verb (with its preposition)
+            // is no subject
+            if self.in_timex[j] {
+                while j > 0 && self.in_timex[j - 1] {
+                    j -= 1;
+                }
+                if j > 0 && self.w[j - 1].class == C::Prep {
+                    j -= 1;
+                }
+                continue;
             }
             if w.lower == "to"
                 && j > 0
@@ -1016,6 +1033,34 @@ impl<'a> Sent<'a> {
             || matches!(self.w[q - 1].class, C::Conj | C::Sconj | C::Punct)
             || self.w[q - 1].lower == ",";
         opens.then_some(q)
+    }
+
+    /// "Arrested by his own government in December 1916, he was tried …",
+    /// "Fleeing the city, Brutus …": a participle opening the sentence
+    /// tells of the main clause's subject, the noun phrase after the
+    /// clause's comma when a verb follows it; a past participle is
+    /// passive.
+    fn fronted_participle_subject(&self, h: usize) -> Option<(Vec<Np>, Option<bool>)> {
+        let w = self.w.get(h)?;
+        let ing = w.lower.ends_with("ing");
+        // ("Following these arrests, the Jacobins …": a preposition)
+        if !self.is_verbish(h) || w.has(Cl::Frameprep) || !(ing || self.ta_upos(h) == Some("VERB"))
+        {
+            return None;
+        }
+        let comma = (h + 1..self.len().min(h + 30)).find(|&k| self.w[k].lower == ",")?;
+        if (h + 1..comma).any(|k| self.is_verbish(k) && self.w[k].class == C::Verb && k > h + 1) {
+            return None;
+        }
+        let np = self.np_right(self.skip_adverbs(comma + 1))?;
+        if np.mention.is_none() && !np.pronoun {
+            return None;
+        }
+        let after = self.skip_adverbs(np.b);
+        let verb_next = self.w.get(after).is_some_and(|x| {
+            matches!(x.class, C::Be | C::Aux | C::Modal) || self.is_verbish(after)
+        });
+        verb_next.then(|| (vec![np], Some(!ing)))
     }
 
     /// When the comma at `j` closes an apposition or relative clause

@@ -173,3 +173,27 @@ fn a_month_after_by_opens_a_date_not_a_name() {
     assert!(subj.iter().any(|s| s.contains("Brutus")), "{subj:?}");
     assert!(subj.iter().all(|s| !s.contains("April")), "{subj:?}");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_tells_of_the_main_subject() {
+    let (p, evs) = events(
+        "Dragutin Dimitrijević led the Black Hand. Arrested by his own government in December 1916, \
+         he was tried by a court-martial at Salonika in the spring of 1917.",
+    );
+    let arrest = of_type(&evs, EventType::Arrest);
+    assert_eq!(arrest.len(), 1, "{evs:?}");
+    assert!(names(&p, arrest[0], Role::Subject)[0].contains("Dimitrijević"));
+    assert_eq!(time_of(arrest[0]), Some("1916-12"));
+}
+
+#[test]
+fn a_time_between_subject_and_verb_is_skipped() {
+    let (p, evs) = events(
+        "Dragutin Dimitrijević, called Apis, who two years later became head of military intelligence, \
+         was a colonel. Alfred Dreyfus entered the army in 1878 and in 1890 married Lucie Hadamard.",
+    );
+    let subj = subjects(&p, &evs, EventType::Appointment);
+    assert!(subj.iter().any(|s| s.contains("Dimitrijević")), "{subj:?}");
+    let subj = subjects(&p, &evs, EventType::Marriage);
+    assert!(subj.iter().any(|s| s.contains("Dreyfus")), "{subj:?}");
+}

@@ -1627,11 +1627,17 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     an.ml.alias_skip.contains(*w) || w.chars().all(|ch| ch.is_ascii_digit())
                 })
         };
+        // a cue opening with a comma wants one right after the first name
+        // (", called": "Trotsky called Stalin a traitor" is no alias)
+        let comma_first = p.b < c.ta && cx.w(p.b) == ",";
         let hit = an
             .ml
             .alias_cues
             .iter()
-            .find(|(cue, _)| *cue == between[..])
+            .find(|(cue, _)| match cue.split_first() {
+                Some((first, rest)) if first == "," => comma_first && *rest == between[..],
+                _ => *cue == between[..],
+            })
             .or_else(|| {
                 an.ml.alias_cues.iter().find(|(cue, _)| {
                     between.len() > cue.len()
@@ -1672,8 +1678,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 );
             let bodies = !matches!(p.etype, EntityType::Person)
                 && !matches!(c.etype, EntityType::Person | EntityType::Work);
+            // ("Dragutin Dimitrijević, called Apis": a one-word nickname
+            // is a name whatever the tagger typed it)
+            let one_word_nickname =
+                kind == "nickname" && p.etype == EntityType::Person && c.b == c.a + 1;
             let target_ok = c.etype == p.etype
                 || c.etype == EntityType::Person
+                || one_word_nickname
                 || kind == "renamed"
                 || (kind == "known_as" && bodies)
                 || personal_cue;

@@ -694,3 +694,18 @@ fn a_month_after_by_is_no_given_name() {
     let ta = analyze("April Ashley was a model.");
     assert!(entity_of(&ta, "April Ashley").is_some());
 }
+
+#[test]
+fn a_one_word_nickname_after_a_comma_and_called_is_the_persons() {
+    let ta = analyze(
+        "The society was led by Colonel Dragutin Dimitrijević, called Apis, who planned it. \
+         Apis did not survive the war.",
+    );
+    let (t, names) = entity_of(&ta, "Dragutin Dimitrijević").expect("Apis");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "Apis"), "{names:?}");
+    // without the comma "called" is a verb of saying
+    let ta = analyze("Leon Trotsky called Joseph Stalin a traitor.");
+    let (_, names) = entity_of(&ta, "Leon Trotsky").expect("Trotsky");
+    assert!(names.iter().all(|n| !n.contains("Stalin")), "{names:?}");
+}
