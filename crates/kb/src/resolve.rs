@@ -522,11 +522,25 @@ pub fn resolve_traced(
         for (li, le) in d.entities.iter().enumerate() {
             let mut etype = types[li];
             let person = etype == EntityType::Person;
-            let main = keys.sym(le.name, person);
-            if main.is_empty() {
-                row.push(None);
-                continue;
+            // (A name that is all title — "King" of "King was born Michael
+            // King Jr." — gives way to the entity's fullest other name.)
+            let mut name = le.name;
+            if keys.sym(name, person).is_empty() {
+                let fullest = d
+                    .aliases_of(le)
+                    .iter()
+                    .map(|a| (keys.sym(a.alias, person).len(), a.alias))
+                    .filter(|(n, _)| *n > 0)
+                    .max_by_key(|(n, _)| *n);
+                match fullest {
+                    Some((_, a)) => name = a,
+                    None => {
+                        row.push(None);
+                        continue;
+                    }
+                }
             }
+            let main = keys.sym(name, person);
             // Names of somebody else merged into this local entity by the
             // text stage (computed once: `skip` and the split-off below).
             let foreign_all = if person {
@@ -561,7 +575,7 @@ pub fn resolve_traced(
                 etype = EntityType::Place;
             }
             let person = etype == EntityType::Person;
-            let main = keys.sym(le.name, person);
+            let main = keys.sym(name, person);
             // A heading taken for a person's name ("Killing of Grigori
             // Rasputin"): the words after the last small word name the person.
             let tail = person

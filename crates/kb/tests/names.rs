@@ -570,3 +570,19 @@ fn a_full_name_without_its_first_names_joins_the_one_fuller_name() {
     );
     assert!(!same(&kb, "Gaius Varro Pulcher", "Varro Pulcher"));
 }
+
+#[test]
+fn a_local_entity_named_by_a_title_word_keeps_its_fullest_name() {
+    // "King was born Michael King Jr.": the text stage names the entity
+    // "King" (the birth name is an alias), which is all title to the kb.
+    let mut d = Doc::new("d0", 0.8);
+    let s = d.sentence("King was born Michael King Jr. in Atlanta.");
+    let k = d.entity(Person, "King", s, "King", Name);
+    d.alias(k, "Michael King Jr.", "born", s);
+    let kb = merge(vec![d.done()]);
+    assert!(
+        holder(&kb, "Michael King Jr.").is_some(),
+        "{:?}",
+        kb.entities
+    );
+}
