@@ -1250,8 +1250,9 @@ impl<'a> Sent<'a> {
             .map(|(k, _)| k)
     }
 
-    /// Fallback for an unresolved "they/them": the nearest earlier pair of
-    /// person names joined by "and" (within about two sentences).
+    /// Fallback for an unresolved "they/them": the nearest earlier list of
+    /// person names joined by commas and "and" (within about two
+    /// sentences).
     pub fn resolve_plural(&self, i: usize) -> Vec<usize> {
         let Some(w) = self.w.get(i) else {
             return vec![];
@@ -1269,9 +1270,20 @@ impl<'a> Sent<'a> {
             if a.etype == EntityType::Person
                 && b.etype == EntityType::Person
                 && a.entity != b.entity
-                && between.trim() == "and"
+                && matches!(between.trim(), "and" | ", and")
             {
-                return vec![k - 1, k];
+                // "Powell, Herold, Atzerodt and Surratt were sentenced to
+                // death … they": the whole list
+                let mut first = k - 1;
+                while first > 0 {
+                    let p = &ms[first - 1];
+                    let gap = text.get(p.span.end..ms[first].span.start).unwrap_or("");
+                    if p.etype != EntityType::Person || gap.trim() != "," {
+                        break;
+                    }
+                    first -= 1;
+                }
+                return (first..=k).collect();
             }
         }
         vec![]

@@ -197,3 +197,14 @@ fn a_time_between_subject_and_verb_is_skipped() {
     let subj = subjects(&p, &evs, EventType::Marriage);
     assert!(subj.iter().any(|s| s.contains("Dreyfus")), "{subj:?}");
 }
+
+#[test]
+fn they_after_a_list_of_names_is_the_whole_list() {
+    let (p, evs) = events(
+        "Lewis Powell, David Herold, George Atzerodt and Mary Surratt were sentenced to death. \
+         They were hanged on July 7, 1865.",
+    );
+    let subj = subjects(&p, &evs, EventType::Execution);
+    assert_eq!(subj.len(), 4, "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Powell")), "{subj:?}");
+}
