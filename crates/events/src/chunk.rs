@@ -919,6 +919,19 @@ impl<'a> Sent<'a> {
                 if k > 0 && self.w[k - 1].lower == "," {
                     k -= 1;
                 }
+                // "Coretta Scott King, who pushed for that trial and who
+                // died in 2005": the antecedent of the first relative
+                if k > 0 && self.w[k - 1].class == C::Conj {
+                    let first = (k.saturating_sub(30)..k - 1)
+                        .rev()
+                        .find(|&r| self.w[r].class == C::Rel && self.w[r].lower == w.lower);
+                    if let Some(r) = first {
+                        k = r;
+                        if k > 0 && self.w[k - 1].lower == "," {
+                            k -= 1;
+                        }
+                    }
+                }
                 if k == 0 {
                     return (vec![], None);
                 }

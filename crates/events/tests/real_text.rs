@@ -208,3 +208,24 @@ fn they_after_a_list_of_names_is_the_whole_list() {
     assert_eq!(subj.len(), 4, "{subj:?}");
     assert!(subj.iter().any(|s| s.contains("Powell")), "{subj:?}");
 }
+
+#[test]
+fn coming_to_a_named_place_and_being_taken_to_one_are_moves() {
+    let (p, evs) = events(
+        "Leon Trotsky came to Mexico in 1937. Joseph Stalin came to power in 1924. \
+         He came to the conclusion that it was lost. Sophie Chotek and Franz Ferdinand \
+         were taken to the Konak.",
+    );
+    let subj = subjects(&p, &evs, EventType::Move);
+    assert_eq!(subj.len(), 3, "{subj:?}");
+    assert!(subj[0].contains("Trotsky"), "{subj:?}");
+}
+
+#[test]
+fn a_second_relative_clause_after_and_has_the_first_ones_antecedent() {
+    let (p, evs) = events(
+        "Coretta Scott King, who pushed for that trial and who died in 2005, said the verdict confirmed it.",
+    );
+    let subj = subjects(&p, &evs, EventType::Death);
+    assert!(subj.iter().any(|s| s.contains("Coretta")), "{subj:?}");
+}
