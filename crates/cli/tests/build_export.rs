@@ -222,3 +222,30 @@ fn analyses_made_under_other_sentence_keys_are_redone() {
         "{text}"
     );
 }
+
+#[test]
+fn a_copied_sentence_telling_two_dated_events_keeps_them_two() {
+    // The same sentence in two sources (a duplicate group): it tells one
+    // happening per event, and its two appointments are dated apart.
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let line = "Martin Luther King Jr. was a Baptist minister. In 1954 he became pastor of \
+                Dexter Avenue Baptist Church in Montgomery, Alabama, and in December 1955, at \
+                the age of 26, he was elected president of the Montgomery Improvement Association.\n";
+    std::fs::write(corpus.join("a.txt"), line).unwrap();
+    std::fs::write(corpus.join("b.txt"), format!("A blog post.\n\n{line}")).unwrap();
+    let db = build(dir.path(), "a.db", &[&corpus]);
+    let v: Value = serde_json::from_str(&export_json(&db)).unwrap();
+    let times: BTreeSet<String> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "appointment")
+        .filter_map(|e| e["time"]["value"].as_str().map(str::to_string))
+        .collect();
+    assert!(
+        times.contains("1954") && times.contains("1955-12"),
+        "{times:?}"
+    );
+}

@@ -1773,10 +1773,17 @@ impl Extractor {
                         .rev()
                         .take_while(|&k| k > h)
                         .any(|k| sent.w[k].has(Cl::Frameprep));
+                    // ("died in the same prison in 1916": a noun after a
+                    // locative preposition is where, not another event)
+                    let placed = (h + 1..m.a)
+                        .rev()
+                        .find(|&k| !matches!(sent.w[k].class, C::Det | C::Adj | C::Poss))
+                        .is_some_and(|k| sent.w[k].has(Cl::Locprep));
                     m.a > h
                         && m.b <= p
                         && self.lex.triggers[m.trig].head == HeadKind::Noun
                         && !framed
+                        && !placed
                 })
         };
         // A date in brackets right after the event's phrase dates it, as a
@@ -2453,7 +2460,18 @@ impl Extractor {
                     s.map(|f| f.text.to_lowercase()),
                 )
             };
-            if let Some(prev) = merged.iter_mut().find(|p| key(p) == key(&ev)) {
+            // (two clauses dated apart are two events: "In 1954 he became
+            // pastor …, and in December 1955 … he was elected president")
+            let dated_apart = |p: &EventMention| match (&p.time, &ev.time) {
+                (Some(a), Some(b)) => {
+                    !a.inferred && !b.inferred && a.timex.is_some() && a.timex != b.timex
+                }
+                _ => false,
+            };
+            if let Some(prev) = merged
+                .iter_mut()
+                .find(|p| key(p) == key(&ev) && !dated_apart(p))
+            {
                 for f in &ev.roles {
                     if !prev
                         .roles

@@ -229,3 +229,15 @@ fn a_second_relative_clause_after_and_has_the_first_ones_antecedent() {
     let subj = subjects(&p, &evs, EventType::Death);
     assert!(subj.iter().any(|s| s.contains("Coretta")), "{subj:?}");
 }
+
+#[test]
+fn a_noun_after_a_locative_preposition_leaves_the_time_to_the_verb() {
+    let (_, evs) =
+        events("Nedeljko Čabrinović and Trifko Grabež had died in the same prison in 1916.");
+    let deaths = of_type(&evs, EventType::Death);
+    assert!(!deaths.is_empty(), "{evs:?}");
+    assert!(
+        deaths.iter().all(|e| time_of(e) == Some("1916")),
+        "{deaths:?}"
+    );
+}

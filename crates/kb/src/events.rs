@@ -505,10 +505,13 @@ fn choose(
         (Some(a), Some(b)) => a.compatible(&b),
         _ => true,
     };
-    // A sentence copied from one source to another tells one happening.
+    // A sentence copied from one source to another tells one happening
+    // (at one time: two events of the sentence dated apart — "In 1954 he
+    // became pastor …, and in December 1955 he was elected president" —
+    // stay two).
     if let Some(d) = m.dup {
-        if let Some(c) =
-            (0..cls.len()).find(|&c| cls[c].members.iter().any(|&i| ms[i].dup == Some(d)))
+        if let Some(c) = (0..cls.len())
+            .find(|&c| cls[c].members.iter().any(|&i| ms[i].dup == Some(d)) && time_ok(&cls[c]))
         {
             return Some(c);
         }
