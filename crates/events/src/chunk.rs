@@ -327,8 +327,12 @@ impl<'a> Sent<'a> {
     fn lexical_nominal(&self, i: usize) -> bool {
         let Some(w) = self.w.get(i) else { return false };
         let prev = i.checked_sub(1).map(|k| &self.w[k]);
+        // (a floating quantifier before a verb is no determiner: "and
+        // both killed themselves")
+        let floating = |p: &W| p.has(Cl::Floating) && self.ta_upos(i) == Some("VERB");
         prev.is_some_and(|p| {
-            matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) || p.glued_poss
+            (matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) && !floating(p))
+                || p.glued_poss
         }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
     }
 
@@ -879,6 +883,16 @@ impl<'a> Sent<'a> {
             match w.class {
                 C::Adv | C::Neg | C::Modal | C::Be | C::Aux => continue,
                 _ => {}
+            }
+            // "Brutus and Cassius … both killed themselves"
+            if w.has(Cl::Floating) && j + 1 < self.len() && adjacent && j > 0 {
+                let before = &self.w[j - 1];
+                if before.mention.is_some()
+                    || self.is_nominal(j - 1)
+                    || matches!(before.class, C::Pron | C::Conj)
+                {
+                    continue;
+                }
             }
             // "who two years later became head", "and in 1890 married": a
             // time between the subject and its verb (with its preposition)

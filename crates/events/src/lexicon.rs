@@ -61,6 +61,9 @@ pub(crate) enum Cl {
     /// Words naming a part of a body before "of" ("much of the Senate
     /// fled"): the phrase after "of" is the clause's subject.
     Partitive,
+    /// Quantifiers floating between a subject and its verb ("both killed
+    /// themselves"): skipped in the search for the subject.
+    Floating,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -116,6 +119,7 @@ impl Cl {
             "sharedconj" => Cl::Sharedconj,
             "survival" => Cl::Survival,
             "partitive" => Cl::Partitive,
+            "floating" => Cl::Floating,
             _ => return None,
         })
     }

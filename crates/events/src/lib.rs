@@ -1343,7 +1343,10 @@ impl Extractor {
         if let Some(t) = frame.reflexive.filter(|_| reflexive) {
             etype = t;
             let is_refl = |f: &RoleFiller| self.lex.is(Cl::Reflexive, &f.text.to_lowercase());
-            if roles.iter().any(|(r, f)| *r == Role::Subject && is_refl(f)) {
+            // (a plural reflexive has no mention to fill the subject:
+            // "Brutus and Cassius killed themselves")
+            let no_subject = !roles.iter().any(|(r, _)| *r == Role::Subject);
+            if no_subject || roles.iter().any(|(r, f)| *r == Role::Subject && is_refl(f)) {
                 roles.retain(|(r, f)| !(*r == Role::Subject && is_refl(f)));
                 for (r, f) in roles.iter_mut() {
                     if *r == Role::Agent {

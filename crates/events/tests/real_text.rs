@@ -241,3 +241,17 @@ fn a_noun_after_a_locative_preposition_leaves_the_time_to_the_verb() {
         "{deaths:?}"
     );
 }
+
+#[test]
+fn suicides_told_on_the_web_are_deaths() {
+    let (p, evs) = events(
+        "Hubert-Joseph Henry was arrested on 30 August 1898 and taken to Mont-Valérien, where the \
+         next day he cut his throat with a razor. Major Esterhazy commited suicide. \
+         Marcus Junius Brutus and Gaius Cassius Longinus were beaten at Philippi and both killed themselves.",
+    );
+    let subj = subjects(&p, &evs, EventType::Death);
+    assert!(subj.iter().any(|s| s.contains("Henry")), "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Esterhazy")), "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Brutus")), "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Cassius")), "{subj:?}");
+}
