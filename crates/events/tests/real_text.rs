@@ -255,3 +255,19 @@ fn suicides_told_on_the_web_are_deaths() {
     assert!(subj.iter().any(|s| s.contains("Brutus")), "{subj:?}");
     assert!(subj.iter().any(|s| s.contains("Cassius")), "{subj:?}");
 }
+
+#[test]
+fn taking_posts_leaving_them_and_being_transferred() {
+    let (p, evs) = events(
+        "Georges Picquart was a soldier. In November 1896 Picquart was relieved of his post. \
+         His superiors transferred Picquart to Tunisia. Alfred Dreyfus entered the Ecole \
+         Polytechnique in 1878 and was commissioned in the artillery. From 58 BC Julius Caesar \
+         governed Gaul as proconsul.",
+    );
+    assert!(subjects(&p, &evs, EventType::Removal)[0].contains("Picquart"));
+    assert!(subjects(&p, &evs, EventType::Move)[0].contains("Picquart"));
+    assert!(subjects(&p, &evs, EventType::Joining)[0].contains("Dreyfus"));
+    let app = subjects(&p, &evs, EventType::Appointment);
+    assert!(app.iter().any(|s| s.contains("Dreyfus")), "{app:?}");
+    assert!(app.iter().any(|s| s.contains("Caesar")), "{app:?}");
+}
