@@ -978,10 +978,13 @@ impl Extractor {
                     push(&mut roles, self.fillers(ctx, &owners, r));
                 }
             }
-            // Object: the gap, or the phrase right after the match.
+            // Object: the gap, or the phrase right after the match (not
+            // after a pattern ending in its preposition: "fired *at* him",
+            // "threw a bomb *at* the car" — that phrase is read below).
+            let ends_in_prep = m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep;
             let obj = if let Some((ga, _)) = m.gap {
                 sent.np_right(ga).map(|np| sent.coordinated_right(np))
-            } else if !passive {
+            } else if !passive && !ends_in_prep {
                 let k = sent.skip_adverbs(m.b);
                 if sent.w.get(k).is_some_and(|w| {
                     !matches!(w.class, C::Prep | C::Punct | C::Conj | C::Sconj | C::Rel)

@@ -271,3 +271,37 @@ fn taking_posts_leaving_them_and_being_transferred() {
     assert!(app.iter().any(|s| s.contains("Dreyfus")), "{app:?}");
     assert!(app.iter().any(|s| s.contains("Caesar")), "{app:?}");
 }
+
+#[test]
+fn sieges_bombs_thrown_and_shots_fired_at_someone_are_attacks() {
+    let (p, evs) = events(
+        "Franz Ferdinand visited Sarajevo. Nedeljko Cabrinovic threw a bomb at Franz Ferdinand's car. \
+         Gavrilo Princip fired at Franz Ferdinand. The siege of Orleans by the English began in 1428. \
+         Dragutin Dimitrijevic was shot at Salonika in 1917.",
+    );
+    let attacked = subjects(&p, &evs, EventType::Attack);
+    assert_eq!(
+        attacked.iter().filter(|s| s.contains("Franz")).count(),
+        2,
+        "{attacked:?}"
+    );
+    assert!(
+        attacked.iter().any(|s| s.contains("Orleans")),
+        "{attacked:?}"
+    );
+    assert!(
+        attacked.iter().all(|s| !s.contains("Salonika")),
+        "{attacked:?}"
+    );
+}
+
+#[test]
+fn speeches_freedom_and_weddings() {
+    let (p, evs) = events(
+        "Martin Luther King Jr. delivered his last speech at Mason Temple on April 3, 1968. \
+         Nelson Mandela was set free in 1990. The wedding of Franz Ferdinand took place in 1900.",
+    );
+    assert!(subjects(&p, &evs, EventType::Publication)[0].contains("King"));
+    assert!(subjects(&p, &evs, EventType::Release)[0].contains("Mandela"));
+    assert!(subjects(&p, &evs, EventType::Marriage)[0].contains("Franz"));
+}
