@@ -1076,7 +1076,9 @@ impl<'a> Sent<'a> {
             return None;
         }
         let comma = (h + 1..self.len().min(h + 30)).find(|&k| self.w[k].lower == ",")?;
-        if (h + 1..comma).any(|k| self.is_verbish(k) && self.w[k].class == C::Verb && k > h + 1) {
+        // (no other verb in the opening clause: "Arrested by his own
+        // government in 1916," is one participle phrase)
+        if (h + 2..comma).any(|k| self.is_verbish(k) && self.w[k].class == C::Verb) {
             return None;
         }
         let np = self.np_right(self.skip_adverbs(comma + 1))?;

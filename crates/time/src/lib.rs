@@ -645,9 +645,8 @@ impl Tagger {
         span: annalist_model::Span,
         out: &[Timex],
     ) -> Option<String> {
-        let own = span.slice(text).trim_end();
-        let tail = own.len().checked_sub(6).and_then(|i| own.get(i..))?;
-        if !(tail.eq_ignore_ascii_case(" after") || own.to_lowercase().ends_with("before")) {
+        let own = span.slice(text).trim_end().to_lowercase();
+        if !(own.ends_with(" after") || own.ends_with(" before")) {
             return None;
         }
         let cues = self.rules.lex.get("eventcues")?;
