@@ -64,6 +64,9 @@ pub(crate) enum Cl {
     /// Quantifiers floating between a subject and its verb ("both killed
     /// themselves"): skipped in the search for the subject.
     Floating,
+    /// Plural nouns for people named together just before ("the couple",
+    /// "the conspirators"): read like an unresolved "they".
+    Members,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -120,6 +123,7 @@ impl Cl {
             "survival" => Cl::Survival,
             "partitive" => Cl::Partitive,
             "floating" => Cl::Floating,
+            "members" => Cl::Members,
             _ => return None,
         })
     }

@@ -475,13 +475,24 @@ impl Extractor {
             // "they" left unresolved by the text stage: the last pair of
             // coordinated names ("Zinoviev and Kamenev were arrested …; … they
             // were shot").
-            if np.pronoun && np.mention.is_none() && matches!(np.head.as_str(), "they" | "them") {
+            // ("The couple arrived", "the conspirators were hanged": the
+            // same, for a noun of people named together)
+            let members = !np.pronoun && np.mention.is_none() && self.lex.is(Cl::Members, &np.head);
+            if members
+                || (np.pronoun
+                    && np.mention.is_none()
+                    && matches!(np.head.as_str(), "they" | "them"))
+            {
                 let pair = sent.resolve_plural(np.a);
                 // (a plural noun phrase between the pair and the pronoun is
                 // the closer antecedent: "freed three Taliban prisoners
                 // and sent them to Qatar")
                 let after = pair.last().map_or(0, |&mi| sent.mention(mi).span.end);
-                if self.plural_phrase_between(ctx, after, np.a) {
+                if pair.is_empty() && members {
+                    out.extend(self.filler(ctx, np, role));
+                    continue;
+                }
+                if !members && self.plural_phrase_between(ctx, after, np.a) {
                     continue;
                 }
                 for mi in pair {

@@ -305,3 +305,17 @@ fn speeches_freedom_and_weddings() {
     assert!(subjects(&p, &evs, EventType::Release)[0].contains("Mandela"));
     assert!(subjects(&p, &evs, EventType::Marriage)[0].contains("Franz"));
 }
+
+#[test]
+fn a_noun_for_people_named_together_is_the_last_list_of_names() {
+    let (p, evs) = events(
+        "Lewis Powell, David Herold and George Atzerodt were caught. \
+         The conspirators were hanged on July 7, 1865.",
+    );
+    let subj = subjects(&p, &evs, EventType::Execution);
+    assert_eq!(subj.len(), 3, "{subj:?}");
+    // a group noun with no names before stays a phrase
+    let (p, evs) = events("The conspirators were hanged on July 7, 1865.");
+    let subj = subjects(&p, &evs, EventType::Execution);
+    assert!(subj.iter().all(|s| s.contains("conspirators")), "{subj:?}");
+}
