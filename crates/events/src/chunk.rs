@@ -278,9 +278,13 @@ impl<'a> Sent<'a> {
         sent
     }
 
-    /// Marks the tokens inside the time expression spanning `span`.
-    pub fn mark_timex(&mut self, span: Span) {
-        for (x, t) in self.in_timex.iter_mut().zip(&self.w) {
+    /// Marks the tokens inside the time expression spanning `span`, whose
+    /// first token is at or after `from`.
+    pub fn mark_timex(&mut self, from: usize, span: Span) {
+        for (x, t) in self.in_timex.iter_mut().zip(&self.w).skip(from) {
+            if t.span.start >= span.end {
+                break;
+            }
             *x |= span.contains(t.span);
         }
     }
@@ -885,7 +889,7 @@ impl<'a> Sent<'a> {
                 _ => {}
             }
             // "Brutus and Cassius … both killed themselves"
-            if w.has(Cl::Floating) && j + 1 < self.len() && adjacent && j > 0 {
+            if w.has(Cl::Floating) && adjacent && j > 0 {
                 let before = &self.w[j - 1];
                 if before.mention.is_some()
                     || self.is_nominal(j - 1)
@@ -929,10 +933,15 @@ impl<'a> Sent<'a> {
             }
             if w.class == C::Rel && matches!(w.lower, "who" | "which" | "that" | "whom") {
                 // "Nikolaev, who had been thrown out": the antecedent.
-                let mut k = j;
-                if k > 0 && self.w[k - 1].lower == "," {
-                    k -= 1;
-                }
+                // (the comma before it, if any)
+                let opening = |r: usize| {
+                    if r > 0 && self.w[r - 1].lower == "," {
+                        r - 1
+                    } else {
+                        r
+                    }
+                };
+                let mut k = opening(j);
                 // "Coretta Scott King, who pushed for that trial and who
                 // died in 2005": the antecedent of the first relative
                 if k > 0 && self.w[k - 1].class == C::Conj {
@@ -940,10 +949,7 @@ impl<'a> Sent<'a> {
                         .rev()
                         .find(|&r| self.w[r].class == C::Rel && self.w[r].lower == w.lower);
                     if let Some(r) = first {
-                        k = r;
-                        if k > 0 && self.w[k - 1].lower == "," {
-                            k -= 1;
-                        }
+                        k = opening(r);
                     }
                 }
                 if k == 0 {

@@ -258,8 +258,8 @@ impl Extractor {
                     (i, pos)
                 })
                 .collect();
-            for &(i, _) in &stx {
-                sent.mark_timex(timexes[i].span);
+            for &(i, pos) in &stx {
+                sent.mark_timex(pos, timexes[i].span);
             }
             let age = self.age_in_sentence(&sent, &stx, timexes);
             let flagged = doc.flagged.iter().any(|(f, _)| f.overlaps(s.span));
@@ -427,15 +427,19 @@ impl Extractor {
                 // as the President's physician", "was Emperor Haile
                 // Selassie's son-in-law" (but "threw in their lot with
                 // Trotsky").
-                let titled = k > 0
-                    && k + 1 == items.len()
-                    && sent.w.get(pos + 1).is_some_and(|x| {
-                        x.class == C::PossMark
-                            || (x.mention.is_some()
-                                && x.mention != w.mention
-                                && w.text.starts_with(char::is_uppercase))
-                    });
-                set.contains(w.lower) && !titled && self.match_items(sent, items, k + 1, pos + 1, m)
+                let titled = || {
+                    k > 0
+                        && k + 1 == items.len()
+                        && sent.w.get(pos + 1).is_some_and(|x| {
+                            x.class == C::PossMark
+                                || (x.mention.is_some()
+                                    && x.mention != w.mention
+                                    && w.text.starts_with(char::is_uppercase))
+                        })
+                };
+                set.contains(w.lower)
+                    && !titled()
+                    && self.match_items(sent, items, k + 1, pos + 1, m)
             }
             ItemKind::Det => w.class == C::Det && self.match_items(sent, items, k + 1, pos + 1, m),
             ItemKind::Poss => {
@@ -472,7 +476,7 @@ impl Extractor {
         let sent = ctx.sent;
         let mut out = Vec::new();
         for np in nps {
-            // "they" left unresolved by the text stage: the last pair of
+            // "they" left unresolved by the text stage: the last list of
             // coordinated names ("Zinoviev and Kamenev were arrested …; … they
             // were shot").
             // ("The couple arrived", "the conspirators were hanged": the
@@ -751,6 +755,9 @@ impl Extractor {
         let (clause_a, clause_b) = sent.clause_of(h);
         let mut passive = false;
         let mut after = m.b;
+        // The pattern ends with its preposition ("fired *at*", "sided
+        // *with*"): the phrase after it is that preposition's, no object.
+        let ends_in_prep = m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep;
         let mut self_filled = false;
 
         if let Some(mi) = sent.w[h].mention {
@@ -992,7 +999,6 @@ impl Extractor {
             // Object: the gap, or the phrase right after the match (not
             // after a pattern ending in its preposition: "fired *at* him",
             // "threw a bomb *at* the car" — that phrase is read below).
-            let ends_in_prep = m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep;
             let obj = if let Some((ga, _)) = m.gap {
                 sent.np_right(ga).map(|np| sent.coordinated_right(np))
             } else if !passive && !ends_in_prep {
@@ -1087,7 +1093,7 @@ impl Extractor {
         }
         // A pattern ending in a preposition ("sided with", "defected to"):
         // its object.
-        if m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep && after == m.b {
+        if ends_in_prep && after == m.b {
             let p = sent.w[m.b - 1].lower.to_string();
             let k = sent.skip_adverbs(m.b);
             if let Some(np) = sent.np_right(k) {

@@ -690,42 +690,44 @@ impl Tagger {
                     && matches!(t.ttype, TimexType::Date | TimexType::Time)
             })
             .collect();
-        // Whether `t`'s sentence tells of the happening (in the same word
-        // when `exact`) nearer to `t` than to its other dates, and names
-        // the owner when `owned`.
-        let told = |t: &Timex, exact: bool, owned: bool| -> bool {
+        // How `t`'s sentence tells of the happening, nearer to `t` than to
+        // its other dates: (in the same word, names the owner), `None`
+        // when it does not. Read once per date, latest first.
+        let telling = |t: &Timex| -> Option<(bool, bool)> {
             let sent = Self::sentence_of(text, ctx, t.span.start);
             let base = sent.as_ptr() as usize - text.as_ptr() as usize;
-            if owned && owner.as_deref().is_some_and(|o| !sent.contains(o)) {
-                return false;
-            }
-            let dates: Vec<&Timex> = out
-                .iter()
-                .filter(|u| u.span.start >= base && u.span.end <= base + sent.len())
-                .collect();
+            // (`out` is in document order: the sentence's dates are a run)
+            let lo = out.partition_point(|u| u.span.start < base);
+            let dates =
+                &out[lo..lo + out[lo..].partition_point(|u| u.span.end <= base + sent.len())];
             let mut at = 0;
-            sent.split_inclusive(|ch: char| !ch.is_alphanumeric())
-                .any(|w| {
-                    let start = base + at;
-                    at += w.len();
-                    let lw = trim(w).to_lowercase();
-                    let hit = if exact {
-                        lw == cue
-                    } else {
-                        of(&lw) == Some(happening)
-                    };
-                    // (not the cue after the offset itself)
-                    if lw.is_empty() || !hit || start >= span.start {
-                        return false;
-                    }
-                    let dist =
-                        |u: &Timex| u.span.start.abs_diff(start).min(u.span.end.abs_diff(start));
-                    dates.iter().all(|u| dist(u) >= dist(t))
-                })
+            let mut exact = false;
+            let mut told = false;
+            for w in sent.split_inclusive(|ch: char| !ch.is_alphanumeric()) {
+                let start = base + at;
+                at += w.len();
+                let lw = trim(w).to_lowercase();
+                // (not the cue after the offset itself)
+                if lw.is_empty() || start >= span.start || of(&lw) != Some(happening) {
+                    continue;
+                }
+                let dist = |u: &Timex| u.span.start.abs_diff(start).min(u.span.end.abs_diff(start));
+                if dates.iter().all(|u| dist(u) >= dist(t)) {
+                    told = true;
+                    exact |= lw == cue;
+                }
+            }
+            let owned = owner.as_deref().is_none_or(|o| sent.contains(o));
+            told.then_some((exact, owned))
         };
+        let tellings: Vec<(&Timex, (bool, bool))> = earlier
+            .iter()
+            .filter_map(|&t| telling(t).map(|how| (t, how)))
+            .collect();
         // the same word before a synonym, the owner named before not
-        for (exact, owned) in [(true, true), (true, false), (false, true), (false, false)] {
-            if let Some(t) = earlier.iter().find(|t| told(t, exact, owned)) {
+        for tier in [(true, true), (true, false), (false, true), (false, false)] {
+            let fits = |&(exact, owned): &(bool, bool)| (exact || !tier.0) && (owned || !tier.1);
+            if let Some((t, _)) = tellings.iter().find(|(_, how)| fits(how)) {
                 return Some(t.value.split('T').next().unwrap_or(&t.value).to_string());
             }
         }
