@@ -128,6 +128,11 @@ pub(crate) struct Sent<'a> {
     in_timex: Vec<bool>,
 }
 
+/// A dash set off by spaces (or an en or em dash): "Eight – A, B – were".
+fn is_dash(w: &W) -> bool {
+    matches!(w.text, "–" | "—" | "--")
+}
+
 fn is_apostrophe_s(s: &str) -> bool {
     matches!(s, "'s" | "’s" | "'" | "’")
 }
@@ -246,6 +251,36 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "8 accused were tried", "four other accused": a noun for people
+        // tried together that the tagger read as a participle, after a
+        // number, determiner or adjective ("co-accused": its prefix too).
+        for i in 0..n {
+            if w[i].class != C::Verb || !w[i].has(Cl::Members) || i == 0 {
+                continue;
+            }
+            let mut k = i - 1;
+            if k >= 1
+                && w[k].text == "-"
+                && w[k - 1].lower == "co"
+                && w[k - 1].span.end == w[k].span.start
+                && w[k].span.end == w[i].span.start
+            {
+                w[k - 1].class = C::Adj;
+                w[k].class = C::Adj;
+                if k < 2 {
+                    w[i].class = C::Noun;
+                    continue;
+                }
+                k -= 2;
+            }
+            let p = &w[k];
+            if matches!(p.class, C::Num | C::Det | C::Adj | C::Poss)
+                || lex.numbers.contains_key(p.lower)
+                || w[k + 1].class == C::Adj
+            {
+                w[i].class = C::Noun;
+            }
+        }
         // "was re-elected", "re-arrested": the tokenizer splits the
         // hyphen; a prefix glued to a verb by it is part of the verb
         // group, like an adverb ("was later elected").
@@ -334,8 +369,12 @@ impl<'a> Sent<'a> {
         // (a floating quantifier before a verb is no determiner: "and
         // both killed themselves")
         let floating = |p: &W| p.has(Cl::Floating) && self.ta_upos(i) == Some("VERB");
+        // ("among those arrested": a participle after "those" is a verb)
+        let those = |p: &W| p.lower == "those" && w.lower.ends_with("ed");
         prev.is_some_and(|p| {
-            (matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj) && !floating(p))
+            (matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj)
+                && !floating(p)
+                && !those(p))
                 || p.glued_poss
         }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
     }
@@ -931,6 +970,18 @@ impl<'a> Sent<'a> {
             if w.lower == "(" {
                 continue;
             }
+            // "Eight of the accused – Mandela, Sisulu, … – were found
+            // guilty": a dashed apposition, skipped like a parenthesis
+            if is_dash(w) {
+                if let Some(k) = (j.saturating_sub(40)..j)
+                    .rev()
+                    .find(|&k| is_dash(&self.w[k]))
+                {
+                    j = k;
+                    adjacent = false;
+                    continue;
+                }
+            }
             if w.class == C::Rel && matches!(w.lower, "who" | "which" | "that" | "whom") {
                 // "Nikolaev, who had been thrown out": the antecedent.
                 // (the comma before it, if any)
@@ -1322,6 +1373,130 @@ impl<'a> Sent<'a> {
             }
         }
         vec![]
+    }
+
+    /// `np` counts people without naming them: a number and a plural noun
+    /// ("Eight men", "8 accused", "seven other co-accused"), or a number
+    /// alone after a determiner or before "of" ("the eight", "all three",
+    /// "eight of the accused").
+    pub fn counted_group(&self, np: &Np) -> bool {
+        if np.pronoun || np.mention.is_some() {
+            return false;
+        }
+        let number = |w: &W| w.class == C::Num || self.lex.numbers.contains_key(w.lower);
+        let words = &self.w[np.a..np.b];
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if number(last) {
+            // ("eight of the accused")
+            let next = self.w.get(np.b).map(|w| w.lower);
+            if next == Some("of") {
+                return true;
+            }
+            // (not "a 16-year-old")
+            return next != Some("-")
+                && words.len() >= 2
+                && words
+                    .iter()
+                    .any(|w| matches!(w.lower, "the" | "all" | "these" | "those"));
+        }
+        words.iter().any(number)
+            && (self.lex.is(Cl::Members, &np.head) || self.lex.is(Cl::People, &np.head))
+    }
+
+    /// The number a phrase counts ("eight of", "all 14"), if it says one.
+    pub fn count_of(&self, np: &Np) -> Option<usize> {
+        self.w[np.a..np.b]
+            .iter()
+            .find_map(|w| match self.lex.numbers.get(w.lower) {
+                Some(&n) => Some(n as usize),
+                None => w.lower.parse().ok(),
+            })
+    }
+
+    /// The person mentions (two or more) of a list opened after token
+    /// `from` by a colon, a dash or "including" ("were tried in the Red
+    /// Fort: Godse, Apte, … and Savarkar"), before the clause ends; a
+    /// few words may describe each ("Nathuram's brother Gopal").
+    pub fn list_after(&self, from: usize) -> Vec<usize> {
+        let n = self.len();
+        let Some(open) = (from..n)
+            .take_while(|&k| {
+                let w = &self.w[k];
+                !matches!(w.lower, ";" | ".") && !matches!(w.class, C::Rel | C::Sconj)
+            })
+            .find(|&k| {
+                let w = &self.w[k];
+                matches!(w.lower, ":" | "including" | "namely") || is_dash(w)
+            })
+        else {
+            return vec![];
+        };
+        let person = |k: usize| {
+            self.w[k]
+                .mention
+                .filter(|&m| self.mention(m).etype == EntityType::Person)
+        };
+        let mut out: Vec<usize> = Vec::new();
+        let mut i = open + 1;
+        while i < n {
+            // the item: a person named within a few describing words, not
+            // as an owner ("Nathuram's brother Gopal")
+            let mut item = None;
+            for k in i..(i + 5).min(n) {
+                let w = &self.w[k];
+                if let Some(m) = person(k) {
+                    let (_, e) = self.mention_run(k);
+                    if !self.is_poss_mark(e) && !self.w[e - 1].glued_poss {
+                        item = Some((m, e));
+                        break;
+                    }
+                    continue;
+                }
+                let describing = matches!(
+                    w.class,
+                    C::Det | C::Adj | C::Noun | C::Num | C::PossMark | C::Propn
+                );
+                if !describing && !w.glued_poss {
+                    break;
+                }
+            }
+            let Some((m, e)) = item else { break };
+            if !out
+                .iter()
+                .any(|&o| self.mention(o).entity == self.mention(m).entity)
+            {
+                out.push(m);
+            }
+            // the separator
+            i = match self.w.get(e).map(|w| w.lower) {
+                Some(",") if self.w.get(e + 1).is_some_and(|w| w.lower == "and") => e + 2,
+                Some("," | "and") => e + 1,
+                _ => break,
+            };
+        }
+        if out.len() >= 2 {
+            out
+        } else {
+            vec![]
+        }
+    }
+
+    /// "A, B and C were among those arrested", "Among those arrested were
+    /// A, B and C": the people the participle at `h` is told of.
+    pub fn among_those(&self, h: usize) -> Option<Vec<Np>> {
+        if h < 2 || self.w[h - 1].lower != "those" || self.w[h - 2].lower != "among" {
+            return None;
+        }
+        if h >= 3 && self.w[h - 3].class == C::Be {
+            let (subj, _) = self.subject_of(h - 3, 0);
+            return Some(subj);
+        }
+        let (_, end) = self.clause_of(h);
+        let be = (h + 1..end.min(self.len())).find(|&k| self.w[k].class == C::Be)?;
+        let np = self.np_right(be + 1)?;
+        Some(self.coordinated_right(np))
     }
 
     /// The text of tokens `[a, b)`.

@@ -67,6 +67,8 @@ pub(crate) enum Cl {
     /// Plural nouns for people named together just before ("the couple",
     /// "the conspirators"): read like an unresolved "they".
     Members,
+    /// Plural nouns for people, counted ("Eight men were tried: …").
+    People,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -124,6 +126,7 @@ impl Cl {
             "partitive" => Cl::Partitive,
             "floating" => Cl::Floating,
             "members" => Cl::Members,
+            "people" => Cl::People,
             _ => return None,
         })
     }

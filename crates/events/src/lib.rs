@@ -202,6 +202,8 @@ impl Extractor {
         }
         let mut drafts: Vec<Draft> = Vec::new();
         let mut last_victim: Option<RoleFiller> = None;
+        // (sentence, subjects) of the last event told of a group
+        let mut last_group: (usize, Vec<RoleFiller>) = (0, Vec::new());
         let mut body_seen = false;
         let mut lowered = String::new();
         for (si, s) in ta.sentences.iter().enumerate() {
@@ -275,6 +277,11 @@ impl Extractor {
                 sentence_span: s.span,
                 last_victim: last_victim.clone(),
                 body_before,
+                last_group: if si <= last_group.0 + 3 {
+                    last_group.1.clone()
+                } else {
+                    Vec::new()
+                },
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
@@ -297,6 +304,24 @@ impl Extractor {
                 if victim {
                     last_victim = d.ev.fillers(Role::Subject).next().cloned();
                 }
+            }
+            // one draft per subject: a group is a run of drafts of one
+            // trigger
+            let mut k = before;
+            while k < drafts.len() {
+                let d = &drafts[k].ev;
+                let run = drafts[k..]
+                    .iter()
+                    .take_while(|x| x.ev.trigger == d.trigger && x.ev.etype == d.etype)
+                    .count();
+                if run >= 2 && d.factuality == Factuality::Asserted {
+                    let group: Vec<RoleFiller> = drafts[k..k + run]
+                        .iter()
+                        .filter_map(|x| x.ev.fillers(Role::Subject).next().cloned())
+                        .collect();
+                    last_group = (si, group);
+                }
+                k += run;
             }
         }
         self.settle_times(doc, ta, timexes, drafts)
@@ -475,19 +500,86 @@ impl Extractor {
     fn fillers(&self, ctx: &SentCtx, nps: &[Np], role: Role) -> Vec<RoleFiller> {
         let sent = ctx.sent;
         let mut out = Vec::new();
+        let named_beside = nps.iter().any(|n| n.mention.is_some() || n.pronoun);
         for np in nps {
+            // "Eight men were tried in the Red Fort: Godse, Apte, …": a
+            // counted group named by a list after it is each one named.
+            let counted = matches!(role, Role::Subject | Role::Agent) && sent.counted_group(np);
+            // (a list never names more than the number counted)
+            let count = sent.count_of(np);
+            if counted
+                || (!np.pronoun && np.mention.is_none() && self.lex.is(Cl::Members, &np.head))
+            {
+                let listed = sent.list_after(np.b);
+                if !listed.is_empty() && count.is_none_or(|n| listed.len() <= n) {
+                    for mi in listed {
+                        let mm = sent.mention(mi);
+                        out.push(RoleFiller {
+                            role: Some(role),
+                            entity: Some(mm.entity),
+                            text: mm.text.clone(),
+                            span: mm.span,
+                        });
+                    }
+                    continue;
+                }
+                // "Mandela and seven other accused": the others, unnamed —
+                // not an earlier list of names
+                if named_beside {
+                    continue;
+                }
+            }
             // "they" left unresolved by the text stage: the last list of
             // coordinated names ("Zinoviev and Kamenev were arrested …; … they
             // were shot").
             // ("The couple arrived", "the conspirators were hanged": the
             // same, for a noun of people named together)
-            let members = !np.pronoun && np.mention.is_none() && self.lex.is(Cl::Members, &np.head);
+            // ("two of his companions": some of a group, never the last
+            // group named)
+            let some_of = sent.w.get(np.b).is_some_and(|w| w.lower == "of");
+            if counted && some_of {
+                continue;
+            }
+            let members = !np.pronoun
+                && np.mention.is_none()
+                && (self.lex.is(Cl::Members, &np.head)
+                    || (counted && sent.w[np.b - 1].class != C::Noun));
             if members
                 || (np.pronoun
                     && np.mention.is_none()
                     && matches!(np.head.as_str(), "they" | "them"))
             {
-                let pair = sent.resolve_plural(np.a);
+                let mut pair = sent.resolve_plural(np.a);
+                // "the accused", "the conspirators" before any list in
+                // their own sentence: the last group an event was told of
+                // (not "The defence team included A, B and C. … the accused
+                // were re-arrested")
+                let in_sentence = pair
+                    .first()
+                    .is_some_and(|&mi| sent.mention(mi).span.start >= ctx.sentence_span.start);
+                if members && !in_sentence {
+                    pair.clear();
+                    // ("all fourteen" are not the five last named)
+                    let group: &[RoleFiller] = match count {
+                        Some(n) if n != ctx.last_group.len() => &[],
+                        _ => &ctx.last_group,
+                    };
+                    for f in group {
+                        out.push(RoleFiller {
+                            role: Some(role),
+                            span: sent.np_span(np),
+                            ..f.clone()
+                        });
+                    }
+                    if !group.is_empty() {
+                        continue;
+                    }
+                }
+                // ("the eight" after a list of names in the sentence: as
+                // many as counted)
+                if count.is_some_and(|n| n != pair.len()) {
+                    pair.clear();
+                }
                 // (a plural noun phrase between the pair and the pronoun is
                 // the closer antecedent: "freed three Taliban prisoners
                 // and sent them to Qatar")
@@ -890,12 +982,17 @@ impl Extractor {
                         || (frame.slot("objposs").is_some()
                             && np.possessor.as_ref().is_some_and(|p| p.mention.is_some()))
                 });
-            let (subj, inherited): (Vec<Np>, Option<bool>) = match reduced {
-                Some(np) => {
+            let among = sent.among_those(h);
+            let (subj, inherited): (Vec<Np>, Option<bool>) = match (reduced, among) {
+                (_, Some(nps)) => {
+                    passive = true;
+                    (nps, None)
+                }
+                (Some(np), None) => {
                     passive = true;
                     (vec![np], None)
                 }
-                None => sent.subject_of(h, 0),
+                (None, None) => sent.subject_of(h, 0),
             };
             // "was arrested and exiled": the passive carries over — but not
             // to a verb that has no object to passivise ("was attacked …,
@@ -2595,6 +2692,9 @@ struct SentCtx<'a> {
     /// The previous sentence spoke of a body ("it was recovered" is then
     /// the body).
     body_before: bool,
+    /// The subjects of the last asserted event told of two or more people
+    /// in the last three sentences ("the accused", "the conspirators").
+    last_group: Vec<RoleFiller>,
 }
 
 /// A person (or a capitalised word the text stage named nothing) only

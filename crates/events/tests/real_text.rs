@@ -318,4 +318,96 @@ fn a_noun_for_people_named_together_is_the_last_list_of_names() {
     let (p, evs) = events("The conspirators were hanged on July 7, 1865.");
     let subj = subjects(&p, &evs, EventType::Execution);
     assert!(subj.iter().all(|s| s.contains("conspirators")), "{subj:?}");
+    // names listed for something else are not the group
+    let (p, evs) = events(
+        "The defence team included Vernon Berrangé, Joel Joffe and George Bizos. \
+         The accused were re-arrested in the courtroom.",
+    );
+    let subj = subjects(&p, &evs, EventType::Arrest);
+    assert!(subj.iter().all(|s| s.contains("accused")), "{subj:?}");
+}
+
+#[test]
+fn a_counted_group_named_by_a_list_after_it_is_each_member() {
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    // the list after a colon, after "including", between dashes
+    let (p, evs) = events(
+        "Four men were tried at Nuremberg in 1946: Rudolf Hess, Albert Speer, Karl Dönitz and Walther Funk.",
+    );
+    let subj = sorted(subjects(&p, &evs, EventType::Trial));
+    assert_eq!(subj.len(), 4, "{subj:?}");
+    assert!(subj.iter().any(|s| s.contains("Speer")), "{subj:?}");
+    let (p, evs) = events(
+        "Altogether 4 accused were tried including Rudolf Hess, Albert Speer, Karl Dönitz and Walther Funk.",
+    );
+    assert_eq!(subjects(&p, &evs, EventType::Trial).len(), 4, "{evs:?}");
+    let (p, evs) = events(
+        "Three of the defendants – Rudolf Hess, Albert Speer and Karl Dönitz – were sentenced to prison.",
+    );
+    assert_eq!(subjects(&p, &evs, EventType::Sentence).len(), 3, "{evs:?}");
+    // "all three" after such a list is the list
+    let (p, evs) = events(
+        "The court found three of the defendants guilty — Rudolf Hess, Albert Speer and Karl Dönitz — and sentenced all three to prison.",
+    );
+    assert_eq!(subjects(&p, &evs, EventType::Sentence).len(), 3, "{evs:?}");
+    // a number inside a phrase naming one person is no group
+    let (p, evs) = events(
+        "Rudolf Hess and Albert Speer met in Berlin. Police shot and killed a 16-year-old, Larry Payne.",
+    );
+    let subj = subjects(&p, &evs, EventType::Killing);
+    assert!(subj.iter().all(|s| s.contains("Payne")), "{subj:?}");
+    // a count other than the last group's is another group
+    let (p, evs) = events(
+        "Rudolf Hess, Albert Speer and Karl Dönitz were arrested in May 1945. \
+         In 1946 all fourteen were sentenced to death.",
+    );
+    assert!(
+        subjects(&p, &evs, EventType::Sentence).is_empty(),
+        "{evs:?}"
+    );
+    let (p, evs) = events(
+        "Rudolf Hess, Albert Speer and Karl Dönitz were arrested in May 1945. \
+         In 1946 all three were sentenced to prison.",
+    );
+    assert_eq!(subjects(&p, &evs, EventType::Sentence).len(), 3, "{evs:?}");
+    // "two of" a group are some of it
+    let (p, evs) =
+        events("Jerome and Bonosus were arrested in 372. At Antioch two of his companions died.");
+    assert!(subjects(&p, &evs, EventType::Death).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn names_among_those_arrested_were_arrested() {
+    for text in [
+        "Ernst Röhm, Karl Ernst and Edmund Heines were among those arrested in June 1934.",
+        "Among those arrested in June 1934 were Ernst Röhm, Karl Ernst and Edmund Heines.",
+    ] {
+        let (p, evs) = events(text);
+        let subj = subjects(&p, &evs, EventType::Arrest);
+        assert_eq!(subj.len(), 3, "{text}: {subj:?}");
+        assert!(subj.iter().any(|s| s.contains("Heines")), "{subj:?}");
+    }
+}
+
+#[test]
+fn others_counted_beside_a_name_are_not_an_earlier_list() {
+    let (p, evs) = events(
+        "Rudolf Hess and Albert Speer met in Berlin. \
+         Walter Ulbricht and four other accused were sentenced to death in 1950.",
+    );
+    let subj = subjects(&p, &evs, EventType::Sentence);
+    assert_eq!(subj.len(), 1, "{subj:?}");
+    assert!(subj[0].contains("Ulbricht"), "{subj:?}");
+}
+
+#[test]
+fn given_transportation_for_life_is_a_sentence() {
+    let (p, evs) = events(
+        "Vinayak Savarkar was given transportation for life in 1911. Hess was given life imprisonment.",
+    );
+    let subj = subjects(&p, &evs, EventType::Sentence);
+    assert_eq!(subj.len(), 2, "{subj:?}");
 }
