@@ -143,8 +143,15 @@ fn text_header(text: &str, meta: &mut SourceMeta) {
         }
     }
     static BYLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)^(?:posted on|published:?|updated:?|on)\s+([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+by\s+(.{1,60}))?$")
-            .expect("static regex")
+        // "Posted on March 13, 2017 by X", "Published: 05 Aug 2022 | 17:45",
+        // "Published: January 30, 2023 06:00 IST | Updated: …"
+        regex::Regex::new(concat!(
+            r"(?i)^(?:posted on|published:?|updated:?|on)\s+",
+            r"(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2}),?|(?P<d2>\d{1,2})\s+(?P<m2>[a-z]+)\.?,?)",
+            r"\s+(?P<y>\d{4})",
+            r"(?:\s+by\s+(?P<a>.{1,60})|\s*[|,·•]\s.*|,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b.*)?$"
+        ))
+        .expect("static regex")
     });
     static UPDATED_BY: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)^(?:updated|written|posted) by:?\s+(.{1,80})$")
@@ -152,13 +159,20 @@ fn text_header(text: &str, meta: &mut SourceMeta) {
     });
     for l in lines.by_ref().take(8) {
         if let Some(c) = BYLINE.captures(l) {
-            let month = CUES.months.get(&c[1].to_lowercase()).copied();
-            if let (Some(m), Ok(d), Ok(y)) = (month, c[2].parse::<u32>(), c[3].parse::<i32>()) {
-                if (1..=31).contains(&d) {
+            let (Some(mo), Some(da)) =
+                (c.name("m1").or(c.name("m2")), c.name("d1").or(c.name("d2")))
+            else {
+                continue;
+            };
+            let month = CUES.months.get(&mo.as_str().to_lowercase()).copied();
+            if let (Some(m), Ok(d), Ok(y)) =
+                (month, da.as_str().parse::<u32>(), c["y"].parse::<i32>())
+            {
+                if (1..=31).contains(&d) && meta.created.is_none() {
                     meta.created = Some(format!("{y:04}-{m:02}-{d:02}"));
                 }
             }
-            if let Some(a) = c.get(4) {
+            if let Some(a) = c.name("a") {
                 meta.author = Some(a.as_str().trim().to_string());
             }
         } else if let Some(c) = UPDATED_BY.captures(l) {
@@ -307,4 +321,28 @@ pub fn original_spans(doc: &CleanDoc, kind: RegionKind) -> Vec<Span> {
         .filter(|r| r.kind == kind)
         .map(|r| doc.map.span_to_original(r.span))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_text_header_dates_the_page() {
+        for (text, date) in [
+            ("Title\nPosted on March 13, 2017 by Ann Lee\nBody.", "2017-03-13"),
+            ("Title\nBy S. Ndlovu\nPublished: 05 Aug 2022 | 17:45\nBody.", "2022-08-05"),
+            (
+                "Title\nPublished: January 30, 2023 06:00 IST | Updated: January 30, 2023 14:05 IST\nBody.",
+                "2023-01-30",
+            ),
+        ] {
+            let mut meta = SourceMeta::default();
+            text_header(text, &mut meta);
+            assert_eq!(meta.created.as_deref(), Some(date), "{text}");
+        }
+        let mut meta = SourceMeta::default();
+        text_header("Title\nPosted on March 13, 2017 by Ann Lee\n", &mut meta);
+        assert_eq!(meta.author.as_deref(), Some("Ann Lee"));
+    }
 }

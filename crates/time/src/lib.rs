@@ -975,7 +975,12 @@ impl Tagger {
                     value::resolve(raw, &a)
                 };
                 anchor = an;
-                v
+                // (a headline's "Sixty years on": now)
+                let untold = reference.is_none() || reference.as_deref() == dct.as_deref();
+                match dct.as_deref().and_then(|d| d.get(..4)) {
+                    Some(now) if rule.unanchored_now && untold => now.to_string(),
+                    _ => v,
+                }
             } else {
                 c.raw.clone()
             };
@@ -1051,7 +1056,12 @@ impl Tagger {
                     // (Asked last, below: most dates settle before it.)
                     let hypothetical = || rs.no_ref_before.is_match(lead);
                     // A flashback ("a year earlier") does not move the story on.
-                    let flashback = c.raw.starts_with('@') && has(&c.raw, " -");
+                    // (But "Seventy-five years ago this evening", a day
+                    // counted back in years from the creation time, is where
+                    // the story is told from: "a little after five o'clock".)
+                    let years_ago_day = c.raw.starts_with("@dct D -")
+                        && c.raw.split(' ').nth(2).is_some_and(|o| o.ends_with('Y'));
+                    let flashback = c.raw.starts_with('@') && has(&c.raw, " -") && !years_ago_day;
                     // Nor does a bare year far from the story ("Khrushchev
                     // hinted as much in 1956" in a story of 1934), or one in
                     // parentheses.
@@ -1099,7 +1109,10 @@ impl Tagger {
                         if p.d.is_some() {
                             reference_day = Some(date.clone());
                         }
-                        if p.m.is_some() {
+                        // (a day counted back in years from now holds the
+                        // story's day, but bare years after it still move
+                        // the story on: "460 years ago today … Then, in 1609")
+                        if p.m.is_some() && !years_ago_day {
                             reference_month = Some(date.clone());
                         }
                         reference = Some(date);

@@ -583,6 +583,11 @@ pub struct Rule {
     /// conventions differ: TimeML news annotates "two days after the
     /// attack" as the duration "two days", a narrative as the date).
     pub style: Option<crate::Style>,
+    /// `unanchored = now`: a forward offset told before any date of the
+    /// story, counted from the creation time, is the present ("Sixty
+    /// years on, Howick remembers" in a headline is now, not 60 years
+    /// ahead): the creation time's year.
+    pub unanchored_now: bool,
 }
 
 /// A byte trie of the rules' lower-cased literal prefixes, walked from each
@@ -1216,6 +1221,11 @@ impl RuleSet {
                 Some("narrative") => Some(crate::Style::Narrative),
                 Some(o) => return Err(format!("rule {name}: unknown style {o}")),
             };
+            let unanchored_now = match get("unanchored") {
+                None => false,
+                Some("now") => true,
+                Some(o) => return Err(format!("rule {name}: unknown unanchored {o}")),
+            };
             rules.push(Rule {
                 name,
                 regex,
@@ -1232,6 +1242,7 @@ impl RuleSet {
                 drop: get("drop") == Some("true"),
                 needs,
                 style,
+                unanchored_now,
             });
         }
         // The prefilter: literal prefixes of every rule (lower-cased), found

@@ -212,6 +212,48 @@ fn relative_to_narrative() {
     assert_eq!(v[1].1, "1900");
     let v = values("Dreyfus was degraded in 1895. He spent nearly five years on Devil's Island.");
     assert_eq!(v[1], ("nearly five years".into(), "P5Y".into()));
+    // before any date of the story, it is the present, not years ahead
+    let v = tagger()
+        .tag_as(
+            "Sixty years on, Howick remembers the arrest. In 1962 Mandela was arrested. Ten years on, he was on Robben Island.",
+            &TimexContext {
+                dct: Some("2022-08-05"),
+                ..Default::default()
+            },
+            Style::Narrative,
+        );
+    assert_eq!(v[0].value, "2022", "{v:?}");
+    assert_eq!(v[2].value, "1972", "{v:?}");
+    let v = tag_news(
+        "Seventy-five years ago this evening, Gandhi left his room.",
+        "2023-01-30",
+    );
+    assert_eq!(v[0].1, "1948-01-30TEV", "{v:?}");
+    let v = tag_news(
+        "Seventy-five years ago this evening, Gandhi left his room. At 5:17 pm a man fired three shots.",
+        "2023-01-30",
+    );
+    assert_eq!(v[1].1, "1948-01-30T17:17", "{v:?}");
+    let v = tag_news(
+        "Three hundred and eighty years ago today, in Woolsthorpe, a boy was born. Then, in 1665, the plague closed Cambridge, and by the end of that year he had begun the calculus.",
+        "2022-12-25",
+    );
+    assert_eq!(v[0].1, "1642-12-25", "{v:?}");
+    assert_eq!(
+        v[2],
+        ("the end of that year".into(), "1665".into()),
+        "{v:?}"
+    );
+    // "this winter" is the writer's, like "this year"
+    let v = tagger().tag_as(
+        "Three hundred and eighty years ago today a boy was born. I have been reading about him this winter.",
+        &TimexContext {
+            dct: Some("2023-02-15"),
+            ..Default::default()
+        },
+        Style::Narrative,
+    );
+    assert_eq!(v[1].value, "2023-WI", "{v:?}");
 }
 
 #[test]
