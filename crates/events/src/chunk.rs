@@ -1379,6 +1379,13 @@ impl<'a> Sent<'a> {
     /// ("Eight men", "8 accused", "seven other co-accused"), or a number
     /// alone after a determiner or before "of" ("the eight", "all three",
     /// "eight of the accused").
+    /// The token at `i` is a number ("8", "eight").
+    pub fn is_number(&self, i: usize) -> bool {
+        self.w
+            .get(i)
+            .is_some_and(|w| w.class == C::Num || self.lex.numbers.contains_key(w.lower))
+    }
+
     pub fn counted_group(&self, np: &Np) -> bool {
         if np.pronoun || np.mention.is_some() {
             return false;

@@ -542,8 +542,7 @@ impl Extractor {
             }
             let members = !np.pronoun
                 && np.mention.is_none()
-                && (self.lex.is(Cl::Members, &np.head)
-                    || (counted && sent.w[np.b - 1].class != C::Noun));
+                && (self.lex.is(Cl::Members, &np.head) || (counted && sent.is_number(np.b - 1)));
             if members
                 || (np.pronoun
                     && np.mention.is_none()

@@ -373,6 +373,13 @@ fn a_counted_group_named_by_a_list_after_it_is_each_member() {
          In 1946 all three were sentenced to prison.",
     );
     assert_eq!(subjects(&p, &evs, EventType::Sentence).len(), 3, "{evs:?}");
+    let (p, evs) = events(
+        "Eight of the accused – Rudolf Hess, Albert Speer, Karl Dönitz, Walther Funk, Hans Frank, \
+         Fritz Sauckel, Alfred Jodl and Wilhelm Keitel – were found guilty. \
+         The following day the judge sentenced the eight to life imprisonment.",
+    );
+    // (the tagger reads this "eight" as a noun)
+    assert_eq!(subjects(&p, &evs, EventType::Sentence).len(), 8, "{evs:?}");
     // "two of" a group are some of it
     let (p, evs) =
         events("Jerome and Bonosus were arrested in 372. At Antioch two of his companions died.");

@@ -534,6 +534,30 @@ fn choose(
                 .then(b.cmp(&a))
         });
     }
+    // A slip: another source tells the same day a year or two off ("5 August
+    // 1963" for 5 August 1962) or a day or two off ("24 May 1430" for the
+    // 23rd), of the same subject: one happening, misdated — unless a source
+    // of the cluster tells both (it knows two happenings).
+    if let Some(mine) =
+        m.iv.filter(|iv| !subjectless && iv.days() == 1 && !m.inferred)
+    {
+        let slip = |core: Interval| {
+            core.days() == 1
+                && ((core.start.month == mine.start.month
+                    && core.start.day == mine.start.day
+                    && (core.start.year - mine.start.year).abs() <= MAX_SLIP_YEARS)
+                    || core.gap_days(&mine) <= MAX_SLIP_DAYS)
+        };
+        let found = (0..cls.len()).find(|&c| {
+            let cl = &cls[c];
+            cl.core.is_some_and(slip)
+                && keys_ok(cl)
+                && cl.members.iter().all(|&i| ms[i].doc != m.doc)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
     if subjectless || rule.keys.is_empty() {
         return None;
     }
@@ -578,6 +602,12 @@ fn choose(
                 .any(|&i| !ms[i].context.is_disjoint(&m.context))
     })
 }
+
+/// A day date this many years off the same day and month of another
+/// source's is a slip of the year ...
+const MAX_SLIP_YEARS: i32 = 2;
+/// ... and one this many days off another source's day is a slip of the day.
+const MAX_SLIP_DAYS: i64 = 2;
 
 /// Dates at most this long (in the approximate days of [`Interval::days`])
 /// can be "the same happening, misdated" ...

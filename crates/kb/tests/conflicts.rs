@@ -96,6 +96,94 @@ fn close_dates_of_one_happening_sharing_a_participant_conflict() {
     assert_eq!(cs[0].preferred, "1928", "better source: {}", cs[0].reason);
 }
 
+/// One arrest by subject, in its source, dated `time`.
+fn arrest(id: &str, quality: f32, sentence: &str, time: &str) -> DocAnalysis {
+    doc(
+        id,
+        quality,
+        sentence,
+        &[(Person, "Nelson Mandela", "Mandela")],
+        (
+            EventType::Arrest,
+            "arrested",
+            &[(Role::Subject, Some(0), "Mandela")],
+            Some(time),
+        ),
+    )
+}
+
+#[test]
+fn a_day_told_a_year_or_a_day_off_by_another_source_is_a_slip() {
+    // the same day and month a year off
+    let kb = merge(vec![
+        arrest(
+            "a",
+            0.9,
+            "Mandela was arrested on 5 August 1962.",
+            "1962-08-05",
+        ),
+        arrest(
+            "b",
+            0.2,
+            "Mandela was arrested on 5 August 1963.",
+            "1963-08-05",
+        ),
+    ]);
+    assert_eq!(kb.events.len(), 1, "{:#?}", kb.events);
+    assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
+    assert_eq!(kb.conflicts[0].preferred, "1962-08-05");
+    // a day off
+    let kb = merge(vec![
+        arrest(
+            "a",
+            0.9,
+            "Mandela was arrested on 5 August 1962.",
+            "1962-08-05",
+        ),
+        arrest(
+            "b",
+            0.2,
+            "Mandela was arrested on 6 August 1962.",
+            "1962-08-06",
+        ),
+    ]);
+    assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
+    // one source telling both days knows two arrests; days far apart are two
+    let mut two = Doc::new("c", 0.9);
+    for (s, t) in [
+        ("Mandela was arrested on 5 August 1962.", "1962-08-05"),
+        ("Mandela was arrested again on 6 August 1962.", "1962-08-06"),
+    ] {
+        let si = two.sentence(s);
+        two.entity(Person, "Nelson Mandela", si, "Mandela", MentionForm::Name);
+        two.event(
+            EventType::Arrest,
+            si,
+            "arrested",
+            &[(Role::Subject, Some(0), "Mandela")],
+            Some(t),
+        );
+    }
+    let kb = merge(vec![two.done()]);
+    assert_eq!(kb.events.len(), 2, "{:#?}", kb.events);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+    let kb = merge(vec![
+        arrest(
+            "a",
+            0.9,
+            "Mandela was arrested on 5 August 1962.",
+            "1962-08-05",
+        ),
+        arrest(
+            "b",
+            0.2,
+            "Mandela was arrested on 20 August 1962.",
+            "1962-08-20",
+        ),
+    ]);
+    assert_eq!(kb.events.len(), 2, "{:#?}", kb.events);
+}
+
 #[test]
 fn close_dates_without_a_shared_participant_stay_apart() {
     let a = doc(
