@@ -949,11 +949,23 @@ fn sentence_names(
                             && an.names.titles.get(cx.w(t)).is_some_and(|g| g == "-")
                             && (t + 1..e).any(|x| cx.is_cap(x) && !cx.is_title(x))
                     });
-                    let of_ok = !particle
-                        && !cx.ent(i).ends_with("PER")
-                        && !person_after
-                        && for_ok
-                        && !office_holder;
+                    // "Joan of Arc", "Catherine of Valois": a lone given name
+                    // "of" one capitalised word is a byname
+                    let byname = e == i + 1
+                        && cx.w(e) == "of"
+                        && k == e + 1
+                        && cx.flag(i, GIVEN)
+                        // (not "King of Abyssinia", nor a common word, "Son
+                        // of Famous": one the tag dictionary knows)
+                        && !cx.is_title(i)
+                        && !an.tagdict.contains_key(cx.lw(i))
+                        && !(k + 1 < b && cx.is_cap(k + 1));
+                    let of_ok = byname
+                        || (!particle
+                            && !cx.ent(i).ends_with("PER")
+                            && !person_after
+                            && for_ok
+                            && !office_holder);
                     if particle || of_ok {
                         e = k + 1;
                         continue;

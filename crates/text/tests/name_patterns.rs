@@ -709,3 +709,36 @@ fn a_one_word_nickname_after_a_comma_and_called_is_the_persons() {
     let (_, names) = entity_of(&ta, "Leon Trotsky").expect("Trotsky");
     assert!(names.iter().all(|n| !n.contains("Stalin")), "{names:?}");
 }
+
+#[test]
+fn a_given_name_of_a_place_is_one_byname() {
+    let ta = analyze(
+        "Joan of Arc facts: Joan of Arc was born in 1410 in Domremy. \
+         In 1429 Joan of Arc went to Chinon. Henry married Catherine of Valois in 1420.",
+    );
+    for name in ["Joan of Arc", "Catherine of Valois"] {
+        let n = ta.mentions.iter().filter(|m| m.text == name).count();
+        assert!(n >= 1, "{name}: {:?}", ta.mentions);
+    }
+    assert_eq!(
+        ta.mentions
+            .iter()
+            .filter(|m| m.text == "Joan of Arc")
+            .count(),
+        3,
+        "{:?}",
+        ta.mentions
+    );
+    // a title or a word of the vocabulary is no given name here
+    for text in [
+        "If we win, I shall be King of Abyssinia.",
+        "He holds numerous commercials as well as print ads. Son of Famous & Legendary Cuban Parents.",
+    ] {
+        let ta = analyze(text);
+        assert!(
+            !ta.mentions.iter().any(|m| m.text.ends_with("of Abyssinia") || m.text.ends_with("of Famous")),
+            "{text}: {:?}",
+            ta.mentions
+        );
+    }
+}
