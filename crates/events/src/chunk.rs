@@ -326,6 +326,11 @@ impl<'a> Sent<'a> {
 
     /// The first token at or after `k` that is no adverb ("shot *later*
     /// that day", "and *then* he…"); the sentence's length when none is.
+    /// Token `i` lies inside a time expression ([`Sent::mark_timex`]).
+    pub fn in_timex(&self, i: usize) -> bool {
+        self.in_timex.get(i).copied().unwrap_or(false)
+    }
+
     pub fn skip_adverbs(&self, mut k: usize) -> usize {
         while k < self.len() && self.w[k].class == C::Adv {
             k += 1;

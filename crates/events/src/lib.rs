@@ -286,15 +286,30 @@ impl Extractor {
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
             drafts.extend(self.possessed_works(&ctx));
-            let matches: Vec<Match> = self
-                .find_matches(&sent)
+            let (matches, alternatives) = self.find_matches(&sent);
+            let matches: Vec<Match> = matches
                 .into_iter()
                 .filter(|m| !consumed.iter().any(|&(a, b)| m.a < b && a < m.b))
                 .collect();
             ctx.matches = matches.clone();
             let before = drafts.len();
             for m in &matches {
-                drafts.extend(self.build(&ctx, m));
+                let built = self.build(&ctx, m);
+                // (a veto, "emit=none", holds its words)
+                if !built.is_empty() || self.lex.triggers[m.trig].frame.veto {
+                    drafts.extend(built);
+                    continue;
+                }
+                // A pattern whose frame does not fit leaves the words to
+                // another of the same extent ("entered the city" is no
+                // joining, "entered the University" no move).
+                for alt in alternatives.iter().filter(|x| x.a == m.a && x.b == m.b) {
+                    let built = self.build(&ctx, alt);
+                    if !built.is_empty() {
+                        drafts.extend(built);
+                        break;
+                    }
+                }
             }
             for d in &drafts[before..] {
                 let victim = matches!(
@@ -353,8 +368,10 @@ impl Extractor {
     }
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
-    /// the longest (then strongest) pattern.
-    fn find_matches(&self, sent: &Sent) -> Vec<Match> {
+    /// the longest (then strongest) pattern; and the matches left out that
+    /// span exactly the words of a kept one (tried when its frame fits
+    /// nothing).
+    fn find_matches(&self, sent: &Sent) -> (Vec<Match>, Vec<Match>) {
         let mut all = Vec::new();
         for i in 0..sent.len() {
             let Some(cands) = self.lex.triggers_of(sent.w[i].lower, sent.w[i].bits) else {
@@ -377,13 +394,16 @@ impl Extractor {
                 .then(x.a.cmp(&y.a))
         });
         let mut kept: Vec<Match> = Vec::new();
+        let mut alternatives: Vec<Match> = Vec::new();
         for m in all {
             if kept.iter().all(|k| m.b <= k.a || k.b <= m.a) {
                 kept.push(m);
+            } else if kept.iter().any(|k| k.a == m.a && k.b == m.b) {
+                alternatives.push(m);
             }
         }
         kept.sort_by_key(|m| m.a);
-        kept
+        (kept, alternatives)
     }
 
     fn match_at(&self, sent: &Sent, t: usize, i: usize) -> Option<Match> {
@@ -1439,7 +1459,15 @@ impl Extractor {
                 etype = t;
             }
         }
-        if from_place {
+        // (a body expelled from a city is no exile: "expelling the PVA and
+        // the KPA from the South Korean capital city")
+        let bodies = roles.iter().any(|(r, f)| {
+            *r == Role::Subject
+                && f.entity
+                    .and_then(|e| sent.ta.entities.get(e))
+                    .is_some_and(|le| le.etype == EntityType::Organization)
+        });
+        if from_place && !bodies {
             if let Some(t) = frame.from_place {
                 etype = t;
             }
@@ -2112,6 +2140,10 @@ impl Extractor {
             let Some(ids) = self.lex.cue_index.get(sent.w[i].lower) else {
                 continue;
             };
+            // ("On the morning of 30 May she was led out": a month, not "may")
+            if sent.in_timex(i) {
+                continue;
+            }
             for &ci in ids {
                 let cue = &self.lex.cues[ci];
                 let n = cue.words.len();

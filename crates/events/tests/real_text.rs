@@ -418,3 +418,52 @@ fn given_transportation_for_life_is_a_sentence() {
     let subj = subjects(&p, &evs, EventType::Sentence);
     assert_eq!(subj.len(), 2, "{subj:?}");
 }
+
+#[test]
+fn flying_entering_being_led_out_and_coming_out_of_prison() {
+    let (p, evs) = events(
+        "Gavrilo Princip flew to Belgrade on 3 May. \
+         Napoleon Bonaparte entered Moscow with his army in September 1812. \
+         Joan of Arc entered the city with a relief convoy on 29 April 1429. \
+         On the morning of 30 May Anne Boleyn was led out to Tower Hill. \
+         Albert Dreyfus was let out of prison in 1899. Émile Zola came out of prison in 1899. \
+         Ramón Mercader rushed at him with an ice axe.",
+    );
+    let moves = subjects(&p, &evs, EventType::Move);
+    for who in ["Princip", "Napoleon", "Joan", "Anne Boleyn"] {
+        assert!(moves.iter().any(|s| s.contains(who)), "{who}: {moves:?}");
+    }
+    // ("30 May" is a month, no "may" of a possibility)
+    let led = of_type(&evs, EventType::Move)
+        .into_iter()
+        .find(|e| {
+            names(&p, e, Role::Subject)
+                .iter()
+                .any(|s| s.contains("Anne"))
+        })
+        .expect("led out");
+    assert_eq!(
+        led.factuality,
+        annalist_model::Factuality::Asserted,
+        "{led:?}"
+    );
+    let freed = subjects(&p, &evs, EventType::Release);
+    assert_eq!(freed.len(), 2, "{freed:?}");
+    assert!(!subjects(&p, &evs, EventType::Attack).is_empty(), "{evs:?}");
+    // a body expelled from a city is not exiled
+    let (p, evs) = events(
+        "On 14 March 1951 the Eighth Army expelled the People's Volunteer Army from the capital city.",
+    );
+    assert!(subjects(&p, &evs, EventType::Exile).is_empty(), "{evs:?}");
+    // entering a body is no move
+    // a vetoing pattern leaves its words to no other
+    let (p, evs) =
+        events("Lazaro Gonzalez asked Miami's exiles to respect his brother's opinions.");
+    assert!(subjects(&p, &evs, EventType::Exile).is_empty(), "{evs:?}");
+    let (p, evs) = events("Otto Jespersen entered the University of Copenhagen in 1877.");
+    assert!(subjects(&p, &evs, EventType::Move).is_empty(), "{evs:?}");
+    assert!(
+        !subjects(&p, &evs, EventType::Joining).is_empty(),
+        "{evs:?}"
+    );
+}

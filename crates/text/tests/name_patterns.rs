@@ -729,6 +729,16 @@ fn a_given_name_of_a_place_is_one_byname() {
         "{:?}",
         ta.mentions
     );
+    // a foreign building's first word makes a place
+    let ta = analyze(
+        "Today the spot is marked by a plaque and a cross, right beside the Église Sainte-Jeanne-d’Arc, a modern church.",
+    );
+    let church = ta
+        .mentions
+        .iter()
+        .find(|m| m.text.starts_with("Église"))
+        .expect("church");
+    assert_eq!(church.etype, EntityType::Place, "{:?}", ta.mentions);
     // a title or a word of the vocabulary is no given name here
     for text in [
         "If we win, I shall be King of Abyssinia.",
