@@ -1976,7 +1976,37 @@ impl Extractor {
             .iter()
             .filter(|&&(ti, p)| adjacent(ti, p))
             .min_by_key(|&&(_, p)| dist(p));
-        if let Some(&(ti, _)) = in_brackets.or(in_clause).or(adj) {
+        // A bare verb coordinated with the next one shares what follows,
+        // its time too ("was jailed and brought to trial in 1906"; not
+        // "was born in Prague and fled … in 1948").
+        let shared = || {
+            let k = sent.skip_adverbs(h + 1);
+            if sent
+                .w
+                .get(k)
+                .is_none_or(|w| w.class != C::Conj || w.lower != "and")
+            {
+                return None;
+            }
+            let mut j = k + 1;
+            while j < sent.len() && matches!(sent.w[j].class, C::Adv | C::Aux | C::Be) {
+                j += 1;
+            }
+            if j >= sent.len() || !sent.is_verbish(j) {
+                return None;
+            }
+            let (_, cb2) = sent.clause_of(j);
+            // (a date as written: "the next day" counts from the first
+            // verb's event, it cannot be that one's)
+            cand.iter()
+                .filter(|&&(ti, _)| ctx.timexes[ti].anchor.is_none())
+                .filter(|&&(_, p)| p > j && p < cb2 && !said_between(p) && !noun_between(p))
+                .filter(|&&(_, p)| {
+                    !(j + 1..p).any(|q| sent.w[q].class == C::Conj && sent.is_verbish(q + 1))
+                })
+                .min_by_key(|&&(_, p)| dist(p))
+        };
+        if let Some(&(ti, _)) = in_brackets.or(in_clause).or(adj).or_else(shared) {
             let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {
                 value: event_value(&ctx.timexes[ti]),

@@ -467,3 +467,24 @@ fn flying_entering_being_led_out_and_coming_out_of_prison() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn two_bare_verbs_share_the_time_after_them() {
+    let (p, evs) = events(
+        "Leon Trotsky joined the party in 1898. In the aftermath, Trotsky was jailed and brought to trial in 1906.",
+    );
+    let jail = of_type(&evs, EventType::Imprisonment);
+    assert_eq!(jail.len(), 1, "{evs:?}");
+    assert_eq!(time_of(jail[0]), Some("1906"), "{evs:?}");
+    // a verb with its own complement keeps its own time
+    let (p2, evs) = events("In 1911 Leon Trotsky was born in Yanovka and fled to Vienna in 1914.");
+    let born = of_type(&evs, EventType::Birth);
+    assert_ne!(time_of(born[0]), Some("1914"), "{evs:?}");
+    // a time counted from the first verb's event is not its time
+    let (p3, evs) = events(
+        "On 30 August 1898 Major Henry was arrested and committed suicide in his cell the next day.",
+    );
+    let arrest = of_type(&evs, EventType::Arrest);
+    assert_eq!(time_of(arrest[0]), Some("1898-08-30"), "{evs:?}");
+    let _ = (p, p2, p3);
+}
