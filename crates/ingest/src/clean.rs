@@ -345,4 +345,36 @@ mod tests {
         text_header("Title\nPosted on March 13, 2017 by Ann Lee\n", &mut meta);
         assert_eq!(meta.author.as_deref(), Some("Ann Lee"));
     }
+
+    fn kind_of(text: &str) -> SourceKind {
+        let raw = RawDoc {
+            name: "t.txt".into(),
+            bytes: text.as_bytes().to_vec(),
+            format: Format::Text,
+            ..Default::default()
+        };
+        clean(&raw).expect("clean").meta.kind
+    }
+
+    #[test]
+    fn wiki_furniture_datelines_and_seo_cues_tell_the_kind() {
+        let para = "The treaty was signed in the hall of mirrors after long talks between the delegations, \
+                    and the crowds outside cheered when the news was read out to them by an official.\n\n";
+        let wiki = format!(
+            "Treaty of Versailles\nFrom Historica, the free encyclopedia\nJump to navigation Jump to search\n\n{}",
+            para.repeat(4)
+        );
+        assert_eq!(kind_of(&wiki), SourceKind::Encyclopedia);
+        // a dateline opening a long first paragraph
+        let news = format!(
+            "Peace at last\n\nBy Ann Lee\nPublished: 28 Jun 2019 | 17:45\n\nVERSAILLES — {}",
+            para.repeat(4)
+        );
+        assert_eq!(kind_of(&news), SourceKind::News);
+        let seo = format!(
+            "Treaty of Versailles Facts for Kids\nHome » History » Treaty\nJoin Our WhatsApp Group\n{}People also ask\nWhen was it signed?\n",
+            para.repeat(3)
+        );
+        assert_eq!(kind_of(&seo), SourceKind::Aggregate);
+    }
 }

@@ -223,17 +223,21 @@ impl Cues {
         let mut fired = std::collections::BTreeSet::new();
         for line in text.lines() {
             // Every line feature matches within its first ~120 bytes, and
-            // those ending in `$` describe short lines.
-            if line.len() > 160 {
-                continue;
-            }
+            // those ending in `$` describe short lines: a long line (a
+            // paragraph opening with a dateline, "MEMPHIS, Tenn. (AP) —") is
+            // read up to there, for the features that do not end the line.
+            let long = line.len() > 160;
             let start = line.as_ptr() as usize - text.as_ptr() as usize;
-            for i in self
-                .kinds_line_set
-                .matches(hay.slice(start, start + line.len()))
-            {
+            let end = if long {
+                start + crate::floor_boundary(line, 160)
+            } else {
+                start + line.len()
+            };
+            for i in self.kinds_line_set.matches(hay.slice(start, end)) {
                 if let Some(&k) = self.kinds_line_idx.get(i) {
-                    fired.insert(k);
+                    if !(long && self.kinds[k].3.as_str().ends_with('$')) {
+                        fired.insert(k);
+                    }
                 }
             }
         }
