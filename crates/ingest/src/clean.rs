@@ -255,6 +255,18 @@ fn profile(
                 SourceKind::Unknown
             })
     };
+    // A page the kind cues call an aggregate ("People also ask", "Join our
+    // WhatsApp group") is stitched for search traffic: spam, like one the
+    // segmenter flagged.
+    if meta.kind == SourceKind::Aggregate && !meta.spam {
+        meta.spam = true;
+        let cues: Vec<&str> = feats
+            .iter()
+            .filter_map(|f| f.strip_prefix("aggregate:"))
+            .collect();
+        meta.spam_reasons
+            .push(format!("search-engine page cues: {}", cues.join(", ")));
+    }
     meta.kind_features = feats;
     // Language from the main text.
     let mut main = String::new();
@@ -376,5 +388,13 @@ mod tests {
             para.repeat(3)
         );
         assert_eq!(kind_of(&seo), SourceKind::Aggregate);
+        let raw = RawDoc {
+            name: "t.txt".into(),
+            bytes: seo.as_bytes().to_vec(),
+            format: Format::Text,
+            ..Default::default()
+        };
+        let meta = clean(&raw).expect("clean").meta;
+        assert!(meta.spam && meta.quality <= 0.2, "{meta:?}");
     }
 }
