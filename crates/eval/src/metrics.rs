@@ -490,10 +490,18 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
             })
             .collect()
     };
+    // A marriage is one fact about both spouses: the gold may file it under
+    // either (or split it per spouse), so both count as its subject.
     let sys_subject_names = |e: &annalist_model::Event| -> BTreeSet<String> {
+        let spouses = if e.etype == annalist_model::EventType::Marriage {
+            &e.roles.agent[..]
+        } else {
+            &[]
+        };
         e.roles
             .subject
             .iter()
+            .chain(spouses)
             .filter_map(|id| kb.entity(id))
             .flat_map(entity_names)
             .chain(
@@ -655,6 +663,48 @@ mod tests {
             &BTreeSet::new(),
             "coyoacan"
         ));
+    }
+
+    #[test]
+    fn a_marriage_counts_for_either_spouse() {
+        let gold: Gold = serde_json::from_value(serde_json::json!({
+            "topic": "t",
+            "documents": [],
+            "entities": [
+                {"id": "jack", "type": "person", "name": "Jack Kennedy"},
+                {"id": "jackie", "type": "person", "name": "Jacqueline Bouvier"}
+            ],
+            "events": [
+                {"type": "marriage", "subject": "jack", "agent": "jackie", "time": "1953"},
+                {"type": "marriage", "subject": "jackie", "agent": "jack", "time": "1953"}
+            ]
+        }))
+        .expect("gold");
+        let person = |id: &str, name: &str| annalist_model::Entity {
+            id: id.into(),
+            name: name.into(),
+            aliases: vec![name.into()],
+            ..Default::default()
+        };
+        let kb = KnowledgeBase {
+            entities: vec![
+                person("person:jack", "Jack Kennedy"),
+                person("person:jackie", "Jacqueline Bouvier"),
+            ],
+            events: vec![annalist_model::Event {
+                etype: annalist_model::EventType::Marriage,
+                roles: annalist_model::Roles {
+                    subject: vec!["person:jack".into()],
+                    agent: vec!["person:jackie".into()],
+                    ..Default::default()
+                },
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let c = score(&gold, &kb, &BTreeMap::new());
+        assert_eq!(c.report().event_recall, Some(1.0));
+        assert_eq!(c.report().event_precision, Some(1.0));
     }
 
     #[test]
