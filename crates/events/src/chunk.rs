@@ -1264,6 +1264,8 @@ impl<'a> Sent<'a> {
             match self.w[j].class {
                 C::Be => return true,
                 C::Adv | C::Neg | C::Aux | C::Modal => continue,
+                // "was herself detained": an intensifying reflexive
+                _ if self.w[j].has(Cl::Reflexive) && j + 1 == k => continue,
                 _ => return false,
             }
         }

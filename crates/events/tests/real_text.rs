@@ -488,3 +488,17 @@ fn two_bare_verbs_share_the_time_after_them() {
     assert_eq!(time_of(arrest[0]), Some("1898-08-30"), "{evs:?}");
     let _ = (p, p2, p3);
 }
+
+#[test]
+fn an_intensifying_reflexive_keeps_the_passive() {
+    let (p, evs) = events(
+        "Winnie Mandela was herself detained in May 1969. Bram Fischer was himself arrested in 1964.",
+    );
+    let arrested = subjects(&p, &evs, EventType::Arrest);
+    for who in ["Winnie", "Fischer"] {
+        assert!(
+            arrested.iter().any(|s| s.contains(who)),
+            "{who}: {arrested:?}"
+        );
+    }
+}
