@@ -1369,6 +1369,9 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         }
     }
     if n == 1 {
+        // ("the Burgundians": a plural after "the" names a group, whatever
+        // the entity tagger said)
+        let after_the = a > 0 && cx.lw(a - 1) == "the" && first.ends_with('s');
         let is_group = names.groups.contains(first)
             || first
                 .strip_suffix('s')
@@ -1379,7 +1382,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
                     .iter()
                     .any(|s| first.ends_with(s.as_str()))
                 && !names.places.contains(&first.to_lowercase())
-                && per == 0);
+                && (per == 0 || after_the));
         if is_group {
             return mk(EntityType::Group);
         }

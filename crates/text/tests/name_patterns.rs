@@ -752,3 +752,12 @@ fn a_given_name_of_a_place_is_one_byname() {
         );
     }
 }
+
+#[test]
+fn a_plural_with_a_group_ending_after_the_is_a_group() {
+    let ta = analyze(
+        "Joan of Arc was captured at Compiegne on May 23, 1430 by the Burgundians, who were allies of the English.",
+    );
+    let (t, _) = entity_of(&ta, "Burgundians").expect("Burgundians");
+    assert_eq!(t, EntityType::Group);
+}
