@@ -230,6 +230,20 @@ impl<'a> Sent<'a> {
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             w[i].class = classify(&w[i], upos, i == 0, prev, next_content);
         }
+        // "transferred without warning to Pollsmoor", "jailed without
+        // trial": a subordinator that is also a preposition, before a noun
+        // phrase, is the preposition.
+        for i in 0..n.saturating_sub(1) {
+            if w[i].class == C::Sconj
+                && w[i].has(Cl::Prep)
+                && matches!(
+                    w[i + 1].class,
+                    C::Noun | C::Det | C::Adj | C::Num | C::Propn | C::Poss
+                )
+            {
+                w[i].class = C::Prep;
+            }
+        }
         // "at least 110 people": a quantifier before a number modifies it,
         // like an adjective, instead of opening a phrase of its own — when
         // a noun follows the number ("around 1940, he …" is a time).

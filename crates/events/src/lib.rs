@@ -300,10 +300,11 @@ impl Extractor {
                     drafts.extend(built);
                     continue;
                 }
-                // A pattern whose frame does not fit leaves the words to
-                // another of the same extent ("entered the city" is no
-                // joining, "entered the University" no move).
-                for alt in alternatives.iter().filter(|x| x.a == m.a && x.b == m.b) {
+                // A pattern whose frame does not fit leaves its head word
+                // to another pattern ("entered the city" is no joining,
+                // "entered the University" no move; "flew to Belgrade" is
+                // no passive "was flown to").
+                for alt in alternatives.iter().filter(|x| x.a == m.a) {
                     let built = self.build(&ctx, alt);
                     if !built.is_empty() {
                         drafts.extend(built);
@@ -369,8 +370,8 @@ impl Extractor {
 
     /// Every trigger match of the sentence, overlaps resolved in favour of
     /// the longest (then strongest) pattern; and the matches left out that
-    /// span exactly the words of a kept one (tried when its frame fits
-    /// nothing).
+    /// share the head word of a kept one, longest first (tried when its
+    /// frame fits nothing).
     fn find_matches(&self, sent: &Sent) -> (Vec<Match>, Vec<Match>) {
         let mut all = Vec::new();
         for i in 0..sent.len() {
@@ -398,7 +399,7 @@ impl Extractor {
         for m in all {
             if kept.iter().all(|k| m.b <= k.a || k.b <= m.a) {
                 kept.push(m);
-            } else if kept.iter().any(|k| k.a == m.a && k.b == m.b) {
+            } else if kept.iter().any(|k| k.a == m.a) {
                 alternatives.push(m);
             }
         }

@@ -502,3 +502,18 @@ fn an_intensifying_reflexive_keeps_the_passive() {
         );
     }
 }
+
+#[test]
+fn prison_transfers_told_with_a_phrase_between_and_joining_people_is_no_joining() {
+    let (p, evs) = events(
+        "In March 1982 Nelson Mandela and Walter Sisulu were transferred without warning to Pollsmoor Prison; \
+         Ahmed Kathrada joined them in October 1982. \
+         In May 1963 Govan Mbeki was brought back to Pretoria Local Prison. \
+         On 13 June Denis Goldberg and Raymond Mhlaba were flown to Robben Island.",
+    );
+    let moved = subjects(&p, &evs, EventType::Move);
+    for who in ["Mandela", "Sisulu", "Mbeki", "Goldberg", "Mhlaba"] {
+        assert!(moved.iter().any(|s| s.contains(who)), "{who}: {moved:?}");
+    }
+    assert!(subjects(&p, &evs, EventType::Joining).is_empty(), "{evs:?}");
+}
