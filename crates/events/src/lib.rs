@@ -505,6 +505,18 @@ impl Extractor {
                 false
             }
             ItemKind::Gap => {
+                // ("spent *sixteen years* in prison": a time fills it too)
+                if sent.in_timex(pos) {
+                    let mut e = pos;
+                    while e < sent.len() && sent.in_timex(e) {
+                        e += 1;
+                    }
+                    if e - pos > 6 {
+                        return false;
+                    }
+                    m.gap = Some((pos, e));
+                    return self.match_items(sent, items, k + 1, e, m);
+                }
                 let Some(np) = sent.np_right(pos) else {
                     return false;
                 };

@@ -517,3 +517,25 @@ fn prison_transfers_told_with_a_phrase_between_and_joining_people_is_no_joining(
     }
     assert!(subjects(&p, &evs, EventType::Joining).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn people_held_kept_locked_up_or_serving_a_sentence_are_imprisoned() {
+    let (p, evs) = events(
+        "Joan of Arc was held at Beauvais in 1430. \
+         Denis Goldberg was kept in Pretoria Central Prison. \
+         In December 1430 Joan of Arc was locked up in Rouen Castle. \
+         Walter Sisulu served his sentence on Robben Island. \
+         Nelson Mandela spent twenty-seven years in prison.",
+    );
+    let held = subjects(&p, &evs, EventType::Imprisonment);
+    for who in ["Joan", "Goldberg", "Sisulu", "Mandela"] {
+        assert!(held.iter().any(|s| s.contains(who)), "{who}: {held:?}");
+    }
+    // not a meeting held somewhere, nor a man held in esteem
+    let (p, evs) =
+        events("The congress was held in Paris in 1889. Jean Jaurès was held in high esteem.");
+    assert!(
+        subjects(&p, &evs, EventType::Imprisonment).is_empty(),
+        "{evs:?}"
+    );
+}
