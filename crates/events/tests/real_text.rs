@@ -539,3 +539,10 @@ fn people_held_kept_locked_up_or_serving_a_sentence_are_imprisoned() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn storming_a_fortress_is_an_attack() {
+    let (p, evs) = events("On 14 July 1789 the crowd stormed the Bastille.");
+    let hit = subjects(&p, &evs, EventType::Attack);
+    assert!(hit.iter().any(|s| s.contains("Bastille")), "{hit:?}");
+}
