@@ -546,13 +546,7 @@ impl Extractor {
                 let listed = sent.list_after(np.b);
                 if !listed.is_empty() && count.is_none_or(|n| listed.len() <= n) {
                     for mi in listed {
-                        let mm = sent.mention(mi);
-                        out.push(RoleFiller {
-                            role: Some(role),
-                            entity: Some(mm.entity),
-                            text: mm.text.clone(),
-                            span: mm.span,
-                        });
+                        out.push(named(sent, mi, role, sent.mention(mi).span));
                     }
                     continue;
                 }
@@ -624,13 +618,7 @@ impl Extractor {
                     continue;
                 }
                 for mi in pair {
-                    let mm = sent.mention(mi);
-                    out.push(RoleFiller {
-                        role: Some(role),
-                        entity: Some(mm.entity),
-                        text: mm.text.clone(),
-                        span: sent.np_span(np),
-                    });
+                    out.push(named(sent, mi, role, sent.np_span(np)));
                 }
                 continue;
             }
@@ -2747,6 +2735,17 @@ fn year_value(v: &str) -> String {
     };
     let y: String = rest.chars().take(4).collect();
     format!("{bc}{y}")
+}
+
+/// The filler of `role` naming mention `mi`, cited at `span`.
+fn named(sent: &Sent, mi: usize, role: Role, span: Span) -> RoleFiller {
+    let mm = sent.mention(mi);
+    RoleFiller {
+        role: Some(role),
+        entity: Some(mm.entity),
+        text: mm.text.clone(),
+        span,
+    }
 }
 
 /// What the role and time readers need to know about the current sentence.

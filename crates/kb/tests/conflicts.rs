@@ -114,49 +114,30 @@ fn arrest(id: &str, quality: f32, sentence: &str, time: &str) -> DocAnalysis {
 
 #[test]
 fn a_day_told_a_year_or_a_day_off_by_another_source_is_a_slip() {
+    // a good source's day against a spam page's
+    let two = |good: &str, bad: &str| {
+        merge(vec![
+            arrest("a", 0.9, &format!("Mandela was arrested on {good}."), good),
+            arrest("b", 0.2, &format!("Mandela was arrested on {bad}."), bad),
+        ])
+    };
     // the same day and month a year off
-    let kb = merge(vec![
-        arrest(
-            "a",
-            0.9,
-            "Mandela was arrested on 5 August 1962.",
-            "1962-08-05",
-        ),
-        arrest(
-            "b",
-            0.2,
-            "Mandela was arrested on 5 August 1963.",
-            "1963-08-05",
-        ),
-    ]);
+    let kb = two("1962-08-05", "1963-08-05");
     assert_eq!(kb.events.len(), 1, "{:#?}", kb.events);
     assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
     assert_eq!(kb.conflicts[0].preferred, "1962-08-05");
     // a day off
-    let kb = merge(vec![
-        arrest(
-            "a",
-            0.9,
-            "Mandela was arrested on 5 August 1962.",
-            "1962-08-05",
-        ),
-        arrest(
-            "b",
-            0.2,
-            "Mandela was arrested on 6 August 1962.",
-            "1962-08-06",
-        ),
-    ]);
+    let kb = two("1962-08-05", "1962-08-06");
     assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
     // one source telling both days knows two arrests; days far apart are two
-    let mut two = Doc::new("c", 0.9);
+    let mut both = Doc::new("c", 0.9);
     for (s, t) in [
         ("Mandela was arrested on 5 August 1962.", "1962-08-05"),
         ("Mandela was arrested again on 6 August 1962.", "1962-08-06"),
     ] {
-        let si = two.sentence(s);
-        two.entity(Person, "Nelson Mandela", si, "Mandela", MentionForm::Name);
-        two.event(
+        let si = both.sentence(s);
+        both.entity(Person, "Nelson Mandela", si, "Mandela", MentionForm::Name);
+        both.event(
             EventType::Arrest,
             si,
             "arrested",
@@ -164,23 +145,10 @@ fn a_day_told_a_year_or_a_day_off_by_another_source_is_a_slip() {
             Some(t),
         );
     }
-    let kb = merge(vec![two.done()]);
+    let kb = merge(vec![both.done()]);
     assert_eq!(kb.events.len(), 2, "{:#?}", kb.events);
     assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
-    let kb = merge(vec![
-        arrest(
-            "a",
-            0.9,
-            "Mandela was arrested on 5 August 1962.",
-            "1962-08-05",
-        ),
-        arrest(
-            "b",
-            0.2,
-            "Mandela was arrested on 20 August 1962.",
-            "1962-08-20",
-        ),
-    ]);
+    let kb = two("1962-08-05", "1962-08-20");
     assert_eq!(kb.events.len(), 2, "{:#?}", kb.events);
 }
 
