@@ -546,3 +546,24 @@ fn storming_a_fortress_is_an_attack() {
     let hit = subjects(&p, &evs, EventType::Attack);
     assert!(hit.iter().any(|s| s.contains("Bastille")), "{hit:?}");
 }
+
+#[test]
+fn elections_coronations_and_ennoblements_are_appointments() {
+    let (p, evs) = events(
+        "Nicholas V died in March 1455, and the election of Callixtus III followed in April. \
+         The coronation of Charles VII took place at Reims on 17 July 1429. \
+         In December 1429 Charles ennobled Joan of Arc. Francis Drake was knighted in 1581.",
+    );
+    let named = subjects(&p, &evs, EventType::Appointment);
+    for who in ["Callixtus", "Charles VII", "Joan", "Drake"] {
+        assert!(named.iter().any(|s| s.contains(who)), "{who}: {named:?}");
+    }
+    // an election won by nobody named, or the 1860 election, names no one appointed
+    let (p, evs) = events(
+        "The election of 1860 split the country. Veterans stepped down in the Hong Kong legislative election.",
+    );
+    assert!(
+        subjects(&p, &evs, EventType::Appointment).is_empty(),
+        "{evs:?}"
+    );
+}
