@@ -911,7 +911,20 @@ impl Tagger {
                     reference: local_ref,
                     reference_day: reference_day.clone(),
                     reference_month: reference_month.clone(),
-                    narrative: style == Style::Narrative,
+                    // (a news story told years after its dates — an
+                    // anniversary piece — reads a bare day of a month like a
+                    // narrative: "Ten days earlier, on January 20"; a month
+                    // alone, weekdays and "yesterday" stay the writer's)
+                    narrative: style == Style::Narrative
+                        || has(&c.raw, "day=")
+                            && {
+                                let year = |v: &Option<String>| {
+                                    v.as_deref().and_then(value::parse_point).map(|p| p.y)
+                                };
+                                // (the story's last day, not a year mentioned in
+                                // passing: TimeBank's news name past years often)
+                                matches!((year(&reference_day), year(&dct)), (Some(r), Some(d)) if (d - r).abs() > 1)
+                            },
                     // Only news conventions, weekdays and "the weekend" read
                     // `future` (value::resolve): the cue searches are skipped
                     // for the rest.
@@ -1077,9 +1090,16 @@ impl Tagger {
                                 (r.y - p.y).abs() > ASIDE_YEARS
                                     || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
                             });
-                    let paren = p.m.is_none() && {
-                        let l = lead.rfind('(');
-                        l.is_some_and(|i| !lead[i..].contains(')'))
+                    // (a month inside a parenthesis is an aside too: "not
+                    // the first attempt on his life (a bomb had been hurled
+                    // at a car in his motorcade in June 1934), nor even the
+                    // first that month")
+                    let paren = p.d.is_none() && {
+                        let from = char_floor(text, c.span.start.saturating_sub(240));
+                        let before = &text[from..c.span.start];
+                        let l = before.rfind('(');
+                        l.is_some_and(|i| !before[i..].contains([')', '\n']))
+                            && (p.m.is_none() || before.len() - l.unwrap_or(0) > 12)
                     };
                     // A relative date that had to hang on an older day date
                     // (the reference was a bare year far from it) does not

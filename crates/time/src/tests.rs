@@ -234,6 +234,20 @@ fn relative_to_narrative() {
         "2023-01-30",
     );
     assert_eq!(v[1].1, "1948-01-30T17:17", "{v:?}");
+    // a month inside a parenthesis is an aside: the story stays in 1948
+    let v = tag_news(
+        "Seventy-five years ago this evening, Gandhi was shot. It was not the first attempt on his life (a bomb had been hurled at a car in his motorcade in Poona in June 1934), nor even the first that month. Ten days earlier, on January 20, a bomb went off.",
+        "2023-01-30",
+    );
+    assert!(
+        v.iter().any(|(t, x)| t == "that month" && x == "1948-01"),
+        "{v:?}"
+    );
+    assert!(
+        v.iter()
+            .any(|(t, x)| t == "January 20" && x == "1948-01-20"),
+        "{v:?}"
+    );
     let v = tag_news(
         "Three hundred and eighty years ago today, in Woolsthorpe, a boy was born. Then, in 1665, the plague closed Cambridge, and by the end of that year he had begun the calculus.",
         "2022-12-25",
