@@ -1736,6 +1736,26 @@ pub fn resolve_traced(
             }
         }
     }
+    // "Reims Cathedral", "Pretoria Central Prison", "Rouen Castle": a place
+    // or building named after a place lies in it
+    let place_named: BTreeMap<&str, usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.etype == EntityType::Place)
+        .map(|(i, e)| (e.name.as_str(), i))
+        .collect();
+    for (a, e) in entities.iter().enumerate() {
+        if !matches!(e.etype, EntityType::Place | EntityType::Organization) {
+            continue;
+        }
+        for (cut, _) in e.name.match_indices(' ') {
+            if let Some(&b) = place_named.get(&e.name[..cut]) {
+                if b != a {
+                    within.insert((a, b));
+                }
+            }
+        }
+    }
     Resolved {
         entities,
         node_entity,

@@ -311,6 +311,36 @@ fn a_place_told_as_outside_a_city_conflicts_with_the_city_itself() {
 }
 
 #[test]
+fn a_building_named_after_a_city_is_in_it() {
+    // "crowned in Reims Cathedral" and "crowned at Reims" agree; a place
+    // elsewhere does not
+    let crowned = |id: &str, place: &str| {
+        doc(
+            id,
+            0.9,
+            &format!("Charles VII was crowned in {place} on 17 July 1429."),
+            &[
+                (Person, "Charles VII", "Charles VII"),
+                (Place, place, place),
+            ],
+            (
+                EventType::Appointment,
+                "crowned",
+                &[
+                    (Role::Subject, Some(0), "Charles VII"),
+                    (Role::Place, Some(1), place),
+                ],
+                Some("1429-07-17"),
+            ),
+        )
+    };
+    let kb = merge(vec![crowned("a", "Reims"), crowned("b", "Reims Cathedral")]);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+    let kb = merge(vec![crowned("a", "Paris"), crowned("b", "Reims Cathedral")]);
+    assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
+}
+
+#[test]
 fn a_group_dies_more_than_once_without_conflict() {
     // Two sources, two deaths of Palestinians in two places: two
     // happenings, no disagreement on the place of one.
