@@ -1932,6 +1932,9 @@ impl Extractor {
                         && self.lex.triggers[m.trig].head == HeadKind::Noun
                         && !framed
                         && !placed
+                        // (not a word of a name: "released from Victor
+                        // Verster *Prison* on 11 February 1990")
+                        && sent.w[m.a].mention.is_none()
                 })
         };
         // A date in brackets right after the event's phrase dates it, as a

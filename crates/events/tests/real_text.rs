@@ -567,3 +567,17 @@ fn elections_coronations_and_ennoblements_are_appointments() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn released_from_a_prison_is_released_there() {
+    let (p, evs) =
+        events("Nelson Mandela was released from Victor Verster Prison on 11 February 1990.");
+    let rel = of_type(&evs, EventType::Release);
+    assert_eq!(rel.len(), 1, "{evs:?}");
+    let places = names(&p, rel[0], Role::Place);
+    assert!(
+        places.iter().any(|s| s.contains("Victor Verster")),
+        "{places:?}"
+    );
+    assert_eq!(time_of(rel[0]), Some("1990-02-11"), "{evs:?}");
+}
