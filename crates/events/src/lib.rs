@@ -277,7 +277,7 @@ impl Extractor {
                 sentence_span: s.span,
                 last_victim: last_victim.clone(),
                 body_before,
-                last_group: if si <= last_group.0 + 3 {
+                last_group: if si <= last_group.0 + GROUP_REACH {
                     last_group.1.clone()
                 } else {
                     Vec::new()
@@ -2740,6 +2740,10 @@ fn year_value(v: &str) -> String {
     format!("{bc}{y}")
 }
 
+/// How many sentences on "the accused" or "the conspirators" may still
+/// mean the last group an event was told of.
+const GROUP_REACH: usize = 3;
+
 /// The filler of `role` naming mention `mi`, cited at `span`.
 fn named(sent: &Sent, mi: usize, role: Role, span: Span) -> RoleFiller {
     let mm = sent.mention(mi);
@@ -2769,7 +2773,8 @@ struct SentCtx<'a> {
     /// the body).
     body_before: bool,
     /// The subjects of the last asserted event told of two or more people
-    /// in the last three sentences ("the accused", "the conspirators").
+    /// in the last [`GROUP_REACH`] sentences ("the accused", "the
+    /// conspirators").
     last_group: Vec<RoleFiller>,
 }
 
