@@ -859,10 +859,10 @@ fn build_event(
             )
         })
         .collect();
-    if claims
+    let stated = claims
         .iter()
-        .any(|(_, c)| c.members.iter().any(|&i| !ms[i].inferred))
-    {
+        .any(|(_, c)| c.members.iter().any(|&i| !ms[i].inferred));
+    if stated {
         claims.retain(|(_, c)| c.members.iter().any(|&i| !ms[i].inferred));
     }
     let mut time = None;
@@ -885,7 +885,10 @@ fn build_event(
             inferred: c.members.iter().all(|&i| ms[i].inferred),
         });
         sort_iv = Some(*iv);
-        if claims.len() >= 2 {
+        // (times only carried from the narrative do not make a conflict:
+        // "Joan of Arc's death did not end the war" after a sentence of
+        // 1435 is no claim that she died then)
+        if claims.len() >= 2 && stated {
             conflicts.push(Conflict {
                 field: "time".into(),
                 values: just

@@ -341,6 +341,34 @@ fn a_building_named_after_a_city_is_in_it() {
 }
 
 #[test]
+fn times_carried_from_the_narrative_make_no_conflict() {
+    let died = |id: &str, time: &str, inferred: bool| {
+        let mut d = doc(
+            id,
+            0.9,
+            "Joan of Arc's death did not end the war.",
+            &[(Person, "Joan of Arc", "Joan of Arc")],
+            (
+                EventType::Death,
+                "death",
+                &[(Role::Subject, Some(0), "Joan of Arc")],
+                Some(time),
+            ),
+        );
+        if let Some(t) = d.events[0].time.as_mut() {
+            t.inferred = inferred;
+            t.how = if inferred { "narrative" } else { "clause" }.into();
+        }
+        d
+    };
+    let kb = merge(vec![died("a", "1431", true), died("b", "1435", true)]);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+    // stated times still do
+    let kb = merge(vec![died("a", "1431", false), died("b", "1435", false)]);
+    assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
+}
+
+#[test]
 fn a_group_dies_more_than_once_without_conflict() {
     // Two sources, two deaths of Palestinians in two places: two
     // happenings, no disagreement on the place of one.
