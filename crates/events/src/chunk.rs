@@ -338,13 +338,13 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The first token at or after `k` that is no adverb ("shot *later*
-    /// that day", "and *then* he…"); the sentence's length when none is.
     /// Token `i` lies inside a time expression ([`Sent::mark_timex`]).
     pub fn in_timex(&self, i: usize) -> bool {
         self.in_timex.get(i).copied().unwrap_or(false)
     }
 
+    /// The first token at or after `k` that is no adverb ("shot *later*
+    /// that day", "and *then* he…"); the sentence's length when none is.
     pub fn skip_adverbs(&self, mut k: usize) -> usize {
         while k < self.len() && self.w[k].class == C::Adv {
             k += 1;
@@ -1396,10 +1396,6 @@ impl<'a> Sent<'a> {
         vec![]
     }
 
-    /// `np` counts people without naming them: a number and a plural noun
-    /// ("Eight men", "8 accused", "seven other co-accused"), or a number
-    /// alone after a determiner or before "of" ("the eight", "all three",
-    /// "eight of the accused").
     /// The token at `i` is a number ("8", "eight").
     pub fn is_number(&self, i: usize) -> bool {
         self.w
@@ -1407,16 +1403,16 @@ impl<'a> Sent<'a> {
             .is_some_and(|w| w.class == C::Num || self.lex.numbers.contains_key(w.lower))
     }
 
+    /// `np` counts people without naming them: a number and a plural noun
+    /// ("Eight men", "8 accused", "seven other co-accused"), or a number
+    /// alone after a determiner or before "of" ("the eight", "all three",
+    /// "eight of the accused").
     pub fn counted_group(&self, np: &Np) -> bool {
-        if np.pronoun || np.mention.is_some() {
+        if np.pronoun || np.mention.is_some() || np.b <= np.a {
             return false;
         }
-        let number = |w: &W| w.class == C::Num || self.lex.numbers.contains_key(w.lower);
         let words = &self.w[np.a..np.b];
-        let Some(last) = words.last() else {
-            return false;
-        };
-        if number(last) {
+        if self.is_number(np.b - 1) {
             // ("eight of the accused")
             let next = self.w.get(np.b).map(|w| w.lower);
             if next == Some("of") {
@@ -1429,7 +1425,7 @@ impl<'a> Sent<'a> {
                     .iter()
                     .any(|w| matches!(w.lower, "the" | "all" | "these" | "those"));
         }
-        words.iter().any(number)
+        (np.a..np.b).any(|k| self.is_number(k))
             && (self.lex.is(Cl::Members, &np.head) || self.lex.is(Cl::People, &np.head))
     }
 

@@ -1097,9 +1097,10 @@ impl Tagger {
                     let paren = p.d.is_none() && {
                         let from = char_floor(text, c.span.start.saturating_sub(240));
                         let before = &text[from..c.span.start];
-                        let l = before.rfind('(');
-                        l.is_some_and(|i| !before[i..].contains([')', '\n']))
-                            && (p.m.is_none() || before.len() - l.unwrap_or(0) > 12)
+                        before.rfind('(').is_some_and(|i| {
+                            !before[i..].contains([')', '\n'])
+                                && (p.m.is_none() || before.len() - i > 12)
+                        })
                     };
                     // A relative date that had to hang on an older day date
                     // (the reference was a bare year far from it) does not
