@@ -8,6 +8,7 @@
 # $WORK/entities.txt, and prints counts and a few error proxies. Diff two runs'
 # files to see what a change does.
 #   scripts/eval/unseen.sh                # WORK=/tmp/annalist-unseen
+#   BIN=/tmp/annalist-old scripts/eval/unseen.sh   # another build's run, to diff
 #   SAMPLE=b scripts/eval/unseen.sh       # a second sample, for checking that a
 #       fix found on the first generalises: other AQUAINT and TimeBank files,
 #       and the 145 Wikipedia articles of wikigold (detokenised)
@@ -81,8 +82,11 @@ for d, ss in docs.items():
     open(os.path.join(out, d + ".txt"), "w").write(text.strip() + "\n")
 print(f"corpus: {len(os.listdir(out))} texts in {out}")
 PY
-cargo build --release -q -p annalist --manifest-path "$ROOT/Cargo.toml"
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/annalist"
+# (BIN=path: another build of annalist, e.g. the commit before a change)
+if [ -z "${BIN:-}" ]; then
+  cargo build --release -q -p annalist --manifest-path "$ROOT/Cargo.toml"
+  BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/annalist"
+fi
 "$BIN" build "$WORK/corpus" --db "$WORK/kb.db" | tail -2
 "$BIN" export --db "$WORK/kb.db" > "$WORK/kb.json"
 python3 - "$WORK" "$ROOT/resources/text/countries.txt" <<'PY'

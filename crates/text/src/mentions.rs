@@ -30,7 +30,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 /// Rule lexicons of the mention stage (`resources/text/`).
 #[derive(Debug, Default)]
 pub struct MentionLexicon {
+    /// Words never a name alone (`non_names.txt` and `page_furniture.txt`).
     pub non_names: HashSet<String>,
+    /// Interjections and page furniture (`page_furniture.txt`): they never
+    /// lead a name either, as a month may ("October Revolution").
+    pub furniture: HashSet<String>,
     pub work_heads: HashSet<String>,
     pub work_first: HashSet<String>,
     /// First words that make a name a place ("Fort Sumter", "Mount
@@ -84,6 +88,9 @@ pub struct MentionLexicon {
     pub facility_nouns: HashSet<String>,
     /// Endings of common nouns (no unknown word with one is a surname).
     pub common_suffixes: Vec<String>,
+    /// Token sequences (lower case) right after (`false`) or before
+    /// (`true`) a name that only a person's name takes (`person_cues.tsv`).
+    pub person_cues: Vec<(bool, Vec<String>)>,
 }
 
 impl MentionLexicon {
@@ -104,8 +111,13 @@ impl MentionLexicon {
                 .collect();
         // longest cues first
         alias_cues.sort_by_key(|(c, _)| std::cmp::Reverse(c.len()));
+        let furniture = include_str!("../../../resources/text/page_furniture.txt");
         MentionLexicon {
-            non_names: set(include_str!("../../../resources/text/non_names.txt")),
+            non_names: set(include_str!("../../../resources/text/non_names.txt"))
+                .into_iter()
+                .chain(set(furniture))
+                .collect(),
+            furniture: set(furniture),
             work_heads: set(include_str!("../../../resources/text/work_heads.txt")),
             work_first: set(include_str!("../../../resources/text/work_first.txt")),
             place_first: set(include_str!("../../../resources/text/place_first.txt")),
@@ -143,6 +155,13 @@ impl MentionLexicon {
             ))
             .map(|l| l.trim().to_string())
             .collect(),
+            person_cues: data_lines(include_str!("../../../resources/text/person_cues.tsv"))
+                .filter_map(|l| {
+                    let (side, cue) = l.split_once('\t')?;
+                    let cue: Vec<String> = cue.split_whitespace().map(str::to_string).collect();
+                    (!cue.is_empty()).then_some((side.trim() == "before", cue))
+                })
+                .collect(),
             lower_designators: data_lines(include_str!(
                 "../../../resources/text/lower_designators.tsv"
             ))
@@ -495,12 +514,15 @@ fn capitals_only(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
 /// A one-word name of the document used again where the chunker or the
 /// tagger let it pass ("of the Smolny the shot", "Rayner had been"): each
 /// other capitalised use of the same word, when the word is no common
-/// English word, is a mention of the same type.
+/// English word, is a mention of the same type; the first and last words
+/// of a person's full name are that person where used like a name
+/// ([`surname_use`]).
 fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
     let mut single: HashMap<&str, EntityType> = HashMap::default();
     // The surnames of the people named in full ("King" of "Martin Luther
     // King Jr."), taken even when they are common words.
     let mut surnames: HashSet<&str> = HashSet::default();
+    let mut firsts: HashSet<&str> = HashSet::default();
     for c in kept.iter() {
         if c.b == c.a + 1
             && c.form == MentionForm::Name
@@ -515,10 +537,15 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
             }
             if e >= c.a + 2 && cx.w(e - 1).chars().all(char::is_alphabetic) {
                 surnames.insert(cx.w(e - 1));
+                // (and the first name: "In 1610 Galileo moved" after
+                // "Galileo Galilei", a word the tagger's vocabulary knows)
+                if cx.w(c.a).chars().all(char::is_alphabetic) {
+                    firsts.insert(cx.w(c.a));
+                }
             }
         }
     }
-    if single.is_empty() && surnames.is_empty() {
+    if single.is_empty() && surnames.is_empty() && firsts.is_empty() {
         return;
     }
     let mut covered = vec![false; cx.toks.len()];
@@ -538,7 +565,9 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
             // the document's few names first, the large vocabulary after
             if let Some(&t) = single.get(w).filter(|_| !cx.flag(k, VOCAB)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
-            } else if surnames.contains(w) && surname_use(cx, k, a) {
+            } else if (surnames.contains(w) || firsts.contains(w) && cx.upos(k) == "PROPN")
+                && surname_use(cx, k, a)
+            {
                 added.push(cand(si, k, k + 1, EntityType::Person, MentionForm::Name));
             }
         }
@@ -809,8 +838,10 @@ fn sentence_names(
         // "By April Brutus and Cassius had left": after such a word a
         // month opens a date (`month_preps.txt`)
         let date_prep = i > a && an.names.month_preps.contains(cx.lw(i - 1));
-        // (a word in capitals is no month: "Hadid DBE RA")
-        let month_led = !after_day
+        // (a word in capitals is no month: "Hadid DBE RA"; page furniture
+        // leads none: "Advertisement Galileo published …")
+        let month_led = !an.ml.furniture.contains(w)
+            && !after_day
             && !date_prep
             && i + 1 < b
             && cx.is_cap(i + 1)
@@ -1282,7 +1313,7 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             cut: 0,
         })
     };
-    if ta < a {
+    if ta < a || person_cue(cx, ta, b) {
         return mk(EntityType::Person);
     }
     // Nationalities joined by hyphens are an adjective, not a name
@@ -1491,6 +1522,25 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         return mk(EntityType::Person);
     }
     None
+}
+
+/// Whether the name over tokens `a..b` stands where only a person's name
+/// does ("… was born", "the son of …": `person_cues.tsv`). (Not a name in
+/// capitals, a body's or a numeral: "The VI was born 9/23/06".)
+fn person_cue(cx: &Ctx, a: usize, b: usize) -> bool {
+    let spelt = (a..b).any(|k| cx.w(k).chars().skip(1).any(char::is_lowercase));
+    spelt
+        && cx.an.ml.person_cues.iter().any(|(before, cue)| {
+            let start = if *before {
+                match a.checked_sub(cue.len()) {
+                    Some(s) => s,
+                    None => return false,
+                }
+            } else {
+                b
+            };
+            cue.iter().enumerate().all(|(j, w)| cx.lw(start + j) == w)
+        })
 }
 
 /// A capitalised word of four letters or more that no training corpus
@@ -1914,6 +1964,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 if c.form == MentionForm::Name && cands[j].form == MentionForm::Description {
                     cands[i].form = MentionForm::Description;
                 }
+                // (a name where only a person's stands — "… was born" —
+                // makes the whole family a person's)
+                if c.form == MentionForm::Name
+                    && c.etype == EntityType::Person
+                    && person_cue(cx, c.ta.min(c.a), c.b)
+                {
+                    cands[j].etype = EntityType::Person;
+                }
                 if cands[i].form != MentionForm::Name
                     || cands[j].etype == c.etype
                     || c.etype == EntityType::Person
@@ -2264,7 +2322,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     || (person_words[i].len() >= 2
                         && !headed
                         && an.names.given.contains_key(person_words[i][0])));
-            if full_person {
+            if full_person || (c.form == MentionForm::Name && person_cue(cx, c.ta.min(c.a), c.b)) {
                 vote(EntityType::Person, 1000);
             }
             vote(c.etype, if c.form == MentionForm::Name { 2 } else { 1 });
@@ -2348,6 +2406,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // --- pronouns, nickname descriptions, titled descriptions ---
     // salience: walk the document; remember person components by last mention
     let mut assign: HashMap<usize, usize> = HashMap::default(); // cand -> comp
+                                                                // components named at least once by a name of two words or more
+    let comp_full_name: Vec<bool> = comps
+        .iter()
+        .map(|ms| {
+            ms.iter()
+                .any(|&i| cands[i].form == MentionForm::Name && person_words[i].len() >= 2)
+        })
+        .collect();
     let mut history: Vec<(usize, usize, usize)> = Vec::new(); // (comp, sentence, token)
     for &i in &order {
         let c = &cands[i];
@@ -2488,13 +2554,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                             .filter(|h| h.1 == s)
                             .filter(|h| !subjects_only || subject_like(h))
                     };
-                    let found = if subjects_only {
-                        prev().find(|h| strict(h.0))
-                    } else {
-                        prev()
-                            .find(|h| strict(h.0))
-                            .or_else(|| prev().find(|h| compatible(h.0)))
-                    };
+                    // (a subject of unknown gender named in full too:
+                    // "Galileo Galilei was born in Pisa, the son of
+                    // Vincenzo Galilei. He was appointed …" is Galileo; a
+                    // bare surname is weaker: "Youssoupoff later wrote …")
+                    let found = prev().find(|h| strict(h.0)).or_else(|| {
+                        prev().find(|h| compatible(h.0) && (!subjects_only || comp_full_name[h.0]))
+                    });
                     if let Some(h) = found {
                         pick = Some(h.0);
                         break 'phases;

@@ -761,3 +761,41 @@ fn a_plural_with_a_group_ending_after_the_is_a_group() {
     let (t, _) = entity_of(&ta, "Burgundians").expect("Burgundians");
     assert_eq!(t, EntityType::Group);
 }
+
+#[test]
+fn page_furniture_leads_no_name_but_a_month_may() {
+    let ta = analyze(
+        "The painter settled in Venice in 1548. Advertisement Tintoretto painted the ceiling \
+         of the Scuola in 1564. The October Revolution came much later.",
+    );
+    assert!(entity_of(&ta, "Advertisement Tintoretto").is_none());
+    assert!(entity_of(&ta, "Tintoretto").is_some());
+    assert!(entity_of(&ta, "October Revolution").is_some());
+}
+
+#[test]
+fn a_name_where_only_a_persons_stands_is_a_persons() {
+    // The entity tagger does not know "Galileo"-like given names: what
+    // is said of the name ("was born", "the son of") types it, the bare
+    // first name joins it, and a pronoun takes the subject named in full
+    // before a father of known gender named later in the sentence.
+    let text = "The trial of Evangelista Ercolani by the Holy Office followed in 1601.\n\n\
+                Evangelista Ercolani was born in Lucca on 3 May 1550, the son of the weaver \
+                Matteo Ercolani. He was appointed to the chair of rhetoric at Pisa in 1580.\n\n\
+                In 1590 Evangelista moved to Siena.";
+    let ta = analyze(text);
+    let (t, names) = entity_of(&ta, "Evangelista Ercolani").expect("the full name");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "Evangelista"), "{names:?}");
+    let he = ta
+        .mentions
+        .iter()
+        .position(|m| m.text == "He")
+        .expect("the pronoun");
+    let owner = ta
+        .entities
+        .iter()
+        .find(|e| e.mentions.contains(&he))
+        .expect("resolved");
+    assert_eq!(owner.name, "Evangelista Ercolani");
+}
