@@ -96,15 +96,27 @@ const PROBE3_FLOORS: &[(&str, f64)] = &[
     ("conflict_recall", 0.43),
 ];
 
-/// The fourth probe (`eval/probe4`, held out: scored, never read).
+/// The fourth probe (`eval/probe4`: held out until the sixteenth session,
+/// read since).
 const PROBE4_FLOORS: &[(&str, f64)] = &[
     ("timex_relaxed_f1", 0.95),
     ("timex_value_f1", 0.75),
     ("entity_found", 0.81),
     ("purity", 0.95),
-    ("event_precision", 0.51),
-    ("event_recall", 0.38),
+    ("event_precision", 0.58),
+    ("event_recall", 0.42),
     ("conflict_recall", 0.39),
+];
+
+/// The fifth probe (`eval/probe5`, held out: scored, never read).
+const PROBE5_FLOORS: &[(&str, f64)] = &[
+    ("timex_relaxed_f1", 0.96),
+    ("timex_value_f1", 0.70),
+    ("entity_found", 0.71),
+    ("purity", 0.96),
+    ("event_precision", 0.55),
+    ("event_recall", 0.32),
+    ("conflict_recall", 0.09),
 ];
 
 #[test]
@@ -123,8 +135,13 @@ fn eval_on_the_third_probe_stays_above_its_floors() {
 }
 
 #[test]
-fn eval_on_the_held_out_fourth_probe_stays_above_its_floors() {
+fn eval_on_the_fourth_probe_stays_above_its_floors() {
     probe_floors("eval/probe4", PROBE4_FLOORS);
+}
+
+#[test]
+fn eval_on_the_held_out_fifth_probe_stays_above_its_floors() {
+    probe_floors("eval/probe5", PROBE5_FLOORS);
 }
 
 fn probe_floors(dir: &str, floors: &[(&str, f64)]) {
