@@ -58,6 +58,10 @@ pub(crate) enum Cl {
     /// Words saying the victim lived ("survived", "wounded"): a shooting
     /// with one after it is an attack (`survived=TYPE`).
     Survival,
+    /// Where a shot struck ("in the head") and clock words ("p.m."): an
+    /// agentless shooting so told is a killing, not an execution.
+    Wound,
+    Clock,
     /// Words naming a part of a body before "of" ("much of the Senate
     /// fled"): the phrase after "of" is the clause's subject.
     Partitive,
@@ -123,6 +127,8 @@ impl Cl {
             "posterior" => Cl::Posterior,
             "sharedconj" => Cl::Sharedconj,
             "survival" => Cl::Survival,
+            "wound" => Cl::Wound,
+            "clock" => Cl::Clock,
             "partitive" => Cl::Partitive,
             "floating" => Cl::Floating,
             "members" => Cl::Members,

@@ -1455,7 +1455,29 @@ impl Extractor {
         // (a weapon named makes it an assault, not an execution: "was shot
         // with a rifle")
         let armed = roles.iter().any(|(r, _)| *r == Role::Instrument);
-        if passive && !shared_by && !armed && !roles.iter().any(|(r, _)| *r == Role::Agent) {
+        // (nor is a shot told by where it struck or the minute it was
+        // fired: "JFK was shot in the head", "was shot at 12:30 p.m.")
+        let told = || {
+            let end = sent.len().min(m.b + 6);
+            (m.b..end).any(|i| {
+                let w = &sent.w[i];
+                (matches!(w.lower, "in" | "through")
+                    && (i + 1..end.min(i + 4)).any(|j| sent.w[j].has(Cl::Wound)))
+                    || w.has(Cl::Clock)
+                    || w.lower.split_once(':').is_some_and(|(h, mi)| {
+                        !h.is_empty()
+                            && h.bytes().all(|b| b.is_ascii_digit())
+                            && mi.len() == 2
+                            && mi.bytes().all(|b| b.is_ascii_digit())
+                    })
+            })
+        };
+        if passive
+            && !shared_by
+            && !armed
+            && !roles.iter().any(|(r, _)| *r == Role::Agent)
+            && !told()
+        {
             if let Some(t) = frame.passive_noagent {
                 etype = t;
             }
@@ -1539,6 +1561,25 @@ impl Extractor {
         if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
             time = None;
         }
+        // A pluperfect event lies before the time the sentence or the story
+        // is at ("Oswald died at 1:07 p.m., in the same hospital where
+        // Kennedy had died"): a time before it, in a sentence with another
+        // verb before it, dates that verb, and the narrative's time is not
+        // its own ("In 1904 he had joined" keeps its year). (The
+        // trigger's auxiliaries start at `aux`.)
+        let mut aux = h;
+        while aux > 0 && h - aux < 4 && matches!(sent.w[aux - 1].class, C::Aux | C::Be | C::Adv) {
+            aux -= 1;
+        }
+        let pluperfect = trig.head != HeadKind::Noun && (aux..h).any(|k| sent.w[k].lower == "had");
+        if pluperfect {
+            let other_verb = (0..aux).any(|k| sent.is_verbish(k));
+            let before_verb =
+                |ti: usize| other_verb && ctx.stx.iter().any(|&(x, p)| x == ti && p < aux);
+            if time.as_ref().and_then(|t| t.timex).is_some_and(before_verb) {
+                time = None;
+            }
+        }
         // "celebrated the birth of Jose Marti on Friday", "the anniversary
         // of his death": the clause dates the remembrance, not the event.
         let remembered = trig.head == HeadKind::Noun
@@ -1580,7 +1621,7 @@ impl Extractor {
             m.a,
             m.b,
         );
-        if self_filled || remembered || later {
+        if self_filled || remembered || later || pluperfect {
             for d in &mut out {
                 d.narrative = false;
             }
@@ -2074,6 +2115,10 @@ impl Extractor {
                     && !named_paren(p)
                     && (p <= 3 || (!ordered && (temporal(p) || free(p))))
                     && !report(p)
+                    // ("In 1979 the House Select Committee on
+                    // Assassinations (HSCA) said that JFK was killed …":
+                    // the bracket ends no report)
+                    && !(p < h && said_between(p))
                     && !(verb_between(p) && !temporal(p) && p > 3)
                     && !noun_between(p)
             })

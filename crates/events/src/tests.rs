@@ -2169,6 +2169,97 @@ fn a_weapon_named_makes_an_agentless_shooting_no_execution() {
 }
 
 #[test]
+fn a_shot_told_by_where_it_struck_or_its_minute_is_no_execution() {
+    for text in [
+        "Garfield was shot in the back.",
+        "Garfield was shot through the chest.",
+        "Garfield was shot at 9:30 a.m.",
+    ] {
+        let f = fixture(text, &[("Garfield", P, "James A. Garfield")], &[]);
+        let evs = run(&f);
+        assert!(
+            find(&evs, EventType::Execution).is_empty(),
+            "{text}: {}",
+            show(&f, &evs)
+        );
+        assert_eq!(
+            find(&evs, EventType::Killing).len(),
+            1,
+            "{text}: {}",
+            show(&f, &evs)
+        );
+    }
+    // ("in March", "in the yard" say nothing of the kind)
+    let f = fixture(
+        "Zinoviev was shot in the cellar.",
+        &[("Zinoviev", P, "Grigory Zinoviev")],
+        &[],
+    );
+    let evs = run(&f);
+    assert_eq!(
+        find(&evs, EventType::Execution).len(),
+        1,
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_sentence_initial_time_of_a_report_dates_no_event_it_reports() {
+    let f = fixture(
+        "In 1979 the House Select Committee (HSCA) said that Garfield was killed by a conspiracy.",
+        &[
+            ("House Select Committee", O, "House Select Committee"),
+            ("Garfield", P, "James A. Garfield"),
+        ],
+        &[("1979", TimexType::Date, "1979", "year")],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert!(k[0].time.is_none(), "{}", show(&f, &evs));
+}
+
+#[test]
+fn a_pluperfect_event_takes_no_time_of_another_verb() {
+    let mut f = fixture(
+        "Guiteau died on 30 June 1882, a year after Garfield had died.",
+        &[
+            ("Guiteau", P, "Charles Guiteau"),
+            ("Garfield", P, "James A. Garfield"),
+        ],
+        &[("30 June 1882", TimexType::Date, "1882-06-30", "date")],
+    );
+    tag_upos(&mut f, &[("died", "VERB")]);
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 2, "{}", show(&f, &evs));
+    let of = |who: &str| {
+        d.iter()
+            .find(|e| role(&f, e, Role::Subject) == [who])
+            .map(|e| e.time.as_ref().map(|t| t.value.clone()))
+    };
+    assert_eq!(
+        of("Charles Guiteau"),
+        Some(Some("1882-06-30".into())),
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(of("James A. Garfield"), Some(None), "{}", show(&f, &evs));
+    // Alone in its sentence it keeps the year the sentence opens with.
+    let mut f = fixture(
+        "In 1904 Guiteau had joined the party.",
+        &[("Guiteau", P, "Charles Guiteau"), ("party", O, "the party")],
+        &[("1904", TimexType::Date, "1904", "year")],
+    );
+    tag_upos(&mut f, &[("joined", "VERB")]);
+    let evs = run(&f);
+    let j = find(&evs, EventType::Joining);
+    assert_eq!(j.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(j[0].time.as_ref().map(|t| t.value.as_str()), Some("1904"));
+}
+
+#[test]
 fn a_time_after_a_coordinated_verb_is_that_verbs() {
     let f = fixture(
         "Albright, who was born in Prague and fled after the takeover in 1948, spoke.",
