@@ -56,6 +56,7 @@ fn main() {
                 dct: c.meta.created.as_deref(),
                 regions: &c.regions,
                 sentences: &ta.sentences,
+                undated_story: c.meta.kind.tells_of_the_past(),
             };
             let tx = time.tag(&c.text, &ctx);
             Some((raw.name, c, ta, tx))

@@ -78,6 +78,16 @@ impl SourceKind {
     pub fn parse(s: &str) -> Option<SourceKind> {
         SourceKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
+    /// Whether a source of this kind tells of a past its creation time is
+    /// no part of (an encyclopedia, a blog post, a Q&A, a scraped page):
+    /// its times before the story gives a date are of no known day. News
+    /// and opinion tell of their own days; an unknown kind is taken to.
+    pub fn tells_of_the_past(self) -> bool {
+        matches!(
+            self,
+            SourceKind::Encyclopedia | SourceKind::Blog | SourceKind::Qa | SourceKind::Aggregate
+        )
+    }
 }
 
 /// The container format a document was read from.

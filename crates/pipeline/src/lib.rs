@@ -158,6 +158,7 @@ fn timex_context<'a>(clean: &'a CleanDoc, ta: &'a TextAnalysis) -> TimexContext<
         dct: clean.meta.created.as_deref(),
         regions: &clean.regions,
         sentences: &ta.sentences,
+        undated_story: clean.meta.kind.tells_of_the_past(),
     }
 }
 

@@ -127,6 +127,7 @@ pub fn score_gold_doc(tagger: &Tagger, d: &GoldDoc) -> (Counts, Vec<Timex>) {
         dct: None,
         regions: &d.regions,
         sentences: &[],
+        undated_story: false,
     };
     let sys = tagger.tag(&d.text, &ctx);
     let mut c = score::score_doc(&d.timexes, &sys);

@@ -25,6 +25,12 @@ pub struct TimexContext<'a> {
     pub regions: &'a [Region],
     /// Sentences in text offsets (may be empty: the tagger then splits itself).
     pub sentences: &'a [Sentence],
+    /// The document tells of a past that its creation time is not part of
+    /// (an encyclopedia, a blog post, a Q&A, not news): a narrative's
+    /// anaphoric time ("at 12:30 p.m.", "that evening", "in April") before
+    /// the story has told any date is of no known day, instead of the
+    /// creation time's (or a post header's).
+    pub undated_story: bool,
 }
 
 /// How a document tells time.
@@ -908,6 +914,7 @@ impl Tagger {
                 }
                 let a = Anchors {
                     dct: dct.clone(),
+                    undated_story: ctx.undated_story,
                     reference: local_ref,
                     reference_day: reference_day.clone(),
                     reference_month: reference_month.clone(),

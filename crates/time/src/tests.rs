@@ -94,6 +94,7 @@ fn not_years() {
         "They lived at 1940 Main Street.",
         "She was arrested, of 1919 Eighth St., after a stop.",
         "He lives at 1909 Jolinda Drive in Columbus.",
+        "He reached his rooming house at 1026 North Beckley.",
         "Read http://example.com/archive/1940/page.html now.",
         "The army had 1940 soldiers.",
         "The price was $1,940.",
@@ -701,4 +702,33 @@ fn an_offset_from_a_happening_counts_from_its_date() {
     // With no such happening told, the story's now.
     let text = "In 1901 he moved. Two years after the wedding, he left.";
     assert_eq!(value_of(text, "Two years after"), "1903");
+}
+
+#[test]
+fn a_story_of_the_past_before_its_first_date_is_of_no_known_day() {
+    let text = "Garfield was shot at 9:30 a.m. and died that evening. On 2 July 1881 \
+                the assassin was seized at 9:35 a.m.";
+    let as_news = tagger().tag(
+        text,
+        &TimexContext {
+            dct: Some("2019-03-03"),
+            ..Default::default()
+        },
+    );
+    assert_eq!(as_news[0].value, "2019-03-03T09:30", "{as_news:?}");
+    let as_history = tagger().tag(
+        text,
+        &TimexContext {
+            dct: Some("2019-03-03"),
+            undated_story: true,
+            ..Default::default()
+        },
+    );
+    let v: Vec<&str> = as_history.iter().map(|t| t.value.as_str()).collect();
+    // (unresolved, no date of 2019; once told, the story's date anchors)
+    assert!(
+        !v[0].starts_with("2019") && !v[1].starts_with("2019"),
+        "{v:?}"
+    );
+    assert_eq!(v[3], "1881-07-02T09:35", "{v:?}");
 }

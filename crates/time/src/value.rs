@@ -407,6 +407,9 @@ pub struct Anchors {
     /// need that precision ("the next day") when the last date was coarser.
     pub reference_day: Option<String>,
     pub reference_month: Option<String>,
+    /// [`crate::TimexContext::undated_story`]: the creation time is no
+    /// fallback of the narrative's reference time.
+    pub undated_story: bool,
     /// Narrative style: bare months and weekdays follow the narrative.
     pub narrative: bool,
     /// The sentence reads as future ("will", "next").
@@ -431,6 +434,9 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         },
         _ => match (&a.reference, &a.dct) {
             (Some(r), _) => (Some(r.clone()), "narrative"),
+            // (a story of the past before it told any date: "Kennedy was
+            // shot at 12:30 p.m." in a question asked in 2019)
+            (None, Some(_)) if a.undated_story && a.narrative => (None, ""),
             (None, Some(d)) => (Some(d.clone()), "DCT"),
             _ => (None, ""),
         },
