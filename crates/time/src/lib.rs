@@ -81,6 +81,10 @@ const ASIDE_YEARS: i64 = 20;
 /// December 1934): the story stays where it was.
 const ASIDE_YEARS_BACK: i64 = 5;
 
+/// How many years after a birth date a bare year is still the life's story
+/// (not an aside far from it).
+const LIFE_YEARS: i64 = 100;
+
 fn char_floor(s: &str, i: usize) -> usize {
     annalist_model::span::floor_char_boundary(s, i)
 }
@@ -594,6 +598,21 @@ impl Tagger {
     }
 
     /// The sentence around `off` (from ctx.sentences, else by punctuation).
+    /// Whether `sentence` has a word `eventcues.tsv` ties to `happening`
+    /// ("born" → birth).
+    fn tells_of(&self, sentence: &str, happening: &str) -> bool {
+        let Some(cues) = self.rules.lex.get("eventcues") else {
+            return false;
+        };
+        sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
+            !w.is_empty()
+                && cues
+                    .get(&w.to_lowercase())
+                    .and_then(|e| e.values.first())
+                    .is_some_and(|h| h == happening)
+        })
+    }
+
     fn sentence_of<'t>(text: &'t str, ctx: &TimexContext, off: usize) -> &'t str {
         if !ctx.sentences.is_empty() {
             let i = ctx.sentences.partition_point(|s| s.span.end <= off);
@@ -828,6 +847,8 @@ impl Tagger {
     fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>, style: Style) -> Vec<Timex> {
         let rs = &self.rules;
         let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
+        // Whether the reference is a date the document gave a birth.
+        let mut birth_ref = false;
         let mut reference: Option<String> = None;
         let mut reference_day: Option<String> = None;
         let mut reference_month: Option<String> = None;
@@ -1088,13 +1109,17 @@ impl Tagger {
                     // (Measured from where the story is now: a biography
                     // told in bare years after a birth date moves on,
                     // "born 13 July 100 BC … in 84 BC … in 60 BC".)
+                    // (And a life told from its birth date moves on through
+                    // its years: "born in Pisa on 15 February 1564 … in
+                    // 1589".)
                     let far = p.m.is_none()
                         && reference_month.is_some()
                         && reference
                             .as_deref()
                             .and_then(value::parse_point)
                             .is_some_and(|r| {
-                                (r.y - p.y).abs() > ASIDE_YEARS
+                                let life = birth_ref && p.y > r.y && p.y - r.y <= LIFE_YEARS;
+                                ((r.y - p.y).abs() > ASIDE_YEARS && !life)
                                     || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
                             });
                     // (a month inside a parenthesis is an aside too: "not
@@ -1144,6 +1169,8 @@ impl Tagger {
                             reference_month = Some(date.clone());
                         }
                         reference = Some(date);
+                        birth_ref =
+                            self.tells_of(Self::sentence_of(text, ctx, c.span.start), "birth");
                     }
                     if rule.header {
                         dct = Some(value.split('T').next().unwrap_or(&value).to_string());

@@ -732,3 +732,14 @@ fn a_story_of_the_past_before_its_first_date_is_of_no_known_day() {
     );
     assert_eq!(v[3], "1881-07-02T09:35", "{v:?}");
 }
+
+#[test]
+fn a_life_told_from_its_birth_date_moves_on_through_its_years() {
+    let text = "Torricelli was born in Faenza on 15 October 1608. He went to Rome in 1641, \
+                and two years later he wrote the treatise.";
+    assert_eq!(value_of(text, "two years later"), "1643");
+    // (a year far from a date that is no birth stays an aside)
+    let text = "The siege began on 15 October 1608. The chronicle of 1641 tells it; two \
+                years later the town fell.";
+    assert_eq!(value_of(text, "years later"), "1610");
+}
