@@ -814,6 +814,11 @@ impl<'a> Sent<'a> {
             if prev.a > 0 && self.w[prev.a - 1].class == C::Prep {
                 break;
             }
+            // "Oswald killed JFK and Jack Ruby killed Oswald": X is the
+            // object of the verb before it, not a subject of the next.
+            if sep.lower == "and" && prev.a > 0 && self.is_verbish(prev.a - 1) {
+                break;
+            }
             out.push(prev);
         }
         out.reverse();

@@ -2260,6 +2260,32 @@ fn a_pluperfect_event_takes_no_time_of_another_verb() {
 }
 
 #[test]
+fn an_object_before_and_is_no_subject_of_the_next_verb() {
+    let f = fixture(
+        "Guiteau killed Garfield and Corbett killed Booth.",
+        &[
+            ("Guiteau", P, "Charles Guiteau"),
+            ("Garfield", P, "James A. Garfield"),
+            ("Corbett", P, "Boston Corbett"),
+            ("Booth", P, "John Wilkes Booth"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    let of_booth = k
+        .iter()
+        .find(|e| role(&f, e, Role::Subject) == ["John Wilkes Booth"])
+        .unwrap_or_else(|| panic!("{}", show(&f, &evs)));
+    assert_eq!(
+        role(&f, of_booth, Role::Agent),
+        ["Boston Corbett"],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_time_after_a_coordinated_verb_is_that_verbs() {
     let f = fixture(
         "Albright, who was born in Prague and fled after the takeover in 1948, spoke.",

@@ -276,6 +276,16 @@ fn is_abbreviation(before: &str) -> bool {
             return true;
         }
     }
+    // Dotted initials: "J.D. Tippett", "U.S. Marine" (the last dot is the
+    // one being asked about).
+    if w.contains('.')
+        && w.split('.').all(|p| {
+            let n = p.chars().count();
+            (1..=2).contains(&n) && p.chars().all(char::is_alphabetic)
+        })
+    {
+        return true;
+    }
     CUES.is_abbreviation(w.trim_start_matches(['"', '\'']))
 }
 
@@ -740,6 +750,9 @@ mod tests {
                 "Stop"
             ]
         );
+        // (dotted initials end no sentence)
+        let t = "Oswald also shot officer J.D. Tippett in Oak Cliff. He ran.";
+        assert_eq!(sentences(t, Span::new(0, t.len())).len(), 2);
     }
 
     #[test]
