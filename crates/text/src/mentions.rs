@@ -2061,6 +2061,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             !retype
                 && (2..=3).contains(&wj.len())
                 && !an.tok.in_vocab(wj[0])
+                // (a verb opens a title, not a name: "Retrying Galileo")
+                && cx.upos(cands[j].a) != "VERB"
                 && wj.iter().all(|w| {
                     if !(w.chars().next().is_some_and(char::is_uppercase)
                         && w.chars().all(char::is_alphabetic)

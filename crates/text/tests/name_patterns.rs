@@ -799,3 +799,21 @@ fn a_name_where_only_a_persons_stands_is_a_persons() {
         .expect("resolved");
     assert_eq!(owner.name, "Evangelista Ercolani");
 }
+
+#[test]
+fn a_title_opening_with_a_verb_claims_no_bare_name() {
+    let ta = analyze(
+        "Savonarola was arrested in April 1498. Sources: Lauro Martines, Revisiting \
+         Savonarola (2006). Savonarola was burned in May.",
+    );
+    let (t, names) = entity_of(&ta, "Savonarola").expect("the friar");
+    assert_eq!(t, EntityType::Person);
+    assert!(
+        !names.iter().any(|n| n == "Revisiting Savonarola"),
+        "{names:?}"
+    );
+    // and an inquisition is a body, not a person
+    let ta = analyze("The Roman Inquisition tried him in 1633.");
+    let (t, _) = entity_of(&ta, "Roman Inquisition").expect("the body");
+    assert_eq!(t, EntityType::Organization);
+}
