@@ -949,6 +949,8 @@ impl<'a> Sent<'a> {
             let w = &self.w[j];
             match w.class {
                 C::Adv | C::Neg | C::Modal | C::Be | C::Aux => continue,
+                // "was *himself* killed": an intensifier, not the subject
+                _ if w.has(Cl::Reflexive) && adjacent => continue,
                 _ => {}
             }
             // "Brutus and Cassius … both killed themselves"
@@ -1075,6 +1077,16 @@ impl<'a> Sent<'a> {
                 let Some(np) = self.np_left(j) else {
                     return (vec![], None);
                 };
+                // An object pronoun is no subject of a finite verb: "the
+                // man arrested for killing *him* was himself killed" names
+                // no one (but "to help *him* enter the US", "saw *him*
+                // killed": the subject of a bare verb).
+                if np.b == np.a + 1
+                    && matches!(self.w[np.a].lower, "him" | "them" | "me" | "us")
+                    && (np.b..h).any(|k| matches!(self.w[k].class, C::Be | C::Aux | C::Modal))
+                {
+                    return (vec![], None);
+                }
                 // "Pompey and much of the Senate fled": a part of a body
                 // tells of that body.
                 if let Some(q) = self.partitive_before(np.a) {

@@ -1558,7 +1558,15 @@ impl Extractor {
             time = None;
         }
 
-        if trig.head == HeadKind::Noun && time.as_ref().is_some_and(|t| t.how == "sentence") {
+        // (nor does a gerund naming a charge or a cause, a nominalization
+        // too: "the man arrested *for killing* him was himself killed";
+        // "by invading Laos" is the means, of the sentence's time)
+        let gerund = h > 0
+            && sent.w[h].lower.ends_with("ing")
+            && matches!(sent.w[h - 1].lower, "for" | "of");
+        if (trig.head == HeadKind::Noun || gerund)
+            && time.as_ref().is_some_and(|t| t.how == "sentence")
+        {
             time = None;
         }
         // A pluperfect event lies before the time the sentence or the story

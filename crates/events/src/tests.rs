@@ -2286,6 +2286,31 @@ fn an_object_before_and_is_no_subject_of_the_next_verb() {
 }
 
 #[test]
+fn an_object_pronoun_is_no_subject_and_a_charge_takes_no_sentence_time() {
+    let mut f = fixture(
+        "In 1963, the man arrested for killing him was later killed.",
+        &[("him", P, "J. D. Tippit")],
+        &[("1963", TimexType::Date, "1963", "year")],
+    );
+    // (as the tagger reads it: "for" a subordinator)
+    tag_upos(
+        &mut f,
+        &[
+            ("for", "SCONJ"),
+            ("killing", "VERB"),
+            ("arrested", "VERB"),
+            ("killed", "VERB"),
+        ],
+    );
+    let evs = run(&f);
+    let k = find(&evs, EventType::Killing);
+    // one killing (the charge's), of Tippit, undated; "was … killed" has
+    // no named subject
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert!(k[0].time.is_none(), "{}", show(&f, &evs));
+}
+
+#[test]
 fn a_time_after_a_coordinated_verb_is_that_verbs() {
     let f = fixture(
         "Albright, who was born in Prague and fled after the takeover in 1948, spoke.",

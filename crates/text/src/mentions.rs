@@ -2084,9 +2084,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             // ("Diego Silang" of "Diego Silang y Andaya")
             let wp = paternal(an, wj);
             let ws = unsuffixed(an, wj);
+            // ("Mrs. Kennedy" is not "John F. Kennedy")
+            let gj = cj.gender.as_deref().or_else(|| {
+                wj.first()
+                    .and_then(|f| an.names.given.get(*f))
+                    .map(String::as_str)
+            });
+            let other_sex = matches!((c.gender.as_deref(), gj), (Some(x), Some(y)) if x != y);
             (person_like(an, &cands, &person_words, j) || person_shaped(j))
+                && !other_sex
                 && cj.form == MentionForm::Name
                 && ((wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)))
+                    || initials_of(wj, wi)
                     || (ws.len() < wj.len() && ws.len() > wi.len() && ws.ends_with(wi))
                     || (wp.len() < wj.len()
                         && wp.len() >= wi.len()
@@ -2498,6 +2507,21 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             .rev()
             .find(|&t| cx.flag(t, CLAUSE_BREAK))
             .map_or(sent_start, |t| t + 1);
+        // A reflexive whose clause opens with a common noun's article
+        // stands for that noun's unnamed referent: "the man arrested for
+        // killing him was *himself* killed" is no one named.
+        if matches!(cx.lw(c.a), "himself" | "herself") {
+            let first = (clause_start..c.a).find(|&t| cx.w(t).chars().any(char::is_alphanumeric));
+            let unnamed = first.is_some_and(|t| {
+                matches!(cx.lw(t), "the" | "a" | "an")
+                    && !cands.iter().any(|o| {
+                        o.form != MentionForm::Pronoun && o.ta.min(o.a) <= t + 1 && o.b > t + 1
+                    })
+            });
+            if unnamed {
+                continue;
+            }
+        }
         let subject = recent
             .iter()
             .find(|h| {
@@ -2688,7 +2712,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     }
     // entity names: the fullest surface name (not a birth name / alias)
     for ent in &mut entities {
-        let mut best: Option<(usize, usize, &str)> = None; // (words, -order, text)
+        let mut best: Option<(usize, usize, &str)> = None; // (words, spelt out, text)
         for m in &ent.mentions {
             let mm = &mentions[*m];
             if !matches!(mm.form, MentionForm::Name | MentionForm::Partial) {
@@ -2699,8 +2723,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 continue;
             }
             let nw = mm.text.split_whitespace().count();
-            if best.is_none_or(|b| nw > b.0) {
-                best = Some((nw, 0, &mm.text));
+            // (of two as long, the one spelling out more names: "Jefferson
+            // Davis Tippit", not "J. D. Tippit")
+            let spelt = mm
+                .text
+                .split_whitespace()
+                .filter(|w| w.trim_end_matches('.').chars().count() > 1)
+                .count();
+            if best.is_none_or(|b| (nw, spelt) > (b.0, b.1)) {
+                best = Some((nw, spelt, &mm.text));
             }
         }
         ent.name = match best {
@@ -2814,6 +2845,26 @@ fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     }
     let mut it = full.iter();
     short.iter().all(|w| it.any(|f| f == w))
+}
+
+/// Whether `short` writes the given names of `full` as their initials:
+/// "J. D. Tippit" of "Jefferson Davis Tippit", "J. Edgar Hoover" of "John
+/// Edgar Hoover" (same surname, same number of names, at least one initial,
+/// every other given name equal).
+fn initials_of(full: &[&str], short: &[&str]) -> bool {
+    let initial = |w: &str| {
+        let core = w.trim_end_matches('.');
+        let mut cs = core.chars();
+        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
+    };
+    let n = full.len();
+    n >= 2
+        && short.len() == n
+        && full[n - 1] == short[n - 1]
+        && short[..n - 1].iter().any(|w| initial(w))
+        && full[..n - 1].iter().zip(&short[..n - 1]).all(|(f, s)| {
+            f == s || (initial(s) && !initial(f) && f.chars().next() == s.chars().next())
+        })
 }
 
 /// Gender from given names and surname endings.

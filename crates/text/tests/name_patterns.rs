@@ -817,3 +817,36 @@ fn a_title_opening_with_a_verb_claims_no_bare_name() {
     let (t, _) = entity_of(&ta, "Roman Inquisition").expect("the body");
     assert_eq!(t, EntityType::Organization);
 }
+
+#[test]
+fn initials_of_the_given_names_are_the_same_person() {
+    let ta = analyze(
+        "A Dallas officer named J. D. Tippit was shot dead. Jefferson Davis Tippit was born \
+         in 1924. Tippit was 39.",
+    );
+    let (_, names) = entity_of(&ta, "Jefferson Davis Tippit").expect("the officer");
+    assert!(names.iter().any(|n| n == "J. D. Tippit"), "{names:?}");
+    let e = ta
+        .entities
+        .iter()
+        .find(|e| e.aliases.iter().any(|a| a.alias == "J. D. Tippit"))
+        .expect("entity");
+    // (named by the form spelling out the names)
+    assert_eq!(e.name, "Jefferson Davis Tippit");
+}
+
+#[test]
+fn a_reflexive_after_an_unnamed_subject_is_no_one_named() {
+    let ta = analyze(
+        "Tippit was shot on Friday. Two days later, the man arrested for killing him was \
+         himself killed.",
+    );
+    assert!(
+        ta.mentions.iter().all(|m| m.text != "himself"),
+        "{:?}",
+        ta.mentions
+    );
+    // but "Brutus killed himself" is Brutus
+    let ta = analyze("Brutus lost the battle. Brutus killed himself.");
+    assert!(ta.mentions.iter().any(|m| m.text == "himself"));
+}

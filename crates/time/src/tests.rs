@@ -743,3 +743,10 @@ fn a_life_told_from_its_birth_date_moves_on_through_its_years() {
                 years later the town fell.";
     assert_eq!(value_of(text, "years later"), "1610");
 }
+
+#[test]
+fn a_pluperfect_relative_clause_does_not_move_the_story() {
+    let text = "Oswald was arrested on 22 November 1963. The rifle, which he had bought by \
+                mail in March 1963, was traced by the next day.";
+    assert_eq!(value_of(text, "the next day"), "1963-11-23");
+}
