@@ -562,12 +562,16 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
             if covered.get(k) != Some(&false) || !cx.is_cap(k) {
                 continue;
             }
+            // ("and Urban himself died": an intensified name, whatever the
+            // tagger made of the word)
+            let intensified = matches!(cx.lw(k + 1), "himself" | "herself");
+            let named = (surnames.contains(w)
+                || firsts.contains(w) && (cx.upos(k) == "PROPN" || intensified))
+                && (intensified || surname_use(cx, k, a));
             // the document's few names first, the large vocabulary after
             if let Some(&t) = single.get(w).filter(|_| !cx.flag(k, VOCAB)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
-            } else if (surnames.contains(w) || firsts.contains(w) && cx.upos(k) == "PROPN")
-                && surname_use(cx, k, a)
-            {
+            } else if named {
                 added.push(cand(si, k, k + 1, EntityType::Person, MentionForm::Name));
             }
         }

@@ -850,3 +850,10 @@ fn a_reflexive_after_an_unnamed_subject_is_no_one_named() {
     let ta = analyze("Brutus lost the battle. Brutus killed himself.");
     assert!(ta.mentions.iter().any(|m| m.text == "himself"));
 }
+
+#[test]
+fn an_intensified_first_name_is_the_person_whatever_its_tag() {
+    let ta = analyze("Pope Urban VIII received him in 1624. Urban himself died in 1644.");
+    let (_, names) = entity_of(&ta, "Urban VIII").expect("the pope");
+    assert!(names.iter().any(|n| n == "Urban"), "{names:?}");
+}
