@@ -91,6 +91,9 @@ pub struct MentionLexicon {
     /// Token sequences (lower case) right after (`false`) or before
     /// (`true`) a name that only a person's name takes (`person_cues.tsv`).
     pub person_cues: Vec<(bool, Vec<String>)>,
+    /// The first word of every cue: a name with none of them beside it
+    /// has no cue.
+    pub person_cue_words: HashSet<String>,
 }
 
 impl MentionLexicon {
@@ -112,6 +115,14 @@ impl MentionLexicon {
         // longest cues first
         alias_cues.sort_by_key(|(c, _)| std::cmp::Reverse(c.len()));
         let furniture = include_str!("../../../resources/text/page_furniture.txt");
+        let person_cues: Vec<(bool, Vec<String>)> =
+            data_lines(include_str!("../../../resources/text/person_cues.tsv"))
+                .filter_map(|l| {
+                    let (side, cue) = l.split_once('\t')?;
+                    let cue: Vec<String> = cue.split_whitespace().map(str::to_string).collect();
+                    (!cue.is_empty()).then_some((side.trim() == "before", cue))
+                })
+                .collect();
         MentionLexicon {
             non_names: set(include_str!("../../../resources/text/non_names.txt"))
                 .into_iter()
@@ -155,13 +166,11 @@ impl MentionLexicon {
             ))
             .map(|l| l.trim().to_string())
             .collect(),
-            person_cues: data_lines(include_str!("../../../resources/text/person_cues.tsv"))
-                .filter_map(|l| {
-                    let (side, cue) = l.split_once('\t')?;
-                    let cue: Vec<String> = cue.split_whitespace().map(str::to_string).collect();
-                    (!cue.is_empty()).then_some((side.trim() == "before", cue))
-                })
+            person_cue_words: person_cues
+                .iter()
+                .filter_map(|(_, c)| c.first().cloned())
                 .collect(),
+            person_cues,
             lower_designators: data_lines(include_str!(
                 "../../../resources/text/lower_designators.tsv"
             ))
@@ -1532,9 +1541,13 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
 /// does ("… was born", "the son of …": `person_cues.tsv`). (Not a name in
 /// capitals, a body's or a numeral: "The VI was born 9/23/06".)
 fn person_cue(cx: &Ctx, a: usize, b: usize) -> bool {
-    let spelt = (a..b).any(|k| cx.w(k).chars().skip(1).any(char::is_lowercase));
-    spelt
-        && cx.an.ml.person_cues.iter().any(|(before, cue)| {
+    let ml = &cx.an.ml;
+    // (most names have no cue word beside them: a look-up or four)
+    let near = ml.person_cue_words.contains(cx.lw(b))
+        || (1..=3).any(|n| a >= n && ml.person_cue_words.contains(cx.lw(a - n)));
+    let spelt = || (a..b).any(|k| cx.w(k).chars().skip(1).any(char::is_lowercase));
+    near && spelt()
+        && ml.person_cues.iter().any(|(before, cue)| {
             let start = if *before {
                 match a.checked_sub(cue.len()) {
                     Some(s) => s,
@@ -2088,22 +2101,24 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             // ("Diego Silang" of "Diego Silang y Andaya")
             let wp = paternal(an, wj);
             let ws = unsuffixed(an, wj);
-            // ("Mrs. Kennedy" is not "John F. Kennedy")
-            let gj = cj.gender.as_deref().or_else(|| {
-                wj.first()
-                    .and_then(|f| an.names.given.get(*f))
-                    .map(String::as_str)
-            });
-            let other_sex = matches!((c.gender.as_deref(), gj), (Some(x), Some(y)) if x != y);
-            (person_like(an, &cands, &person_words, j) || person_shaped(j))
-                && !other_sex
-                && cj.form == MentionForm::Name
+            // ("Mrs. Kennedy" is not "John F. Kennedy"; asked last)
+            let other_sex = || {
+                let gj = cj.gender.as_deref().or_else(|| {
+                    wj.first()
+                        .and_then(|f| an.names.given.get(*f))
+                        .map(String::as_str)
+                });
+                matches!((c.gender.as_deref(), gj), (Some(x), Some(y)) if x != y)
+            };
+            cj.form == MentionForm::Name
                 && ((wj.len() > wi.len() && (wj.ends_with(wi) || drops_middle(wj, wi)))
                     || initials_of(wj, wi)
                     || (ws.len() < wj.len() && ws.len() > wi.len() && ws.ends_with(wi))
                     || (wp.len() < wj.len()
                         && wp.len() >= wi.len()
                         && (wp.ends_with(wi) || drops_middle(wp, wi))))
+                && (person_like(an, &cands, &person_words, j) || person_shaped(j))
+                && !other_sex()
         };
         let same_last = by_last.get(wi[wi.len() - 1]).map_or(&[][..], Vec::as_slice);
         let split = same_last.partition_point(|&p| p < oi);

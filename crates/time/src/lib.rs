@@ -604,12 +604,20 @@ impl Tagger {
         let Some(cues) = self.rules.lex.get("eventcues") else {
             return false;
         };
+        let mut lower = String::new();
         sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
-            !w.is_empty()
-                && cues
-                    .get(&w.to_lowercase())
-                    .and_then(|e| e.values.first())
-                    .is_some_and(|h| h == happening)
+            if w.is_empty() {
+                return false;
+            }
+            // (lower-cased only when it has to be)
+            let w = if w.chars().any(char::is_uppercase) {
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                lower.as_str()
+            } else {
+                w
+            };
+            cues.get(w).and_then(|e| e.values.first()).is_some_and(|h| h == happening)
         })
     }
 
