@@ -617,7 +617,9 @@ impl Tagger {
             } else {
                 w
             };
-            cues.get(w).and_then(|e| e.values.first()).is_some_and(|h| h == happening)
+            cues.get(w)
+                .and_then(|e| e.values.first())
+                .is_some_and(|h| h == happening)
         })
     }
 
