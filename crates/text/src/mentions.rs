@@ -1960,6 +1960,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             single_spaced(Span::new(sp.start, sp.end - c.cut.min(sp.len())).slice(cx.text))
         })
         .collect();
+    // Whether each candidate stands where only a person's name does
+    // (spans do not change below).
+    let cued: Vec<bool> = cands
+        .iter()
+        .map(|c| person_cue(cx, c.ta.min(c.a), c.b))
+        .collect();
     // one family: the same surface text is one entity whatever the tagger said
     let mut seen: HashMap<String, usize> = HashMap::default();
     let mut key = String::new();
@@ -1983,10 +1989,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 }
                 // (a name where only a person's stands — "… was born" —
                 // makes the whole family a person's)
-                if c.form == MentionForm::Name
-                    && c.etype == EntityType::Person
-                    && person_cue(cx, c.ta.min(c.a), c.b)
-                {
+                if c.form == MentionForm::Name && c.etype == EntityType::Person && cued[i] {
                     cands[j].etype = EntityType::Person;
                 }
                 if cands[i].form != MentionForm::Name
@@ -2236,9 +2239,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let root_j = dsu.find(j);
             // (An initial is compatible with the name it abbreviates.)
             let same_first = |a: &str, b: &str| {
-                let initial = |x: &str| x.trim_end_matches('.').chars().count() == 1;
                 a == b
-                    || ((initial(a) || initial(b))
+                    || ((is_initial(a) || is_initial(b))
                         && a.chars().next().map(|c| c.to_lowercase().to_string())
                             == b.chars().next().map(|c| c.to_lowercase().to_string()))
             };
@@ -2352,7 +2354,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     || (person_words[i].len() >= 2
                         && !headed
                         && an.names.given.contains_key(person_words[i][0])));
-            if full_person || (c.form == MentionForm::Name && person_cue(cx, c.ta.min(c.a), c.b)) {
+            if full_person || (c.form == MentionForm::Name && cued[i]) {
                 vote(EntityType::Person, 1000);
             }
             vote(c.etype, if c.form == MentionForm::Name { 2 } else { 1 });
@@ -2866,16 +2868,17 @@ fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     short.iter().all(|w| it.any(|f| f == w))
 }
 
+/// A one-letter word, with or without its dot ("J.", "D").
+fn is_initial(w: &str) -> bool {
+    w.trim_end_matches('.').chars().count() == 1
+}
+
 /// Whether `short` writes the given names of `full` as their initials:
 /// "J. D. Tippit" of "Jefferson Davis Tippit", "J. Edgar Hoover" of "John
 /// Edgar Hoover" (same surname, same number of names, at least one initial,
 /// every other given name equal).
 fn initials_of(full: &[&str], short: &[&str]) -> bool {
-    let initial = |w: &str| {
-        let core = w.trim_end_matches('.');
-        let mut cs = core.chars();
-        matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase())
-    };
+    let initial = |w: &str| is_initial(w) && w.starts_with(char::is_uppercase);
     let n = full.len();
     n >= 2
         && short.len() == n

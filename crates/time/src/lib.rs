@@ -597,13 +597,15 @@ impl Tagger {
         a
     }
 
-    /// The sentence around `off` (from ctx.sentences, else by punctuation).
+    /// The happening `eventcues.tsv` ties to lower-case word `lw` ("born"
+    /// → birth, "assassination" → killing).
+    fn happening_of(&self, lw: &str) -> Option<&String> {
+        self.rules.lex.get("eventcues")?.get(lw)?.values.first()
+    }
+
     /// Whether `sentence` has a word `eventcues.tsv` ties to `happening`
     /// ("born" → birth).
     fn tells_of(&self, sentence: &str, happening: &str) -> bool {
-        let Some(cues) = self.rules.lex.get("eventcues") else {
-            return false;
-        };
         let mut lower = String::new();
         sentence.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
             if w.is_empty() {
@@ -617,12 +619,11 @@ impl Tagger {
             } else {
                 w
             };
-            cues.get(w)
-                .and_then(|e| e.values.first())
-                .is_some_and(|h| h == happening)
+            self.happening_of(w).is_some_and(|h| h == happening)
         })
     }
 
+    /// The sentence around `off` (from ctx.sentences, else by punctuation).
     fn sentence_of<'t>(text: &'t str, ctx: &TimexContext, off: usize) -> &'t str {
         if !ctx.sentences.is_empty() {
             let i = ctx.sentences.partition_point(|s| s.span.end <= off);
@@ -684,7 +685,6 @@ impl Tagger {
         if !(own.ends_with(" after") || own.ends_with(" before")) {
             return None;
         }
-        let cues = self.rules.lex.get("eventcues")?;
         let trim = |w: &str| {
             w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
                 .to_string()
@@ -694,7 +694,7 @@ impl Tagger {
         for w in text.get(span.end..)?.split_whitespace().take(5) {
             let w = trim(w);
             let lw = w.to_lowercase();
-            if cues.get(&lw).is_some() {
+            if self.happening_of(&lw).is_some() {
                 cue = Some(lw);
                 break;
             }
@@ -713,8 +713,8 @@ impl Tagger {
             }
         }
         let cue = cue?;
-        let happening = cues.get(&cue).and_then(|e| e.values.first())?;
-        let of = |lw: &str| cues.get(lw).and_then(|e| e.values.first());
+        let happening = self.happening_of(&cue)?;
+        let of = |lw: &str| self.happening_of(lw);
         let earlier: Vec<&Timex> = out
             .iter()
             .rev()
