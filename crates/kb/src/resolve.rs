@@ -15,7 +15,9 @@
 //!    the cluster whose full name has it as surname when that is the only
 //!    candidate; when several fit, the one sharing strictly most context,
 //!    and never one that the text stage kept apart in the same document
-//!    (father and son). First names alone are not linked. Acronyms in
+//!    (father and son). A given name alone that is nobody's surname joins
+//!    the one person whose full name starts with it, when the contexts
+//!    agree ("Galileo" = "Galileo Galilei"). Acronyms in
 //!    capitals join the one cluster with those initials ("ILO"). Full names
 //!    that differ only by a missing middle name (patronymic) join too.
 //! 4. **Misspellings**: names equal but for one word within a small edit
@@ -960,6 +962,9 @@ pub fn resolve_traced(
         // anchor per round); only looked up, or iterated for unions alone
         // (whose result does not depend on the order).
         let mut surname: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
+        // Given-name key → clusters with a full name (not a regnal one)
+        // that starts with it.
+        let mut given: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
         let mut first_last: FxHashMap<(&str, &str), BTreeSet<usize>> = FxHashMap::default();
         // (key, cluster) entries where the "surname" is a given name (a
         // given name + patronymic with no surname: "Dmitri Pavlovich").
@@ -978,6 +983,9 @@ pub fn resolve_traced(
                         surname.entry(s).or_default().insert(r);
                         if let Some(f) = a.first() {
                             first_last.entry((f, s)).or_default().insert(r);
+                            if f != s {
+                                given.entry(f).or_default().insert(r);
+                            }
                         }
                     }
                 }
@@ -1020,6 +1028,39 @@ pub fn resolve_traced(
                             .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                             .unwrap_or_default();
                         if cands.is_empty() {
+                            // No one's surname: a given name alone
+                            // ("Galileo", "Pierre") joins the one person
+                            // of the corpus whose full name starts with
+                            // it, when their contexts agree; two such
+                            // people ("Leon Trotsky", "Leon Sedov") leave
+                            // it alone. Only a name that the texts treat
+                            // as a person's (a pronoun gave it a gender)
+                            // and never with a title ("Tsar Aleksei" is a
+                            // ruler's name; "Mr. Kelly" a surname).
+                            let untitled = members.iter().all(|&i| {
+                                let d = &docs[nodes[i].doc()];
+                                let le = &d.entities[nodes[i].local()];
+                                d.mentions_of(le)
+                                    .iter()
+                                    .filter(|m| m.form == MentionForm::Name)
+                                    .map(|m| m.text)
+                                    .chain(d.aliases_of(le).iter().map(|a| a.alias))
+                                    .all(|t| !strs.str(t).contains(' '))
+                            });
+                            let firsts: Vec<usize> = given
+                                .get(k.as_str())
+                                .map(|s| s.iter().copied().filter(|&c| c != r).collect())
+                                .unwrap_or_default();
+                            if let ([c], true, Some(_)) = (&firsts[..], untitled, gender(r)) {
+                                let c = *c;
+                                if compatible(r, c) && cluster_shared(members, &cl[&c]) > 0 {
+                                    dsu.union(r, c);
+                                    for &i in members {
+                                        via[i] = Via::CrossDocument;
+                                    }
+                                    break 'keys;
+                                }
+                            }
                             continue;
                         }
                         let ok: Vec<usize> = cands

@@ -586,3 +586,45 @@ fn a_local_entity_named_by_a_title_word_keeps_its_fullest_name() {
         kb.entities
     );
 }
+
+#[test]
+fn a_given_name_alone_joins_the_one_person_it_starts() {
+    // (invented names) Documents naming people by `names`, each with
+    // Anton Velikov for context; "he" gave the given name a gender.
+    fn kb_of(names: &[&str], context: bool) -> KnowledgeBase {
+        let mut docs = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            let mut d = Doc::new(&format!("d{i}"), 0.8);
+            let s = d.sentence(&format!("{n} was there. So was Anton Velikov."));
+            let e = d.entity(Person, n, s, n, Name);
+            if !n.contains(' ') {
+                d.gender(e, "male");
+            }
+            if context {
+                d.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+            }
+            docs.push(d.done());
+        }
+        merge(docs)
+    }
+    let kb = kb_of(&["Orsino", "Orsino Valdrani"], true);
+    assert!(same(&kb, "Orsino", "Orsino Valdrani"));
+    // Not without shared context.
+    let kb = kb_of(&["Orsino", "Orsino Valdrani"], false);
+    assert!(!same(&kb, "Orsino", "Orsino Valdrani"));
+    // Not a word no pronoun ever took for a person ("Autumn" beside
+    // "Autumn Harvest Uprising" typed as a person).
+    let kb = two((Person, "Orsino"), (Person, "Orsino Valdrani"), CTX);
+    assert!(!same(&kb, "Orsino", "Orsino Valdrani"));
+    // Two people with that given name: ambiguous, apart.
+    let kb = kb_of(&["Orsino", "Orsino Valdrani", "Orsino Bellacqua"], true);
+    assert!(!same(&kb, "Orsino", "Orsino Valdrani"));
+    assert!(!same(&kb, "Orsino", "Orsino Bellacqua"));
+    // Somebody's surname is read as a surname, not as a given name.
+    let kb = kb_of(&["Orsino", "Orsino Valdrani", "Marta Orsino"], true);
+    assert!(!same(&kb, "Orsino", "Orsino Valdrani"));
+    // A given name with a title is a ruler's ("Tsar Aleksei"), not this
+    // man's.
+    let kb = kb_of(&["Duke Orsino", "Orsino Valdrani"], true);
+    assert!(!same(&kb, "Duke Orsino", "Orsino Valdrani"));
+}
