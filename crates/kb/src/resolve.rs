@@ -962,8 +962,8 @@ pub fn resolve_traced(
         // anchor per round); only looked up, or iterated for unions alone
         // (whose result does not depend on the order).
         let mut surname: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
-        // Given-name key → clusters with a full name (not a regnal one)
-        // that starts with it.
+        // Given-name key → clusters with a full or regnal name that
+        // starts with it.
         let mut given: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
         let mut first_last: FxHashMap<(&str, &str), BTreeSet<usize>> = FxHashMap::default();
         // (key, cluster) entries where the "surname" is a given name (a
@@ -987,6 +987,9 @@ pub fn resolve_traced(
                                 given.entry(f).or_default().insert(r);
                             }
                         }
+                    } else if let (true, Some(f)) = (a.generational(), a.first()) {
+                        // a regnal name: "Charles" may be "Charles I"
+                        given.entry(f).or_default().insert(r);
                     }
                 }
             }

@@ -627,4 +627,12 @@ fn a_given_name_alone_joins_the_one_person_it_starts() {
     // man's.
     let kb = kb_of(&["Duke Orsino", "Orsino Valdrani"], true);
     assert!(!same(&kb, "Duke Orsino", "Orsino Valdrani"));
+    // A regnal name counts: "Charles" of a document that never numbers
+    // him is the one "Charles I" of the corpus ...
+    let kb = kb_of(&["Orsino", "Orsino III"], true);
+    assert!(same(&kb, "Orsino", "Orsino III"));
+    // ... and of two numbered ones, neither.
+    let kb = kb_of(&["Orsino", "Orsino III", "Orsino IV"], true);
+    assert!(!same(&kb, "Orsino", "Orsino III"));
+    assert!(!same(&kb, "Orsino", "Orsino IV"));
 }

@@ -908,6 +908,15 @@ fn sentence_names(
             let breaks_person = cx.flag(e, NAME_BREAK)
                 && ((i..e).any(|k| cx.ent(k).ends_with("PER") || cx.flag(k, GIVEN))
                     || (e + 1 < b && cx.ent(e + 1) == "B-PER"));
+            // "Charles I", "Elizabeth I": the regnal number one right
+            // after a given name, which the tagger calls a pronoun
+            if cx.w(e) == "I"
+                && e == i + 1
+                && (cx.flag(i, GIVEN) || (cx.ent(i).ends_with("PER") && is_sovereign_name(cx, i)))
+            {
+                e += 1;
+                continue;
+            }
             if cx.is_cap(e)
                 && !cx.flag(e, NON_NAME)
                 && (!cx.flag(e, STARTER) || cx.upos(e) == "PROPN")

@@ -406,6 +406,23 @@ fn a_name_written_with_figures_is_no_person() {
 }
 
 #[test]
+fn the_regnal_number_one_is_part_of_the_name_not_a_pronoun() {
+    let text = "Charles I was executed in 1649. Elizabeth I never married. Anne and I went home.";
+    let ta = an().analyze(&doc(text));
+    for name in ["Charles I", "Elizabeth I"] {
+        assert!(
+            ta.mentions.iter().any(|m| m.text == name),
+            "{name}: {:?}",
+            ta.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()
+        );
+    }
+    assert!(!ta
+        .mentions
+        .iter()
+        .any(|m| m.text == "Anne and I" || m.text == "Anne I"));
+}
+
+#[test]
 fn a_lone_given_name_is_the_person_named_so_far_not_one_named_later() {
     let text = "Dorothea met the critic Friedrich von Schlegel in Berlin. Friedrich died in 1829. The entries for Moses Mendelssohn, Friedrich Schlegel and Novalis tell more. Friedrich Wilhelm was king.";
     let ta = an().analyze(&doc(text));
