@@ -2646,12 +2646,14 @@ fn a_capitalised_modifier_does_not_make_a_place() {
 #[test]
 fn promotions_and_offices_taken_are_appointments() {
     let f = fixture(
-        "Gordon was promoted to major-general in 1678. Carranza became president in 1914. Ford took office in 1974.",
-        &[("Gordon", P, "Patrick Gordon"), ("Carranza", P, "Venustiano Carranza"), ("Ford", P, "Gerald Ford")],
+        "Gordon was promoted to major-general in 1678. Carranza became president in 1914. Ford took office in 1974. Fenwick became Lord Protector in 1653. In 1908 Laval was made full professor.",
+        &[("Gordon", P, "Patrick Gordon"), ("Carranza", P, "Venustiano Carranza"), ("Ford", P, "Gerald Ford"), ("Fenwick", P, "Hal Fenwick"), ("Laval", P, "Anne Laval")],
         &[
             ("1678", TimexType::Date, "1678", "year"),
             ("1914", TimexType::Date, "1914", "year"),
             ("1974", TimexType::Date, "1974", "year"),
+            ("1653", TimexType::Date, "1653", "year"),
+            ("1908", TimexType::Date, "1908", "year"),
         ],
     );
     let evs = run(&f);
@@ -2668,7 +2670,9 @@ fn promotions_and_offices_taken_are_appointments() {
     assert_eq!(
         got,
         vec![
+            (vec!["Anne Laval".to_string()], Some("1908".to_string())),
             (vec!["Gerald Ford".to_string()], Some("1974".to_string())),
+            (vec!["Hal Fenwick".to_string()], Some("1653".to_string())),
             (vec!["Patrick Gordon".to_string()], Some("1678".to_string())),
             (
                 vec!["Venustiano Carranza".to_string()],
@@ -3196,4 +3200,37 @@ fn a_shooting_the_victim_survived_is_an_attack() {
     let a = find(&evs, EventType::Attack);
     assert_eq!(a.len(), 1, "{}", show(&f, &evs));
     assert_eq!(role(&f, a[0], Role::Subject), ["Fernand Labori"]);
+}
+
+#[test]
+fn sailing_somewhere_and_being_removed_there_are_moves() {
+    let f = fixture(
+        "In 1921 Laval sailed to Boston. Soldiers removed Fenwick to Hurst Castle. Later Fenwick was removed from office.",
+        &[("Laval", P, "Anne Laval"), ("Boston", L, "Boston"), ("Fenwick", P, "Hal Fenwick"), ("Hurst Castle", L, "Hurst Castle")],
+        &[("1921", TimexType::Date, "1921", "year")],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Move)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Destination)))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Anne Laval".to_string()], vec!["Boston".to_string()]),
+            (
+                vec!["Hal Fenwick".to_string()],
+                vec!["Hurst Castle".to_string()]
+            ),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        find(&evs, EventType::Removal).len(),
+        1,
+        "{}",
+        show(&f, &evs)
+    );
 }
