@@ -850,8 +850,40 @@ impl Tagger {
         }
         match declared {
             Some((from, change)) if c.span.start >= from => Cal::Declared(change),
-            _ => Cal::Gregorian,
+            _ => Cal::Unmarked,
         }
+    }
+
+    /// The changeover of the country a document is about, when writers of
+    /// English customarily give that country's dates in its old calendar
+    /// unmarked (`calendarchanges.tsv`, flag `unmarked`: England
+    /// before 1752, where "Charles I was executed on 30 January 1649" is
+    /// an Old Style date): its country words are at least three and more
+    /// than half of all the country words of `text`.
+    fn customary_calendar(&self, text: &str) -> Option<(i64, u32, u32)> {
+        let lex = self.rules.lex.get("calendarchanges")?;
+        let mut counts: Vec<(&str, bool, usize)> = Vec::new();
+        let mut total = 0;
+        for m in self.rules.calendar_country.find_iter(text) {
+            let Some(e) = lex.get(&m.as_str().to_lowercase()) else {
+                continue;
+            };
+            let Some(change) = e.values.first() else {
+                continue;
+            };
+            let unmarked = e.flags.iter().any(|f| f == "unmarked");
+            total += 1;
+            match counts.iter_mut().find(|x| x.0 == change.as_str()) {
+                Some(x) => x.2 += 1,
+                None => counts.push((change.as_str(), unmarked, 1)),
+            }
+        }
+        let &(change, unmarked, n) = counts.iter().max_by_key(|x| x.2)?;
+        if !unmarked || n < 3 || 2 * n <= total {
+            return None;
+        }
+        let p = value::parse_point(change)?;
+        Some((p.y, p.m?, p.d?))
     }
 
     fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>, style: Style) -> Vec<Timex> {
@@ -864,6 +896,9 @@ impl Tagger {
         let mut reference_month: Option<String> = None;
         let mut out: Vec<Timex> = Vec::with_capacity(cands.len());
         let declared = self.julian_declaration(text, ctx);
+        // (asked only when an unmarked day date falls between the two
+        // reforms)
+        let mut customary: Option<Option<(i64, u32, u32)>> = None;
         let mut comment: Option<usize> = None;
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
@@ -940,7 +975,9 @@ impl Tagger {
                 // 1916 … a Russian book says 17 December"): take its year.
                 // (The same day and month in the same calendar is not: war
                 // narratives come back to a day of another year.)
-                if let Some(y) = same_day_year(&c.raw, &out, cal != Cal::Gregorian) {
+                if let Some(y) =
+                    same_day_year(&c.raw, &out, !matches!(cal, Cal::Gregorian | Cal::Unmarked))
+                {
                     local_ref = Some(y);
                 }
                 let a = Anchors {
@@ -1068,6 +1105,17 @@ impl Tagger {
                         && value::parse_point(&value)
                             .and_then(|p| calendar::julian_to_gregorian(p.y, p.m?, p.d?))
                             .is_some_and(|g| g < change)
+                }
+                Cal::Unmarked => {
+                    explicit_day(&c.raw)
+                        && value::parse_point(&value)
+                            .and_then(|p| calendar::julian_to_gregorian(p.y, p.m?, p.d?))
+                            .is_some_and(|g| {
+                                g >= calendar::GREGORIAN_REFORM
+                                    && customary
+                                        .get_or_insert_with(|| self.customary_calendar(text))
+                                        .is_some_and(|change| g < change)
+                            })
                 }
                 Cal::Gregorian => false,
             };
@@ -1239,6 +1287,11 @@ enum Cal {
     /// Unmarked, in the scope of a declaration: converted when it falls
     /// before the changeover (the first Gregorian day).
     Declared((i64, u32, u32)),
+    /// Unmarked, no declaration: converted when the document's country
+    /// customarily writes old-calendar dates unmarked and the date falls
+    /// between the Gregorian reform and that country's changeover
+    /// ([`Tagger::customary_calendar`]).
+    Unmarked,
 }
 
 /// The focus of the main text: the month its dates fall in most often (ties:

@@ -470,6 +470,33 @@ fn declared_old_style_documents_convert_until_the_changeover() {
 }
 
 #[test]
+fn english_dates_between_the_reforms_are_old_style_unmarked() {
+    // A document about England: its day dates between 1582 and 1752 are
+    // Julian without saying so.
+    let t = "Charles I of England was executed at Whitehall on 30 January 1649. \
+             The English Parliament had tried him; England became a republic. \
+             In 1600 he was born; on 2 September 1752 Britain changed calendars, \
+             and on 14 October 1066 the English lost at Hastings.";
+    assert_eq!(value_of(t, "30 January 1649"), "1649-02-09");
+    // A year or a month is not moved; after the changeover, and before the
+    // Gregorian reform, nothing is.
+    assert_eq!(value_of(t, "1600"), "1600");
+    assert_eq!(value_of(t, "2 September 1752"), "1752-09-13");
+    assert_eq!(value_of(t, "14 October 1066"), "1066-10-14");
+    // A date marked New Style stays.
+    let t = "England executed its king on 9 February 1649 (New Style). The English \
+             Parliament ruled England.";
+    assert_eq!(value_of(t, "9 February 1649"), "1649-02-09");
+    // A document about Italy, naming England once, is not converted; nor one
+    // naming England fewer than three times.
+    let t = "Galileo was tried in Rome on 22 June 1633. Italy and the Italian \
+             states watched; England did not.";
+    assert_eq!(value_of(t, "22 June 1633"), "1633-06-22");
+    let t = "The English ship sailed on 3 May 1620.";
+    assert_eq!(value_of(t, "3 May 1620"), "1620-05-03");
+}
+
+#[test]
 fn day_ranges_share_month_and_year() {
     let t = "the Battle of the Imjin River (22–25 April 1951) and on 6-7 February, \
              and April 6–7.";
