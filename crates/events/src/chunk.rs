@@ -1413,6 +1413,57 @@ impl<'a> Sent<'a> {
         vec![]
     }
 
+    /// The last two people named (or pronouns resolved to them) before
+    /// token `i`, within 400 bytes of its paragraph, in text order: the
+    /// couple a "they" before a reciprocal verb stands for ("she was
+    /// introduced to Pierre Curie … They were married"). Fewer than two,
+    /// or two of one sex: none.
+    pub fn last_two_people(&self, i: usize) -> Vec<usize> {
+        let Some(w) = self.w.get(i) else {
+            return vec![];
+        };
+        let off = w.span.start;
+        let ms = &self.ta.mentions;
+        let end = ms.partition_point(|m| m.span.start < off);
+        let mut found: Vec<usize> = Vec::new();
+        for k in (0..end).rev() {
+            let m = &ms[k];
+            if off.saturating_sub(m.span.end) > 400
+                || self
+                    .text
+                    .get(m.span.end..off)
+                    .is_none_or(|g| g.contains('\n'))
+            {
+                break;
+            }
+            let plural = self
+                .ta
+                .entities
+                .get(m.entity)
+                .is_some_and(|e| e.gender.as_deref() == Some("plural"));
+            if m.etype != EntityType::Person || plural {
+                continue;
+            }
+            if found.iter().all(|&f| ms[f].entity != m.entity) {
+                found.push(k);
+                if found.len() == 2 {
+                    let sex = |k: usize| {
+                        self.ta
+                            .entities
+                            .get(ms[k].entity)
+                            .and_then(|e| e.gender.as_deref())
+                    };
+                    if matches!((sex(found[0]), sex(found[1])), (Some(a), Some(b)) if a == b) {
+                        return vec![];
+                    }
+                    found.reverse();
+                    return found;
+                }
+            }
+        }
+        vec![]
+    }
+
     /// The token at `i` is a number ("8", "eight").
     pub fn is_number(&self, i: usize) -> bool {
         self.w

@@ -73,6 +73,9 @@ pub(crate) enum Cl {
     Members,
     /// Plural nouns for people, counted ("Eight men were tried: …").
     People,
+    /// Verbs two people do together ("married"): a "they" before one,
+    /// with no list of names to stand for, is the last two people named.
+    Reciprocal,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -133,6 +136,7 @@ impl Cl {
             "floating" => Cl::Floating,
             "members" => Cl::Members,
             "people" => Cl::People,
+            "reciprocal" => Cl::Reciprocal,
             _ => return None,
         })
     }
@@ -177,6 +181,10 @@ pub(crate) struct Frame {
     pub force_passive: bool,
     /// Only a passive use is this event (`voice=passive_only`: "were tried", not "tried to").
     pub passive_only: bool,
+    /// `voice=passive_aux`: a passive with its auxiliary only ("they were
+    /// married"), not a participle after a name ("Yusupov, married to the
+    /// Tsar's niece", a state).
+    pub passive_aux: bool,
     /// `unless=rhetoric`: no event when a word of that class follows in the
     /// clause ("attacked Stalin politically and personally through his
     /// books" is criticism, not an assault).
@@ -236,7 +244,8 @@ impl Frame {
             match k {
                 "voice" => {
                     f.force_passive = v == "passive";
-                    f.passive_only = v == "passive_only";
+                    f.passive_aux = v == "passive_aux";
+                    f.passive_only = v == "passive_only" || f.passive_aux;
                 }
                 "object" if v == "none" => f.no_object = true,
                 "object" if v == "place" => f.place_object = true,

@@ -576,6 +576,16 @@ impl Extractor {
                     && matches!(np.head.as_str(), "they" | "them"))
             {
                 let mut pair = sent.resolve_plural(np.a);
+                // "They were married", "they wed": with no list of names,
+                // the last two people named
+                if pair.is_empty()
+                    && np.pronoun
+                    && np.head == "they"
+                    && (np.b..(np.b + 3).min(sent.len()))
+                        .any(|k| self.lex.is(Cl::Reciprocal, sent.w[k].lower))
+                {
+                    pair = sent.last_two_people(np.a);
+                }
                 // "the accused", "the conspirators" before any list in
                 // their own sentence: the last group an event was told of
                 // (not "The defence team included A, B and C. … the accused
@@ -1035,7 +1045,7 @@ impl Extractor {
                     passive = true;
                 }
             }
-            if frame.passive_only && !passive {
+            if (frame.passive_only && !passive) || (frame.passive_aux && !has_aux) {
                 return vec![];
             }
             if frame.require.iter().any(|r| r == "body") {
@@ -1992,7 +2002,23 @@ impl Extractor {
         // nothing but the phrase (no verb, no comma) stands between, and
         // the brackets hold no one's life data.
         let open = (h + 1..sent.len().min(h + 8)).find(|&k| sent.w[k].lower == "(");
-        let bracketed = open.filter(|&o| {
+        // (not after a time of the clause, nor the years of a person named
+        // before it, life dates: "married in 1838 to Stanisław Baranowski
+        // (1806-1843)")
+        let person_before = |o: usize| {
+            let year_in = cand
+                .iter()
+                .find(|&&(_, p)| p == o + 1)
+                .is_some_and(|&(ti, _)| ctx.timexes[ti].value.len() == 4);
+            o > 0
+                && year_in
+                && sent.w[o - 1]
+                    .mention
+                    .is_some_and(|m| sent.mention(m).etype == EntityType::Person)
+        };
+        let bracketed =
+            open.filter(|&o| !person_before(o) && !cand.iter().any(|&(_, p)| p > h && p < o));
+        let bracketed = bracketed.filter(|&o| {
             (h + 1..o).all(|k| {
                 let w = &sent.w[k];
                 !sent.is_verbish(k) && !matches!(w.class, C::Punct | C::Conj | C::Sconj | C::Rel)
@@ -2139,8 +2165,8 @@ impl Extractor {
             })
     }
 
-    /// "at the age of eight", "aged 60": from the time stage's age DURATION,
-    /// else from the tokens.
+    /// "at the age of eight", "aged 60", "at thirteen": from the time
+    /// stage's age DURATION, else from the tokens.
     fn age_in_sentence(
         &self,
         sent: &Sent,
@@ -2177,6 +2203,24 @@ impl Extractor {
             if w == "aged" {
                 if let Some(n) = num(i + 1) {
                     return Some(n);
+                }
+            }
+            // "married off at thirteen, sailed at eighteen": "at" and a
+            // number of years that ends its phrase (not "at 13 Rue Dauphine",
+            // "at 3 p.m.", "at 10 o'clock", "at 50 kilometres")
+            if w == "at" {
+                let ends = sent
+                    .w
+                    .get(i + 2)
+                    .is_none_or(|x| matches!(x.class, C::Punct | C::Conj | C::Sconj));
+                let clock = sent
+                    .w
+                    .get(i + 1)
+                    .is_some_and(|x| x.text.contains([':', '.']));
+                if let Some(n) = num(i + 1).filter(|n| (5..=110).contains(n)) {
+                    if ends && !clock {
+                        return Some(n);
+                    }
                 }
             }
         }
@@ -2673,7 +2717,8 @@ impl Extractor {
                 if let (Some(n), Some(y)) = (d.age, subj.and_then(|e| births.get(&e))) {
                     if d.ev.etype != Some(EventType::Birth) {
                         d.ev.time = Some(EventTime {
-                            value: format!("{:04}", y + n as i32),
+                            // (n years old from the n-th birthday to the next)
+                            value: format!("{:04}/{:04}", y + n as i32, y + n as i32 + 1),
                             timex: None,
                             how: "age".into(),
                             inferred: true,

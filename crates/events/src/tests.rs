@@ -1149,7 +1149,77 @@ fn short_lifespan_and_age() {
     let t = m[0].time.as_ref().unwrap();
     assert_eq!(
         (t.value.as_str(), t.how.as_str(), t.inferred),
-        ("1887", "age", true)
+        ("1887/1888", "age", true)
+    );
+}
+
+#[test]
+fn at_and_a_number_of_years_is_an_age() {
+    let f = fixture(
+        "Ravi Mehta was born in 1869. He was married to Kasturi Bai at thirteen. He arrived at 13 Rue Dauphine at 3 p.m.",
+        &[("Ravi Mehta", P, "Ravi Mehta"), ("He", P, "Ravi Mehta"), ("Kasturi Bai", P, "Kasturi Bai")],
+        &[("1869", TimexType::Date, "1869", "year")],
+    );
+    let evs = run(&f);
+    let m = find(&evs, EventType::Marriage);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, m[0], Role::Subject), ["Ravi Mehta"]);
+    assert_eq!(role(&f, m[0], Role::Agent), ["Kasturi Bai"]);
+    let t = m[0].time.as_ref().expect("dated by the age");
+    assert_eq!((t.value.as_str(), t.how.as_str()), ("1882/1883", "age"));
+    // The life dates of the spouse in brackets date nothing.
+    let f = fixture(
+        "She was married in 1838 to Ravi Mehta (1806-1843), an officer.",
+        &[("She", P, "Kasturi Bai"), ("Ravi Mehta", P, "Ravi Mehta")],
+        &[
+            ("1838", TimexType::Date, "1838", "year"),
+            ("1806", TimexType::Date, "1806", "year"),
+            ("1843", TimexType::Date, "1843", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let m = find(&evs, EventType::Marriage);
+    assert_eq!(m.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(m[0].time.as_ref().map(|t| t.value.as_str()), Some("1838"));
+}
+
+#[test]
+fn they_married_after_two_people_met_is_the_couple() {
+    let f = fixture(
+        "In 1894 Anna Laval was introduced to Paul Ferrand. They were married in 1895 at Sceaux.",
+        &[
+            ("Anna Laval", P, "Anna Laval"),
+            ("Paul Ferrand", P, "Paul Ferrand"),
+            ("Sceaux", L, "Sceaux"),
+        ],
+        &[
+            ("1894", TimexType::Date, "1894", "year"),
+            ("1895", TimexType::Date, "1895", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<Vec<String>> = find(&evs, EventType::Marriage)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [["Anna Laval"], ["Paul Ferrand"]],
+        "{}",
+        show(&f, &evs)
+    );
+    // Not a state told in an apposition, nor a "they" of another paragraph.
+    let f = fixture(
+        "The leader was Prince Felix Orlov, married to the Tsar's niece Irina.\n\nThey married in 1900.",
+        &[("Felix Orlov", P, "Felix Orlov"), ("Irina", P, "Irina")],
+        &[("1900", TimexType::Date, "1900", "year")],
+    );
+    let evs = run(&f);
+    assert!(
+        find(&evs, EventType::Marriage).is_empty(),
+        "{}",
+        show(&f, &evs)
     );
 }
 

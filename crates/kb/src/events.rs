@@ -358,11 +358,13 @@ fn date_ages(ms: &mut [M]) {
         let Some(b) = subj.iter().next().and_then(|e| births.get(e)) else {
             continue;
         };
+        // (aged n from the n-th birthday to the next: "At the age of
+        // eight", born 1879 → 1887/1888)
         let year = b.start.year + age as i32;
         if year <= 0 {
             continue;
         }
-        let value = format!("{year:04}");
+        let value = format!("{year:04}/{:04}", year + 1);
         m.iv = interval(&value);
         m.value = Some(value);
         m.inferred = true;

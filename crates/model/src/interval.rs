@@ -89,10 +89,19 @@ fn num(s: &str) -> Option<i32> {
 ///
 /// Handles `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDThh:mm`, decades
 /// `YYYX`, centuries `YYXX`, seasons `YYYY-SP|SU|FA|WI`, quarters `YYYY-Q1`,
-/// halves `YYYY-H1`, ISO weeks (approximately, as the month range), and
-/// `BCYYYY…` for years before the common era.
+/// halves `YYYY-H1`, ISO weeks (approximately, as the month range),
+/// `BCYYYY…` for years before the common era, and annalist's own `A/B`
+/// for a time known to lie from A to B (an age: "at thirteen", born 1869 →
+/// `1882/1883`; not TIMEX3, which has no such value).
 pub fn interval(value: &str) -> Option<Interval> {
     let value = value.trim();
+    if let Some((a, b)) = value.split_once('/') {
+        let (a, b) = (interval(a)?, interval(b)?);
+        return (a.start <= b.end).then_some(Interval {
+            start: a.start,
+            end: b.end,
+        });
+    }
     let (bc, rest) = match value.strip_prefix("BC") {
         Some(r) => (true, r),
         None => (false, value),
@@ -220,6 +229,16 @@ mod tests {
 
     fn iso(v: &str) -> Option<(String, String)> {
         interval(v).map(|i| (i.start.iso(), i.end.iso()))
+    }
+
+    #[test]
+    fn a_time_from_a_to_b() {
+        assert_eq!(
+            iso("1887/1888"),
+            Some(("1887-01-01".into(), "1888-12-31".into()))
+        );
+        assert_eq!(iso("1888/1887"), None);
+        assert_eq!(iso("1887/"), None);
     }
 
     #[test]

@@ -72,7 +72,8 @@ pub struct Entity {
 /// The time of a merged event.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct KbTime {
-    /// TIMEX3 value.
+    /// TIMEX3 value, or `A/B` for a time derived to lie from A to B (an
+    /// age counted from a birth: `1887/1888`).
     pub value: String,
     /// First day of the interval, ISO 8601 (`1940-08-21`, `-0043-03-15`).
     pub start: String,
