@@ -481,3 +481,66 @@ fn two_prisons_are_two_imprisonments_not_a_conflict() {
     assert_eq!(n, 2, "{:?}", kb.events);
     assert!(kb.conflicts.is_empty(), "{:?}", kb.conflicts);
 }
+
+#[test]
+fn a_marriage_to_one_spouse_told_in_two_years_is_one_marriage_in_conflict() {
+    let ents = &[
+        (Person, "Anna Laval", "Anna"),
+        (Person, "Paul Ferrand", "Paul Ferrand"),
+    ];
+    let married = |id: &str, q: f32, s: &str, t: &'static str| {
+        doc(
+            id,
+            q,
+            s,
+            ents,
+            (
+                EventType::Marriage,
+                "married",
+                &[
+                    (Role::Subject, Some(0), "Anna"),
+                    (Role::Agent, Some(1), "Paul Ferrand"),
+                ],
+                Some(t),
+            ),
+        )
+    };
+    let a = married(
+        "a",
+        0.9,
+        "Anna married Paul Ferrand on 26 July 1895.",
+        "1895-07-26",
+    );
+    let b = married("b", 0.3, "In 1894 Anna married Paul Ferrand.", "1894");
+    // Another spouse, another year: another marriage.
+    let c = doc(
+        "c",
+        0.9,
+        "In 1910 Anna married Henri Blanc.",
+        &[
+            (Person, "Anna Laval", "Anna"),
+            (Person, "Henri Blanc", "Henri Blanc"),
+        ],
+        (
+            EventType::Marriage,
+            "married",
+            &[
+                (Role::Subject, Some(0), "Anna"),
+                (Role::Agent, Some(1), "Henri Blanc"),
+            ],
+            Some("1910"),
+        ),
+    );
+    let kb = merge(vec![a, b, c]);
+    let ms: Vec<&Event> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Marriage)
+        .collect();
+    assert_eq!(ms.len(), 2, "{ms:#?}");
+    let merged = ms.iter().find(|e| e.sources.len() == 2).expect("merged");
+    let cs = query::conflicts_for_event(&kb, &merged.id);
+    assert_eq!(cs.len(), 1, "{cs:#?}");
+    assert_eq!(cs[0].field, "time");
+    assert_eq!(cs[0].preferred, "1895-07-26", "{}", cs[0].reason);
+}
