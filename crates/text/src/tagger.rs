@@ -57,23 +57,6 @@ impl NameLexicon {
         let g = gunzip(include_bytes!(
             "../../../resources/text/gazetteer_places.txt.gz"
         ));
-        for l in String::from_utf8_lossy(&g).lines() {
-            let n = l.split_whitespace().count();
-            if n == 0 {
-                continue;
-            }
-            lx.place_max_words = lx.place_max_words.max(n);
-            lx.places.insert(l.to_lowercase());
-        }
-        for l in data_lines(include_str!("../../../resources/text/places_extra.txt")) {
-            lx.places.insert(l.trim().to_lowercase());
-        }
-        lx.place_max_words = lx.place_max_words.min(4);
-        lx.place_starts = lx
-            .places
-            .iter()
-            .filter_map(|p| Some(p.split_once(' ')?.0.to_string()))
-            .collect();
         for src in [
             include_str!("../../../resources/text/given_names.tsv"),
             include_str!("../../../resources/text/given_names_extra.tsv"),
@@ -85,6 +68,40 @@ impl NameLexicon {
                 }
             }
         }
+        // (an English word of the taggers' vocabulary or a given name that
+        // a place name becomes without its accents — "come" of Cômé, "god"
+        // of Göd, "gloria" of Glória — is no place)
+        let vocab = gunzip(include_bytes!("../../../resources/models/vocab.txt.gz"));
+        let mut common: HashSet<String> = std::str::from_utf8(&vocab)
+            .unwrap_or("")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        common.extend(lx.given.keys().map(|n| n.to_lowercase()));
+        for l in String::from_utf8_lossy(&g).lines() {
+            let n = l.split_whitespace().count();
+            if n == 0 {
+                continue;
+            }
+            lx.place_max_words = lx.place_max_words.max(n);
+            let l = l.to_lowercase();
+            // also as the web often writes it, without its accents
+            // ("Krakow" for Kraków, "Sao Paulo" for São Paulo)
+            let bare = unaccented(&l);
+            if bare != l && !common.contains(&bare) {
+                lx.places.insert(bare);
+            }
+            lx.places.insert(l);
+        }
+        for l in data_lines(include_str!("../../../resources/text/places_extra.txt")) {
+            lx.places.insert(l.trim().to_lowercase());
+        }
+        lx.place_max_words = lx.place_max_words.min(4);
+        lx.place_starts = lx
+            .places
+            .iter()
+            .filter_map(|p| Some(p.split_once(' ')?.0.to_string()))
+            .collect();
         for l in data_lines(include_str!("../../../resources/text/titles.tsv")) {
             let mut it = l.split('\t');
             if let (Some(n), Some(gd)) = (it.next(), it.next()) {
@@ -2031,6 +2048,13 @@ pub fn tag_ner(model: &Model, lx: &NameLexicon, words: &[&str], pos: &[usize]) -
     let ids: Vec<u32> = words.iter().map(|w| cache.intern(&m, w)).collect();
     let place = cache.place_codes(&m, words, &ids);
     cache.tag_ner(&m, &ids, &pos_ids(pos), &place)
+}
+
+/// `s` without its combining accents (NFD, marks dropped): "kraków" →
+/// "krakow". Letters that do not decompose ("ł", "ø") stay.
+fn unaccented(s: &str) -> String {
+    use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+    s.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 #[cfg(test)]

@@ -582,3 +582,16 @@ fn calendar_days_and_eras_are_no_names() {
     );
     assert!(names.contains(&"Rome"), "{names:?}");
 }
+
+#[test]
+fn a_place_written_without_its_accents_is_still_a_place() {
+    // The gazetteer has "Kraków"; the web often writes "Krakow". Folding
+    // makes no place of a word ("Göd" is not "god") or a given name
+    // ("Glória" is not Gloria).
+    let text = "Anna Nowak was born in Krakow, Poland. Her daughter Gloria was born in Lodz.";
+    let ta = an().analyze(&doc(text));
+    let krakow = entity_of(&ta, "Krakow").expect("Krakow");
+    assert_eq!(ta.entities[krakow].etype, EntityType::Place);
+    let gloria = entity_of(&ta, "Gloria").expect("Gloria");
+    assert_eq!(ta.entities[gloria].etype, EntityType::Person);
+}
