@@ -549,7 +549,7 @@ fn camel_split(w: &str, lx: &TokLexicon) -> Option<usize> {
     None
 }
 
-/// "Revolutionadmired" -> "Revolution" + "admired"; "Smolnythe" -> "Smolny" + "the".
+/// "Governmentannounced" -> "Government" + "announced"; "Smolnythe" -> "Smolny" + "the".
 fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
     if w.len() < 8 || lx.vocab.is_empty() {
         return None;
@@ -592,11 +592,18 @@ fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
         }
     };
     // two known words, each at least 4 letters (the first one's start
-    // checked once: most unknown words begin no known word)
+    // checked once: most unknown words begin no known word); 5 for a
+    // capitalised word, which is more often a name made of two words
+    // ("Bradshaw", "Southwell", "Westminster") than two words run on
+    let least = if w.starts_with(char::is_uppercase) {
+        5
+    } else {
+        4
+    };
     let mut best: Option<(usize, usize)> = None;
     let starts_known = lx.may_start_word(lower);
-    for (p, _) in lower.char_indices().skip(4).filter(|_| starts_known) {
-        if lower.len() - p < 4 {
+    for (p, _) in lower.char_indices().skip(least).filter(|_| starts_known) {
+        if lower.len() - p < least {
             break;
         }
         if lx.vocab.contains(&lower[..p]) && lx.vocab.contains(&lower[p..]) {

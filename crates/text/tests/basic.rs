@@ -595,3 +595,27 @@ fn a_place_written_without_its_accents_is_still_a_place() {
     let gloria = entity_of(&ta, "Gloria").expect("Gloria");
     assert_eq!(ta.entities[gloria].etype, EntityType::Person);
 }
+
+#[test]
+fn names_made_of_two_words_stay_one_token() {
+    // A run-on of two words is split ("Governmentannounced"); a capitalised
+    // word whose parts are short words is a name ("Bradshaw", "Southwell",
+    // "Westminster").
+    let text = "The Governmentannounced nothing. John Bradshaw sat in Westminster Hall and rode to Southwell.";
+    let ta = an().analyze(&doc(text));
+    let words: Vec<&str> = ta
+        .tokens
+        .iter()
+        .map(|t| &text[t.span.start..t.span.end])
+        .collect();
+    for w in [
+        "Government",
+        "announced",
+        "Bradshaw",
+        "Westminster",
+        "Southwell",
+    ] {
+        assert!(words.contains(&w), "{w}: {words:?}");
+    }
+    assert!(ta.mentions.iter().any(|m| m.text == "John Bradshaw"));
+}
