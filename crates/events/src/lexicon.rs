@@ -73,6 +73,9 @@ pub(crate) enum Cl {
     Members,
     /// Plural nouns for people, counted ("Eight men were tried: …").
     People,
+    /// A relative adverb after a time ("June 1647, *when* Joyce seized
+    /// him"): the time dates the clause it opens.
+    Timerel,
     /// Verbs two people do together ("married"): a "they" before one,
     /// with no list of names to stand for, is the last two people named.
     Reciprocal,
@@ -137,6 +140,7 @@ impl Cl {
             "members" => Cl::Members,
             "people" => Cl::People,
             "reciprocal" => Cl::Reciprocal,
+            "timerel" => Cl::Timerel,
             _ => return None,
         })
     }

@@ -2085,7 +2085,27 @@ impl Extractor {
                 })
                 .min_by_key(|&&(_, p)| dist(p))
         };
-        if let Some(&(ti, _)) = in_brackets.or(in_clause).or(adj).or_else(shared) {
+        // "held until June 1647, when Joyce seized him": a clause opened by
+        // a relative "when" right after a time takes that time
+        let when_time = || {
+            let k = (ca..h).find(|&k| sent.w[k].class != C::Punct)?;
+            if !sent.w[k].has(Cl::Timerel) {
+                return None;
+            }
+            let mut j = k;
+            while j > 0 && sent.w[j - 1].lower == "," {
+                j -= 1;
+            }
+            let end = sent.w.get(j.checked_sub(1)?)?.span.end;
+            cand.iter()
+                .find(|&&(ti, _)| ctx.timexes[ti].span.end == end)
+        };
+        if let Some(&(ti, _)) = in_brackets
+            .or(in_clause)
+            .or(adj)
+            .or_else(shared)
+            .or_else(when_time)
+        {
             let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {
                 value: event_value(&ctx.timexes[ti]),

@@ -3304,3 +3304,66 @@ fn sailing_somewhere_and_being_removed_there_are_moves() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn giving_oneself_up_is_an_arrest_and_a_judge_presiding_is_the_trials_agent() {
+    let f = fixture(
+        "On 5 May 1646 Fenwick gave himself up to the Scots. The garrison surrendered to the Prussians. In 1645 Hal Fenwick turned himself in. General Stessel surrendered to the Japanese. Bradley presided over the trial of Fenwick.",
+        &[("Fenwick", P, "Hal Fenwick"), ("Hal Fenwick", P, "Hal Fenwick"), ("Stessel", P, "Anatoly Stessel"), ("Bradley", P, "John Bradley")],
+        &[
+            ("5 May 1646", TimexType::Date, "1646-05-05", "dmy"),
+            ("1645", TimexType::Date, "1645", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Option<String>)> = find(&evs, EventType::Arrest)
+        .iter()
+        .map(|e| {
+            (
+                role(&f, e, Role::Subject),
+                e.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Hal Fenwick".to_string()], Some("1645".to_string())),
+            (
+                vec!["Hal Fenwick".to_string()],
+                Some("1646-05-05".to_string())
+            ),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+    let t = find(&evs, EventType::Trial);
+    assert_eq!(t.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, t[0], Role::Subject), ["Hal Fenwick"]);
+    assert_eq!(role(&f, t[0], Role::Agent), ["John Bradley"]);
+}
+
+#[test]
+fn a_when_clause_after_a_time_takes_that_time() {
+    let f = fixture(
+        "Fenwick was held at Holdenby House until June 1647, when Bradley seized him.",
+        &[
+            ("Fenwick", P, "Hal Fenwick"),
+            ("Holdenby House", L, "Holdenby House"),
+            ("Bradley", P, "John Bradley"),
+            ("him", P, "Hal Fenwick"),
+        ],
+        &[("June 1647", TimexType::Date, "1647-06", "month")],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, a[0], Role::Subject), ["Hal Fenwick"]);
+    assert_eq!(
+        a[0].time
+            .as_ref()
+            .map(|t| (t.value.as_str(), t.how.as_str())),
+        Some(("1647-06", "clause"))
+    );
+}
