@@ -40,6 +40,9 @@ pub struct MentionLexicon {
     /// First words that make a name a place ("Fort Sumter", "Mount
     /// Vernon", "Lake Ladoga"; `place_first.txt`).
     pub place_first: HashSet<String>,
+    /// Lower-case street words before a name ("the rue Dauphine";
+    /// `street_leads.txt`): the name is a place.
+    pub street_leads: HashSet<String>,
     /// Cue token sequences (lower case) and the alias kind they introduce.
     pub alias_cues: Vec<(Vec<String>, String)>,
     pub descriptions: HashSet<String>,
@@ -132,6 +135,7 @@ impl MentionLexicon {
             work_heads: set(include_str!("../../../resources/text/work_heads.txt")),
             work_first: set(include_str!("../../../resources/text/work_first.txt")),
             place_first: set(include_str!("../../../resources/text/place_first.txt")),
+            street_leads: set(include_str!("../../../resources/text/street_leads.txt")),
             alias_cues,
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
@@ -1361,6 +1365,11 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if n >= 2 && an.ml.place_first.contains(first) {
         return mk(EntityType::Place);
     }
+    // "the rue Dauphine", "quai de Béthune" (as written: lower case)
+    let lead = |k: usize| k > 0 && an.ml.street_leads.contains(cx.w(k - 1));
+    if lead(a) || (a >= 2 && lead(a - 1) && an.names.particles.contains(cx.lw(a - 1))) {
+        return mk(EntityType::Place);
+    }
     let is_event_prefix = n >= 2 && names.event_prefixes.contains(first);
     let single_unknown = |w: &str| !an.tok.in_vocab(w);
     if is_event_prefix && first != "Treaty" {
@@ -2584,13 +2593,6 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 pick = named;
             }
         }
-        if let Some(h) = cur()
-            .filter(|_| pick.is_none())
-            .find(|h| strict(h.0))
-            .or_else(|| cur().find(|h| compatible(h.0)))
-        {
-            pick = Some(h.0);
-        }
         // (a person told before the sentence's first verb, its subject,
         // wins over one in a later phrase of a closer sentence: "Dorothea
         // … They visited the salons of Rahel Levin … she moved")
@@ -2598,6 +2600,13 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let start = sents.get(h.1).map_or(0, |s| s.tokens.0);
             !(start..h.2).any(|t| matches!(cx.upos(t), "VERB" | "AUX"))
         };
+        if let Some(h) = cur()
+            .filter(|_| pick.is_none())
+            .find(|h| strict(h.0))
+            .or_else(|| cur().find(|h| compatible(h.0)))
+        {
+            pick = Some(h.0);
+        }
         if pick.is_none() {
             'phases: for subjects_only in [true, false] {
                 for back in 1..=4usize {

@@ -619,3 +619,13 @@ fn names_made_of_two_words_stay_one_token() {
     }
     assert!(ta.mentions.iter().any(|m| m.text == "John Bradshaw"));
 }
+
+#[test]
+fn a_name_after_a_lower_case_street_word_is_a_place() {
+    let text = "Pierre Curie was crossing the rue Dauphine when he died. She lived on the quai de Béthune.";
+    let ta = an().analyze(&doc(text));
+    for name in ["Dauphine", "Béthune"] {
+        let e = entity_of(&ta, name).unwrap_or_else(|| panic!("{name}"));
+        assert_eq!(ta.entities[e].etype, EntityType::Place, "{name}");
+    }
+}
