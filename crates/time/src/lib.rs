@@ -899,6 +899,36 @@ impl Tagger {
         // (asked only when an unmarked day date falls between the two
         // reforms)
         let mut customary: Option<Option<(i64, u32, u32)>> = None;
+        // The day dates written out in full: one that is another's Old
+        // Style day made New Style, in a sentence that names a calendar
+        // ("executed on 30 January 1649 … some websites say 9 February
+        // 1649 because of the New Style calendar"), is New Style already.
+        // (Without the calendar named, ten days apart is as often two days
+        // of a story: the trial on 20 January, the execution on the 30th.)
+        let calendar_words: Vec<&str> = rs
+            .lex
+            .get("calendars")
+            .map(|l| l.entries.iter().map(|e| e.surface.as_str()).collect())
+            .unwrap_or_default();
+        let names_calendar = |off: usize| {
+            let sent = Self::sentence_of(text, ctx, off).to_lowercase();
+            calendar_words.iter().any(|w| {
+                w.len() > 3
+                    && sent.match_indices(w).any(|(i, _)| {
+                        let before = sent[..i].chars().next_back();
+                        let after = sent[i + w.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+            })
+        };
+        let full_days: Vec<(i64, u32, u32)> = cands
+            .iter()
+            .filter_map(|c| {
+                let p = value::parse_point(&c.raw)?;
+                Some((p.y, p.m?, p.d?))
+            })
+            .collect();
         let mut comment: Option<usize> = None;
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
@@ -1107,9 +1137,16 @@ impl Tagger {
                             .is_some_and(|g| g < change)
                 }
                 Cal::Unmarked => {
+                    let day = value::parse_point(&value).and_then(|p| Some((p.y, p.m?, p.d?)));
+                    let new_style = day.is_some_and(|d| {
+                        full_days
+                            .iter()
+                            .any(|&(y, m, dd)| calendar::julian_to_gregorian(y, m, dd) == Some(d))
+                    }) && names_calendar(c.span.start);
                     explicit_day(&c.raw)
-                        && value::parse_point(&value)
-                            .and_then(|p| calendar::julian_to_gregorian(p.y, p.m?, p.d?))
+                        && !new_style
+                        && day
+                            .and_then(|(y, m, d)| calendar::julian_to_gregorian(y, m, d))
                             .is_some_and(|g| {
                                 g >= calendar::GREGORIAN_REFORM
                                     && customary

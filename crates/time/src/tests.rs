@@ -494,6 +494,20 @@ fn english_dates_between_the_reforms_are_old_style_unmarked() {
     assert_eq!(value_of(t, "22 June 1633"), "1633-06-22");
     let t = "The English ship sailed on 3 May 1620.";
     assert_eq!(value_of(t, "3 May 1620"), "1620-05-03");
+    // The Old Style day restated New Style, in a sentence naming the
+    // calendar, is not converted twice; ten days apart without it is two
+    // days of the story.
+    let t = "Charles I of England was executed on 30 January 1649. The English \
+             Parliament ruled England. Some say 9 February 1649 because of the New \
+             Style calendar.";
+    assert_eq!(value_of(t, "9 February 1649"), "1649-02-09");
+    let t = "The English trial of Charles I of England opened on 20 January 1649; \
+             he was executed on 30 January 1649, and England had no king.";
+    assert_eq!(value_of(t, "30 January 1649"), "1649-02-09");
+    // A year counted from Lady Day beside the one counted from 1 January.
+    let t = "Charles I of England was executed on 30 January 1648/9. The English \
+             Parliament ruled England.";
+    assert_eq!(value_of(t, "30 January 1648/9"), "1649-02-09");
 }
 
 #[test]

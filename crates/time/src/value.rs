@@ -162,6 +162,9 @@ fn call(func: &str, text: &str, arg: &str, lex: &HashMap<String, Lexicon>) -> Op
         "cent" => format!("{:02}", parse_ordinal(text, lex)?.checked_sub(1)?),
         "pad2" => format!("{:02}", int(text)?),
         "pad4" => format!("{:04}", int(text)?),
+        // the year after: the historical year of a dual date ("30 January
+        // 1648/9", a year counted from Lady Day, is 1649)
+        "next" => format!("{:04}", int(text)?.checked_add(1)?),
         "dec3" => {
             let d: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
             // "40" (of "the 40s BC") → "004", as TIMEX3 years have four digits
