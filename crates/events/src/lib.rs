@@ -1067,17 +1067,25 @@ impl Extractor {
                 }) else {
                     return vec![];
                 };
-                let owner = match &body.possessor {
-                    Some(p) => self.filler(ctx, p, Role::Subject),
-                    None => ctx.last_victim.clone(),
+                // ("the body of Sergei Ivanov": the of-phrase owns it)
+                let of_owner = (body.possessor.is_none()
+                    && sent.w.get(body.b).is_some_and(|w| w.lower == "of"))
+                .then(|| sent.np_right(body.b + 1))
+                .flatten()
+                .filter(|np| np.pronoun || np.mention.is_some());
+                let owner = match (&body.possessor, &of_owner) {
+                    (Some(p), _) => self.filler(ctx, p, Role::Subject),
+                    (None, Some(np)) => self.filler(ctx, np, Role::Subject),
+                    (None, None) => ctx.last_victim.clone(),
                 };
+                let body_end = of_owner.as_ref().map_or(body.b, |np| np.b);
                 let Some(mut owner) = owner else {
                     return vec![];
                 };
                 owner.role = Some(Role::Subject);
                 owner.span = sent.np_span(&body);
                 roles.push((Role::Subject, owner));
-                after = after.max(body.b);
+                after = after.max(body_end);
                 if !passive {
                     if let Some(r) = frame.slot("subj") {
                         push(&mut roles, self.fillers(ctx, &subj, r));

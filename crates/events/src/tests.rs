@@ -3367,3 +3367,24 @@ fn a_when_clause_after_a_time_takes_that_time() {
         Some(("1647-06", "clause"))
     );
 }
+
+#[test]
+fn the_body_of_a_person_found_or_discovered_is_a_discovery_of_that_person() {
+    let f = fixture(
+        "Police found the body of Hal Fenwick in the river. Two days later divers discovered the body of Anna Laval. The body of Paul Ferrand was discovered in May.",
+        &[("Hal Fenwick", P, "Hal Fenwick"), ("Anna Laval", P, "Anna Laval"), ("Paul Ferrand", P, "Paul Ferrand")],
+        &[("May", TimexType::Date, "1920-05", "month")],
+    );
+    let evs = run(&f);
+    let mut got: Vec<Vec<String>> = find(&evs, EventType::Discovery)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [["Anna Laval"], ["Hal Fenwick"], ["Paul Ferrand"]],
+        "{}",
+        show(&f, &evs)
+    );
+}
