@@ -1378,12 +1378,10 @@ impl<'a> Sent<'a> {
     /// person names joined by commas and "and" (within about two
     /// sentences).
     pub fn resolve_plural(&self, i: usize) -> Vec<usize> {
-        let Some(w) = self.w.get(i) else {
+        let Some((off, end)) = self.mentions_before(i) else {
             return vec![];
         };
-        let off = w.span.start;
         let ms = &self.ta.mentions;
-        let end = ms.partition_point(|m| m.span.start < off);
         let text = self.text;
         for k in (1..end).rev() {
             let (a, b) = (&ms[k - 1], &ms[k]);
@@ -1413,18 +1411,24 @@ impl<'a> Sent<'a> {
         vec![]
     }
 
+    /// The byte offset of token `i` and the number of the document's
+    /// mentions that start before it.
+    fn mentions_before(&self, i: usize) -> Option<(usize, usize)> {
+        let off = self.w.get(i)?.span.start;
+        let end = self.ta.mentions.partition_point(|m| m.span.start < off);
+        Some((off, end))
+    }
+
     /// The last two people named (or pronouns resolved to them) before
     /// token `i`, within 400 bytes of its paragraph, in text order: the
     /// couple a "they" before a reciprocal verb stands for ("she was
     /// introduced to Pierre Curie … They were married"). Fewer than two,
     /// or two of one sex: none.
     pub fn last_two_people(&self, i: usize) -> Vec<usize> {
-        let Some(w) = self.w.get(i) else {
+        let Some((off, end)) = self.mentions_before(i) else {
             return vec![];
         };
-        let off = w.span.start;
         let ms = &self.ta.mentions;
-        let end = ms.partition_point(|m| m.span.start < off);
         let mut found: Vec<usize> = Vec::new();
         for k in (0..end).rev() {
             let m = &ms[k];

@@ -213,6 +213,25 @@ fn find(evs: &[EventMention], t: EventType) -> Vec<&EventMention> {
     evs.iter().filter(|e| e.etype == Some(t)).collect()
 }
 
+/// The subject and time value of each event of type `t`, sorted.
+fn subjects_and_times(
+    f: &Fixture,
+    evs: &[EventMention],
+    t: EventType,
+) -> Vec<(Vec<String>, Option<String>)> {
+    let mut got: Vec<(Vec<String>, Option<String>)> = find(evs, t)
+        .iter()
+        .map(|e| {
+            (
+                role(f, e, Role::Subject),
+                e.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect();
+    got.sort();
+    got
+}
+
 fn role(f: &Fixture, e: &EventMention, r: Role) -> Vec<String> {
     e.fillers(r).map(|x| name(f, x)).collect()
 }
@@ -2727,16 +2746,7 @@ fn promotions_and_offices_taken_are_appointments() {
         ],
     );
     let evs = run(&f);
-    let mut got: Vec<(Vec<String>, Option<String>)> = find(&evs, EventType::Appointment)
-        .iter()
-        .map(|e| {
-            (
-                role(&f, e, Role::Subject),
-                e.time.as_ref().map(|t| t.value.clone()),
-            )
-        })
-        .collect();
-    got.sort();
+    let got = subjects_and_times(&f, &evs, EventType::Appointment);
     assert_eq!(
         got,
         vec![
@@ -3316,16 +3326,7 @@ fn giving_oneself_up_is_an_arrest_and_a_judge_presiding_is_the_trials_agent() {
         ],
     );
     let evs = run(&f);
-    let mut got: Vec<(Vec<String>, Option<String>)> = find(&evs, EventType::Arrest)
-        .iter()
-        .map(|e| {
-            (
-                role(&f, e, Role::Subject),
-                e.time.as_ref().map(|t| t.value.clone()),
-            )
-        })
-        .collect();
-    got.sort();
+    let got = subjects_and_times(&f, &evs, EventType::Arrest);
     assert_eq!(
         got,
         vec![
