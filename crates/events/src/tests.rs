@@ -3389,3 +3389,29 @@ fn the_body_of_a_person_found_or_discovered_is_a_discovery_of_that_person() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn coming_to_the_throne_is_an_appointment() {
+    let f = fixture(
+        "Fenwick came to the throne in 1625. In 1558 Laval ascended the throne. Bradley succeeded to the throne in 1901. The accession of Poland to the union was in 2004.",
+        &[("Fenwick", P, "Hal Fenwick"), ("Laval", P, "Anne Laval"), ("Bradley", P, "John Bradley"), ("Poland", L, "Poland")],
+        &[
+            ("1625", TimexType::Date, "1625", "year"),
+            ("1558", TimexType::Date, "1558", "year"),
+            ("1901", TimexType::Date, "1901", "year"),
+            ("2004", TimexType::Date, "2004", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let got = subjects_and_times(&f, &evs, EventType::Appointment);
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Anne Laval".to_string()], Some("1558".to_string())),
+            (vec!["Hal Fenwick".to_string()], Some("1625".to_string())),
+            (vec!["John Bradley".to_string()], Some("1901".to_string())),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}

@@ -883,11 +883,26 @@ fn sentence_names(
         // lone "Assassination" of a headline names no one)
         let breaker_lead =
             cx.flag(i, NAME_BREAK) && (i + 1 >= b || !cx.is_cap(i + 1) || cx.ent(i + 1) == "B-PER");
+        // A given name opening the sentence before another capitalised
+        // word or a regnal number opens a name, whatever the tagger made
+        // of it ("Oliver/ADV Cromwell became …", "Edward VII became …")
+        // (not a determiner or an adjective that is also a given name:
+        // "My Special Envoy", "German Spring Offensive")
+        let given_before_name = cx.flag(i, GIVEN)
+            && matches!(cx.upos(i), "ADV" | "NOUN" | "X" | "INTJ")
+            && i + 1 < b
+            && cx.is_cap(i + 1)
+            && !cx.flag(i + 1, NON_NAME)
+            && cx.upos(i + 1) != "VERB";
         if starter
             || place_qualifier
             || breaker_lead
             || (cx.flag(i, NON_NAME) && !month_led)
-            || (i == first_word && cx.upos(i) != "PROPN" && cx.flag(i, VOCAB) && !cx.is_title(i))
+            || (i == first_word
+                && cx.upos(i) != "PROPN"
+                && cx.flag(i, VOCAB)
+                && !cx.is_title(i)
+                && !given_before_name)
             || (i == first_word && !cx.is_cap(i + 1) && plural_common_noun(cx, i))
         {
             i += 1;

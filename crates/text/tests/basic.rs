@@ -629,3 +629,17 @@ fn a_name_after_a_lower_case_street_word_is_a_place() {
         assert_eq!(ta.entities[e].etype, EntityType::Place, "{name}");
     }
 }
+
+#[test]
+fn a_given_name_opening_a_sentence_opens_the_name_the_tagger_missed() {
+    // The tagger reads a sentence-initial "Oliver" or "Edward" as an
+    // adverb; a determiner or adjective that is also a given name ("My",
+    // "German") opens nothing.
+    let text =
+        "Oliver Cromwell became Lord Protector. Edward VII became king. My Special Envoy left.";
+    let ta = an().analyze(&doc(text));
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(names.contains(&"Oliver Cromwell"), "{names:?}");
+    assert!(names.contains(&"Edward VII"), "{names:?}");
+    assert!(!names.iter().any(|n| n.starts_with("My ")), "{names:?}");
+}
