@@ -3415,3 +3415,23 @@ fn coming_to_the_throne_is_an_appointment() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_paper_running_a_story_is_a_publication() {
+    let f = fixture(
+        "Le Matin ran the story on 4 November 1911. Bradley ran the company until 1920.",
+        &[("Le Matin", O, "Le Matin"), ("Bradley", P, "John Bradley")],
+        &[
+            ("4 November 1911", TimexType::Date, "1911-11-04", "dmy"),
+            ("1920", TimexType::Date, "1920", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let got = subjects_and_times(&f, &evs, EventType::Publication);
+    assert_eq!(
+        got,
+        vec![(vec!["Le Matin".to_string()], Some("1911-11-04".to_string()))],
+        "{}",
+        show(&f, &evs)
+    );
+}
