@@ -1429,6 +1429,12 @@ impl<'a> Sent<'a> {
             return vec![];
         };
         let ms = &self.ta.mentions;
+        let sex = |k: usize| {
+            self.ta
+                .entities
+                .get(ms[k].entity)
+                .and_then(|e| e.gender.as_deref())
+        };
         let mut found: Vec<usize> = Vec::new();
         for k in (0..end).rev() {
             let m = &ms[k];
@@ -1440,23 +1446,12 @@ impl<'a> Sent<'a> {
             {
                 break;
             }
-            let plural = self
-                .ta
-                .entities
-                .get(m.entity)
-                .is_some_and(|e| e.gender.as_deref() == Some("plural"));
-            if m.etype != EntityType::Person || plural {
+            if m.etype != EntityType::Person || sex(k) == Some("plural") {
                 continue;
             }
             if found.iter().all(|&f| ms[f].entity != m.entity) {
                 found.push(k);
                 if found.len() == 2 {
-                    let sex = |k: usize| {
-                        self.ta
-                            .entities
-                            .get(ms[k].entity)
-                            .and_then(|e| e.gender.as_deref())
-                    };
                     if matches!((sex(found[0]), sex(found[1])), (Some(a), Some(b)) if a == b) {
                         return vec![];
                     }

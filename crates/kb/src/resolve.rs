@@ -1040,23 +1040,28 @@ pub fn resolve_traced(
                             // as a person's (a pronoun gave it a gender)
                             // and never with a title ("Tsar Aleksei" is a
                             // ruler's name; "Mr. Kelly" a surname).
-                            let untitled = members.iter().all(|&i| {
-                                let d = &docs[nodes[i].doc()];
-                                let le = &d.entities[nodes[i].local()];
-                                d.mentions_of(le)
-                                    .iter()
-                                    .filter(|m| m.form == MentionForm::Name)
-                                    .map(|m| m.text)
-                                    .chain(d.aliases_of(le).iter().map(|a| a.alias))
-                                    .all(|t| !strs.str(t).contains(' '))
-                            });
+                            let untitled = || {
+                                members.iter().all(|&i| {
+                                    let d = &docs[nodes[i].doc()];
+                                    let le = &d.entities[nodes[i].local()];
+                                    d.mentions_of(le)
+                                        .iter()
+                                        .filter(|m| m.form == MentionForm::Name)
+                                        .map(|m| m.text)
+                                        .chain(d.aliases_of(le).iter().map(|a| a.alias))
+                                        .all(|t| !strs.str(t).contains(' '))
+                                })
+                            };
                             let firsts: Vec<usize> = given
                                 .get(k.as_str())
                                 .map(|s| s.iter().copied().filter(|&c| c != r).collect())
                                 .unwrap_or_default();
-                            if let ([c], true, Some(_)) = (&firsts[..], untitled, gender(r)) {
+                            if let ([c], Some(_)) = (&firsts[..], gender(r)) {
                                 let c = *c;
-                                if compatible(r, c) && cluster_shared(members, &cl[&c]) > 0 {
+                                if untitled()
+                                    && compatible(r, c)
+                                    && cluster_shared(members, &cl[&c]) > 0
+                                {
                                     dsu.union(r, c);
                                     for &i in members {
                                         via[i] = Via::CrossDocument;

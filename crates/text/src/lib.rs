@@ -110,12 +110,14 @@ impl Analyzer {
         let ner = Model::from_bytes(&gunzip(include_bytes!(
             "../../../resources/models/ner.apm.gz"
         )));
+        let tok = TokLexicon::load();
+        let names = NameLexicon::load_with(&tok.vocab);
         Analyzer {
             pos_tags: pos.classes.iter().map(|c| Tag::new(c)).collect(),
             ner_tags: ner.classes.iter().map(|c| Tag::new(c)).collect(),
             tagdict,
-            tok: TokLexicon::load(),
-            names: NameLexicon::load(),
+            tok,
+            names,
             ml: mentions::MentionLexicon::load(),
             pos,
             ner,

@@ -52,7 +52,15 @@ pub struct NameLexicon {
 }
 
 impl NameLexicon {
+    /// Loads the lexicons, reading the taggers' vocabulary itself (for
+    /// tools that have no [`crate::lexicon::TokLexicon`] at hand).
     pub fn load() -> Self {
+        Self::load_with(&crate::lexicon::TokLexicon::load().vocab)
+    }
+
+    /// Loads the lexicons; `vocab` is the taggers' vocabulary
+    /// ([`crate::lexicon::TokLexicon::vocab`], read once at start-up).
+    pub fn load_with(vocab: &HashSet<String>) -> Self {
         let mut lx = NameLexicon::default();
         let g = gunzip(include_bytes!(
             "../../../resources/text/gazetteer_places.txt.gz"
@@ -71,13 +79,8 @@ impl NameLexicon {
         // (an English word of the taggers' vocabulary or a given name that
         // a place name becomes without its accents — "come" of Cômé, "god"
         // of Göd, "gloria" of Glória — is no place)
-        let vocab = gunzip(include_bytes!("../../../resources/models/vocab.txt.gz"));
-        let mut common: HashSet<String> = std::str::from_utf8(&vocab)
-            .unwrap_or("")
-            .lines()
-            .map(str::to_string)
-            .collect();
-        common.extend(lx.given.keys().map(|n| n.to_lowercase()));
+        let given_lower: HashSet<String> = lx.given.keys().map(|n| n.to_lowercase()).collect();
+        let common = |w: &str| vocab.contains(w) || given_lower.contains(w);
         for l in String::from_utf8_lossy(&g).lines() {
             let n = l.split_whitespace().count();
             if n == 0 {
@@ -88,7 +91,7 @@ impl NameLexicon {
             // also as the web often writes it, without its accents
             // ("Krakow" for Kraków, "Sao Paulo" for São Paulo)
             let bare = unaccented(&l);
-            if bare != l && !common.contains(&bare) {
+            if bare != l && !common(&bare) {
                 lx.places.insert(bare);
             }
             lx.places.insert(l);

@@ -886,6 +886,47 @@ impl Tagger {
         Some((p.y, p.m?, p.d?))
     }
 
+    /// Whether day date `day` of candidate `c` is another full day date's
+    /// Old Style day made New Style, in a sentence that names a calendar
+    /// ("executed on 30 January 1649 … some websites say 9 February 1649
+    /// because of the New Style calendar"): New Style already. (Without
+    /// the calendar named, ten days apart is as often two days of a story:
+    /// the trial on 20 January, the execution on the 30th.) Asked only of
+    /// a date the custom would convert.
+    fn restated_new_style(
+        &self,
+        text: &str,
+        ctx: &TimexContext,
+        cands: &[Cand],
+        day: (i64, u32, u32),
+        c: &Cand,
+    ) -> bool {
+        let image = cands.iter().any(|o| {
+            value::parse_point(&o.raw).and_then(|p| calendar::julian_to_gregorian(p.y, p.m?, p.d?))
+                == Some(day)
+        });
+        if !image {
+            return false;
+        }
+        let Some(calendars) = self.rules.lex.get("calendars") else {
+            return false;
+        };
+        let sent = Self::sentence_of(text, ctx, c.span.start).to_lowercase();
+        calendars
+            .entries
+            .iter()
+            .map(|e| e.surface.as_str())
+            .any(|w| {
+                w.len() > 3
+                    && sent.match_indices(w).any(|(i, _)| {
+                        let before = sent[..i].chars().next_back();
+                        let after = sent[i + w.len()..].chars().next();
+                        !before.is_some_and(char::is_alphanumeric)
+                            && !after.is_some_and(char::is_alphanumeric)
+                    })
+            })
+    }
+
     fn anchor(&self, text: &str, ctx: &TimexContext, cands: Vec<Cand>, style: Style) -> Vec<Timex> {
         let rs = &self.rules;
         let mut dct: Option<String> = ctx.dct.map(|d| d.trim().to_string());
@@ -899,36 +940,6 @@ impl Tagger {
         // (asked only when an unmarked day date falls between the two
         // reforms)
         let mut customary: Option<Option<(i64, u32, u32)>> = None;
-        // The day dates written out in full: one that is another's Old
-        // Style day made New Style, in a sentence that names a calendar
-        // ("executed on 30 January 1649 … some websites say 9 February
-        // 1649 because of the New Style calendar"), is New Style already.
-        // (Without the calendar named, ten days apart is as often two days
-        // of a story: the trial on 20 January, the execution on the 30th.)
-        let calendar_words: Vec<&str> = rs
-            .lex
-            .get("calendars")
-            .map(|l| l.entries.iter().map(|e| e.surface.as_str()).collect())
-            .unwrap_or_default();
-        let names_calendar = |off: usize| {
-            let sent = Self::sentence_of(text, ctx, off).to_lowercase();
-            calendar_words.iter().any(|w| {
-                w.len() > 3
-                    && sent.match_indices(w).any(|(i, _)| {
-                        let before = sent[..i].chars().next_back();
-                        let after = sent[i + w.len()..].chars().next();
-                        !before.is_some_and(char::is_alphanumeric)
-                            && !after.is_some_and(char::is_alphanumeric)
-                    })
-            })
-        };
-        let full_days: Vec<(i64, u32, u32)> = cands
-            .iter()
-            .filter_map(|c| {
-                let p = value::parse_point(&c.raw)?;
-                Some((p.y, p.m?, p.d?))
-            })
-            .collect();
         let mut comment: Option<usize> = None;
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
@@ -1138,13 +1149,7 @@ impl Tagger {
                 }
                 Cal::Unmarked => {
                     let day = value::parse_point(&value).and_then(|p| Some((p.y, p.m?, p.d?)));
-                    let new_style = day.is_some_and(|d| {
-                        full_days
-                            .iter()
-                            .any(|&(y, m, dd)| calendar::julian_to_gregorian(y, m, dd) == Some(d))
-                    }) && names_calendar(c.span.start);
                     explicit_day(&c.raw)
-                        && !new_style
                         && day
                             .and_then(|(y, m, d)| calendar::julian_to_gregorian(y, m, d))
                             .is_some_and(|g| {
@@ -1153,6 +1158,7 @@ impl Tagger {
                                         .get_or_insert_with(|| self.customary_calendar(text))
                                         .is_some_and(|change| g < change)
                             })
+                        && !day.is_some_and(|d| self.restated_new_style(text, ctx, &cands, d, c))
                 }
                 Cal::Gregorian => false,
             };
