@@ -1249,6 +1249,9 @@ impl Extractor {
         // The preposition of the phrase before, and whether its noun
         // phrases named no one ("by agents").
         let mut prev: Option<(String, bool)> = None;
+        // The end of a destination phrase that named no place ("to a
+        // house"): the phrases chained to it may ("in the grounds of …").
+        let mut unnamed_destination: Option<usize> = None;
         for (p, nps) in self.pps(
             sent,
             after,
@@ -1307,8 +1310,43 @@ impl Extractor {
                 }
                 continue;
             }
+            // "moved to a house in the grounds of Victor Verster Prison":
+            // an unnamed destination's own complements name the place.
+            if let Some(end) = unnamed_destination.take() {
+                let chained = nps.first().is_some_and(|np| np.a <= end + 2)
+                    && (p == "of" || self.lex.is(Cl::Locprep, &p) || p == "near");
+                if chained {
+                    let named: Vec<Np> = nps
+                        .iter()
+                        .filter(|np| {
+                            np.mention.is_some_and(|mi| {
+                                matches!(
+                                    sent.mention(mi).etype,
+                                    EntityType::Place | EntityType::Organization
+                                )
+                            })
+                        })
+                        .cloned()
+                        .collect();
+                    let fill = self.fillers(ctx, &named, Role::Destination);
+                    if !fill.is_empty() {
+                        push(&mut roles, fill);
+                        continue;
+                    }
+                    if nps.iter().all(|np| np.mention.is_none() && !np.pronoun) {
+                        unnamed_destination = nps.last().map(|np| np.b);
+                    }
+                }
+            }
             if let Some(r) = slot {
-                push(&mut roles, self.fillers(ctx, &nps, r));
+                let fill = self.fillers(ctx, &nps, r);
+                if r == Role::Destination
+                    && fill.is_empty()
+                    && nps.iter().all(|np| np.mention.is_none() && !np.pronoun)
+                {
+                    unnamed_destination = nps.last().map(|np| np.b);
+                }
+                push(&mut roles, fill);
             }
         }
         // Place phrases before the trigger in its clause ("In Paris, …").

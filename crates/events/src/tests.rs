@@ -3435,3 +3435,39 @@ fn a_paper_running_a_story_is_a_publication() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_destination_named_in_the_phrase_after_an_unnamed_one() {
+    let f = fixture(
+        "In 1988 Varga was moved to a house in the grounds of Verster Prison near Paarl. Later Varga went to a meeting of friends. In 1633 Orsi reached Rome.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Verster Prison", L, "Verster Prison"),
+            ("Paarl", L, "Paarl"),
+            ("Orsi", P, "Ada Orsi"),
+            ("Rome", L, "Rome"),
+        ],
+        &[
+            ("1988", TimexType::Date, "1988", "year"),
+            ("1633", TimexType::Date, "1633", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Move)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Destination)))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Ada Orsi".to_string()], vec!["Rome".to_string()]),
+            (
+                vec!["Tom Varga".to_string()],
+                vec!["Verster Prison".to_string()]
+            ),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
