@@ -129,6 +129,10 @@ pub(crate) struct Sent<'a> {
 }
 
 /// A dash set off by spaces (or an en or em dash): "Eight – A, B – were".
+fn is_quote(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
+}
+
 fn is_dash(w: &W) -> bool {
     matches!(w.text, "–" | "—" | "--")
 }
@@ -524,6 +528,12 @@ impl<'a> Sent<'a> {
         } else if w.class == C::Det {
             j += 1;
         }
+        // A quoted title ("wrote the \"Letter from Birmingham Jail\""): the
+        // quotation marks around a name are no words of the phrase.
+        let quoted = self.opens_quoted_name(j);
+        if quoted {
+            j += 1;
+        }
         let start_content = j;
         let mut last_mention = None;
         let mut head = String::new();
@@ -535,6 +545,9 @@ impl<'a> Sent<'a> {
                 head = self.w[b - 1].lower.to_string();
                 let glued = self.w[b - 1].glued_poss;
                 j = b;
+                if quoted && self.w.get(j).is_some_and(|w| is_quote(w.text)) {
+                    j += 1;
+                }
                 // "a Bombay-based consultant", "Moscow-led forces": a name
                 // glued to a lower-case word by a hyphen modifies the noun.
                 if self.w.get(j).is_some_and(|w| w.lower == "-")
@@ -616,6 +629,12 @@ impl<'a> Sent<'a> {
             head,
             possessor,
         })
+    }
+
+    /// Whether token `i` is a quotation mark opening a name.
+    fn opens_quoted_name(&self, i: usize) -> bool {
+        self.w.get(i).is_some_and(|w| is_quote(w.text))
+            && self.w.get(i + 1).is_some_and(|w| w.mention.is_some())
     }
 
     /// Whether token `i` is part of a place's name.

@@ -704,6 +704,14 @@ impl Extractor {
         }
         .or(np.mention)
         .or_else(|| {
+            // "Bernard Lazare, whose pamphlet": the name before the comma
+            if np.head == "whose" {
+                return np
+                    .a
+                    .checked_sub(2)
+                    .filter(|&k| sent.w[k + 1].lower == ",")
+                    .and_then(|k| sent.w[k].mention);
+            }
             if np.pronoun || np.head == "his" || np.head == "her" {
                 sent.resolve_pronoun(np.a)
             } else {
@@ -1122,8 +1130,10 @@ impl Extractor {
             }
             // "Yusupov's own account, published in 1927": the owner of the
             // passive subject (`objposs` slot).
-            if passive {
-                if let Some(r) = frame.slot("objposs") {
+            // ("Bernard Lazare, whose pamphlet appeared in 1896": the owner
+            // of the active subject, `subjposs`.)
+            if let Some(r) = frame.slot(if passive { "objposs" } else { "subjposs" }) {
+                {
                     let owners: Vec<Np> = subj
                         .iter()
                         .filter_map(|np| np.possessor.as_deref().cloned())

@@ -3471,3 +3471,89 @@ fn a_destination_named_in_the_phrase_after_an_unnamed_one() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_quoted_title_is_the_object() {
+    let f = fixture(
+        "In 1963 Varga wrote the \" Letter from Birmingham Jail \" in a cell.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            (
+                "Letter from Birmingham Jail",
+                EntityType::Work,
+                "Letter from Birmingham Jail",
+            ),
+        ],
+        &[("1963", TimexType::Date, "1963", "year")],
+    );
+    let evs = run(&f);
+    let got: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Publication)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Work)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            vec!["Tom Varga".to_string()],
+            vec!["Letter from Birmingham Jail".to_string()]
+        )],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_work_appearing_is_its_owners_publication() {
+    let f = fixture(
+        "Bernard Lazare , whose pamphlet A Judicial Error appeared in 1896 , was first. Later Lazare appeared in court.",
+        &[
+            ("Bernard Lazare", P, "Bernard Lazare"),
+            ("A Judicial Error", EntityType::Work, "A Judicial Error"),
+            ("Lazare", P, "Bernard Lazare"),
+        ],
+        &[("1896", TimexType::Date, "1896", "year")],
+    );
+    let evs = run(&f);
+    let got: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Publication)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Work)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(
+            vec!["Bernard Lazare".to_string()],
+            vec!["A Judicial Error".to_string()]
+        )],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_deed_someone_is_accused_of_is_not_asserted() {
+    let f = fixture(
+        "In 1934 Varga was accused of forming the \" Leningrad Centre \" .",
+        &[
+            ("Varga", P, "Tom Varga"),
+            (
+                "Leningrad Centre",
+                EntityType::Organization,
+                "Leningrad Centre",
+            ),
+        ],
+        &[("1934", TimexType::Date, "1934", "year")],
+    );
+    let evs = run(&f);
+    assert!(
+        facts_of(&evs)
+            .iter()
+            .all(|(t, fa)| *t != EventType::Founding || *fa != Factuality::Asserted),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        !find(&evs, EventType::Founding).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
