@@ -3557,3 +3557,33 @@ fn a_deed_someone_is_accused_of_is_not_asserted() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn recaptured_picked_up_and_handed_to_the_police_are_arrests() {
+    let f = fixture(
+        "Varga was recaptured in the woods. Later Orsi was picked up in Bombay. Then Rossi was handed over to the police. Rossi picked up the phone.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Orsi", P, "Ada Orsi"),
+            ("Bombay", L, "Bombay"),
+            ("Rossi", P, "Eva Rossi"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let mut got: Vec<Vec<String>> = find(&evs, EventType::Arrest)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            vec!["Ada Orsi".to_string()],
+            vec!["Eva Rossi".to_string()],
+            vec!["Tom Varga".to_string()]
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
