@@ -1238,6 +1238,9 @@ impl<'a> Sent<'a> {
                         }))
                     // "Kirov, head of the party organisation …,"
                     || (verbless && self.w[k - 1].mention.is_some())
+                    // "Two workers, Echol Cole and Robert Walker, died":
+                    // names in apposition to a common noun
+                    || (verbless && self.w[k - 1].mention.is_none() && first.mention.is_some())
                 {
                     return Some(k);
                 }
@@ -1591,6 +1594,65 @@ impl<'a> Sent<'a> {
         } else {
             vec![]
         }
+    }
+
+    /// The persons an unnamed noun phrase is named by in an apposition
+    /// right after it ("killed a 16-year-old, *Larry Payne*"; "two workers,
+    /// *Echol Cole and Robert Walker*, died"): one name, or names joined by
+    /// commas and "and", closed by a comma, the sentence's end or nothing
+    /// else.
+    pub fn apposed_names(&self, np: &Np) -> Vec<usize> {
+        if np.pronoun || np.mention.is_some() || np.b <= np.a {
+            return vec![];
+        }
+        if self.w.get(np.b).map(|w| w.lower) != Some(",") {
+            return vec![];
+        }
+        let n = self.len();
+        let mut out: Vec<usize> = Vec::new();
+        let mut i = np.b + 1;
+        // (the end of the last name)
+        let mut end;
+        loop {
+            let Some(m) = self.w.get(i).and_then(|w| w.mention) else {
+                return vec![];
+            };
+            if self.mention(m).etype != EntityType::Person
+                || self.mention(m).span.start != self.w[i].span.start
+            {
+                return vec![];
+            }
+            let (_, e) = self.mention_run(i);
+            if self.is_poss_mark(e) || self.w[e - 1].glued_poss {
+                return vec![];
+            }
+            out.push(m);
+            end = e;
+            match self.w.get(e).map(|w| w.lower) {
+                Some("and") => i = e + 1,
+                Some(",") if self.w.get(e + 1).is_some_and(|w| w.lower == "and") => i = e + 2,
+                // ("A, B and C": a comma before another name goes on)
+                Some(",")
+                    if self.w.get(e + 1).is_some_and(|w| {
+                        w.mention
+                            .is_some_and(|x| self.mention(x).etype == EntityType::Person)
+                    }) && (e + 2..n.min(e + 8)).any(|k| self.w[k].lower == "and") =>
+                {
+                    i = e + 1
+                }
+                None | Some("," | "." | ";" | ":") => break,
+                _ => return vec![],
+            }
+        }
+        // A plural noun is named by two or more, closed by a comma ("Two
+        // workers, Cole and Walker, died"; "attacked women, Christians and
+        // Jews" is a list); a singular one by one name.
+        let plural = np.head.len() > 3 && np.head.ends_with('s') && !np.head.ends_with("ss");
+        let closed = self.w.get(end).is_some_and(|w| w.lower == ",");
+        if plural != (out.len() >= 2) || (plural && !closed) {
+            return vec![];
+        }
+        out
     }
 
     /// "A, B and C were among those arrested", "Among those arrested were

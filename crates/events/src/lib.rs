@@ -567,6 +567,16 @@ impl Extractor {
             if counted && some_of {
                 continue;
             }
+            // "police killed a 16-year-old, Larry Payne": named in apposition
+            if matches!(role, Role::Subject | Role::Agent) {
+                let apposed = sent.apposed_names(np);
+                if !apposed.is_empty() {
+                    for mi in apposed {
+                        out.push(named(sent, mi, role, sent.mention(mi).span));
+                    }
+                    continue;
+                }
+            }
             let members = !np.pronoun
                 && np.mention.is_none()
                 && (self.lex.is(Cl::Members, &np.head) || (counted && sent.is_number(np.b - 1)));
@@ -1006,9 +1016,11 @@ impl Extractor {
                 .w
                 .get(m.b)
                 .is_some_and(|w| matches!(w.class, C::Prep | C::Punct));
+            // (only a verb with an object has a passive: "Two workers,
+            // Cole and Walker, died in a truck" is no reduced clause)
             let reduced = (participle
                 && !has_aux
-                && (frame.force_passive || next_is_prep)
+                && (frame.force_passive || (next_is_prep && frame.slot("obj").is_some()))
                 && h >= 2
                 && sent.w[h - 1].lower == ",")
                 .then(|| sent.np_left(h - 2))
@@ -2343,6 +2355,11 @@ impl Extractor {
             } else {
                 lo_before
             };
+        // A negation is shared only through an auxiliary ("was not
+        // arrested and tried", "did not flee and hide"); on a verb alone it
+        // is that verb's ("never fully recovered from the loss and died").
+        let aux_shared =
+            (lo_shared..clause_a).any(|k| matches!(sent.w[k].class, C::Be | C::Aux | C::Modal));
         for i in 0..h.min(sent.len()) {
             let Some(ids) = self.lex.cue_index.get(sent.w[i].lower) else {
                 continue;
@@ -2360,7 +2377,12 @@ impl Extractor {
                 let ok = match cue.scope {
                     CueScope::Start => i == start,
                     CueScope::Sentence => true,
-                    CueScope::Before => i >= lo_before || (i >= lo_shared && i < clause_a),
+                    CueScope::Before => {
+                        i >= lo_before
+                            || (i >= lo_shared
+                                && i < clause_a
+                                && (cue.category != Factuality::Negated || aux_shared))
+                    }
                     CueScope::Next => i + n == h,
                 };
                 if ok

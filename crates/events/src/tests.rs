@@ -3587,3 +3587,129 @@ fn recaptured_picked_up_and_handed_to_the_police_are_arrests() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn names_in_apposition_to_a_common_noun_are_the_participants() {
+    let f = fixture(
+        "Two workers , Tom Varga and Ada Orsi , died in a truck in 1968. In 1970 police killed a teenager , Eva Rossi .",
+        &[
+            ("Tom Varga", P, "Tom Varga"),
+            ("Ada Orsi", P, "Ada Orsi"),
+            ("Eva Rossi", P, "Eva Rossi"),
+        ],
+        &[
+            ("1968", TimexType::Date, "1968", "year"),
+            ("1970", TimexType::Date, "1970", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut died: Vec<Vec<String>> = find(&evs, EventType::Death)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    died.sort();
+    died.dedup();
+    assert_eq!(
+        died,
+        vec![
+            vec!["Ada Orsi".to_string()],
+            vec!["Eva Rossi".to_string()],
+            vec!["Tom Varga".to_string()]
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+    let killed: Vec<Vec<String>> = find(&evs, EventType::Killing)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(
+        killed,
+        vec![vec!["Eva Rossi".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn a_negation_on_a_verb_alone_is_not_shared_by_the_next_conjunct() {
+    let mut f = fixture(
+        "Varga never recovered from the loss and died in 1882. Orsi was not arrested and tried.",
+        &[("Varga", P, "Tom Varga"), ("Orsi", P, "Ada Orsi")],
+        &[("1882", TimexType::Date, "1882", "year")],
+    );
+    tag_upos(
+        &mut f,
+        &[
+            ("recovered", "VERB"),
+            ("died", "VERB"),
+            ("arrested", "VERB"),
+            ("tried", "VERB"),
+            ("was", "AUX"),
+        ],
+    );
+    let evs = run(&f);
+    let facts = facts_of(&evs);
+    assert!(
+        facts.contains(&(EventType::Death, Factuality::Asserted)),
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        facts
+            .iter()
+            .filter(|(t, _)| matches!(t, EventType::Arrest | EventType::Trial))
+            .all(|(_, fa)| *fa == Factuality::Negated),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
+fn crushed_to_death_helped_found_and_created_a_named_body() {
+    let f = fixture(
+        "In 1968 Varga was crushed to death in a truck. In 1957 Orsi helped found the Leadership Conference. In 1963 the Warren Commission was created by Rossi.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Orsi", P, "Ada Orsi"),
+            ("Leadership Conference", EntityType::Organization, "Leadership Conference"),
+            ("Warren Commission", EntityType::Organization, "Warren Commission"),
+            ("Rossi", P, "Eva Rossi"),
+        ],
+        &[
+            ("1968", TimexType::Date, "1968", "year"),
+            ("1957", TimexType::Date, "1957", "year"),
+            ("1963", TimexType::Date, "1963", "year"),
+        ],
+    );
+    let evs = run(&f);
+    assert_eq!(
+        find(&evs, EventType::Death)
+            .iter()
+            .map(|e| role(&f, e, Role::Subject))
+            .collect::<Vec<_>>(),
+        vec![vec!["Tom Varga".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+    let mut founded: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Founding)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Agent)))
+        .collect();
+    founded.sort();
+    assert_eq!(
+        founded,
+        vec![
+            (
+                vec!["Leadership Conference".to_string()],
+                vec!["Ada Orsi".to_string()]
+            ),
+            (
+                vec!["Warren Commission".to_string()],
+                vec!["Eva Rossi".to_string()]
+            ),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
