@@ -1600,15 +1600,29 @@ impl<'a> Sent<'a> {
     /// right after it ("killed a 16-year-old, *Larry Payne*"; "two workers,
     /// *Echol Cole and Robert Walker*, died"): one name, or names joined by
     /// commas and "and", closed by a comma, the sentence's end or nothing
-    /// else.
+    /// else; or by "named"/"called" ("a pharmacy worker named *Marina
+    /// Prusakova*").
     pub fn apposed_names(&self, np: &Np) -> Vec<usize> {
         if np.pronoun || np.mention.is_some() || np.b <= np.a {
             return vec![];
         }
+        let n = self.len();
+        // "married a pharmacy worker named Marina Prusakova"
+        if self
+            .w
+            .get(np.b)
+            .is_some_and(|w| matches!(w.lower, "named" | "called"))
+        {
+            let k = np.b + 1;
+            let named = self.w.get(k).and_then(|w| w.mention).filter(|&m| {
+                self.mention(m).etype == EntityType::Person
+                    && self.mention(m).span.start == self.w[k].span.start
+            });
+            return named.into_iter().collect();
+        }
         if self.w.get(np.b).map(|w| w.lower) != Some(",") {
             return vec![];
         }
-        let n = self.len();
         let mut out: Vec<usize> = Vec::new();
         let mut i = np.b + 1;
         // (the end of the last name)

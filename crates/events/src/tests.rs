@@ -3713,3 +3713,35 @@ fn crushed_to_death_helped_found_and_created_a_named_body() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_spouse_named_after_a_common_noun() {
+    let f = fixture(
+        "In 1961 Varga married a pharmacy worker named Ada Orsi. In 1436 Rossi married a knight , Tom Bell .",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Ada Orsi", P, "Ada Orsi"),
+            ("Rossi", P, "Eva Rossi"),
+            ("Tom Bell", P, "Tom Bell"),
+        ],
+        &[
+            ("1961", TimexType::Date, "1961", "year"),
+            ("1436", TimexType::Date, "1436", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Vec<String>)> = find(&evs, EventType::Marriage)
+        .iter()
+        .map(|e| (role(&f, e, Role::Subject), role(&f, e, Role::Agent)))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["Eva Rossi".to_string()], vec!["Tom Bell".to_string()]),
+            (vec!["Tom Varga".to_string()], vec!["Ada Orsi".to_string()]),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
