@@ -81,6 +81,10 @@ const ASIDE_YEARS: i64 = 20;
 /// December 1934): the story stays where it was.
 const ASIDE_YEARS_BACK: i64 = 5;
 
+/// A bare year this close to the last far one (an aside) is the story
+/// moving there, not another aside.
+const FAR_AGAIN_YEARS: i64 = 2;
+
 /// How many years after a birth date a bare year is still the life's story
 /// (not an aside far from it).
 const LIFE_YEARS: i64 = 100;
@@ -935,6 +939,13 @@ impl Tagger {
         let mut reference: Option<String> = None;
         let mut reference_day: Option<String> = None;
         let mut reference_month: Option<String> = None;
+        // The last date named (asides too), for "that same year" (`@last`).
+        let mut last_named: Option<String> = None;
+        // The year of the last bare year taken for an aside far back from
+        // the story: a second one near it means the story has gone back
+        // there ("unveiled in August 2012 … had gone underground in 1961 …
+        // Early in 1962 … in July").
+        let mut last_far: Option<i64> = None;
         let mut out: Vec<Timex> = Vec::with_capacity(cands.len());
         let declared = self.julian_declaration(text, ctx);
         // (asked only when an unmarked day date falls between the two
@@ -1027,6 +1038,7 @@ impl Tagger {
                     reference: local_ref,
                     reference_day: reference_day.clone(),
                     reference_month: reference_month.clone(),
+                    last: last_named.clone(),
                     // (a news story told years after its dates — an
                     // anniversary piece — reads a bare day of a month like a
                     // narrative: "Ten days earlier, on January 20"; a month
@@ -1223,6 +1235,18 @@ impl Tagger {
                                 ((r.y - p.y).abs() > ASIDE_YEARS && !life)
                                     || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
                             });
+                    // (back in time only: later years told after a story
+                    // are its aftermath — "the 1999 civil trial … in 2000")
+                    let back = reference
+                        .as_deref()
+                        .and_then(value::parse_point)
+                        .is_some_and(|r| p.y < r.y);
+                    let far = far && {
+                        let again =
+                            back && last_far.is_some_and(|y| (p.y - y).abs() <= FAR_AGAIN_YEARS);
+                        last_far = back.then_some(p.y);
+                        !again
+                    };
                     // (a month inside a parenthesis is an aside too: "not
                     // the first attempt on his life (a bomb had been hurled
                     // at a car in his motorcade in June 1934), nor even the
@@ -1275,6 +1299,8 @@ impl Tagger {
                     }
                     if rule.header {
                         dct = Some(value.split('T').next().unwrap_or(&value).to_string());
+                    } else if !value.contains('X') && !paren {
+                        last_named = Some(value.split('T').next().unwrap_or(&value).to_string());
                     }
                 }
             }

@@ -791,3 +791,30 @@ fn a_pluperfect_relative_clause_does_not_move_the_story() {
                 mail in March 1963, was traced by the next day.";
     assert_eq!(value_of(text, "the next day"), "1963-11-23");
 }
+
+#[test]
+fn that_same_year_is_the_year_last_named_even_an_aside() {
+    // (a memorial piece of 2012 tells the story of 1961-62: the first old
+    // year is an aside, "that same year" is still its year, and a second
+    // old year next to it takes the story back there)
+    let v = tag(
+        "The statue was unveiled in August 2012. Mandela had gone underground in 1961 and helped to found the army that same year. Early in 1962 he left the country, before returning in July.",
+    );
+    let val = |t: &str| {
+        v.iter()
+            .find(|x| x.text == t)
+            .map(|x| x.value.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(val("that same year"), "1961", "{v:?}");
+    assert_eq!(val("July"), "1962-07", "{v:?}");
+    // later years told after the story are its aftermath, not the story
+    let v = tag(
+        "King was shot on April 4, 1968. A civil jury found otherwise in 1999, and a report in 2000 dismissed it. He would have turned 90 this January.",
+    );
+    assert!(
+        v.iter()
+            .any(|x| x.text == "this January" && x.value.starts_with("1968")),
+        "{v:?}"
+    );
+}

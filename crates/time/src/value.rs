@@ -417,6 +417,9 @@ pub struct Anchors {
     pub narrative: bool,
     /// The sentence reads as future ("will", "next").
     pub future: bool,
+    /// The last date the text named, an aside too (`@last`: "in 1961 …
+    /// that same year" is 1961 even where the story stays in 2012).
+    pub last: Option<String>,
 }
 
 /// Resolves `@base gran [±Nunit] [key=value…]`; returns (value, anchor).
@@ -428,6 +431,11 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         "dct" | "dctp" => match (&a.dct, &a.reference) {
             (Some(d), _) => (Some(d.clone()), "DCT"),
             (None, Some(r)) if base == "dct" => (Some(r.clone()), "narrative"),
+            _ => (None, ""),
+        },
+        "last" => match (&a.last, &a.reference, &a.dct) {
+            (Some(l), _, _) | (None, Some(l), _) => (Some(l.clone()), "narrative"),
+            (None, None, Some(d)) => (Some(d.clone()), "DCT"),
             _ => (None, ""),
         },
         "ctx" if !a.narrative => match (&a.dct, &a.reference) {
@@ -771,6 +779,23 @@ mod tests {
             narrative: true,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_bare_month_follows_the_story_not_the_last_named_date() {
+        let mut x = a("1968-04-07");
+        x.last = Some("2000".into());
+        assert_eq!(resolve("@dct M month=01", &x).0, "1968-01");
+    }
+
+    #[test]
+    fn last_named_date() {
+        let mut x = a("2012-08");
+        x.last = Some("1961".into());
+        assert_eq!(resolve("@last Y +0D", &x).0, "1961");
+        assert_eq!(resolve("@ref Y +0D", &x).0, "2012");
+        // (nothing named yet: the reference)
+        assert_eq!(resolve("@last Y +0D", &a("1940")).0, "1940");
     }
 
     #[test]
