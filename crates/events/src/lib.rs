@@ -2054,11 +2054,26 @@ impl Extractor {
                         .rev()
                         .find(|&k| !matches!(sent.w[k].class, C::Det | C::Adj | C::Poss))
                         .is_some_and(|k| sent.w[k].has(Cl::Locprep));
+                    // ("was sentenced to life imprisonment in 1966": the
+                    // noun is the trigger's own complement, its time the
+                    // sentence's)
+                    let complement = {
+                        let k = sent.skip_adverbs(h + 1);
+                        k < m.a
+                            && sent.w[k].lower == "to"
+                            && (k + 1..m.a).all(|j| {
+                                matches!(
+                                    sent.w[j].class,
+                                    C::Det | C::Adj | C::Num | C::Noun | C::Poss | C::PossMark
+                                ) || (sent.w[j].class == C::Other && !sent.is_verbish(j))
+                            })
+                    };
                     m.a > h
                         && m.b <= p
                         && self.lex.triggers[m.trig].head == HeadKind::Noun
                         && !framed
                         && !placed
+                        && !complement
                         // (not a word of a name: "released from Victor
                         // Verster *Prison* on 11 February 1990")
                         && sent.w[m.a].mention.is_none()

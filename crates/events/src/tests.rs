@@ -3745,3 +3745,24 @@ fn a_spouse_named_after_a_common_noun() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_time_after_the_triggers_own_complement_noun_is_the_triggers() {
+    let f = fixture(
+        "Varga was arrested in 1964 and sentenced to life imprisonment in 1966.",
+        &[("Varga", P, "Tom Varga")],
+        &[
+            ("1964", TimexType::Date, "1964", "year"),
+            ("1966", TimexType::Date, "1966", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let s = find(&evs, EventType::Sentence);
+    assert_eq!(s.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(
+        s[0].time.as_ref().map(|t| t.value.as_str()),
+        Some("1966"),
+        "{}",
+        show(&f, &evs)
+    );
+}
