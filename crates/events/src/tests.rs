@@ -3766,3 +3766,14 @@ fn a_time_after_the_triggers_own_complement_noun_is_the_triggers() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn going_blind_is_no_move() {
+    let f = fixture(
+        "Varga went blind in 1638 on the way to Rome. Then Varga went to Rome.",
+        &[("Varga", P, "Tom Varga"), ("Rome", L, "Rome")],
+        &[("1638", TimexType::Date, "1638", "year")],
+    );
+    let evs = run(&f);
+    assert_eq!(find(&evs, EventType::Move).len(), 1, "{}", show(&f, &evs));
+}
