@@ -331,7 +331,16 @@ impl<'a> Ctx<'a> {
         self.span(a, b).slice(self.text)
     }
     fn is_title(&self, i: usize) -> bool {
+        // ("Saint-Ouen", "Saint-Denis": joined by a hyphen to a
+        // capitalised word that is no title it opens a name; not
+        // "Commander-in-Chief", "King-Emperor")
         self.flag(i, TITLE)
+            && !(i + 2 < self.toks.len()
+                && self.glued(i + 1)
+                && self.glued(i + 2)
+                && self.w(i + 1) == "-"
+                && self.is_cap(i + 2)
+                && !self.flag(i + 2, TITLE))
     }
     /// Token `i` has lexicon flag `f` ([`word_flags`]).
     fn flag(&self, i: usize, f: u16) -> bool {
@@ -1376,8 +1385,12 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {
         return mk(EntityType::Place);
     }
-    // "Fort Sumter", "Mount Vernon", "Lake Ladoga"
-    if n >= 2 && an.ml.place_first.contains(first) {
+    // "Fort Sumter", "Mount Vernon", "Lake Ladoga"; "Saint-Ouen",
+    // "Sainte-Chapelle" (`Saint-` as written there: hyphen-joined)
+    let hyphened = n >= 3 && cx.w(a + 1) == "-" && cx.glued(a + 1) && cx.glued(a + 2);
+    if n >= 2 && an.ml.place_first.contains(first)
+        || hyphened && an.ml.place_first.contains(format!("{first}-").as_str())
+    {
         return mk(EntityType::Place);
     }
     // "the rue Dauphine", "quai de Béthune" (as written: lower case)

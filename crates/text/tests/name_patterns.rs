@@ -857,3 +857,28 @@ fn an_intensified_first_name_is_the_person_whatever_its_tag() {
     let (_, names) = entity_of(&ta, "Urban VIII").expect("the pope");
     assert!(names.iter().any(|n| n == "Urban"), "{names:?}");
 }
+
+#[test]
+fn saint_joined_by_a_hyphen_opens_a_places_name() {
+    let ta = analyze(
+        "She was taken to the cemetery of Saint-Ouen on 24 May. Later she prayed at Saint-Denis. Robert des Armoises married her.",
+    );
+    assert_eq!(
+        entity_of(&ta, "Saint-Ouen").map(|e| e.0),
+        Some(EntityType::Place),
+        "{:?}",
+        ta.mentions
+    );
+    assert!(entity_of(&ta, "Saint-Denis").is_some(), "{:?}", ta.mentions);
+    assert!(
+        ta.mentions.iter().all(|m| !m.text.starts_with('-')),
+        "{:?}",
+        ta.mentions
+    );
+    // (a French name particle)
+    assert!(
+        entity_of(&ta, "Robert des Armoises").is_some(),
+        "{:?}",
+        ta.mentions
+    );
+}
