@@ -58,6 +58,9 @@ pub(crate) enum Cl {
     /// Words saying the victim lived ("survived", "wounded"): a shooting
     /// with one after it is an attack (`survived=TYPE`).
     Survival,
+    /// Accidents ("crash", "accident"): one killed in one with no killer
+    /// named died (`accident=TYPE`).
+    Accident,
     /// Where a shot struck ("in the head") and clock words ("p.m."): an
     /// agentless shooting so told is a killing, not an execution.
     Wound,
@@ -133,6 +136,7 @@ impl Cl {
             "posterior" => Cl::Posterior,
             "sharedconj" => Cl::Sharedconj,
             "survival" => Cl::Survival,
+            "accident" => Cl::Accident,
             "wound" => Cl::Wound,
             "clock" => Cl::Clock,
             "partitive" => Cl::Partitive,
@@ -229,6 +233,9 @@ pub(crate) struct Frame {
     /// `survived=TYPE`: retype when a `survival` word follows in the
     /// sentence ("was shot in the back … but survived" is an attack).
     pub survived: Option<EventType>,
+    /// `accident=TYPE`: retype a passive with no agent when an `accident`
+    /// word follows in the clause ("was killed in a car crash" is a death).
+    pub accident: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
@@ -284,6 +291,9 @@ impl Frame {
                 }
                 "reflexive" => {
                     f.reflexive = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
+                }
+                "accident" => {
+                    f.accident = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
                 }
                 "survived" => {
                     f.survived = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)

@@ -1580,6 +1580,15 @@ impl Extractor {
                 etype = t;
             }
         }
+        // "was killed in a car crash": no killer, a death
+        if let Some(t) = frame.accident {
+            if passive
+                && !roles.iter().any(|(r, _)| *r == Role::Agent)
+                && (m.b..clause_b.min(m.b + 8)).any(|i| sent.w[i].has(Cl::Accident))
+            {
+                etype = t;
+            }
+        }
         // "killed himself", "hanged herself": the subject is its own
         // agent. The reflexive object is dropped and the doer becomes the
         // subject (a trigger read as passive has the doer as subject

@@ -3777,3 +3777,37 @@ fn going_blind_is_no_move() {
     let evs = run(&f);
     assert_eq!(find(&evs, EventType::Move).len(), 1, "{}", show(&f, &evs));
 }
+
+#[test]
+fn killed_in_a_crash_is_a_death_not_a_killing() {
+    let f = fixture(
+        "In 1969 Varga was killed in a car crash. In 1970 Orsi was killed by Rossi.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Orsi", P, "Ada Orsi"),
+            ("Rossi", P, "Eva Rossi"),
+        ],
+        &[
+            ("1969", TimexType::Date, "1969", "year"),
+            ("1970", TimexType::Date, "1970", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let killed: Vec<Vec<String>> = find(&evs, EventType::Killing)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    assert_eq!(
+        killed,
+        vec![vec!["Ada Orsi".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        find(&evs, EventType::Death)
+            .iter()
+            .any(|e| role(&f, e, Role::Subject) == ["Tom Varga"]),
+        "{}",
+        show(&f, &evs)
+    );
+}
