@@ -3811,3 +3811,36 @@ fn killed_in_a_crash_is_a_death_not_a_killing() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn held_in_confinement_and_placed_under_house_arrest_are_imprisonments() {
+    let f = fixture(
+        "From 1895 Varga was held in solitary confinement on Devil Island. In 1633 Orsi was placed under house arrest.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("Devil Island", L, "Devil Island"),
+            ("Orsi", P, "Ada Orsi"),
+        ],
+        &[
+            ("1895", TimexType::Date, "1895", "year"),
+            ("1633", TimexType::Date, "1633", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<Vec<String>> = find(&evs, EventType::Imprisonment)
+        .iter()
+        .map(|e| role(&f, e, Role::Subject))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![vec!["Ada Orsi".to_string()], vec!["Tom Varga".to_string()]],
+        "{}",
+        show(&f, &evs)
+    );
+    assert!(
+        find(&evs, EventType::Arrest).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}
