@@ -1340,14 +1340,7 @@ impl Extractor {
                 if chained {
                     let named: Vec<Np> = nps
                         .iter()
-                        .filter(|np| {
-                            np.mention.is_some_and(|mi| {
-                                matches!(
-                                    sent.mention(mi).etype,
-                                    EntityType::Place | EntityType::Organization
-                                )
-                            })
-                        })
+                        .filter(|np| names_place(sent, np))
                         .cloned()
                         .collect();
                     let fill = self.fillers(ctx, &named, Role::Destination);
@@ -1398,15 +1391,7 @@ impl Extractor {
                     .rev()
                     .filter(|(p, _)| self.lex.is(Cl::Locprep, p))
                     .flat_map(|(_, nps)| nps.into_iter().rev())
-                    .find(|np| {
-                        // Buildings are often tagged as organizations.
-                        np.mention.is_some_and(|mi| {
-                            matches!(
-                                sent.mention(mi).etype,
-                                EntityType::Place | EntityType::Organization
-                            )
-                        })
-                    })
+                    .find(|np| names_place(sent, np))
                     .into_iter()
                     .flat_map(|np| self.filler(ctx, &np, Role::Place))
                     .collect()
@@ -2996,6 +2981,17 @@ struct SentCtx<'a> {
     /// in the last [`GROUP_REACH`] sentences ("the accused", "the
     /// conspirators").
     last_group: Vec<RoleFiller>,
+}
+
+/// Whether the phrase's head is a named place (or a building, which the
+/// tagger often calls an organization).
+fn names_place(sent: &Sent, np: &Np) -> bool {
+    np.mention.is_some_and(|mi| {
+        matches!(
+            sent.mention(mi).etype,
+            EntityType::Place | EntityType::Organization
+        )
+    })
 }
 
 /// A person (or a capitalised word the text stage named nothing) only
