@@ -3844,3 +3844,51 @@ fn held_in_confinement_and_placed_under_house_arrest_are_imprisonments() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn leaving_for_setting_out_for_and_making_ones_way_are_moves() {
+    let f = fixture(
+        "In 1921 Varga left for America. In 1929 Orsi set out for Constantinople. In 1940 Rossi made his way to Mexico. In 1633 Bell was allowed to return to Arcetri.",
+        &[
+            ("Varga", P, "Tom Varga"),
+            ("America", L, "America"),
+            ("Orsi", P, "Ada Orsi"),
+            ("Constantinople", L, "Constantinople"),
+            ("Rossi", P, "Eva Rossi"),
+            ("his", P, "Eva Rossi"),
+            ("Mexico", L, "Mexico"),
+            ("Bell", P, "Tom Bell"),
+            ("Arcetri", L, "Arcetri"),
+        ],
+        &[
+            ("1921", TimexType::Date, "1921", "year"),
+            ("1929", TimexType::Date, "1929", "year"),
+            ("1940", TimexType::Date, "1940", "year"),
+            ("1633", TimexType::Date, "1633", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let mut got: Vec<(Vec<String>, Vec<String>, Factuality)> = find(&evs, EventType::Move)
+        .iter()
+        .map(|e| {
+            (
+                role(&f, e, Role::Subject),
+                role(&f, e, Role::Destination),
+                e.factuality,
+            )
+        })
+        .collect();
+    got.sort_by(|a, b| a.0.cmp(&b.0));
+    let s = |x: &str| vec![x.to_string()];
+    assert_eq!(
+        got,
+        vec![
+            (s("Ada Orsi"), s("Constantinople"), Factuality::Asserted),
+            (s("Eva Rossi"), s("Mexico"), Factuality::Asserted),
+            (s("Tom Bell"), s("Arcetri"), Factuality::Asserted),
+            (s("Tom Varga"), s("America"), Factuality::Asserted),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+}
