@@ -128,11 +128,12 @@ pub(crate) struct Sent<'a> {
     in_timex: Vec<bool>,
 }
 
-/// A dash set off by spaces (or an en or em dash): "Eight – A, B – were".
+/// A quotation mark, straight or curly, opening or closing.
 fn is_quote(s: &str) -> bool {
     matches!(s, "\"" | "“" | "”" | "‘" | "’" | "«" | "»" | "'")
 }
 
+/// A dash set off by spaces (or an en or em dash): "Eight – A, B – were".
 fn is_dash(w: &W) -> bool {
     matches!(w.text, "–" | "—" | "--")
 }

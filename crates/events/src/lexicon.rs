@@ -247,6 +247,7 @@ impl Frame {
         self.slots.iter().find(|(s, _)| s == name).map(|(_, r)| *r)
     }
     fn parse(s: &str) -> Result<Frame, String> {
+        let event_type = |v: &str| EventType::parse(v).ok_or_else(|| format!("bad type {v}"));
         let mut f = Frame::default();
         for kv in s.split_whitespace() {
             let (k, v) = kv
@@ -273,34 +274,18 @@ impl Frame {
                     }
                     f.forbid.push(v.to_string())
                 }
-                "passive_noagent" => {
-                    f.passive_noagent =
-                        Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
-                "implies" => {
-                    f.implies = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
+                "passive_noagent" => f.passive_noagent = Some(event_type(v)?),
+                "implies" => f.implies = Some(event_type(v)?),
                 "part_of" => {
                     for t in v.split('|') {
-                        f.part_of
-                            .push(EventType::parse(t).ok_or_else(|| format!("bad type {t}"))?);
+                        f.part_of.push(event_type(t)?);
                     }
                 }
-                "from_place" => {
-                    f.from_place = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
-                "reflexive" => {
-                    f.reflexive = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
-                "accident" => {
-                    f.accident = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
-                "survived" => {
-                    f.survived = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
-                "of_work" => {
-                    f.of_work = Some(EventType::parse(v).ok_or_else(|| format!("bad type {v}"))?)
-                }
+                "from_place" => f.from_place = Some(event_type(v)?),
+                "reflexive" => f.reflexive = Some(event_type(v)?),
+                "accident" => f.accident = Some(event_type(v)?),
+                "survived" => f.survived = Some(event_type(v)?),
+                "of_work" => f.of_work = Some(event_type(v)?),
                 _ => {
                     let r = Role::parse(v).ok_or_else(|| format!("bad role {v}"))?;
                     f.slots.retain(|(s, _)| s != k);

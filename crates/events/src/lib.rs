@@ -1145,13 +1145,11 @@ impl Extractor {
             // ("Bernard Lazare, whose pamphlet appeared in 1896": the owner
             // of the active subject, `subjposs`.)
             if let Some(r) = frame.slot(if passive { "objposs" } else { "subjposs" }) {
-                {
-                    let owners: Vec<Np> = subj
-                        .iter()
-                        .filter_map(|np| np.possessor.as_deref().cloned())
-                        .collect();
-                    push(&mut roles, self.fillers(ctx, &owners, r));
-                }
+                let owners: Vec<Np> = subj
+                    .iter()
+                    .filter_map(|np| np.possessor.as_deref().cloned())
+                    .collect();
+                push(&mut roles, self.fillers(ctx, &owners, r));
             }
             // Object: the gap, or the phrase right after the match (not
             // after a pattern ending in its preposition: "fired *at* him",
@@ -1274,6 +1272,8 @@ impl Extractor {
         // The end of a destination phrase that named no place ("to a
         // house"): the phrases chained to it may ("in the grounds of …").
         let mut unnamed_destination: Option<usize> = None;
+        // (phrases that name no one and are no pronoun: "a house")
+        let common = |nps: &[Np]| nps.iter().all(|np| np.mention.is_none() && !np.pronoun);
         for (p, nps) in self.pps(
             sent,
             after,
@@ -1348,17 +1348,14 @@ impl Extractor {
                         push(&mut roles, fill);
                         continue;
                     }
-                    if nps.iter().all(|np| np.mention.is_none() && !np.pronoun) {
+                    if common(&nps) {
                         unnamed_destination = nps.last().map(|np| np.b);
                     }
                 }
             }
             if let Some(r) = slot {
                 let fill = self.fillers(ctx, &nps, r);
-                if r == Role::Destination
-                    && fill.is_empty()
-                    && nps.iter().all(|np| np.mention.is_none() && !np.pronoun)
-                {
+                if r == Role::Destination && fill.is_empty() && common(&nps) {
                     unnamed_destination = nps.last().map(|np| np.b);
                 }
                 push(&mut roles, fill);

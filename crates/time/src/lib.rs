@@ -1199,13 +1199,14 @@ impl Tagger {
             // unless it only restates the current one less precisely.
             if matches!(rule.ttype, TimexType::Date | TimexType::Time) {
                 if let Some(p) = value::parse_point(&value) {
-                    let keep = reference
-                        .as_deref()
-                        .and_then(value::parse_point)
-                        .is_some_and(|r| {
-                            r.y == p.y
-                                && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
-                        });
+                    // (where the story is, parsed once for the tests below)
+                    let story = reference.as_deref().and_then(value::parse_point);
+                    // (the day part: "1940-08-20T17:30" is 1940-08-20)
+                    let date = value.split('T').next().unwrap_or(&value).to_string();
+                    let keep = story.is_some_and(|r| {
+                        r.y == p.y
+                            && (p.m.is_none() || (p.m == r.m && (p.d.is_none() || p.d == r.d)))
+                    });
                     let lead = &text[Self::lead_start(text, ctx, c.span.start, 60)..c.span.start];
                     // (Asked last, below: most dates settle before it.)
                     let hypothetical = || rs.no_ref_before.is_match(lead);
@@ -1227,20 +1228,14 @@ impl Tagger {
                     // 1589".)
                     let far = p.m.is_none()
                         && reference_month.is_some()
-                        && reference
-                            .as_deref()
-                            .and_then(value::parse_point)
-                            .is_some_and(|r| {
-                                let life = birth_ref && p.y > r.y && p.y - r.y <= LIFE_YEARS;
-                                ((r.y - p.y).abs() > ASIDE_YEARS && !life)
-                                    || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
-                            });
+                        && story.is_some_and(|r| {
+                            let life = birth_ref && p.y > r.y && p.y - r.y <= LIFE_YEARS;
+                            ((r.y - p.y).abs() > ASIDE_YEARS && !life)
+                                || (r.d.is_some() && r.y - p.y > ASIDE_YEARS_BACK)
+                        });
                     // (back in time only: later years told after a story
                     // are its aftermath — "the 1999 civil trial … in 2000")
-                    let back = reference
-                        .as_deref()
-                        .and_then(value::parse_point)
-                        .is_some_and(|r| p.y < r.y);
+                    let back = story.is_some_and(|r| p.y < r.y);
                     let far = far && {
                         let again =
                             back && last_far.is_some_and(|y| (p.y - y).abs() <= FAR_AGAIN_YEARS);
@@ -1265,16 +1260,13 @@ impl Tagger {
                     let detached = anchor
                         .as_deref()
                         .and_then(|a| value::parse_point(a.split(' ').next().unwrap_or("")))
-                        .zip(reference.as_deref().and_then(value::parse_point))
+                        .zip(story)
                         .is_some_and(|(a, r)| r.m.is_none() && (a.y - r.y).abs() > 1);
                     // "the winter" told in the autumn is next year's but
                     // the story has not got there yet.
                     let coming_winter = c.raw.starts_with('@')
                         && has(&c.raw, "season=WI")
-                        && reference
-                            .as_deref()
-                            .and_then(value::parse_point)
-                            .is_some_and(|r| r.y != p.y);
+                        && story.is_some_and(|r| r.y != p.y);
                     let flashback = flashback || far || paren || detached || coming_winter;
                     // Post and comment headers set the creation time only.
                     if !keep
@@ -1283,7 +1275,6 @@ impl Tagger {
                         && !value.contains('X')
                         && !hypothetical()
                     {
-                        let date = value.split('T').next().unwrap_or(&value).to_string();
                         if p.d.is_some() {
                             reference_day = Some(date.clone());
                         }
@@ -1293,14 +1284,14 @@ impl Tagger {
                         if p.m.is_some() && !years_ago_day {
                             reference_month = Some(date.clone());
                         }
-                        reference = Some(date);
+                        reference = Some(date.clone());
                         birth_ref =
                             self.tells_of(Self::sentence_of(text, ctx, c.span.start), "birth");
                     }
                     if rule.header {
-                        dct = Some(value.split('T').next().unwrap_or(&value).to_string());
+                        dct = Some(date);
                     } else if !value.contains('X') && !paren {
-                        last_named = Some(value.split('T').next().unwrap_or(&value).to_string());
+                        last_named = Some(date);
                     }
                 }
             }
