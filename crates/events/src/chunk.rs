@@ -392,7 +392,12 @@ impl<'a> Sent<'a> {
         let prev = i.checked_sub(1).map(|k| &self.w[k]);
         // (a floating quantifier before a verb is no determiner: "and
         // both killed themselves")
-        let floating = |p: &W| p.has(Cl::Floating) && self.ta_upos(i) == Some("VERB");
+        // ("were *each* sentenced": nor after a form of "be")
+        let floating = |p: &W| {
+            p.has(Cl::Floating)
+                && (self.ta_upos(i) == Some("VERB")
+                    || i >= 2 && matches!(self.w[i - 2].class, C::Be | C::Aux))
+        };
         // ("among those arrested": a participle after "those" is a verb)
         let those = |p: &W| p.lower == "those" && w.lower.ends_with("ed");
         prev.is_some_and(|p| {
@@ -973,12 +978,13 @@ impl<'a> Sent<'a> {
                 _ if w.has(Cl::Reflexive) && adjacent => continue,
                 _ => {}
             }
-            // "Brutus and Cassius … both killed themselves"
+            // "Brutus and Cassius … both killed themselves", "were *each*
+            // sentenced"
             if w.has(Cl::Floating) && adjacent && j > 0 {
                 let before = &self.w[j - 1];
                 if before.mention.is_some()
                     || self.is_nominal(j - 1)
-                    || matches!(before.class, C::Pron | C::Conj)
+                    || matches!(before.class, C::Pron | C::Conj | C::Be | C::Aux)
                 {
                     continue;
                 }
@@ -1320,6 +1326,8 @@ impl<'a> Sent<'a> {
                 C::Adv | C::Neg | C::Aux | C::Modal => continue,
                 // "was herself detained": an intensifying reflexive
                 _ if self.w[j].has(Cl::Reflexive) && j + 1 == k => continue,
+                // "were *each* sentenced": a quantifier floated off the subject
+                _ if self.w[j].has(Cl::Floating) => continue,
                 _ => return false,
             }
         }

@@ -146,8 +146,12 @@ fn correct_relative_dates(drafts: &mut [Draft], timexes: &[Timex], once: &[Event
     }
 }
 
+/// A time that may date an event: a date or a time of day with a value on
+/// the calendar, not the header of a post or comment (when it was written).
 fn usable(t: &Timex) -> bool {
-    matches!(t.ttype, TimexType::Date | TimexType::Time) && interval(&t.value).is_some()
+    matches!(t.ttype, TimexType::Date | TimexType::Time)
+        && !t.header
+        && interval(&t.value).is_some()
 }
 
 fn year_of(value: &str) -> Option<i32> {
@@ -1295,6 +1299,33 @@ impl Extractor {
                         roles.retain(|(r, f)| !(*r == Role::Agent && f.entity.is_none()));
                         push(&mut roles, fill);
                     }
+                }
+                continue;
+            }
+            // "sentenced to death together with X and Y": the people named
+            // share the fate of the clause's subject (or, after a noun, of
+            // its of-phrase); a companion named by no name adds no one.
+            if p == "alongside" {
+                let shared = if trig.head == HeadKind::Noun {
+                    frame.slot("of")
+                } else if passive {
+                    frame.slot("obj")
+                } else {
+                    frame.slot("subj")
+                };
+                if let Some(r) = shared {
+                    let people: Vec<Np> = nps
+                        .into_iter()
+                        .filter(|np| {
+                            // (named: "perished along with her" is left to
+                            // the pronoun's own clause)
+                            !np.pronoun
+                                && np
+                                    .mention
+                                    .is_some_and(|mi| sent.mention(mi).etype == EntityType::Person)
+                        })
+                        .collect();
+                    push(&mut roles, self.fillers(ctx, &people, r));
                 }
                 continue;
             }

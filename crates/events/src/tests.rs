@@ -127,6 +127,8 @@ fn fixture(
                 ttype: *tt,
                 value: value.to_string(),
                 rule: rule.to_string(),
+                // (the time stage's header rules are named so in rules.txt)
+                header: rule.starts_with("header"),
                 ..Default::default()
             }
         })
@@ -3891,4 +3893,68 @@ fn leaving_for_setting_out_for_and_making_ones_way_are_moves() {
         "{}",
         show(&f, &evs)
     );
+}
+
+#[test]
+fn floating_quantifier_between_be_and_participle_keeps_the_passive() {
+    // "were *each* sentenced": the quantifier floats off the subject; the
+    // clause is still passive, with the three named as its subjects.
+    let f = fixture(
+        "Princip, Cabrinovic and Grabez were each sentenced to twenty years.",
+        &[
+            ("Princip", P, "Gavrilo Princip"),
+            ("Cabrinovic", P, "Nedeljko Cabrinovic"),
+            ("Grabez", P, "Trifko Grabez"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let s = find(&evs, EventType::Sentence);
+    assert_eq!(s.len(), 3, "{}", show(&f, &evs));
+}
+
+#[test]
+fn together_with_names_share_the_subjects_fate() {
+    // "sentenced to death together with X and Y": X and Y were sentenced
+    // too; a weapon after plain "with" stays an instrument.
+    let f = fixture(
+        "Ilic was sentenced to death together with Veljko Cubrilovic and Misko Jovanovic. Nikolaev shot Kirov along with a guard.",
+        &[
+            ("Ilic", P, "Danilo Ilic"),
+            ("Veljko Cubrilovic", P, "Veljko Cubrilovic"),
+            ("Misko Jovanovic", P, "Misko Jovanovic"),
+            ("Nikolaev", P, "Leonid Nikolaev"),
+            ("Kirov", P, "Sergei Kirov"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let s = find(&evs, EventType::Sentence);
+    let mut subjects: Vec<String> = s.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        ["Danilo Ilic", "Misko Jovanovic", "Veljko Cubrilovic"],
+        "{}",
+        show(&f, &evs)
+    );
+    // (an unnamed companion adds no one)
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Sergei Kirov"]);
+}
+
+#[test]
+fn a_comment_headers_time_dates_no_event_it_tells() {
+    // The header's time ran into the comment's first sentence: when the
+    // comment was written, not when Savarkar was tried.
+    let f = fixture(
+        "- sepoy_archive Jan 30, 2018 at 21:47\nWorth adding that Savarkar was tried at the Red Fort and acquitted.",
+        &[("Savarkar", P, "Vinayak Savarkar"), ("Red Fort", L, "Red Fort")],
+        &[("Jan 30, 2018 at 21:47", TimexType::Time, "2018-01-30T21:47", "header_mdy_time")],
+    );
+    let evs = run(&f);
+    let t = find(&evs, EventType::Trial);
+    assert_eq!(t.len(), 1, "{}", show(&f, &evs));
+    assert!(t[0].time.is_none(), "{}", show(&f, &evs));
 }

@@ -120,4 +120,9 @@ pub struct Timex {
     /// The name of the rule that matched (debugging, evaluation).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rule: String,
+    /// Read from a post's or a comment's header ("sepoy_archive Jan 30,
+    /// 2018 at 21:47"): when what follows was written, never the time of
+    /// an event it tells.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub header: bool,
 }

@@ -1305,6 +1305,7 @@ impl Tagger {
                 anchor,
                 freq: None,
                 rule: rule.name.clone(),
+                header: rule.header,
             });
         }
         out
