@@ -1217,6 +1217,15 @@ impl Tagger {
                     let years_ago_day = c.raw.starts_with("@dct D -")
                         && c.raw.split(' ').nth(2).is_some_and(|o| o.ends_with('Y'));
                     let flashback = c.raw.starts_with('@') && has(&c.raw, " -") && !years_ago_day;
+                    // Nor does the writer's present month or year in a story
+                    // long past ("I have been rereading the transcripts *this
+                    // month*" in a post on the 1895 trial): an aside. (The
+                    // writer's day sets a scene that clock times follow:
+                    // "*Today* … I'll be down there at 10:50".)
+                    let writers_now = c.raw.starts_with("@dct")
+                        && !years_ago_day
+                        && p.d.is_none()
+                        && story.is_some_and(|r| (r.y - p.y).abs() > ASIDE_YEARS);
                     // Nor does a bare year far from the story ("Khrushchev
                     // hinted as much in 1956" in a story of 1934), or one in
                     // parentheses.
@@ -1267,7 +1276,8 @@ impl Tagger {
                     let coming_winter = c.raw.starts_with('@')
                         && has(&c.raw, "season=WI")
                         && story.is_some_and(|r| r.y != p.y);
-                    let flashback = flashback || far || paren || detached || coming_winter;
+                    let flashback =
+                        flashback || far || paren || detached || coming_winter || writers_now;
                     // Post and comment headers set the creation time only.
                     if !keep
                         && !flashback

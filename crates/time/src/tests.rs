@@ -818,3 +818,24 @@ fn that_same_year_is_the_year_last_named_even_an_aside() {
         "{v:?}"
     );
 }
+
+#[test]
+fn the_writers_present_is_an_aside_in_a_story_long_past() {
+    // "this month" is the blogger's May 2020; "Three months earlier" and
+    // "January" still count from the 1895 verdict.
+    let v: Vec<(String, String)> = tagger()
+        .tag_as(
+            "A hundred and twenty-five years ago today a jury found Oscar Wilde guilty. I have been rereading the transcripts this month. Three months earlier Wilde had two hits running: An Ideal Husband had opened in January.",
+            &TimexContext {
+                dct: Some("2020-05-25"),
+                ..Default::default()
+            },
+            Style::Narrative,
+        )
+        .into_iter()
+        .map(|t| (t.text, t.value))
+        .collect();
+    assert_eq!(v[1], ("this month".into(), "2020-05".into()), "{v:?}");
+    assert_eq!(v[2].1, "1895-02", "{v:?}");
+    assert_eq!(v[3].1, "1895-01", "{v:?}");
+}
