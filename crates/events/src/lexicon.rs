@@ -61,6 +61,9 @@ pub(crate) enum Cl {
     /// Accidents ("crash", "accident"): one killed in one with no killer
     /// named died (`accident=TYPE`).
     Accident,
+    /// Places of custody ("prison", "gaol"): a move there implies an
+    /// imprisonment (`custody=TYPE`).
+    Custody,
     /// Where a shot struck ("in the head") and clock words ("p.m."): an
     /// agentless shooting so told is a killing, not an execution.
     Wound,
@@ -137,6 +140,7 @@ impl Cl {
             "sharedconj" => Cl::Sharedconj,
             "survival" => Cl::Survival,
             "accident" => Cl::Accident,
+            "custody" => Cl::Custody,
             "wound" => Cl::Wound,
             "clock" => Cl::Clock,
             "partitive" => Cl::Partitive,
@@ -236,6 +240,9 @@ pub(crate) struct Frame {
     /// `accident=TYPE`: retype a passive with no agent when an `accident`
     /// word follows in the clause ("was killed in a car crash" is a death).
     pub accident: Option<EventType>,
+    /// `custody=TYPE`: a destination that is a place of custody implies an
+    /// event of TYPE there ("was sent to Pentonville prison": imprisoned).
+    pub custody: Option<EventType>,
     /// Types whose trigger in the same clause makes this one its complement
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
@@ -284,6 +291,7 @@ impl Frame {
                 "from_place" => f.from_place = Some(event_type(v)?),
                 "reflexive" => f.reflexive = Some(event_type(v)?),
                 "accident" => f.accident = Some(event_type(v)?),
+                "custody" => f.custody = Some(event_type(v)?),
                 "survived" => f.survived = Some(event_type(v)?),
                 "of_work" => f.of_work = Some(event_type(v)?),
                 _ => {
@@ -308,6 +316,7 @@ impl Frame {
                 self.forbid.push(f.clone());
             }
         }
+        self.custody = self.custody.or(defaults.custody);
         self
     }
 }

@@ -1602,6 +1602,17 @@ impl Extractor {
                 etype = t;
             }
         }
+        // "was sent to Pentonville prison": a move into custody implies an
+        // imprisonment there (below).
+        let into_custody = frame.custody.filter(|_| {
+            roles.iter().any(|(r, f)| {
+                *r == Role::Destination
+                    && f.text
+                        .rsplit(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .is_some_and(|w| self.lex.is(Cl::Custody, &w.to_lowercase()))
+            })
+        });
         // "killed himself", "hanged herself": the subject is its own
         // agent. The reflexive object is dropped and the doer becomes the
         // subject (a trigger read as passive has the doer as subject
@@ -1699,12 +1710,22 @@ impl Extractor {
         // narrative's time, not in it.
         let later = trig.head == HeadKind::Noun
             && (h.saturating_sub(3)..h).any(|k| sent.w[k].has(Cl::Later));
-        // An entailed event ("was shot dead" → a death), same subject, time, place.
-        let implied = frame.implies.filter(|_| etype == trig.etype).map(|t| {
+        // An entailed event ("was shot dead" → a death), same subject, time,
+        // place (a custody moved into is the place: "sent to Pentonville
+        // prison" → imprisoned there).
+        let entailed = frame.implies.filter(|_| etype == trig.etype);
+        let implied = entailed.or(into_custody).map(|t| {
             let roles: Vec<(Role, RoleFiller)> = roles
                 .iter()
-                .filter(|(r, _)| matches!(r, Role::Subject | Role::Place))
-                .cloned()
+                .filter_map(|(r, f)| match r {
+                    Role::Subject | Role::Place => Some((*r, f.clone())),
+                    Role::Destination if entailed.is_none() => {
+                        let mut f = f.clone();
+                        f.role = Some(Role::Place);
+                        Some((Role::Place, f))
+                    }
+                    _ => None,
+                })
                 .collect();
             self.emit(
                 ctx,

@@ -3958,3 +3958,27 @@ fn a_comment_headers_time_dates_no_event_it_tells() {
     assert_eq!(t.len(), 1, "{}", show(&f, &evs));
     assert!(t[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn a_move_into_custody_implies_an_imprisonment_there() {
+    let f = fixture(
+        "Wilde was sent to Pentonville Prison in 1895. In 1897 he moved to Dieppe.",
+        &[
+            ("Wilde", P, "Oscar Wilde"),
+            ("he", P, "Oscar Wilde"),
+            ("Pentonville Prison", L, "Pentonville Prison"),
+            ("Dieppe", L, "Dieppe"),
+        ],
+        &[
+            ("1895", TimexType::Date, "1895", "year"),
+            ("1897", TimexType::Date, "1897", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let i = find(&evs, EventType::Imprisonment);
+    assert_eq!(i.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, i[0], Role::Place), ["Pentonville Prison"]);
+    // (the move is kept: sources tell transfers between prisons as moves)
+    let m = find(&evs, EventType::Move);
+    assert_eq!(m.len(), 2, "{}", show(&f, &evs));
+}

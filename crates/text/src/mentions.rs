@@ -1314,6 +1314,20 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     }
     let mut ta = a;
     let mut gender = None;
+    // ("Lieutenant-Colonel", "Major-General", "Commander-in-Chief": titles
+    // joined by hyphens, with lower-case words between, are one title: the
+    // token after it, if any)
+    let hyphen_joined = |a: usize| -> Option<usize> {
+        if a == ta || cx.w(a) != "-" || !cx.is_title(a - 1) {
+            return None;
+        }
+        let mut k = a + 1;
+        while k + 1 < b && cx.w(k) == cx.lw(k) && cx.w(k + 1) == "-" && cx.glued(k + 1) {
+            k += 2;
+        }
+        // ("Chief" of "Commander-in-Chief" is a title modifier)
+        (k + 1 < b && cx.glued(k) && (cx.is_title(k) || modifier(k).is_some())).then_some(k + 1)
+    };
     while a < b
         && (cx.is_title(a)
             || (a + 1 < b && modifier(a) == Some(true) && (a + 1..b).any(|k| cx.is_title(k))))
@@ -1324,6 +1338,9 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             }
         }
         a += 1;
+        if let Some(k) = hyphen_joined(a) {
+            a = k;
+        }
     }
     if a >= b {
         return None; // only titles: handled as a description when after "the"

@@ -882,3 +882,26 @@ fn saint_joined_by_a_hyphen_opens_a_places_name() {
         ta.mentions
     );
 }
+
+#[test]
+fn titles_joined_by_a_hyphen_are_one_title() {
+    // "Lieutenant-Colonel", "Major-General", "Commander-in-Chief": all the
+    // words are the title; the name is what follows, not "-Colonel
+    // Hubert-Joseph Henry".
+    let ta = analyze(
+        "In 1898 Lieutenant-Colonel Hubert-Joseph Henry was arrested. Major-General Charles Gordon died at Khartoum. Commander-in-Chief Truman relieved him.",
+    );
+    assert!(
+        ta.mentions.iter().all(|m| !m.text.starts_with('-')),
+        "{:?}",
+        ta.mentions
+    );
+    let (t, _) = entity_of(&ta, "Hubert-Joseph Henry").expect("Henry");
+    assert_eq!(t, EntityType::Person);
+    assert!(
+        entity_of(&ta, "Charles Gordon").is_some(),
+        "{:?}",
+        ta.mentions
+    );
+    assert!(entity_of(&ta, "Truman").is_some(), "{:?}", ta.mentions);
+}
