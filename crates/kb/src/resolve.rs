@@ -97,6 +97,11 @@ impl PerLocal {
     }
 }
 
+/// Alias cues (the text stage's `how`) naming a person's other name, not
+/// the full form of the one the texts use: a birth name, a real name
+/// behind a pen name, a pen name.
+const OTHER_NAME_CUES: &[&str] = &["born", "real_name", "pseudonym"];
+
 fn class(t: EntityType) -> u8 {
     match t {
         EntityType::Person => 0,
@@ -1012,9 +1017,24 @@ pub fn resolve_traced(
                 if cl.class(r) != 0 {
                     continue;
                 }
-                let multi = members
-                    .iter()
-                    .any(|&i| nodes[i].anchors(&anc).iter().any(|a| a.len() >= 2));
+                // (a birth name, real name or pen name given beside a
+                // bare surname is another name, not the full one: "Sacco
+                // was born Ferdinando Sacco" is still only "Sacco" to join
+                // "Nicola Sacco")
+                let multi = members.iter().any(|&i| {
+                    let d = &docs[nodes[i].doc()];
+                    let le = &d.entities[nodes[i].local()];
+                    let other_names: Vec<Rc<NameKey>> = d
+                        .aliases_of(le)
+                        .iter()
+                        .filter(|a| OTHER_NAME_CUES.contains(&strs.str(a.how)))
+                        .map(|a| keys.sym(a.alias, true))
+                        .collect();
+                    nodes[i]
+                        .anchors(&anc)
+                        .iter()
+                        .any(|a| a.len() >= 2 && !other_names.contains(a))
+                });
                 if multi {
                     continue;
                 }
@@ -1681,7 +1701,12 @@ pub fn resolve_traced(
                     continue;
                 }
             }
-            if cluster_shared(ma, mb) == 0 {
+            // (a full name against a bare surname — "Jean-Sylvain Bailly"
+            // and Byron's "Dr. Bailey" — is one person's only when more
+            // than one other name is shared: the given name cannot be
+            // checked)
+            let one_sided = fa.is_empty() != fb.is_empty();
+            if cluster_shared(ma, mb) < if one_sided { 2 } else { 1 } {
                 continue;
             }
             let b_minor = (mentions_of(ma), b) >= (mentions_of(mb), a);

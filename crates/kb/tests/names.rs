@@ -636,3 +636,38 @@ fn a_given_name_alone_joins_the_one_person_it_starts() {
     assert!(!same(&kb, "Orsino", "Orsino III"));
     assert!(!same(&kb, "Orsino", "Orsino IV"));
 }
+
+#[test]
+fn a_surname_given_with_a_birth_name_still_joins_the_one_full_name() {
+    // "Sacco was born Ferdinando Sacco": the document knows him as "Sacco";
+    // the birth name is another name, not his full one, so "Sacco" joins
+    // the one "Nicola Sacco" of the corpus.
+    let mut a = Doc::new("d0", 0.8);
+    let s = a.sentence("Nicola Sacco was executed with Anton Velikov.");
+    a.entity(Person, "Nicola Sacco", s, "Nicola Sacco", Name);
+    a.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    let mut b = Doc::new("d1", 0.8);
+    let s = b.sentence("Sacco was born Ferdinando Sacco; he met Anton Velikov.");
+    let k = b.entity(Person, "Sacco", s, "Sacco", Name);
+    b.alias(k, "Ferdinando Sacco", "born", s);
+    b.gender(k, "male");
+    b.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    let kb = merge(vec![a.done(), b.done()]);
+    assert!(same(&kb, "Sacco", "Nicola Sacco"), "{:?}", kb.entities);
+    // (guard: a second full name of that surname is no birth name)
+    let mut a = Doc::new("d0", 0.8);
+    let s = a.sentence("Nicola Sacco was executed with Anton Velikov.");
+    a.entity(Person, "Nicola Sacco", s, "Nicola Sacco", Name);
+    a.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    let mut b = Doc::new("d1", 0.8);
+    let s = b.sentence("Sabino Sacco, his brother, met Anton Velikov.");
+    let k = b.entity(Person, "Sabino Sacco", s, "Sabino Sacco", Name);
+    b.alias(k, "Sacco", "partial", s);
+    b.entity(Person, "Anton Velikov", s, "Anton Velikov", Name);
+    let kb = merge(vec![a.done(), b.done()]);
+    assert!(
+        !same(&kb, "Sabino Sacco", "Nicola Sacco"),
+        "{:?}",
+        kb.entities
+    );
+}

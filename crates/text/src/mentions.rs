@@ -2173,6 +2173,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     wj.first()
                         .and_then(|f| an.names.given.get(*f))
                         .map(String::as_str)
+                        .filter(|g| is_sex(g))
                 });
                 matches!((c.gender.as_deref(), gj), (Some(x), Some(y)) if x != y)
             };
@@ -2952,6 +2953,12 @@ fn initials_of(full: &[&str], short: &[&str]) -> bool {
         })
 }
 
+/// A given name's entry tells a sex ("male", "female"), not `either`
+/// (given_names_extra.tsv: "Nicola", "Jean").
+fn is_sex(g: &str) -> bool {
+    matches!(g, "male" | "female")
+}
+
 /// Gender from given names and surname endings.
 fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Option<String> {
     for &i in ms {
@@ -2960,7 +2967,7 @@ fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Op
         }
         let w = &words[i];
         if w.len() >= 2 {
-            if let Some(g) = cx.an.names.given.get(w[0]) {
+            if let Some(g) = cx.an.names.given.get(w[0]).filter(|g| is_sex(g)) {
                 return Some(g.clone());
             }
         }

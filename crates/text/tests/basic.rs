@@ -371,6 +371,18 @@ fn european_given_names_tell_a_gender() {
 }
 
 #[test]
+fn a_given_name_of_either_sex_tells_none() {
+    // Italian "Nicola" is a man's name, English a woman's: the name alone
+    // gives no gender ("either" in given_names_extra.tsv); a pronoun does.
+    let text = "Nicola Sacco worked in a shoe factory in Stoughton. Jean Jaures was shot in Paris.";
+    let ta = an().analyze(&doc(text));
+    for name in ["Nicola Sacco", "Jean Jaures"] {
+        let e = entity_of(&ta, name).expect(name);
+        assert_eq!(ta.entities[e].gender, None, "{name}");
+    }
+}
+
+#[test]
 fn hyphenated_nationalities_are_no_name() {
     let text = "Following the retirement of the German-American mathematician Hans Rademacher, he was appointed. The Anglo-French alliance held. The Sino-Korean border was closed.";
     let ta = an().analyze(&doc(text));
