@@ -64,6 +64,9 @@ pub(crate) enum Cl {
     /// Places of custody ("prison", "gaol"): a move there implies an
     /// imprisonment (`custody=TYPE`).
     Custody,
+    /// Prepositions putting an event noun before the clause's time ("a
+    /// few days *after* Henry's suicide"): that time does not date it.
+    Earlier,
     /// Where a shot struck ("in the head") and clock words ("p.m."): an
     /// agentless shooting so told is a killing, not an execution.
     Wound,
@@ -141,6 +144,7 @@ impl Cl {
             "survival" => Cl::Survival,
             "accident" => Cl::Accident,
             "custody" => Cl::Custody,
+            "earlier" => Cl::Earlier,
             "wound" => Cl::Wound,
             "clock" => Cl::Clock,
             "partitive" => Cl::Partitive,

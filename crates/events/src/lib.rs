@@ -1706,6 +1706,20 @@ impl Extractor {
         if remembered {
             time = None;
         }
+        // "slipped out of France in September 1898, a few days after
+        // Henry's suicide": the event lies before the clause's time, which
+        // does not date it (a time after the noun, its own, still does:
+        // "after his pardon in 1899").
+        let earlier = trig.head == HeadKind::Noun
+            && (h.saturating_sub(4)..h).any(|k| sent.w[k].has(Cl::Earlier));
+        if earlier
+            && time.as_ref().is_some_and(|t| {
+                t.timex
+                    .is_none_or(|ti| ctx.timexes[ti].span.start < sent.w[h].span.start)
+            })
+        {
+            time = None;
+        }
         // "held the chair until his death": the event lies after the
         // narrative's time, not in it.
         let later = trig.head == HeadKind::Noun
@@ -1750,7 +1764,7 @@ impl Extractor {
             m.a,
             m.b,
         );
-        if self_filled || remembered || later || pluperfect {
+        if self_filled || remembered || later || earlier || pluperfect {
             for d in &mut out {
                 d.narrative = false;
             }

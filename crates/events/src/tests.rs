@@ -3982,3 +3982,17 @@ fn a_move_into_custody_implies_an_imprisonment_there() {
     let m = find(&evs, EventType::Move);
     assert_eq!(m.len(), 2, "{}", show(&f, &evs));
 }
+
+#[test]
+fn an_event_noun_after_after_is_not_dated_by_the_clause() {
+    // The flight is dated September 1898; Henry's suicide came before it.
+    let f = fixture(
+        "Esterhazy slipped out of France in September 1898, a few days after Henry's suicide. Dreyfus was freed after his pardon in 1899.",
+        &[("Esterhazy", P, "Ferdinand Esterhazy"), ("France", L, "France"), ("Henry", P, "Hubert Henry"), ("Dreyfus", P, "Alfred Dreyfus"), ("his", P, "Alfred Dreyfus")],
+        &[("September 1898", TimexType::Date, "1898-09", "month_year"), ("1899", TimexType::Date, "1899", "year")],
+    );
+    let evs = run(&f);
+    let d = find(&evs, EventType::Death);
+    assert_eq!(d.len(), 1, "{}", show(&f, &evs));
+    assert!(d[0].time.is_none(), "{}", show(&f, &evs));
+}
