@@ -527,8 +527,12 @@ impl Extractor {
                 if np.b - pos > 6 {
                     return false;
                 }
-                m.gap = Some((pos, np.b));
-                self.match_items(sent, items, k + 1, np.b, m)
+                // (the phrase may have run over the pattern's next word:
+                // "found Karl Kopp *dead*" — then the gap ends before it)
+                (pos + 1..=np.b).rev().any(|e| {
+                    m.gap = Some((pos, e));
+                    self.match_items(sent, items, k + 1, e, m)
+                })
             }
         }
     }
@@ -1158,8 +1162,17 @@ impl Extractor {
             // Object: the gap, or the phrase right after the match (not
             // after a pattern ending in its preposition: "fired *at* him",
             // "threw a bomb *at* the car" — that phrase is read below).
-            let obj = if let Some((ga, _)) = m.gap {
-                sent.np_right(ga).map(|np| sent.coordinated_right(np))
+            let obj = if let Some((ga, gb)) = m.gap {
+                // (the phrase ends with the gap: "found Karl Kopp | dead")
+                sent.np_right(ga)
+                    .and_then(|np| {
+                        if np.b > gb {
+                            sent.np_left(gb - 1)
+                        } else {
+                            Some(np)
+                        }
+                    })
+                    .map(|np| sent.coordinated_right(np))
             } else if !passive && !ends_in_prep {
                 let k = sent.skip_adverbs(m.b);
                 if sent.w.get(k).is_some_and(|w| {

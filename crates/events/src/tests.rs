@@ -3996,3 +3996,32 @@ fn an_event_noun_after_after_is_not_dated_by_the_clause() {
     assert_eq!(d.len(), 1, "{}", show(&f, &evs));
     assert!(d[0].time.is_none(), "{}", show(&f, &evs));
 }
+
+#[test]
+fn found_dead_is_a_death_and_found_murdered_a_killing() {
+    let f = fixture(
+        "Henry confessed and was found dead in his cell. Guards found Kopp dead in 1905. The bishop was found murdered in 1910. He found the letter.",
+        &[("Henry", P, "Hubert Henry"), ("his", P, "Hubert Henry"), ("Kopp", P, "Karl Kopp"), ("bishop", P, "Bishop Ivo"), ("He", P, "Hubert Henry")],
+        &[("1905", TimexType::Date, "1905", "year"), ("1910", TimexType::Date, "1910", "year")],
+    );
+    let evs = run(&f);
+    let mut dead: Vec<String> = find(&evs, EventType::Death)
+        .iter()
+        .flat_map(|e| role(&f, e, Role::Subject))
+        .collect();
+    dead.sort();
+    assert_eq!(
+        dead,
+        ["Bishop Ivo", "Hubert Henry", "Karl Kopp"],
+        "{}",
+        show(&f, &evs)
+    );
+    let k = find(&evs, EventType::Killing);
+    assert_eq!(k.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, k[0], Role::Subject), ["Bishop Ivo"]);
+    assert!(
+        find(&evs, EventType::Discovery).is_empty(),
+        "{}",
+        show(&f, &evs)
+    );
+}

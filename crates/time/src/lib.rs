@@ -1287,6 +1287,22 @@ impl Tagger {
                     {
                         if p.d.is_some() {
                             reference_day = Some(date.clone());
+                        } else if p.m.is_some()
+                            && !c.raw.starts_with('@')
+                            && reference_day
+                                .as_deref()
+                                .and_then(value::parse_point)
+                                .is_some_and(|r| {
+                                    (r.y, r.m) != (p.y, p.m) && (p.y - r.y).abs() <= ASIDE_YEARS
+                                })
+                        {
+                            // "acquitted in January 1898; two days later":
+                            // a month and year told in full put the story
+                            // in another month, and the last day told is
+                            // no anchor for a day count. (One far from it
+                            // is an aside: "in August 2012" in a story of
+                            // 1962.)
+                            reference_day = None;
                         }
                         // (a day counted back in years from now holds the
                         // story's day, but bare years after it still move

@@ -839,3 +839,15 @@ fn the_writers_present_is_an_aside_in_a_story_long_past() {
     assert_eq!(v[2].1, "1895-02", "{v:?}");
     assert_eq!(v[3].1, "1895-01", "{v:?}");
 }
+
+#[test]
+fn a_new_month_leaves_the_last_day_behind() {
+    // "two days later" counts from January 1898, not from the 5 January
+    // 1895 told before it.
+    let v = values(
+        "On 5 January 1895 he was degraded. Esterhazy was acquitted in January 1898; two days later the letter appeared. The case cracked the following summer.",
+    );
+    assert_eq!(v[0].1, "1895-01-05", "{v:?}");
+    assert!(v[2].1.starts_with("1898"), "{v:?}");
+    assert_eq!(v[3].1, "1898-SU", "{v:?}");
+}
