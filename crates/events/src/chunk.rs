@@ -718,9 +718,10 @@ impl<'a> Sent<'a> {
             }
             break;
         }
-        // "his house", "Yusupov's own account": the owner.
+        // "his house", "Yusupov's own account": the owner (of a name too:
+        // "his novel The Picture of Dorian Gray").
         let mut possessor = None;
-        if mention.is_none() {
+        if mention.is_none() || self.w[a].class == C::Poss {
             let named = |k: usize| -> Option<Np> {
                 let (ma, mb) = self.mention_run(k);
                 Some(Np {
@@ -1084,7 +1085,12 @@ impl<'a> Sent<'a> {
                         && self.is_nominal(a - 2)
                         && !located
                     {
-                        if let Some(np) = self.np_left(j - 1) {
+                        if let Some(mut np) = self.np_left(j - 1) {
+                            // ("His only novel, The Picture of Dorian Gray,
+                            // appeared": the name's owner is the head's)
+                            if np.possessor.is_none() {
+                                np.possessor = self.owner_before(a - 2).map(Box::new);
+                            }
                             return (vec![np], None);
                         }
                     }
@@ -1301,6 +1307,30 @@ impl<'a> Sent<'a> {
             }
         }
         (vec![], None)
+    }
+
+    /// The possessive word opening the common noun phrase that ends at
+    /// `k` ("*His* only novel"), as a phrase of its own.
+    pub fn owner_before(&self, k: usize) -> Option<Np> {
+        let mut i = k;
+        for _ in 0..5 {
+            let w = self.w.get(i)?;
+            if w.class == C::Poss {
+                return Some(Np {
+                    a: i,
+                    b: i + 1,
+                    mention: w.mention,
+                    pronoun: true,
+                    head: w.lower.to_string(),
+                    possessor: None,
+                });
+            }
+            if w.mention.is_some() || !(self.is_nominal(i) || matches!(w.class, C::Adj | C::Adv)) {
+                return None;
+            }
+            i = i.checked_sub(1)?;
+        }
+        None
     }
 
     /// Whether the verb at `k` is a passive participle after a form of "be".
@@ -1605,13 +1635,14 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// The persons an unnamed noun phrase is named by in an apposition
-    /// right after it ("killed a 16-year-old, *Larry Payne*"; "two workers,
-    /// *Echol Cole and Robert Walker*, died"): one name, or names joined by
-    /// commas and "and", closed by a comma, the sentence's end or nothing
-    /// else; or by "named"/"called" ("a pharmacy worker named *Marina
-    /// Prusakova*").
-    pub fn apposed_names(&self, np: &Np) -> Vec<usize> {
+    /// The names of type `etype` an unnamed noun phrase is named by in an
+    /// apposition right after it ("killed a 16-year-old, *Larry Payne*";
+    /// "two workers, *Echol Cole and Robert Walker*, died"; "his only
+    /// novel, *The Picture of Dorian Gray*, appeared"): one name, or names
+    /// joined by commas and "and", closed by a comma, the sentence's end or
+    /// nothing else; or by "named"/"called" ("a pharmacy worker named
+    /// *Marina Prusakova*").
+    pub fn apposed_names(&self, np: &Np, etype: EntityType) -> Vec<usize> {
         if np.pronoun || np.mention.is_some() || np.b <= np.a {
             return vec![];
         }
@@ -1624,8 +1655,7 @@ impl<'a> Sent<'a> {
         {
             let k = np.b + 1;
             let named = self.w.get(k).and_then(|w| w.mention).filter(|&m| {
-                self.mention(m).etype == EntityType::Person
-                    && self.mention(m).span.start == self.w[k].span.start
+                self.mention(m).etype == etype && self.mention(m).span.start == self.w[k].span.start
             });
             return named.into_iter().collect();
         }
@@ -1640,8 +1670,7 @@ impl<'a> Sent<'a> {
             let Some(m) = self.w.get(i).and_then(|w| w.mention) else {
                 return vec![];
             };
-            if self.mention(m).etype != EntityType::Person
-                || self.mention(m).span.start != self.w[i].span.start
+            if self.mention(m).etype != etype || self.mention(m).span.start != self.w[i].span.start
             {
                 return vec![];
             }
@@ -1657,8 +1686,7 @@ impl<'a> Sent<'a> {
                 // ("A, B and C": a comma before another name goes on)
                 Some(",")
                     if self.w.get(e + 1).is_some_and(|w| {
-                        w.mention
-                            .is_some_and(|x| self.mention(x).etype == EntityType::Person)
+                        w.mention.is_some_and(|x| self.mention(x).etype == etype)
                     }) && (e + 2..n.min(e + 8)).any(|k| self.w[k].lower == "and") =>
                 {
                     i = e + 1

@@ -576,8 +576,14 @@ impl Extractor {
                 continue;
             }
             // "police killed a 16-year-old, Larry Payne": named in apposition
-            if matches!(role, Role::Subject | Role::Agent) {
-                let apposed = sent.apposed_names(np);
+            // ("his only novel, The Picture of Dorian Gray, appeared": a work)
+            let apposed_type = match role {
+                Role::Subject | Role::Agent => Some(EntityType::Person),
+                Role::Work => Some(EntityType::Work),
+                _ => None,
+            };
+            if let Some(etype) = apposed_type {
+                let apposed = sent.apposed_names(np, etype);
                 if !apposed.is_empty() {
                     for mi in apposed {
                         out.push(named(sent, mi, role, sent.mention(mi).span));

@@ -4025,3 +4025,17 @@ fn found_dead_is_a_death_and_found_murdered_a_killing() {
         show(&f, &evs)
     );
 }
+
+#[test]
+fn a_work_named_in_apposition_is_the_work_its_owner_the_author() {
+    let f = fixture(
+        "Wilde settled in London. His only novel, The Picture of Dorian Gray, appeared in July 1890.",
+        &[("Wilde", P, "Oscar Wilde"), ("London", L, "London"), ("His", P, "Oscar Wilde"), ("The Picture of Dorian Gray", EntityType::Work, "The Picture of Dorian Gray")],
+        &[("July 1890", TimexType::Date, "1890-07", "month_year")],
+    );
+    let evs = run(&f);
+    let p = find(&evs, EventType::Publication);
+    assert_eq!(p.len(), 1, "{}", show(&f, &evs));
+    assert_eq!(role(&f, p[0], Role::Subject), ["Oscar Wilde"]);
+    assert_eq!(role(&f, p[0], Role::Work), ["The Picture of Dorian Gray"]);
+}
