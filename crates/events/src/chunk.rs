@@ -510,26 +510,12 @@ impl<'a> Sent<'a> {
     pub fn np_right(&self, i: usize) -> Option<Np> {
         let w = self.w.get(i)?;
         if matches!(w.class, C::Pron) {
-            return Some(Np {
-                a: i,
-                b: i + 1,
-                mention: w.mention,
-                pronoun: true,
-                head: w.lower.to_string(),
-                possessor: None,
-            });
+            return Some(self.word_np(i));
         }
         let mut j = i;
         let mut possessor = None;
         if w.class == C::Poss {
-            possessor = Some(Box::new(Np {
-                a: i,
-                b: i + 1,
-                mention: w.mention,
-                pronoun: true,
-                head: w.lower.to_string(),
-                possessor: None,
-            }));
+            possessor = Some(Box::new(self.word_np(i)));
             j += 1;
         } else if w.class == C::Det {
             j += 1;
@@ -679,14 +665,7 @@ impl<'a> Sent<'a> {
     pub fn np_left(&self, j: usize) -> Option<Np> {
         let w = self.w.get(j)?;
         if matches!(w.class, C::Pron | C::Poss) && w.mention.is_none() || w.class == C::Pron {
-            return Some(Np {
-                a: j,
-                b: j + 1,
-                mention: w.mention,
-                pronoun: true,
-                head: w.lower.to_string(),
-                possessor: None,
-            });
+            return Some(self.word_np(j));
         }
         if !self.is_nominal(j) || (w.class == C::Adj && w.mention.is_none()) {
             return None;
@@ -734,14 +713,7 @@ impl<'a> Sent<'a> {
                 })
             };
             if self.w[a].class == C::Poss {
-                possessor = Some(Np {
-                    a,
-                    b: a + 1,
-                    mention: self.w[a].mention,
-                    pronoun: true,
-                    head: self.w[a].lower.to_string(),
-                    possessor: None,
-                });
+                possessor = Some(self.word_np(a));
             } else if a >= 2 && self.is_poss_mark(a - 1) && self.w[a - 2].mention.is_some() {
                 possessor = named(a - 2);
             } else if a >= 1 && self.w[a - 1].glued_poss && self.w[a - 1].mention.is_some() {
@@ -1309,6 +1281,20 @@ impl<'a> Sent<'a> {
         (vec![], None)
     }
 
+    /// The one-word phrase of a pronoun or possessive word at `i` ("him",
+    /// "his").
+    fn word_np(&self, i: usize) -> Np {
+        let w = &self.w[i];
+        Np {
+            a: i,
+            b: i + 1,
+            mention: w.mention,
+            pronoun: true,
+            head: w.lower.to_string(),
+            possessor: None,
+        }
+    }
+
     /// The possessive word opening the common noun phrase that ends at
     /// `k` ("*His* only novel"), as a phrase of its own.
     pub fn owner_before(&self, k: usize) -> Option<Np> {
@@ -1316,14 +1302,7 @@ impl<'a> Sent<'a> {
         for _ in 0..5 {
             let w = self.w.get(i)?;
             if w.class == C::Poss {
-                return Some(Np {
-                    a: i,
-                    b: i + 1,
-                    mention: w.mention,
-                    pronoun: true,
-                    head: w.lower.to_string(),
-                    possessor: None,
-                });
+                return Some(self.word_np(i));
             }
             if w.mention.is_some() || !(self.is_nominal(i) || matches!(w.class, C::Adj | C::Adv)) {
                 return None;
