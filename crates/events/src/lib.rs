@@ -704,11 +704,10 @@ impl Extractor {
         // "he went to Yusupov's palace": a named person's house is a visit
         // to that person, not a destination to move to.
         if role == Role::Destination
-            && np.possessor.as_ref().is_some_and(|p| {
-                !p.pronoun
-                    && p.mention
-                        .is_some_and(|m| sent.mention(m).etype == EntityType::Person)
-            })
+            && np
+                .possessor
+                .as_ref()
+                .is_some_and(|p| !p.pronoun && names_person(sent, p))
         {
             return None;
         }
@@ -1338,10 +1337,7 @@ impl Extractor {
                         .filter(|np| {
                             // (named: "perished along with her" is left to
                             // the pronoun's own clause)
-                            !np.pronoun
-                                && np
-                                    .mention
-                                    .is_some_and(|mi| sent.mention(mi).etype == EntityType::Person)
+                            !np.pronoun && names_person(sent, np)
                         })
                         .collect();
                     push(&mut roles, self.fillers(ctx, &people, r));
@@ -2598,10 +2594,7 @@ impl Extractor {
                     .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
             };
             if place(&subj) && subj.a >= 2 && sent.w[subj.a - 1].lower == "of" {
-                if let Some(np) = sent.np_left(subj.a - 2).filter(|np| {
-                    np.mention
-                        .is_some_and(|mi| sent.mention(mi).etype == EntityType::Person)
-                }) {
+                if let Some(np) = sent.np_left(subj.a - 2).filter(|np| names_person(sent, np)) {
                     subj = np;
                 }
             }
@@ -3063,6 +3056,12 @@ struct SentCtx<'a> {
     /// in the last [`GROUP_REACH`] sentences ("the accused", "the
     /// conspirators").
     last_group: Vec<RoleFiller>,
+}
+
+/// Whether the phrase names a person (a name or a resolved pronoun).
+fn names_person(sent: &Sent, np: &Np) -> bool {
+    np.mention
+        .is_some_and(|mi| sent.mention(mi).etype == EntityType::Person)
 }
 
 /// Whether the phrase's head is a named place (or a building, which the
