@@ -217,6 +217,18 @@ pub fn fold(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The key two names are compared by: [`fold`]ed, without a leading
+/// definite article. Annotators write "the Netherlands", "the SS"; a name
+/// recogniser, by the CoNLL convention, finds "Netherlands", "SS" — the
+/// same name.
+pub fn name_key(s: &str) -> String {
+    let f = fold(s);
+    match f.strip_prefix("the ") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => f,
+    }
+}
+
 fn find_all(hay: &str, needle: &str) -> Vec<usize> {
     if needle.is_empty() {
         return Vec::new();
@@ -283,15 +295,15 @@ fn misspelling_merged(
 }
 
 fn entity_names(e: &Entity) -> BTreeSet<String> {
-    let mut s: BTreeSet<String> = e.aliases.iter().map(|a| fold(a)).collect();
-    s.insert(fold(&e.name));
+    let mut s: BTreeSet<String> = e.aliases.iter().map(|a| name_key(a)).collect();
+    s.insert(name_key(&e.name));
     s.remove("");
     s
 }
 
 fn gold_names(g: &GoldEntity) -> BTreeSet<String> {
     g.all_names()
-        .map(|n| fold(n))
+        .map(|n| name_key(n))
         .filter(|n| !n.is_empty())
         .collect()
 }
@@ -430,7 +442,7 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
         }
         let correct: BTreeSet<String> = g
             .correct_names()
-            .map(|n| fold(n))
+            .map(|n| name_key(n))
             .filter(|n| present(n))
             .collect();
         if correct.len() >= 2 {
@@ -452,10 +464,10 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
         for m in g
             .misspellings
             .iter()
-            .map(|m| fold(m))
+            .map(|m| name_key(m))
             .filter(|m| present(m))
         {
-            let merged = misspelling_merged(&sys_names, &m, &correct, &fold(&g.name));
+            let merged = misspelling_merged(&sys_names, &m, &correct, &name_key(&g.name));
             c.misspellings.add(merged as u8 as f64, 1.0);
             if !merged {
                 c.misses
@@ -486,7 +498,7 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
             .iter()
             .flat_map(|id| match gold.entity(id) {
                 Some(g) => gold_names(g).into_iter().collect::<Vec<_>>(),
-                None => vec![fold(id)],
+                None => vec![name_key(id)],
             })
             .collect()
     };
@@ -509,7 +521,7 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
                     .get("subject")
                     .into_iter()
                     .flatten()
-                    .map(|t| fold(t)),
+                    .map(|t| name_key(t)),
             )
             .collect()
     };
@@ -592,6 +604,8 @@ mod tests {
     fn folding() {
         assert_eq!(fold("Ramón  Mercader"), "ramon mercader");
         assert_eq!(fold("Trotsky’s"), "trotsky's");
+        assert_eq!(name_key("the Netherlands"), name_key("Netherlands"));
+        assert_eq!(name_key("The"), "the");
     }
 
     #[test]
