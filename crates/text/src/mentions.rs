@@ -611,7 +611,8 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
 /// George", "King of France"). `a` is the sentence's first token.
 fn surname_use(cx: &Ctx, k: usize, a: usize) -> bool {
     // (nor a part of a hyphenated word: "Volodymyr-Volynskyi fell")
-    if cx.flag(k, NON_NAME)
+    // (page furniture may be a surname: "Thomas More" … "More was born")
+    if (cx.flag(k, NON_NAME) && !cx.an.ml.furniture.contains(cx.w(k)))
         || (k > a && matches!(cx.lw(k - 1), "the" | "a" | "an" | "-"))
         || cx.glued(k)
     {
@@ -945,8 +946,15 @@ fn sentence_names(
                 e += 1;
                 continue;
             }
+            // A surname that is also page furniture ("More", "Read") after
+            // a given name the tagger continues as a person: "Thomas More"
+            // (not a caption's label: "Captain America Image: Nick Moreau")
+            let furniture_surname = cx.flag(e - 1, GIVEN)
+                && cx.ent(e) == "I-PER"
+                && an.ml.furniture.contains(cx.w(e))
+                && cx.w(e + 1) != ":";
             if cx.is_cap(e)
-                && !cx.flag(e, NON_NAME)
+                && (!cx.flag(e, NON_NAME) || furniture_surname)
                 && (!cx.flag(e, STARTER) || cx.upos(e) == "PROPN")
                 && !cx.flag(
                     e,

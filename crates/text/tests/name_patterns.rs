@@ -688,6 +688,21 @@ fn a_surname_that_is_a_common_word_stands_for_its_bearer_where_used_like_a_name(
 }
 
 #[test]
+fn a_surname_that_is_page_furniture_is_still_a_surname() {
+    let ta = analyze(
+        "Sir Thomas More was an English lawyer. More was born in Milk Street in London. \
+         Read More. Captain America Image: Nick Moreau.",
+    );
+    let (t, names) = entity_of(&ta, "Thomas More").expect("Thomas More");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "More"), "{names:?}");
+    // the link of a page is still no one
+    assert!(ta.mentions.iter().all(|m| m.text != "Read More"));
+    // nor the label of a caption
+    assert!(ta.mentions.iter().all(|m| !m.text.contains("Image")));
+}
+
+#[test]
 fn a_month_after_by_is_no_given_name() {
     let ta = analyze("Brutus and Cassius plotted. By April Brutus and Cassius had left Rome.");
     assert!(entity_of(&ta, "April Brutus").is_none());
