@@ -132,14 +132,26 @@ const PROBE6_FLOORS: &[(&str, f64)] = &[
     ("conflict_recall", 0.33),
 ];
 
-/// The seventh probe (`eval/probe7`, held out: scored, never read).
+/// The seventh probe (`eval/probe7`: held out until the twentieth session,
+/// read since).
 const PROBE7_FLOORS: &[(&str, f64)] = &[
     ("timex_relaxed_f1", 0.94),
     ("timex_value_f1", 0.76),
-    ("entity_found", 0.57),
+    ("entity_found", 0.61),
     ("purity", 0.98),
-    ("event_precision", 0.48),
-    ("event_recall", 0.33),
+    ("event_precision", 0.50),
+    ("event_recall", 0.36),
+    ("conflict_recall", 0.07),
+];
+
+/// The eighth probe (`eval/probe8`, held out: scored, never read).
+const PROBE8_FLOORS: &[(&str, f64)] = &[
+    ("timex_relaxed_f1", 0.93),
+    ("timex_value_f1", 0.77),
+    ("entity_found", 0.60),
+    ("purity", 0.97),
+    ("event_precision", 0.57),
+    ("event_recall", 0.37),
     ("conflict_recall", 0.07),
 ];
 
@@ -174,8 +186,13 @@ fn eval_on_the_sixth_probe_stays_above_its_floors() {
 }
 
 #[test]
-fn eval_on_the_held_out_seventh_probe_stays_above_its_floors() {
+fn eval_on_the_seventh_probe_stays_above_its_floors() {
     probe_floors("eval/probe7", PROBE7_FLOORS);
+}
+
+#[test]
+fn eval_on_the_held_out_eighth_probe_stays_above_its_floors() {
+    probe_floors("eval/probe8", PROBE8_FLOORS);
 }
 
 fn probe_floors(dir: &str, floors: &[(&str, f64)]) {

@@ -96,8 +96,9 @@ pub struct GoldConflict {
     pub about: String,
     #[serde(default)]
     pub event_type: Option<String>,
+    /// An entity id or plain string, or a list of them (like an event's).
     #[serde(default)]
-    pub subject: Option<String>,
+    pub subject: Value,
     pub claims: Vec<GoldClaim>,
     #[serde(default)]
     pub truth: Value,
@@ -127,5 +128,23 @@ impl Gold {
     }
     pub fn entity(&self, id: &str) -> Option<&GoldEntity> {
         self.entities.iter().find(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_conflict_may_be_about_several_subjects() {
+        let g = Gold::parse(
+            r#"{"topic": "t", "documents": [], "entities": [], "events": [], "conflicts": [
+                {"about": "date", "event_type": "execution", "subject": ["a", "b"],
+                 "claims": [{"source": "x.txt", "value": "1587"}], "truth": "1586-09"},
+                {"about": "place", "subject": "c", "claims": []}]}"#,
+        )
+        .expect("parses");
+        assert_eq!(values(&g.conflicts[0].subject), ["a", "b"]);
+        assert_eq!(values(&g.conflicts[1].subject), ["c"]);
     }
 }

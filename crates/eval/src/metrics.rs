@@ -564,11 +564,7 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
 
     // Conflicts (those about an event).
     for gc in gold.conflicts.iter().filter(|g| g.event_type.is_some()) {
-        let subject = gc
-            .subject
-            .as_ref()
-            .map(|s| names_of(&serde_json::Value::String(s.clone())))
-            .unwrap_or_default();
+        let subject = names_of(&gc.subject);
         let hit = kb.conflicts.iter().any(|sc| {
             let Some(ev) = kb.event(&sc.event) else {
                 return false;
