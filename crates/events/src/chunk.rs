@@ -1174,8 +1174,13 @@ impl<'a> Sent<'a> {
         }
         let comma = (h + 1..self.len().min(h + 30)).find(|&k| self.w[k].lower == ",")?;
         // (no other verb in the opening clause: "Arrested by his own
-        // government in 1916," is one participle phrase)
-        if (h + 2..comma).any(|k| self.is_verbish(k) && self.w[k].class == C::Verb) {
+        // government in 1916," is one participle phrase; a gerund after a
+        // preposition is a noun: "Arrested in 1956 on charges of
+        // *embezzling* funds,")
+        let gerund = |k: usize| {
+            self.w[k].lower.ends_with("ing") && matches!(self.w[k - 1].class, C::Prep | C::Sconj)
+        };
+        if (h + 2..comma).any(|k| self.is_verbish(k) && self.w[k].class == C::Verb && !gerund(k)) {
             return None;
         }
         let np = self.np_right(self.skip_adverbs(comma + 1))?;

@@ -4039,3 +4039,47 @@ fn a_work_named_in_apposition_is_the_work_its_owner_the_author() {
     assert_eq!(role(&f, p[0], Role::Subject), ["Oscar Wilde"]);
     assert_eq!(role(&f, p[0], Role::Work), ["The Picture of Dorian Gray"]);
 }
+
+#[test]
+fn second_marriages_suspensions_gassings_hiding_and_secessions() {
+    let f = fixture(
+        "Otto remarried in 1953. Silberbauer was suspended from the police. \
+         Hermann was sent to the gas chamber. Otto went into hiding in the annex. \
+         Tshombe proclaimed the secession of Katanga.",
+        &[
+            ("Otto", P, "Otto Frank"),
+            ("Silberbauer", P, "Karl Silberbauer"),
+            ("Hermann", P, "Hermann van Pels"),
+            ("Tshombe", P, "Moise Tshombe"),
+            ("Katanga", L, "Katanga"),
+        ],
+        &[("1953", TimexType::Date, "1953", "year")],
+    );
+    let evs = run(&f);
+    let subj = |t: EventType| -> Vec<String> {
+        find(&evs, t)
+            .iter()
+            .flat_map(|e| role(&f, e, Role::Subject))
+            .collect()
+    };
+    assert_eq!(
+        subj(EventType::Marriage),
+        ["Otto Frank"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        subj(EventType::Removal),
+        ["Karl Silberbauer"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(
+        subj(EventType::Killing),
+        ["Hermann van Pels"],
+        "{}",
+        show(&f, &evs)
+    );
+    assert_eq!(subj(EventType::Move), ["Otto Frank"], "{}", show(&f, &evs));
+    assert_eq!(subj(EventType::Uprising), ["Katanga"], "{}", show(&f, &evs));
+}

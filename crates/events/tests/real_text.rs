@@ -187,6 +187,18 @@ fn a_participle_opening_the_sentence_tells_of_the_main_subject() {
 }
 
 #[test]
+fn a_gerund_after_a_preposition_keeps_the_opening_participle_phrase_whole() {
+    let (p, evs) = events(
+        "Patrice Lumumba was born in 1925. Arrested in 1956 on charges of embezzling \
+         post-office funds, Lumumba served a year in prison.",
+    );
+    let arrest = of_type(&evs, EventType::Arrest);
+    assert_eq!(arrest.len(), 1, "{evs:?}");
+    assert!(names(&p, arrest[0], Role::Subject)[0].contains("Lumumba"));
+    assert_eq!(time_of(arrest[0]), Some("1956"));
+}
+
+#[test]
 fn a_time_between_subject_and_verb_is_skipped() {
     let (p, evs) = events(
         "Dragutin Dimitrijević, called Apis, who two years later became head of military intelligence, \
