@@ -851,3 +851,21 @@ fn a_new_month_leaves_the_last_day_behind() {
     assert!(v[2].1.starts_with("1898"), "{v:?}");
     assert_eq!(v[3].1, "1898-SU", "{v:?}");
 }
+
+#[test]
+fn a_count_in_a_story_before_the_common_era_is_no_year() {
+    let v = values(
+        "Socrates was tried in 399 BC, found guilty by a jury of 500 citizens and \
+         convicted by 280 votes to 220; about a month later he died. In 404 the Thirty took power.",
+    );
+    let texts: Vec<&str> = v.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(!texts.contains(&"500"), "{v:?}");
+    assert!(!texts.contains(&"280"), "{v:?}");
+    assert!(!texts.contains(&"220"), "{v:?}");
+    assert!(
+        v.contains(&("about a month later".into(), "BC0399".into())),
+        "{v:?}"
+    );
+    // a bare year after "in" still is one
+    assert!(v.contains(&("404".into(), "BC0404".into())), "{v:?}");
+}
