@@ -932,6 +932,24 @@ fn sentence_names(
             let second_person = title_case
                 && cx.ent(e) == "B-PER"
                 && (i..e).any(|k| cx.ent(k) == "B-PER" && !cx.is_title(k));
+            // "In Mexico Trotsky lived", "at Potidaea Socrates saved": a
+            // one-word gazetteer place after a place preposition, then a
+            // capitalised word before a verb, is the place and the doer
+            // (not "in Mexico City", a place of two words)
+            let place_then_doer = e == i + 1
+                && i > a
+                && an.ml.place_preps.contains(cx.lw(i - 1))
+                && is_place(cx, i, e)
+                && !is_place(cx, i, e + 1)
+                && !an.ml.place_heads.contains(cx.lw(e))
+                // (a name, not a common word: "at Wako Securities said")
+                && !an.tok.in_vocab(cx.lw(e))
+                // (a finite verb: "at Austin Whataburger following …")
+                && matches!(cx.upos(e + 1), "VERB" | "AUX")
+                && !cx.lw(e + 1).ends_with("ing");
+            if place_then_doer {
+                break;
+            }
             // "Lincoln Assassination Abraham Lincoln": what befell a
             // person ends the person's name
             let breaks_person = cx.flag(e, NAME_BREAK)
@@ -1374,7 +1392,15 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
     let first = cx.w(a);
     let last = cx.w(b - 1);
     let n = b - a;
-    let vote = |t: &str| (a..b).filter(|&k| cx.ent(k).ends_with(t)).count();
+    // (the tagger's place continued past a one-word place into the doer —
+    // "In Mexico Trotsky lived" — is no vote for the doer)
+    let split_from_place =
+        a > 0 && cx.ent(a) == "I-LOC" && cx.ent(a - 1).ends_with("LOC") && is_place(cx, a - 1, a);
+    let vote = |t: &str| {
+        (a..b)
+            .filter(|&k| cx.ent(k).ends_with(t) && !(k == a && split_from_place))
+            .count()
+    };
     let (per, loc, org, misc) = (vote("PER"), vote("LOC"), vote("ORG"), vote("MISC"));
     let mk = |etype: EntityType| -> Option<Cand> {
         Some(Cand {

@@ -920,3 +920,19 @@ fn titles_joined_by_a_hyphen_are_one_title() {
     );
     assert!(entity_of(&ta, "Truman").is_some(), "{:?}", ta.mentions);
 }
+
+#[test]
+fn a_place_after_a_preposition_then_a_doer_are_two_names() {
+    let ta = analyze(
+        "Leon Trotsky was exiled. In Mexico Trotsky lived in Coyoacan. \
+         An official at Wako Securities said shares fell. We ate in Mexico City last year.",
+    );
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!names.contains(&"Mexico Trotsky"), "{names:?}");
+    let (t, aliases) = entity_of(&ta, "Leon Trotsky").expect("Trotsky");
+    assert_eq!(t, EntityType::Person);
+    assert!(aliases.iter().any(|n| n == "Trotsky"), "{aliases:?}");
+    // a firm's name and a two-word place stay whole
+    assert!(names.contains(&"Wako Securities"), "{names:?}");
+    assert!(names.contains(&"Mexico City"), "{names:?}");
+}
