@@ -862,18 +862,28 @@ impl<'a> Sent<'a> {
                             .get(k)
                             .is_some_and(|x| matches!(x.class, C::Be | C::Aux | C::Modal))
                 };
-                // "…, and he was shot": a new subject and its verb.
-                let new_subject = self.w.get(k).is_some_and(|x| {
-                    x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
-                }) && {
-                    let mut e = k + 1;
-                    if let Some(m) = self.w[k].mention {
-                        while e < self.len() && self.w[e].mention == Some(m) {
-                            e += 1;
+                // "…, and he was shot": a new subject and its verb (after
+                // a clause with a verb: "At the end of October Anne and
+                // Margot were moved" coordinates two subjects of one verb).
+                let verb_before = (0..i)
+                    .rev()
+                    .take_while(|&j| !self.w[j].has(Cl::Clausepunct))
+                    .any(|j| {
+                        self.is_verbish(j) || matches!(self.w[j].class, C::Be | C::Aux | C::Modal)
+                    });
+                let new_subject = verb_before
+                    && self.w.get(k).is_some_and(|x| {
+                        x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
+                    })
+                    && {
+                        let mut e = k + 1;
+                        if let Some(m) = self.w[k].mention {
+                            while e < self.len() && self.w[e].mention == Some(m) {
+                                e += 1;
+                            }
                         }
-                    }
-                    verb_group(self.skip_adverbs(e))
-                };
+                        verb_group(self.skip_adverbs(e))
+                    };
                 verb_group(k) || new_subject
             }
             // A preposition that is also a conjunction opens a clause when

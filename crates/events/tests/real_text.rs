@@ -593,3 +593,24 @@ fn released_from_a_prison_is_released_there() {
     );
     assert_eq!(time_of(rel[0]), Some("1990-02-11"), "{evs:?}");
 }
+
+#[test]
+fn two_subjects_of_one_verb_keep_the_time_told_before_them() {
+    let (p, evs) = events(
+        "Anne Frank was born in 1929. She was sent to Auschwitz in September 1944. \
+         At the end of October Anne and Margot were moved on to Bergen-Belsen, where both \
+         died of typhus in February 1945.",
+    );
+    let moves: Vec<_> = of_type(&evs, EventType::Move)
+        .into_iter()
+        .filter(|e| {
+            names(&p, e, Role::Destination)
+                .iter()
+                .any(|d| d.contains("Belsen"))
+        })
+        .collect();
+    assert!(!moves.is_empty(), "{evs:?}");
+    for m in moves {
+        assert_eq!(time_of(m), Some("1944-10"), "{evs:?}");
+    }
+}

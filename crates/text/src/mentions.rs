@@ -2872,9 +2872,17 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
 /// a title in front).
 fn person_like(an: &Analyzer, cands: &[Cand], words: &[&[&str]], j: usize) -> bool {
     let c = &cands[j];
-    c.etype == EntityType::Person
-        || (c.form == MentionForm::Name
-            && (c.ta < c.a || (words[j].len() >= 2 && an.names.given.contains_key(words[j][0]))))
+    // (a building named after a person is not one: "Anne Frank House",
+    // whatever the tagger made of it)
+    let building = words[j].len() >= 2
+        && words[j]
+            .last()
+            .is_some_and(|l| an.ml.facility_nouns.contains(&l.to_lowercase()));
+    !building
+        && (c.etype == EntityType::Person
+            || (c.form == MentionForm::Name
+                && (c.ta < c.a
+                    || (words[j].len() >= 2 && an.names.given.contains_key(words[j][0])))))
 }
 
 /// True when the candidate at `order[oi]` is one of three or more one-word

@@ -936,3 +936,14 @@ fn a_place_after_a_preposition_then_a_doer_are_two_names() {
     assert!(names.contains(&"Wako Securities"), "{names:?}");
     assert!(names.contains(&"Mexico City"), "{names:?}");
 }
+
+#[test]
+fn a_building_named_after_a_person_does_not_make_her_given_name_ambiguous() {
+    let ta = analyze(
+        "The diary of Anne Frank sold well; the Anne Frank House opened later. \
+         Anne had to leave her school. Anne wrote every day.",
+    );
+    let (t, names) = entity_of(&ta, "Anne Frank").expect("Anne Frank");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "Anne"), "{names:?}");
+}
