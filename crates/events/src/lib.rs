@@ -740,6 +740,31 @@ impl Extractor {
             } else {
                 None
             }
+        })
+        .or_else(|| {
+            // "Karl Liebknecht, a lawyer born in Leipzig": a description
+            // set off after a person's name is that person
+            if !matches!(role, Role::Subject | Role::Agent) || np.pronoun {
+                return None;
+            }
+            // (an article: "According to Thucydides, *this* fleet sailed"
+            // is a new clause)
+            if !matches!(sent.w.get(np.a)?.lower, "a" | "an" | "the") {
+                return None;
+            }
+            let k = np.a.checked_sub(2)?;
+            if sent.w[k + 1].lower != "," {
+                return None;
+            }
+            let m = sent.w[k].mention?;
+            let mut start = k;
+            while start > 0 && sent.w[start - 1].mention == Some(m) {
+                start -= 1;
+            }
+            // (nor the object of an opening preposition: "After Trotsky,
+            // the party split")
+            let governed = start > 0 && sent.w[start - 1].class == C::Prep;
+            (sent.mention(m).etype == EntityType::Person && !governed).then_some(m)
         });
         let etype = mention.map(|m| sent.mention(m).etype);
         let first_cap = sent.w[np.a..np.b]
@@ -2120,11 +2145,15 @@ impl Extractor {
                         .rev()
                         .take_while(|&k| k > h)
                         .any(|k| sent.w[k].has(Cl::Frameprep));
-                    // ("died in the same prison in 1916": a noun after a
-                    // locative preposition is where, not another event)
+                    // ("died in the same prison in 1916", "was shot in
+                    // Moabit prison on 10 March": a noun after a locative
+                    // preposition is where, not another event)
                     let placed = (h + 1..m.a)
                         .rev()
-                        .find(|&k| !matches!(sent.w[k].class, C::Det | C::Adj | C::Poss))
+                        .find(|&k| {
+                            !matches!(sent.w[k].class, C::Det | C::Adj | C::Poss)
+                                && sent.w[k].mention.is_none()
+                        })
                         .is_some_and(|k| sent.w[k].has(Cl::Locprep));
                     // ("was sentenced to life imprisonment in 1966": the
                     // noun is the trigger's own complement, its time the

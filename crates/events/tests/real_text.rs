@@ -614,3 +614,30 @@ fn two_subjects_of_one_verb_keep_the_time_told_before_them() {
         assert_eq!(time_of(m), Some("1944-10"), "{evs:?}");
     }
 }
+
+#[test]
+fn a_description_after_a_name_a_named_prison_and_a_clubbing() {
+    let (p, evs) = events(
+        "Rosa Luxemburg was born in 1871. The circle included Karl Liebknecht, a lawyer born \
+         in Leipzig in 1871, and Franz Mehring. According to Karl Liebknecht, the fleet sailed \
+         to Cyprus. Leo Jogiches was shot in Moabit prison on 10 March 1919. Luxemburg was \
+         clubbed with a rifle butt by the trooper Otto Runge.",
+    );
+    let born = subjects(&p, &evs, EventType::Birth);
+    assert!(born.iter().any(|s| s.contains("Liebknecht")), "{born:?}");
+    // an opening "according to X," names no one the clause is about
+    let moved = subjects(&p, &evs, EventType::Move);
+    assert!(moved.iter().all(|s| !s.contains("Liebknecht")), "{moved:?}");
+    // the time after "in Moabit prison" is the shooting's
+    let shot: Vec<_> = evs
+        .iter()
+        .filter(|e| matches!(e.etype, Some(EventType::Execution | EventType::Killing)))
+        .collect();
+    assert_eq!(shot.len(), 1, "{evs:?}");
+    assert_eq!(time_of(shot[0]), Some("1919-03-10"));
+    let attacked = subjects(&p, &evs, EventType::Attack);
+    assert!(
+        attacked.iter().any(|s| s.contains("Luxemburg")),
+        "{attacked:?}"
+    );
+}
