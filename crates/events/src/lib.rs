@@ -1151,7 +1151,7 @@ impl Extractor {
                 }
                 // The body phrase is read; what follows are its circumstances.
                 let t = self.clause_time(ctx, h, clause_a, clause_b, etype);
-                let factuality = self.factuality(sent, h, clause_a, true);
+                let factuality = self.factuality(sent, h, clause_a, true, false);
                 let trigger = sent.span(m.a, m.b);
                 for (p, nps) in self.pps(sent, after, clause_b.max(after + 1), false) {
                     if let Some(r) = frame.slot(&p).filter(|r| *r == Role::Place) {
@@ -1692,7 +1692,13 @@ impl Extractor {
                 f.role = Some(*r);
             }
         }
-        let factuality = self.factuality(sent, h, clause_a, trig.head != HeadKind::Noun);
+        let factuality = self.factuality(
+            sent,
+            h,
+            clause_a,
+            trig.head != HeadKind::Noun,
+            frame.slot("obj").is_none(),
+        );
         let trigger = sent.span(m.a, m.b);
         let mut time = self.clause_time(ctx, h, clause_a, clause_b, etype);
         // A named event's date is in its own phrase ("the October Revolution
@@ -2431,7 +2437,16 @@ impl Extractor {
         None
     }
 
-    fn factuality(&self, sent: &Sent, h: usize, clause_a: usize, verb: bool) -> Factuality {
+    /// `intransitive`: the trigger's frame has no object, so a form of
+    /// "be" before an earlier verb is not its auxiliary.
+    fn factuality(
+        &self,
+        sent: &Sent,
+        h: usize,
+        clause_a: usize,
+        verb: bool,
+        intransitive: bool,
+    ) -> Factuality {
         // A question mark right after the sentence's last token.
         let last = sent.w.last().map(|w| w.lower).unwrap_or("");
         let after = sent
@@ -2473,9 +2488,14 @@ impl Extractor {
             };
         // A negation is shared only through an auxiliary ("was not
         // arrested and tried", "did not flee and hide"); on a verb alone it
-        // is that verb's ("never fully recovered from the loss and died").
-        let aux_shared =
-            (lo_shared..clause_a).any(|k| matches!(sent.w[k].class, C::Be | C::Aux | C::Modal));
+        // is that verb's ("never fully recovered from the loss and died");
+        // nor does a passive's "be" reach a verb that takes no object ("was
+        // never prosecuted and died in 1982").
+        let aux_shared = (lo_shared..clause_a).any(|k| match sent.w[k].class {
+            C::Aux | C::Modal => true,
+            C::Be => !(verb && intransitive),
+            _ => false,
+        });
         for i in 0..h.min(sent.len()) {
             let Some(ids) = self.lex.cue_index.get(sent.w[i].lower) else {
                 continue;
@@ -2492,7 +2512,9 @@ impl Extractor {
                 }
                 let ok = match cue.scope {
                     CueScope::Start => i == start,
-                    CueScope::Sentence => true,
+                    // (a semicolon joins a clause of its own: "X argued
+                    // that …; Souchon … died in 1982")
+                    CueScope::Sentence => !(i..h).any(|k| sent.w[k].lower == ";"),
                     CueScope::Before => {
                         i >= lo_before
                             || (i >= lo_shared
@@ -2842,7 +2864,7 @@ impl Extractor {
             };
             let (ca, cb) = sent.clause_of(a);
             let time = self.clause_time(ctx, a, ca, cb.max(end), EventType::Publication);
-            let factuality = self.factuality(sent, a, ca, false);
+            let factuality = self.factuality(sent, a, ca, false, false);
             out.extend(self.emit(
                 ctx,
                 EventType::Publication,

@@ -4,7 +4,7 @@
 
 mod common;
 use annalist_events::Extractor;
-use annalist_model::{EventMention, EventType, Role};
+use annalist_model::{EventMention, EventType, Factuality, Role};
 use common::{Prepared, Stages};
 
 fn events(text: &str) -> (Prepared, Vec<EventMention>) {
@@ -640,4 +640,20 @@ fn a_description_after_a_name_a_named_prison_and_a_clubbing() {
         attacked.iter().any(|s| s.contains("Luxemburg")),
         "{attacked:?}"
     );
+}
+
+#[test]
+fn neither_a_passive_negation_nor_a_report_before_a_semicolon_reaches_a_death() {
+    let (p, evs) = events(
+        "Gietinger argued that the shot came from Hermann Souchon; Souchon was never \
+         prosecuted and died in 1982. Leon Trotsky was not arrested and tried in 1906.",
+    );
+    let died: Vec<_> = of_type(&evs, EventType::Death);
+    assert_eq!(died.len(), 1, "{evs:?}");
+    assert_eq!(died[0].factuality, Factuality::Asserted, "{evs:?}");
+    assert!(names(&p, died[0], Role::Subject)[0].contains("Souchon"));
+    // a passive shares its negation with a passive
+    let tried = of_type(&evs, EventType::Trial);
+    assert_eq!(tried.len(), 1, "{evs:?}");
+    assert_eq!(tried[0].factuality, Factuality::Negated, "{evs:?}");
 }
