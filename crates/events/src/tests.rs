@@ -4083,3 +4083,41 @@ fn second_marriages_suspensions_gassings_hiding_and_secessions() {
     assert_eq!(subj(EventType::Move), ["Otto Frank"], "{}", show(&f, &evs));
     assert_eq!(subj(EventType::Uprising), ["Katanga"], "{}", show(&f, &evs));
 }
+
+#[test]
+fn admissions_calls_to_the_bar_and_chosen_offices() {
+    let f = fixture(
+        "More was admitted to Lincoln's Inn in 1496. More was called to the bar in 1502. \
+         Roper was chosen Speaker in 1523. Wilde was admitted to hospital in 1900.",
+        &[
+            ("More", P, "Thomas More"),
+            ("Lincoln's Inn", O, "Lincoln's Inn"),
+            ("Roper", P, "William Roper"),
+            ("Wilde", P, "Oscar Wilde"),
+        ],
+        &[
+            ("1496", TimexType::Date, "1496", "year"),
+            ("1502", TimexType::Date, "1502", "year"),
+            ("1523", TimexType::Date, "1523", "year"),
+            ("1900", TimexType::Date, "1900", "year"),
+        ],
+    );
+    let evs = run(&f);
+    let joined = subjects_and_times(&f, &evs, EventType::Joining);
+    assert_eq!(
+        joined,
+        [
+            (vec!["Thomas More".to_string()], Some("1496".to_string())),
+            (vec!["Thomas More".to_string()], Some("1502".to_string())),
+        ],
+        "{}",
+        show(&f, &evs)
+    );
+    let app = subjects_and_times(&f, &evs, EventType::Appointment);
+    assert_eq!(
+        app,
+        [(vec!["William Roper".to_string()], Some("1523".to_string()))],
+        "{}",
+        show(&f, &evs)
+    );
+}
