@@ -491,7 +491,7 @@ impl<'a> Sent<'a> {
     }
 
     /// Extent of the mention covering token `i`, as a token range.
-    fn mention_run(&self, i: usize) -> (usize, usize) {
+    pub(crate) fn mention_run(&self, i: usize) -> (usize, usize) {
         let Some(m) = self.w[i].mention else {
             return (i, i + 1);
         };
@@ -868,22 +868,12 @@ impl<'a> Sent<'a> {
                 let verb_before = (0..i)
                     .rev()
                     .take_while(|&j| !self.w[j].has(Cl::Clausepunct))
-                    .any(|j| {
-                        self.is_verbish(j) || matches!(self.w[j].class, C::Be | C::Aux | C::Modal)
-                    });
+                    .any(verb_group);
                 let new_subject = verb_before
                     && self.w.get(k).is_some_and(|x| {
                         x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
                     })
-                    && {
-                        let mut e = k + 1;
-                        if let Some(m) = self.w[k].mention {
-                            while e < self.len() && self.w[e].mention == Some(m) {
-                                e += 1;
-                            }
-                        }
-                        verb_group(self.skip_adverbs(e))
-                    };
+                    && verb_group(self.skip_adverbs(self.mention_run(k).1));
                 verb_group(k) || new_subject
             }
             // A preposition that is also a conjunction opens a clause when

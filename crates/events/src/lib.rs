@@ -757,10 +757,7 @@ impl Extractor {
                 return None;
             }
             let m = sent.w[k].mention?;
-            let mut start = k;
-            while start > 0 && sent.w[start - 1].mention == Some(m) {
-                start -= 1;
-            }
+            let start = sent.mention_run(k).0;
             // (nor the object of an opening preposition: "After Trotsky,
             // the party split")
             let governed = start > 0 && sent.w[start - 1].class == C::Prep;
