@@ -61,6 +61,10 @@ pub struct Counts {
     pub event_p: Ratio,
     pub event_r: Ratio,
     pub conflict_r: Ratio,
+    /// Why gold events were missed and system events were not in the gold,
+    /// counted per cause (`--breakdown`): aggregate figures that tell which
+    /// stage to work on without reading a held-out set's misses.
+    pub event_causes: BTreeMap<String, usize>,
     /// Gold items that could not be matched, for debugging (`--verbose`).
     #[serde(skip)]
     pub misses: Vec<String>,
@@ -72,6 +76,9 @@ impl Counts {
             a.merge(&b);
         }
         self.regions_unlocated += o.regions_unlocated;
+        for (k, v) in &o.event_causes {
+            *self.event_causes.entry(k.clone()).or_default() += v;
+        }
         self.misses.extend(o.misses.iter().cloned());
     }
     fn ratios(&self) -> Vec<Ratio> {
@@ -261,6 +268,79 @@ pub fn locate_regions(
             Some((kind, Span::new(s, e)))
         })
         .collect()
+}
+
+/// Why a gold event found no system event: the first stage that failed.
+fn miss_cause(
+    gold: &Gold,
+    ge: &crate::gold::GoldEvent,
+    kb: &KnowledgeBase,
+    sys_names: &[BTreeSet<String>],
+    names_of: &dyn Fn(&serde_json::Value) -> BTreeSet<String>,
+    sys_subject_names: &dyn Fn(&annalist_model::Event) -> BTreeSet<String>,
+) -> &'static str {
+    let subject_ids = values(&ge.subject);
+    let group = subject_ids.iter().any(|id| {
+        gold.entity(id)
+            .is_some_and(|g| matches!(g.etype.as_str(), "group" | "event_name"))
+    });
+    // Did the system read one of the gold's own sentences as an event of
+    // the type (of any subject)?
+    let gold_ev: Vec<String> = ge.evidence.iter().map(|e| fold(e)).collect();
+    let told = |t: &str| {
+        let t = fold(t);
+        gold_ev
+            .iter()
+            .any(|g| !g.is_empty() && (t.contains(g.as_str()) || g.contains(t.as_str())))
+    };
+    let read_as_type = kb
+        .events
+        .iter()
+        .any(|se| se.etype.as_str() == ge.etype && se.evidence.iter().any(|ev| told(&ev.text)));
+    let names = names_of(&ge.subject);
+    let events: Vec<_> = kb
+        .events
+        .iter()
+        .filter(|se| !names.is_disjoint(&sys_subject_names(se)))
+        .collect();
+    if !sys_names.iter().any(|s| !s.is_disjoint(&names)) && events.is_empty() {
+        if group {
+            "missed: subject a group, not found"
+        } else {
+            "missed: subject not found"
+        }
+    } else if !events.iter().any(|se| se.etype.as_str() == ge.etype) {
+        if read_as_type {
+            "missed: sentence read as the type, another subject"
+        } else if events.is_empty() {
+            "missed: subject found, no event of it"
+        } else {
+            "missed: subject has events of other types"
+        }
+    } else {
+        let same: Vec<_> = events
+            .iter()
+            .filter(|se| se.etype.as_str() == ge.etype)
+            .flat_map(|se| se.evidence.iter())
+            .filter(|ev| told(&ev.text))
+            .collect();
+        let fits = |t: &Option<String>| match (&ge.time, t) {
+            (Some(g), Some(t)) => match (interval(g), interval(t)) {
+                (Some(a), Some(b)) => a.compatible(&b),
+                _ => true,
+            },
+            _ => true,
+        };
+        if same.is_empty() {
+            "missed: time, another instance found"
+        } else if same.iter().any(|ev| ev.time.is_some() && fits(&ev.time)) {
+            "missed: time, evidence read right but merged away"
+        } else if same.iter().all(|ev| ev.time.is_none()) {
+            "missed: time, evidence read undated, merged"
+        } else {
+            "missed: time, evidence read with a wrong time"
+        }
+    }
 }
 
 fn label_at(src: &KbSource, off: usize) -> RegionKind {
@@ -537,15 +617,65 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
             && !names_of(&ge.subject).is_disjoint(&sys_subject_names(se))
             && time_ok(&ge.time, &se.time)
     };
+    let spurious_cause = |se: &annalist_model::Event| {
+        let subj = sys_subject_names(se);
+        let of_subject: Vec<_> = gold
+            .events
+            .iter()
+            .filter(|ge| !names_of(&ge.subject).is_disjoint(&subj))
+            .collect();
+        if !gold_sets.iter().any(|g| !g.is_disjoint(&subj)) {
+            "spurious: subject not a gold entity"
+        } else if of_subject.is_empty() {
+            "spurious: gold has no event of the subject"
+        } else if !of_subject.iter().any(|ge| ge.etype == se.etype.as_str()) {
+            // (a sentence the gold reads as another type of event, or
+            // one it does not read as an event)
+            let read = se.evidence.iter().any(|ev| {
+                let t = fold(&ev.text);
+                of_subject.iter().flat_map(|ge| &ge.evidence).any(|g| {
+                    let g = fold(g);
+                    !g.is_empty() && (t.contains(g.as_str()) || g.contains(t.as_str()))
+                })
+            });
+            if read {
+                "spurious: a gold sentence of the subject, other type"
+            } else {
+                "spurious: gold has other types for the subject"
+            }
+        } else if se.time.as_ref().is_some_and(|t| t.inferred) {
+            "spurious: time incompatible (inferred)"
+        } else {
+            "spurious: time incompatible (in the text)"
+        }
+    };
     for ge in &gold.events {
         let hit = kb.events.iter().any(|se| matches(ge, se));
         c.event_r.add(hit as u8 as f64, 1.0);
         if !hit {
+            let why = miss_cause(gold, ge, kb, &sys_names, &names_of, &sys_subject_names);
+            *c.event_causes.entry(why.to_string()).or_default() += 1;
+            // (the times of the subject's events of that type, when any)
+            let names = names_of(&ge.subject);
+            let times: Vec<&str> = kb
+                .events
+                .iter()
+                .filter(|se| {
+                    se.etype.as_str() == ge.etype && !names.is_disjoint(&sys_subject_names(se))
+                })
+                .map(|se| se.time.as_ref().map_or("-", |t| t.value.as_str()))
+                .collect();
+            let had = if times.is_empty() {
+                String::new()
+            } else {
+                format!("; found at {}", times.join(", "))
+            };
             c.misses.push(format!(
-                "event {} of {} ({}) not found",
+                "event {} of {} ({}) not found{had} [{}]",
                 ge.etype,
                 values(&ge.subject).join(","),
-                ge.time.as_deref().unwrap_or("-")
+                ge.time.as_deref().unwrap_or("-"),
+                why.trim_start_matches("missed: ")
             ));
         }
     }
@@ -553,11 +683,14 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
         let hit = gold.events.iter().any(|ge| matches(ge, se));
         c.event_p.add(hit as u8 as f64, 1.0);
         if !hit {
+            let why = spurious_cause(se);
+            *c.event_causes.entry(why.to_string()).or_default() += 1;
             c.misses.push(format!(
-                "event {} not in gold: {} ({})",
+                "event {} not in gold: {} ({}) [{}]",
                 se.etype,
                 se.description,
-                se.time.as_ref().map(|t| t.value.as_str()).unwrap_or("-")
+                se.time.as_ref().map(|t| t.value.as_str()).unwrap_or("-"),
+                why.trim_start_matches("spurious: ")
             ));
         }
     }
@@ -715,6 +848,68 @@ mod tests {
         let c = score(&gold, &kb, &BTreeMap::new());
         assert_eq!(c.report().event_recall, Some(1.0));
         assert_eq!(c.report().event_precision, Some(1.0));
+    }
+
+    #[test]
+    fn misses_are_counted_by_the_stage_that_failed() {
+        let gold: Gold = serde_json::from_value(serde_json::json!({
+            "topic": "t",
+            "documents": [],
+            "entities": [
+                {"id": "rosa", "type": "person", "name": "Rosa Luxemburg"},
+                {"id": "karl", "type": "person", "name": "Karl Liebknecht"},
+                {"id": "kpd", "type": "group", "name": "the Spartacists"}
+            ],
+            "events": [
+                {"type": "arrest", "subject": "rosa", "time": "1906-03",
+                 "evidence": ["she was arrested there on 4 March 1906"]},
+                {"type": "arrest", "subject": "rosa", "time": "1916-07",
+                 "evidence": ["in July 1916 was taken into custody"]},
+                {"type": "death", "subject": "karl", "time": "1919"},
+                {"type": "uprising", "subject": "kpd", "time": "1919"}
+            ]
+        }))
+        .expect("gold");
+        let kb = KnowledgeBase {
+            entities: vec![
+                annalist_model::Entity {
+                    id: "person:rosa".into(),
+                    name: "Rosa Luxemburg".into(),
+                    ..Default::default()
+                },
+                annalist_model::Entity {
+                    id: "person:karl".into(),
+                    name: "Karl Liebknecht".into(),
+                    ..Default::default()
+                },
+            ],
+            events: vec![annalist_model::Event {
+                etype: annalist_model::EventType::Arrest,
+                roles: annalist_model::Roles {
+                    subject: vec!["person:rosa".into()],
+                    ..Default::default()
+                },
+                time: Some(annalist_model::KbTime {
+                    value: "1906-SU".into(),
+                    ..Default::default()
+                }),
+                evidence: vec![annalist_model::Evidence {
+                    text: "She was arrested there on 4 March 1906.".into(),
+                    time: Some("1906-SU".into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let c = score(&gold, &kb, &BTreeMap::new());
+        let n = |k: &str| c.event_causes.get(k).copied().unwrap_or(0);
+        assert_eq!(n("missed: time, evidence read with a wrong time"), 1);
+        assert_eq!(n("missed: time, another instance found"), 1);
+        assert_eq!(n("missed: subject found, no event of it"), 1);
+        assert_eq!(n("missed: subject a group, not found"), 1);
+        assert_eq!(n("spurious: time incompatible (in the text)"), 1);
+        assert_eq!(c.event_causes.values().sum::<usize>(), 5);
     }
 
     #[test]
