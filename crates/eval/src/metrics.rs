@@ -655,6 +655,24 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
         if !hit {
             let why = miss_cause(gold, ge, kb, &sys_names, &names_of, &sys_subject_names);
             *c.event_causes.entry(why.to_string()).or_default() += 1;
+            if why.contains("event") || why.contains("another") || why.contains("read as the type")
+            {
+                // (a trigger or role miss: is the subject named where the
+                // gold reads the event, or only referred to?)
+                let names = names_of(&ge.subject);
+                let named = ge.evidence.iter().any(|ev| {
+                    let ev = format!(" {} ", fold(ev));
+                    names
+                        .iter()
+                        .any(|n| !n.is_empty() && ev.contains(&format!(" {n} ")))
+                });
+                let k = if named {
+                    "of trigger and role misses: subject named in a gold sentence"
+                } else {
+                    "of trigger and role misses: subject only referred to"
+                };
+                *c.event_causes.entry(k.to_string()).or_default() += 1;
+            }
             // (the times of the subject's events of that type, when any)
             let names = names_of(&ge.subject);
             let times: Vec<&str> = kb
@@ -909,7 +927,16 @@ mod tests {
         assert_eq!(n("missed: subject found, no event of it"), 1);
         assert_eq!(n("missed: subject a group, not found"), 1);
         assert_eq!(n("spurious: time incompatible (in the text)"), 1);
-        assert_eq!(c.event_causes.values().sum::<usize>(), 5);
+        let causes: usize = c
+            .event_causes
+            .iter()
+            .filter(|(k, _)| !k.starts_with("of "))
+            .map(|(_, v)| v)
+            .sum();
+        assert_eq!(causes, 5);
+        // (Karl is named in no gold sentence; Rosa's second arrest's
+        // sentence names no one either)
+        assert_eq!(n("of trigger and role misses: subject only referred to"), 2);
     }
 
     #[test]

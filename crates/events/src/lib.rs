@@ -930,6 +930,8 @@ impl Extractor {
         let (clause_a, clause_b) = sent.clause_of(h);
         let mut passive = false;
         let mut after = m.b;
+        // (the trigger took a direct object: "arrested *everyone*")
+        let mut had_object = false;
         // The pattern ends with its preposition ("fired *at*", "sided
         // *with*"): the phrase after it is that preposition's, no object.
         let ends_in_prep = m.b >= m.a + 2 && sent.w[m.b - 1].class == C::Prep;
@@ -1235,6 +1237,7 @@ impl Extractor {
                 return vec![];
             }
             if let Some(mut nps) = obj {
+                had_object |= !nps.is_empty();
                 if m.gap.is_none() {
                     after = after.max(nps.last().map(|n| n.b).unwrap_or(after));
                 }
@@ -1344,11 +1347,13 @@ impl Extractor {
             }
             // "sentenced to death together with X and Y": the people named
             // share the fate of the clause's subject (or, after a noun, of
-            // its of-phrase); a companion named by no name adds no one.
+            // its of-phrase; after a direct object, of the object: "arrested
+            // everyone in the annex, together with Kleiman and Kugler"); a
+            // companion named by no name adds no one.
             if p == "alongside" {
                 let shared = if trig.head == HeadKind::Noun {
                     frame.slot("of")
-                } else if passive {
+                } else if passive || had_object {
                     frame.slot("obj")
                 } else {
                     frame.slot("subj")

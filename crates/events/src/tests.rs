@@ -3945,6 +3945,37 @@ fn together_with_names_share_the_subjects_fate() {
 }
 
 #[test]
+fn together_with_after_an_object_shares_the_objects_fate() {
+    // "arrested X together with Y": Y was arrested, not one of the arresters.
+    let f = fixture(
+        "Silberbauer arrested Otto Frank, together with Kleiman and Kugler.",
+        &[
+            ("Silberbauer", P, "Karl Silberbauer"),
+            ("Otto Frank", P, "Otto Frank"),
+            ("Kleiman", P, "Johannes Kleiman"),
+            ("Kugler", P, "Victor Kugler"),
+        ],
+        &[],
+    );
+    let evs = run(&f);
+    let a = find(&evs, EventType::Arrest);
+    let mut subjects: Vec<String> = a.iter().flat_map(|e| role(&f, e, Role::Subject)).collect();
+    subjects.sort();
+    assert_eq!(
+        subjects,
+        ["Johannes Kleiman", "Otto Frank", "Victor Kugler"],
+        "{}",
+        show(&f, &evs)
+    );
+    let agents: Vec<String> = a.iter().flat_map(|e| role(&f, e, Role::Agent)).collect();
+    assert!(
+        agents.iter().all(|x| x == "Karl Silberbauer"),
+        "{}",
+        show(&f, &evs)
+    );
+}
+
+#[test]
 fn a_comment_headers_time_dates_no_event_it_tells() {
     // The header's time ran into the comment's first sentence: when the
     // comment was written, not when Savarkar was tried.

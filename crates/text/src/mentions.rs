@@ -2680,9 +2680,26 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let start = sents.get(h.1).map_or(0, |s| s.tokens.0);
             !(start..h.2).any(|t| matches!(cx.upos(t), "VERB" | "AUX"))
         };
+        // In its own sentence, the sentence's subject of no known gender
+        // wins over a later person of the pronoun's gender as the subject
+        // of a later clause: "Princip fired the shots that killed Franz
+        // Ferdinand, yet *he* got a prison term" (a possessive binds nearer:
+        // "the daughter of Otto Frank and *his* wife").
+        // (not the subject of a fronted clause: "When Hitler came to power,
+        // Otto concluded that *his* family …")
+        let fronted_end = opener
+            .filter(|&t| cx.an.ml.fronted.contains(cx.lw(t)))
+            .and_then(|t| (t..c.a).find(|&k| cx.w(k) == ","));
         if let Some(h) = cur()
             .filter(|_| pick.is_none())
-            .find(|h| strict(h.0))
+            .find(|h| {
+                matches!(cx.lw(c.a), "he" | "she")
+                    && compatible(h.0)
+                    && subject_like(h)
+                    && comp_full_name[h.0]
+                    && fronted_end.is_none_or(|e| h.2 > e)
+            })
+            .or_else(|| cur().find(|h| strict(h.0)))
             .or_else(|| cur().find(|h| compatible(h.0)))
         {
             pick = Some(h.0);
