@@ -1746,6 +1746,33 @@ impl Extractor {
             if time.as_ref().and_then(|t| t.timex).is_some_and(before_verb) {
                 time = None;
             }
+            // (nor does a time of another clause after it: "canonised with
+            // John Fisher, who had been beheaded a fortnight before him, by
+            // Pius XI on 19 May 1935")
+            let after_in_other_clause = |t: &EventTime| {
+                t.how == "sentence"
+                    && t.timex
+                        .is_some_and(|ti| ctx.stx.iter().any(|&(x, p)| x == ti && p > h))
+            };
+            if time.as_ref().is_some_and(after_in_other_clause) {
+                time = None;
+            }
+        }
+        // "held in the Warsaw Citadel until her release on bail that
+        // summer": a time past a `later` word after the trigger is when the
+        // state ended or what came after, not the event's ("lived until
+        // 1970" holds the word in its pattern and keeps it).
+        if trig.head != HeadKind::Noun {
+            let past_later = |t: &EventTime| {
+                t.timex.is_some_and(|ti| {
+                    ctx.stx.iter().any(|&(x, p)| {
+                        x == ti && p > m.b && (m.b..p).any(|k| sent.w[k].has(Cl::Later))
+                    })
+                })
+            };
+            if time.as_ref().is_some_and(past_later) {
+                time = None;
+            }
         }
         // "celebrated the birth of Jose Marti on Friday", "the anniversary
         // of his death": the clause dates the remembrance, not the event.

@@ -2312,6 +2312,34 @@ fn a_sentence_initial_time_of_a_report_dates_no_event_it_reports() {
 }
 
 #[test]
+fn a_time_after_until_or_in_a_later_clause_dates_no_earlier_event() {
+    // The end of the custody, not its start; a relative clause's
+    // pluperfect, not the main clause's date.
+    let mut f = fixture(
+        "Rosa Luxemburg was held in the Warsaw Citadel until her release that summer. \
+         More was canonised with John Fisher, who had been beheaded before him, on 19 May 1935.",
+        &[
+            ("Rosa Luxemburg", P, "Rosa Luxemburg"),
+            ("Warsaw Citadel", L, "Warsaw Citadel"),
+            ("More", P, "Thomas More"),
+            ("John Fisher", P, "John Fisher"),
+        ],
+        &[
+            ("that summer", TimexType::Date, "1906-SU", "season"),
+            ("19 May 1935", TimexType::Date, "1935-05-19", "date"),
+        ],
+    );
+    tag_upos(&mut f, &[("held", "VERB"), ("beheaded", "VERB")]);
+    let evs = run(&f);
+    let held = find(&evs, EventType::Imprisonment);
+    assert_eq!(held.len(), 1, "{}", show(&f, &evs));
+    assert!(held[0].time.is_none(), "{}", show(&f, &evs));
+    let beheaded = find(&evs, EventType::Execution);
+    assert_eq!(beheaded.len(), 1, "{}", show(&f, &evs));
+    assert!(beheaded[0].time.is_none(), "{}", show(&f, &evs));
+}
+
+#[test]
 fn a_pluperfect_event_takes_no_time_of_another_verb() {
     let mut f = fixture(
         "Guiteau died on 30 June 1882, a year after Garfield had died.",
