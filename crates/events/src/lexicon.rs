@@ -82,6 +82,10 @@ pub(crate) enum Cl {
     Members,
     /// Plural nouns for people, counted ("Eight men were tried: …").
     People,
+    /// Nouns naming a group of people as one ("the family", "the
+    /// rioters"): unresolved to names, such a phrase is the event's subject
+    /// as words ("the Frank family moved to Amsterdam").
+    Groupnoun,
     /// A relative adverb after a time ("June 1647, *when* Joyce seized
     /// him"): the time dates the clause it opens.
     Timerel,
@@ -151,6 +155,7 @@ impl Cl {
             "floating" => Cl::Floating,
             "members" => Cl::Members,
             "people" => Cl::People,
+            "groupnoun" => Cl::Groupnoun,
             "reciprocal" => Cl::Reciprocal,
             "timerel" => Cl::Timerel,
             _ => return None,

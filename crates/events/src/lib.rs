@@ -1848,6 +1848,39 @@ impl Extractor {
         out
     }
 
+    /// The words at `span` name a group of people as one: a phrase headed by
+    /// a `groupnoun` and named by a proper name ("the Frank family", "the
+    /// Sarajevo conspirators"; not "his family", "the rioters", which no
+    /// reader could tell apart across sources), not opened by an indefinite
+    /// word ("a Jewish family"). (A number
+    /// after "the" or "all", "all fourteen were sentenced", was tried: it
+    /// anchored the next sentence's undated executions on its year.)
+    fn group_phrase(&self, sent: &Sent, span: Span) -> bool {
+        let toks: Vec<usize> = (0..sent.len())
+            .filter(|&k| sent.w[k].span.start >= span.start && sent.w[k].span.end <= span.end)
+            .collect();
+        let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else {
+            return false;
+        };
+        if toks.len() > 6
+            || matches!(
+                sent.w[first].lower,
+                "a" | "an" | "some" | "many" | "several" | "few" | "other"
+            )
+        {
+            return false;
+        }
+        // (named by a proper name, so that sources can be told apart:
+        // "the Frank family", not "his family", "the rioters")
+        let named = (first..last).any(|k| {
+            let w = &sent.w[k];
+            !matches!(w.class, C::Pron | C::Poss | C::Det)
+                && (w.mention.is_some()
+                    || (k > first && w.text.chars().next().is_some_and(char::is_uppercase)))
+        });
+        named && sent.w[last].has(Cl::Groupnoun)
+    }
+
     /// A pronoun subject of a death that the text stage bound to the one
     /// who speaks in the sentence, or who acts in the clause a `posterior`
     /// conjunction places after the death, names somebody else: a speaker
@@ -1941,11 +1974,13 @@ impl Extractor {
             .map(|(_, f)| f)
             .collect();
         // Only named (or resolved) subjects: "his mother", "a group of
-        // accomplices" cannot be told apart across documents.
+        // accomplices" cannot be told apart across documents — save a
+        // definite group ("the Frank family", "the rioters", "the eight"),
+        // kept as words.
         let subjects: Vec<&RoleFiller> = subjects
             .iter()
             .copied()
-            .filter(|f| f.entity.is_some())
+            .filter(|f| f.entity.is_some() || self.group_phrase(sent, f.span))
             .collect();
         if subjects.is_empty() {
             return vec![];

@@ -667,3 +667,16 @@ fn neither_a_passive_negation_nor_a_report_before_a_semicolon_reaches_a_death() 
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_group_named_by_a_proper_name_is_a_subject_as_words() {
+    // "the Frank family" can be told apart across sources; "his family"
+    // and "the rioters" cannot, and stay out.
+    let (p, evs) = events(
+        "In 1933 the Frank family moved to Amsterdam. His family moved to Paris in 1950. \
+         The rioters were arrested in 1959.",
+    );
+    let moved = subjects(&p, &evs, EventType::Move);
+    assert_eq!(moved, ["the Frank family"], "{evs:?}");
+    assert!(of_type(&evs, EventType::Arrest).is_empty(), "{evs:?}");
+}
