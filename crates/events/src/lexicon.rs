@@ -86,6 +86,10 @@ pub(crate) enum Cl {
     /// rioters"): unresolved to names, such a phrase is the event's subject
     /// as words ("the Frank family moved to Amsterdam").
     Groupnoun,
+    /// Prepositions putting a clause inside an event ("*during* the
+    /// Russian Revolution of 1905 she went to Warsaw"): the event's time
+    /// dates the clause.
+    Within,
     /// A relative adverb after a time ("June 1647, *when* Joyce seized
     /// him"): the time dates the clause it opens.
     Timerel,
@@ -156,6 +160,7 @@ impl Cl {
             "members" => Cl::Members,
             "people" => Cl::People,
             "groupnoun" => Cl::Groupnoun,
+            "within" => Cl::Within,
             "reciprocal" => Cl::Reciprocal,
             "timerel" => Cl::Timerel,
             _ => return None,

@@ -2285,6 +2285,8 @@ impl Extractor {
         // A time right after another event noun, before this trigger, is
         // that noun's ("Julia's death in 54 BC and the death of Crassus
         // … the following year").
+        // (Not one the clause happens within: "*during* the Russian
+        // Revolution of 1905 she went to Warsaw".)
         let other_nouns = |p: usize| {
             p < h
                 && ctx.matches.iter().any(|m| {
@@ -2292,6 +2294,7 @@ impl Extractor {
                         && p <= m.b + 2
                         && m.a != h
                         && self.lex.triggers[m.trig].head == HeadKind::Noun
+                        && !(m.a.saturating_sub(4)..m.a).any(|k| sent.w[k].has(Cl::Within))
                 })
         };
         let in_clause = cand

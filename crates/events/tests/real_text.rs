@@ -680,3 +680,20 @@ fn a_group_named_by_a_proper_name_is_a_subject_as_words() {
     assert_eq!(moved, ["the Frank family"], "{evs:?}");
     assert!(of_type(&evs, EventType::Arrest).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn an_event_the_clause_happens_during_dates_it() {
+    // "during" the revolution of 1905: its year is the journey's; "after
+    // Julia's death in 54 BC" stays the death's.
+    let (_, evs) = events(
+        "In 1904 she was sentenced for insulting Wilhelm II. During the Russian Revolution \
+         of 1905 Rosa Luxemburg went to Warsaw on a false passport.",
+    );
+    let went = of_type(&evs, EventType::Move);
+    assert_eq!(went.len(), 1, "{evs:?}");
+    assert_eq!(time_of(went[0]), Some("1905"), "{evs:?}");
+    assert_eq!(
+        went[0].time.as_ref().map(|t| t.how.as_str()),
+        Some("clause")
+    );
+}
