@@ -736,7 +736,52 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
         });
         c.conflict_r.add(hit as u8 as f64, 1.0);
         if !hit {
-            c.misses.push(format!("conflict not found: {}", gc.about));
+            // (why: the first stage that failed, as for events)
+            let events: Vec<_> = kb
+                .events
+                .iter()
+                .filter(|e| {
+                    Some(e.etype.as_str()) == gc.event_type.as_deref()
+                        && (subject.is_empty() || !subject.is_disjoint(&sys_subject_names(e)))
+                })
+                .collect();
+            let times: Vec<&str> = events
+                .iter()
+                .flat_map(|e| {
+                    e.time
+                        .iter()
+                        .map(|t| t.value.as_str())
+                        .chain(e.evidence.iter().filter_map(|v| v.time.as_deref()))
+                })
+                .collect();
+            let read = |value: &str| {
+                interval(value).is_some_and(|a| {
+                    times
+                        .iter()
+                        .any(|t| interval(t).is_some_and(|b| a.compatible(&b)))
+                })
+            };
+            let about_time = gc.claims.iter().all(|cl| interval(&cl.value).is_some());
+            let why = if events.is_empty() {
+                "conflict missed: no event of the type and subject"
+            } else if !about_time {
+                "conflict missed: about a place or a participant"
+            } else {
+                let n = gc.claims.iter().filter(|cl| read(&cl.value)).count();
+                if n == 0 {
+                    "conflict missed: no claimed time read"
+                } else if n < gc.claims.len() {
+                    "conflict missed: some claimed times read"
+                } else {
+                    "conflict missed: every claimed time read, no conflict"
+                }
+            };
+            *c.event_causes.entry(why.to_string()).or_default() += 1;
+            c.misses.push(format!(
+                "conflict not found: {} [{}]",
+                gc.about,
+                why.trim_start_matches("conflict missed: ")
+            ));
         }
     }
     c
@@ -885,6 +930,12 @@ mod tests {
                  "evidence": ["in July 1916 was taken into custody"]},
                 {"type": "death", "subject": "karl", "time": "1919"},
                 {"type": "uprising", "subject": "kpd", "time": "1919"}
+            ],
+            "conflicts": [
+                {"about": "when Rosa was arrested", "event_type": "arrest", "subject": "rosa",
+                 "claims": [{"source": "a.txt", "value": "1916-07"}], "truth": "1916"},
+                {"about": "where Karl died", "event_type": "death", "subject": "karl",
+                 "claims": [{"source": "a.txt", "value": "Berlin"}], "truth": "Tiergarten"}
             ]
         }))
         .expect("gold");
@@ -930,13 +981,16 @@ mod tests {
         let causes: usize = c
             .event_causes
             .iter()
-            .filter(|(k, _)| !k.starts_with("of "))
+            .filter(|(k, _)| !k.starts_with("of ") && !k.starts_with("conflict"))
             .map(|(_, v)| v)
             .sum();
         assert_eq!(causes, 5);
         // (Karl is named in no gold sentence; Rosa's second arrest's
         // sentence names no one either)
         assert_eq!(n("of trigger and role misses: subject only referred to"), 2);
+        // (the arrest was read, never in July 1916; Karl has no death)
+        assert_eq!(n("conflict missed: no claimed time read"), 1);
+        assert_eq!(n("conflict missed: no event of the type and subject"), 1);
     }
 
     #[test]

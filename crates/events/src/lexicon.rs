@@ -90,6 +90,10 @@ pub(crate) enum Cl {
     /// Russian Revolution of 1905 she went to Warsaw"): the event's time
     /// dates the clause.
     Within,
+    /// Nouns heading a named site ("the Auschwitz concentration *camp*",
+    /// "the Ipatiev *house*"): with a capitalised word before them, a
+    /// place where something happened.
+    Sitenoun,
     /// A relative adverb after a time ("June 1647, *when* Joyce seized
     /// him"): the time dates the clause it opens.
     Timerel,
@@ -161,6 +165,7 @@ impl Cl {
             "people" => Cl::People,
             "groupnoun" => Cl::Groupnoun,
             "within" => Cl::Within,
+            "sitenoun" => Cl::Sitenoun,
             "reciprocal" => Cl::Reciprocal,
             "timerel" => Cl::Timerel,
             _ => return None,

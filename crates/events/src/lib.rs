@@ -768,51 +768,54 @@ impl Extractor {
             .iter()
             .find(|w| !matches!(w.class, C::Det | C::Poss))
             .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
-        let ok =
-            match role {
-                Role::Place | Role::Destination => match etype {
-                    // (a destination the tagger took for a person, a lone word
-                    // with nothing of a person: "moved to Nikolayev" — the kb
-                    // types it by the role)
-                    Some(EntityType::Person) => {
-                        role == Role::Destination
-                            && !np.pronoun
-                            && mention.is_some_and(|mi| {
-                                let mm = sent.mention(mi);
-                                !mm.text.contains(' ')
-                                    && mm.form == annalist_model::MentionForm::Name
-                                    && sent.ta.entities.get(mm.entity).is_some_and(|le| {
-                                        le.gender.is_none() && !le.name.contains(' ')
-                                    })
-                            })
-                    }
-                    Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
-                    // (an unnamed place where something happened is a
-                    // capitalised phrase whose head is capitalised too: not "in
-                    // Israeli artillery shelling"; a destination may be "the
-                    // Persian front")
-                    None => {
-                        let head_cap = role == Role::Destination
-                            || sent.w[np.a..np.b].last().is_some_and(|w| {
-                                w.text.chars().next().is_some_and(char::is_uppercase)
-                            });
-                        !np.pronoun
-                            && !owned_by_person(sent, np)
-                            && !hyphen_modifier(sent, np)
-                            && ((first_cap && head_cap) || self.lex.is(Cl::Placenoun, &np.head))
-                    }
-                },
-                Role::Instrument => etype.is_none() && !np.pronoun,
-                Role::Work => match etype {
-                    Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                    None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
-                },
-                Role::Organization => match etype {
-                    Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
-                    None => !np.pronoun,
-                },
-                Role::Subject | Role::Agent => mention.is_some() || !np.pronoun,
-            };
+        let ok = match role {
+            Role::Place | Role::Destination => match etype {
+                // (a destination the tagger took for a person, a lone word
+                // with nothing of a person: "moved to Nikolayev" — the kb
+                // types it by the role)
+                Some(EntityType::Person) => {
+                    role == Role::Destination
+                        && !np.pronoun
+                        && mention.is_some_and(|mi| {
+                            let mm = sent.mention(mi);
+                            !mm.text.contains(' ')
+                                && mm.form == annalist_model::MentionForm::Name
+                                && sent
+                                    .ta
+                                    .entities
+                                    .get(mm.entity)
+                                    .is_some_and(|le| le.gender.is_none() && !le.name.contains(' '))
+                        })
+                }
+                Some(t) => matches!(t, EntityType::Place | EntityType::Organization),
+                // (an unnamed place where something happened is a
+                // capitalised phrase whose head is capitalised too: not "in
+                // Israeli artillery shelling"; a destination may be "the
+                // Persian front")
+                None => {
+                    let head_cap = role == Role::Destination
+                        || sent.w[np.a..np.b]
+                            .last()
+                            .is_some_and(|w| w.text.chars().next().is_some_and(char::is_uppercase));
+                    // ("the Auschwitz concentration camp": a named site)
+                    let site = first_cap && self.lex.is(Cl::Sitenoun, &np.head);
+                    !np.pronoun
+                        && !owned_by_person(sent, np)
+                        && !hyphen_modifier(sent, np)
+                        && ((first_cap && head_cap) || site || self.lex.is(Cl::Placenoun, &np.head))
+                }
+            },
+            Role::Instrument => etype.is_none() && !np.pronoun,
+            Role::Work => match etype {
+                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                None => first_cap || self.lex.is(Cl::Worknoun, &np.head),
+            },
+            Role::Organization => match etype {
+                Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
+                None => !np.pronoun,
+            },
+            Role::Subject | Role::Agent => mention.is_some() || !np.pronoun,
+        };
         if !ok {
             return None;
         }

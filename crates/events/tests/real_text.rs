@@ -697,3 +697,20 @@ fn an_event_the_clause_happens_during_dates_it() {
         Some("clause")
     );
 }
+
+#[test]
+fn a_site_named_by_a_capitalised_word_is_a_place() {
+    // No name was found for "Auschwitz" here; the phrase is still where she
+    // died (and can disagree with another source's "Bergen-Belsen").
+    let (p, evs) =
+        events("Anne Frank died of typhus in early 1945 at the Auschwitz concentration camp.");
+    let died = of_type(&evs, EventType::Death);
+    assert_eq!(died.len(), 1, "{evs:?}");
+    let place = names(&p, died[0], Role::Place);
+    assert!(
+        place
+            .iter()
+            .any(|x| x.contains("Auschwitz concentration camp")),
+        "{place:?}"
+    );
+}
