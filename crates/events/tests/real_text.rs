@@ -714,3 +714,14 @@ fn a_site_named_by_a_capitalised_word_is_a_place() {
         "{place:?}"
     );
 }
+
+#[test]
+fn a_place_after_on_is_where_a_once_event_happened() {
+    let (p, evs) = events(
+        "Thomas More was beheaded on Tower Green inside the Tower of London on 6 July 1535.",
+    );
+    let ex = of_type(&evs, EventType::Execution);
+    assert_eq!(ex.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, ex[0], Role::Place), ["Tower Green"], "{evs:?}");
+    assert_eq!(time_of(ex[0]), Some("1535-07-06"));
+}
