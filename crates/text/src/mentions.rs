@@ -936,10 +936,22 @@ fn sentence_names(
             // one-word gazetteer place after a place preposition, then a
             // capitalised word before a verb, is the place and the doer
             // (not "in Mexico City", a place of two words)
+            // (a place the gazetteer lacks too, when the doer's name, no
+            // common word, stands alone elsewhere in the document: "at
+            // Potidaea Socrates saved" where "Socrates fought" came before)
+            let doer_alone_elsewhere = || {
+                // (the place no common word either: "at Fort Ticonderoga
+                // were", "in Old Goa was" are one place)
+                !cx.flag(i, GIVEN)
+                    && !an.tok.in_vocab(cx.lw(i))
+                    && (0..cx.toks.len())
+                        .any(|k| k != e && cx.w(k) == cx.w(e) && (k == 0 || cx.w(k - 1) != cx.w(i)))
+            };
             let place_then_doer = e == i + 1
                 && i > a
                 && an.ml.place_preps.contains(cx.lw(i - 1))
-                && is_place(cx, i, e)
+                && (is_place(cx, i, e)
+                    || (matches!(cx.upos(e + 1), "VERB" | "AUX") && doer_alone_elsewhere()))
                 && !is_place(cx, i, e + 1)
                 && !an.ml.place_heads.contains(cx.lw(e))
                 // (a name, not a common word: "at Wako Securities said")

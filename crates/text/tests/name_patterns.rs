@@ -938,6 +938,30 @@ fn a_place_after_a_preposition_then_a_doer_are_two_names() {
 }
 
 #[test]
+fn a_place_unknown_to_the_gazetteer_then_a_doer_named_alone_are_two_names() {
+    // "Potidaea" is in no gazetteer, but "Socrates" stands alone before;
+    // "Fort Ticonderoga" is one place, "Fort" being a common word.
+    let ta = analyze(
+        "Socrates fought for Athens at Potidaea as a soldier. At Potidaea Socrates saved \
+         the life of Alcibiades. Ticonderoga fell. The guns at Fort Ticonderoga were taken.",
+    );
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!names.contains(&"Potidaea Socrates"), "{names:?}");
+    assert!(names.contains(&"Fort Ticonderoga"), "{names:?}");
+    let (t, _) = entity_of(&ta, "Socrates").expect("Socrates");
+    assert_eq!(t, EntityType::Person);
+}
+
+#[test]
+fn what_befell_a_person_as_a_verb_ends_a_title_case_name() {
+    // a book title in a bibliography: "Why Socrates Died"
+    let ta = analyze("Waterfield, Robin. Why Socrates Died. London: Faber and Faber, 2009.");
+    let names: Vec<&str> = ta.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert!(!names.contains(&"Socrates Died"), "{names:?}");
+    assert!(names.contains(&"Socrates"), "{names:?}");
+}
+
+#[test]
 fn a_building_named_after_a_person_does_not_make_her_given_name_ambiguous() {
     let ta = analyze(
         "The diary of Anne Frank sold well; the Anne Frank House opened later. \
