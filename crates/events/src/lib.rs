@@ -743,7 +743,8 @@ impl Extractor {
         })
         .or_else(|| {
             // "Karl Liebknecht, a lawyer born in Leipzig": a description
-            // set off after a person's name is that person
+            // set off after a person's name, or predicated of it, is that
+            // person
             if !matches!(role, Role::Subject | Role::Agent) || np.pronoun {
                 return None;
             }
@@ -753,7 +754,9 @@ impl Extractor {
                 return None;
             }
             let k = np.a.checked_sub(2)?;
-            if sent.w[k + 1].lower != "," {
+            // (or the predicate of "be" after a person's name: "Socrates
+            // was a Greek philosopher born in 479 BC")
+            if sent.w[k + 1].lower != "," && sent.w[k + 1].class != C::Be {
                 return None;
             }
             let m = sent.w[k].mention?;

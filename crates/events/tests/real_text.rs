@@ -725,3 +725,19 @@ fn a_place_after_on_is_where_a_once_event_happened() {
     assert_eq!(names(&p, ex[0], Role::Place), ["Tower Green"], "{evs:?}");
     assert_eq!(time_of(ex[0]), Some("1535-07-06"));
 }
+
+#[test]
+fn a_description_predicated_of_a_name_is_that_person() {
+    // "X was a N born in …": the birth is X's; a belief is reported.
+    let (p, evs) = events(
+        "Rosa Luxemburg was a Polish writer born in 1871 in Zamosc. \
+         I always understood Thomas More was locked in the Tower in 1533.",
+    );
+    let born = of_type(&evs, EventType::Birth);
+    assert_eq!(born.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, born[0], Role::Subject), ["Rosa Luxemburg"]);
+    assert_eq!(time_of(born[0]), Some("1871"));
+    let locked = of_type(&evs, EventType::Imprisonment);
+    assert_eq!(locked.len(), 1, "{evs:?}");
+    assert_eq!(locked[0].factuality, Factuality::Reported, "{evs:?}");
+}
