@@ -270,6 +270,12 @@ pub fn locate_regions(
         .collect()
 }
 
+/// Two folded passages are one: a gold quote is an excerpt of annalist's
+/// evidence sentence, or the other way round.
+fn same_passage(gold: &str, sys: &str) -> bool {
+    !gold.is_empty() && !sys.is_empty() && (sys.contains(gold) || gold.contains(sys))
+}
+
 /// Why a gold event found no system event: the first stage that failed.
 fn miss_cause(
     gold: &Gold,
@@ -289,9 +295,7 @@ fn miss_cause(
     let gold_ev: Vec<String> = ge.evidence.iter().map(|e| fold(e)).collect();
     let told = |t: &str| {
         let t = fold(t);
-        gold_ev
-            .iter()
-            .any(|g| !g.is_empty() && (t.contains(g.as_str()) || g.contains(t.as_str())))
+        gold_ev.iter().any(|g| same_passage(g, &t))
     };
     let read_as_type = kb
         .events
@@ -633,10 +637,10 @@ pub fn score(gold: &Gold, kb: &KnowledgeBase, texts: &BTreeMap<String, Vec<u8>>)
             // one it does not read as an event)
             let read = se.evidence.iter().any(|ev| {
                 let t = fold(&ev.text);
-                of_subject.iter().flat_map(|ge| &ge.evidence).any(|g| {
-                    let g = fold(g);
-                    !g.is_empty() && (t.contains(g.as_str()) || g.contains(t.as_str()))
-                })
+                of_subject
+                    .iter()
+                    .flat_map(|ge| &ge.evidence)
+                    .any(|g| same_passage(&fold(g), &t))
             });
             if read {
                 "spurious: a gold sentence of the subject, other type"
