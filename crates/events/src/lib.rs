@@ -1713,11 +1713,9 @@ impl Extractor {
         // in 1917", "the 1917 Russian Revolution"), not elsewhere; a
         // nominalization's is in its clause.
         let near = |t: &EventTime| {
-            t.timex.is_some_and(|ti| {
-                ctx.stx
-                    .iter()
-                    .any(|&(x, p)| x == ti && p + 4 >= h && p <= after + 3)
-            })
+            t.timex
+                .and_then(|ti| ctx.timex_pos(ti))
+                .is_some_and(|p| p + 4 >= h && p <= after + 3)
         };
         if self_filled && time.as_ref().is_some_and(|t| t.how != "clause" || !near(t)) {
             time = None;
@@ -1747,8 +1745,7 @@ impl Extractor {
         let pluperfect = trig.head != HeadKind::Noun && (aux..h).any(|k| sent.w[k].lower == "had");
         if pluperfect {
             let other_verb = (0..aux).any(|k| sent.is_verbish(k));
-            let before_verb =
-                |ti: usize| other_verb && ctx.stx.iter().any(|&(x, p)| x == ti && p < aux);
+            let before_verb = |ti: usize| other_verb && ctx.timex_pos(ti).is_some_and(|p| p < aux);
             if time.as_ref().and_then(|t| t.timex).is_some_and(before_verb) {
                 time = None;
             }
@@ -1758,7 +1755,8 @@ impl Extractor {
             let after_in_other_clause = |t: &EventTime| {
                 t.how == "sentence"
                     && t.timex
-                        .is_some_and(|ti| ctx.stx.iter().any(|&(x, p)| x == ti && p > h))
+                        .and_then(|ti| ctx.timex_pos(ti))
+                        .is_some_and(|p| p > h)
             };
             if time.as_ref().is_some_and(after_in_other_clause) {
                 time = None;
@@ -1770,11 +1768,9 @@ impl Extractor {
         // 1970" holds the word in its pattern and keeps it).
         if trig.head != HeadKind::Noun {
             let past_later = |t: &EventTime| {
-                t.timex.is_some_and(|ti| {
-                    ctx.stx.iter().any(|&(x, p)| {
-                        x == ti && p > m.b && (m.b..p).any(|k| sent.w[k].has(Cl::Later))
-                    })
-                })
+                t.timex
+                    .and_then(|ti| ctx.timex_pos(ti))
+                    .is_some_and(|p| p > m.b && (m.b..p).any(|k| sent.w[k].has(Cl::Later)))
             };
             if time.as_ref().is_some_and(past_later) {
                 time = None;
@@ -3180,6 +3176,14 @@ struct SentCtx<'a> {
     /// in the last [`GROUP_REACH`] sentences ("the accused", "the
     /// conspirators").
     last_group: Vec<RoleFiller>,
+}
+
+impl SentCtx<'_> {
+    /// The token position of the sentence's timex `ti` (each is listed
+    /// once in `stx`).
+    fn timex_pos(&self, ti: usize) -> Option<usize> {
+        self.stx.iter().find(|&&(x, _)| x == ti).map(|&(_, p)| p)
+    }
 }
 
 /// Whether the phrase names a person (a name or a resolved pronoun).

@@ -950,15 +950,15 @@ fn sentence_names(
             let place_then_doer = e == i + 1
                 && i > a
                 && an.ml.place_preps.contains(cx.lw(i - 1))
-                && (is_place(cx, i, e)
-                    || (matches!(cx.upos(e + 1), "VERB" | "AUX") && doer_alone_elsewhere()))
                 && !is_place(cx, i, e + 1)
                 && !an.ml.place_heads.contains(cx.lw(e))
                 // (a name, not a common word: "at Wako Securities said")
                 && !an.tok.in_vocab(cx.lw(e))
                 // (a finite verb: "at Austin Whataburger following …")
                 && matches!(cx.upos(e + 1), "VERB" | "AUX")
-                && !cx.lw(e + 1).ends_with("ing");
+                && !cx.lw(e + 1).ends_with("ing")
+                // (last: the document scan runs only where all else holds)
+                && (is_place(cx, i, e) || doer_alone_elsewhere());
             if place_then_doer {
                 break;
             }
