@@ -233,7 +233,17 @@ impl<'a> Sent<'a> {
                     && !x.has(Cl::Aux)
             });
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
-            w[i].class = classify(&w[i], upos, i == 0, prev, next_content);
+            // A capitalised token inside a person's name is part of that
+            // name, whatever the tagger says ("More was executed": not the
+            // adverb). (Not so for groups: "the Allied invasion" keeps its
+            // adjective.)
+            let named = w[i].text.chars().next().is_some_and(char::is_uppercase)
+                && w[i].mention.is_some_and(|m| {
+                    let m = &ta.mentions[m];
+                    m.etype == EntityType::Person
+                        && matches!(m.form, MentionForm::Name | MentionForm::Partial)
+                });
+            w[i].class = classify(&w[i], upos, i == 0, prev, next_content, named);
         }
         // "transferred without warning to Pollsmoor", "jailed without
         // trial": a subordinator that is also a preposition, before a noun
@@ -756,6 +766,16 @@ impl<'a> Sent<'a> {
             let Some(next) = self.np_right(k) else { break };
             // A comma only lists names; "and" must not start a new clause.
             if is_comma && next.mention.is_none() {
+                break;
+            }
+            // "tried by a tribunal and shot straight afterwards": a bare
+            // trigger participle after "and" coordinates a verb, not a
+            // noun, whatever the tagger says.
+            let bare = &self.w[k];
+            if next.a == k
+                && bare.mention.is_none()
+                && self.lex.is_trigger_participle(bare.lower, bare.bits)
+            {
                 break;
             }
             if self.is_verbish(next.b)
@@ -1712,7 +1732,7 @@ impl<'a> Sent<'a> {
     }
 }
 
-fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool) -> C {
+fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool, named: bool) -> C {
     let l = w.lower;
     if !w.text.chars().any(char::is_alphanumeric) {
         if is_apostrophe_s(l) {
@@ -1731,6 +1751,9 @@ fn classify(w: &W, upos: &str, first: bool, prev: Option<C>, next_content: bool)
     }
     if w.has(Cl::Be) {
         return C::Be;
+    }
+    if named && (w.has(Cl::Adv) || matches!(upos, "ADV" | "ADJ")) {
+        return C::Propn;
     }
     if w.has(Cl::Aux) {
         // "had" as a main verb ("had Trotsky murdered") stays an auxiliary here;

@@ -692,6 +692,17 @@ impl Lexicon {
         self.index.get(w)
     }
 
+    /// Whether a lower-cased word is the past participle of a verb trigger
+    /// ("shot", "hanged"), whatever a tagger made of it.
+    pub fn is_trigger_participle(&self, w: &str, bits: u64) -> bool {
+        self.triggers_of(w, bits).is_some_and(|ts| {
+            ts.iter().any(|&t| {
+                let t = &self.triggers[t];
+                t.head != HeadKind::Noun && t.participles.contains(w)
+            })
+        })
+    }
+
     /// The class bits of a lower-cased word.
     pub fn bits(&self, w: &str) -> u64 {
         self.classes.get(w).copied().unwrap_or(0)

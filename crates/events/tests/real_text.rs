@@ -741,3 +741,52 @@ fn a_description_predicated_of_a_name_is_that_person() {
     assert_eq!(locked.len(), 1, "{evs:?}");
     assert_eq!(locked[0].factuality, Factuality::Reported, "{evs:?}");
 }
+
+#[test]
+fn a_surname_that_is_also_an_adverb_is_still_the_subject() {
+    // The tagger reads a sentence-initial "More" as the adverb; the
+    // mention of a person there says it is the name.
+    let (p, evs) = events(
+        "John More was a judge in Leeds.\n\nMore was executed on Tower Hill in 1535.\n\nMore was born in Milk Street in 1478.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Execution),
+        ["John More"],
+        "{evs:?}"
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Birth),
+        ["John More"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_trigger_participle_after_and_in_a_by_phrase_is_no_agent() {
+    // The tagger reads "shot" as a noun; coordinated to "a military
+    // tribunal" it became a second agent of the trial.
+    let (p, evs) = events(
+        "On 25 December Ion Vlad and Ana Vlad were tried by a military tribunal and shot straight afterwards.",
+    );
+    let trials = of_type(&evs, EventType::Trial);
+    assert!(!trials.is_empty(), "{evs:?}");
+    for t in trials {
+        assert_eq!(
+            names(&p, t, Role::Agent),
+            ["a military tribunal"],
+            "{evs:?}"
+        );
+    }
+}
+
+#[test]
+fn an_execution_by_an_instrument_or_a_manner_has_no_agent() {
+    let (p, evs) = events(
+        "Paul Marceau was executed by guillotine in Lyon in 1794. Jean Dorat was executed by hanging in Paris in 1795.",
+    );
+    let ex = of_type(&evs, EventType::Execution);
+    assert_eq!(ex.len(), 2, "{evs:?}");
+    for e in ex {
+        assert!(names(&p, e, Role::Agent).is_empty(), "{evs:?}");
+    }
+}

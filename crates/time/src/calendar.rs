@@ -71,8 +71,8 @@ pub fn valid(y: i64, m: u32, d: u32) -> bool {
     (-9999..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
-/// The first day of the Gregorian calendar (15 October 1582): before it
-/// every date is Julian and stays as written.
+/// The first day of the Gregorian calendar (15 October 1582): every date
+/// before it is Julian (converted only where a custom or a mark says so).
 pub const GREGORIAN_REFORM: (i64, u32, u32) = (1582, 10, 15);
 
 /// Converts a Julian ("Old Style") date to the Gregorian calendar; None when

@@ -863,8 +863,12 @@ impl Tagger {
     /// unmarked (`calendarchanges.tsv`, flag `unmarked`: England
     /// before 1752, where "Charles I was executed on 30 January 1649" is
     /// an Old Style date): its country words are at least three and more
-    /// than half of all the country words of `text`.
-    fn customary_calendar(&self, text: &str) -> Option<(i64, u32, u32)> {
+    /// than half of all the country words of `text`. Also whether they are
+    /// three quarters of them: the custom reaches back before the Gregorian
+    /// reform (proleptic Gregorian, as `FORMAT.md` asks) only then, since
+    /// writers about a medieval country fighting the English (Joan of Arc's
+    /// France) give its Julian dates as written.
+    fn customary_calendar(&self, text: &str) -> Option<Custom> {
         let lex = self.rules.lex.get("calendarchanges")?;
         let mut counts: Vec<(&str, bool, usize)> = Vec::new();
         let mut total = 0;
@@ -887,7 +891,10 @@ impl Tagger {
             return None;
         }
         let p = value::parse_point(change)?;
-        Some((p.y, p.m?, p.d?))
+        Some(Custom {
+            change: (p.y, p.m?, p.d?),
+            before_reform: 4 * n >= 3 * total,
+        })
     }
 
     /// Whether day date `day` of candidate `c` is another full day date's
@@ -950,7 +957,7 @@ impl Tagger {
         let declared = self.julian_declaration(text, ctx);
         // (asked only when an unmarked day date falls between the two
         // reforms)
-        let mut customary: Option<Option<(i64, u32, u32)>> = None;
+        let mut customary: Option<Option<Custom>> = None;
         let mut comment: Option<usize> = None;
         for (ci, c) in cands.iter().enumerate() {
             let rule = &rs.rules[c.rule];
@@ -1165,10 +1172,12 @@ impl Tagger {
                         && day
                             .and_then(|(y, m, d)| calendar::julian_to_gregorian(y, m, d))
                             .is_some_and(|g| {
-                                g >= calendar::GREGORIAN_REFORM
-                                    && customary
-                                        .get_or_insert_with(|| self.customary_calendar(text))
-                                        .is_some_and(|change| g < change)
+                                customary
+                                    .get_or_insert_with(|| self.customary_calendar(text))
+                                    .is_some_and(|c| {
+                                        g < c.change
+                                            && (c.before_reform || g >= calendar::GREGORIAN_REFORM)
+                                    })
                             })
                         && !day.is_some_and(|d| self.restated_new_style(text, ctx, &cands, d, c))
                 }
@@ -1366,6 +1375,15 @@ fn reported_quarter(out: &[Timex], dct: Option<&str>) -> Option<(i64, u32)> {
 }
 
 /// The calendar a date is written in, as far as the document tells.
+/// The calendar custom of a document's country ([`Tagger::customary_calendar`]).
+#[derive(Clone, Copy)]
+struct Custom {
+    /// The country's first Gregorian day.
+    change: (i64, u32, u32),
+    /// The custom reaches back before the Gregorian reform.
+    before_reform: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Cal {
     Gregorian,
@@ -1376,8 +1394,8 @@ enum Cal {
     Declared((i64, u32, u32)),
     /// Unmarked, no declaration: converted when the document's country
     /// customarily writes old-calendar dates unmarked and the date falls
-    /// between the Gregorian reform and that country's changeover
-    /// ([`Tagger::customary_calendar`]).
+    /// before that country's changeover (before the Gregorian reform too
+    /// when the country dominates the document: [`Tagger::customary_calendar`]).
     Unmarked,
 }
 

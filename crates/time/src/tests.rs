@@ -470,7 +470,7 @@ fn declared_old_style_documents_convert_until_the_changeover() {
 }
 
 #[test]
-fn english_dates_between_the_reforms_are_old_style_unmarked() {
+fn english_dates_before_the_changeover_are_old_style_unmarked() {
     // A document about England: its day dates between 1582 and 1752 are
     // Julian without saying so.
     let t = "Charles I of England was executed at Whitehall on 30 January 1649. \
@@ -478,11 +478,19 @@ fn english_dates_between_the_reforms_are_old_style_unmarked() {
              In 1600 he was born; on 2 September 1752 Britain changed calendars, \
              and on 14 October 1066 the English lost at Hastings.";
     assert_eq!(value_of(t, "30 January 1649"), "1649-02-09");
-    // A year or a month is not moved; after the changeover, and before the
-    // Gregorian reform, nothing is.
+    // A year or a month is not moved; after the changeover nothing is;
+    // before the Gregorian reform the date is Julian too and goes to the
+    // proleptic Gregorian calendar (six days apart in the 11th century).
     assert_eq!(value_of(t, "1600"), "1600");
     assert_eq!(value_of(t, "2 September 1752"), "1752-09-13");
-    assert_eq!(value_of(t, "14 October 1066"), "1066-10-14");
+    assert_eq!(value_of(t, "14 October 1066"), "1066-10-20");
+    // A medieval France at war with the English: the English words are the
+    // most but not three quarters of the country words, so its dates before
+    // the reform stay as written (after it they would be France's own).
+    let t = "The English besieged Orleans; the English army and the English \
+             regent held Paris, and France and the French king waited. On 30 May \
+             1431 the English burned her at Rouen.";
+    assert_eq!(value_of(t, "30 May 1431"), "1431-05-30");
     // A date marked New Style stays.
     let t = "England executed its king on 9 February 1649 (New Style). The English \
              Parliament ruled England.";
