@@ -894,7 +894,14 @@ impl<'a> Sent<'a> {
                         x.class == C::Pron || (x.mention.is_some() && x.class == C::Propn)
                     })
                     && verb_group(self.skip_adverbs(self.mention_run(k).1));
-                verb_group(k) || new_subject
+                // "…, and on 25 December were tried": a fronted phrase and
+                // then the verb of a new clause of the same subject.
+                let fronted = self.w.get(k).is_some_and(|x| x.class == C::Prep)
+                    && self.np_right(k + 1).is_some_and(|np| {
+                        let e = np.b + self.w.get(np.b).is_some_and(|x| x.lower == ",") as usize;
+                        verb_group(self.skip_adverbs(e))
+                    });
+                verb_group(k) || new_subject || fronted
             }
             // A preposition that is also a conjunction opens a clause when
             // a pronoun subject and its verb follow ("in the hours before

@@ -790,3 +790,25 @@ fn an_execution_by_an_instrument_or_a_manner_has_no_agent() {
         assert!(names(&p, e, Role::Agent).is_empty(), "{evs:?}");
     }
 }
+
+#[test]
+fn a_time_fronted_after_and_opens_the_next_clause() {
+    // "…, were picked up near Pitesti, and on 25 December were tried by a
+    // tribunal": the arrest takes neither the trial's day nor its tribunal.
+    let (p, evs) = events(
+        "Ion Vlad and Ana Vlad fled Bucharest by helicopter on 22 December 1989, were picked up near Pitesti, and on 25 December were tried by a military tribunal.",
+    );
+    let arrests = of_type(&evs, EventType::Arrest);
+    assert!(!arrests.is_empty(), "{evs:?}");
+    for a in arrests {
+        assert_ne!(time_of(a), Some("1989-12-25"), "{evs:?}");
+        assert!(names(&p, a, Role::Agent).is_empty(), "{evs:?}");
+    }
+    assert_eq!(
+        of_type(&evs, EventType::Trial)
+            .iter()
+            .map(|t| time_of(t))
+            .collect::<Vec<_>>(),
+        [Some("1989-12-25"), Some("1989-12-25")]
+    );
+}

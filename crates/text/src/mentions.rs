@@ -19,6 +19,7 @@
 //!    closest of them.
 
 use crate::lexicon::data_lines;
+use crate::tagger::unaccented;
 use crate::Analyzer;
 use annalist_model::{
     AliasEvidence, EntityType, LocalEntity, Mention, MentionForm, RegionKind, Sentence, Span, Token,
@@ -53,6 +54,9 @@ pub struct MentionLexicon {
     pub clause_breaks: HashSet<String>,
     /// Words joining a compound surname (`surname_joiners.txt`: "y").
     pub surname_joiners: HashSet<String>,
+    /// Given names that do not tell the sex of a hyphenated given name
+    /// they open (`compound_given_neutral.txt`: "Marie-Georges" is a man).
+    pub compound_given_neutral: HashSet<String>,
     /// Conjunctions opening a fronted clause whose subject pronoun may
     /// point forward (`fronted_subordinators.txt`).
     pub fronted: HashSet<String>,
@@ -140,6 +144,9 @@ impl MentionLexicon {
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
             surname_joiners: set(include_str!("../../../resources/text/surname_joiners.txt")),
+            compound_given_neutral: set(include_str!(
+                "../../../resources/text/compound_given_neutral.txt"
+            )),
             fronted: set(include_str!(
                 "../../../resources/text/fronted_subordinators.txt"
             )),
@@ -2280,6 +2287,20 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // the list may be theirs ("Maria Rasputin" later on)
         if best.is_none() && wi.len() == 1 {
             let introduced = in_name_list(cx, &cands, &order, oi);
+            // (a given name before "and" and a full name shares its
+            // surname: "Nicolae and Elena Ceaușescu" is Nicolae Ceaușescu,
+            // not another Nicolae of the page)
+            let shared = (cx.lw(c.b) == "and")
+                .then(|| {
+                    cands.iter().enumerate().find(|(k, x)| {
+                        x.a == c.b + 1
+                            && x.etype == EntityType::Person
+                            && person_words[*k].len() >= 2
+                            && cx.flag(x.a, GIVEN)
+                    })
+                })
+                .flatten()
+                .and_then(|(k, _)| person_words[k].last().map(|l| unaccented(l)));
             // (a title that no sovereign bears keeps the name off a
             // sovereign's: "Grand Duke Nicholas" is not "Nicholas II",
             // "Tsar Nicholas" is)
@@ -2297,6 +2318,9 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                         && person_like(an, &cands, &person_words, j)
                         && cands[j].form == MentionForm::Name
                         && person_words[j].len() >= 2
+                        && shared.as_ref().is_none_or(|sn| {
+                            person_words[j].last().is_some_and(|l| unaccented(l) == *sn)
+                        })
                 })
                 .collect();
             let roots: HashSet<usize> = fits.iter().map(|&j| dsu.find(j)).collect();
@@ -3037,6 +3061,14 @@ fn guess_gender(cx: &Ctx, cands: &[Cand], words: &[&[&str]], ms: &[usize]) -> Op
             continue;
         }
         let w = &words[i];
+        // (a hyphenated given name opened by a name that tells nothing
+        // there: the second part tells, "Marie-Georges")
+        let a = cands[i].a;
+        if w.len() >= 3 && cx.w(a + 1) == "-" && cx.an.ml.compound_given_neutral.contains(w[0]) {
+            if let Some(g) = cx.an.names.given.get(w[1]).filter(|g| is_sex(g)) {
+                return Some(g.clone());
+            }
+        }
         if w.len() >= 2 {
             if let Some(g) = cx.an.names.given.get(w[0]).filter(|g| is_sex(g)) {
                 return Some(g.clone());

@@ -2055,7 +2055,7 @@ pub fn tag_ner(model: &Model, lx: &NameLexicon, words: &[&str], pos: &[usize]) -
 
 /// `s` without its combining accents (NFD, marks dropped): "kraków" →
 /// "krakow". Letters that do not decompose ("ł", "ø") stay.
-fn unaccented(s: &str) -> String {
+pub(crate) fn unaccented(s: &str) -> String {
     use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
     s.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }

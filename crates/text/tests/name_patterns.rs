@@ -971,3 +971,33 @@ fn a_building_named_after_a_person_does_not_make_her_given_name_ambiguous() {
     assert_eq!(t, EntityType::Person);
     assert!(names.iter().any(|n| n == "Anne"), "{names:?}");
 }
+
+#[test]
+fn a_given_name_before_and_a_full_name_shares_its_surname() {
+    // "Nicolae and Elena Ceaușescu": the first Nicolae is Ceaușescu, not
+    // the other Nicolae of the page (the surname written without its
+    // diacritic in one place).
+    let ta = analyze(
+        "The regime fell fast. Nicolae Deca, a doctor, drove them.\n\n\
+         Nicolae and Elena Ceausescu fled Bucharest on 22 December 1989.\n\n\
+         Nicolae Ceaușescu was born in 1918.",
+    );
+    let m = ta.mentions.iter().find(|m| m.text == "Nicolae").unwrap();
+    assert_eq!(ta.entities[m.entity].name, "Nicolae Ceaușescu", "{ta:?}");
+}
+
+#[test]
+fn a_hyphenated_given_name_opened_by_marie_takes_its_second_parts_sex() {
+    let ta = analyze(
+        "Marie-Georges Picquart was a colonel and Marie Curie a chemist. Marie-Louise Martin sang.",
+    );
+    let gender = |name: &str| {
+        ta.entities
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.gender.clone())
+    };
+    assert_eq!(gender("Marie-Georges Picquart").as_deref(), Some("male"));
+    assert_eq!(gender("Marie Curie").as_deref(), Some("female"));
+    assert_eq!(gender("Marie-Louise Martin").as_deref(), Some("female"));
+}
