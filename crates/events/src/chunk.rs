@@ -1460,15 +1460,27 @@ impl<'a> Sent<'a> {
             if off.saturating_sub(b.span.end) > 400 {
                 break;
             }
-            let between = text.get(a.span.end..b.span.start).unwrap_or("");
+            let gap = |x: &Mention, y: &Mention| text.get(x.span.end..y.span.start).unwrap_or("");
+            // ("A and his wife B": the possessive, itself a mention, and a
+            // relation named between the two)
+            let (k0, a) = if k >= 2
+                && a.form == MentionForm::Pronoun
+                && gap(&ms[k - 2], a).trim() == "and"
+                && gap(a, b).trim().chars().all(|c| c.is_lowercase())
+                && !gap(a, b).trim().is_empty()
+            {
+                (k - 2, &ms[k - 2])
+            } else {
+                (k - 1, a)
+            };
             if a.etype == EntityType::Person
                 && b.etype == EntityType::Person
                 && a.entity != b.entity
-                && matches!(between.trim(), "and" | ", and")
+                && (k0 == k - 2 || matches!(gap(a, b).trim(), "and" | ", and"))
             {
                 // "Powell, Herold, Atzerodt and Surratt were sentenced to
                 // death … they": the whole list
-                let mut first = k - 1;
+                let mut first = k0;
                 while first > 0 {
                     let p = &ms[first - 1];
                     let gap = text.get(p.span.end..ms[first].span.start).unwrap_or("");
@@ -1477,7 +1489,9 @@ impl<'a> Sent<'a> {
                     }
                     first -= 1;
                 }
-                return (first..=k).collect();
+                return (first..=k)
+                    .filter(|&j| j != k0 + 1 || k0 + 1 == k)
+                    .collect();
             }
         }
         vec![]

@@ -100,6 +100,9 @@ pub(crate) enum Cl {
     /// Verbs two people do together ("married"): a "they" before one,
     /// with no list of names to stand for, is the last two people named.
     Reciprocal,
+    /// Nouns for a married pair ("the couple"): with no list of names
+    /// and no group before, the last two people named, of both sexes.
+    Couple,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -167,6 +170,7 @@ impl Cl {
             "within" => Cl::Within,
             "sitenoun" => Cl::Sitenoun,
             "reciprocal" => Cl::Reciprocal,
+            "couple" => Cl::Couple,
             "timerel" => Cl::Timerel,
             _ => return None,
         })

@@ -634,6 +634,11 @@ impl Extractor {
                     if !group.is_empty() {
                         continue;
                     }
+                    // "the couple were driven away": the last man and
+                    // woman named
+                    if self.lex.is(Cl::Couple, &np.head) {
+                        pair = sent.last_two_people(np.a);
+                    }
                 }
                 // ("the eight" after a list of names in the sentence: as
                 // many as counted)

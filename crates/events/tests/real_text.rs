@@ -812,3 +812,25 @@ fn a_time_fronted_after_and_opens_the_next_clause() {
         [Some("1989-12-25"), Some("1989-12-25")]
     );
 }
+
+#[test]
+fn they_after_a_man_and_his_wife_named_is_both() {
+    let (p, evs) = events(
+        "Ion Vlad and his wife Ana Vlad ruled Ruritania for years.\n\nOn 22 December 1989 they fled the capital. They were arrested on 23 December.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Arrest);
+    s.sort();
+    assert_eq!(s, ["Ana Vlad", "Ion Vlad"], "{evs:?}");
+}
+
+#[test]
+fn the_couple_with_no_group_before_is_the_last_man_and_woman_named() {
+    let (p, evs) = events(
+        "Ion Vlad ruled Ruritania for years. His wife Ana Vlad was his deputy. The couple were driven to Pitesti on 22 December 1989. The couple were executed on 25 December 1989.",
+    );
+    for t in [EventType::Execution, EventType::Move] {
+        let mut s = subjects(&p, &evs, t);
+        s.sort();
+        assert_eq!(s, ["Ana Vlad", "Ion Vlad"], "{t:?} {evs:?}");
+    }
+}
