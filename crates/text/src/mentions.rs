@@ -2690,6 +2690,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
         };
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
+        // (a person of no known sex yet named there by a given name alone
+        // of the pronoun's sex: "Mary was born at Linlithgow, the child of
+        // James V and his wife, Mary of Guise. Her father died …" is Mary)
+        let given_sex = |h: &&(usize, usize, usize)| {
+            g.is_some()
+                && comp_gender[h.0].is_none()
+                && an.names.given.get(cx.w(h.2)).filter(|x| is_sex(x)) == g.as_ref()
+        };
         // Cataphora: the subject pronoun of a fronted subordinate clause
         // is the person named right after the clause's comma ("Before he
         // died, Steve Jobs gave ...").
@@ -2756,7 +2764,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     // "Galileo Galilei was born in Pisa, the son of
                     // Vincenzo Galilei. He was appointed …" is Galileo; a
                     // bare surname is weaker: "Youssoupoff later wrote …")
-                    let found = prev().find(|h| strict(h.0)).or_else(|| {
+                    let found = prev().find(|h| strict(h.0) || given_sex(h)).or_else(|| {
                         prev().find(|h| compatible(h.0) && (!subjects_only || comp_full_name[h.0]))
                     });
                     if let Some(h) = found {

@@ -1001,3 +1001,16 @@ fn a_hyphenated_given_name_opened_by_marie_takes_its_second_parts_sex() {
     assert_eq!(gender("Marie Curie").as_deref(), Some("female"));
     assert_eq!(gender("Marie-Louise Martin").as_deref(), Some("female"));
 }
+
+#[test]
+fn a_person_named_by_a_given_name_alone_has_its_sex_for_pronouns() {
+    // "Anna" alone is a woman: the next sentence's "Her" and "she" are
+    // the previous sentence's subject, not the last woman named in it.
+    let ta = analyze(
+        "Anna was born at Linlithgow Palace, the only child of James V and his second wife, Mary of Guise. Her father died six days later; she was crowned on 9 September 1543.",
+    );
+    for p in ["Her", "she"] {
+        let m = ta.mentions.iter().find(|m| m.text == p).unwrap();
+        assert_eq!(ta.entities[m.entity].name, "Anna", "{p}");
+    }
+}
