@@ -1340,6 +1340,31 @@ impl Extractor {
         ) {
             let unnamed = nps.iter().all(|np| np.mention.is_none());
             let before = prev.replace((p.clone(), unnamed));
+            // An absolute "with" fills no role: ", with Joan standing near
+            // the altar", "with Belli defending him", "with Joan at his
+            // side" (a comma before it, or a verb or "at his" after it).
+            if p == "with" {
+                let first = nps.first().map_or(0, |np| np.a);
+                let at = (0..first).rev().find(|&k| sent.w[k].lower == "with");
+                let comma = at.is_some_and(|k| k > 0 && sent.w[k - 1].lower == ",");
+                let end = nps.last().map_or(0, |np| np.b);
+                let verb = sent.is_verbish(end)
+                    || sent.w.get(end).is_some_and(|x| x.class == C::Prep)
+                        && sent.w.get(end + 1).is_some_and(|x| x.class == C::Poss);
+                if comma || verb {
+                    continue;
+                }
+                // (companions sharing the subject's fate come right after
+                // the verb: "was hanged with Canaris"; not "released the
+                // transcript of his call with Zelensky", nor after a noun:
+                // "walked out of prison with Winnie")
+                let companions = frame.slot("with") == Some(Role::Subject)
+                    && trig.etype != EventType::Move
+                    && (trig.head == HeadKind::Noun || at != Some(sent.skip_adverbs(m.b)));
+                if companions {
+                    continue;
+                }
+            }
             // "by agents of the Cheka": the of-phrase belongs to the agent,
             // not to the trigger; when the agent is unnamed, the body
             // named there is the agent.

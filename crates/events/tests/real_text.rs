@@ -834,3 +834,35 @@ fn the_couple_with_no_group_before_is_the_last_man_and_woman_named() {
         assert_eq!(s, ["Ana Vlad", "Ion Vlad"], "{t:?} {evs:?}");
     }
 }
+
+#[test]
+fn the_people_named_with_a_passive_subject_share_its_fate_an_absolute_with_does_not() {
+    let (p, evs) = events(
+        "Paul Ritter was hanged with Anton Kessler, Karl Sachs and Ludwig Gehrer at Flossburg on 9 April 1945.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Execution);
+    s.sort();
+    assert_eq!(
+        s,
+        [
+            "Anton Kessler",
+            "Karl Sachs",
+            "Ludwig Gehrer",
+            "Paul Ritter"
+        ],
+        "{evs:?}"
+    );
+    let (p, evs) = events(
+        "Charles Valois was crowned in Reims Cathedral on 16 July 1429, with Jeanne Darc at his side. Emil Weber was arrested in Lyon after his call with Clara Weber.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Appointment),
+        ["Charles Valois"],
+        "{evs:?}"
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Arrest),
+        ["Emil Weber"],
+        "{evs:?}"
+    );
+}
