@@ -1476,7 +1476,7 @@ impl<'a> Sent<'a> {
             if a.etype == EntityType::Person
                 && b.etype == EntityType::Person
                 && a.entity != b.entity
-                && (k0 == k - 2 || matches!(gap(a, b).trim(), "and" | ", and"))
+                && (k0 + 2 == k || matches!(gap(a, b).trim(), "and" | ", and"))
             {
                 // "Powell, Herold, Atzerodt and Surratt were sentenced to
                 // death … they": the whole list

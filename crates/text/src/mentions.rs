@@ -1012,12 +1012,15 @@ fn sentence_names(
                 continue;
             }
             // "People's Republic", "Workers' Party": a collective noun's
-            // possessive inside a name
+            // possessive inside a name; so is any name's before a facility
+            // noun ("St Elizabeth's Church", "Ford's Theatre": a building,
+            // not the person)
             if matches!(cx.w(e), "'s" | "’s" | "'" | "’")
                 && cx.glued(e)
                 && e + 1 < b
                 && cx.is_cap(e + 1)
-                && an.ml.possessive_name_words.contains(cx.lw(e - 1))
+                && (an.ml.possessive_name_words.contains(cx.lw(e - 1))
+                    || an.ml.facility_nouns.contains(cx.lw(e + 1)))
             {
                 e += 1;
                 continue;
@@ -1454,6 +1457,12 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         })
     {
         return None;
+    }
+    // "St Elizabeth's Church", "Ford's Theatre": a name's possessive
+    // before a facility noun names a building, a place
+    if n >= 3 && matches!(cx.w(b - 2), "'s" | "’s") && an.ml.facility_nouns.contains(cx.lw(b - 1))
+    {
+        return mk(EntityType::Place);
     }
     // "the city of Vyatka"
     if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {
@@ -2805,8 +2814,20 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 }
             }
         }
+        // nobody of the pronoun's sex in the last sentences (a reader's
+        // comment opening "They picked him up"): the person of that sex
+        // named most so far, the page's topic (on a tie the latest)
         if pick.is_none() {
-            pick = history.iter().rev().find(|h| strict(h.0)).map(|h| h.0);
+            let mut count: HashMap<usize, usize> = HashMap::default();
+            for h in history.iter().filter(|h| strict(h.0)) {
+                *count.entry(h.0).or_default() += 1;
+            }
+            pick = history
+                .iter()
+                .rev()
+                .filter(|h| strict(h.0))
+                .max_by_key(|h| count.get(&h.0).copied().unwrap_or(0))
+                .map(|h| h.0);
         }
         if let Some(k) = pick {
             assign.insert(i, k);

@@ -1026,3 +1026,30 @@ fn a_title_of_a_place_after_a_name_and_a_comma_is_that_persons_style() {
         .expect("the style is a mention");
     assert!(names.iter().any(|n| n == "Mary"), "{names:?}");
 }
+
+#[test]
+fn a_names_possessive_before_a_facility_noun_is_a_building() {
+    let ta = analyze(
+        "Lincoln was shot at Ford's Theatre. There is a monument by St Elizabeth's Church in Wroclaw.",
+    );
+    for place in ["Ford's Theatre", "St Elizabeth's Church"] {
+        let (t, _) = entity_of(&ta, place).unwrap_or_else(|| panic!("{place} is one name"));
+        assert_eq!(t, EntityType::Place, "{place}");
+    }
+}
+
+#[test]
+fn a_pronoun_with_no_one_of_its_sex_nearby_is_the_pages_most_named_person() {
+    // A reader's comment far from any man named: the page's topic, not the
+    // last man named.
+    let ta = analyze(
+        "Karl Brandt was a pastor. Brandt preached in Berlin. Brandt was arrested in 1943. \
+         Brandt wrote letters from prison. In 1944 Brandt was moved to a cellar. \
+         The prison was run by Otto Kessel.\n\n\
+         The weather was cold that year. The trains were late. The city burned. \
+         Nobody knew the date.\n\n\
+         They picked him up in August 1944.",
+    );
+    let him = ta.mentions.iter().find(|m| m.text == "him").unwrap();
+    assert_eq!(ta.entities[him.entity].name, "Karl Brandt");
+}
