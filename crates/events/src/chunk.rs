@@ -386,8 +386,13 @@ impl<'a> Sent<'a> {
         let Some(w) = self.w.get(i) else { return false };
         match w.class {
             C::Verb => true,
+            // (with no tagger: a trigger word after a determiner or a
+            // possessive is a noun, "in his study")
             C::Other if !self.has_upos => {
                 w.mention.is_none()
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|k| matches!(self.w[k].class, C::Det | C::Poss))
                     && (w.lower.ends_with("ed")
                         || self.lex.triggers_of(w.lower, w.bits).is_some()
                             && !w.lower.ends_with("ion")

@@ -220,6 +220,10 @@ pub(crate) struct Frame {
     /// married"), not a participle after a name ("Yusupov, married to the
     /// Tsar's niece", a state).
     pub passive_aux: bool,
+    /// `voice=active_only`: only an active use is this event (a pattern
+    /// whose gap is the object: "made *him* a cardinal"; the passive, "was
+    /// made a cardinal", is read by another).
+    pub active_only: bool,
     /// `unless=rhetoric`: no event when a word of that class follows in the
     /// clause ("attacked Stalin politically and personally through his
     /// books" is criticism, not an assault).
@@ -270,6 +274,9 @@ pub(crate) struct Frame {
     /// (`part_of=sentence`: "sentenced to ten years *in prison*" is the
     /// sentence, not an imprisonment).
     pub part_of: Vec<EventType>,
+    /// `pair=ROLE`: a mutual event ("they were married"): told of two
+    /// people at once with no one in ROLE, each takes the other there.
+    pub pair: Option<Role>,
 }
 
 impl Frame {
@@ -288,6 +295,7 @@ impl Frame {
                     f.force_passive = v == "passive";
                     f.passive_aux = v == "passive_aux";
                     f.passive_only = v == "passive_only" || f.passive_aux;
+                    f.active_only = v == "active_only";
                 }
                 "object" if v == "none" => f.no_object = true,
                 "object" if v == "place" => f.place_object = true,
@@ -317,6 +325,7 @@ impl Frame {
                 "custody" => f.custody = Some(event_type(v)?),
                 "survived" => f.survived = Some(event_type(v)?),
                 "of_work" => f.of_work = Some(event_type(v)?),
+                "pair" => f.pair = Some(Role::parse(v).ok_or_else(|| format!("bad role {v}"))?),
                 _ => {
                     let r = Role::parse(v).ok_or_else(|| format!("bad role {v}"))?;
                     f.slots.retain(|(s, _)| s != k);
@@ -395,6 +404,9 @@ pub(crate) struct Lexicon {
     /// Types that happen at most once to their subject (birth, death…):
     /// one document's dates of such an event must agree.
     pub once: Vec<EventType>,
+    /// Mutual types (`pair=ROLE` in `types.tsv`): two subjects with no one
+    /// in ROLE each take the other there.
+    pub pairs: Vec<(EventType, Role)>,
 }
 
 /// The types marked `yes` in the `once` column (the second) of
@@ -519,12 +531,17 @@ impl Lexicon {
         }
 
         let mut defaults: HashMap<EventType, Frame> = HashMap::default();
+        let mut pairs = Vec::new();
         for l in data_lines(types) {
             let (t, fr) = l
                 .split_once('\t')
                 .ok_or_else(|| format!("bad types line {l}"))?;
             let t = EventType::parse(t).ok_or_else(|| format!("bad type {t}"))?;
-            defaults.insert(t, Frame::parse(fr)?);
+            let frame = Frame::parse(fr)?;
+            if let Some(r) = frame.pair {
+                pairs.push((t, r));
+            }
+            defaults.insert(t, frame);
         }
 
         let mut trigs = Vec::new();
@@ -680,6 +697,7 @@ impl Lexicon {
             cues,
             cue_index,
             once: Vec::new(),
+            pairs,
         })
     }
 

@@ -472,11 +472,12 @@ impl Extractor {
         };
         match &item.kind {
             ItemKind::Words(set) => {
-                // A pattern's last word owned, or capitalised before a
-                // name, is a modifier or a title, no office held: "serving
-                // as the President's physician", "was Emperor Haile
-                // Selassie's son-in-law" (but "threw in their lot with
-                // Trotsky").
+                // A pattern's last word owned, or capitalised before an
+                // owner's name, is a modifier or a title, no office held:
+                // "serving as the President's physician", "was Emperor
+                // Haile Selassie's son-in-law" (but "threw in their lot
+                // with Trotsky", "became King James I of England": the
+                // office and the name taken with it).
                 let titled = || {
                     k > 0
                         && k + 1 == items.len()
@@ -484,7 +485,11 @@ impl Extractor {
                             x.class == C::PossMark
                                 || (x.mention.is_some()
                                     && x.mention != w.mention
-                                    && w.text.starts_with(char::is_uppercase))
+                                    && w.text.starts_with(char::is_uppercase)
+                                    && sent.w[pos + 1..]
+                                        .iter()
+                                        .find(|y| y.mention != x.mention)
+                                        .is_some_and(|y| y.class == C::PossMark))
                         })
                 };
                 set.contains(w.lower)
@@ -528,11 +533,24 @@ impl Extractor {
                     return false;
                 }
                 // (the phrase may have run over the pattern's next word:
-                // "found Karl Kopp *dead*" — then the gap ends before it)
-                (pos + 1..=np.b).rev().any(|e| {
-                    m.gap = Some((pos, e));
-                    self.match_items(sent, items, k + 1, e, m)
-                })
+                // "found Karl Kopp *dead*" — then the gap ends before it;
+                // a gap ending with a name is tried first: "appointed
+                // *Joseph Ileo* prime minister", not "Joseph Ileo prime")
+                let name_end = |e: usize| {
+                    sent.w[e - 1].mention.is_some()
+                        && sent
+                            .w
+                            .get(e)
+                            .is_none_or(|x| x.mention != sent.w[e - 1].mention)
+                };
+                let ends = (pos + 1..=np.b).rev();
+                ends.clone()
+                    .filter(|&e| name_end(e))
+                    .chain(ends.filter(|&e| !name_end(e)))
+                    .any(|e| {
+                        m.gap = Some((pos, e));
+                        self.match_items(sent, items, k + 1, e, m)
+                    })
             }
         }
     }
@@ -1113,7 +1131,10 @@ impl Extractor {
                     passive = true;
                 }
             }
-            if (frame.passive_only && !passive) || (frame.passive_aux && !has_aux) {
+            if (frame.passive_only && !passive)
+                || (frame.passive_aux && !has_aux)
+                || (frame.active_only && passive)
+            {
                 return vec![];
             }
             if frame.require.iter().any(|r| r == "body") {
@@ -2054,10 +2075,32 @@ impl Extractor {
         } else {
             sent.span(lo, hi.min(sent.len()))
         };
+        // A mutual event told of two people with no one in its pair role
+        // ("The next summer they were married"): each is the other's
+        // partner, so that the couple's marriage told elsewhere as "Marie
+        // married Pierre" is the same happening.
+        let pair = self
+            .lex
+            .pairs
+            .iter()
+            .find(|(t, _)| *t == etype)
+            .map(|&(_, r)| r)
+            .filter(|&r| {
+                subjects.len() == 2
+                    && subjects.iter().all(|f| f.entity.is_some())
+                    && subjects[0].entity != subjects[1].entity
+                    && !roles.iter().any(|(x, _)| *x == r)
+            });
         subjects
             .iter()
-            .map(|subj| {
+            .enumerate()
+            .map(|(si, subj)| {
                 let mut fillers: Vec<RoleFiller> = vec![(*subj).clone()];
+                if let Some(r) = pair {
+                    let mut other = subjects[1 - si].clone();
+                    other.role = Some(r);
+                    fillers.push(other);
+                }
                 fillers.extend(
                     roles
                         .iter()

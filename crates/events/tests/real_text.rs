@@ -866,3 +866,87 @@ fn the_people_named_with_a_passive_subject_share_its_fate_an_absolute_with_does_
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_office_with_a_portfolio_or_two_modifiers_is_taken() {
+    let (p, evs) = events(
+        "Elena Ceausescu was the wife of Nicolae Ceausescu. Elena was made first deputy prime minister in 1980. Georges Picquart, once imprisoned for his pains, became war minister in October 1906.",
+    );
+    let a = of_type(&evs, EventType::Appointment);
+    assert_eq!(
+        a.iter()
+            .map(|e| (names(&p, e, Role::Subject), time_of(e)))
+            .collect::<Vec<_>>(),
+        [
+            (vec!["Elena Ceausescu".to_string()], Some("1980")),
+            (vec!["Georges Picquart".to_string()], Some("1906-10")),
+        ],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn an_office_given_to_someone_named_between_is_their_appointment() {
+    // "named X prime minister": the gap ends with the name, not inside the
+    // office; "made him a cardinal", "named X in his place".
+    let (p, evs) = events(
+        "Joseph Kasavubu dismissed Patrice Lumumba and named Antoine Gizenga prime minister. In May 1535 Pope Paul III made John Fisher a cardinal. Then Kasavubu named Joseph Ileo in his place.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Appointment),
+        ["Antoine Gizenga", "John Fisher", "Joseph Ileo"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_title_taken_with_a_name_is_an_office_a_title_before_an_owner_is_not() {
+    let (p, evs) = events(
+        "James Stuart was the son of Mary Stuart. In 1603 James Stuart also became King James I of England. Lij Iyasu was Emperor Haile Selassie's cousin.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Appointment),
+        ["James Stuart"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn schooling_is_joining_the_school() {
+    let (p, evs) = events(
+        "In 1923 Karl Barth studied theology at Tübingen. Thomas More was educated at St Anthony's School in Threadneedle Street. Marie Curie attended the Flying University. Anne Frank went to a Montessori school. Leon Trotsky studied in Odessa.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Joining),
+        ["Karl Barth", "Thomas More", "Marie Curie", "Anne Frank"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_couple_married_are_each_others_spouse() {
+    let (p, evs) = events(
+        "Pierre Curie met Marie Sklodowska in 1894. The next summer they were married in Sceaux.",
+    );
+    let m = of_type(&evs, EventType::Marriage);
+    let pairs: Vec<(Vec<String>, Vec<String>)> = m
+        .iter()
+        .map(|e| (names(&p, e, Role::Subject), names(&p, e, Role::Agent)))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (
+                vec!["Pierre Curie".to_string()],
+                vec!["Marie Sklodowska".to_string()]
+            ),
+            (
+                vec!["Marie Sklodowska".to_string()],
+                vec!["Pierre Curie".to_string()]
+            ),
+        ],
+        "{evs:?}"
+    );
+    // a reference told to the year only: the next summer is the next year's
+    assert!(m.iter().all(|e| time_of(e) == Some("1895-SU")), "{evs:?}");
+}

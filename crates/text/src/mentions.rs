@@ -2760,9 +2760,23 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // (a person told before the sentence's first verb, its subject,
         // wins over one in a later phrase of a closer sentence: "Dorothea
         // … They visited the salons of Rahel Levin … she moved")
+        // (in an earlier sentence opening with a fronted clause, the
+        // subject is the main clause's, after the clause's comma: "After
+        // Gheorghe Gheorghiu-Dej died in 1965, Nicolae Ceaușescu became the
+        // leader. In 1974 he made himself President" is Ceaușescu)
         let subject_like = |h: &&(usize, usize, usize)| {
-            let start = sents.get(h.1).map_or(0, |s| s.tokens.0);
-            !(start..h.2).any(|t| matches!(cx.upos(t), "VERB" | "AUX"))
+            let (start, end) = sents.get(h.1).map_or((0, 0), |s| s.tokens);
+            let end = end.min(cx.toks.len());
+            let start = if h.1 == c.sentence {
+                start
+            } else {
+                (start..end)
+                    .find(|&t| cx.lw(t).chars().any(char::is_alphanumeric))
+                    .filter(|&t| cx.an.ml.fronted.contains(cx.lw(t)))
+                    .and_then(|t| (t..end.min(t + 24)).find(|&k| cx.w(k) == ","))
+                    .map_or(start, |k| k + 1)
+            };
+            h.2 >= start && !(start..h.2).any(|t| matches!(cx.upos(t), "VERB" | "AUX"))
         };
         // In its own sentence, the sentence's subject of no known gender
         // wins over a later person of the pronoun's gender as the subject

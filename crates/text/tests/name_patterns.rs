@@ -1053,3 +1053,15 @@ fn a_pronoun_with_no_one_of_its_sex_nearby_is_the_pages_most_named_person() {
     let him = ta.mentions.iter().find(|m| m.text == "him").unwrap();
     assert_eq!(ta.entities[him.entity].name, "Karl Brandt");
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_with_a_fronted_clause_is_its_main_subject() {
+    // The subject of "After X died, Y became …" is Y, not X.
+    let ta = analyze(
+        "Nicolae Ceausescu was born in Scornicesti. He was arrested in 1936 and met Gheorghe Gheorghiu-Dej in prison. \
+         After Gheorghe Gheorghiu-Dej died in 1965, Nicolae Ceausescu became the leader of the party. \
+         In 1974 he made himself President of Romania.",
+    );
+    let he = ta.mentions.iter().rfind(|m| m.text == "he").unwrap();
+    assert_eq!(ta.entities[he.entity].name, "Nicolae Ceausescu");
+}

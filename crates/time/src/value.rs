@@ -662,7 +662,10 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
                         Some("FA") => 9,
                         _ => 12,
                     };
-                    let m = p.m.unwrap_or(1);
+                    // (a reference known to the year only: "met in 1894.
+                    // The next summer" is 1895's, "the following winter"
+                    // the one that opens in December of that year)
+                    let m = p.m.unwrap_or(if n > 0 && start != 12 { 12 } else { 1 });
                     if n > 0 && m >= start {
                         p.y += 1;
                     } else if n < 0 && m <= start {
@@ -817,6 +820,12 @@ mod tests {
         );
         assert_eq!(resolve("@dctp D", &Anchors::default()).0, "PRESENT_REF");
         assert_eq!(resolve("@ref D +2D", &a("BC0044-03-15")).0, "BC0044-03-17");
+        // a year-only reference: the season of the next (previous) year,
+        // but the winter that opens at the year's end
+        assert_eq!(resolve("@ref S +1S season=SU", &a("1894")).0, "1895-SU");
+        assert_eq!(resolve("@ref S -1S season=SP", &a("1894")).0, "1893-SP");
+        assert_eq!(resolve("@ref S +1S season=WI", &a("1812")).0, "1812-WI");
+        assert_eq!(resolve("@ref S -1S season=WI", &a("1812")).0, "1811-WI");
     }
 
     #[test]
