@@ -244,6 +244,12 @@ impl Extractor {
                         .take_while(|&&i| timexes[i].span.start < s.span.end)
                         .nth(1)
                         .is_some())
+                // (a work cited with its year: "X's Title (1995)")
+                || (words.iter().any(|w| w.lower == "(")
+                    && words.iter().any(|w| w.lower == "'s" || w.lower == "’s")
+                    && order[first..]
+                        .first()
+                        .is_some_and(|&i| timexes[i].span.start < s.span.end))
                 || ms.iter().any(|m| ta.mentions[m].etype == EntityType::Work);
             if !may_yield {
                 continue;
@@ -289,7 +295,10 @@ impl Extractor {
             };
             let (life, consumed) = self.lifespans(&ctx);
             drafts.extend(life);
-            drafts.extend(self.possessed_works(&ctx));
+            let works = self.possessed_works(&ctx);
+            let done: Vec<Span> = works.iter().map(|d| d.ev.trigger).collect();
+            drafts.extend(works);
+            drafts.extend(self.cited_works(&ctx, &done));
             let (matches, alternatives) = self.find_matches(&sent);
             let matches: Vec<Match> = matches
                 .into_iter()
@@ -3017,6 +3026,112 @@ impl Extractor {
                 0.6,
                 k - 1,
                 end,
+            ));
+        }
+        out
+    }
+
+    /// A cited work, its author's possessive before the title and its year
+    /// in brackets after ("Susan Quinn's Marie Curie: A Life (1995)",
+    /// "Raoul Peck's film Lumumba (2000)", "Jean-Pierre Poirier's biography
+    /// (1993)"), whatever the title's words were read as: the author's
+    /// publication that year. A title the possessed-works pass read is left
+    /// to it (`done`: the trigger spans of its drafts).
+    fn cited_works(&self, ctx: &SentCtx, done: &[Span]) -> Vec<Draft> {
+        let sent = ctx.sent;
+        let mut out = Vec::new();
+        for p in 1..sent.len() {
+            if !cited_year(sent, p) {
+                continue;
+            }
+            let Some(&(ti, _)) = ctx.stx.iter().find(|&&(_, q)| q == p + 1) else {
+                continue;
+            };
+            // The title: names, capitalised words, the small words of
+            // titles, a work noun ("film", "biography"), up to 12 words.
+            let title_word = |w: &chunk::W| {
+                w.mention.is_some()
+                    || w.text.starts_with(char::is_uppercase)
+                    || w.has(Cl::Worknoun)
+                    || matches!(
+                        w.lower,
+                        "of" | "in" | "the" | "a" | "an" | "and" | "on" | "to" | "for" | ":"
+                    )
+                    || (w.class == C::Punct
+                        && matches!(w.lower, "\"" | "“" | "”" | "'" | "‘" | "’"))
+            };
+            let mut k = p;
+            while k > 0 && p - k < 12 && title_word(&sent.w[k - 1]) {
+                k -= 1;
+            }
+            if k == p || k < 2 || sent.w[k - 1].class != C::PossMark {
+                continue;
+            }
+            let run = &sent.w[k..p];
+            // (a title, not a person's or a place's name alone: "Stalin's
+            // Russia (1930)", "his wife Natalia (1882)" — a work noun, a
+            // work's name or a capitalised word no name holds)
+            let worded = run.iter().any(|w| {
+                w.has(Cl::Worknoun)
+                    || w.mention
+                        .is_some_and(|m| sent.mention(m).etype == EntityType::Work)
+                    || (w.mention.is_none()
+                        && w.text.starts_with(char::is_uppercase)
+                        && w.class != C::Punct)
+            });
+            let span = sent.span(k, p);
+            if !worded || done.iter().any(|d| d.overlaps(span)) {
+                continue;
+            }
+            let Some(owner) = sent.np_left(k - 2) else {
+                continue;
+            };
+            let Some(subj) = self.filler(ctx, &owner, Role::Subject) else {
+                continue;
+            };
+            if subj
+                .entity
+                .and_then(|e| sent.ta.entities.get(e))
+                .is_none_or(|le| le.etype != EntityType::Person)
+            {
+                continue;
+            }
+            let work = match run
+                .iter()
+                .filter_map(|w| w.mention)
+                .find(|&m| sent.mention(m).etype == EntityType::Work)
+            {
+                Some(m) => RoleFiller {
+                    role: Some(Role::Work),
+                    entity: Some(sent.mention(m).entity),
+                    text: sent.mention(m).text.clone(),
+                    span: sent.mention(m).span,
+                },
+                None => RoleFiller {
+                    role: Some(Role::Work),
+                    entity: None,
+                    text: sent.text_of(k, p).to_string(),
+                    span,
+                },
+            };
+            let time = Some(EventTime {
+                value: event_value(&ctx.timexes[ti]),
+                timex: Some(ti),
+                how: "clause".into(),
+                inferred: false,
+            });
+            let (ca, _) = sent.clause_of(k);
+            let factuality = self.factuality(sent, k, ca, false, false);
+            out.extend(self.emit(
+                ctx,
+                EventType::Publication,
+                span,
+                vec![(Role::Subject, subj), (Role::Work, work)],
+                time,
+                factuality,
+                0.6,
+                owner.a,
+                p + 3,
             ));
         }
         out

@@ -950,3 +950,25 @@ fn a_couple_married_are_each_others_spouse() {
     // a reference told to the year only: the next summer is the next year's
     assert!(m.iter().all(|e| time_of(e) == Some("1895-SU")), "{evs:?}");
 }
+
+#[test]
+fn a_work_cited_with_its_authors_possessive_and_its_year_is_a_publication() {
+    let (p, evs) = events(
+        "Worth reading Francis Russell's Tragedy in Dedham (1962). Raoul Peck's film Lumumba (2000) is also good. \
+         Jean-Pierre Poirier's biography (1993) is the standard account. \
+         Leon Trotsky's wife Natalia (1882) survived him. Joseph Stalin's Russia (1930) was poor.",
+    );
+    let pubs: Vec<(Vec<String>, Option<&str>)> = of_type(&evs, EventType::Publication)
+        .into_iter()
+        .map(|e| (names(&p, e, Role::Subject), time_of(e)))
+        .collect();
+    assert_eq!(
+        pubs,
+        [
+            (vec!["Francis Russell".to_string()], Some("1962")),
+            (vec!["Raoul Peck".to_string()], Some("2000")),
+            (vec!["Jean-Pierre Poirier".to_string()], Some("1993")),
+        ],
+        "{evs:?}"
+    );
+}

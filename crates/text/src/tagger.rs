@@ -1270,6 +1270,20 @@ impl DocCache {
         }
         self.sc.hashes = hashes;
         self.tag_pos_into(m, &s.ids, &mut s.pos);
+        // A sentence's first word read as a determiner that is a given name
+        // before a proper noun opens a name: "Dietrich Bonhoeffer was born"
+        // (the suffix of "which" misleads the model). Repaired before the
+        // entity tagger, which reads the tags.
+        if let ([w0, ..], [p0, p1, ..]) = (words, s.pos.as_slice()) {
+            let class = |t: usize| m.pos.classes.get(t).map(String::as_str);
+            if class(*p0) == Some("DET")
+                && class(*p1) == Some("PROPN")
+                && w0.starts_with(char::is_uppercase)
+                && m.lx.given.contains_key(*w0)
+            {
+                s.pos[0] = *p1;
+            }
+        }
         s.pos8.clear();
         s.pos8.extend(s.pos.iter().map(|&t| (t + 2).min(255) as u8));
         self.place_codes_into(m, &s.ids, &mut s.place);

@@ -1065,3 +1065,13 @@ fn a_pronoun_after_a_sentence_with_a_fronted_clause_is_its_main_subject() {
     let he = ta.mentions.iter().rfind(|m| m.text == "he").unwrap();
     assert_eq!(ta.entities[he.entity].name, "Nicolae Ceausescu");
 }
+
+#[test]
+fn a_given_name_opening_a_sentence_is_no_determiner() {
+    // The model reads "Dietrich" as "which"-like; before a proper noun a
+    // given name opens the name.
+    let ta = analyze("Dietrich Bonhoeffer was a pastor. He was hanged in 1945.");
+    let (t, names) = entity_of(&ta, "Dietrich Bonhoeffer").expect("the full name");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "He"), "{names:?}");
+}
