@@ -1285,8 +1285,23 @@ impl Tagger {
                     let coming_winter = c.raw.starts_with('@')
                         && has(&c.raw, "season=WI")
                         && story.is_some_and(|r| r.y != p.y);
-                    let flashback =
-                        flashback || far || paren || detached || coming_winter || writers_now;
+                    // A year naming a thing of that year ("annulled the
+                    // 1894 judgment", "the 1894 prosecution") is no step of
+                    // the story.
+                    let attributive = p.m.is_none()
+                        && !c.raw.starts_with('@')
+                        && rs.attributive_before.is_match(lead)
+                        && !rs.attributive_timed.is_match(lead)
+                        && text[c.span.end..]
+                            .strip_prefix(' ')
+                            .is_some_and(|r| r.starts_with(|ch: char| ch.is_lowercase()));
+                    let flashback = flashback
+                        || far
+                        || paren
+                        || detached
+                        || coming_winter
+                        || writers_now
+                        || attributive;
                     // Post and comment headers set the creation time only.
                     if !keep
                         && !flashback
@@ -1438,8 +1453,10 @@ fn focus(ctx: &TimexContext, out: &[Timex]) -> Option<(String, Option<String>)> 
 /// day") are computed from values that are already Gregorian.
 fn explicit_day(raw: &str) -> bool {
     if raw.starts_with('@') {
-        // "17 December", not "the 29th" (a day of the reference's month).
-        return has(raw, "day=") && has(raw, "month=");
+        // "17 December", not "the 29th" (a day of the reference's month);
+        // the first day of a range takes the month of the date after it
+        // ("on 14 and 15 October 1586": both Old Style days).
+        return has(raw, "day=") && (has(raw, "month=") || raw.starts_with("@next "));
     }
     value::parse_point(raw).is_some_and(|p| p.d.is_some())
 }

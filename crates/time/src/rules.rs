@@ -945,6 +945,12 @@ pub struct RuleSet {
     pub coordination: Regex,
     /// Words before a date that keep it from moving the reference time.
     pub no_ref_before: Regex,
+    /// A determiner or possessive right before a bare year that modifies
+    /// the noun after it ("the 1894 judgment").
+    pub attributive_before: Regex,
+    /// A preposition before that determiner: the thing dates the clause
+    /// ("in a 1973 coup").
+    pub attributive_timed: Regex,
     /// Rule search states not in use (one is taken per tagging call).
     pub scratch: std::sync::Mutex<Vec<Scratch>>,
 }
@@ -1328,6 +1334,8 @@ impl RuleSet {
         let year_to_date = macro_or("YEAR_TO_DATE", r"[^\s\S]")?;
         let coordination = build(&ex.expand("%COORDINATION")?)?;
         let no_ref_before = build(&ex.expand("%NO_REF_BEFORE")?)?;
+        let attributive_before = macro_or("ATTRIBUTIVE_BEFORE", r"[^\s\S]")?;
+        let attributive_timed = macro_or("ATTRIBUTIVE_TIMED", r"[^\s\S]")?;
         let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
         // The words of that lead-in, without their blanks.
         let lead_in_last = last_bytes(&ex.expand(r"(?:%WD,?|the)")?);
@@ -1343,6 +1351,8 @@ impl RuleSet {
             needs,
             unfiltered,
             no_ref_before,
+            attributive_before,
+            attributive_timed,
             lex,
             rules,
             modifier_before,

@@ -484,6 +484,11 @@ fn english_dates_before_the_changeover_are_old_style_unmarked() {
     assert_eq!(value_of(t, "1600"), "1600");
     assert_eq!(value_of(t, "2 September 1752"), "1752-09-13");
     assert_eq!(value_of(t, "14 October 1066"), "1066-10-20");
+    // The first day of a range is as Old Style as the date after it.
+    let t = "The English peers tried the Queen of Scots in England on 14 and 15 \
+             October 1586 under an English act.";
+    assert_eq!(value_of(t, "14"), "1586-10-24");
+    assert_eq!(value_of(t, "15 October 1586"), "1586-10-25");
     // A medieval France at war with the English: the English words are the
     // most but not three quarters of the country words, so its dates before
     // the reform stay as written (after it they would be France's own).
@@ -876,4 +881,12 @@ fn a_count_in_a_story_before_the_common_era_is_no_year() {
     );
     // a bare year after "in" still is one
     assert!(v.contains(&("404".into(), "BC0404".into())), "{v:?}");
+}
+
+#[test]
+fn a_year_modifying_a_noun_does_not_move_the_story() {
+    // "the 1894 judgment" names a thing of 1894; the court sits in 1899.
+    let t = "On 3 June 1899 the court annulled the 1894 judgment. The cruiser took him \
+             off the island on 9 June.";
+    assert_eq!(value_of(t, "9 June"), "1899-06-09");
 }
