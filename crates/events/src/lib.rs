@@ -2441,11 +2441,26 @@ impl Extractor {
             cand.iter()
                 .find(|&&(ti, _)| ctx.timexes[ti].span.end == end)
         };
+        // "became heir when his elder brother died in November 1612": a
+        // clause with no time of its own followed by a "when" clause takes
+        // that clause's time.
+        // (the "when" in the event's clause or right after it; the time
+        // the first after it, an apposition between: "when his elder
+        // brother Henry, Prince of Wales, died of typhoid in November 1612")
+        let when_after = || {
+            let k = (h + 1..sent.len().min(cb + 2)).find(|&k| sent.w[k].has(Cl::Timerel))?;
+            cand.iter()
+                .filter(|&&(_, p)| {
+                    p > k && !said_between(p) && !sent.w[k..p].iter().any(|w| w.lower == ";")
+                })
+                .min_by_key(|&&(_, p)| p)
+        };
         if let Some(&(ti, _)) = in_brackets
             .or(in_clause)
             .or(adj)
             .or_else(shared)
             .or_else(when_time)
+            .or_else(when_after)
         {
             let ti = self.stated_gregorian(ctx, ti);
             return Some(EventTime {

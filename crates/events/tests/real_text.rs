@@ -972,3 +972,36 @@ fn a_work_cited_with_its_authors_possessive_and_its_year_is_a_publication() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_heir_made_a_throne_inherited_a_priest_ordained_are_appointments() {
+    let (p, evs) = events(
+        "Franz Ferdinand became heir to the throne of Austria-Hungary in 1896. \
+         James Stuart inherited the English throne in 1603. \
+         Karl Barth was ordained in Geneva in 1909. Felix Yusupov was heir to the richest fortune in Russia.",
+    );
+    let a: Vec<(Vec<String>, Option<&str>)> = of_type(&evs, EventType::Appointment)
+        .into_iter()
+        .map(|e| (names(&p, e, Role::Subject), time_of(e)))
+        .collect();
+    assert_eq!(
+        a,
+        [
+            (vec!["Franz Ferdinand".to_string()], Some("1896")),
+            (vec!["James Stuart".to_string()], Some("1603")),
+            (vec!["Karl Barth".to_string()], Some("1909")),
+        ],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn an_event_with_no_time_of_its_own_takes_its_when_clauses() {
+    let (_, evs) = events(
+        "Charles Stuart was born in 1600. He was brought south in 1604, the year after the union, \
+         and became heir when his elder brother Henry, Prince of Wales, died of typhoid in November 1612.",
+    );
+    let a = of_type(&evs, EventType::Appointment);
+    assert_eq!(a.len(), 1, "{evs:?}");
+    assert_eq!(time_of(a[0]), Some("1612-11"), "{evs:?}");
+}
