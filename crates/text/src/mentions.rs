@@ -820,10 +820,15 @@ fn sentence_names(
                     continue;
                 }
                 let after_called = matches!(before, "him" | "her" | "called" | "as");
+                // (words addressed to someone are no title: "Pierre, my
+                // Pierre" — a comma before a lower-case word)
+                let addressed =
+                    (i + 1..e).any(|k| cx.w(k) == "," && k + 1 < e && !cx.is_cap(k + 1));
                 if (1..=8).contains(&n)
                     && cx.is_cap(i + 1)
                     && (caps * 2 >= n || cue_last)
                     && !after_called
+                    && !addressed
                     && (n >= 2 || !cx.ent(i + 1).ends_with("PER"))
                 {
                     push(

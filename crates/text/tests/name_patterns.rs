@@ -1075,3 +1075,18 @@ fn a_given_name_opening_a_sentence_is_no_determiner() {
     assert_eq!(t, EntityType::Person);
     assert!(names.iter().any(|n| n == "He"), "{names:?}");
 }
+
+#[test]
+fn words_addressed_to_someone_in_quotes_are_no_name() {
+    // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
+    // or a person of that name.
+    let ta = analyze(
+        "Pierre Curie died in 1906. For a year she wrote \"Pierre, my Pierre\" again and again.",
+    );
+    assert!(entity_of(&ta, "Pierre, my Pierre").is_none());
+    let (_, names) = entity_of(&ta, "Pierre Curie").expect("Pierre Curie");
+    assert!(
+        names.iter().filter(|n| *n == "Pierre").count() >= 2,
+        "{names:?}"
+    );
+}
