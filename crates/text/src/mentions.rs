@@ -2205,9 +2205,12 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
     // Madero" … "Madero") joins no full name with another first name
     // ("Raúl Madero, brother of President Madero"): that would make the
     // brothers one person.
+    // (an other name the text gives, "Lumumba was born Élias
+    // Okit'Asombo", is no other first name of the person's uses)
     let mut firsts_of: HashMap<usize, Vec<&str>> = HashMap::default();
     for k in 0..cands.len() {
         if cands[k].form == MentionForm::Name
+            && how[k].is_none()
             && person_words[k].len() >= 2
             && person_like(an, &cands, &person_words, k)
         {
@@ -2325,6 +2328,22 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .filter(|&&p| p > oi)
                 .map(|&p| order[p])
                 .find(|&j| fuller(j));
+        }
+        // A full name with a middle name after the same name without it
+        // (a page's heading "Patrice Lumumba", then "Patrice Émery Lumumba
+        // (2 July 1925 – …)"): one person, whatever the heading was read as.
+        if best.is_none() && wi.len() >= 3 {
+            let shorter = same_last[..split].iter().map(|&p| order[p]).find(|&j| {
+                cands[j].form == MentionForm::Name
+                    && how[j].is_none()
+                    && drops_middle(wi, person_words[j])
+                    && dsu.find(j) != root_i
+            });
+            if let Some(j) = shorter {
+                cands[j].etype = EntityType::Person;
+                dsu.union(j, i);
+                continue;
+            }
         }
         // a lone given name: the unique person whose full name starts with
         // it; in a list of bare names ("three children, Dmitri, Maria and

@@ -1090,3 +1090,19 @@ fn words_addressed_to_someone_in_quotes_are_no_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_surname_given_a_birth_name_is_still_the_full_names() {
+    // The birth name is another name of the man, not another first name
+    // keeping his surname from his full name.
+    // (the page's heading names him without his middle name first)
+    let ta = analyze(
+        "Patrice Lumumba\n\nPatrice Émery Lumumba (2 July 1925 – 17 January 1961) was a Congolese politician. \
+         Lumumba was born Élias Okit'Asombo in the village of Onalua. \
+         In 1958 Patrice Lumumba founded a party. Lumumba was killed in 1961.",
+    );
+    let (_, names) = entity_of(&ta, "Patrice Émery Lumumba").expect("the full name");
+    for n in ["Lumumba", "Patrice Lumumba", "Élias Okit'Asombo"] {
+        assert!(names.iter().any(|x| x == n), "{n}: {names:?}");
+    }
+}
