@@ -544,3 +544,59 @@ fn a_marriage_to_one_spouse_told_in_two_years_is_one_marriage_in_conflict() {
     assert_eq!(cs[0].field, "time");
     assert_eq!(cs[0].preferred, "1895-07-26", "{}", cs[0].reason);
 }
+
+#[test]
+fn schools_told_as_places_keep_joinings_apart() {
+    // "studied at Oxford" (the school read as a place, no date) is not
+    // "was admitted to Lincoln's Inn in 1496": the place is a key of a
+    // joining, as the organization is.
+    let a = doc(
+        "a",
+        0.9,
+        "Thomas More studied at Oxford.",
+        &[
+            (Person, "Thomas More", "Thomas More"),
+            (Place, "Oxford", "Oxford"),
+        ],
+        (
+            EventType::Joining,
+            "studied",
+            &[
+                (Role::Subject, Some(0), "Thomas More"),
+                (Role::Place, Some(1), "Oxford"),
+            ],
+            None,
+        ),
+    );
+    let b = doc(
+        "b",
+        0.9,
+        "Thomas More studied at Lincoln's Inn in 1496.",
+        &[
+            (Person, "Thomas More", "Thomas More"),
+            (Place, "Lincoln's Inn", "Lincoln's Inn"),
+        ],
+        (
+            EventType::Joining,
+            "studied",
+            &[
+                (Role::Subject, Some(0), "Thomas More"),
+                (Role::Place, Some(1), "Lincoln's Inn"),
+            ],
+            Some("1496"),
+        ),
+    );
+    let kb = merge(vec![a, b]);
+    let joins: Vec<&Event> = kb
+        .events
+        .iter()
+        .filter(|e| e.etype == EventType::Joining)
+        .collect();
+    assert_eq!(joins.len(), 2, "{joins:#?}");
+    assert!(
+        joins
+            .iter()
+            .any(|e| e.description == "Thomas More joined (Oxford)"),
+        "{joins:#?}"
+    );
+}

@@ -2504,6 +2504,41 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             }
         }
     }
+    // --- a full name misspelt in the same page ("Gavrilo Princip" …
+    // "Gavrillo Princip", "Lee Harvey Oswald" … "Lee Harvy Oswald"): the
+    // same words but one a single edit away, that word not the given name
+    // unless it is long (a short given name one letter off is someone
+    // else's: "John" / "Joan")
+    {
+        let full: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                cands[i].form == MentionForm::Name
+                    && person_words[i].len() >= 2
+                    && how[i].is_none()
+                    && person_like(an, &cands, &person_words, i)
+            })
+            .collect();
+        for (x, &i) in full.iter().enumerate() {
+            for &j in &full[..x] {
+                let (wi, wj) = (&person_words[i], &person_words[j]);
+                if wi.len() != wj.len() || dsu.find(i) == dsu.find(j) {
+                    continue;
+                }
+                let differ: Vec<usize> = (0..wi.len()).filter(|&k| wi[k] != wj[k]).collect();
+                let [k] = differ[..] else { continue };
+                let long = wi[k].chars().count().min(wj[k].chars().count()) >= 6;
+                if (k > 0 || long)
+                    && wi[k].chars().count().min(wj[k].chars().count()) >= 4
+                    && wi[k].chars().next() == wj[k].chars().next()
+                    && one_edit(wi[k], wj[k])
+                {
+                    dsu.union(j, i);
+                }
+            }
+        }
+    }
     // --- components so far ---
     let mut comp_of: HashMap<usize, usize> = HashMap::default();
     let mut comps: Vec<Vec<usize>> = Vec::new();
@@ -3123,6 +3158,35 @@ fn drops_middle(full: &[&str], short: &[&str]) -> bool {
     }
     let mut it = full.iter();
     short.iter().all(|w| it.any(|f| f == w))
+}
+
+/// Whether `a` and `b` differ by exactly one edit: a letter added, dropped,
+/// changed, or two neighbours swapped ("Gavrilo" / "Gavrillo", "Harvey" /
+/// "Harvy"). (The knowledge base's edit distance, `osa_distance`, lives in
+/// a later crate; this is the one question the text stage asks.)
+fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let s = a[p..]
+        .iter()
+        .rev()
+        .zip(b[p..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (
+        a.len() - p - s.min(a.len() - p),
+        b.len() - p - s.min(b.len() - p),
+    );
+    match (ra, rb) {
+        (0, 1) | (1, 0) | (1, 1) => true,
+        // two neighbours swapped
+        (2, 2) => a[p] == b[p + 1] && a[p + 1] == b[p],
+        _ => false,
+    }
 }
 
 /// A one-letter word, with or without its dot ("J.", "D").

@@ -1106,3 +1106,21 @@ fn a_surname_given_a_birth_name_is_still_the_full_names() {
         assert!(names.iter().any(|x| x == n), "{n}: {names:?}");
     }
 }
+
+#[test]
+fn a_full_name_misspelt_in_the_same_page_is_the_same_person() {
+    let ta = analyze(
+        "Gavrilo Princip fired two shots. Later Gavrillo Princip was tried. \
+         Lee Harvey Oswald was arrested. Lee Harvy Oswald was shot. John Smith met Joan Smith.",
+    );
+    let (_, princip) = entity_of(&ta, "Gavrilo Princip").expect("Princip");
+    assert!(
+        princip.iter().any(|n| n == "Gavrillo Princip"),
+        "{princip:?}"
+    );
+    let (_, oswald) = entity_of(&ta, "Lee Harvey Oswald").expect("Oswald");
+    assert!(oswald.iter().any(|n| n == "Lee Harvy Oswald"), "{oswald:?}");
+    // (a short given name one letter off is someone else)
+    let (_, john) = entity_of(&ta, "John Smith").expect("John");
+    assert!(!john.iter().any(|n| n == "Joan Smith"), "{john:?}");
+}
