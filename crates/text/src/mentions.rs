@@ -75,6 +75,9 @@ pub struct MentionLexicon {
     /// Prepositions that place what follows ("at Savannah", "towards
     /// Volodymyr-Volynskyi"; `place_preps.txt`).
     pub place_preps: HashSet<String>,
+    /// Endings of town names (`place_suffixes.txt`): with a place
+    /// preposition, a one-word "person" with one is a place.
+    pub place_suffixes: Vec<String>,
     /// Prepositions after which a one-word name is more likely a town
     /// (`town_preps.txt`: "moved to Nikolayev").
     pub town_preps: HashSet<String>,
@@ -158,6 +161,9 @@ impl MentionLexicon {
             alias_skip: set(include_str!("../../../resources/text/alias_skip.txt")),
             place_nouns: set(include_str!("../../../resources/text/place_nouns.txt")),
             place_preps: set(include_str!("../../../resources/text/place_preps.txt")),
+            place_suffixes: set(include_str!("../../../resources/text/place_suffixes.txt"))
+                .into_iter()
+                .collect(),
             town_preps: set(include_str!("../../../resources/text/town_preps.txt")),
             place_heads: set(include_str!("../../../resources/text/place_heads.txt")),
             place_qualifiers: set(include_str!("../../../resources/text/place_qualifiers.txt")),
@@ -2620,8 +2626,16 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .copied()
                 .filter(|&i| matches!(cands[i].form, MentionForm::Name | MentionForm::Partial))
                 .collect();
+            // (or a town name's ending: "settled in Stanleyville")
             let one_word_place = |i: usize| {
-                !text_of[i].contains(' ') && an.names.places.contains(&text_of[i].to_lowercase())
+                let l = text_of[i].to_lowercase();
+                !text_of[i].contains(' ')
+                    && (an.names.places.contains(&l)
+                        || an
+                            .ml
+                            .place_suffixes
+                            .iter()
+                            .any(|x| l.len() > x.len() + 2 && l.ends_with(x.as_str())))
             };
             let placed = |i: usize| {
                 let a = cands[i].ta.min(cands[i].a);

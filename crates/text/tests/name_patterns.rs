@@ -1124,3 +1124,14 @@ fn a_full_name_misspelt_in_the_same_page_is_the_same_person() {
     let (_, john) = entity_of(&ta, "John Smith").expect("John");
     assert!(!john.iter().any(|n| n == "Joan Smith"), "{john:?}");
 }
+
+#[test]
+fn a_one_word_town_name_read_as_a_person_is_a_place_by_its_ending() {
+    // Not in the gazetteer (a colonial name), but placed by "in" and ending
+    // like a town: a place, which no pronoun can mean.
+    let ta = analyze(
+        "Patrice Lumumba was born in 1925. As a young man he settled in Stanleyville, where he worked as a clerk.",
+    );
+    let (t, _) = entity_of(&ta, "Stanleyville").expect("Stanleyville");
+    assert_eq!(t, EntityType::Place);
+}
