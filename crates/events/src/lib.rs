@@ -3014,27 +3014,17 @@ impl Extractor {
             // Authorship, not ownership: a place's or a body's title is
             // what it owns or runs ("Kazakhstan's Air Astana", "the
             // party's newspaper"), so only a person's counts.
-            if subj
-                .entity
-                .and_then(|e| sent.ta.entities.get(e))
-                .is_none_or(|le| le.etype != EntityType::Person)
-            {
+            if !is_person(sent, &subj) {
                 continue;
             }
-            let mm = sent.mention(mi);
-            let work = RoleFiller {
-                role: Some(Role::Work),
-                entity: Some(mm.entity),
-                text: mm.text.clone(),
-                span: mm.span,
-            };
+            let work = mention_filler(sent, mi, Role::Work);
             let (ca, cb) = sent.clause_of(a);
             let time = self.clause_time(ctx, a, ca, cb.max(end), EventType::Publication);
             let factuality = self.factuality(sent, a, ca, false, false);
             out.extend(self.emit(
                 ctx,
                 EventType::Publication,
-                mm.span,
+                sent.mention(mi).span,
                 vec![(Role::Subject, subj), (Role::Work, work)],
                 time,
                 factuality,
@@ -3104,11 +3094,8 @@ impl Extractor {
             let Some(subj) = self.filler(ctx, &owner, Role::Subject) else {
                 continue;
             };
-            if subj
-                .entity
-                .and_then(|e| sent.ta.entities.get(e))
-                .is_none_or(|le| le.etype != EntityType::Person)
-            {
+            // (the author a person, as in `possessed_works`)
+            if !is_person(sent, &subj) {
                 continue;
             }
             let work = match run
@@ -3116,12 +3103,7 @@ impl Extractor {
                 .filter_map(|w| w.mention)
                 .find(|&m| sent.mention(m).etype == EntityType::Work)
             {
-                Some(m) => RoleFiller {
-                    role: Some(Role::Work),
-                    entity: Some(sent.mention(m).entity),
-                    text: sent.mention(m).text.clone(),
-                    span: sent.mention(m).span,
-                },
+                Some(m) => mention_filler(sent, m, Role::Work),
                 None => RoleFiller {
                     role: Some(Role::Work),
                     entity: None,
@@ -3317,6 +3299,25 @@ fn cited_year(sent: &Sent, end: usize) -> bool {
     w(end) == Some("(")
         && w(end + 1).is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
         && w(end + 2) == Some(")")
+}
+
+/// Whether a filler is a person the text stage named (an entity of that
+/// type).
+fn is_person(sent: &Sent, f: &RoleFiller) -> bool {
+    f.entity
+        .and_then(|e| sent.ta.entities.get(e))
+        .is_some_and(|le| le.etype == EntityType::Person)
+}
+
+/// A role filled by mention `mi` of the sentence, as the text stage named it.
+fn mention_filler(sent: &Sent, mi: usize, role: Role) -> RoleFiller {
+    let mm = sent.mention(mi);
+    RoleFiller {
+        role: Some(role),
+        entity: Some(mm.entity),
+        text: mm.text.clone(),
+        span: mm.span,
+    }
 }
 
 /// The value an event takes from a time expression: an approximate day
