@@ -2526,22 +2526,46 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                     && person_like(an, &cands, &person_words, i)
             })
             .collect();
-        for (x, &i) in full.iter().enumerate() {
-            for &j in &full[..x] {
-                let (wi, wj) = (&person_words[i], &person_words[j]);
-                if wi.len() != wj.len() || dsu.find(i) == dsu.find(j) {
-                    continue;
-                }
-                let differ: Vec<usize> = (0..wi.len()).filter(|&k| wi[k] != wj[k]).collect();
-                let [k] = differ[..] else { continue };
-                let long = wi[k].chars().count().min(wj[k].chars().count()) >= 6;
-                if (k > 0 || long)
-                    && wi[k].chars().count().min(wj[k].chars().count()) >= 4
-                    && wi[k].chars().next() == wj[k].chars().next()
-                    && one_edit(wi[k], wj[k])
-                {
-                    dsu.union(j, i);
-                }
+        // (names one word apart share their first or their last word: only
+        // those are compared, so that a page of thousands of names is not
+        // read pair by pair)
+        let mut by_end: HashMap<(usize, bool, &str), Vec<usize>> = HashMap::default();
+        for &i in &full {
+            let w = &person_words[i];
+            by_end.entry((w.len(), true, w[0])).or_default().push(i);
+            by_end
+                .entry((w.len(), false, w[w.len() - 1]))
+                .or_default()
+                .push(i);
+        }
+        let mut pairs: Vec<(usize, usize)> = by_end
+            .values()
+            .flat_map(|v| {
+                v.iter()
+                    .enumerate()
+                    .flat_map(move |(x, &i)| v[..x].iter().map(move |&j| (j, i)))
+            })
+            .collect();
+        // (in document order, whatever the map's: the unions are the same
+        // either way, but the order of reading stays reproducible)
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (j, i) in pairs {
+            let (wi, wj) = (&person_words[i], &person_words[j]);
+            if dsu.find(i) == dsu.find(j) {
+                continue;
+            }
+            let mut differ = (0..wi.len()).filter(|&k| wi[k] != wj[k]);
+            let (Some(k), None) = (differ.next(), differ.next()) else {
+                continue;
+            };
+            let shorter = wi[k].chars().count().min(wj[k].chars().count());
+            if (k > 0 || shorter >= 6)
+                && shorter >= 4
+                && wi[k].chars().next() == wj[k].chars().next()
+                && one_edit(wi[k], wj[k])
+            {
+                dsu.union(j, i);
             }
         }
     }
