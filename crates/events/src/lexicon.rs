@@ -103,6 +103,9 @@ pub(crate) enum Cl {
     /// Nouns for a married pair ("the couple"): with no list of names
     /// and no group before, the last two people named, of both sexes.
     Couple,
+    /// Small words inside a work's title ("Tragedy *in* Dedham", "Marie
+    /// Curie*:* A Life"), read with the title's capitalised words.
+    Titleinner,
 }
 
 /// Set in [`Lexicon::bits`] for the words that have an entry in
@@ -171,6 +174,7 @@ impl Cl {
             "sitenoun" => Cl::Sitenoun,
             "reciprocal" => Cl::Reciprocal,
             "couple" => Cl::Couple,
+            "titleinner" => Cl::Titleinner,
             "timerel" => Cl::Timerel,
             _ => return None,
         })

@@ -3053,15 +3053,13 @@ impl Extractor {
                 continue;
             };
             // The title: names, capitalised words, the small words of
-            // titles, a work noun ("film", "biography"), up to 12 words.
+            // titles (`titleinner`), a work noun ("film", "biography"), up
+            // to 12 words.
             let title_word = |w: &chunk::W| {
                 w.mention.is_some()
                     || w.text.starts_with(char::is_uppercase)
                     || w.has(Cl::Worknoun)
-                    || matches!(
-                        w.lower,
-                        "of" | "in" | "the" | "a" | "an" | "and" | "on" | "to" | "for" | ":"
-                    )
+                    || w.has(Cl::Titleinner)
                     || (w.class == C::Punct
                         && matches!(w.lower, "\"" | "“" | "”" | "'" | "‘" | "’"))
             };
