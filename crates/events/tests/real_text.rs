@@ -1005,3 +1005,21 @@ fn an_event_with_no_time_of_its_own_takes_its_when_clauses() {
     assert_eq!(a.len(), 1, "{evs:?}");
     assert_eq!(time_of(a[0]), Some("1612-11"), "{evs:?}");
 }
+
+#[test]
+fn a_noble_title_written_after_a_name_without_a_comma_stands_for_that_person() {
+    let (p, evs) = events(
+        "Richard Duke of York was killed at Wakefield in 1460. \
+         Mary Queen of Scots was executed at Fotheringhay in 1587.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Killing),
+        ["Richard"],
+        "{evs:?}"
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Execution),
+        ["Mary"],
+        "{evs:?}"
+    );
+}

@@ -40,6 +40,9 @@ pub struct TokLexicon {
     abbrevs: HashMap<String, AbbrevClass>,
     abbrevs_lower: HashMap<String, AbbrevClass>,
     starters: HashSet<String>,
+    /// Titles of a sovereign, lower case ("queen", "pope"): after "Queen
+    /// Elizabeth" an "I." is a regnal number, not an initial.
+    sovereigns: HashSet<String>,
     /// Lower-cased word forms seen in the training corpora (for run-on splitting).
     pub vocab: HashSet<String>,
     /// Short words that may be glued to the end of a name in scraped text ("Smolnythe").
@@ -80,6 +83,9 @@ impl TokLexicon {
         )) {
             lx.starters.insert(l.trim().to_string());
         }
+        for l in data_lines(include_str!("../../../resources/text/sovereign_titles.txt")) {
+            lx.sovereigns.insert(l.trim().to_string());
+        }
         for l in data_lines(include_str!("../../../resources/text/glue_suffixes.txt")) {
             lx.glue_suffixes.push(l.trim().to_string());
         }
@@ -115,6 +121,11 @@ impl TokLexicon {
 
     pub fn is_starter(&self, w: &str) -> bool {
         self.starters.contains(w)
+    }
+
+    /// Whether `w` (any case) is a sovereign's title ("Queen", "pope").
+    pub fn is_sovereign(&self, w: &str) -> bool {
+        self.sovereigns.contains(&w.to_lowercase())
     }
 
     pub fn in_vocab(&self, w: &str) -> bool {

@@ -998,6 +998,21 @@ fn sentence_names(
                 e += 1;
                 continue;
             }
+            // "Mary Queen of Scots", "Richard Duke of York": a title with
+            // a sex and its "of" after a personal name are that person's
+            // title, not more of the name (as after a comma, "Mary, Queen
+            // of Scots")
+            let title_of = e > i
+                && cx.is_title(e)
+                && an.names.titles.get(cx.w(e)).is_some_and(|g| g != "-")
+                && e + 2 < b
+                && cx.w(e + 1) == "of"
+                && cx.is_cap(e + 2)
+                && !(i..e).any(|k| cx.is_title(k))
+                && (i..e).any(|k| cx.flag(k, GIVEN) || cx.ent(k).ends_with("PER"));
+            if title_of {
+                break;
+            }
             // A surname that is also page furniture ("More", "Read") after
             // a given name the tagger continues as a person: "Thomas More"
             // (not a caption's label: "Captain America Image: Nick Moreau")
@@ -1837,14 +1852,21 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         } else {
             c.a
         };
+        // (or right after the name, without the comma: "Mary Queen of
+        // Scots", "Richard Duke of York" — then the mention is the whole
+        // title, which stands in the name's noun phrase)
+        let glued_style = p.b == t;
         let styled = (p.etype == EntityType::Person || (p.b == p.a + 1 && cx.flag(p.a, GIVEN)))
             && c.etype == EntityType::Person
-            && p.b + 1 == t
-            && cx.w(p.b) == ","
+            && ((p.b + 1 == t && cx.w(p.b) == ",") || glued_style)
             && c.b > t + 2
             && cx.lw(t + 1) == "of"
             && an.ml.style_titles.contains(cx.lw(t));
         if styled {
+            if glued_style {
+                cands[i].a = t;
+                cands[i].ta = t;
+            }
             cands[prev].etype = EntityType::Person;
             dsu.union(prev, i);
             how[i] = Some((

@@ -1270,18 +1270,28 @@ impl DocCache {
         }
         self.sc.hashes = hashes;
         self.tag_pos_into(m, &s.ids, &mut s.pos);
-        // A sentence's first word read as a determiner that is a given name
-        // before a proper noun opens a name: "Dietrich Bonhoeffer was born"
-        // (the suffix of "which" misleads the model). Repaired before the
-        // entity tagger, which reads the tags.
-        if let ([w0, ..], [p0, p1, ..]) = (words, s.pos.as_slice()) {
+        // A sentence's first word read as a determiner or a common noun that
+        // is a given name before a proper noun, or before "of" and a proper
+        // noun, opens a name: "Dietrich Bonhoeffer was born" (the suffix of
+        // "which" misleads the model), "Catherine of Aragon died". Repaired
+        // before the entity tagger, which reads the tags.
+        if let ([w0, w1, ..], [p0, p1, ..]) = (words, s.pos.as_slice()) {
             let class = |t: usize| m.pos.classes.get(t).map(String::as_str);
-            if class(*p0) == Some("DET")
-                && class(*p1) == Some("PROPN")
-                && w0.starts_with(char::is_uppercase)
-                && m.lx.given.contains_key(*w0)
-            {
-                s.pos[0] = *p1;
+            let propn = if class(*p1) == Some("PROPN") {
+                Some(*p1)
+            } else {
+                s.pos
+                    .get(2)
+                    .copied()
+                    .filter(|&p2| *w1 == "of" && class(p2) == Some("PROPN"))
+            };
+            if let Some(propn) = propn {
+                if matches!(class(*p0), Some("DET" | "NOUN"))
+                    && w0.starts_with(char::is_uppercase)
+                    && m.lx.given.contains_key(*w0)
+                {
+                    s.pos[0] = propn;
+                }
             }
         }
         s.pos8.clear();

@@ -785,15 +785,21 @@ pub fn split_sentences(text: &str, toks: &[RawTok], lx: &TokLexicon) -> Vec<usiz
                     true
                 }
             }
-            Some(255) => false,
-            Some(0) => false,
-            Some(_) => {
+            // An initial ends a sentence before a word that opens sentences
+            // ("Malcolm X. The police"), or as a regnal number after a
+            // sovereign's title and a name ("Queen Elizabeth I. Mary was").
+            Some(255) => {
                 lx.is_starter(next)
-                    || (nc.is_uppercase() && next.len() > 1 && {
-                        // "in the U.S. He": a following capitalised pronoun/determiner
-                        false
-                    })
+                    || (nc.is_uppercase()
+                        && matches!(w, "I." | "V." | "X.")
+                        && i >= 2
+                        && toks[i - 1].kind == TokKind::Word
+                        && first_char(toks[i - 1].span.slice(text)).is_uppercase()
+                        && lx.is_sovereign(toks[i - 2].span.slice(text)))
             }
+            Some(0) => false,
+            // "in the U.S. He": a following word that opens sentences
+            Some(_) => lx.is_starter(next),
         };
         if boundary {
             ends.push(j);

@@ -62,6 +62,28 @@ fn abbreviations_initials_and_numerals() {
     assert!(s[1].starts_with("J. V. Stalin"));
 }
 
+/// A regnal "I." after a sovereign's title, or an initial before a word
+/// that opens sentences, ends the sentence; an initial inside a name does not.
+#[test]
+fn a_regnal_one_or_an_initial_before_a_sentence_opener_ends_the_sentence() {
+    let s = sentences(
+        "She was a cousin of Queen Elizabeth I. Mary was born at Linlithgow. Pope Leo X. Luther answered. He met Malcolm X. The police came. John F. Kennedy spoke. Chester A. Arthur won.",
+    );
+    assert_eq!(
+        s,
+        [
+            "She was a cousin of Queen Elizabeth I.",
+            "Mary was born at Linlithgow.",
+            "Pope Leo X.",
+            "Luther answered.",
+            "He met Malcolm X.",
+            "The police came.",
+            "John F. Kennedy spoke.",
+            "Chester A. Arthur won."
+        ]
+    );
+}
+
 #[test]
 fn quotes_dashes_and_ellipses() {
     let s = sentences(

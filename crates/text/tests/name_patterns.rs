@@ -1077,6 +1077,30 @@ fn a_given_name_opening_a_sentence_is_no_determiner() {
 }
 
 #[test]
+fn a_given_name_opening_a_sentence_before_of_and_a_name_is_no_common_noun() {
+    // The model reads a sentence's first "Catherine" as a noun; before
+    // "of" and a proper noun the given name opens the name.
+    let ta = analyze("Catherine of Aragon died in 1536. She was buried at Peterborough.");
+    let (t, names) = entity_of(&ta, "Catherine of Aragon").expect("the full name");
+    assert_eq!(t, EntityType::Person);
+    assert!(names.iter().any(|n| n == "She"), "{names:?}");
+}
+
+#[test]
+fn a_noble_title_of_a_place_right_after_a_name_is_that_person_s_style() {
+    // Without the comma of "Mary, Queen of Scots": the title is the
+    // person's, and neither "Mary Queen" nor "Scots" is anyone.
+    let ta = analyze("Mary Queen of Scots was born in 1542. Richard Duke of York died in 1460.");
+    let (_, names) = entity_of(&ta, "Mary").expect("Mary");
+    assert!(names.iter().any(|n| n == "Queen of Scots"), "{names:?}");
+    let (_, names) = entity_of(&ta, "Richard").expect("Richard");
+    assert!(names.iter().any(|n| n == "Duke of York"), "{names:?}");
+    for n in ["Mary Queen", "Scots", "Richard Duke", "York"] {
+        assert!(entity_of(&ta, n).is_none(), "{n}");
+    }
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
