@@ -691,6 +691,19 @@ impl<'a> Sent<'a> {
         while a > 0 && extra < 4 {
             let k = a - 1;
             let x = &self.w[k];
+            // "his father-in-law", "twenty-seven others": words joined by
+            // hyphens with no space are one word of the phrase
+            if x.text == "-"
+                && k > 0
+                && mention.is_none()
+                && self.w[k - 1].span.end == x.span.start
+                && x.span.end == self.w[a].span.start
+                && self.w[k - 1].mention.is_none()
+                && !self.in_timex[k - 1]
+            {
+                a = k - 1;
+                continue;
+            }
             if (x.mention.is_some() && mention.is_some() && x.mention != mention)
                 || self.in_timex[k]
             {
@@ -1128,6 +1141,16 @@ impl<'a> Sent<'a> {
                 if let Some(q) = self.partitive_before(np.a) {
                     return (self.coordinated_left(Np { a: q, ..np }), None);
                 }
+                // "two of their co-workers, Echol Cole and Robert Walker,
+                // were crushed": a number of a group named in apposition is
+                // those named
+                if np.a >= 2
+                    && self.w[np.a - 1].lower == "of"
+                    && self.is_number(np.a - 2)
+                    && !self.apposed_names(&np, EntityType::Person).is_empty()
+                {
+                    return (vec![np], None);
+                }
                 if np.a > 0
                     && self.w[np.a - 1].class == C::Prep
                     && (!adjacent || !self.w[np.a - 1].has(Cl::Sconj))
@@ -1243,10 +1266,16 @@ impl<'a> Sent<'a> {
                 let verbless = (k + 1..j).all(|i| {
                     !self.is_verbish(i) && !matches!(self.w[i].class, C::Be | C::Aux | C::Modal)
                 });
+                // (after adverbs: ", widely thought to have organised …,")
+                let f = self.skip_adverbs(k + 1);
+
                 if first.has(Cl::Appos)
                     || matches!(first.class, C::Det | C::Poss)
                     // ", accused of forming …,": a participial modifier
-                    || (self.is_verbish(k + 1) && first.lower.ends_with("ed"))
+                    || (f < j
+                        && self.is_verbish(f)
+                        && (self.w[f].lower.ends_with("ed")
+                            || self.w.get(f + 1).is_some_and(|x| x.lower == "to")))
                     // "and Pompey, escaping to Egypt, was stabbed": a present
                     // participle after a clause's opening noun phrase (not
                     // after an object: "walked into the Palace, where Kirov

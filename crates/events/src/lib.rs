@@ -2680,7 +2680,17 @@ impl Extractor {
                     CueScope::Start => i == start,
                     // (a semicolon joins a clause of its own: "X argued
                     // that …; Souchon … died in 1982")
-                    CueScope::Sentence => !(i..h).any(|k| sent.w[k].lower == ";"),
+                    // (nor does a cue inside an apposition or a relative
+                    // clause set off by commas before the verb govern it:
+                    // "Bothwell, widely *thought* to have organised the
+                    // murder, was acquitted")
+                    CueScope::Sentence => {
+                        !(i..h).any(|k| sent.w[k].lower == ";")
+                            && !(i + 1..h).any(|c| {
+                                sent.w[c].lower == ","
+                                    && sent.apposition_start(c).is_some_and(|o| o < i)
+                            })
+                    }
                     CueScope::Before => {
                         i >= lo_before
                             || (i >= lo_shared

@@ -1023,3 +1023,61 @@ fn a_noble_title_written_after_a_name_without_a_comma_stands_for_that_person() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_hyphenated_noun_is_one_word_of_its_phrase() {
+    // "father-in-law" and "twenty-seven" are tokenised at their hyphens;
+    // the coordinated subject before them is still read.
+    let (p, evs) = events(
+        "Lavoisier and his father-in-law were condemned to death on 8 May 1794. \
+         Danton and twenty-seven others were guillotined on 5 April 1794.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Sentence),
+        ["Lavoisier"],
+        "{evs:?}"
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Execution),
+        ["Danton"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_reporting_verb_inside_a_set_off_modifier_of_the_subject_governs_nothing() {
+    // The belief is about the murder, not about the acquittal; the
+    // participial modifier opens after adverbs too.
+    let (p, evs) = events(
+        "James Hepburn, widely thought to have organised the murder, was acquitted in April 1567. \
+         Archibald Douglas, who many believed had organised the murder, was acquitted in 1586. \
+         Many believed that Morton was executed in 1581.",
+    );
+    let t = of_type(&evs, EventType::Trial);
+    let got: Vec<(Vec<String>, Factuality)> = t
+        .iter()
+        .map(|e| (names(&p, e, Role::Subject), e.factuality))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["James Hepburn".to_string()], Factuality::Asserted),
+            (vec!["Archibald Douglas".to_string()], Factuality::Asserted),
+        ],
+        "{evs:?}"
+    );
+    let x = of_type(&evs, EventType::Execution);
+    assert_eq!(x.len(), 1, "{evs:?}");
+    assert_eq!(x[0].factuality, Factuality::Reported, "{evs:?}");
+}
+
+#[test]
+fn a_number_of_a_group_named_in_apposition_is_those_named() {
+    let (p, evs) = events(
+        "The workers struck after two of their co-workers, Echol Cole and Robert Walker, \
+         were crushed to death in a garbage truck on 1 February 1968.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Death);
+    s.sort();
+    assert_eq!(s, ["Echol Cole", "Robert Walker"], "{evs:?}");
+}
