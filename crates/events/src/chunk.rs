@@ -415,10 +415,20 @@ impl<'a> Sent<'a> {
         };
         // ("among those arrested": a participle after "those" is a verb)
         let those = |p: &W| p.lower == "those" && w.lower.ends_with("ed");
+        // ("The British *liberated* …": after a people named by its
+        // adjective, a word the tagger calls a verb is one)
+        let people = |p: &W| {
+            p.class == C::Adj
+                && p.text.starts_with(char::is_uppercase)
+                && i >= 2
+                && self.w[i - 2].lower == "the"
+                && self.ta_upos(i) == Some("VERB")
+        };
         prev.is_some_and(|p| {
             (matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj)
                 && !floating(p)
-                && !those(p))
+                && !those(p)
+                && !people(p))
                 || p.glued_poss
         }) || self.w.get(i + 1).is_some_and(|n| n.lower == "of") && !w.lower.ends_with("ed")
     }
@@ -682,7 +692,13 @@ impl<'a> Sent<'a> {
         if matches!(w.class, C::Pron | C::Poss) && w.mention.is_none() || w.class == C::Pron {
             return Some(self.word_np(j));
         }
-        if !self.is_nominal(j) || (w.class == C::Adj && w.mention.is_none()) {
+        // ("The British liberated …", "the French": a people named by its
+        // adjective is a noun phrase)
+        let people = w.class == C::Adj
+            && j > 0
+            && self.w[j - 1].lower == "the"
+            && w.text.starts_with(char::is_uppercase);
+        if !self.is_nominal(j) || (w.class == C::Adj && w.mention.is_none() && !people) {
             return None;
         }
         let (mut a, _) = self.mention_run(j);
@@ -1149,7 +1165,9 @@ impl<'a> Sent<'a> {
                     && self.is_number(np.a - 2)
                     && !self.apposed_names(&np, EntityType::Person).is_empty()
                 {
-                    return (vec![np], None);
+                    // (coordinated after a name: "Lumumba and two of his
+                    // associates, Maurice Mpolo and Joseph Okito, were flown")
+                    return (self.coordinated_left(Np { a: np.a - 2, ..np }), None);
                 }
                 if np.a > 0
                     && self.w[np.a - 1].class == C::Prep

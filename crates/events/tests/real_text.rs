@@ -1081,3 +1081,28 @@ fn a_number_of_a_group_named_in_apposition_is_those_named() {
     s.sort();
     assert_eq!(s, ["Echol Cole", "Robert Walker"], "{evs:?}");
 }
+
+#[test]
+fn a_name_coordinated_with_a_number_of_a_named_group_is_a_subject_too() {
+    let (p, evs) = events(
+        "Lumumba and two of his associates, Maurice Mpolo and Joseph Okito, \
+         were flown to Elisabethville on 17 January 1961.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Move);
+    s.sort();
+    assert_eq!(s, ["Joseph Okito", "Lumumba", "Maurice Mpolo"], "{evs:?}");
+}
+
+#[test]
+fn a_people_named_by_its_adjective_is_a_subject_and_its_verb_a_verb() {
+    // "The British" is no adjective of "arrested".
+    let (p, evs) = events("The British arrested Mohandas Gandhi in Bombay on 9 August 1942.");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:?}");
+    assert_eq!(
+        names(&p, a[0], Role::Subject),
+        ["Mohandas Gandhi"],
+        "{evs:?}"
+    );
+    assert_eq!(names(&p, a[0], Role::Agent), ["The British"], "{evs:?}");
+}
