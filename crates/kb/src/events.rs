@@ -1001,6 +1001,27 @@ fn build_event(
                                 || !g.iter().any(|&x| x != e && places.reaches(x, e, 3))
                         })
                         .collect();
+                    // (between equally supported ones, the one a piece of
+                    // evidence names first: "at the Place de la Bastille in
+                    // Paris", where no containment is known)
+                    let first_named = |e: usize| {
+                        sup.iter()
+                            .filter_map(|&i| {
+                                ms[i]
+                                    .em
+                                    .roles
+                                    .iter()
+                                    .filter(|f| f.role == r)
+                                    .filter_map(|f| {
+                                        f.entity.and_then(|le| {
+                                            res.node_entity.get(ms[i].doc, le as usize)
+                                        })
+                                    })
+                                    .position(|x| x == e)
+                            })
+                            .min()
+                            .unwrap_or(usize::MAX)
+                    };
                     let rep = inner
                         .iter()
                         .copied()
@@ -1009,6 +1030,7 @@ fn build_event(
                                 sup.iter()
                                     .filter(|&&i| ms[i].ents(r).is_some_and(|s| s.contains(&e)))
                                     .count(),
+                                std::cmp::Reverse(first_named(e)),
                                 std::cmp::Reverse(e),
                             )
                         })

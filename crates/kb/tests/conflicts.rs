@@ -600,3 +600,42 @@ fn schools_told_as_places_keep_joinings_apart() {
         "{joins:#?}"
     );
 }
+
+#[test]
+fn a_place_conflict_names_the_place_a_source_gave_first() {
+    // "at the Place de la Bastille in Paris": with no containment known,
+    // the square (named first), not the city, stands for that source.
+    let executed = |id: &str, places: &[&str]| {
+        let mut ents = vec![(Person, "Antoine Lavoisier", "Lavoisier")];
+        let mut roles = vec![(Role::Subject, Some(0), "Lavoisier")];
+        for (k, p) in places.iter().enumerate() {
+            ents.push((Place, *p, *p));
+            roles.push((Role::Place, Some(k + 1), *p));
+        }
+        doc(
+            id,
+            0.9,
+            &format!(
+                "Lavoisier was executed at the {} on 8 May 1794.",
+                places.join(" in ")
+            ),
+            &ents,
+            (EventType::Execution, "executed", &roles, Some("1794-05-08")),
+        )
+    };
+    let kb = merge(vec![
+        executed("a", &["Place de la Bastille", "Paris"]),
+        executed("b", &["Place de la Révolution"]),
+    ]);
+    assert_eq!(kb.conflicts.len(), 1, "{:#?}", kb.conflicts);
+    let values: Vec<&str> = kb.conflicts[0]
+        .values
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    assert_eq!(
+        values,
+        ["Place de la Bastille", "Place de la Révolution"],
+        "{values:?}"
+    );
+}

@@ -1101,6 +1101,13 @@ fn a_noble_title_of_a_place_right_after_a_name_is_that_person_s_style() {
 }
 
 #[test]
+fn a_french_square_is_a_place() {
+    let ta = analyze("Lavoisier was executed at the Place de la Bastille in Paris in 1794.");
+    let (t, _) = entity_of(&ta, "Place de la Bastille").expect("the square");
+    assert_eq!(t, EntityType::Place);
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
