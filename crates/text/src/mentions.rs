@@ -604,9 +604,10 @@ fn repeat_names(cx: &Ctx, sents: &[Sentence], kept: &mut Vec<Cand>) {
             // ("and Urban himself died": an intensified name, whatever the
             // tagger made of the word)
             let intensified = matches!(cx.lw(k + 1), "himself" | "herself");
-            let named = (surnames.contains(w)
+            let named = ((surnames.contains(w)
                 || firsts.contains(w) && (cx.upos(k) == "PROPN" || intensified))
-                && (intensified || surname_use(cx, k, a));
+                && (intensified || surname_use(cx, k, a)))
+                || (surnames.contains(w) && clause_end_object(cx, k, a));
             // the document's few names first, the large vocabulary after
             if let Some(&t) = single.get(w).filter(|_| !cx.flag(k, VOCAB)) {
                 added.push(cand(si, k, k + 1, t, MentionForm::Name));
@@ -639,6 +640,17 @@ fn surname_use(cx: &Ctx, k: usize, a: usize) -> bool {
         return false;
     };
     matches!(next.upos.as_str(), "VERB" | "AUX") || matches!(cx.w(k + 1), "'s" | "’s" | ",")
+}
+
+/// A surname (of a full name of the document) that is also a common word
+/// stands for its bearer as the object of a preposition ending the clause:
+/// "how much the liturgical year meant *to More*." (`surname_use` asks for a
+/// verb, a possessive or a comma after it).
+fn clause_end_object(cx: &Ctx, k: usize, a: usize) -> bool {
+    k > a
+        && !cx.glued(k)
+        && (cx.upos(k - 1) == "ADP" || cx.lw(k - 1) == "to")
+        && matches!(cx.w(k + 1), "." | "!" | "?" | ";" | ":")
 }
 
 /// A lone given name between "the" (and maybe an adjective) and a

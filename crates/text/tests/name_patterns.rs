@@ -1108,6 +1108,20 @@ fn a_french_square_is_a_place() {
 }
 
 #[test]
+fn a_surname_that_is_a_common_word_ending_a_clause_after_a_preposition_is_the_person() {
+    // "More" (also page furniture) right after "to" and before the full
+    // stop is Thomas More, and the next sentence's "He" is him.
+    let ta = analyze(
+        "Thomas More was Lord Chancellor. John Fisher was a bishop. The calendars differ. \
+         England did not switch until 1752. If you did convert, Fisher's 22 June would become 2 July. \
+         The dates show how much the liturgical year meant to More. He was beheaded in 1535.",
+    );
+    let (_, names) = entity_of(&ta, "Thomas More").expect("Thomas More");
+    assert!(names.iter().any(|n| n == "More"), "{names:?}");
+    assert!(names.iter().any(|n| n == "He"), "{names:?}");
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
