@@ -1563,6 +1563,17 @@ impl<'a> Sent<'a> {
     /// introduced to Pierre Curie … They were married"). Fewer than two,
     /// or two of one sex: none.
     pub fn last_two_people(&self, i: usize) -> Vec<usize> {
+        self.last_two(i, true)
+    }
+
+    /// The last two people named before token `i`, of either sex ("Both
+    /// men were executed").
+    pub fn last_two_of_any_sex(&self, i: usize) -> Vec<usize> {
+        self.last_two(i, false)
+    }
+
+    /// [`Sent::last_two_people`]; with `couple`, two of one sex are none.
+    fn last_two(&self, i: usize, couple: bool) -> Vec<usize> {
         let Some((off, end)) = self.mentions_before(i) else {
             return vec![];
         };
@@ -1590,7 +1601,9 @@ impl<'a> Sent<'a> {
             if found.iter().all(|&f| ms[f].entity != m.entity) {
                 found.push(k);
                 if found.len() == 2 {
-                    if matches!((sex(found[0]), sex(found[1])), (Some(a), Some(b)) if a == b) {
+                    if couple
+                        && matches!((sex(found[0]), sex(found[1])), (Some(a), Some(b)) if a == b)
+                    {
                         return vec![];
                     }
                     found.reverse();

@@ -618,6 +618,24 @@ impl Extractor {
                     continue;
                 }
             }
+            // "Both men were executed": the last two people named (as a
+            // clause's subject only: in "Wills sentenced both men" the last
+            // named is the judge)
+            if !np.pronoun
+                && np.mention.is_none()
+                && np.b == np.a + 2
+                && sent.w[np.a].lower == "both"
+                && self.lex.is(Cl::People, &np.head)
+                && !(sent.clause_of(np.a).0..np.a).any(|k| sent.is_verbish(k))
+            {
+                let pair = sent.last_two_of_any_sex(np.a);
+                if pair.len() == 2 {
+                    for mi in pair {
+                        out.push(named(sent, mi, role, sent.np_span(np)));
+                    }
+                    continue;
+                }
+            }
             let members = !np.pronoun
                 && np.mention.is_none()
                 && (self.lex.is(Cl::Members, &np.head) || (counted && sent.is_number(np.b - 1)));

@@ -1106,3 +1106,27 @@ fn a_people_named_by_its_adjective_is_a_subject_and_its_verb_a_verb() {
     );
     assert_eq!(names(&p, a[0], Role::Agent), ["The British"], "{evs:?}");
 }
+
+#[test]
+fn run_over_in_the_passive_is_a_death() {
+    let (p, evs) = events(
+        "Pierre Curie was run over by a horse-drawn wagon in Paris on 19 April 1906. \
+         Marie Curie ran over the figures again in 1907.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Death),
+        ["Pierre Curie"],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn both_men_opening_a_clause_are_the_last_two_people_named() {
+    let (p, evs) = events(
+        "Nicola Sacco and Bartolomeo Vanzetti were arrested in May 1920. \
+         Both men were executed on 23 August 1927.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Execution);
+    s.sort();
+    assert_eq!(s, ["Bartolomeo Vanzetti", "Nicola Sacco"], "{evs:?}");
+}
