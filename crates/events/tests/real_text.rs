@@ -1130,3 +1130,20 @@ fn both_men_opening_a_clause_are_the_last_two_people_named() {
     s.sort();
     assert_eq!(s, ["Bartolomeo Vanzetti", "Nicola Sacco"], "{evs:?}");
 }
+
+#[test]
+fn an_obligation_with_must_is_no_asserted_event() {
+    let (_, evs) = events(
+        "The ship has been sighted off Sounion, so tomorrow Socrates must die. \
+         Socrates died in 399 BC.",
+    );
+    let facts: Vec<Factuality> = of_type(&evs, EventType::Death)
+        .iter()
+        .map(|e| e.factuality)
+        .collect();
+    assert_eq!(
+        facts,
+        [Factuality::Hypothetical, Factuality::Asserted],
+        "{evs:?}"
+    );
+}
