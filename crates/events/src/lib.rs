@@ -2537,10 +2537,22 @@ impl Extractor {
         // sentence-initial time spans both.
         let ordered = (ca.saturating_sub(1)..=ca)
             .any(|k| k < h && sent.w.get(k).is_some_and(|w| w.has(Cl::Ordering)));
+        // A time inside a fronted participle's phrase dates that
+        // participle, not the main clause after its comma: "*Arrested in
+        // April 1943*, he spent eighteen months in Tegel and was hanged at
+        // Flossenbürg" (no date of the hanging).
+        let fronted_participle = |p: usize| {
+            let f = sent.skip_adverbs(0);
+            f < p
+                && sent.is_verbish(f)
+                && (sent.w[f].lower.ends_with("ed") || sent.w[f].lower.ends_with("ing"))
+                && (p..h).any(|k| sent.w[k].lower == ",")
+        };
         cand.iter()
             .filter(|&&(_, p)| {
                 !paren(p)
                     && !named_paren(p)
+                    && !fronted_participle(p)
                     && (p <= 3 || (!ordered && (temporal(p) || free(p))))
                     && !report(p)
                     // ("In 1979 the House Select Committee on

@@ -1147,3 +1147,17 @@ fn an_obligation_with_must_is_no_asserted_event() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_time_in_a_fronted_participle_dates_only_that_participle() {
+    let (_, evs) = events(
+        "Dietrich Bonhoeffer was a pastor. Arrested in April 1943, he spent eighteen months \
+         in Tegel military prison and was hanged at Flossenbürg in the last weeks of the war.",
+    );
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:?}");
+    assert_eq!(time_of(a[0]), Some("1943-04"), "{evs:?}");
+    let x = of_type(&evs, EventType::Execution);
+    assert_eq!(x.len(), 1, "{evs:?}");
+    assert_eq!(time_of(x[0]), None, "{evs:?}");
+}
