@@ -889,6 +889,11 @@ impl<'a> Sent<'a> {
         let Some(w) = self.w.get(i) else { return true };
         match w.class {
             C::Sconj | C::Rel => true,
+            // "Lochleven Castle, *where* on 24 July she was compelled to
+            // abdicate": a relative adverb the tagger calls an adverb opens
+            // a clause of its own (its time is not the imprisonment's; its
+            // antecedent is the place of its events)
+            _ if i > 0 && w.lower == "where" && w.has(Cl::Rel) => true,
             C::Punct => {
                 if w.has(Cl::Clausepunct) {
                     return true;

@@ -1528,6 +1528,29 @@ impl Extractor {
                 }
             }
         }
+        // A clause opened by a relative "where": its antecedent is the
+        // place ("the same military prison where Dreyfus had been held in
+        // 1894", "Lochleven Castle, where …").
+        if frame.slot("in") == Some(Role::Place)
+            && clause_a > 0
+            && sent.w[clause_a].lower == "where"
+            && !roles.iter().any(|(r, _)| *r == Role::Place)
+        {
+            let mut k = clause_a - 1;
+            if sent.w[k].lower == "," && k > 0 {
+                k -= 1;
+            }
+            if let Some(mut np) = sent.np_left(k) {
+                // (an unnamed apposition names the place before its comma:
+                // "the Cherche-Midi, the same military prison where …")
+                if np.mention.is_none() && np.a >= 2 && sent.w[np.a - 1].lower == "," {
+                    if let Some(named) = sent.np_left(np.a - 2).filter(|x| x.mention.is_some()) {
+                        np = named;
+                    }
+                }
+                push(&mut roles, self.fillers(ctx, &[np], Role::Place));
+            }
+        }
         // Still no named place: a named place entered or stood in earlier in
         // the sentence by the same actors ("walked into the Tauride Palace,
         // …, waited in the corridor and shot him").

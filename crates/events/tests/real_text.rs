@@ -1161,3 +1161,42 @@ fn a_time_in_a_fronted_participle_dates_only_that_participle() {
     assert_eq!(x.len(), 1, "{evs:?}");
     assert_eq!(time_of(x[0]), None, "{evs:?}");
 }
+
+#[test]
+fn a_relative_where_opens_a_clause_whose_place_is_its_antecedent() {
+    // The date after "where" is the abdication's, not the imprisonment's;
+    // the prison before "where" is where Dreyfus was held.
+    let (p, evs) = events(
+        "Mary was defeated at Carberry Hill in June 1567. She was imprisoned in Lochleven \
+         Castle, where on 24 July she was compelled to abdicate. Alfred Dreyfus was a captain. \
+         Henry was found in his cell at the Cherche-Midi, the same military prison where \
+         Dreyfus had been held in 1894.",
+    );
+    let i: Vec<(Vec<String>, Vec<String>, Option<&str>)> = of_type(&evs, EventType::Imprisonment)
+        .into_iter()
+        .filter(|e| names(&p, e, Role::Subject) != ["Henry"])
+        .map(|e| {
+            (
+                names(&p, e, Role::Subject),
+                names(&p, e, Role::Place),
+                time_of(e),
+            )
+        })
+        .collect();
+    assert_eq!(
+        i,
+        [
+            (
+                vec!["Mary".to_string()],
+                vec!["Lochleven Castle".to_string()],
+                None
+            ),
+            (
+                vec!["Alfred Dreyfus".to_string()],
+                vec!["Cherche-Midi".to_string()],
+                Some("1894")
+            ),
+        ],
+        "{evs:?}"
+    );
+}
