@@ -1200,3 +1200,16 @@ fn a_relative_where_opens_a_clause_whose_place_is_its_antecedent() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn shots_fired_at_someone_are_an_attack_on_him() {
+    let (p, evs) = events(
+        "Alfred Dreyfus was rehabilitated in 1906. In 1908 a journalist fired two shots \
+         at Dreyfus during the ceremony.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Attack),
+        ["Alfred Dreyfus"],
+        "{evs:?}"
+    );
+}
