@@ -231,6 +231,9 @@ impl<'a> Sent<'a> {
                     && !x.has(Cl::Prep)
                     && !x.has(Cl::Conj)
                     && !x.has(Cl::Aux)
+                    // ("gave *her* a year in prison": an article after it
+                    // makes "her" an object; not "her many friends")
+                    && !matches!(x.lower, "a" | "an" | "the")
             });
             let prev = if i > 0 { Some(w[i - 1].class) } else { None };
             // A capitalised token inside a person's name is part of that

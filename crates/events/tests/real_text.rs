@@ -1213,3 +1213,28 @@ fn shots_fired_at_someone_are_an_attack_on_him() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_term_given_begun_or_served_in_an_unnamed_prison_is_read() {
+    let (p, evs) = events(
+        "Rosa Luxemburg was a socialist. In February 1914 a Frankfurt court gave her a year \
+         in prison. She began the sentence in February 1915. In July 1916 she was taken back \
+         into custody. She was held in the women's prison there from the summer of 1917.",
+    );
+    let s = of_type(&evs, EventType::Sentence);
+    assert_eq!(s.len(), 1, "{evs:?}");
+    assert_eq!(
+        names(&p, s[0], Role::Subject),
+        ["Rosa Luxemburg"],
+        "{evs:?}"
+    );
+    assert_eq!(time_of(s[0]), Some("1914-02"), "{evs:?}");
+    let i: Vec<Option<&str>> = of_type(&evs, EventType::Imprisonment)
+        .iter()
+        .map(|e| time_of(e))
+        .collect();
+    assert_eq!(i, [Some("1915-02"), Some("1917-SU")], "{evs:?}");
+    let a = of_type(&evs, EventType::Arrest);
+    assert_eq!(a.len(), 1, "{evs:?}");
+    assert_eq!(time_of(a[0]), Some("1916-07"), "{evs:?}");
+}
