@@ -1413,6 +1413,25 @@ impl Extractor {
                     continue;
                 }
             }
+            // "imprisonment at the pleasure of the Holy Office": after a
+            // phrase that named no one, an of-phrase complements that
+            // phrase's noun, not the event noun
+            // (but "a siege on the city of Luoyang": a place noun's of-phrase
+            // names that place)
+            let head_before = nps
+                .first()
+                .and_then(|np| np.a.checked_sub(2))
+                .map_or("", |k| sent.w[k].lower);
+            if p == "of"
+                && trig.head == HeadKind::Noun
+                && before
+                    .as_ref()
+                    .is_some_and(|(b, unnamed)| *unnamed && b != "by" && b != "of")
+                && !self.lex.is(Cl::Placenoun, head_before)
+                && !self.lex.is(Cl::Sitenoun, head_before)
+            {
+                continue;
+            }
             // "by agents of the Cheka": the of-phrase belongs to the agent,
             // not to the trigger; when the agent is unnamed, the body
             // named there is the agent.

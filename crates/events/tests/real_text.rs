@@ -1238,3 +1238,23 @@ fn a_term_given_begun_or_served_in_an_unnamed_prison_is_read() {
     assert_eq!(a.len(), 1, "{evs:?}");
     assert_eq!(time_of(a[0]), Some("1916-07"), "{evs:?}");
 }
+
+#[test]
+fn an_of_phrase_after_another_noun_s_phrase_is_that_noun_s() {
+    // "at the pleasure of the Holy Office": the Office is no prisoner;
+    // "a siege on the city of Luoyang" still names the city.
+    let (p, evs) = events(
+        "Galileo Galilei was tried in Rome in 1633. The court ordered his imprisonment at the \
+         pleasure of the Holy Office. In 620 Li Shimin led a siege on the city of Luoyang.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Imprisonment),
+        ["Galileo Galilei"],
+        "{evs:?}"
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Attack),
+        ["Luoyang"],
+        "{evs:?}"
+    );
+}

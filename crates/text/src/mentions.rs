@@ -2646,10 +2646,14 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let headed = person_words[i]
                 .last()
                 .is_some_and(|l| an.ml.place_heads.contains(*l) || an.names.org_heads.contains(*l));
+            // (nor a place the gazetteer names whole: "the convent of
+            // Santa Maria sopra Minerva" — "Santa" is also a given name)
+            let gazetteer_place = c.etype == EntityType::Place && is_place(cx, c.a, c.b);
             let full_person = c.form == MentionForm::Name
                 && (c.ta < c.a
                     || (person_words[i].len() >= 2
                         && !headed
+                        && !gazetteer_place
                         && an.names.given.contains_key(person_words[i][0])));
             if full_person || (c.form == MentionForm::Name && cued[i]) {
                 vote(EntityType::Person, 1000);

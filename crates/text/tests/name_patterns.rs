@@ -1122,6 +1122,14 @@ fn a_surname_that_is_a_common_word_ending_a_clause_after_a_preposition_is_the_pe
 }
 
 #[test]
+fn a_place_the_gazetteer_names_whole_is_no_person_for_its_given_name() {
+    // "Santa" is also a given name; "Santa Maria" is a gazetteer place.
+    let ta = analyze("The monks of Santa Maria lived there. Galileo was tried in Santa Maria.");
+    let (t, _) = entity_of(&ta, "Santa Maria").expect("Santa Maria");
+    assert_eq!(t, EntityType::Place);
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
