@@ -1258,3 +1258,14 @@ fn an_of_phrase_after_another_noun_s_phrase_is_that_noun_s() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn got_life_is_a_sentence() {
+    // ("life|life imprisonment" had read as "life imprisonment" only)
+    let (p, evs) = events("Samuel Mudd was tried in 1865. Mudd got life in 1865.");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Sentence),
+        ["Samuel Mudd"],
+        "{evs:?}"
+    );
+}
