@@ -2384,6 +2384,30 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 dsu.union(j, i);
                 continue;
             }
+            // (or with one more surname after it, when the shorter name is
+            // a heading, a line of its own: "Emiliano Zapata", then
+            // "Emiliano Zapata Salazar (8 August 1879 – …)"; not so in
+            // running text, where "George Washington Carver" is not George
+            // Washington)
+            let prefix = &wi[..wi.len() - 1];
+            let heading = order[..oi].iter().copied().find(|&j| {
+                cands[j].form == MentionForm::Name
+                    && how[j].is_none()
+                    && person_words[j] == prefix
+                    && dsu.find(j) != root_i
+                    && sents.get(cands[j].sentence).is_some_and(|s| {
+                        let (a, b) = s.tokens;
+                        let a0 = cands[j].ta.min(cands[j].a);
+                        (a..a0)
+                            .chain(cands[j].b..b.min(cx.toks.len()))
+                            .all(|k| !cx.w(k).chars().any(char::is_alphanumeric))
+                    })
+            });
+            if let Some(j) = heading {
+                cands[j].etype = EntityType::Person;
+                dsu.union(j, i);
+                continue;
+            }
         }
         // a lone given name: the unique person whose full name starts with
         // it; in a list of bare names ("three children, Dmitri, Maria and

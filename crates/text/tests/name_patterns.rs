@@ -1130,6 +1130,21 @@ fn a_place_the_gazetteer_names_whole_is_no_person_for_its_given_name() {
 }
 
 #[test]
+fn a_heading_name_is_the_fuller_name_with_a_second_surname_after_it() {
+    // A heading line, then the lead's full name with the mother's surname;
+    // in running text a longer name is someone else.
+    let ta = analyze(
+        "Emiliano Zapata\n\nEmiliano Zapata Salazar (8 August 1879 – 10 April 1919) was a \
+         Mexican revolutionary. Zapata was born in Anenecuilco. \
+         George Washington was a president. George Washington Carver was a scientist.",
+    );
+    let (_, names) = entity_of(&ta, "Emiliano Zapata Salazar").expect("Zapata");
+    assert!(names.iter().any(|n| n == "Emiliano Zapata"), "{names:?}");
+    let (_, names) = entity_of(&ta, "George Washington Carver").expect("Carver");
+    assert!(!names.iter().any(|n| n == "George Washington"), "{names:?}");
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
