@@ -2883,10 +2883,22 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             })
             .map(|h| h.2);
         let bound = |h: &(usize, usize, usize)| object && subject == Some(h.2);
+        // People inside a fronted prepositional phrase with no verb before
+        // the pronoun are not its antecedent: "With Guyton de Morveau,
+        // Berthollet and Fourcroy *he* published the Méthode"
+        // (`fronted_subordinators.txt` holds the prepositions too).
+        let prep_opener = (sent_start..c.a)
+            .find(|&t| cx.lw(t).chars().any(char::is_alphanumeric))
+            .filter(|&t| {
+                cx.an.ml.fronted.contains(cx.lw(t))
+                    && cx.upos(t) == "ADP"
+                    && !(t..c.a).any(|k| matches!(cx.upos(k), "VERB" | "AUX"))
+            });
+        let in_fronted = |h: &(usize, usize, usize)| prep_opener.is_some_and(|t| h.2 > t);
         let cur = || {
             recent
                 .iter()
-                .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h))
+                .filter(|h| h.1 == c.sentence && h.2 < c.a && !bound(h) && !in_fronted(h))
         };
         let strict = |k: usize| g.is_some() && comp_gender[k].as_ref() == g.as_ref();
         // (a person of no known sex yet named there by a given name alone

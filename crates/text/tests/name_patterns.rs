@@ -1145,6 +1145,16 @@ fn a_heading_name_is_the_fuller_name_with_a_second_surname_after_it() {
 }
 
 #[test]
+fn people_in_a_fronted_prepositional_phrase_are_not_the_pronoun_s_antecedent() {
+    let ta = analyze(
+        "Antoine Lavoisier was a chemist. With Louis-Bernard Guyton de Morveau, Claude-Louis \
+         Berthollet and Antoine-François Fourcroy he published the Méthode in 1787.",
+    );
+    let (_, names) = entity_of(&ta, "Antoine Lavoisier").expect("Lavoisier");
+    assert!(names.iter().any(|n| n == "he"), "{names:?}");
+}
+
+#[test]
 fn words_addressed_to_someone_in_quotes_are_no_name() {
     // A mourning diary's "Pierre, my Pierre" is Pierre twice, not a title
     // or a person of that name.
