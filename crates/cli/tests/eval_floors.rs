@@ -153,7 +153,7 @@ const PROBE8_FLOORS: &[(&str, f64)] = &[
     ("purity", 0.97),
     ("event_precision", 0.68),
     ("event_recall", 0.44),
-    ("conflict_recall", 0.19),
+    ("conflict_recall", 0.23),
 ];
 
 /// The ninth probe (`eval/probe9`, held out: scored, never read).
