@@ -1020,6 +1020,20 @@ impl<'a> Sent<'a> {
                 _ if w.has(Cl::Reflexive) && adjacent => continue,
                 _ => {}
             }
+            // "Princip, Čabrinović and Grabež had been under twenty; *each*
+            // received twenty years": a floating quantifier opening its
+            // clause stands for the subject of the clause before
+            if w.has(Cl::Floating)
+                && adjacent
+                && j > 0
+                && matches!(self.w[j - 1].lower, ";" | ",")
+                && self.w.get(j + 1).is_none_or(|x| x.lower != "of")
+            {
+                let (s, _) = self.coordinated_subject(j - 1, depth);
+                if s.len() >= 2 {
+                    return (s, None);
+                }
+            }
             // "Brutus and Cassius … both killed themselves", "were *each*
             // sentenced"
             if w.has(Cl::Floating) && adjacent && j > 0 {

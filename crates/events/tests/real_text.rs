@@ -1269,3 +1269,18 @@ fn got_life_is_a_sentence() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn each_opening_a_clause_is_the_subject_of_the_clause_before() {
+    let (p, evs) = events(
+        "Gavrilo Princip, Nedeljko Čabrinović and Trifko Grabež had been under twenty at the \
+         time of the crime; each received twenty years in prison.",
+    );
+    let mut s = subjects(&p, &evs, EventType::Sentence);
+    s.sort();
+    assert_eq!(
+        s,
+        ["Gavrilo Princip", "Nedeljko Čabrinović", "Trifko Grabež"],
+        "{evs:?}"
+    );
+}
