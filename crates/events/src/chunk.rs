@@ -420,13 +420,8 @@ impl<'a> Sent<'a> {
         let those = |p: &W| p.lower == "those" && w.lower.ends_with("ed");
         // ("The British *liberated* …": after a people named by its
         // adjective, a word the tagger calls a verb is one)
-        let people = |p: &W| {
-            p.class == C::Adj
-                && p.text.starts_with(char::is_uppercase)
-                && i >= 2
-                && self.w[i - 2].lower == "the"
-                && self.ta_upos(i) == Some("VERB")
-        };
+        let people =
+            |_: &W| i >= 1 && self.people_adjective(i - 1) && self.ta_upos(i) == Some("VERB");
         prev.is_some_and(|p| {
             (matches!(p.class, C::Det | C::Poss | C::PossMark | C::Adj)
                 && !floating(p)
@@ -511,6 +506,16 @@ impl<'a> Sent<'a> {
         w.mention.is_some()
             || matches!(w.class, C::Noun | C::Propn | C::Num | C::Adj)
             || (w.class == C::Other && !self.is_verbish(i))
+    }
+
+    /// The token at `k` is a capitalised adjective right after "the": a
+    /// people named by its adjective ("The British", "the French").
+    fn people_adjective(&self, k: usize) -> bool {
+        let w = &self.w[k];
+        w.class == C::Adj
+            && k > 0
+            && self.w[k - 1].lower == "the"
+            && w.text.starts_with(char::is_uppercase)
     }
 
     /// The possessive-marker token `'s` at `i`.
@@ -697,10 +702,7 @@ impl<'a> Sent<'a> {
         }
         // ("The British liberated …", "the French": a people named by its
         // adjective is a noun phrase)
-        let people = w.class == C::Adj
-            && j > 0
-            && self.w[j - 1].lower == "the"
-            && w.text.starts_with(char::is_uppercase);
+        let people = self.people_adjective(j);
         if !self.is_nominal(j) || (w.class == C::Adj && w.mention.is_none() && !people) {
             return None;
         }
