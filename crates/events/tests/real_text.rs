@@ -1284,3 +1284,42 @@ fn each_opening_a_clause_is_the_subject_of_the_clause_before() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn riding_driving_and_getting_to_a_named_place_are_moves() {
+    let (p, evs) = events(
+        "After the shooting Booth rode into southern Maryland. \
+         On 22 December Nicolae Ceaușescu drove to Snagov. \
+         Two days later Herold got across the Potomac into Virginia.",
+    );
+    let moved = subjects(&p, &evs, EventType::Move);
+    for who in ["Booth", "Nicolae Ceaușescu", "Herold"] {
+        assert!(moved.iter().any(|s| s.contains(who)), "{who}: {moved:?}");
+    }
+    // (a car or a horse driven is no journey of its own, and "drove the
+    // rebels" names no place gone to)
+    let (p, evs) = events("Villa drove the federal troops out of the town.");
+    assert!(subjects(&p, &evs, EventType::Move).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn fleeing_a_named_place_and_returning_home_are_moves() {
+    let (_, evs) = events("King Frederick, who had fled Prague in 1620, died at Mainz.");
+    let moves = of_type(&evs, EventType::Move);
+    assert_eq!(moves.len(), 1, "{evs:?}");
+    assert_eq!(time_of(moves[0]), Some("1620"));
+    let (p2, evs) = events("In 1946 Captain Richard Harris returned home to Ohio after the war.");
+    assert!(
+        subjects(&p2, &evs, EventType::Move)
+            .iter()
+            .any(|s| s.contains("Harris")),
+        "{evs:?}"
+    );
+    let (p3, evs) = events("In 1946 Captain Richard Harris returned home.");
+    assert!(
+        subjects(&p3, &evs, EventType::Move)
+            .iter()
+            .any(|s| s.contains("Harris")),
+        "{evs:?}"
+    );
+}
