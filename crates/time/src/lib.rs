@@ -1218,7 +1218,12 @@ impl Tagger {
                     });
                     let lead = &text[Self::lead_start(text, ctx, c.span.start, 60)..c.span.start];
                     // (Asked last, below: most dates settle before it.)
-                    let hypothetical = || rs.no_ref_before.is_match(lead);
+                    let hypothetical = || {
+                        rs.no_ref_before.is_match(lead)
+                            || rs.pluperfect_clause_before.is_match(
+                                &text[Self::lead_start(text, ctx, c.span.start, 200)..c.span.start],
+                            )
+                    };
                     // A flashback ("a year earlier") does not move the story on.
                     // (But "Seventy-five years ago this evening", a day
                     // counted back in years from the creation time, is where

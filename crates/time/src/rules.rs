@@ -945,6 +945,10 @@ pub struct RuleSet {
     pub coordination: Regex,
     /// Words before a date that keep it from moving the reference time.
     pub no_ref_before: Regex,
+    /// The same for a pluperfect relative clause, looked for further back
+    /// ("who had been expelled from his diocese when Beauvais went over to
+    /// Charles VII in 1429").
+    pub pluperfect_clause_before: Regex,
     /// A determiner or possessive right before a bare year that modifies
     /// the noun after it ("the 1894 judgment").
     pub attributive_before: Regex,
@@ -1334,6 +1338,7 @@ impl RuleSet {
         let year_to_date = macro_or("YEAR_TO_DATE", r"[^\s\S]")?;
         let coordination = build(&ex.expand("%COORDINATION")?)?;
         let no_ref_before = build(&ex.expand("%NO_REF_BEFORE")?)?;
+        let pluperfect_clause_before = macro_or("PLUPERFECT_CLAUSE_BEFORE", r"[^\s\S]")?;
         let attributive_before = macro_or("ATTRIBUTIVE_BEFORE", r"[^\s\S]")?;
         let attributive_timed = macro_or("ATTRIBUTIVE_TIMED", r"[^\s\S]")?;
         let lead_in_re = build(&ex.expand(r"(?:%WD,?\s+)?(?:the\s+)?$")?)?;
@@ -1351,6 +1356,7 @@ impl RuleSet {
             needs,
             unfiltered,
             no_ref_before,
+            pluperfect_clause_before,
             attributive_before,
             attributive_timed,
             lex,

@@ -890,3 +890,20 @@ fn a_year_modifying_a_noun_does_not_move_the_story() {
              off the island on 9 June.";
     assert_eq!(value_of(t, "9 June"), "1899-06-09");
 }
+
+#[test]
+fn a_year_closing_a_pluperfect_relative_clause_does_not_move_the_story() {
+    // (the "had" is more than 60 bytes before the year, and no comma closes
+    // the clause)
+    let text = "The trial for heresy opened on 9 January 1431 under Pierre Cauchon, \
+                a partisan of the English who had been expelled from his diocese \
+                when Beauvais went over to Charles VII in 1429. \
+                On 24 May she signed an abjuration.";
+    assert_eq!(value_of(text, "24 May"), "1431-05-24");
+    // A comma may close the clause: the main clause's year is the story's
+    // (the "had" more than 60 bytes back here too).
+    let text =
+        "In 1925 the painter John Smith, who had lived in Paris since the end of the Great War, \
+                moved to Rome in 1930. On 24 May he married.";
+    assert_eq!(value_of(text, "24 May"), "1930-05-24");
+}
