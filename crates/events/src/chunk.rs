@@ -1598,35 +1598,14 @@ impl<'a> Sent<'a> {
 
     /// [`Sent::last_two_people`]; with `couple`, two of one sex are none.
     fn last_two(&self, i: usize, couple: bool) -> Vec<usize> {
-        let Some((off, end)) = self.mentions_before(i) else {
-            return vec![];
-        };
         let ms = &self.ta.mentions;
-        let sex = |k: usize| {
-            self.ta
-                .entities
-                .get(ms[k].entity)
-                .and_then(|e| e.gender.as_deref())
-        };
         let mut found: Vec<usize> = Vec::new();
-        for k in (0..end).rev() {
-            let m = &ms[k];
-            if off.saturating_sub(m.span.end) > 400
-                || self
-                    .text
-                    .get(m.span.end..off)
-                    .is_none_or(|g| g.contains('\n'))
-            {
-                break;
-            }
-            if m.etype != EntityType::Person || sex(k) == Some("plural") {
-                continue;
-            }
-            if found.iter().all(|&f| ms[f].entity != m.entity) {
+        for k in self.people_before(i) {
+            if found.iter().all(|&f| ms[f].entity != ms[k].entity) {
                 found.push(k);
                 if found.len() == 2 {
                     if couple
-                        && matches!((sex(found[0]), sex(found[1])), (Some(a), Some(b)) if a == b)
+                        && matches!((self.sex(found[0]), self.sex(found[1])), (Some(a), Some(b)) if a == b)
                     {
                         return vec![];
                     }
@@ -1636,6 +1615,39 @@ impl<'a> Sent<'a> {
             }
         }
         vec![]
+    }
+
+    /// The last one person named (or a pronoun resolved to one) before
+    /// token `i`, within 400 bytes of its paragraph: whose family "the
+    /// family" is.
+    pub fn last_person(&self, i: usize) -> Option<usize> {
+        self.people_before(i).next()
+    }
+
+    /// The gender the text stage gave mention `k`'s entity.
+    fn sex(&self, k: usize) -> Option<&str> {
+        self.ta
+            .entities
+            .get(self.ta.mentions[k].entity)
+            .and_then(|e| e.gender.as_deref())
+    }
+
+    /// The mentions of single people before token `i`, nearest first,
+    /// within 400 bytes and the same paragraph.
+    pub fn people_before(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let (off, end) = self.mentions_before(i).unwrap_or((0, 0));
+        let ms = &self.ta.mentions;
+        (0..end)
+            .rev()
+            .take_while(move |&k| {
+                let m = &ms[k];
+                off.saturating_sub(m.span.end) <= 400
+                    && self
+                        .text
+                        .get(m.span.end..off)
+                        .is_some_and(|g| !g.contains('\n'))
+            })
+            .filter(move |&k| ms[k].etype == EntityType::Person && self.sex(k) != Some("plural"))
     }
 
     /// The token at `i` is a number ("8", "eight").

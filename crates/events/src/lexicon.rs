@@ -86,6 +86,10 @@ pub(crate) enum Cl {
     /// rioters"): unresolved to names, such a phrase is the event's subject
     /// as words ("the Frank family moved to Amsterdam").
     Groupnoun,
+    /// Nouns naming a household by its people ("the family", "his
+    /// family"): with no name in the phrase, the family of the person the
+    /// possessive or the text just before names, as "the Frank family".
+    Kin,
     /// Prepositions putting a clause inside an event ("*during* the
     /// Russian Revolution of 1905 she went to Warsaw"): the event's time
     /// dates the clause.
@@ -170,6 +174,7 @@ impl Cl {
             "members" => Cl::Members,
             "people" => Cl::People,
             "groupnoun" => Cl::Groupnoun,
+            "kin" => Cl::Kin,
             "within" => Cl::Within,
             "sitenoun" => Cl::Sitenoun,
             "reciprocal" => Cl::Reciprocal,

@@ -2003,6 +2003,68 @@ impl Extractor {
         named && sent.w[last].has(Cl::Groupnoun)
     }
 
+    /// The words at `span` name a family without naming it ("the family",
+    /// "his family", "her own family"; not "a family", "the family of the
+    /// victim"): "the X family", X the surname of the person a possessive
+    /// stands for, or else of the last person named before it (a family is
+    /// told of right after one of its people: "Karl Bonhoeffer … In 1912 the
+    /// family moved to Berlin").
+    fn family_name(&self, sent: &Sent, span: Span) -> Option<String> {
+        let toks: Vec<usize> = (0..sent.len())
+            .filter(|&k| sent.w[k].span.start >= span.start && sent.w[k].span.end <= span.end)
+            .collect();
+        let (&first, &last) = (toks.first()?, toks.last()?);
+        let w = &sent.w;
+        if toks.len() > 3
+            || !w[last].has(Cl::Kin)
+            || toks
+                .iter()
+                .any(|&k| w[k].mention.is_some() && w[k].class != C::Poss)
+            || w.get(last + 1).is_some_and(|x| x.lower == "of")
+        {
+            return None;
+        }
+        let person = match w[first].class {
+            // (a possessive the text stage left unresolved, or "their",
+            // names no one person)
+            // (whose owner was told of just before: "the former Tsar and
+            // his family" once bound "his" to a "Cossacks" far back)
+            C::Poss => {
+                let m = w[first].mention?;
+                let e = sent.mention(m).entity;
+                sent.people_before(first)
+                    .any(|k| sent.mention(k).entity == e)
+                    .then_some(m)?
+            }
+            C::Det if w[first].lower == "the" => sent.last_person(first)?,
+            _ => return None,
+        };
+        let m = sent.mention(person);
+        let e = sent.ta.entities.get(m.entity)?;
+        // (someone the text stage knows the sex of)
+        if m.etype != EntityType::Person || !matches!(e.gender.as_deref(), Some("male" | "female"))
+        {
+            return None;
+        }
+        // (the surname: the last word of the name that is no initial or
+        // generation, "Jr.", "III", after a first word; none after "of":
+        // "Joan of Arc")
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let k = words.iter().rposition(|x| {
+            x.chars().next().is_some_and(char::is_uppercase)
+                && !x.ends_with('.')
+                && !x.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        })?;
+        // (a name of one word may be a given name alone: "Margot")
+        if k == 0 || words[k - 1].eq_ignore_ascii_case("of") {
+            return None;
+        }
+        Some(format!(
+            "the {} family",
+            words[k].trim_end_matches([',', '\'', '’'])
+        ))
+    }
+
     /// A pronoun subject of a death that the text stage bound to the one
     /// who speaks in the sentence, or who acts in the clause a `posterior`
     /// conjunction places after the death, names somebody else: a speaker
@@ -2090,6 +2152,17 @@ impl Extractor {
         ) {
             self.unspeak_the_dead(sent, &mut roles);
         }
+        // "the family", "his family": named by the surname of the person
+        // whose family it is ("the Bonhoeffer family")
+        let mut families = Vec::new();
+        for (r, f) in roles.iter_mut() {
+            if *r == Role::Subject && f.entity.is_none() {
+                if let Some(name) = self.family_name(sent, f.span) {
+                    f.text = name;
+                    families.push(f.span);
+                }
+            }
+        }
         let subjects: Vec<&RoleFiller> = roles
             .iter()
             .filter(|(r, _)| *r == Role::Subject)
@@ -2098,11 +2171,13 @@ impl Extractor {
         // Only named (or resolved) subjects: "his mother", "a group of
         // accomplices" cannot be told apart across documents — save a
         // definite group ("the Frank family", "the rioters", "the eight"),
-        // kept as words.
+        // kept as words, and a family named by its surname.
         let subjects: Vec<&RoleFiller> = subjects
             .iter()
             .copied()
-            .filter(|f| f.entity.is_some() || self.group_phrase(sent, f.span))
+            .filter(|f| {
+                f.entity.is_some() || families.contains(&f.span) || self.group_phrase(sent, f.span)
+            })
             .collect();
         if subjects.is_empty() {
             return vec![];

@@ -1323,3 +1323,35 @@ fn fleeing_a_named_place_and_returning_home_are_moves() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn an_unnamed_family_is_named_by_its_persons_surname() {
+    let (p, evs) = events(
+        "Dietrich Bonhoeffer was born in Breslau in 1906, the sixth child of Karl Bonhoeffer. \
+         In 1912 the family moved to Berlin.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Move),
+        ["the Bonhoeffer family"],
+        "{evs:?}"
+    );
+    let (p, evs) = events(
+        "Alfred Dreyfus was born in Mulhouse in 1859. \
+         After the Franco-Prussian War his family moved to Paris.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Move),
+        ["the Dreyfus family"],
+        "{evs:?}"
+    );
+    // (a family of someone else, an indefinite one, or whose owner is
+    // named by one word only, which may be a given name: none)
+    for text in [
+        "Alfred Dreyfus was born in Mulhouse in 1859. The family of the victim moved to Lyon in 1990.",
+        "Alfred Dreyfus was born in Mulhouse in 1859. A family moved to Lyon in 1990.",
+        "Margot was born in Frankfurt in 1926. In 1933 the family moved to Amsterdam.",
+    ] {
+        let (p, evs) = events(text);
+        assert!(subjects(&p, &evs, EventType::Move).is_empty(), "{text}: {evs:?}");
+    }
+}
