@@ -248,6 +248,26 @@ impl<'a> Sent<'a> {
                 });
             w[i].class = classify(&w[i], upos, i == 0, prev, next_content, named);
         }
+        // "Jack Ruby shot Oswald": a trigger verb's past form the tagger
+        // read as a noun, between a person's name and the next name or
+        // phrase, is the verb (a noun there would be glued to the name:
+        // "the Ruby shot").
+        for i in 1..n.saturating_sub(1) {
+            let person = |x: &W| {
+                x.mention
+                    .is_some_and(|m| ta.mentions[m].etype == EntityType::Person)
+            };
+            if w[i].class == C::Noun
+                && w[i].mention.is_none()
+                && w[i].text.starts_with(|c: char| c.is_lowercase())
+                && person(&w[i - 1])
+                && (i < 2 || w[i - 2].class != C::Det)
+                && (person(&w[i + 1]) || matches!(w[i + 1].class, C::Det | C::Poss | C::Pron))
+                && lex.is_trigger_participle(w[i].lower, w[i].bits)
+            {
+                w[i].class = C::Verb;
+            }
+        }
         // "transferred without warning to Pollsmoor", "jailed without
         // trial": a subordinator that is also a preposition, before a noun
         // phrase, is the preposition.
@@ -467,7 +487,10 @@ impl<'a> Sent<'a> {
     /// the local context first, then the tagger.
     pub fn nominal_context(&self, i: usize) -> bool {
         self.lexical_nominal(i)
-            || (matches!(self.ta_upos(i), Some("NOUN" | "PROPN")) && !self.lexical_verbal(i))
+            || (matches!(self.ta_upos(i), Some("NOUN" | "PROPN"))
+                // (not a noun reading repaired to a verb in `from_words`)
+                && self.w[i].class != C::Verb
+                && !self.lexical_verbal(i))
     }
 
     /// The noun at `i` modifies the common noun after it ("an *exile*

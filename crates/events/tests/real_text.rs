@@ -1355,3 +1355,15 @@ fn an_unnamed_family_is_named_by_its_persons_surname() {
         assert!(subjects(&p, &evs, EventType::Move).is_empty(), "{text}: {evs:?}");
     }
 }
+
+#[test]
+fn a_trigger_verb_the_tagger_read_as_a_noun_between_two_names_is_the_verb() {
+    // (the tagger reads "shot" after "Jack Ruby" as a noun)
+    let (p, evs) = events(
+        "On November 25, 1963, Jack Ruby shot Oswald in the basement of police headquarters.",
+    );
+    let killed = of_type(&evs, EventType::Killing);
+    assert_eq!(killed.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, killed[0], Role::Subject), ["Oswald"]);
+    assert_eq!(names(&p, killed[0], Role::Agent), ["Jack Ruby"]);
+}

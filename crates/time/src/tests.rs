@@ -907,3 +907,14 @@ fn a_year_closing_a_pluperfect_relative_clause_does_not_move_the_story() {
                 moved to Rome in 1930. On 24 May he married.";
     assert_eq!(value_of(text, "24 May"), "1930-05-24");
 }
+
+#[test]
+fn a_weekday_and_a_day_of_the_month_find_their_month() {
+    // (24 October 1963 was a Thursday, 24 November a Sunday)
+    let text = "By October 1963 he was back in Dallas. \
+                Two days later, on the morning of Sunday the 24th, Ruby shot him.";
+    assert_eq!(value_of(text, "24th"), "1963-11-24");
+    // (the reference's own month when it fits: 24 November 1963)
+    let text = "On 22 November 1963 Kennedy was shot. On Sunday the 24th Ruby shot Oswald.";
+    assert_eq!(value_of(text, "24th"), "1963-11-24");
+}

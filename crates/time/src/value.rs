@@ -598,6 +598,21 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             p.d = Some(d);
         }
     }
+    if let (Some(wd), Some(m), Some(d)) = (key("dwd").and_then(|w| w.parse::<u32>().ok()), p.m, p.d)
+    {
+        // "Sunday the 24th": the 24th of the month nearest the anchor's
+        // (a later one first) in which it falls on that weekday.
+        let fits =
+            |(y, m): (i64, u32)| d <= cal::days_in_month(y, m) && cal::weekday(y, m, d) == wd;
+        if let Some((y, m)) = (0..=6)
+            .flat_map(|k| [k, -k])
+            .map(|k| cal::add_months(p.y, m, k))
+            .find(|&ym| fits(ym))
+        {
+            p.y = y;
+            p.m = Some(m);
+        }
+    }
     if let (Some(wd), Some(m), Some(d)) =
         (key("onwd").and_then(|w| w.parse::<i64>().ok()), p.m, p.d)
     {
