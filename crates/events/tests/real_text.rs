@@ -1367,3 +1367,27 @@ fn a_trigger_verb_the_tagger_read_as_a_noun_between_two_names_is_the_verb() {
     assert_eq!(names(&p, killed[0], Role::Subject), ["Oswald"]);
     assert_eq!(names(&p, killed[0], Role::Agent), ["Jack Ruby"]);
 }
+
+#[test]
+fn one_of_the_founders_of_a_body_and_a_bull_issued_are_events() {
+    let (p, evs) =
+        events("In 1933 Salvador Allende was one of the founders of the Socialist Party of Chile.");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Founding),
+        ["Socialist Party of Chile"],
+        "{evs:?}"
+    );
+    let (p, evs) = events(
+        "At the archbishop's request the Pisan pope Alexander V issued a bull on 20 December 1409.",
+    );
+    let published = of_type(&evs, EventType::Publication);
+    assert_eq!(published.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, published[0], Role::Subject), ["Alexander V"]);
+    assert_eq!(time_of(published[0]), Some("1409-12-20"));
+    // (the founder of an idea founded no body)
+    let (p, evs) = events("Karl Marx, the founder of communism, died in London in 1883.");
+    assert!(
+        subjects(&p, &evs, EventType::Founding).is_empty(),
+        "{evs:?}"
+    );
+}
