@@ -90,6 +90,11 @@ pub(crate) enum Cl {
     /// family"): with no name in the phrase, the family of the person the
     /// possessive or the text just before names, as "the Frank family".
     Kin,
+    /// Cues opening a parenthesis of life dates ("John Wycliffe (*d.*
+    /// 1384)", "(*born* 4 February 1906)"): the date after one is the
+    /// person's birth or death.
+    Lifeborn,
+    Lifedied,
     /// Prepositions putting a clause inside an event ("*during* the
     /// Russian Revolution of 1905 she went to Warsaw"): the event's time
     /// dates the clause.
@@ -175,6 +180,8 @@ impl Cl {
             "people" => Cl::People,
             "groupnoun" => Cl::Groupnoun,
             "kin" => Cl::Kin,
+            "lifeborn" => Cl::Lifeborn,
+            "lifedied" => Cl::Lifedied,
             "within" => Cl::Within,
             "sitenoun" => Cl::Sitenoun,
             "reciprocal" => Cl::Reciprocal,

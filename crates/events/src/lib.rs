@@ -237,13 +237,20 @@ impl Extractor {
             // carries over to the next sentence (`body_seen`) is set above,
             // and `last_victim` changes only with an event.
             let ms = SentMentions::of(ta, s.span, si, sorted, &by_sentence);
+            let dates_here = order[first..]
+                .iter()
+                .take_while(|&&i| timexes[i].span.start < s.span.end)
+                .count();
+            let paren = words.iter().position(|w| w.lower == "(");
             let may_yield = (0..words.len()).any(|i| self.may_match(&words, i))
-                || (words.iter().any(|w| w.lower == "(")
-                    && order[first..]
-                        .iter()
-                        .take_while(|&&i| timexes[i].span.start < s.span.end)
-                        .nth(1)
-                        .is_some())
+                || (paren.is_some() && dates_here >= 2)
+                // (one date after a cue: "Wycliffe (d. 1384)")
+                || (dates_here == 1
+                    && paren.is_some_and(|k| {
+                        words
+                            .get(k + 1)
+                            .is_some_and(|w| w.has(Cl::Lifeborn) || w.has(Cl::Lifedied))
+                    }))
                 // (a work cited with its year: "X's Title (1995)")
                 || (words.iter().any(|w| w.lower == "(")
                     && words.iter().any(|w| w.lower == "'s" || w.lower == "’s")
@@ -2928,7 +2935,14 @@ impl Extractor {
                     pos > p && pos < q && usable(&ctx.timexes[ti]) && !in_brackets(pos)
                 })
                 .collect();
-            if dates.len() < 2 {
+            // One date after a cue opening the parenthesis: "John Wycliffe
+            // (d. 1384)", "(born 4 February 1906)".
+            let single = match (dates.as_slice(), sent.w.get(p + 1)) {
+                ([(d, _)], Some(w)) if w.has(Cl::Lifeborn) => Some((EventType::Birth, *d)),
+                ([(d, _)], Some(w)) if w.has(Cl::Lifedied) => Some((EventType::Death, *d)),
+                _ => None,
+            };
+            if dates.len() < 2 && single.is_none() {
                 continue;
             }
             let (d1, p1) = dates[0];
@@ -2937,11 +2951,11 @@ impl Extractor {
             let (Some(y1), Some(y2)) = (year_of(v1), year_of(v2)) else {
                 continue;
             };
-            let has = |w: &str| (p + 1..q).any(|k| sent.w[k].lower == w);
-            let cue = has("born") || has("b.") || has("died") || has("d.");
+            let cue =
+                (p + 1..q).any(|k| sent.w[k].has(Cl::Lifeborn) || sent.w[k].has(Cl::Lifedied));
             let precise = v1.len() >= 10 && v2.len() >= 10;
             let gap_ok = y2 > y1 && y2 - y1 >= 15 && y2 - y1 <= 110;
-            if !(gap_ok && (cue || precise)) {
+            if single.is_none() && !(gap_ok && (cue || precise)) {
                 continue;
             }
             // (over post-nominal letters: "Daniel Bernoulli FRS (…)")
@@ -2996,10 +3010,14 @@ impl Extractor {
             let t2_end = (p2..q)
                 .find(|&k| sent.w[k].span.start >= ctx.timexes[d2].span.end)
                 .unwrap_or(q);
-            for (etype, ti, pl) in [
-                (EventType::Birth, d1, place_after(t1_end, p2)),
-                (EventType::Death, d2, place_after(t2_end, q)),
-            ] {
+            let plan = match single {
+                Some((etype, d)) => vec![(etype, d, place_after(t1_end, q))],
+                None => vec![
+                    (EventType::Birth, d1, place_after(t1_end, p2)),
+                    (EventType::Death, d2, place_after(t2_end, q)),
+                ],
+            };
+            for (etype, ti, pl) in plan {
                 let mut roles = vec![];
                 if let Some(f) = self.filler(ctx, &subj, Role::Subject) {
                     roles.push((Role::Subject, f));

@@ -1391,3 +1391,20 @@ fn one_of_the_founders_of_a_body_and_a_bull_issued_are_events() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn one_date_after_a_birth_or_death_cue_in_parentheses_is_that_event() {
+    let (p, evs) = events("The ideas of John Wycliffe (d. 1384) were a comfort to the reformers.");
+    let died = of_type(&evs, EventType::Death);
+    assert_eq!(died.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, died[0], Role::Subject), ["John Wycliffe"]);
+    assert_eq!(time_of(died[0]), Some("1384"));
+    let (p, evs) = events("Dietrich Bonhoeffer (born 4 February 1906 in Breslau) was a pastor.");
+    let born = of_type(&evs, EventType::Birth);
+    assert_eq!(born.len(), 1, "{evs:?}");
+    assert_eq!(names(&p, born[0], Role::Place), ["Breslau"]);
+    assert_eq!(time_of(born[0]), Some("1906-02-04"));
+    // (a year alone in parentheses says nothing of a life)
+    let (_, evs) = events("The ideas of John Wycliffe (1384) were a comfort to the reformers.");
+    assert!(of_type(&evs, EventType::Death).is_empty(), "{evs:?}");
+}
