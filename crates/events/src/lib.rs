@@ -1280,6 +1280,25 @@ impl Extractor {
             } else {
                 None
             };
+            // "seized the port of Valparaíso", "captured the town of
+            // Jargeau": a place noun's of-phrase naming a place is the object
+            let obj = obj.map(|nps| {
+                nps.into_iter()
+                    .map(|np| {
+                        let named = np.mention.is_none()
+                            && self.lex.is(Cl::Placenoun, &np.head)
+                            && sent.w.get(np.b).is_some_and(|w| w.lower == "of");
+                        named
+                            .then(|| sent.np_right(np.b + 1))
+                            .flatten()
+                            .filter(|x| {
+                                x.mention
+                                    .is_some_and(|mi| sent.mention(mi).etype == EntityType::Place)
+                            })
+                            .unwrap_or(np)
+                    })
+                    .collect::<Vec<Np>>()
+            });
             // An intransitive reading with an object that is no place.
             // A place object: a Place entity or a `placenoun` ("home").
             let place = |np: &Np| {
@@ -3493,14 +3512,27 @@ fn mention_filler(sent: &Sent, mi: usize, role: Role) -> RoleFiller {
     }
 }
 
-/// The value an event takes from a time expression: an approximate day
-/// ("about six weeks earlier" → 1934-10-20, APPROX) claims only its month,
+/// The value an event takes from a time expression: an approximate or bounded day
+/// ("about six weeks earlier" → 1934-10-20, APPROX; "less than three weeks
+/// later", LESS_THAN) claims only its month,
 /// so that it agrees with a source giving the exact day.
 fn event_value(t: &Timex) -> String {
     let day_precise = t.value.len() == 10
         && t.value.as_bytes().get(4) == Some(&b'-')
         && t.value.as_bytes().get(7) == Some(&b'-');
-    if t.tmod == Some(TimexMod::Approx) && day_precise {
+    // ("about three weeks later", "less than three weeks later": a day
+    // counted roughly, or a bound, is no day of its own — its month)
+    let rough = matches!(
+        t.tmod,
+        Some(
+            TimexMod::Approx
+                | TimexMod::LessThan
+                | TimexMod::MoreThan
+                | TimexMod::EqualOrLess
+                | TimexMod::EqualOrMore
+        )
+    );
+    if rough && day_precise {
         t.value[..7].to_string()
     } else {
         t.value.clone()

@@ -1408,3 +1408,36 @@ fn one_date_after_a_birth_or_death_cue_in_parentheses_is_that_event() {
     let (_, evs) = events("The ideas of John Wycliffe (1384) were a comfort to the reformers.");
     assert!(of_type(&evs, EventType::Death).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn hearings_given_investitures_and_places_seized_are_events() {
+    let (p, evs) = events("Hus was given public hearings in the Franciscan friary in June 1415.");
+    assert_eq!(subjects(&p, &evs, EventType::Trial), ["Hus"], "{evs:?}");
+    let (p, evs) = events("Frederick was invested with Brandenburg there in April 1417.");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Appointment),
+        ["Frederick"],
+        "{evs:?}"
+    );
+    // (a place noun's of-phrase naming the place is the object; a person
+    // seized is no attack)
+    let (p, evs) = events("In 1429 Joan captured the town of Jargeau.");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Attack),
+        ["Jargeau"],
+        "{evs:?}"
+    );
+    let (p, evs) = events("In 1430 the Burgundians captured Joan of Arc at Compiègne.");
+    assert!(subjects(&p, &evs, EventType::Attack).is_empty(), "{evs:?}");
+}
+
+#[test]
+fn a_day_counted_as_a_bound_dates_an_event_to_its_month() {
+    let (_, evs) = events(
+        "Prats resigned on August 23, 1973. \
+         Less than three weeks later the navy seized the port of Valparaíso at dawn.",
+    );
+    let seized = of_type(&evs, EventType::Attack);
+    assert_eq!(seized.len(), 1, "{evs:?}");
+    assert_eq!(time_of(seized[0]), Some("1973-09"));
+}
