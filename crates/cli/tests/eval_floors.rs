@@ -88,10 +88,14 @@ const PROBE2_FLOORS: &[(&str, f64)] = &[
 /// read since).
 const PROBE3_FLOORS: &[(&str, f64)] = &[
     ("timex_relaxed_f1", 0.94),
-    ("timex_value_f1", 0.83),
+    // (.862 -> .789, events P .794 -> .757, in the twenty-fifth session:
+    // the Joan of Arc gold keeps medieval Julian dates as written, FORMAT.md
+    // and the Hus and Becket golds give them in the Gregorian calendar,
+    // as annalist now does)
+    ("timex_value_f1", 0.78),
     ("entity_found", 0.81),
     ("purity", 0.96),
-    ("event_precision", 0.77),
+    ("event_precision", 0.75),
     ("event_recall", 0.56),
     ("conflict_recall", 0.48),
 ];
@@ -105,8 +109,10 @@ const PROBE4_FLOORS: &[(&str, f64)] = &[
     ("purity", 0.95),
     // (.786 -> .772 in the twenty-fifth session: "the Oswald family moved
     // to Fort Worth", a family named by its surname, is an event the gold
-    // does not have)
-    ("event_precision", 0.77),
+    // does not have; -> .754: Galileo's birth on 15 February 1564, a Julian
+    // day, is 25 February in the Gregorian calendar, as FORMAT.md asks and
+    // the Galileo gold does not)
+    ("event_precision", 0.75),
     ("event_recall", 0.54),
     ("conflict_recall", 0.39),
 ];

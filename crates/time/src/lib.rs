@@ -76,6 +76,12 @@ struct Cand {
 /// decade-apart flashbacks).
 const ASIDE_YEARS: i64 = 20;
 
+/// The first year from which a day date before the Gregorian reform is read
+/// as Julian and given in the proleptic Gregorian calendar (the Julian
+/// calendar's leap years ran as designed from 8 AD; earlier dates, and the
+/// Roman republic's, are left as written).
+const JULIAN_SETTLED: i64 = 8;
+
 /// A bare year this much *before* a day-precise reference is a look back
 /// ("the Smolny had been the Bolsheviks' headquarters in 1917" in a story of
 /// December 1934): the story stays where it was.
@@ -863,11 +869,8 @@ impl Tagger {
     /// unmarked (`calendarchanges.tsv`, flag `unmarked`: England
     /// before 1752, where "Charles I was executed on 30 January 1649" is
     /// an Old Style date): its country words are at least three and more
-    /// than half of all the country words of `text`. Also whether they are
-    /// three quarters of them: the custom reaches back before the Gregorian
-    /// reform (proleptic Gregorian, as `FORMAT.md` asks) only then, since
-    /// writers about a medieval country fighting the English (Joan of Arc's
-    /// France) give its Julian dates as written.
+    /// than half of all the country words of `text`. (A day date before the
+    /// Gregorian reform is Julian in any document: `JULIAN_SETTLED`.)
     fn customary_calendar(&self, text: &str) -> Option<Custom> {
         let lex = self.rules.lex.get("calendarchanges")?;
         let mut counts: Vec<(&str, bool, usize)> = Vec::new();
@@ -893,7 +896,6 @@ impl Tagger {
         let p = value::parse_point(change)?;
         Some(Custom {
             change: (p.y, p.m?, p.d?),
-            before_reform: 4 * n >= 3 * total,
         })
     }
 
@@ -1172,12 +1174,15 @@ impl Tagger {
                         && day
                             .and_then(|(y, m, d)| calendar::julian_to_gregorian(y, m, d))
                             .is_some_and(|g| {
-                                customary
-                                    .get_or_insert_with(|| self.customary_calendar(text))
-                                    .is_some_and(|c| {
-                                        g < c.change
-                                            && (c.before_reform || g >= calendar::GREGORIAN_REFORM)
-                                    })
+                                // (before the Gregorian reform every day date
+                                // is Julian, the only calendar there was; from
+                                // 8 AD, when its leap years settled)
+                                (g.0 >= JULIAN_SETTLED && g < calendar::GREGORIAN_REFORM)
+                                    || customary
+                                        .get_or_insert_with(|| self.customary_calendar(text))
+                                        .is_some_and(|c| {
+                                            g < c.change && g >= calendar::GREGORIAN_REFORM
+                                        })
                             })
                         && !day.is_some_and(|d| self.restated_new_style(text, ctx, &cands, d, c))
                 }
@@ -1400,8 +1405,6 @@ fn reported_quarter(out: &[Timex], dct: Option<&str>) -> Option<(i64, u32)> {
 struct Custom {
     /// The country's first Gregorian day.
     change: (i64, u32, u32),
-    /// The custom reaches back before the Gregorian reform.
-    before_reform: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

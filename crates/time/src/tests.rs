@@ -430,7 +430,12 @@ proptest! {
         let s = format!("It happened on {d} {} {y}.", months[m as usize - 1]);
         let t = tagger().tag(&s, &TimexContext::default());
         prop_assert_eq!(t.len(), 1);
-        prop_assert_eq!(&t[0].value, &format!("{y:04}-{m:02}-{d:02}"));
+        // (a day before the Gregorian reform is Julian: its value is the
+        // proleptic Gregorian day)
+        let (vy, vm, vd) = calendar::julian_to_gregorian(y, m, d)
+            .filter(|&g| g < calendar::GREGORIAN_REFORM)
+            .unwrap_or((y, m, d));
+        prop_assert_eq!(&t[0].value, &format!("{vy:04}-{vm:02}-{vd:02}"));
         // And through the Julian calendar and back.
         let j = calendar::days_from_civil(y, m, d);
         let (gy, gm, gd) = calendar::civil_from_days(j);
@@ -489,13 +494,13 @@ fn english_dates_before_the_changeover_are_old_style_unmarked() {
              October 1586 under an English act.";
     assert_eq!(value_of(t, "14"), "1586-10-24");
     assert_eq!(value_of(t, "15 October 1586"), "1586-10-25");
-    // A medieval France at war with the English: the English words are the
-    // most but not three quarters of the country words, so its dates before
-    // the reform stay as written (after it they would be France's own).
+    // Before the reform every day date is Julian, the only calendar there
+    // was, whatever the country: a medieval France's too (FORMAT.md:
+    // Julian dates are given in the Gregorian calendar).
     let t = "The English besieged Orleans; the English army and the English \
              regent held Paris, and France and the French king waited. On 30 May \
              1431 the English burned her at Rouen.";
-    assert_eq!(value_of(t, "30 May 1431"), "1431-05-30");
+    assert_eq!(value_of(t, "30 May 1431"), "1431-06-08");
     // A date marked New Style stays.
     let t = "England executed its king on 9 February 1649 (New Style). The English \
              Parliament ruled England.";
@@ -899,7 +904,9 @@ fn a_year_closing_a_pluperfect_relative_clause_does_not_move_the_story() {
                 a partisan of the English who had been expelled from his diocese \
                 when Beauvais went over to Charles VII in 1429. \
                 On 24 May she signed an abjuration.";
-    assert_eq!(value_of(text, "24 May"), "1431-05-24");
+    // (1431's 24 May, Julian: 2 June in the Gregorian calendar; 1429's would
+    // be 1429-06-02)
+    assert_eq!(value_of(text, "24 May"), "1431-06-02");
     // A comma may close the clause: the main clause's year is the story's
     // (the "had" more than 60 bytes back here too).
     let text =
