@@ -2091,6 +2091,43 @@ impl Extractor {
         ))
     }
 
+    /// The time of an event told in a clause counted from the main
+    /// clause's time: "unveiled in 1915, five hundred years *after* Jan Hus
+    /// died" is 1415; "two days *before* he was shot" is two days later
+    /// than the date before it. The clause opens with a `posterior` or
+    /// `later` word of `words.tsv` right after a duration, and a date of
+    /// the sentence comes before the duration.
+    fn counted_clause_time(&self, ctx: &SentCtx, h: usize, ca: usize) -> Option<EventTime> {
+        let sent = ctx.sent;
+        // (the subordinator opening the event's clause: before the trigger,
+        // with no verb or comma between)
+        let j = (ca..h)
+            .rev()
+            .find(|&k| sent.w[k].has(Cl::Posterior) || sent.w[k].has(Cl::Later))?;
+        if (j + 1..h).any(|k| sent.w[k].lower == "," || sent.is_verbish(k)) {
+            return None;
+        }
+        let sub = &sent.w[j];
+        let gap_ok = |a: usize, b: usize| sent.text.get(a..b).is_some_and(|g| g.trim().is_empty());
+        let (di, _) = ctx.stx.iter().copied().find(|&(ti, _)| {
+            let t = &ctx.timexes[ti];
+            t.ttype == TimexType::Duration && gap_ok(t.span.end, sub.span.start)
+        })?;
+        let dur = &ctx.timexes[di];
+        let (n, unit) = counted_span(&dur.value)?;
+        let (ai, _) = ctx.stx.iter().copied().rfind(|&(ti, _)| {
+            usable(&ctx.timexes[ti]) && ctx.timexes[ti].span.end <= dur.span.start
+        })?;
+        let n = if sub.has(Cl::Posterior) { -n } else { n };
+        let value = shift_value(&event_value(&ctx.timexes[ai]), n, unit)?;
+        Some(EventTime {
+            value,
+            timex: Some(ai),
+            how: "counted".into(),
+            inferred: true,
+        })
+    }
+
     /// A pronoun subject of a death that the text stage bound to the one
     /// who speaks in the sentence, or who acts in the clause a `posterior`
     /// conjunction places after the death, names somebody else: a speaker
@@ -2342,6 +2379,9 @@ impl Extractor {
         cb: usize,
         etype: EventType,
     ) -> Option<EventTime> {
+        if let Some(t) = self.counted_clause_time(ctx, h, ca) {
+            return Some(t);
+        }
         let sent = ctx.sent;
         let cand: Vec<(usize, usize)> = ctx
             .stx
@@ -2972,7 +3012,9 @@ impl Extractor {
             };
             let cue =
                 (p + 1..q).any(|k| sent.w[k].has(Cl::Lifeborn) || sent.w[k].has(Cl::Lifedied));
-            let precise = v1.len() >= 10 && v2.len() >= 10;
+            // (one full date is enough: "Jan Hus (c. 1370 – 6 July 1415)";
+            // two bare years may be a reign)
+            let precise = v1.len() >= 10 || v2.len() >= 10;
             let gap_ok = y2 > y1 && y2 - y1 >= 15 && y2 - y1 <= 110;
             if single.is_none() && !(gap_ok && (cue || precise)) {
                 continue;
@@ -3510,6 +3552,44 @@ fn mention_filler(sent: &Sent, mi: usize, role: Role) -> RoleFiller {
         text: mm.text.clone(),
         span: mm.span,
     }
+}
+
+/// `value` moved by `n` units of a duration (`Y`, `M`, `W`, `D`), kept to
+/// its own precision: a year moved by days or weeks stays that year's only
+/// when they make no year ("1915" less 500 years is "1415").
+fn shift_value(value: &str, n: i64, unit: char) -> Option<String> {
+    let p = annalist_time::value::parse_point(value)?;
+    let (y, m, d) = match (unit, p.m, p.d) {
+        ('Y', m, d) => (p.y + n, m, d),
+        ('M', Some(m), d) => {
+            let (y, m) = annalist_time::calendar::add_months(p.y, m, n);
+            (y, Some(m), d)
+        }
+        ('W' | 'D', Some(m), Some(d)) => {
+            let days = if unit == 'W' { 7 * n } else { n };
+            let (y, m, d) = annalist_time::calendar::add_days(p.y, m, d, days);
+            (y, Some(m), Some(d))
+        }
+        _ => return None,
+    };
+    let d = match (m, d) {
+        (Some(m), Some(d)) => Some(d.min(annalist_time::calendar::days_in_month(y, m))),
+        _ => d,
+    };
+    let year = annalist_time::value::fmt_year(y);
+    Some(match (m, d) {
+        (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{year}-{m:02}"),
+        _ => year,
+    })
+}
+
+/// A whole-number duration value ("P500Y", "P2D") as its count and unit.
+fn counted_span(value: &str) -> Option<(i64, char)> {
+    let body = value.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i64 = body.get(..body.len() - unit.len_utf8())?.parse().ok()?;
+    matches!(unit, 'Y' | 'M' | 'W' | 'D').then_some((n, unit))
 }
 
 /// The value an event takes from a time expression: an approximate or bounded day

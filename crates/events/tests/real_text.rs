@@ -1442,3 +1442,36 @@ fn a_day_counted_as_a_bound_dates_an_event_to_its_month() {
     assert_eq!(seized.len(), 1, "{evs:?}");
     assert_eq!(time_of(seized[0]), Some("1973-09"));
 }
+
+#[test]
+fn a_clause_counted_from_the_main_clauses_time_is_dated_by_the_count() {
+    let (_, evs) = events(
+        "The memorial in Prague was made by Ladislav Šaloun and unveiled in 1915, \
+         five hundred years after Jan Hus died.",
+    );
+    let died = of_type(&evs, EventType::Death);
+    assert_eq!(died.len(), 1, "{evs:?}");
+    assert_eq!(time_of(died[0]), Some("1415"));
+    let (_, evs) = events(
+        "On 24 November 1963 Ruby shot Oswald, two days after Kennedy was killed in Dallas.",
+    );
+    let killed: Vec<_> = of_type(&evs, EventType::Killing)
+        .into_iter()
+        .filter_map(time_of)
+        .collect();
+    assert!(killed.contains(&"1963-11-22"), "{evs:?}");
+}
+
+#[test]
+fn a_lifespan_with_one_full_date_is_a_birth_and_a_death() {
+    let (_, evs) = events("Jan Hus (c. 1370 – 6 July 1420) was a Czech theologian.");
+    let born = of_type(&evs, EventType::Birth);
+    let died = of_type(&evs, EventType::Death);
+    assert_eq!((born.len(), died.len()), (1, 1), "{evs:?}");
+    assert_eq!(time_of(born[0]), Some("1370"));
+    // (6 July 1420, Julian)
+    assert_eq!(time_of(died[0]), Some("1420-07-15"));
+    // (two bare years may be a reign: none)
+    let (_, evs) = events("King Henry (1509 – 1547) built palaces.");
+    assert!(of_type(&evs, EventType::Death).is_empty(), "{evs:?}");
+}
