@@ -68,7 +68,7 @@ const PROBE_FLOORS: &[(&str, f64)] = &[
     ("alias_recall", 0.66),
     ("purity", 0.97),
     ("event_precision", 0.71),
-    ("event_recall", 0.56),
+    ("event_recall", 0.62),
     ("conflict_recall", 0.32),
 ];
 
@@ -80,7 +80,7 @@ const PROBE2_FLOORS: &[(&str, f64)] = &[
     ("entity_found", 0.80),
     ("purity", 0.97),
     ("event_precision", 0.84),
-    ("event_recall", 0.64),
+    ("event_recall", 0.68),
     ("conflict_recall", 0.19),
 ];
 
@@ -161,7 +161,7 @@ const PROBE8_FLOORS: &[(&str, f64)] = &[
     ("entity_found", 0.60),
     ("purity", 0.97),
     ("event_precision", 0.68),
-    ("event_recall", 0.44),
+    ("event_recall", 0.48),
     ("conflict_recall", 0.23),
 ];
 
@@ -169,11 +169,11 @@ const PROBE8_FLOORS: &[(&str, f64)] = &[
 /// session, read since).
 const PROBE9_FLOORS: &[(&str, f64)] = &[
     ("timex_relaxed_f1", 0.93),
-    ("timex_value_f1", 0.69),
+    ("timex_value_f1", 0.74),
     ("entity_found", 0.54),
     ("purity", 0.97),
-    ("event_precision", 0.61),
-    ("event_recall", 0.35),
+    ("event_precision", 0.65),
+    ("event_recall", 0.39),
     ("conflict_recall", 0.10),
 ];
 
