@@ -1475,3 +1475,27 @@ fn a_lifespan_with_one_full_date_is_a_birth_and_a_death() {
     let (_, evs) = events("King Henry (1509 – 1547) built palaces.");
     assert!(of_type(&evs, EventType::Death).is_empty(), "{evs:?}");
 }
+
+#[test]
+fn a_speech_to_the_nation_is_a_publication() {
+    let (p, evs) = events(
+        "On 11 September 1973 Salvador Allende spoke to the country one last time over Radio Magallanes.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Publication),
+        ["Salvador Allende"],
+        "{evs:?}"
+    );
+    let (p, evs) = events("On 2 February 1990 de Klerk addressed the nation.");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Publication).len(),
+        1,
+        "{evs:?}"
+    );
+    // (a word with one person is no speech to a public)
+    let (p, evs) = events("In 1990 Nelson Mandela spoke to his lawyer.");
+    assert!(
+        subjects(&p, &evs, EventType::Publication).is_empty(),
+        "{evs:?}"
+    );
+}
