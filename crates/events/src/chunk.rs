@@ -1013,6 +1013,13 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The tokens lying wholly inside `span`, in order.
+    pub fn tokens_in(&self, span: Span) -> Vec<usize> {
+        (0..self.len())
+            .filter(|&k| self.w[k].span.start >= span.start && self.w[k].span.end <= span.end)
+            .collect()
+    }
+
     pub fn np_span(&self, np: &Np) -> Span {
         self.span(np.a, np.b)
     }

@@ -252,11 +252,9 @@ impl Extractor {
                             .is_some_and(|w| w.has(Cl::Lifeborn) || w.has(Cl::Lifedied))
                     }))
                 // (a work cited with its year: "X's Title (1995)")
-                || (words.iter().any(|w| w.lower == "(")
+                || (paren.is_some()
                     && words.iter().any(|w| w.lower == "'s" || w.lower == "’s")
-                    && order[first..]
-                        .first()
-                        .is_some_and(|&i| timexes[i].span.start < s.span.end))
+                    && dates_here >= 1)
                 || ms.iter().any(|m| ta.mentions[m].etype == EntityType::Work);
             if !may_yield {
                 continue;
@@ -2004,9 +2002,7 @@ impl Extractor {
     /// after "the" or "all", "all fourteen were sentenced", was tried: it
     /// anchored the next sentence's undated executions on its year.)
     fn group_phrase(&self, sent: &Sent, span: Span) -> bool {
-        let toks: Vec<usize> = (0..sent.len())
-            .filter(|&k| sent.w[k].span.start >= span.start && sent.w[k].span.end <= span.end)
-            .collect();
+        let toks = sent.tokens_in(span);
         let (Some(&first), Some(&last)) = (toks.first(), toks.last()) else {
             return false;
         };
@@ -2036,9 +2032,7 @@ impl Extractor {
     /// told of right after one of its people: "Karl Bonhoeffer … In 1912 the
     /// family moved to Berlin").
     fn family_name(&self, sent: &Sent, span: Span) -> Option<String> {
-        let toks: Vec<usize> = (0..sent.len())
-            .filter(|&k| sent.w[k].span.start >= span.start && sent.w[k].span.end <= span.end)
-            .collect();
+        let toks = sent.tokens_in(span);
         let (&first, &last) = (toks.first()?, toks.last()?);
         let w = &sent.w;
         if toks.len() > 3
@@ -2765,11 +2759,9 @@ impl Extractor {
         for &(ti, _) in stx {
             let t = &timexes[ti];
             if t.ttype == TimexType::Duration && t.rule.contains("age") {
-                if let Some(n) = t
-                    .value
-                    .strip_prefix('P')
-                    .and_then(|v| v.strip_suffix('Y'))
-                    .and_then(|v| v.parse().ok())
+                if let Some(n) = counted_span(&t.value)
+                    .filter(|&(_, unit)| unit == 'Y')
+                    .and_then(|(n, _)| u32::try_from(n).ok())
                 {
                     return Some(n);
                 }
@@ -3555,8 +3547,8 @@ fn mention_filler(sent: &Sent, mi: usize, role: Role) -> RoleFiller {
 }
 
 /// `value` moved by `n` units of a duration (`Y`, `M`, `W`, `D`), kept to
-/// its own precision: a year moved by days or weeks stays that year's only
-/// when they make no year ("1915" less 500 years is "1415").
+/// its own precision ("1915" less 500 years is "1415"); none when the unit
+/// is finer than the value (a year moved by months, a month by days).
 fn shift_value(value: &str, n: i64, unit: char) -> Option<String> {
     let p = annalist_time::value::parse_point(value)?;
     let (y, m, d) = match (unit, p.m, p.d) {
