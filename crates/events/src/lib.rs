@@ -241,18 +241,17 @@ impl Extractor {
                 .iter()
                 .take_while(|&&i| timexes[i].span.start < s.span.end)
                 .count();
-            let paren = words.iter().position(|w| w.lower == "(");
+            let paren = words.iter().any(|w| w.lower == "(");
             let may_yield = (0..words.len()).any(|i| self.may_match(&words, i))
-                || (paren.is_some() && dates_here >= 2)
-                // (one date after a cue: "Wycliffe (d. 1384)")
+                || (paren && dates_here >= 2)
+                // (one date after a cue opening any parenthesis:
+                // "Wycliffe (d. 1384)")
                 || (dates_here == 1
-                    && paren.is_some_and(|k| {
-                        words
-                            .get(k + 1)
-                            .is_some_and(|w| w.has(Cl::Lifeborn) || w.has(Cl::Lifedied))
+                    && words.windows(2).any(|p| {
+                        p[0].lower == "(" && (p[1].has(Cl::Lifeborn) || p[1].has(Cl::Lifedied))
                     }))
                 // (a work cited with its year: "X's Title (1995)")
-                || (paren.is_some()
+                || (paren
                     && words.iter().any(|w| w.lower == "'s" || w.lower == "’s")
                     && dates_here >= 1)
                 || ms.iter().any(|m| ta.mentions[m].etype == EntityType::Work);

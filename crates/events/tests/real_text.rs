@@ -1405,6 +1405,14 @@ fn one_date_after_a_birth_or_death_cue_in_parentheses_is_that_event() {
     assert_eq!(born.len(), 1, "{evs:?}");
     assert_eq!(names(&p, born[0], Role::Place), ["Breslau"]);
     assert_eq!(time_of(born[0]), Some("1906-02-04"));
+    // (the cue's parenthesis need not be the sentence's first)
+    let (p, evs) =
+        events("The ideas of Jan Hus (a preacher) owed much to John Wycliffe (d. 1384).");
+    assert_eq!(
+        subjects(&p, &evs, EventType::Death),
+        ["John Wycliffe"],
+        "{evs:?}"
+    );
     // (a year alone in parentheses says nothing of a life)
     let (_, evs) = events("The ideas of John Wycliffe (1384) were a comfort to the reformers.");
     assert!(of_type(&evs, EventType::Death).is_empty(), "{evs:?}");
