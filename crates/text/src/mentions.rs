@@ -1051,14 +1051,18 @@ fn sentence_names(
             }
             // "People's Republic", "Workers' Party": a collective noun's
             // possessive inside a name; so is any name's before a facility
-            // noun ("St Elizabeth's Church", "Ford's Theatre": a building,
-            // not the person)
+            // noun or a place head ("St Elizabeth's Church", "Ford's
+            // Theatre", "King William's Town": a building or a town, not the
+            // person)
             if matches!(cx.w(e), "'s" | "’s" | "'" | "’")
                 && cx.glued(e)
                 && e + 1 < b
                 && cx.is_cap(e + 1)
                 && (an.ml.possessive_name_words.contains(cx.lw(e - 1))
-                    || an.ml.facility_nouns.contains(cx.lw(e + 1)))
+                    || an.ml.facility_nouns.contains(cx.lw(e + 1))
+                    || (an.ml.place_heads.contains(cx.w(e + 1))
+                        && cx.flag(e - 1, GIVEN)
+                        && !cx.is_cap(e + 2)))
             {
                 e += 1;
                 continue;
@@ -1093,7 +1097,19 @@ fn sentence_names(
                 while k < b && (CONNECT.contains(&cx.w(k)) || cx.flag(k, PARTICLE)) {
                     k += 1;
                 }
-                if k < b && cx.is_cap(k) && !taken[k - a] && !cx.flag(k, NON_NAME) && k - e <= 2 {
+                // (a month word after a particle ends a place name, "Viña
+                // del Mar", "Plaza de Mayo", unless a day number follows)
+                let month_name = cx.flag(k, NON_NAME)
+                    && (e..k).any(|x| cx.flag(x, PARTICLE))
+                    && cx.w(k).chars().skip(1).any(char::is_lowercase)
+                    && !cx.w(k).ends_with('.')
+                    && !cx.w(k + 1).starts_with(|c: char| c.is_ascii_digit());
+                if k < b
+                    && cx.is_cap(k)
+                    && !taken[k - a]
+                    && (!cx.flag(k, NON_NAME) || month_name)
+                    && k - e <= 2
+                {
                     // "of" only joins organisations/places/events, not "Stalin of
                     // Russia", nor a common-noun head to a person ("Assassination of
                     // Leon Trotsky" in a title-case heading) unless the head is an
@@ -1478,6 +1494,18 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             cut: 0,
         })
     };
+    // "St Elizabeth's Church", "Ford's Theatre", "King William's Town": a
+    // name's possessive before a facility noun or a place head names a
+    // building or a town, a place, titles and all
+    if n >= 3
+        && matches!(cx.w(b - 2), "'s" | "’s")
+        && (an.ml.facility_nouns.contains(cx.lw(b - 1)) || an.ml.place_heads.contains(last))
+    {
+        return Some(Cand {
+            a: ta,
+            ..mk(EntityType::Place)?
+        });
+    }
     if ta < a || person_cue(cx, ta, b) {
         return mk(EntityType::Person);
     }
@@ -1495,12 +1523,6 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
         })
     {
         return None;
-    }
-    // "St Elizabeth's Church", "Ford's Theatre": a name's possessive
-    // before a facility noun names a building, a place
-    if n >= 3 && matches!(cx.w(b - 2), "'s" | "’s") && an.ml.facility_nouns.contains(cx.lw(b - 1))
-    {
-        return mk(EntityType::Place);
     }
     // "the city of Vyatka"
     if a >= 2 && cx.lw(a - 1) == "of" && an.ml.place_nouns.contains(cx.lw(a - 2)) {

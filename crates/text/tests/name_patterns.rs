@@ -1213,3 +1213,37 @@ fn a_one_word_town_name_read_as_a_person_is_a_place_by_its_ending() {
     let (t, _) = entity_of(&ta, "Stanleyville").expect("Stanleyville");
     assert_eq!(t, EntityType::Place);
 }
+
+#[test]
+fn a_month_word_after_a_particle_is_part_of_the_place_name() {
+    // "Mar" and "Mayo" read as months on their own; after "del", "de"
+    // they end a place name. A date after a particle stays a date.
+    let ta = analyze(
+        "The coffin was flown to Viña del Mar and put in a family tomb. \
+         The mothers marched in the Plaza de Mayo every Thursday.",
+    );
+    assert_eq!(
+        entity_of(&ta, "Viña del Mar").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert!(entity_of(&ta, "Plaza de Mayo").is_some());
+    let ta = analyze("He met Juan de Mar 5 at the port.");
+    assert!(entity_of(&ta, "Juan de Mar").is_none());
+}
+
+#[test]
+fn a_possessive_before_a_place_head_names_a_town() {
+    let ta = analyze("Biko was born in King William's Town in 1946.");
+    assert_eq!(
+        entity_of(&ta, "King William's Town").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+    assert!(entity_of(&ta, "William").is_none());
+}
+
+#[test]
+fn a_place_possessive_before_a_place_head_stays_two_names() {
+    let ta = analyze("Crowds filled Havana's Plaza of the Revolution in 1959.");
+    assert!(entity_of(&ta, "Havana").is_some());
+    assert!(entity_of(&ta, "Havana's Plaza of the Revolution").is_none());
+}
