@@ -2802,6 +2802,8 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         })
         .collect();
     let mut history: Vec<(usize, usize, usize)> = Vec::new(); // (comp, sentence, token)
+                                                              // the sentence of the latest comment signature read (see below)
+    let mut barrier = 0usize;
     for &i in &order {
         let c = &cands[i];
         let root = dsu.find(i);
@@ -2814,8 +2816,28 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             let boiler = sents
                 .get(c.sentence)
                 .is_some_and(|s| s.region == RegionKind::Boilerplate);
+            // Nor is a reader's signature, a comment's line holding only
+            // its author's name ("Andrés V."): the writer is "I", and
+            // "Spare a thought for General Prats. *He* went into exile"
+            // is Prats.
+            let signature = sents.get(c.sentence).is_some_and(|s| {
+                let blank = [' ', '\t', '\r'];
+                s.region == RegionKind::Comment && s.tokens.0 == c.ta.min(c.a) && {
+                    let sp = cx.span(c.ta.min(c.a), c.b);
+                    let before = cx.text[..sp.start].trim_end_matches(blank);
+                    let after = cx.text[sp.end..].trim_start_matches(blank);
+                    (before.is_empty() || before.ends_with('\n'))
+                        && (after.is_empty() || after.starts_with('\n'))
+                }
+            });
+            if signature {
+                // (a new comment: the pronouns after it read back no
+                // further than its signature)
+                barrier = barrier.max(c.sentence);
+            }
             if let Some(k) = comp {
-                if comp_type[k] == EntityType::Person && comp_has_name_v[k] && !boiler {
+                if comp_type[k] == EntityType::Person && comp_has_name_v[k] && !boiler && !signature
+                {
                     history.push((k, c.sentence, c.a));
                 }
             }
@@ -2871,7 +2893,7 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // before the pronoun, else the first person of the closest previous sentence
         let mut pick = None;
         // history is in document order: read back only the last few sentences
-        let recent_from = history.partition_point(|h| h.1 + 4 < c.sentence);
+        let recent_from = history.partition_point(|h| h.1 + 4 < c.sentence || h.1 < barrier);
         let recent = &history[recent_from..];
         // an object pronoun is not bound by the subject of its own clause
         // ("Stalin sent him north": him is someone else), taken as the first
@@ -3024,7 +3046,18 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         // nobody of the pronoun's sex in the last sentences (a reader's
         // comment opening "They picked him up"): the person of that sex
         // named most so far, the page's topic (on a tie the latest)
-        if pick.is_none() {
+        // (not when the writer's own kin was told just before: "My father
+        // spent five weeks in the stadium. They let *him* go" is no one
+        // named)
+        let own_kin = || {
+            let from = sents
+                .get(c.sentence.saturating_sub(1).max(barrier))
+                .map_or(sent_start, |s| s.tokens.0);
+            (from..c.a).any(|t| {
+                matches!(cx.lw(t), "my" | "our") && cx.an.ml.descriptions.contains(cx.lw(t + 1))
+            })
+        };
+        if pick.is_none() && !own_kin() {
             let mut count: HashMap<usize, usize> = HashMap::default();
             for h in history.iter().filter(|h| strict(h.0)) {
                 *count.entry(h.0).or_default() += 1;

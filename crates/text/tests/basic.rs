@@ -677,3 +677,34 @@ fn a_given_name_opening_a_sentence_opens_the_name_the_tagger_missed() {
     assert!(names.contains(&"Edward VII"), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("My ")), "{names:?}");
 }
+
+#[test]
+fn a_comment_signature_is_no_antecedent() {
+    // A reader's name line signs the comment; "He" is the general named
+    // in the sentence before, not the commenter.
+    let text = "Allende died in the palace.\n\nAndrés V.\nSeptember 12, 2023 at 9:45 am\n\
+                Spare a thought for General Prats too. He went into exile in Buenos Aires.\n";
+    let d = two_regions(text, RegionKind::Main, "Andrés", RegionKind::Comment);
+    let ta = an().analyze(&d);
+    let he = ta.mentions.iter().find(|m| m.text == "He").expect("He");
+    let names: Vec<&str> = ta
+        .mentions
+        .iter()
+        .filter(|m| m.entity == he.entity)
+        .map(|m| m.text.as_str())
+        .collect();
+    assert!(names.contains(&"Prats"), "{names:?}");
+}
+
+#[test]
+fn a_pronoun_after_the_writers_own_kin_is_no_one_named() {
+    let text = "Allende died in the palace on 11 September 1973.\n\nXimena P.\nSeptember 11, 2023 at 10:14 pm\n\
+                My father spent five weeks in the National Stadium. They let him go in October.\n";
+    let d = two_regions(text, RegionKind::Main, "Ximena", RegionKind::Comment);
+    let ta = an().analyze(&d);
+    assert!(
+        !ta.mentions.iter().any(|m| m.text == "him"),
+        "{:?}",
+        ta.mentions
+    );
+}
