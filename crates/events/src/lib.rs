@@ -862,7 +862,11 @@ impl Extractor {
                         && ((first_cap && head_cap) || site || self.lex.is(Cl::Placenoun, &np.head))
                 }
             },
-            Role::Instrument => etype.is_none() && !np.pronoun,
+            // (a person is a companion, no instrument: "murdered with his
+            // wife")
+            Role::Instrument => {
+                etype.is_none() && !np.pronoun && !self.lex.is(Cl::People, &np.head)
+            }
             Role::Work => match etype {
                 Some(t) => !matches!(t, EntityType::Person | EntityType::Place),
                 None => first_cap || self.lex.is(Cl::Worknoun, &np.head),

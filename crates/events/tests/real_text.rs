@@ -1507,3 +1507,18 @@ fn a_speech_to_the_nation_is_a_publication() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn a_person_after_with_is_no_instrument() {
+    let (p, evs) = events(
+        "Carlos Prats went into exile in Buenos Aires and was murdered there with his wife, a car bomb, on 30 September 1974. Juan Ortiz was shot with a rifle in 1950.",
+    );
+    let k = of_type(&evs, EventType::Killing);
+    assert_eq!(k.len(), 2, "{evs:?}");
+    assert!(names(&p, k[0], Role::Instrument).is_empty(), "{evs:?}");
+    assert_eq!(
+        names(&p, k[1], Role::Instrument),
+        vec!["a rifle"],
+        "{evs:?}"
+    );
+}
