@@ -1119,7 +1119,29 @@ impl Tagger {
                         a.reference = Some(d);
                     }
                 }
-                let (v, an) = if raw.len() < c.raw.len() {
+                // "until 1436, more than twenty years after Hus's death": an
+                // offset from a happening set off after a date restates that
+                // date, whatever the story's now.
+                let offset_from = |w: &str| {
+                    let t = c.span.slice(text);
+                    t.len() > w.len() && t.ends_with(w) && t[..t.len() - w.len()].ends_with(' ')
+                };
+                let apposed = (has(raw, " +") || has(raw, " -"))
+                    && (offset_from("after") || offset_from("before"))
+                    && raw.len() == c.raw.len();
+                let apposed = out
+                    .last()
+                    .filter(|p| {
+                        apposed
+                            && p.ttype == TimexType::Date
+                            && p.span.end <= c.span.start
+                            && text[p.span.end..c.span.start].trim() == ","
+                            && value::parse_point(&p.value).is_some()
+                    })
+                    .map(|p| p.value.clone());
+                let (v, an) = if let Some(v) = apposed {
+                    (v, None)
+                } else if raw.len() < c.raw.len() {
                     (value::resolve(&format!("@ref {raw}"), &a).0, None)
                 } else {
                     value::resolve(raw, &a)

@@ -761,6 +761,13 @@ fn an_offset_from_a_happening_counts_from_its_date() {
     // With no such happening told, the story's now.
     let text = "In 1901 he moved. Two years after the wedding, he left.";
     assert_eq!(value_of(text, "Two years after"), "1903");
+    // Set off after a date, the offset restates that date, and the story
+    // goes on from it.
+    let text = "When Wenceslas died in 1419 the Czechs refused his brother. He was not \
+                admitted to Prague as king until 1436, more than twenty years after \
+                Hus's death, and he died the following year.";
+    assert_eq!(value_of(text, "twenty years after"), "1436");
+    assert_eq!(value_of(text, "the following year"), "1437");
 }
 
 #[test]
