@@ -1247,3 +1247,14 @@ fn a_place_possessive_before_a_place_head_stays_two_names() {
     assert!(entity_of(&ta, "Havana").is_some());
     assert!(entity_of(&ta, "Havana's Plaza of the Revolution").is_none());
 }
+
+#[test]
+fn a_spanish_or_italian_place_word_opens_a_place_name() {
+    let ta = analyze(
+        "Emiliano Zapata was killed on April 10, 1919 at the Hacienda of Chinameca in Morelos.",
+    );
+    assert_eq!(
+        entity_of(&ta, "Hacienda of Chinameca").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
