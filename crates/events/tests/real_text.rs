@@ -1522,3 +1522,33 @@ fn a_person_after_with_is_no_instrument() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn overthrown_electrocuted_martyred_and_readmitted_are_events() {
+    let (p, evs) = events(
+        "Juan Ortiz was overthrown in a military coup on 5 July 1977. \
+         Ethel Rowe was electrocuted at Sing Sing on 19 June 1953. \
+         Thomas Ware was martyred in 1170. \
+         Imre Kovacs was readmitted to the party in 1956.",
+    );
+    assert_eq!(subjects(&p, &evs, EventType::Removal), vec!["Juan Ortiz"]);
+    assert_eq!(subjects(&p, &evs, EventType::Execution), vec!["Ethel Rowe"]);
+    assert_eq!(subjects(&p, &evs, EventType::Killing), vec!["Thomas Ware"]);
+    assert_eq!(subjects(&p, &evs, EventType::Joining), vec!["Imre Kovacs"]);
+}
+
+#[test]
+fn an_event_only_in_prospect_is_not_asserted() {
+    let (p, evs) = events(
+        "Joseph Stalin ruled the USSR. Although Leon Trotsky had absolutely no prospect of overthrowing Joseph Stalin, he wrote.",
+    );
+    let asserted: Vec<_> = evs
+        .iter()
+        .filter(|e| e.etype == Some(EventType::Removal) && e.factuality == Factuality::Asserted)
+        .collect();
+    assert!(
+        asserted.is_empty(),
+        "{:?}",
+        subjects(&p, &evs, EventType::Removal)
+    );
+}

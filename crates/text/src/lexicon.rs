@@ -47,6 +47,9 @@ pub struct TokLexicon {
     pub vocab: HashSet<String>,
     /// Short words that may be glued to the end of a name in scraped text ("Smolnythe").
     glue_suffixes: Vec<String>,
+    /// Prefixes making one word with the word after them
+    /// (`word_prefixes.txt`: "overthrown" is not split).
+    word_prefixes: Vec<String>,
     /// The first four bytes of every vocabulary word of four bytes or more
     /// ([`prefix4`]): a run-on word whose start is none of them cannot
     /// begin with a known word of four letters or more.
@@ -88,6 +91,9 @@ impl TokLexicon {
         }
         for l in data_lines(include_str!("../../../resources/text/glue_suffixes.txt")) {
             lx.glue_suffixes.push(l.trim().to_string());
+        }
+        for l in data_lines(include_str!("../../../resources/text/word_prefixes.txt")) {
+            lx.word_prefixes.push(l.trim().to_string());
         }
         let vocab = gunzip(include_bytes!("../../../resources/models/vocab.txt.gz"));
         for w in String::from_utf8_lossy(&vocab).lines() {
@@ -152,6 +158,12 @@ impl TokLexicon {
     /// first four bytes of `w` (nor when `w` is shorter).
     pub(crate) fn may_start_word(&self, w: &str) -> bool {
         prefix4(w.as_bytes()).is_some_and(|p| self.prefix4.contains(&p))
+    }
+
+    /// Whether `left` (lower case) is a prefix that makes one word with
+    /// what follows it.
+    pub fn is_word_prefix(&self, left: &str) -> bool {
+        self.word_prefixes.iter().any(|p| p == left)
     }
 
     pub fn glue_suffixes(&self) -> &[String] {

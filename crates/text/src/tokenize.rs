@@ -606,7 +606,10 @@ fn runon_split(w: &str, lx: &TokLexicon) -> Option<usize> {
         if lower.len() - p < least {
             break;
         }
-        if lx.vocab.contains(&lower[..p]) && lx.vocab.contains(&lower[p..]) {
+        if lx.vocab.contains(&lower[..p])
+            && lx.vocab.contains(&lower[p..])
+            && !lx.is_word_prefix(&lower[..p])
+        {
             let score = p.min(lower.len() - p);
             if best.is_none_or(|(_, s)| score > s) {
                 best = Some((p, score));

@@ -708,3 +708,14 @@ fn a_pronoun_after_the_writers_own_kin_is_no_one_named() {
         ta.mentions
     );
 }
+
+#[test]
+fn a_prefixed_verb_form_stays_one_word() {
+    // "overthrown" and "overthrew" are unknown to the training corpora, but
+    // "over" makes one word with what follows.
+    let t =
+        tokens("The army overthrew Hale, who was overthrown again in 1977; Hale outlived them.");
+    for w in ["overthrew", "overthrown", "outlived"] {
+        assert!(t.contains(&w.to_string()), "{w} in {t:?}");
+    }
+}

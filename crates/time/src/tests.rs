@@ -932,3 +932,11 @@ fn a_weekday_and_a_day_of_the_month_find_their_month() {
     let text = "On 22 November 1963 Kennedy was shot. On Sunday the 24th Ruby shot Oswald.";
     assert_eq!(value_of(text, "24th"), "1963-11-24");
 }
+
+#[test]
+fn midnight_or_noon_on_a_date_is_on_that_date() {
+    let text = "On 3 August 1927 Fuller refused clemency. They were electrocuted shortly \
+                after midnight on 23 August 1927. He left at noon on 5 May.";
+    assert_eq!(value_of(text, "midnight"), "1927-08-23T00:00");
+    assert_eq!(value_of(text, "noon"), "1927-05-05T12:00");
+}
