@@ -43,22 +43,10 @@ pub struct TokLexicon {
     /// Titles of a sovereign, lower case ("queen", "pope"): after "Queen
     /// Elizabeth" an "I." is a regnal number, not an initial.
     sovereigns: HashSet<String>,
-    /// Lower-cased word forms seen in the training corpora (for run-on splitting).
+    /// Lower-cased word forms seen in the training corpora.
     pub vocab: HashSet<String>,
     /// Short words that may be glued to the end of a name in scraped text ("Smolnythe").
     glue_suffixes: Vec<String>,
-    /// Prefixes making one word with the word after them
-    /// (`word_prefixes.txt`: "overthrown" is not split).
-    word_prefixes: Vec<String>,
-    /// The first four bytes of every vocabulary word of four bytes or more
-    /// ([`prefix4`]): a run-on word whose start is none of them cannot
-    /// begin with a known word of four letters or more.
-    prefix4: HashSet<u32>,
-}
-
-/// The first four bytes of `w` as one number (None when shorter).
-pub(crate) fn prefix4(w: &[u8]) -> Option<u32> {
-    Some(u32::from_le_bytes(w.get(..4)?.try_into().ok()?))
 }
 
 impl TokLexicon {
@@ -92,14 +80,10 @@ impl TokLexicon {
         for l in data_lines(include_str!("../../../resources/text/glue_suffixes.txt")) {
             lx.glue_suffixes.push(l.trim().to_string());
         }
-        for l in data_lines(include_str!("../../../resources/text/word_prefixes.txt")) {
-            lx.word_prefixes.push(l.trim().to_string());
-        }
         let vocab = gunzip(include_bytes!("../../../resources/models/vocab.txt.gz"));
         for w in String::from_utf8_lossy(&vocab).lines() {
             if !w.is_empty() {
                 lx.vocab.insert(w.to_string());
-                lx.prefix4.extend(prefix4(w.as_bytes()));
             }
         }
         lx
@@ -152,18 +136,6 @@ impl TokLexicon {
         } else {
             self.vocab.contains(w)
         }
-    }
-
-    /// False when no vocabulary word of four bytes or more starts with the
-    /// first four bytes of `w` (nor when `w` is shorter).
-    pub(crate) fn may_start_word(&self, w: &str) -> bool {
-        prefix4(w.as_bytes()).is_some_and(|p| self.prefix4.contains(&p))
-    }
-
-    /// Whether `left` (lower case) is a prefix that makes one word with
-    /// what follows it.
-    pub fn is_word_prefix(&self, left: &str) -> bool {
-        self.word_prefixes.iter().any(|p| p == left)
     }
 
     pub fn glue_suffixes(&self) -> &[String] {

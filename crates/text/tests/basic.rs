@@ -632,23 +632,19 @@ fn a_place_written_without_its_accents_is_still_a_place() {
 
 #[test]
 fn names_made_of_two_words_stay_one_token() {
-    // A run-on of two words is split ("Governmentannounced"); a capitalised
-    // word whose parts are short words is a name ("Bradshaw", "Southwell",
-    // "Westminster").
-    let text = "The Governmentannounced nothing. John Bradshaw sat in Westminster Hall and rode to Southwell.";
+    // A word made of two known words is one word, a compound or a name
+    // ("handwriting", "Bradshaw", "Southwell", "Westminster"), however
+    // rarely the training corpora saw it; only a short function word glued
+    // to the end is cut off ("Smolnythe").
+    let text =
+        "His handwriting was bad. John Bradshaw sat in Westminster Hall and rode to Southwell.";
     let ta = an().analyze(&doc(text));
     let words: Vec<&str> = ta
         .tokens
         .iter()
         .map(|t| &text[t.span.start..t.span.end])
         .collect();
-    for w in [
-        "Government",
-        "announced",
-        "Bradshaw",
-        "Westminster",
-        "Southwell",
-    ] {
+    for w in ["handwriting", "Bradshaw", "Westminster", "Southwell"] {
         assert!(words.contains(&w), "{w}: {words:?}");
     }
     assert!(ta.mentions.iter().any(|m| m.text == "John Bradshaw"));
@@ -711,8 +707,8 @@ fn a_pronoun_after_the_writers_own_kin_is_no_one_named() {
 
 #[test]
 fn a_prefixed_verb_form_stays_one_word() {
-    // "overthrown" and "overthrew" are unknown to the training corpora, but
-    // "over" makes one word with what follows.
+    // "overthrown" and "overthrew" are unknown to the training corpora:
+    // still one word each, not "over thrown".
     let t =
         tokens("The army overthrew Hale, who was overthrown again in 1977; Hale outlived them.");
     for w in ["overthrew", "overthrown", "outlived"] {
