@@ -1368,6 +1368,70 @@ fn is_place(cx: &Ctx, a: usize, b: usize) -> bool {
     cx.an.names.places.contains(&lower_key(cx, a, b))
 }
 
+/// Names listed after a place preposition share a type: "pulled their
+/// troops out of Murmansk and Arkhangelsk", "in Moscow, Arkhangelsk or
+/// Kiev", "in Gilchrist, Oregon": a one-word name the tagger called a
+/// person, listed with a place the gazetteer knows, is a place too (not
+/// one named in full elsewhere as a person: "Joseph Stalin … with Stalin
+/// and Moscow").
+/// Returns the places it read so, known to no gazetteer (their vote
+/// outweighs a bare name's elsewhere in the document).
+fn list_places(cx: &Ctx, cands: &mut [Cand]) -> Vec<bool> {
+    let mut listed = vec![false; cands.len()];
+    let known_place = |c: &Cand| {
+        c.etype == EntityType::Place && c.form == MentionForm::Name && is_place(cx, c.a, c.b)
+    };
+    let surnames: HashSet<&str> = cands
+        .iter()
+        .filter(|c| c.etype == EntityType::Person && c.b >= c.a + 2)
+        .map(|c| cx.w(c.b - 1))
+        .collect();
+    let lone_person = |c: &Cand| {
+        c.etype == EntityType::Person
+            && c.form == MentionForm::Name
+            && c.b == c.a + 1
+            && c.ta == c.a
+            && !cx.flag(c.a, GIVEN)
+            && !surnames.contains(cx.w(c.a))
+    };
+    let joins =
+        |a: usize, b: usize| a < b && (a..b).all(|k| matches!(cx.lw(k), "," | "and" | "or"));
+    // the runs of names joined by commas, "and", "or"
+    let mut i = 0;
+    while i < cands.len() {
+        let mut j = i;
+        while j + 1 < cands.len()
+            && cands[j + 1].sentence == cands[i].sentence
+            && joins(cands[j].b, cands[j + 1].ta.min(cands[j + 1].a))
+        {
+            j += 1;
+        }
+        let first = cands[i].ta.min(cands[i].a);
+        let prep = first > 0 && {
+            let p = cx.lw(first - 1);
+            cx.an.ml.place_preps.contains(p) || matches!(p, "from" | "of")
+        };
+        // (two names joined by a comma alone are a town and its region,
+        // "in Gilchrist, Oregon", or a fronted phrase and the clause's
+        // subject, "Originally from Indiana, Barger hesitated": only the
+        // first takes the second's type)
+        let conj =
+            (cands[i].b..cands[j].ta.min(cands[j].a)).any(|k| matches!(cx.lw(k), "and" | "or"));
+        let town_region = j == i + 1 && !conj && known_place(&cands[j]);
+        if j > i && prep && (town_region || conj && cands[i..=j].iter().any(known_place)) {
+            for k in i..=j {
+                if lone_person(&cands[k]) && (conj || k == i) {
+                    cands[k].etype = EntityType::Place;
+                    cands[k].gender = None;
+                }
+                listed[k] = cands[k].etype == EntityType::Place && !known_place(&cands[k]);
+            }
+        }
+        i = j + 1;
+    }
+    listed
+}
+
 /// Words `a..b`, lower-cased and joined by single spaces.
 fn lower_key(cx: &Ctx, a: usize, b: usize) -> String {
     let mut key = String::with_capacity(32);
@@ -1851,6 +1915,7 @@ fn words_of<'a>(cx: &Ctx<'a>, cands: &[Cand], flat: &'a mut Vec<&'a str>) -> Vec
 
 fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>, Vec<LocalEntity>) {
     let an = cx.an;
+    let listed = list_places(cx, &mut cands);
     let n = cands.len();
     let mut dsu = Dsu((0..n).collect());
     let mut how: Vec<Option<(String, Span)>> = vec![None; n];
@@ -2704,7 +2769,15 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             if full_person || (c.form == MentionForm::Name && cued[i]) {
                 vote(EntityType::Person, 1000);
             }
-            vote(c.etype, if c.form == MentionForm::Name { 2 } else { 1 });
+            let listed = listed.get(i).copied().unwrap_or(false);
+            vote(
+                c.etype,
+                match c.form {
+                    _ if listed => 3,
+                    MentionForm::Name => 2,
+                    _ => 1,
+                },
+            );
             for t in c.ta..c.a {
                 comp_titles[k].insert(cx.w(t).to_lowercase());
             }

@@ -1258,3 +1258,31 @@ fn a_spanish_or_italian_place_word_opens_a_place_name() {
         Some(EntityType::Place)
     );
 }
+
+#[test]
+fn a_name_listed_with_a_known_place_after_a_preposition_is_a_place() {
+    let ta = analyze(
+        "The British and the United States occupied Arkhangelsk and the Japanese occupied Vladivostok. \
+         Great Britain and the United States pulled their troops out of Murmansk and Arkhangelsk before the onset of winter.",
+    );
+    assert_eq!(
+        entity_of(&ta, "Arkhangelsk").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
+
+#[test]
+fn a_fronted_place_and_the_subject_after_its_comma_are_no_list() {
+    let ta = analyze(
+        "Originally from Indiana, Barger hesitated when invited to join a race. Barger won it.",
+    );
+    assert_eq!(
+        entity_of(&ta, "Barger").map(|e| e.0),
+        Some(EntityType::Person)
+    );
+    let ta = analyze("It held several sawmills, including one in Gilchrist, Oregon, and a plant.");
+    assert_eq!(
+        entity_of(&ta, "Gilchrist").map(|e| e.0),
+        Some(EntityType::Place)
+    );
+}
