@@ -1665,6 +1665,18 @@ fn classify(cx: &Ctx, si: usize, a: usize, b: usize, _first_word: usize) -> Opti
             }
         }
     }
+    // "North Americans", "Anglo-Americans", "Bosnian Serbs": a name ending
+    // in a people's plural names that people (not "the Congress of
+    // Americans")
+    if n >= 2
+        && last
+            .strip_suffix('s')
+            .is_some_and(|d| names.demonyms.contains(d))
+        && !(a..b).any(|k| cx.lw(k) == "of")
+        && !(a..b).any(|k| names.org_heads.contains(cx.w(k)))
+    {
+        return mk(EntityType::Group);
+    }
     if n == 1 {
         // ("the Burgundians": a plural after "the" names a group, whatever
         // the entity tagger said)

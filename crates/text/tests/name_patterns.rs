@@ -1286,3 +1286,12 @@ fn a_fronted_place_and_the_subject_after_its_comma_are_no_list() {
         Some(EntityType::Place)
     );
 }
+
+#[test]
+fn a_name_ending_in_a_peoples_plural_is_a_group() {
+    let ta = analyze("North Americans keep more distance than Anglo-Americans did in 1900.");
+    assert_eq!(
+        entity_of(&ta, "North Americans").map(|e| e.0),
+        Some(EntityType::Group)
+    );
+}
