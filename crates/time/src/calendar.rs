@@ -115,6 +115,31 @@ pub fn iso_week(y: i64, m: u32, d: u32) -> (i64, u32) {
     (ty, ((thu - jan1) / 7 + 1) as u32)
 }
 
+/// Easter Sunday of year `y` as (month, day): the Gregorian computus from
+/// 1583 (the anonymous algorithm, Meeus/Jones/Butcher), the Julian one
+/// before (Meeus), whose date is a Julian calendar date like every date
+/// written before the reform.
+pub fn easter(y: i64) -> (u32, u32) {
+    if y < 1583 {
+        let (a, b, c) = (y.rem_euclid(4), y.rem_euclid(7), y.rem_euclid(19));
+        let d = (19 * c + 15) % 30;
+        let e = (2 * a + 4 * b - d + 34).rem_euclid(7);
+        let f = d + e + 114;
+        return ((f / 31) as u32, (f % 31 + 1) as u32);
+    }
+    let a = y.rem_euclid(19);
+    let (b, c) = (y.div_euclid(100), y.rem_euclid(100));
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let n = h + l - 7 * m + 114;
+    ((n / 31) as u32, (n % 31 + 1) as u32)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,7 @@ pub const LEXICONS: &[(&str, &str)] = lexicons!(
     "halfunits",
     "holidays",
     "movableholidays",
+    "easter",
     "clockwords",
     "duradjectives",
     "yearshift",

@@ -940,3 +940,22 @@ fn midnight_or_noon_on_a_date_is_on_that_date() {
     assert_eq!(value_of(text, "midnight"), "1927-08-23T00:00");
     assert_eq!(value_of(text, "noon"), "1927-05-05T12:00");
 }
+
+#[test]
+fn feasts_are_dated_from_that_years_easter() {
+    assert_eq!(crate::calendar::easter(1945), (4, 1));
+    assert_eq!(crate::calendar::easter(1916), (4, 23));
+    assert_eq!(crate::calendar::easter(2024), (3, 31));
+    // the Julian computus before the reform (Easter 2008 fell on 14 April
+    // of the Julian calendar, 27 April of the Gregorian)
+    assert_eq!(crate::calendar::easter(1500), (4, 19));
+    let text = "On 3 April 1945 a prison van left Buchenwald. On the Sunday after Easter \
+                Bonhoeffer led a short service. The rising began on Easter Monday 1916.";
+    assert_eq!(value_of(text, "the Sunday after Easter"), "1945-04-08");
+    assert_eq!(value_of(text, "Easter Monday 1916"), "1916-04-24");
+    let text = "In 1945 the war ended. He was arrested on Good Friday.";
+    assert_eq!(value_of(text, "Good Friday"), "1945-03-30");
+    // names, no dates
+    let v = values("The Easter Rising began in 1916 on Easter Island.");
+    assert!(v.iter().all(|(t, _)| !t.contains("Easter")), "{v:?}");
+}

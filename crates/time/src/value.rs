@@ -488,6 +488,8 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
             }
         }
     }
+    // ("Easter 1916": the year the expression names)
+    let anchor = key("year").map(str::to_string).or(anchor);
     let Some(p) = anchor.as_deref().and_then(parse_point) else {
         if let Some(yy) = key("yy2").and_then(|y| y.parse::<i64>().ok()) {
             return (format!("19{yy:02}"), None);
@@ -619,6 +621,28 @@ pub fn resolve(directive: &str, a: &Anchors) -> (String, Option<String>) {
         // A holiday on a weekday: the first such weekday on or after the day.
         let diff = (wd - cal::weekday(p.y, m, d) as i64).rem_euclid(7);
         let (y, m, d) = cal::add_days(p.y, m, d, diff);
+        p = Point {
+            y,
+            m: Some(m),
+            d: Some(d),
+        };
+    }
+    if let Some(off) = key("easter").and_then(|o| o.parse::<i64>().ok()) {
+        // A feast dated from that year's Easter ("Good Friday": two days
+        // before), then the weekday after or before it when one is named
+        // ("the Sunday after Easter").
+        let (m, d) = cal::easter(p.y);
+        let (mut y, mut m, mut d) = cal::add_days(p.y, m, d, off);
+        for (k, step) in [("wdafter", 1), ("wdbefore", -1)] {
+            if let Some(wd) = key(k).and_then(|w| w.parse::<u32>().ok()) {
+                for _ in 0..7 {
+                    (y, m, d) = cal::add_days(y, m, d, step);
+                    if cal::weekday(y, m, d) == wd {
+                        break;
+                    }
+                }
+            }
+        }
         p = Point {
             y,
             m: Some(m),
