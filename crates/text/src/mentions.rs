@@ -2266,6 +2266,32 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
         .iter()
         .map(|c| person_cue(cx, c.ta.min(c.a), c.b))
         .collect();
+    // Surnames of full names whose given name has a sex: (surname, sex).
+    let full_sexes: HashSet<(&str, &str)> = cands
+        .iter()
+        .filter(|c| c.form == MentionForm::Name && c.etype == EntityType::Person && c.b >= c.a + 2)
+        .filter_map(|c| {
+            let g = an
+                .names
+                .given
+                .get(cx.w(c.a))
+                .map(String::as_str)
+                .filter(|g| is_sex(g))?;
+            Some((cx.w(c.b - 1), g))
+        })
+        .collect();
+    // "Madame Curie" and a bare "Curie" are not one family by their words
+    // when the text names a man "Pierre Curie" too: the bare surname is
+    // left to the full names ("fuller" below), the title keeps its sex.
+    let title_apart = |c: &Cand| -> Option<&'static str> {
+        let g = match c.gender.as_deref() {
+            Some("male") if c.ta < c.a => "male",
+            Some("female") if c.ta < c.a => "female",
+            _ => return None,
+        };
+        let other = if g == "male" { "female" } else { "male" };
+        full_sexes.contains(&(cx.w(c.b - 1), other)).then_some(g)
+    };
     // one family: the same surface text is one entity whatever the tagger said
     let mut seen: HashMap<String, usize> = HashMap::default();
     let mut key = String::new();
@@ -2275,6 +2301,10 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
             continue;
         }
         lower_into(&text_of[i], &mut key);
+        if let Some(g) = title_apart(&cands[i]) {
+            key.push('\0');
+            key.push_str(g);
+        }
         // (a sovereign's title and a lesser one keep one name apart: "Tsar
         // Nicholas" and "Grand Duke Nicholas")
         match seen.get(key.as_str()).filter(|&&j| {

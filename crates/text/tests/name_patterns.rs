@@ -1295,3 +1295,13 @@ fn a_name_ending_in_a_peoples_plural_is_a_group() {
         Some(EntityType::Group)
     );
 }
+
+#[test]
+fn a_surname_once_titled_madame_joins_no_mans_full_name() {
+    let ta = analyze(
+        "Madame Curie won two prizes. Curie was the first woman to do so. \
+         Pierre Curie was born in Paris. Curie died in 1934.",
+    );
+    let (_, names) = entity_of(&ta, "Pierre Curie").expect("Pierre Curie");
+    assert!(!names.iter().any(|n| n == "Madame Curie"), "{names:?}");
+}
