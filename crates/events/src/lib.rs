@@ -536,8 +536,16 @@ impl Extractor {
                     if e - pos > 6 {
                         return false;
                     }
-                    m.gap = Some((pos, e));
-                    return self.match_items(sent, items, k + 1, e, m);
+                    // (the time may end with the pattern's next word:
+                    // "held for *533* days", the unit a word of the
+                    // pattern — the whole time first)
+                    for end in (pos + 1..=e).rev() {
+                        m.gap = Some((pos, end));
+                        if self.match_items(sent, items, k + 1, end, m) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
                 let Some(np) = sent.np_right(pos) else {
                     return false;

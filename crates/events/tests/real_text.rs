@@ -1552,3 +1552,15 @@ fn an_event_only_in_prospect_is_not_asserted() {
         subjects(&p, &evs, EventType::Removal)
     );
 }
+
+#[test]
+fn held_for_a_counted_time_is_an_imprisonment() {
+    let (p, evs) = events(
+        "Peter Jones was arrested in August 1977. Peter Jones was held for 533 days without ever being charged. \
+         The conference was held for three days in May.",
+    );
+    assert_eq!(
+        subjects(&p, &evs, EventType::Imprisonment),
+        vec!["Peter Jones"]
+    );
+}
