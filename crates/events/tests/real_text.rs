@@ -1564,3 +1564,35 @@ fn held_for_a_counted_time_is_an_imprisonment() {
         vec!["Peter Jones"]
     );
 }
+
+#[test]
+fn sailing_for_landing_at_and_crossing_into_a_place_are_moves() {
+    let (p, evs) = events(
+        "John Ward sailed for Flanders in 1520. John Ward landed at Dover on 1 December 1524. \
+         Anna Varga crossed into Austria in 1957. The plane landed at Heathrow in 1990.",
+    );
+    let moves = of_type(&evs, EventType::Move);
+    let dest: Vec<Vec<String>> = moves
+        .iter()
+        .map(|e| names(&p, e, Role::Destination))
+        .collect();
+    assert_eq!(
+        dest,
+        vec![vec!["Flanders"], vec!["Dover"], vec!["Austria"]],
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn an_age_after_a_possessive_dates_no_event_of_the_subject() {
+    let (_, evs) = events(
+        "Mary Stuart was born in December 1542. She was imprisoned in Lochleven Castle, where she was compelled to abdicate in favour of her one-year-old son.",
+    );
+    let imp = of_type(&evs, EventType::Imprisonment);
+    assert_eq!(imp.len(), 1, "{evs:?}");
+    assert_ne!(
+        imp[0].time.as_ref().map(|t| t.how.as_str()),
+        Some("age"),
+        "{evs:?}"
+    );
+}
