@@ -286,6 +286,7 @@ pub fn merge_events(
             fa.cmp(&fb)
         })
     });
+    execution_against_death(&mut events);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut all_conflicts = Vec::new();
     let mut evs = Vec::with_capacity(events.len());
@@ -321,6 +322,89 @@ pub fn merge_events(
     }
     all_conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     (evs, all_conflicts)
+}
+
+/// An execution is its subject's death: when the sources date the one
+/// and the other apart (the same day a year off, or days or weeks apart:
+/// "burned at the stake on 6 July 1416" against a life told "c. 1370 – 6
+/// July 1415"), the execution carries a time conflict listing both, the
+/// value told by more independent sources preferred. Only stated times of
+/// both, one subject each, and only where the dates are close enough to
+/// be one happening told two ways (two days to a year apart).
+fn execution_against_death(events: &mut [(Event, Vec<Conflict>, Option<Interval>)]) {
+    fn stated(e: &Event) -> Option<&KbTime> {
+        e.time.as_ref().filter(|t| !t.inferred)
+    }
+    struct Death {
+        subject: Vec<String>,
+        value: String,
+        iv: Interval,
+        sources: Vec<String>,
+        independent: usize,
+    }
+    let deaths: Vec<Death> = events
+        .iter()
+        .filter(|(e, _, _)| e.etype == EventType::Death && e.roles.subject.len() == 1)
+        .filter_map(|(e, _, iv)| {
+            Some(Death {
+                subject: e.roles.subject.clone(),
+                value: stated(e)?.value.clone(),
+                iv: (*iv)?,
+                sources: e.sources.clone(),
+                independent: e.independent_sources,
+            })
+        })
+        .collect();
+    for (e, cs, iv) in events.iter_mut() {
+        if e.etype != EventType::Execution
+            || e.roles.subject.len() != 1
+            || cs.iter().any(|c| c.field == "time")
+        {
+            continue;
+        }
+        let (Some(t), Some(iv)) = (stated(e).cloned(), *iv) else {
+            continue;
+        };
+        // (a day apart is no disagreement here: a shooting the sources
+        // call an execution, and a death the next morning)
+        let close = |d: &Interval| {
+            (2..=372).contains(&d.gap_days(&iv)) && d.days() <= 31 && iv.days() <= 31
+        };
+        let Some(death) = deaths
+            .iter()
+            .filter(|d| d.subject == e.roles.subject && close(&d.iv))
+            .max_by_key(|d| d.independent)
+        else {
+            continue;
+        };
+        let (pref, reason) = if death.independent > e.independent_sources {
+            (
+                death.value.clone(),
+                format!(
+                    "more independent sources ({} vs {}), the death's",
+                    death.independent, e.independent_sources
+                ),
+            )
+        } else {
+            (t.value.clone(), "the execution's own sources".to_string())
+        };
+        cs.push(Conflict {
+            field: "time".into(),
+            values: vec![
+                ConflictValue {
+                    value: t.value.clone(),
+                    sources: e.sources.clone(),
+                },
+                ConflictValue {
+                    value: death.value.clone(),
+                    sources: death.sources.clone(),
+                },
+            ],
+            preferred: pref,
+            reason,
+            ..Default::default()
+        });
+    }
 }
 
 /// "At the age of eight, he was sent to school": a mention telling the

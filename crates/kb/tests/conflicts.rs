@@ -639,3 +639,86 @@ fn a_place_conflict_names_the_place_a_source_gave_first() {
         "{values:?}"
     );
 }
+
+#[test]
+fn an_execution_dated_apart_from_the_death_conflicts_with_it() {
+    let death = |id: &str, day: &str| {
+        doc(
+            id,
+            0.9,
+            &format!("Jan Hus died on {day} (source {id})."),
+            &[(Person, "Jan Hus", "Hus")],
+            (
+                EventType::Death,
+                "died",
+                &[(Role::Subject, Some(0), "Hus")],
+                Some(day),
+            ),
+        )
+    };
+    let execution = |id: &str, day: &str| {
+        doc(
+            id,
+            0.2,
+            &format!("Jan Hus was burned at the stake on {day}."),
+            &[(Person, "Jan Hus", "Hus")],
+            (
+                EventType::Execution,
+                "burned at the stake",
+                &[(Role::Subject, Some(0), "Hus")],
+                Some(day),
+            ),
+        )
+    };
+    // a year off: one conflict on the execution, the death preferred
+    let kb = merge(vec![
+        death("a", "1415-07-15"),
+        death("b", "1415-07-15"),
+        execution("c", "1416-07-15"),
+    ]);
+    let ex = kb
+        .events
+        .iter()
+        .find(|e| e.etype == EventType::Execution)
+        .expect("execution");
+    assert_eq!(ex.conflicts.len(), 1, "{:#?}", kb.conflicts);
+    let cf = kb
+        .conflicts
+        .iter()
+        .find(|c| c.event == ex.id)
+        .expect("conflict");
+    assert_eq!(cf.preferred, "1415-07-15");
+    // the same day, or a death only known to the year: no conflict
+    for day in ["1415-07-15", "1415"] {
+        let kb = merge(vec![death("a", day), execution("c", "1415-07-15")]);
+        assert!(kb.conflicts.is_empty(), "{day}: {:#?}", kb.conflicts);
+    }
+    // years apart: two happenings (or two people), no conflict
+    let kb = merge(vec![death("a", "1415-07-15"), execution("c", "1425-07-15")]);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+}
+
+#[test]
+fn an_execution_a_day_before_the_death_is_no_conflict() {
+    // ("President Lincoln was shot", read as an execution, died the next
+    // morning)
+    let one = |id: &str, t: EventType, day: &str| {
+        doc(
+            id,
+            0.9,
+            &format!("Abraham Lincoln event on {day}."),
+            &[(Person, "Abraham Lincoln", "Lincoln")],
+            (
+                t,
+                "event",
+                &[(Role::Subject, Some(0), "Lincoln")],
+                Some(day),
+            ),
+        )
+    };
+    let kb = merge(vec![
+        one("a", EventType::Execution, "1865-04-14"),
+        one("b", EventType::Death, "1865-04-15"),
+    ]);
+    assert!(kb.conflicts.is_empty(), "{:#?}", kb.conflicts);
+}
