@@ -174,7 +174,7 @@ const PROBE9_FLOORS: &[(&str, f64)] = &[
     ("purity", 0.97),
     ("event_precision", 0.67),
     ("event_recall", 0.41),
-    ("conflict_recall", 0.10),
+    ("conflict_recall", 0.15),
 ];
 
 #[test]
