@@ -2772,12 +2772,13 @@ impl Extractor {
             // (an age after a possessive is the age of what is owned: "in
             // favour of her *one-year-old* son"; not "she was a
             // 25-year-old widow")
-            let owned = sent
-                .w
-                .iter()
-                .rposition(|w| w.span.end <= t.span.start)
-                .is_some_and(|k| sent.w[k].class == C::Poss || sent.w[k].class == C::PossMark);
-            if t.ttype == TimexType::Duration && t.rule.contains("age") && !owned {
+            let owned = || {
+                sent.w
+                    .iter()
+                    .rposition(|w| w.span.end <= t.span.start)
+                    .is_some_and(|k| matches!(sent.w[k].class, C::Poss | C::PossMark))
+            };
+            if t.ttype == TimexType::Duration && t.rule.contains("age") && !owned() {
                 if let Some(n) = counted_span(&t.value)
                     .filter(|&(_, unit)| unit == 'Y')
                     .and_then(|(n, _)| u32::try_from(n).ok())

@@ -2916,8 +2916,9 @@ fn resolve(cx: &Ctx, sents: &[Sentence], mut cands: Vec<Cand>) -> (Vec<Mention>,
                 .any(|&i| cands[i].form == MentionForm::Name && person_words[i].len() >= 2)
         })
         .collect();
-    let mut history: Vec<(usize, usize, usize)> = Vec::new(); // (comp, sentence, token)
-                                                              // the sentence of the latest comment signature read (see below)
+    // (comp, sentence, token)
+    let mut history: Vec<(usize, usize, usize)> = Vec::new();
+    // the sentence of the latest comment signature read (see below)
     let mut barrier = 0usize;
     for &i in &order {
         let c = &cands[i];
